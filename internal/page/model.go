@@ -1,0 +1,181 @@
+// Package page holds the page model: what pagelint knows of one page once it
+// has been read. Checks see only this model, never the DOM, so that a site of
+// tens of thousands of pages can be kept in memory after parsing.
+package page
+
+// Format says what a page was read from.
+const (
+	FormatHTML = "html" // HTML source, with line and column positions
+	FormatDOM  = "dom"  // the DOM a browser rendered: selectors, no positions
+	FormatText = "text" // a rendered-text snapshot: line numbers only
+)
+
+// Regions of a page a control can stand in.
+const (
+	RegionHeader = "header"
+	RegionNav    = "nav"
+	RegionMain   = "main"
+	RegionFooter = "footer"
+)
+
+// Kinds of entries.
+const (
+	KindLink   = "link"   // a or area, with or without href
+	KindButton = "button" // button, [role=button], input[type=button]
+	KindToggle = "toggle" // summary, or a button that opens a submenu
+	KindText   = "text"   // a rendered-text list item (no element behind it)
+)
+
+// Pos is a 1-based position in the source. Zero means unknown.
+type Pos struct {
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+}
+
+// Page is the model of one page.
+type Page struct {
+	// Source is the page's name as the user gave it (a path relative to the
+	// working directory, or a URL).
+	Source string `json:"source"`
+	// URL is where the page lives: a site path such as "/about/index.html"
+	// for local files, or an absolute URL for fetched pages. Links resolve
+	// against it (or against Base).
+	URL    string `json:"url"`
+	Format string `json:"format"`
+	Title  string `json:"title,omitempty"`
+	Lang   string `json:"lang,omitempty"`
+	// Base is the href of <base>, as written.
+	Base string `json:"base,omitempty"`
+	// Redirect is the target of <meta http-equiv="refresh">, when the page
+	// is a redirect stub.
+	Redirect string `json:"redirect,omitempty"`
+	// Home is set by the reader on the site's home page (the root's
+	// index page, or the first URL given).
+	Home bool `json:"home,omitempty"`
+
+	Menus   []*Menu  `json:"menus"`
+	Header  *Region  `json:"header,omitempty"`
+	Footer  *Region  `json:"footer,omitempty"`
+	Links   []*Link  `json:"links"`
+	Anchors []string `json:"anchors"`
+	// Controls are all links and buttons of the page in document order,
+	// wherever they stand (for items that may stand anywhere).
+	Controls []*Entry `json:"-"`
+
+	Suppressions []Suppression `json:"-"`
+}
+
+// Menu is one navigation menu: a nav element (or what the config's selector
+// names), its entries nested as its lists nest them.
+type Menu struct {
+	Name     string `json:"name,omitempty"`
+	Selector string `json:"selector,omitempty"`
+	// Region is where the menu stands: header, footer or main.
+	Region  string   `json:"region,omitempty"`
+	Entries []*Entry `json:"entries"`
+	Pos
+}
+
+// Region is the page header or footer: its links and buttons in document
+// order, each with the heading of its group, and (for the footer) the
+// copyright notices found in its text.
+type Region struct {
+	Selector  string       `json:"selector,omitempty"`
+	Items     []*Entry     `json:"items"`
+	Copyright []*Copyright `json:"copyright,omitempty"`
+	Pos
+}
+
+// Entry is a link or a button: a menu entry, a footer item, or any control.
+type Entry struct {
+	// Label is the accessible name: aria-labelledby, aria-label, else the
+	// text with image alt and SVG titles, else title; white space collapsed.
+	Label string `json:"label"`
+	// Text is the visible text alone (without icon names), when it differs
+	// from Label: "Your Privacy Choices" beside its opt-out icon.
+	Text string `json:"text,omitempty"`
+	Kind string `json:"kind"`
+	// Href is the attribute as written; HasHref tells "" from absent.
+	Href    string `json:"href,omitempty"`
+	HasHref bool   `json:"hasHref,omitempty"`
+	// Target is Href resolved against the page: a site path ("/a/b.html#x")
+	// or an absolute URL.
+	Target string `json:"target,omitempty"`
+	// Group is the heading of the list or column the entry stands in.
+	Group string `json:"group,omitempty"`
+	// Region is header, nav, main or footer.
+	Region string `json:"region,omitempty"`
+	// Hidden: the hidden attribute, aria-hidden="true" or an inline
+	// display:none / visibility:hidden on the entry or an ancestor.
+	Hidden bool `json:"hidden,omitempty"`
+	// Icon: an image or inline SVG stands inside the entry or right before it.
+	Icon bool `json:"icon,omitempty"`
+	// IconLabel is the alt text or SVG title of that icon.
+	IconLabel string   `json:"iconLabel,omitempty"`
+	Selector  string   `json:"selector,omitempty"`
+	Children  []*Entry `json:"children,omitempty"`
+	Pos
+}
+
+// Name is what an entry is matched and reported by: its visible text when it
+// has any, else its accessible name.
+func (e *Entry) Name() string {
+	if e.Text != "" {
+		return e.Text
+	}
+	return e.Label
+}
+
+// Copyright is one copyright notice, as written.
+type Copyright struct {
+	Text string `json:"text"`
+	Pos
+}
+
+// Link is one reference from the page to another resource: a link, an image,
+// a script, a stylesheet, a frame.
+type Link struct {
+	// Tag and Attr say where the reference was written: a/href, img/src,
+	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
+	Tag  string `json:"tag"`
+	Attr string `json:"attr"`
+	Href string `json:"href"`
+	// Target is Href resolved against the page (see Entry.Target).
+	Target string `json:"target"`
+	// Label is the accessible name of a or area links.
+	Label  string `json:"label,omitempty"`
+	Region string `json:"region,omitempty"`
+	// Rel of a link element ("stylesheet", "canonical", …).
+	Rel      string `json:"rel,omitempty"`
+	Selector string `json:"selector,omitempty"`
+	Pos
+}
+
+// Suppression silences rules on lines From..To (inclusive) of the source.
+// An empty Rules list silences every rule.
+type Suppression struct {
+	Rules []string
+	From  int
+	To    int
+}
+
+// Suppressed reports whether rule is silenced on line.
+func (p *Page) Suppressed(rule string, line int) bool {
+	if line == 0 {
+		return false
+	}
+	for _, s := range p.Suppressions {
+		if line < s.From || line > s.To {
+			continue
+		}
+		if len(s.Rules) == 0 {
+			return true
+		}
+		for _, r := range s.Rules {
+			if r == rule {
+				return true
+			}
+		}
+	}
+	return false
+}

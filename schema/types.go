@@ -1,0 +1,167 @@
+package schema
+
+import (
+	"encoding/json"
+	"regexp"
+)
+
+// Config is a site's contract, after presets are merged and every regular
+// expression compiled. Its JSON form is schema/config.schema.json.
+type Config struct {
+	Schema     string            `json:"$schema,omitempty"`
+	Extends    []string          `json:"extends,omitempty"`
+	Site       Site              `json:"site,omitzero"`
+	Navigation Navigation        `json:"navigation,omitzero"`
+	Footer     Footer            `json:"footer,omitzero"`
+	Links      Links             `json:"links,omitzero"`
+	Rules      map[string]string `json:"rules,omitempty"`
+	Assertions []Assertion       `json:"assertions,omitempty"`
+	Ignore     []string          `json:"ignore,omitempty"`
+
+	// Path is the config file it was read from ("" when none was found);
+	// Dir is the directory relative paths in it are taken from.
+	Path string `json:"-"`
+	Dir  string `json:"-"`
+}
+
+// Site describes the site as a whole.
+type Site struct {
+	// BaseURL is where the site is published: absolute links to it are
+	// internal links.
+	BaseURL string `json:"baseURL,omitempty"`
+	// Root is the site root for "/"-relative links, relative to the config.
+	Root string `json:"root,omitempty"`
+	// MaxPageSize is the largest page read, e.g. "50MB" (the default).
+	MaxPageSize string `json:"maxPageSize,omitempty"`
+	// Threshold is the share of pages (0..1, default 0.8) whose menu entries
+	// make the site's menu for nav-inconsistent.
+	Threshold float64 `json:"threshold,omitempty"`
+}
+
+// Navigation is the contract of the page's menus.
+type Navigation struct {
+	Selector string `json:"selector,omitempty"`
+	Required []Item `json:"required,omitempty"`
+	Menus    []Menu `json:"menus,omitempty"`
+}
+
+// Menu names a menu when one page has several that differ.
+type Menu struct {
+	Name     string `json:"name"`
+	Selector string `json:"selector"`
+	Required []Item `json:"required,omitempty"`
+}
+
+// Footer is the contract of the page's footer.
+type Footer struct {
+	Selector  string     `json:"selector,omitempty"`
+	Required  []Item     `json:"required,omitempty"`
+	Copyright *Copyright `json:"copyright,omitempty"`
+}
+
+// Copyright says what the copyright notice must be.
+type Copyright struct {
+	Required *bool `json:"required,omitempty"`
+	// MaxAgeYears: 0 means the newest year must be the reference year.
+	MaxAgeYears *int `json:"maxAgeYears,omitempty"`
+	// YearOptional accepts a notice without a year ("© Crown copyright").
+	YearOptional bool   `json:"yearOptional,omitempty"`
+	Severity     string `json:"severity,omitempty"`
+}
+
+// Item is a required navigation entry or footer item.
+type Item struct {
+	ID       string  `json:"id,omitempty"`
+	Label    Strings `json:"label,omitempty"`
+	Pattern  Strings `json:"pattern,omitempty"`
+	Exclude  string  `json:"exclude,omitempty"`
+	Href     string  `json:"href,omitempty"`
+	Children []Item  `json:"children,omitempty"`
+	Severity string  `json:"severity,omitempty"`
+	Message  string  `json:"message,omitempty"`
+	// Scope is "every-page" (default) or "home".
+	Scope string `json:"scope,omitempty"`
+	// In lists where the item may stand: "header", "footer", "page".
+	In []string `json:"in,omitempty"`
+	// Icon: an image or inline SVG must stand inside or right before it.
+	Icon bool `json:"icon,omitempty"`
+	// Legacy labels still satisfy the item, with a warning.
+	Legacy *Legacy `json:"legacy,omitempty"`
+	// Enabled false switches the item (e.g. a preset's) off.
+	Enabled *bool `json:"enabled,omitempty"`
+	// Description and Basis document preset items (the legal basis).
+	Description string `json:"description,omitempty"`
+	Basis       string `json:"basis,omitempty"`
+
+	patterns []*regexp.Regexp
+	exclude  *regexp.Regexp
+}
+
+// Legacy are older wordings that still satisfy an item, with a warning.
+type Legacy struct {
+	Label   Strings `json:"label,omitempty"`
+	Pattern Strings `json:"pattern,omitempty"`
+	Message string  `json:"message,omitempty"`
+
+	patterns []*regexp.Regexp
+}
+
+// Links configures link checking.
+type Links struct {
+	External          *bool        `json:"external,omitempty"`
+	Fragments         *bool        `json:"fragments,omitempty"`
+	ExternalFragments bool         `json:"externalFragments,omitempty"`
+	Timeout           string       `json:"timeout,omitempty"`
+	Deadline          string       `json:"deadline,omitempty"`
+	Concurrency       int          `json:"concurrency,omitempty"`
+	PerHost           int          `json:"perHost,omitempty"`
+	Retries           *int         `json:"retries,omitempty"`
+	Accept            []string     `json:"accept,omitempty"`
+	Exclude           []string     `json:"exclude,omitempty"`
+	ExcludePrivate    bool         `json:"excludePrivate,omitempty"`
+	UserAgent         string       `json:"userAgent,omitempty"`
+	Headers           []HeaderRule `json:"headers,omitempty"`
+	Cache             *Cache       `json:"cache,omitempty"`
+
+	exclude []*regexp.Regexp
+}
+
+// HeaderRule adds request headers to the URLs its pattern matches. Values
+// may name environment variables as ${NAME}; they are never written out.
+type HeaderRule struct {
+	Pattern string            `json:"pattern"`
+	Headers map[string]string `json:"headers"`
+}
+
+// Cache configures the external link cache.
+type Cache struct {
+	Path       string `json:"path,omitempty"`
+	TTL        string `json:"ttl,omitempty"`
+	FailureTTL string `json:"failureTTL,omitempty"`
+}
+
+// Assertion is a custom JSON Schema that each page's model must satisfy.
+type Assertion struct {
+	ID       string          `json:"id"`
+	Severity string          `json:"severity,omitempty"`
+	Message  string          `json:"message,omitempty"`
+	Schema   json.RawMessage `json:"schema"`
+}
+
+// Strings is a string or a list of strings in the config.
+type Strings []string
+
+// UnmarshalJSON accepts "a" as well as ["a", "b"].
+func (s *Strings) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*s = Strings{one}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return err
+	}
+	*s = many
+	return nil
+}
