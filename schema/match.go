@@ -1,8 +1,10 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -22,6 +24,15 @@ func (it *Item) compile(pointer string) error {
 	if it.Legacy != nil {
 		if it.Legacy.patterns, err = compilePatterns(it.Legacy.Pattern, pointer+"/legacy/pattern"); err != nil {
 			return err
+		}
+	}
+	for i := range it.AnyOf {
+		alt := &it.AnyOf[i]
+		if err := alt.compile(fmt.Sprintf("%s/anyOf/%d", pointer, i)); err != nil {
+			return err
+		}
+		if alt.exclude == nil {
+			alt.exclude = it.exclude
 		}
 	}
 	for i := range it.Children {
@@ -50,11 +61,38 @@ func compilePatterns(patterns Strings, pointer string) ([]*regexp.Regexp, error)
 // compileLabelRegexp compiles a pattern that is matched against labels:
 // case-insensitively, like every label comparison.
 func compileLabelRegexp(p string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile("(?i)" + p)
-	if err != nil {
-		return nil, fmt.Errorf("invalid regular expression: %v", err)
+	if _, err := regexp.Compile(p); err != nil {
+		return nil, regexpError(p, err)
 	}
-	return re, nil
+	return regexp.Compile("(?i)" + p)
+}
+
+// regexpError says what is wrong with a regular expression without
+// repeating Go's "error parsing regexp" preamble.
+func regexpError(p string, err error) error {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		if se.Expr == "" || se.Expr == p {
+			return fmt.Errorf("invalid regular expression %q: %s", p, se.Code)
+		}
+		return fmt.Errorf("invalid regular expression %q: %s %q", p, se.Code, se.Expr)
+	}
+	return fmt.Errorf("invalid regular expression %q: %w", p, err)
+}
+
+// Alternatives lists the ways the item can be satisfied: the item itself
+// (when it has a label or pattern), then each of its AnyOf alternatives. An
+// entry satisfies the item when it matches one of them (alt.Matches) and,
+// where alt.Icon is set, carries an icon.
+func (it *Item) Alternatives() []*Item {
+	alts := make([]*Item, 0, 1+len(it.AnyOf))
+	if len(it.Label) > 0 || len(it.Pattern) > 0 {
+		alts = append(alts, it)
+	}
+	for i := range it.AnyOf {
+		alts = append(alts, &it.AnyOf[i])
+	}
+	return alts
 }
 
 // IsEnabled reports whether the item is switched on.
@@ -84,7 +122,9 @@ func (it *Item) ExcludedBy(names ...string) bool {
 		return false
 	}
 	for _, n := range names {
-		if n != "" && it.exclude.MatchString(page.CollapseSpace(n)) {
+		if n != "" && it.exclude.MatchString(page.CollapseSpace(n)) &&
+			(matchAny([]string{n}, it.Label, it.patterns, nil) ||
+				(it.Legacy != nil && matchAny([]string{n}, it.Legacy.Label, it.Legacy.patterns, nil))) {
 			return true
 		}
 	}
@@ -119,6 +159,8 @@ func matchAny(names []string, labels Strings, patterns []*regexp.Regexp, exclude
 // else its id.
 func (it *Item) Describe() string {
 	switch {
+	case len(it.Label) == 0 && len(it.Pattern) == 0 && len(it.AnyOf) > 0:
+		return it.AnyOf[0].Describe()
 	case len(it.Label) > 0:
 		return it.Label[0]
 	case len(it.Pattern) > 0:

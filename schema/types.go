@@ -3,20 +3,24 @@ package schema
 import (
 	"encoding/json"
 	"regexp"
+
+	"github.com/xeipuuv/gojsonschema"
 )
 
 // Config is a site's contract, after presets are merged and every regular
 // expression compiled. Its JSON form is schema/config.schema.json.
 type Config struct {
-	Schema     string            `json:"$schema,omitempty"`
-	Extends    []string          `json:"extends,omitempty"`
-	Site       Site              `json:"site,omitzero"`
-	Navigation Navigation        `json:"navigation,omitzero"`
-	Footer     Footer            `json:"footer,omitzero"`
-	Links      Links             `json:"links,omitzero"`
-	Rules      map[string]string `json:"rules,omitempty"`
-	Assertions []Assertion       `json:"assertions,omitempty"`
-	Ignore     []string          `json:"ignore,omitempty"`
+	Schema string `json:"$schema,omitempty"`
+	// Description says what the config (or preset) is for.
+	Description string            `json:"description,omitempty"`
+	Extends     []string          `json:"extends,omitempty"`
+	Site        Site              `json:"site,omitzero"`
+	Navigation  Navigation        `json:"navigation,omitzero"`
+	Footer      Footer            `json:"footer,omitzero"`
+	Links       Links             `json:"links,omitzero"`
+	Rules       map[string]string `json:"rules,omitempty"`
+	Assertions  []Assertion       `json:"assertions,omitempty"`
+	Ignore      []string          `json:"ignore,omitempty"`
 
 	// Path is the config file it was read from ("" when none was found);
 	// Dir is the directory relative paths in it are taken from.
@@ -92,6 +96,13 @@ type Item struct {
 	// Description and Basis document preset items (the legal basis).
 	Description string `json:"description,omitempty"`
 	Basis       string `json:"basis,omitempty"`
+	// AnyOf are alternatives: the item is also satisfied by an entry that
+	// matches one of them (each with its own Label, Pattern, Exclude and
+	// Icon; an alternative without Exclude uses the item's). See
+	// Alternatives.
+	AnyOf []Item `json:"anyOf,omitempty"`
+	// Preset is the preset the item comes from ("" for the config's own).
+	Preset string `json:"-"`
 
 	patterns []*regexp.Regexp
 	exclude  *regexp.Regexp
@@ -124,6 +135,7 @@ type Links struct {
 	Cache             *Cache       `json:"cache,omitempty"`
 
 	exclude []*regexp.Regexp
+	headers []*regexp.Regexp // compiled Headers[i].Pattern
 }
 
 // HeaderRule adds request headers to the URLs its pattern matches. Values
@@ -146,6 +158,8 @@ type Assertion struct {
 	Severity string          `json:"severity,omitempty"`
 	Message  string          `json:"message,omitempty"`
 	Schema   json.RawMessage `json:"schema"`
+
+	compiled *gojsonschema.Schema
 }
 
 // Strings is a string or a list of strings in the config.

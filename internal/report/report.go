@@ -50,7 +50,26 @@ type Options struct {
 	Color bool
 	// Quiet: only errors, no summary of warnings (text format).
 	Quiet bool
+	// Getenv reads the environment (the github format looks up
+	// GITHUB_STEP_SUMMARY); nil means os.Getenv. Tests pass their own.
+	Getenv func(string) string
 }
 
 // Writer renders a report in one format.
 type Writer func(w io.Writer, r *Report, opt Options) error
+
+// Summarize counts the findings by severity.
+func Summarize(findings []checks.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
+	s := Summary{Pages: pages, Findings: len(findings), LinksChecked: linksChecked, DurationMs: durationMs, Offline: offline}
+	for _, f := range findings {
+		switch f.Severity {
+		case checks.Error:
+			s.Error++
+		case checks.Warning:
+			s.Warning++
+		case checks.Info:
+			s.Info++
+		}
+	}
+	return s
+}

@@ -1,0 +1,72 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestMenuDuplicate(t *testing.T) {
+	runRuleCases(t, menuDuplicate{}, []ruleCase{
+		{name: "distinct entries",
+			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3, lnk("Cloud", "/cloud/", 12, 5)), lnk("Cloud services", "/cloud/", 13, 3)))},
+		{name: "same label under the same parent",
+			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3,
+				lnk("Cloud", "/cloud/", 12, 5), lnk("Windows", "/windows/", 13, 5), lnk(" cloud ", "/azure/", 40, 11)))),
+			want: []string{`40:11 error menu-duplicate duplicate menu entry " cloud " under "Products" in menu "Primary" (first at line 12)`}},
+		{name: "same label at the top level",
+			page: withMenus(menu("Primary", 10, lnk("Home", "/", 11, 3), lnk("Home", "/index.html", 15, 3))),
+			want: []string{`15:3 error menu-duplicate duplicate menu entry "Home" in menu "Primary" (first at line 11)`}},
+		{name: "same label and target under different parents",
+			page: withMenus(menu("Primary", 10,
+				toggle("Products", 11, 3, lnk("Small Business", "/business/small/", 12, 5)),
+				toggle("Business", 20, 3, lnk("Small Business", "/business/small/", 21, 5)))),
+			want: []string{`21:5 warning menu-duplicate menu entry "Small Business" appears twice in menu "Primary", under "Products" and under "Business" (first at line 12)`}},
+		{name: "same label, different targets, different parents",
+			page: withMenus(menu("Primary", 10,
+				toggle("Windows", 11, 3, lnk("Support", "/windows/support/", 12, 5)),
+				toggle("Xbox", 20, 3, lnk("Support", "/xbox/support/", 21, 5))))},
+		{name: "desktop and mobile copies are two menus",
+			page: withMenus(
+				menu("Primary", 10, lnk("Home", "/", 11, 3), lnk("Cloud", "/cloud/", 12, 3)),
+				menu("Primary", 30, lnk("Home", "/", 31, 3), lnk("Cloud", "/cloud/", 32, 3)))},
+		{name: "text snapshot: same label under different groups",
+			page: withMenus(menu("All Microsoft", 40, txt("All Microsoft", 40, 3, allMicrosoft()...))),
+			want: []string{`88:9 warning menu-duplicate menu entry "Small Business" appears twice in menu "All Microsoft", under "Global" and under "Business" (first at line 51)`}},
+		{name: "toggles without targets under different parents are no duplicates",
+			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3, toggle("More", 12, 5)), toggle("Services", 20, 3, toggle("More", 21, 5))))},
+		{name: "empty labels are not compared",
+			page: withMenus(menu("Social", 10, lnk("", "https://x.com/a", 11, 3), lnk("", "https://x.com/b", 11, 7)))},
+		{name: "footer: same label in one group is an error, the group is the parent",
+			page: withFooter(footer(300,
+				append(grouped("", lnk("Your Privacy Choices", "/privacy/choices/", 310, 3), lnk("Consumer Health Privacy", "/health/", 311, 3),
+					lnk("Your Privacy Choices", "/privacy/choices/", 312, 3)),
+					grouped("Company", lnk("Careers", "/careers/", 320, 3))...)...)),
+			want: []string{`312:3 error menu-duplicate duplicate footer entry "Your Privacy Choices" in the footer (first at line 310)`}},
+		{name: "footer: same link in two groups is a warning",
+			page: withFooter(footer(300, append(grouped("Business", lnk("Microsoft Cloud", "/cloud/", 301, 3)),
+				grouped("Developer & IT", lnk("Microsoft Cloud", "/cloud/", 305, 3))...)...)),
+			want: []string{`305:3 warning menu-duplicate footer entry "Microsoft Cloud" appears twice in the footer, under "Business" and under "Developer & IT" (first at line 301)`}},
+		{name: "the warning follows a lower rule setting", config: `{"rules":{"menu-duplicate":"info"}}`,
+			page: withMenus(menu("Primary", 10,
+				toggle("A", 11, 3, lnk("X", "/x/", 12, 5), lnk("X", "/x/", 13, 5)),
+				toggle("B", 20, 3, lnk("X", "/x/", 21, 5)))),
+			want: []string{
+				`13:5 info menu-duplicate duplicate menu entry "X" under "A" in menu "Primary" (first at line 12)`,
+				`21:5 info menu-duplicate menu entry "X" appears twice in menu "Primary", under "A" and under "B" (first at line 12)`,
+			}},
+		{name: "rendered DOM: first occurrence named by selector",
+			page: withMenus(&page.Menu{Name: "Primary", Entries: []*page.Entry{
+				{Label: "Home", Kind: page.KindLink, Href: "/", HasHref: true, Target: "/", Selector: "nav > ul > li:nth-child(1) > a"},
+				{Label: "Home", Kind: page.KindLink, Href: "/", HasHref: true, Target: "/", Selector: "nav > ul > li:nth-child(2) > a"},
+			}}),
+			want: []string{`0:0 error menu-duplicate duplicate menu entry "Home" in menu "Primary" (first at nav > ul > li:nth-child(1) > a)`}},
+	})
+}
+
+// allMicrosoft is the seed's mega-menu, shortened: a "Global" column of
+// plain entries, then group toggles with their own entries.
+func allMicrosoft() []*page.Entry {
+	global := grouped("Global", txt("Small Business", 51, 9), txt("Support", 52, 9))
+	return append(global, txt("Business", 80, 5, txt("Microsoft Cloud", 81, 9), txt("Small Business", 88, 9)))
+}

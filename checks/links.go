@@ -1,0 +1,219 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// linkTargets checks where every link and asset reference of a page leads:
+// internal targets against the site, external ones against the link
+// checker's results, and fragments against the target page's anchors.
+type linkTargets struct{}
+
+func (linkTargets) Rules() []Rule {
+	return []Rule{
+		{ID: RuleLinkBroken, Severity: Error,
+			Description: "an internal target (page or asset) does not exist, an external URL is broken, or an URL is malformed"},
+		{ID: RuleLinkFragment, Severity: Error,
+			Description: "a #fragment names no id or <a name> on the target page"},
+		{ID: RuleLinkRedirect, Severity: Info, Off: true,
+			Description: "an external link answers with a permanent redirect"},
+	}
+}
+
+func (linkTargets) Check(p *page.Page, env *Env) []Finding {
+	cfg := env.config()
+	lc := linkCheck{
+		p:         p,
+		env:       env,
+		base:      parseSiteBase(cfg.Site.BaseURL),
+		broken:    ruleOn(cfg, RuleLinkBroken),
+		fragments: ruleOn(cfg, RuleLinkFragment) && (cfg.Links.Fragments == nil || *cfg.Links.Fragments),
+		redirects: ruleOn(cfg, RuleLinkRedirect),
+	}
+	lc.self = pageTarget(p, lc.base)
+	for _, l := range p.Links {
+		if l != nil {
+			lc.check(l)
+		}
+	}
+	return lc.out
+}
+
+type linkCheck struct {
+	p                            *page.Page
+	env                          *Env
+	base                         *siteBase
+	self                         target
+	broken, fragments, redirects bool
+	// anchors caches the anchors of other pages by resolved path.
+	anchors map[string]map[string]bool
+	out     []Finding
+}
+
+func (lc *linkCheck) add(l *page.Link, rule, msg string) {
+	lc.out = append(lc.out, at(lc.p, rule, l.Pos, l.Selector,
+		map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}, "%s", msg))
+}
+
+// what names a reference in messages: "link" for a and area, else the
+// element and attribute it was written in ("img src").
+func what(l *page.Link) string {
+	if l.Tag == "a" || l.Tag == "area" || l.Tag == "" {
+		return "link"
+	}
+	return l.Tag + " " + l.Attr
+}
+
+func (lc *linkCheck) check(l *page.Link) {
+	raw := l.Target
+	if raw == "" {
+		raw = l.Href
+	}
+	if strings.TrimSpace(raw) == "" {
+		return // an empty href is the page itself; nav-dead-link reports menu entries
+	}
+	t := classify(raw, lc.p, lc.base)
+	switch t.kind {
+	case targetMalformed:
+		if lc.broken {
+			lc.add(l, RuleLinkBroken, "malformed URL "+q(firstNonEmpty(l.Href, l.Target))+" in "+what(l))
+		}
+	case targetInternal:
+		lc.checkInternal(l, t)
+	case targetExternal:
+		lc.checkExternal(l, t)
+	}
+}
+
+func (lc *linkCheck) checkInternal(l *page.Link, t target) {
+	if samePage(t, lc.self) {
+		if lc.fragments && t.hasFragment && !fragmentFine(t.fragment) && !contains(lc.p.Anchors, t.fragment) {
+			lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
+		}
+		return
+	}
+	resolved, checked, ok := resolveSite(lc.env, t.path)
+	if !checked {
+		// No site to ask (a page read from standard input or a URL):
+		// absolute links on the site's own origin may still have been
+		// checked as external URLs.
+		if l.Target != "" && strings.Contains(l.Target, "://") {
+			lc.checkExternal(l, target{kind: targetExternal, url: strings.SplitN(l.Target, "#", 2)[0], fragment: t.fragment, hasFragment: t.hasFragment})
+		}
+		return
+	}
+	if !ok {
+		if lc.broken {
+			msg := "broken " + what(l) + " " + q(l.Href)
+			if l.Href != t.path {
+				msg += ": " + q(t.path) + " does not exist"
+			} else {
+				msg += ": no such page or file"
+			}
+			lc.add(l, RuleLinkBroken, msg)
+		}
+		return
+	}
+	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
+		return
+	}
+	anchors, isPage := lc.pageAnchors(resolved)
+	if isPage && !anchors[t.fragment] {
+		lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" of "+what(l)+" "+q(l.Href)+" names no id or a[name] on "+q(resolved))
+	}
+}
+
+func (lc *linkCheck) pageAnchors(resolved string) (map[string]bool, bool) {
+	if a, ok := lc.anchors[resolved]; ok {
+		return a, a != nil
+	}
+	a, ok := lc.env.Site.Anchors(resolved)
+	if lc.anchors == nil {
+		lc.anchors = map[string]map[string]bool{}
+	}
+	if !ok {
+		a = nil
+	}
+	lc.anchors[resolved] = a
+	return a, ok
+}
+
+func (lc *linkCheck) checkExternal(l *page.Link, t target) {
+	if lc.env == nil || lc.env.External == nil {
+		return
+	}
+	r, ok := lc.env.External[l.Target]
+	if !ok {
+		r, ok = lc.env.External[t.url]
+	}
+	if !ok {
+		return // excluded, or not checked in this run
+	}
+	url := firstNonEmpty(l.Href, l.Target)
+	switch {
+	case !r.OK:
+		if lc.broken {
+			msg := "external " + what(l) + " " + q(url) + " is broken"
+			if r.Reason != "" {
+				msg += ": " + r.Reason
+			}
+			lc.add(l, RuleLinkBroken, msg)
+		}
+		return
+	case r.FragmentMissing && lc.fragments:
+		lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" of external "+what(l)+" "+q(url)+" names no id or a[name] on that page")
+	}
+	if r.Permanent && lc.redirects {
+		lc.add(l, RuleLinkRedirect, "external "+what(l)+" "+q(url)+" permanently redirects to "+q(r.FinalURL))
+	}
+}
+
+// fragmentFine: "#" and "#top" lead to the top of any page.
+func fragmentFine(frag string) bool {
+	return frag == "" || strings.EqualFold(frag, "top")
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// linkNoText finds links that have no accessible name.
+type linkNoText struct{}
+
+func (linkNoText) Rules() []Rule {
+	return []Rule{{ID: RuleLinkNoText, Severity: Warning,
+		Description: "a link with no accessible name (no text, aria-label, image alt or title)"}}
+}
+
+func (linkNoText) Check(p *page.Page, _ *Env) []Finding {
+	var out []Finding
+	for _, l := range p.Links {
+		if l == nil || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
+			continue
+		}
+		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
+		const why = "has no accessible name (no text, aria-label, image alt or title)"
+		if href := firstNonEmpty(l.Href, l.Target); href != "" {
+			out = append(out, at(p, RuleLinkNoText, l.Pos, l.Selector, ctx, "link to %s %s", q(href), why))
+		} else {
+			out = append(out, at(p, RuleLinkNoText, l.Pos, l.Selector, ctx, "link %s", why))
+		}
+	}
+	return out
+}

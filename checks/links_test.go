@@ -1,0 +1,137 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// ref is a reference of a page: tag and attribute, the href as written and
+// its resolved target.
+func ref(tag, href, target string, line, col int) *page.Link {
+	attr := "href"
+	if tag == "img" || tag == "script" || tag == "iframe" {
+		attr = "src"
+	}
+	return &page.Link{Tag: tag, Attr: attr, Href: href, Target: target, Label: "x", Pos: page.Pos{Line: line, Column: col}}
+}
+
+func linking(links ...*page.Link) *page.Page {
+	return &page.Page{Source: "docs/index.html", URL: "/docs/index.html", Format: page.FormatHTML,
+		Links: links, Anchors: []string{"intro", "Install"}}
+}
+
+func TestLinkTargets(t *testing.T) {
+	site := func(e *Env) {
+		e.Site = fakeSite{
+			files:   []string{"/docs/index.html", "/about/index.html", "/about.html", "/contact.html", "/img/logo.png", "/my page.html", "/guide/index.html"},
+			anchors: map[string][]string{"/docs/index.html": {"intro"}, "/guide/index.html": {"setup", "faq"}},
+		}
+	}
+	external := func(e *Env) {
+		site(e)
+		e.External = map[string]ExternalResult{
+			"https://example.com/ok":      {OK: true},
+			"https://example.com/gone":    {OK: false, Reason: "404 Not Found"},
+			"https://example.com/doc#sec": {OK: true, FragmentMissing: true},
+			"http://example.com/old":      {OK: true, Permanent: true, FinalURL: "https://example.com/new"},
+		}
+	}
+	runRuleCases(t, linkTargets{}, []ruleCase{
+		{name: "internal targets that exist", env: site, page: linking(
+			ref("a", "/about/", "/about/", 10, 3),
+			ref("a", "../about", "/about", 11, 3),
+			ref("a", "/contact?ref=nav", "/contact?ref=nav", 12, 3),
+			ref("a", "/my%20page.html", "/my%20page.html", 13, 3),
+			ref("img", "../img/logo.png", "/img/logo.png", 14, 3),
+			ref("a", "mailto:info@example.com", "mailto:info@example.com", 15, 3),
+			ref("a", "tel:+1-555-0100", "tel:+1-555-0100", 16, 3),
+			ref("a", "https://example.com/unknown", "https://example.com/unknown", 17, 3),
+		)},
+		{name: "internal targets that do not exist", env: site, page: linking(
+			ref("a", "missing.html", "/docs/missing.html", 10, 3),
+			ref("a", "/gone/", "/gone/", 11, 3),
+			ref("img", "logo.png", "/docs/logo.png", 12, 5),
+			ref("a", "../../../etc/passwd", "/etc/passwd", 13, 3),
+		), want: []string{
+			`docs/index.html 10:3 error link-broken broken link "missing.html": "/docs/missing.html" does not exist`,
+			`docs/index.html 11:3 error link-broken broken link "/gone/": no such page or file`,
+			`docs/index.html 12:5 error link-broken broken img src "logo.png": "/docs/logo.png" does not exist`,
+			`docs/index.html 13:3 error link-broken broken link "../../../etc/passwd": "/etc/passwd" does not exist`,
+		}},
+		{name: "no site: internal targets are not checked", page: linking(ref("a", "missing.html", "/docs/missing.html", 10, 3))},
+		{name: "absolute URLs on the site's base are internal", env: site,
+			config: `{"site":{"baseURL":"https://www.contoso.com/"}}`, page: linking(
+				ref("a", "https://www.contoso.com/about/", "https://www.contoso.com/about/", 10, 3),
+				ref("a", "https://WWW.contoso.com:443/nope.html", "https://WWW.contoso.com:443/nope.html", 11, 3),
+			), want: []string{`docs/index.html 11:3 error link-broken broken link "https://WWW.contoso.com:443/nope.html": "/nope.html" does not exist`}},
+		{name: "malformed URLs", env: site, page: linking(
+			ref("a", "http://exa mple.com", "", 10, 3),
+			ref("a", "https://[::1", "", 11, 3),
+		), want: []string{
+			`docs/index.html 10:3 error link-broken malformed URL "http://exa mple.com" in link`,
+			`docs/index.html 11:3 error link-broken malformed URL "https://[::1" in link`,
+		}},
+		{name: "fragments on the same page", env: site, page: linking(
+			ref("a", "#intro", "/docs/index.html#intro", 10, 3),
+			ref("a", "#", "/docs/index.html#", 11, 3),
+			ref("a", "#top", "/docs/index.html#top", 12, 3),
+			ref("a", "#install", "/docs/index.html#install", 13, 3),
+			ref("a", "index.html#nowhere", "/docs/index.html#nowhere", 14, 3),
+			ref("a", "./#intro", "/docs/#intro", 15, 3),
+		), want: []string{
+			`docs/index.html 13:3 error link-fragment fragment "#install" names no id or a[name] on this page`,
+			`docs/index.html 14:3 error link-fragment fragment "#nowhere" names no id or a[name] on this page`,
+		}},
+		{name: "fragments on other pages", env: site, page: linking(
+			ref("a", "/guide/#faq", "/guide/#faq", 10, 3),
+			ref("a", "/guide/#nope", "/guide/#nope", 11, 3),
+			ref("a", "/about/#team", "/about/#team", 12, 3),
+		), want: []string{
+			`docs/index.html 11:3 error link-fragment fragment "#nope" of link "/guide/#nope" names no id or a[name] on "/guide/index.html"`,
+		}},
+		{name: "fragments switched off", env: site, config: `{"links":{"fragments":false}}`,
+			page: linking(ref("a", "#install", "/docs/index.html#install", 13, 3))},
+		{name: "external results", env: external, page: linking(
+			ref("a", "https://example.com/ok", "https://example.com/ok", 10, 3),
+			ref("a", "https://example.com/gone", "https://example.com/gone", 11, 3),
+			ref("a", "https://example.com/doc#sec", "https://example.com/doc#sec", 12, 3),
+			ref("a", "http://example.com/old", "http://example.com/old", 13, 3),
+			ref("a", "https://example.com/unchecked", "https://example.com/unchecked", 14, 3),
+		), want: []string{
+			`docs/index.html 11:3 error link-broken external link "https://example.com/gone" is broken: 404 Not Found`,
+			`docs/index.html 12:3 error link-fragment fragment "#sec" of external link "https://example.com/doc#sec" names no id or a[name] on that page`,
+		}},
+		{name: "permanent redirects when switched on", env: external, config: `{"rules":{"link-redirect":"info"}}`, page: linking(
+			ref("a", "http://example.com/old", "http://example.com/old", 13, 3),
+		), want: []string{
+			`docs/index.html 13:3 info link-redirect external link "http://example.com/old" permanently redirects to "https://example.com/new"`,
+		}},
+		{name: "broken links set to warning", env: external, config: `{"rules":{"link-broken":"warning"}}`, page: linking(
+			ref("a", "https://example.com/gone", "https://example.com/gone", 11, 3),
+		), want: []string{
+			`docs/index.html 11:3 warning link-broken external link "https://example.com/gone" is broken: 404 Not Found`,
+		}},
+	})
+}
+
+func TestLinkNoText(t *testing.T) {
+	named := func(l *page.Link, label string) *page.Link { l.Label = label; return l }
+	runRuleCases(t, linkNoText{}, []ruleCase{
+		{name: "links with names", page: linking(
+			ref("a", "/about/", "/about/", 10, 3),
+			named(ref("area", "/map/", "/map/", 11, 3), "Map of the campus"),
+			named(ref("img", "logo.png", "/docs/logo.png", 12, 3), ""),
+			named(ref("script", "app.js", "/docs/app.js", 13, 3), ""),
+		)},
+		{name: "links without names", page: linking(
+			named(ref("a", "https://twitter.com/microsoft", "https://twitter.com/microsoft", 10, 3), ""),
+			named(ref("area", "/map/", "/map/", 11, 3), "  "),
+			named(&page.Link{Tag: "a", Pos: page.Pos{Line: 12, Column: 5}}, ""),
+		), want: []string{
+			`docs/index.html 10:3 warning link-no-text link to "https://twitter.com/microsoft" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 11:3 warning link-no-text link to "/map/" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 12:5 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
+		}},
+	})
+}

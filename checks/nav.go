@@ -1,0 +1,329 @@
+package checks
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/schema"
+)
+
+// navRequired checks that the menus carry the entries the config requires:
+// navigation.required in any menu, navigation.menus[].required in the menu
+// of that name.
+type navRequired struct{}
+
+func (navRequired) Rules() []Rule {
+	return []Rule{{ID: RuleNavRequired, Severity: Error,
+		Description: "a navigation entry that the config requires is missing (or a required child under it)"}}
+}
+
+func (navRequired) Check(p *page.Page, env *Env) []Finding {
+	cfg := env.config()
+	nc := navCheck{p: p, env: env, base: parseSiteBase(cfg.Site.BaseURL)}
+	var out []Finding
+	if len(cfg.Navigation.Required) > 0 {
+		out = append(out, nc.requireIn(p.Menus, "", cfg.Navigation.Required)...)
+	}
+	for _, m := range cfg.Navigation.Menus {
+		if len(m.Required) == 0 {
+			continue
+		}
+		menus := namedMenus(p.Menus, m)
+		if len(menus) == 0 {
+			out = append(out, nc.missingMenu(m))
+			continue
+		}
+		out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
+	}
+	return out
+}
+
+// namedMenus returns the page's menus that a config menu names, by name or
+// by the selector the extractor recorded.
+func namedMenus(menus []*page.Menu, want schema.Menu) []*page.Menu {
+	var out []*page.Menu
+	for _, m := range menus {
+		if (want.Name != "" && page.NormalizeLabel(m.Name) == page.NormalizeLabel(want.Name)) ||
+			(want.Selector != "" && m.Selector == want.Selector) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+type navCheck struct {
+	p    *page.Page
+	env  *Env
+	base *siteBase
+}
+
+func (nc navCheck) missingMenu(m schema.Menu) Finding {
+	labels := make([]string, 0, len(m.Required))
+	for i := range m.Required {
+		if m.Required[i].IsEnabled() {
+			labels = append(labels, describe(&m.Required[i]))
+		}
+	}
+	return at(nc.p, RuleNavRequired, page.Pos{}, "", map[string]string{"menu": m.Name},
+		"required menu %s is missing: page has no menu named %s (it must have %s)", q(m.Name), q(m.Name), quoteList(labels, 10))
+}
+
+// requireIn checks items against a set of menus; menuLabel names the config
+// menu ("" when any menu will do).
+func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schema.Item) []Finding {
+	var out []Finding
+	for i := range items {
+		it := &items[i]
+		sev := presetItemSeverity(nc.env.config(), RuleNavRequired, it)
+		if !it.IsEnabled() || sev == Off {
+			continue
+		}
+		for _, f := range nc.requireItem(menus, menuLabel, it) {
+			if f.Severity == Unset {
+				f.Severity = sev
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// menuEntry is an entry with the menu it stands in.
+type menuEntry struct {
+	e    *page.Entry
+	menu *page.Menu
+}
+
+func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.Item) []Finding {
+	var matched []menuEntry
+	for _, m := range menus {
+		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+			if matches(it, e) {
+				matched = append(matched, menuEntry{e, m})
+			}
+		})
+	}
+	ctx := map[string]string{"item": it.ID, "label": describe(it), "menu": menuLabel}
+	if len(matched) == 0 {
+		return []Finding{nc.missing(menus, menuLabel, it, ctx)}
+	}
+	if it.Href != "" {
+		var right []menuEntry
+		for _, me := range matched {
+			if nc.sameTarget(me.e, it.Href) {
+				right = append(right, me)
+			}
+		}
+		if len(right) == 0 {
+			e := matched[0].e
+			ctx["href"] = e.Href
+			got := e.Target
+			if got == "" {
+				got = e.Href
+			}
+			return []Finding{at(nc.p, RuleNavRequired, e.Pos, e.Selector, ctx,
+				"navigation entry %s links to %s, expected %s", q(entryName(e)), q(got), q(it.Href))}
+		}
+		matched = right
+	}
+	var out []Finding
+	for ci := range it.Children {
+		child := &it.Children[ci]
+		if !child.IsEnabled() || itemSeverity(child.Severity) == Off {
+			continue
+		}
+		out = append(out, nc.requireChild(matched, child)...)
+	}
+	return out
+}
+
+// requireChild checks a required child under the entries that matched its
+// parent: one of them must have it nested below it.
+func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Finding {
+	var sub []*page.Menu
+	for _, pe := range parents {
+		// Each parent's subtree is searched as a menu of its own, so that
+		// grandchildren and hrefs are checked the same way as at the top.
+		sub = append(sub, &page.Menu{Name: pe.menu.Name, Selector: pe.menu.Selector, Entries: pe.e.Children, Pos: pe.e.Pos})
+	}
+	found := false
+	for _, m := range sub {
+		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+			if matches(child, e) {
+				found = true
+			}
+		})
+	}
+	sev := presetItemSeverity(nc.env.config(), RuleNavRequired, child)
+	if !found {
+		pe := parents[0]
+		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
+		if child.Message != "" {
+			msg = child.Message
+		}
+		f := at(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
+			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, "%s", msg)
+		f.Severity = sev
+		return []Finding{f}
+	}
+	out := nc.requireItem(sub, "", child)
+	for i := range out {
+		if out[i].Severity == Unset {
+			out[i].Severity = sev
+		}
+	}
+	return out
+}
+
+// missing reports a required entry that no menu has, at the first menu (or
+// nowhere when the page has no menu at all).
+func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) Finding {
+	var msg string
+	var pos page.Pos
+	var sel string
+	switch {
+	case len(menus) == 0:
+		msg = "required navigation entry " + q(describe(it)) + " is missing: page has no navigation menu"
+	case menuLabel != "":
+		msg = "required navigation entry " + q(describe(it)) + " is missing from menu " + q(menuLabel)
+		pos, sel = menus[0].Pos, menus[0].Selector
+	default:
+		msg = "required navigation entry " + q(describe(it)) + " is missing"
+		pos, sel = menus[0].Pos, menus[0].Selector
+	}
+	if it.Message != "" {
+		msg = it.Message
+	}
+	return at(nc.p, RuleNavRequired, pos, sel, ctx, "%s", msg)
+}
+
+// sameTarget reports whether an entry's target names the URL or site path
+// an item requires: site paths compare after resolving ("/about/" and
+// "/about/index.html" are one page), URLs after normalising.
+func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
+	got := e.Target
+	if got == "" {
+		got = e.Href
+	}
+	if got == "" {
+		return false
+	}
+	g := classify(got, nc.p, nc.base)
+	w := classify(want, nc.p, nc.base)
+	if g.kind != w.kind || (w.hasFragment && w.fragment != g.fragment) {
+		return false
+	}
+	switch g.kind {
+	case targetInternal:
+		if wantQ := queryOf(want); wantQ != "" && wantQ != queryOf(got) {
+			return false
+		}
+		return nc.canonicalPath(g.path) == nc.canonicalPath(w.path)
+	case targetExternal:
+		return normalURL(g.url) == normalURL(w.url)
+	default:
+		return strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want))
+	}
+}
+
+// canonicalPath is the file a site path names, when the site can tell,
+// else the path with directories spelt as index pages.
+func (nc navCheck) canonicalPath(p string) string {
+	if p == "" {
+		p = pageTarget(nc.p, nc.base).path
+	}
+	if r, checked, ok := resolveSite(nc.env, p); checked && ok {
+		return r
+	}
+	return indexPath(p)
+}
+
+func queryOf(s string) string {
+	s, _, _ = strings.Cut(s, "#")
+	_, qs, _ := strings.Cut(s, "?")
+	return qs
+}
+
+// normalURL lower-cases scheme and host and drops a default port, so that
+// equal URLs compare equal.
+func normalURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = hostOf(u)
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}
+
+// navDeadLink finds navigation and footer entries whose target is unusable.
+type navDeadLink struct{}
+
+func (navDeadLink) Rules() []Rule {
+	return []Rule{{ID: RuleNavDeadLink, Severity: Error,
+		Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}}
+}
+
+func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
+	var out []Finding
+	var seen map[entryKey]bool // allocated at the first dead entry: most pages have none
+	check := func(e *page.Entry, where, ctxKey, ctxValue string) {
+		if e.Kind != page.KindLink {
+			return // toggles and buttons need no href; text entries have none known
+		}
+		why := deadReason(e)
+		if why == "" {
+			return
+		}
+		// A footer nav's entries are a menu's and the footer's items too.
+		if seen == nil {
+			seen = map[entryKey]bool{}
+		}
+		k := keyOf(e)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		name := "with no label"
+		if n := entryName(e); n != "" {
+			name = q(n)
+		}
+		ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
+		out = append(out, at(p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
+	}
+	for _, m := range p.Menus {
+		walkEntries(m.Entries, nil, func(e, _ *page.Entry) { check(e, "navigation", "menu", menuName(m)) })
+	}
+	if p.Footer != nil {
+		for _, e := range p.Footer.Items {
+			if e != nil {
+				check(e, "footer", "group", e.Group)
+			}
+		}
+	}
+	return out
+}
+
+// deadReason says why a link entry's target is unusable, or "" when it is
+// fine.
+func deadReason(e *page.Entry) string {
+	href := strings.TrimSpace(e.Href)
+	switch {
+	case !e.HasHref && href == "":
+		if e.Target != "" {
+			return "" // a target known without an attribute (text snapshots)
+		}
+		return "has no href"
+	case href == "":
+		return "has an empty href"
+	case href == "#":
+		return `links to "#"`
+	case len(href) >= 11 && strings.EqualFold(href[:11], "javascript:"):
+		return "links to " + q(href) + " instead of a page"
+	}
+	return ""
+}

@@ -1,0 +1,241 @@
+package checks
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// navInconsistent compares each menu across the pages of a site: the
+// entries most pages carry are the site's menu, and a page that lacks some
+// of them (or the whole menu) is out of step.
+type navInconsistent struct{}
+
+func (navInconsistent) Rules() []Rule {
+	return []Rule{{ID: RuleNavInconsistent, Severity: Warning,
+		Description: "site mode: a page's menu lacks entries that most pages' same menu has"}}
+}
+
+// siteMenu is what the pages of a site carry in one menu.
+type siteMenu struct {
+	name   string
+	pages  int            // pages that have the menu
+	counts map[string]int // normalised label → pages whose menu has it
+	labels map[string]string
+	order  []string // normalised labels in order of first appearance
+}
+
+// pageMenus maps a page's menus by identity (name, else selector) to the
+// menus and the set of their entries' labels, top level and nested.
+type pageMenus map[string]*pageMenu
+
+type pageMenu struct {
+	first  *page.Menu
+	labels map[string]bool
+}
+
+func menuKey(m *page.Menu) string {
+	if m.Name != "" {
+		return "name:" + page.NormalizeLabel(m.Name)
+	}
+	if m.Selector != "" {
+		return "selector:" + m.Selector
+	}
+	return ""
+}
+
+func menusOf(p *page.Page) pageMenus {
+	pm := pageMenus{}
+	for _, m := range p.Menus {
+		if m == nil {
+			continue
+		}
+		k := menuKey(m)
+		if k == "" {
+			continue
+		}
+		if pm[k] == nil {
+			pm[k] = &pageMenu{first: m, labels: map[string]bool{}}
+		}
+		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+			if l := page.NormalizeLabel(e.Label); l != "" {
+				pm[k].labels[l] = true
+			}
+		})
+	}
+	return pm
+}
+
+func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
+	var live []*page.Page
+	for _, p := range pages {
+		if p != nil && p.Redirect == "" {
+			live = append(live, p)
+		}
+	}
+	if len(live) < 3 {
+		return nil // too few pages to tell what most of them have
+	}
+	slices.SortFunc(live, func(a, b *page.Page) int { return cmp.Compare(a.Source, b.Source) })
+	threshold := env.config().Site.Threshold
+	if threshold <= 0 || threshold > 1 {
+		threshold = 0.8
+	}
+
+	site := map[string]*siteMenu{}
+	var keys []string
+	perPage := make([]pageMenus, len(live))
+	for i, p := range live {
+		perPage[i] = menusOf(p)
+		for _, m := range p.Menus {
+			k := menuKey(m)
+			if k == "" || site[k] != nil {
+				continue
+			}
+			site[k] = &siteMenu{name: menuName(m), counts: map[string]int{}, labels: map[string]string{}}
+			keys = append(keys, k)
+		}
+		for k, pm := range perPage[i] {
+			sm := site[k]
+			sm.pages++
+			for l := range pm.labels {
+				sm.counts[l]++
+			}
+		}
+		// First appearance, in document order, gives the order in which
+		// missing entries are named.
+		for _, m := range p.Menus {
+			k := menuKey(m)
+			if k == "" {
+				continue
+			}
+			walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+				l := page.NormalizeLabel(e.Label)
+				if l != "" && site[k].labels[l] == "" {
+					site[k].labels[l] = e.Label
+					site[k].order = append(site[k].order, l)
+				}
+			})
+		}
+	}
+
+	need := threshold * float64(len(live))
+	var out []Finding
+	for _, k := range keys {
+		sm := site[k]
+		var common []string
+		for _, l := range sm.order {
+			if float64(sm.counts[l]) >= need-1e-9 {
+				common = append(common, l)
+			}
+		}
+		if len(common) == 0 {
+			continue
+		}
+		for i, p := range live {
+			pm := perPage[i][k]
+			if pm == nil {
+				names := make([]string, len(common))
+				for j, l := range common {
+					names[j] = sm.labels[l]
+				}
+				out = append(out, at(p, RuleNavInconsistent, page.Pos{}, "", map[string]string{"menu": sm.name},
+					"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, len(live), quoteList(names, 5)))
+				continue
+			}
+			var missing []string
+			for _, l := range common {
+				if !pm.labels[l] {
+					missing = append(missing, sm.labels[l])
+				}
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			noun := "entries"
+			if len(missing) == 1 {
+				noun = "entry"
+			}
+			out = append(out, at(p, RuleNavInconsistent, pm.first.Pos, pm.first.Selector,
+				map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
+				"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
+		}
+	}
+	return out
+}
+
+// navOrphanPage finds pages of the site that no other page links to.
+type navOrphanPage struct{}
+
+func (navOrphanPage) Rules() []Rule {
+	return []Rule{{ID: RuleNavOrphanPage, Severity: Info, Off: true,
+		Description: "site mode: a page that no other page links to"}}
+}
+
+func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []Finding {
+	var live []*page.Page
+	for _, p := range pages {
+		if p != nil {
+			live = append(live, p)
+		}
+	}
+	if len(live) < 2 {
+		return nil
+	}
+	base := parseSiteBase(env.config().Site.BaseURL)
+	keyOfTarget := func(t target) string {
+		switch t.kind {
+		case targetInternal:
+			if r, checked, ok := resolveSite(env, t.path); checked && ok {
+				return r
+			}
+			return indexPath(t.path)
+		case targetExternal:
+			return t.url
+		}
+		return ""
+	}
+	linked := map[string]bool{}
+	for _, p := range live {
+		self := pageTarget(p, base)
+		mark := func(raw string) {
+			if raw == "" {
+				return
+			}
+			t := classify(raw, p, base)
+			if samePage(t, self) {
+				return
+			}
+			if k := keyOfTarget(t); k != "" {
+				linked[k] = true
+				if t.kind == targetInternal && env.Site == nil && path.Ext(k) == "" {
+					// Without a site to ask, "/team" may be either file.
+					linked[k+".html"], linked[k+"/index.html"] = true, true
+				}
+			}
+		}
+		for _, l := range p.Links {
+			if l != nil {
+				mark(firstNonEmpty(l.Target, l.Href))
+			}
+		}
+		mark(p.Redirect)
+	}
+	var out []Finding
+	for _, p := range live {
+		if p.Home {
+			continue
+		}
+		if k := keyOfTarget(pageTarget(p, base)); k == "" || linked[k] {
+			continue
+		}
+		name := firstNonEmpty(p.URL, p.Source)
+		out = append(out, at(p, RuleNavOrphanPage, page.Pos{}, "", map[string]string{"page": name},
+			"%s", fmt.Sprintf("page %s is not linked from any other page of the site", q(name))))
+	}
+	return out
+}

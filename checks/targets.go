@@ -1,0 +1,198 @@
+package checks
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// Kinds of link targets.
+const (
+	targetOther     = iota // mailto:, tel:, data:, javascript:, … — not checked
+	targetInternal         // a site path: a page or file of the site
+	targetExternal         // an http(s) URL off the site
+	targetMalformed        // an URL that does not parse
+)
+
+// target is a link target, classified for checking.
+type target struct {
+	kind int
+	// path is the site path of an internal target, percent-decoded,
+	// without query and fragment; "" for a reference to the page itself.
+	path string
+	// url is an external target without its fragment.
+	url         string
+	fragment    string
+	hasFragment bool
+}
+
+// siteBase is site.baseURL, parsed: absolute URLs under it are internal.
+type siteBase struct {
+	host string // lower case, with a non-default port
+	path string // the path prefix, ending in "/"
+}
+
+func parseSiteBase(baseURL string) *siteBase {
+	if baseURL == "" {
+		return nil
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return nil
+	}
+	prefix := u.Path
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	return &siteBase{host: hostOf(u), path: prefix}
+}
+
+// hostOf is the URL's host in lower case, without the scheme's default port.
+func hostOf(u *url.URL) string {
+	host := strings.ToLower(u.Host)
+	switch {
+	case u.Scheme == "http" && strings.HasSuffix(host, ":80"):
+		host = strings.TrimSuffix(host, ":80")
+	case u.Scheme == "https" && strings.HasSuffix(host, ":443"):
+		host = strings.TrimSuffix(host, ":443")
+	}
+	return host
+}
+
+// sitePath returns the site path of an absolute URL under the base.
+func (b *siteBase) sitePath(u *url.URL) (string, bool) {
+	if b == nil || hostOf(u) != b.host {
+		return "", false
+	}
+	p := u.Path
+	if p == "" {
+		p = "/"
+	}
+	if p+"/" == b.path {
+		return "/", true
+	}
+	if !strings.HasPrefix(p, b.path) {
+		return "", false
+	}
+	return "/" + strings.TrimPrefix(p, b.path), true
+}
+
+// classify sorts a link target. raw is the link's Target (its Href when the
+// extractor could not resolve it); p is the page it stands on.
+func classify(raw string, p *page.Page, base *siteBase) target {
+	raw = strings.TrimSpace(raw)
+	// Fast path for the common site path without escapes, which most links
+	// of a static site are.
+	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") && !strings.ContainsAny(raw, "%\\ ") {
+		t := target{kind: targetInternal}
+		rest := raw
+		if i := strings.IndexByte(rest, '#'); i >= 0 {
+			t.fragment, t.hasFragment = rest[i+1:], true
+			rest = rest[:i]
+		}
+		if i := strings.IndexByte(rest, '?'); i >= 0 {
+			rest = rest[:i]
+		}
+		t.path = rest
+		return t
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return target{kind: targetMalformed}
+	}
+	t := target{fragment: u.Fragment, hasFragment: u.Fragment != "" || strings.HasSuffix(raw, "#")}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return target{kind: targetMalformed}
+		}
+		if sp, ok := base.sitePath(u); ok {
+			t.kind, t.path = targetInternal, sp
+			return t
+		}
+		t.kind = targetExternal
+		noFrag := *u
+		noFrag.Fragment, noFrag.RawFragment = "", ""
+		t.url = noFrag.String()
+		return t
+	case "":
+		if u.Host != "" {
+			// A scheme-relative URL the extractor left unresolved.
+			t.kind = targetExternal
+			t.url = "https:" + strings.SplitN(raw, "#", 2)[0]
+			return t
+		}
+		if u.Path == "" {
+			t.kind = targetInternal // "#frag" or "?q": this page
+			return t
+		}
+		if !strings.HasPrefix(u.Path, "/") {
+			if ref, ok := resolveAgainst(p.URL, raw); ok {
+				return classify(ref, p, base)
+			}
+			return target{kind: targetOther}
+		}
+		t.kind, t.path = targetInternal, u.Path
+		return t
+	default:
+		return target{kind: targetOther}
+	}
+}
+
+// resolveAgainst resolves a relative reference against a page's URL; ok is
+// false when the result would still be relative (a page URL that is no
+// path), which would loop.
+func resolveAgainst(pageURL, ref string) (string, bool) {
+	b, err := url.Parse(pageURL)
+	if err != nil || (b.Scheme == "" && !strings.HasPrefix(b.Path, "/")) {
+		return "", false
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return "", false
+	}
+	return b.ResolveReference(r).String(), true
+}
+
+// pageTarget classifies the page's own URL, so that links can be told to
+// point at the page they stand on.
+func pageTarget(p *page.Page, base *siteBase) target {
+	t := classify(p.URL, p, base)
+	t.fragment, t.hasFragment = "", false
+	return t
+}
+
+// samePage reports whether t names the page whose own target is self.
+func samePage(t, self target) bool {
+	switch t.kind {
+	case targetInternal:
+		if t.path == "" {
+			return true
+		}
+		return self.kind == targetInternal && (t.path == self.path || indexPath(t.path) == indexPath(self.path))
+	case targetExternal:
+		return self.kind == targetExternal && t.url == self.url
+	}
+	return false
+}
+
+// indexPath spells a directory path as its index page, the way static
+// servers serve it: "/a/" → "/a/index.html".
+func indexPath(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// resolveSite maps an internal target's path to the file it names; without
+// a Site it can only spell directory paths as index pages, and ok says
+// whether the file is known to exist.
+func resolveSite(env *Env, sitePath string) (resolved string, checked, ok bool) {
+	if env == nil || env.Site == nil {
+		return indexPath(sitePath), false, false
+	}
+	r, ok := env.Site.Resolve(sitePath)
+	return r, true, ok
+}

@@ -1,0 +1,151 @@
+package checks
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/schema"
+)
+
+// ruleCase is one case of a rule test, after ESLint's RuleTester: a page
+// model, a config fragment and the exact findings expected, each written
+// "line:column severity rule message".
+type ruleCase struct {
+	name   string
+	config string // JSON; "" is {}
+	page   *page.Page
+	pages  []*page.Page // for site checks
+	env    func(*Env)
+	want   []string
+}
+
+// testNow is the reference date of every test.
+var testNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+func testConfig(t *testing.T, doc string) *schema.Config {
+	t.Helper()
+	cfg := &schema.Config{}
+	if doc != "" {
+		if err := json.Unmarshal([]byte(doc), cfg); err != nil {
+			t.Fatalf("bad test config %s: %v", doc, err)
+		}
+	}
+	if err := cfg.Compile(); err != nil {
+		t.Fatalf("test config does not compile: %v", err)
+	}
+	return cfg
+}
+
+func testEnv(t *testing.T, c ruleCase) *Env {
+	env := &Env{Config: testConfig(t, c.config), Now: testNow}
+	if c.env != nil {
+		c.env(env)
+	}
+	return env
+}
+
+// runRuleCases runs a page check on each case and compares its findings,
+// finalized (severities resolved, off rules dropped, sorted), with want.
+func runRuleCases(t *testing.T, check Check, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			env := testEnv(t, c)
+			p := c.page
+			if p.Source == "" {
+				p.Source = "index.html"
+			}
+			got := Finalize(check.Check(p, env), map[string]*page.Page{p.Source: p}, env.Config)
+			assertFindings(t, got, c.want)
+		})
+	}
+}
+
+// runSiteCases is runRuleCases for site checks.
+func runSiteCases(t *testing.T, check SiteCheck, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			env := testEnv(t, c)
+			byName := map[string]*page.Page{}
+			for _, p := range c.pages {
+				byName[p.Source] = p
+			}
+			got := Finalize(check.CheckSite(c.pages, env), byName, env.Config)
+			assertFindings(t, got, c.want)
+		})
+	}
+}
+
+func assertFindings(t *testing.T, got []Finding, want []string) {
+	t.Helper()
+	lines := make([]string, len(got))
+	for i, f := range got {
+		lines[i] = formatFinding(f)
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n got: %s\nwant: %s", strings.Join(lines, "\n      "), strings.Join(want, "\n      "))
+	}
+}
+
+func formatFinding(f Finding) string {
+	s := fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message)
+	if f.Source != "index.html" {
+		s = f.Source + " " + s
+	}
+	return s
+}
+
+// Page model builders: the extractors are written elsewhere, so tests
+// build models directly.
+
+// lnk is a link entry at line:col whose href is already a site path or URL.
+func lnk(label, href string, line, col int, children ...*page.Entry) *page.Entry {
+	return &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
+		Pos: page.Pos{Line: line, Column: col}, Children: children}
+}
+
+// nohref is an a element without an href.
+func nohref(label string, line, col int) *page.Entry {
+	return &page.Entry{Label: label, Kind: page.KindLink, Pos: page.Pos{Line: line, Column: col}}
+}
+
+// toggle is a submenu button.
+func toggle(label string, line, col int, children ...*page.Entry) *page.Entry {
+	return &page.Entry{Label: label, Kind: page.KindToggle, Pos: page.Pos{Line: line, Column: col}, Children: children}
+}
+
+// txt is an entry of a rendered-text snapshot: no element, no known href.
+func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
+	return &page.Entry{Label: label, Kind: page.KindText, Pos: page.Pos{Line: line, Column: col}, Children: children}
+}
+
+func grouped(group string, entries ...*page.Entry) []*page.Entry {
+	for _, e := range entries {
+		e.Group = group
+	}
+	return entries
+}
+
+func menu(name string, line int, entries ...*page.Entry) *page.Menu {
+	return &page.Menu{Name: name, Region: page.RegionHeader, Entries: entries, Pos: page.Pos{Line: line, Column: 1}}
+}
+
+func footer(line int, items ...*page.Entry) *page.Region {
+	for _, e := range items {
+		e.Region = page.RegionFooter
+	}
+	return &page.Region{Items: items, Pos: page.Pos{Line: line, Column: 1}}
+}
+
+func withMenus(menus ...*page.Menu) *page.Page {
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Menus: menus}
+}
+
+func withFooter(f *page.Region) *page.Page {
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Footer: f}
+}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/lint"
+	"github.com/pagelint/pagelint/internal/report"
+)
+
+func checkCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "lint pages, sites or URLs",
+		ArgsUsage: "[PATH|URL|-]...",
+		Flags: append(configFlags(),
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report `FORMAT[=FILE]`: " + strings.Join(report.Formats(), ", ") + "; repeatable"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
+			&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "also fail when there are more than `N` warnings"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings beyond those recorded in `FILE`"},
+			&cli.BoolFlag{Name: "update-baseline", Usage: "write the --baseline file from this run"},
+			&cli.BoolFlag{Name: "offline", Usage: "check no external URL"},
+			&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the external link cache"},
+			&cli.BoolFlag{Name: "exclude-private", Usage: "skip external URLs on loopback, private and link-local addresses"},
+			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and lint the rendered DOM"},
+			&cli.DurationFlag{Name: "render-wait", Value: 10 * time.Second, Usage: "longest wait for a rendered page to settle"},
+			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
+			&cli.IntFlag{Name: "max-pages", Value: 500, Usage: "crawl at most `N` pages"},
+			&cli.IntFlag{Name: "max-depth", Usage: "crawl at most `N` links deep (0: no limit)"},
+			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL`"},
+			&cli.StringFlag{Name: "input-format", Usage: "read every input as `FORMAT`: html or text (default: by file name)"},
+			&cli.StringFlag{Name: "shard", Usage: "lint share `I/N` of the pages (1-based), for parallel CI jobs"},
+			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
+			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+		),
+		Action: func(c *cli.Context) error { return runCheck(c, s) },
+	}
+}
+
+// configFlags are the flags of every command that reads the config.
+func configFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: pagelint.json, .yaml or .yml here or in a parent)"},
+		&cli.StringSliceFlag{Name: "preset", Usage: "add the built-in preset `NAME` (repeatable)"},
+	}
+}
+
+func runCheck(c *cli.Context, s *streams) error {
+	started := time.Now()
+	outputs, err := parseOutputs(c.StringSlice("format"), c.String("output"))
+	if err != nil {
+		return err
+	}
+	failOn, err := parseFailOn(c.String("fail-on"))
+	if err != nil {
+		return err
+	}
+	now, err := referenceDate(c.String("now"))
+	if err != nil {
+		return err
+	}
+	var shard report.Shard
+	if v := c.String("shard"); v != "" {
+		if shard, err = report.ParseShard(v); err != nil {
+			return fail("--shard: %v", err)
+		}
+	}
+	if c.Bool("update-baseline") && c.String("baseline") == "" {
+		return fail("--update-baseline needs --baseline FILE")
+	}
+	switch f := c.String("input-format"); f {
+	case "", "html", "text":
+	default:
+		return fail("--input-format: unknown format %q (want html or text)", f)
+	}
+	cfg, err := loadConfig(c)
+	if err != nil {
+		return err
+	}
+	opt := lint.Options{
+		Inputs:         c.Args().Slice(),
+		Stdin:          s.stdin,
+		Config:         cfg,
+		Now:            now,
+		InputFormat:    c.String("input-format"),
+		Offline:        c.Bool("offline"),
+		NoCache:        c.Bool("no-cache"),
+		ExcludePrivate: c.Bool("exclude-private"),
+		Render:         c.Bool("render"),
+		RenderWait:     c.Duration("render-wait"),
+		Crawl:          c.Bool("crawl"),
+		MaxPages:       c.Int("max-pages"),
+		MaxDepth:       c.Int("max-depth"),
+		Sitemaps:       c.StringSlice("sitemap"),
+		Shard:          shard,
+		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
+		Version:        version,
+	}
+	if showProgress(c, s) {
+		opt.Progress = s.stderr
+	}
+	res, err := lint.Run(c.Context, opt)
+	if err != nil {
+		return fail("%s", oneLine(err.Error()))
+	}
+	for _, e := range res.PageErrors {
+		fmt.Fprintln(s.stderr, "pagelint: "+oneLine(e.Error()))
+	}
+	findings := res.Findings
+	if path := c.String("baseline"); path != "" {
+		if findings, err = applyBaseline(c, s, path, findings); err != nil {
+			return err
+		}
+	}
+	rep := &report.Report{
+		SchemaVersion: report.SchemaVersion,
+		Tool:          report.Tool{Name: "pagelint", Version: version},
+		GeneratedAt:   generatedAt(now),
+		Findings:      findings,
+		Rules:         effectiveRules(cfg),
+	}
+	for _, p := range res.Pages {
+		rep.Pages = append(rep.Pages, p.Source)
+	}
+	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
+	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
+		return err
+	}
+	if len(res.PageErrors) > 0 {
+		return &exitError{code: exitFailure}
+	}
+	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+}
+
+// exitCode is 1 when a finding is at or above fail-on, or there are more
+// warnings than allowed.
+func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
+	counts := map[checks.Severity]int{checks.Error: sum.Error, checks.Warning: sum.Warning, checks.Info: sum.Info}
+	for sev, n := range counts {
+		if failOn != checks.Off && sev >= failOn && n > 0 {
+			return exitFindings
+		}
+	}
+	if maxWarnings >= 0 && sum.Warning > maxWarnings {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func parseFailOn(s string) (checks.Severity, error) {
+	if s == "never" {
+		return checks.Off, nil
+	}
+	sev, err := checks.ParseSeverity(s)
+	if err != nil || sev == checks.Off {
+		return 0, fail("--fail-on: unknown level %q (want error, warning, info or never)", s)
+	}
+	return sev, nil
+}
+
+// referenceDate is --now, else SOURCE_DATE_EPOCH, else today.
+func referenceDate(flag string) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse("2006-01-02", flag)
+		if err != nil {
+			return time.Time{}, fail("--now: %q is not a date of the form YYYY-MM-DD", flag)
+		}
+		return t, nil
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fail("SOURCE_DATE_EPOCH: %q is not a number of seconds", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// generatedAt is the report's time stamp: the reference date when it was
+// fixed (so that reproducible builds give identical reports), else now.
+func generatedAt(now time.Time) string {
+	if os.Getenv("SOURCE_DATE_EPOCH") != "" {
+		return now.UTC().Format(time.RFC3339)
+	}
+	return time.Now().UTC().Format(time.RFC3339)
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/lint"
+	"github.com/pagelint/pagelint/internal/report"
+	"github.com/pagelint/pagelint/schema"
+)
+
+// loadConfig finds and loads the config the way DESIGN says: --config, else
+// the first config file here or in a parent, else the recommended preset.
+func loadConfig(c *cli.Context) (*schema.Config, error) {
+	presets := c.StringSlice("preset")
+	path := c.String("config")
+	if path == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fail("%v", err)
+		}
+		if path, err = schema.Discover(wd); err != nil {
+			return nil, fail("%s", oneLine(err.Error()))
+		}
+	}
+	var cfg *schema.Config
+	var err error
+	if path == "" {
+		cfg, err = schema.Default(presets)
+	} else {
+		cfg, err = schema.Load(path, presets)
+	}
+	if err != nil {
+		return nil, fail("%s", oneLine(err.Error()))
+	}
+	return cfg, nil
+}
+
+// effectiveRules are the rules with the severities the config gives them.
+func effectiveRules(cfg *schema.Config) []checks.Rule {
+	rules := checks.Rules()
+	for i, r := range rules {
+		if v, ok := cfg.RuleSeverity(r.ID); ok {
+			if sev, err := checks.ParseSeverity(v); err == nil {
+				rules[i].Severity = sev
+				rules[i].Off = sev == checks.Off
+			}
+		}
+	}
+	for _, a := range cfg.Assertions {
+		sev := checks.Error
+		if a.Severity != "" {
+			sev, _ = checks.ParseSeverity(a.Severity)
+		}
+		rules = append(rules, checks.Rule{ID: "assert/" + a.ID, Severity: sev, Description: a.Message})
+	}
+	return rules
+}
+
+func rulesCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:  "rules",
+		Usage: "list the rules with their default severity",
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "presets", Usage: "list the built-in presets and their items instead"}},
+		Action: func(c *cli.Context) error {
+			if c.Bool("presets") {
+				return printPresets(s)
+			}
+			tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "RULE\tDEFAULT\tDESCRIPTION")
+			for _, r := range checks.Rules() {
+				sev := r.Severity.String()
+				if r.Off {
+					sev += " (off)"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, sev, r.Description)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", "assert/<id>", "per assertion", "a custom JSON Schema assertion of the config failed on the page model")
+			return tw.Flush()
+		},
+	}
+}
+
+func presetsCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:   "presets",
+		Usage:  "list the built-in presets, their items and the legal basis of each",
+		Action: func(*cli.Context) error { return printPresets(s) },
+	}
+}
+
+func extractCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "print the page model (the JSON the assertions see)",
+		ArgsUsage: "[PATH|URL|-]...",
+		Flags: append(configFlags(),
+			&cli.StringFlag{Name: "input-format", Usage: "read every input as `FORMAT`: html or text"},
+			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and model the rendered DOM"},
+		),
+		Action: func(c *cli.Context) error {
+			cfg, err := loadConfig(c)
+			if err != nil {
+				return err
+			}
+			pages, pageErrs, err := lint.Extract(c.Context, lint.Options{
+				Inputs: c.Args().Slice(), Stdin: s.stdin, Config: cfg,
+				InputFormat: c.String("input-format"), Render: c.Bool("render"), Version: version,
+			})
+			if err != nil {
+				return fail("%s", oneLine(err.Error()))
+			}
+			enc := json.NewEncoder(s.stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			var v any = pages
+			if len(pages) == 1 {
+				v = pages[0]
+			}
+			if err := enc.Encode(v); err != nil {
+				return fail("%v", err)
+			}
+			for _, e := range pageErrs {
+				fmt.Fprintln(s.stderr, "pagelint: "+oneLine(e.Error()))
+			}
+			if len(pageErrs) > 0 {
+				return &exitError{code: exitFailure}
+			}
+			return nil
+		},
+	}
+}
+
+func schemaCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "schema",
+		Usage:     "print a JSON Schema: config, report or page",
+		ArgsUsage: "config|report|page",
+		Action: func(c *cli.Context) error {
+			name := c.Args().First()
+			if c.NArg() != 1 {
+				return fail("schema: name one schema: config, report or page")
+			}
+			b, err := schema.JSONSchema(name)
+			if err != nil {
+				return fail("schema: %v", err)
+			}
+			_, err = s.stdout.Write(b)
+			return err
+		},
+	}
+}
+
+func mergeCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "merge",
+		Usage:     "merge JSON reports (e.g. of sharded CI jobs) into one",
+		ArgsUsage: "REPORT.json...",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report `FORMAT[=FILE]` (default json); repeatable"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE`"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return fail("merge: name the JSON reports to merge")
+			}
+			formats := c.StringSlice("format")
+			if len(formats) == 0 {
+				formats = []string{"json"}
+			}
+			outs, err := parseOutputs(formats, c.String("output"))
+			if err != nil {
+				return err
+			}
+			failOn, err := parseFailOn(c.String("fail-on"))
+			if err != nil {
+				return err
+			}
+			var reps []*report.Report
+			for _, path := range c.Args().Slice() {
+				f, err := os.Open(path)
+				if err != nil {
+					return fail("%s: %v", path, describeOpenError(err))
+				}
+				r, err := report.ReadJSON(f, path)
+				f.Close()
+				if err != nil {
+					return fail("%s", oneLine(err.Error()))
+				}
+				reps = append(reps, r)
+			}
+			merged := report.Merge(reps)
+			merged.Rules = checks.Rules()
+			if err := writeReports(s, outs, merged, c.Bool("no-color"), false); err != nil {
+				return err
+			}
+			return &exitError{code: exitCode(merged.Summary, failOn, -1)}
+		},
+	}
+}
+
+func describeOpenError(err error) string {
+	if os.IsNotExist(err) {
+		return "no such file"
+	}
+	return strings.TrimPrefix(err.Error(), "open ")
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+// Exit codes, as DESIGN fixes them.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2
+)
+
+// exitError ends a command with a code, having said what it had to say.
+type exitError struct {
+	code int
+	msg  string // one line for standard error; "" when nothing more to say
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func fail(format string, args ...any) error {
+	return &exitError{code: exitFailure, msg: fmt.Sprintf(format, args...)}
+}
+
+// streams are the run's standard streams; commands write nowhere else.
+type streams struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run is the whole program: it parses args, runs a command and returns the
+// exit code. Only main exits.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A panic is a bug, but the user still gets one line and exit 2.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "pagelint: internal error: %v (please report it)\n", r)
+			code = exitFailure
+		}
+	}()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
+	app := newApp(s)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "pagelint: "+ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "pagelint: "+oneLine(err.Error()))
+	return exitFailure
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func newApp(s *streams) *cli.App {
+	usageError := func(_ *cli.Context, err error, _ bool) error {
+		return fail("%s (see pagelint --help)", err)
+	}
+	app := &cli.App{
+		Name:                      "pagelint",
+		Usage:                     "lint web pages and static sites: navigation, footer, privacy items and links",
+		Version:                   version,
+		Reader:                    s.stdin,
+		Writer:                    s.stdout,
+		ErrWriter:                 s.stderr,
+		HideHelpCommand:           true,
+		DisableSliceFlagSeparator: true,
+		OnUsageError:              usageError,
+		// Errors are turned into exit codes by run, never by os.Exit.
+		ExitErrHandler: func(*cli.Context, error) {},
+		Commands: []*cli.Command{
+			checkCommand(s),
+			initCommand(s),
+			rulesCommand(s),
+			presetsCommand(s),
+			extractCommand(s),
+			schemaCommand(s),
+			mergeCommand(s),
+			versionCommand(s),
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return fail("unknown command %q (see pagelint --help)", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = usageError
+	}
+	return app
+}
+
+func versionCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:  "version",
+		Usage: "print the version",
+		Action: func(*cli.Context) error {
+			fmt.Fprintln(s.stdout, "pagelint "+version)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,162 @@
+package linkcheck
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestCacheHitMakesNoRequest(t *testing.T) {
+	s := newSite(t)
+	path := filepath.Join(t.TempDir(), "cache.json")
+	urls := []string{s.URL + "/ok", s.URL + "/410"}
+	newChecker(t, Options{CachePath: path}).Check(context.Background(), urls)
+	before := s.total()
+	c := newChecker(t, Options{CachePath: path})
+	results := c.Check(context.Background(), urls)
+	if s.total() != before {
+		t.Fatalf("%d requests with a fresh cache, want none", s.total()-before)
+	}
+	if r := results[s.URL+"/ok"]; !r.OK || !r.FromCache {
+		t.Errorf("/ok: %+v", r)
+	}
+	if r := results[s.URL+"/410"]; r.OK || !r.FromCache || r.Reason != "410 Gone" {
+		t.Errorf("/410: %+v", r)
+	}
+	if st := c.Stats(); st.CacheHits != 2 || st.Requests != 0 || st.Failures != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+// writeCache writes a cache file whose entries were checked age ago.
+func writeCache(t *testing.T, path string, age time.Duration, entries map[string]bool) {
+	t.Helper()
+	f := cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{}}
+	for u, ok := range entries {
+		f.Entries[u] = &cacheEntry{Checked: time.Now().Add(-age), OK: ok, Status: 200}
+	}
+	data, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCacheExpiry(t *testing.T) {
+	s := newSite(t)
+	tests := []struct {
+		name      string
+		age       time.Duration
+		ok        bool
+		wantFetch bool
+	}{
+		{"fresh success", time.Hour, true, false},
+		{"expired success", 25 * time.Hour, true, true},
+		{"fresh failure", 30 * time.Minute, false, false},
+		{"expired failure", 2 * time.Hour, false, true},
+		{"from the future", -time.Hour, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "cache.json")
+			u := s.URL + "/ok"
+			writeCache(t, path, tt.age, map[string]bool{u: tt.ok})
+			before := s.total()
+			r := newChecker(t, Options{CachePath: path}).Check(context.Background(), []string{u})[u]
+			fetched := s.total() > before
+			if fetched != tt.wantFetch || r.FromCache == tt.wantFetch {
+				t.Fatalf("fetched=%v fromCache=%v, want fetched=%v", fetched, r.FromCache, tt.wantFetch)
+			}
+		})
+	}
+}
+
+func TestCacheCorruptOrUnwritable(t *testing.T) {
+	s := newSite(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		path     string
+		content  string // written when not ""
+		wantWarn string
+	}{
+		{"corrupt", filepath.Join(dir, "corrupt.json"), "{not json", "ignoring corrupt link cache"},
+		{"other version", filepath.Join(dir, "v9.json"), `{"version":9,"entries":{}}`, "version 9"},
+		{"a directory", dir, "", "ignoring link cache"},
+		{"missing dir", filepath.Join(dir, "no", "such", "cache.json"), "", "cannot write link cache"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.content != "" {
+				if err := os.WriteFile(tt.path, []byte(tt.content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var warnings []string
+			c := newChecker(t, Options{CachePath: tt.path, Warn: func(m string) { warnings = append(warnings, m) }})
+			u := s.URL + "/ok"
+			if r := c.Check(context.Background(), []string{u})[u]; !r.OK || r.FromCache {
+				t.Fatalf("got %+v, want a fresh check", r)
+			}
+			if len(warnings) != 1 || !strings.Contains(warnings[0], tt.wantWarn) || strings.Contains(warnings[0], "\n") {
+				t.Fatalf("warnings %q, want one line with %q", warnings, tt.wantWarn)
+			}
+		})
+	}
+	// The corrupt file was replaced by a good one.
+	var f cacheFile
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "corrupt.json"))), &f); err != nil || len(f.Entries) != 1 {
+		t.Fatalf("cache not rewritten: %v %+v", err, f)
+	}
+}
+
+func TestCacheKeepsAnchors(t *testing.T) {
+	s := newSite(t)
+	path := filepath.Join(t.TempDir(), "cache.json")
+	// A status-only entry does not serve a fragment check...
+	newChecker(t, Options{CachePath: path}).Check(context.Background(), []string{s.URL + "/page"})
+	opt := Options{CachePath: path, Fragments: true}
+	u := s.URL + "/page#missing"
+	if r := newChecker(t, opt).Check(context.Background(), []string{u})[u]; !r.FragmentMissing || r.FromCache {
+		t.Fatalf("first fragment check: %+v", r)
+	}
+	// ...but one with anchors does, with no request.
+	before := s.total()
+	results := newChecker(t, opt).Check(context.Background(), []string{u, s.URL + "/page#intro"})
+	if s.total() != before {
+		t.Fatal("a request despite cached anchors")
+	}
+	if r := results[u]; !r.FragmentMissing || !r.FromCache {
+		t.Fatalf("cached fragment check: %+v", r)
+	}
+	if r := results[s.URL+"/page#intro"]; !r.OK {
+		t.Fatalf("cached #intro: %+v", r)
+	}
+}
+
+func TestNoCacheForSkipped(t *testing.T) {
+	s := newSite(t)
+	path := filepath.Join(t.TempDir(), "cache.json")
+	c := newChecker(t, Options{CachePath: path, Deadline: time.Millisecond, Timeout: 5 * time.Second})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c.Check(ctx, []string{s.URL + "/ok"})
+	if _, err := os.Stat(path); err == nil && strings.Contains(readFile(t, path), "/ok") {
+		t.Fatal("a URL that was never checked reached the cache")
+	}
+}

@@ -1,0 +1,276 @@
+package linkcheck
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// job is one distinct URL of a Check.
+type job struct {
+	t           target
+	needAnchors bool
+	res         *Result
+	anchors     []string
+	hasAnchors  bool
+	partial     bool
+}
+
+// input is one string the caller gave, with what it resolved to.
+type input struct {
+	raw string
+	t   target
+	j   *job
+}
+
+// Check checks each distinct URL of urls once, however often it appears
+// and in whatever spelling normalises to it, and returns a result for every
+// input string as given; "…#frag" gets its own result when fragments are
+// checked. Results of http(s) URLs carry the outcome of the request;
+// mailto: and tel: are checked for syntax; other schemes are Skipped. When
+// a cache path is set, Check saves the cache before it returns.
+func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
+	start := time.Now()
+	if c.opt.Deadline > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.opt.Deadline)
+		defer cancel()
+	}
+	c.requests.Store(0)
+
+	results := make(map[string]*Result, len(urls))
+	jobs := map[string]*job{}
+	var inputs []input
+	for _, raw := range urls {
+		if _, seen := results[raw]; seen {
+			continue
+		}
+		res, t := c.classifyInput(raw)
+		if res != nil {
+			results[raw] = res
+			continue
+		}
+		j := jobs[t.key]
+		if j == nil {
+			j = &job{t: t}
+			jobs[t.key] = j
+		}
+		if c.opt.Fragments && t.fragment != "" {
+			j.needAnchors = true
+		}
+		results[raw] = nil // reserved; filled in below
+		inputs = append(inputs, input{raw: raw, t: t, j: j})
+	}
+
+	c.run(ctx, jobs)
+
+	var failures, skipped int
+	for _, j := range jobs {
+		switch {
+		case j.res.Skipped:
+			skipped++
+		case !j.res.OK:
+			failures++
+		}
+	}
+	for _, in := range inputs {
+		results[in.raw] = c.resultFor(in)
+	}
+	if c.cache != nil && c.cache.dirty {
+		if err := c.SaveCache(); err != nil {
+			c.opt.Warn(fmt.Sprintf("cannot write link cache %q: %v", c.opt.CachePath, err))
+		}
+	}
+	if c.owned != nil {
+		c.owned.CloseIdleConnections()
+	}
+	c.statsMu.Lock()
+	c.stats = Stats{
+		URLs:      len(jobs),
+		Requests:  int(c.requests.Load()),
+		CacheHits: c.countCacheHits(jobs),
+		Failures:  failures,
+		Skipped:   skipped,
+		Duration:  time.Since(start),
+	}
+	c.statsMu.Unlock()
+	return results
+}
+
+func (c *Checker) countCacheHits(jobs map[string]*job) int {
+	n := 0
+	for _, j := range jobs {
+		if j.res.FromCache {
+			n++
+		}
+	}
+	return n
+}
+
+// classifyInput settles inputs that need no request (a result) and
+// normalises the others (a target).
+func (c *Checker) classifyInput(raw string) (*Result, target) {
+	for _, re := range c.opt.Exclude {
+		if re.MatchString(raw) {
+			return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, target{}
+		}
+	}
+	switch scheme := schemeOf(raw); scheme {
+	case "http", "https":
+	case "mailto", "tel":
+		if err := CheckSyntax(raw); err != nil {
+			return &Result{URL: raw, Reason: err.Error()}, target{}
+		}
+		return &Result{URL: raw, OK: true}, target{}
+	case "":
+		return &Result{URL: raw, Reason: fmt.Sprintf("malformed URL: %q is not absolute", raw)}, target{}
+	default:
+		return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("scheme %q is not checked", scheme)}, target{}
+	}
+	t, err := normalize(raw)
+	if err != nil {
+		return &Result{URL: raw, Reason: "malformed URL: " + err.Error()}, target{}
+	}
+	// The normalised spelling may match where the given one did not.
+	for _, re := range c.opt.Exclude {
+		if re.MatchString(t.key) {
+			return &Result{URL: t.key, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, target{}
+		}
+	}
+	return nil, t
+}
+
+// resultFor is the result of one input: its URL's, plus its fragment.
+func (c *Checker) resultFor(in input) *Result {
+	r := *in.j.res
+	if in.t.fragment == "" || !c.opt.Fragments || !r.OK || r.Skipped || !in.j.hasAnchors || in.j.partial {
+		return &r
+	}
+	if !fragmentFound(in.j.anchors, in.t.fragment) {
+		r.OK = false
+		r.FragmentMissing = true
+		r.Reason = fmt.Sprintf("fragment %q not found", "#"+in.t.fragment)
+	}
+	return &r
+}
+
+// run checks all jobs: per host, PerHost workers take its URLs in turn, and
+// every request also takes a slot of the global limit, so a slow host
+// holds at most PerHost slots and never starves the others.
+func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
+	byHost := map[string][]*job{}
+	for _, j := range jobs {
+		byHost[j.t.hostKey] = append(byHost[j.t.hostKey], j)
+	}
+	bar := c.newBar(len(jobs))
+	var (
+		wg       sync.WaitGroup
+		barMu    sync.Mutex
+		failures int
+	)
+	done := func(j *job) {
+		if bar == nil {
+			return
+		}
+		barMu.Lock()
+		defer barMu.Unlock()
+		if !j.res.OK && !j.res.Skipped {
+			failures++
+			bar.Describe(fmt.Sprintf("checking links, %d broken", failures))
+		}
+		_ = bar.Add(1)
+	}
+	for hostKey, list := range byHost {
+		queue := make(chan *job, len(list))
+		for _, j := range list {
+			queue <- j
+		}
+		close(queue)
+		hs := c.host(hostKey)
+		private, privateAddr := c.hostIsPrivate(ctx, list[0].t.host)
+		for range min(c.opt.PerHost, len(list)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range queue {
+					if private {
+						j.res = &Result{URL: j.t.key, OK: true, Skipped: true, SkipReason: "private address " + privateAddr}
+					} else {
+						c.checkJob(ctx, hs, j)
+					}
+					done(j)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	if bar != nil {
+		_ = bar.Finish()
+	}
+}
+
+func (c *Checker) hostIsPrivate(ctx context.Context, host string) (bool, string) {
+	if !c.opt.ExcludePrivate {
+		return false, ""
+	}
+	addr, ok := c.privateAddress(ctx, host)
+	return ok, addr
+}
+
+func (c *Checker) newBar(total int) *progressbar.ProgressBar {
+	if c.opt.Progress == nil || total == 0 {
+		return nil
+	}
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(c.opt.Progress),
+		progressbar.OptionSetDescription("checking links"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("URLs"),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// checkJob fills j.res from the cache or the network.
+func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job) {
+	if c.cache != nil {
+		if e := c.cache.get(j.t.key, c.now(), c.opt.CacheTTL, c.opt.FailureTTL); e != nil && (!j.needAnchors || e.HasAnchors || !e.OK) {
+			j.res = &Result{URL: j.t.key, OK: e.OK, Status: e.Status, Reason: e.Reason,
+				FinalURL: e.FinalURL, Permanent: e.Permanent, FromCache: true}
+			j.anchors, j.hasAnchors, j.partial = e.Anchors, e.HasAnchors, e.Partial
+			return
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		j.res = notChecked(j.t.key, err)
+		return
+	}
+	out := c.fetch(ctx, hs, j.t.key, j.needAnchors)
+	if out.res.Skipped {
+		j.res = out.res
+		return
+	}
+	j.res, j.anchors, j.hasAnchors, j.partial = out.res, out.anchors, out.hasAnchors, out.partial
+	if c.cache != nil {
+		c.cache.put(j.t.key, &cacheEntry{
+			Checked: c.now(), OK: j.res.OK, Status: j.res.Status, Reason: j.res.Reason,
+			FinalURL: j.res.FinalURL, Permanent: j.res.Permanent,
+			Anchors: j.anchors, HasAnchors: j.hasAnchors, Partial: j.partial,
+		})
+	}
+}
+
+// notChecked is the result of a URL the run had no time for: skipped, not
+// broken, and never cached.
+func notChecked(key string, err error) *Result {
+	why := "not checked: the run was canceled"
+	if errors.Is(err, context.DeadlineExceeded) {
+		why = "not checked: the overall deadline passed"
+	}
+	return &Result{URL: key, OK: true, Skipped: true, SkipReason: why}
+}

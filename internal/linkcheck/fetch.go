@@ -1,0 +1,276 @@
+package linkcheck
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// smallBody is what is read of a GET body when only the status matters:
+// enough to let short answers keep their connection, little enough that a
+// huge or endless body costs nothing.
+const smallBody = 16 << 10
+
+// maxTimeoutRetries bounds retries after timeouts below Options.Retries: a
+// host that timed out twice is not answering, and each further try would
+// cost a whole timeout.
+const maxTimeoutRetries = 1
+
+// outcome is what fetch learned of one URL.
+type outcome struct {
+	res        *Result
+	anchors    []string
+	hasAnchors bool
+	partial    bool
+}
+
+// answer is one HTTP exchange: a status or a failure.
+type answer struct {
+	status     int
+	location   string
+	retryAfter string
+	fail       *failure
+	anchors    []string
+	hasAnchors bool
+	partial    bool
+}
+
+// fetch checks one normalised URL, following redirects by hand.
+func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnchors bool) outcome {
+	res := &Result{URL: key}
+	current := key
+	visited := map[string]bool{key: true}
+	for hop := 0; ; hop++ {
+		a, attempts := c.tryURL(ctx, hs, current, needAnchors)
+		res.Attempts += attempts
+		if current != key {
+			res.FinalURL = current
+		}
+		if a.fail != nil {
+			if err := ctx.Err(); err != nil || a.fail.aborted {
+				if err == nil {
+					err = context.DeadlineExceeded
+				}
+				return outcome{res: notChecked(key, err)}
+			}
+			res.Reason = a.fail.reason
+			return outcome{res: res}
+		}
+		if isRedirect(a.status) && a.location != "" {
+			if hop == 0 {
+				res.Permanent = a.status == http.StatusMovedPermanently || a.status == http.StatusPermanentRedirect
+			}
+			next, err := resolveRedirect(current, a.location)
+			if err != nil {
+				res.Status = a.status
+				res.Reason = fmt.Sprintf("redirect to malformed URL %q", a.location)
+				return outcome{res: res}
+			}
+			if next == "" { // to another scheme: nothing more to check
+				res.OK, res.Status, res.FinalURL = true, a.status, a.location
+				return outcome{res: res}
+			}
+			if visited[next] {
+				res.Status = a.status
+				res.Reason = "redirect loop at " + next
+				return outcome{res: res}
+			}
+			if hop+1 > maxRedirects {
+				res.Status = a.status
+				res.Reason = fmt.Sprintf("too many redirects (%d)", maxRedirects)
+				return outcome{res: res}
+			}
+			visited[next] = true
+			current = next
+			continue
+		}
+		res.Status = a.status
+		res.OK = accepted(c.accept, a.status)
+		if !res.OK {
+			res.Reason = statusReason(a.status)
+		}
+		return outcome{res: res, anchors: a.anchors, hasAnchors: a.hasAnchors, partial: a.partial}
+	}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// resolveRedirect resolves a Location against the URL that sent it and
+// normalises it; "" means it leads off http(s).
+func resolveRedirect(base, location string) (string, error) {
+	b, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
+	loc, err := url.Parse(location)
+	if err != nil {
+		return "", err
+	}
+	abs := b.ResolveReference(loc)
+	if abs.Scheme != "http" && abs.Scheme != "https" {
+		return "", nil
+	}
+	t, err := normalize(abs.String())
+	if err != nil {
+		return "", err
+	}
+	return t.key, nil
+}
+
+// tryURL asks for one URL until it answers for good: HEAD (unless the body
+// is needed or the host rejects HEAD), GET where HEAD is not to be trusted,
+// and retries with backoff on timeouts, resets, 5xx and 429.
+func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody bool) (answer, int) {
+	attempts, timeouts := 0, 0
+	for retry := 0; ; retry++ {
+		method := http.MethodHead
+		if needBody || hs.preferGET.Load() {
+			method = http.MethodGet
+		}
+		a := c.exchange(ctx, hs, method, rawURL, needBody)
+		attempts++
+		if method == http.MethodHead && (a.fail == nil && getOnHead(a.status) || a.fail != nil && a.fail.closed) {
+			if a.status == http.StatusMethodNotAllowed || a.status == http.StatusNotImplemented {
+				hs.preferGET.Store(true)
+			}
+			a = c.exchange(ctx, hs, http.MethodGet, rawURL, needBody)
+			attempts++
+		}
+		if a.fail == nil && a.status == http.StatusTooManyRequests {
+			hs.slowDown(c.now())
+		} else if a.fail == nil {
+			hs.speedUp()
+		}
+		if retry >= c.opt.Retries || ctx.Err() != nil || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts) {
+			return a, attempts
+		}
+		if !c.sleep(ctx, c.retryDelay(a, retry)) {
+			return a, attempts
+		}
+	}
+}
+
+func (c *Checker) shouldRetry(a answer, timeouts *int) bool {
+	if a.fail == nil {
+		return retryableStatus(a.status)
+	}
+	if a.fail.timeout {
+		*timeouts++
+		return *timeouts <= maxTimeoutRetries
+	}
+	return a.fail.retryable
+}
+
+// retryDelay is the server's Retry-After, capped, or exponential backoff
+// with jitter so that many URLs of one host do not retry in lockstep.
+func (c *Checker) retryDelay(a answer, retry int) time.Duration {
+	if d, ok := parseRetryAfter(a.retryAfter, c.now()); ok {
+		return min(d, c.opt.MaxRetryAfter)
+	}
+	backoff := c.backoffBase << retry
+	if backoff <= 0 {
+		return 0
+	}
+	return backoff/2 + rand.N(backoff) // between half and one and a half times
+}
+
+func (c *Checker) sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// exchange sends one request and reads what is needed of the answer. It
+// holds a slot of the global limit only while the request is in flight.
+func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL string, needBody bool) answer {
+	// Wait fails early when the host's slowed rate would overrun the
+	// run's deadline.
+	if err := hs.wait(ctx); err != nil {
+		return answer{fail: &failure{reason: err.Error(), aborted: true}}
+	}
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return answer{fail: &failure{reason: ctx.Err().Error(), aborted: true}}
+	}
+	defer func() { <-c.sem }()
+
+	reqCtx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(reqCtx, method, rawURL, http.NoBody)
+	if err != nil {
+		return answer{fail: &failure{reason: "malformed URL: " + innermost(err).Error()}}
+	}
+	c.setHeaders(req)
+	c.requests.Add(1)
+	sent := time.Now()
+	resp, err := c.client.Do(req)
+	if err != nil {
+		f := classify(err, c.opt.Timeout)
+		return answer{fail: &f}
+	}
+	hs.observe(time.Since(sent))
+	defer func() { _ = resp.Body.Close() }()
+	a := answer{
+		status:     resp.StatusCode,
+		location:   resp.Header.Get("Location"),
+		retryAfter: resp.Header.Get("Retry-After"),
+	}
+	if method != http.MethodGet {
+		return a
+	}
+	if needBody && resp.StatusCode/100 == 2 && isHTML(resp.Header.Get("Content-Type")) {
+		counted := &countingReader{r: io.LimitReader(resp.Body, maxFragmentBody)}
+		anchors, err := collectAnchors(counted)
+		a.anchors, a.hasAnchors = anchors, true
+		// A page cut short by the limit or by the server may have its
+		// anchor further on: such a page proves no fragment missing.
+		a.partial = err != nil || counted.n >= maxFragmentBody
+		return a
+	}
+	_, _ = io.CopyN(io.Discard, resp.Body, smallBody)
+	return a
+}
+
+func (c *Checker) setHeaders(req *http.Request) {
+	req.Header.Set("User-Agent", c.opt.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	u := req.URL.String()
+	for _, rule := range c.headers {
+		if rule.Pattern.MatchString(u) {
+			for name, value := range rule.Headers {
+				req.Header.Set(name, value)
+			}
+		}
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (cr *countingReader) Read(p []byte) (int, error) {
+	n, err := cr.r.Read(p)
+	cr.n += int64(n)
+	return n, err
+}

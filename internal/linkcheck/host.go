@@ -1,0 +1,118 @@
+package linkcheck
+
+import (
+	"context"
+	"net"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// hostState is what the checker learns about one host during a run.
+type hostState struct {
+	// limiter is unlimited until the host answers 429. Then the host gets
+	// half the rate it was served at, halved again on each later 429 (once
+	// per cutWindow: the 429s of requests already in flight are one signal),
+	// and 2% more with each success, until it runs unlimited again: a host
+	// that sent one 429 is back to full speed after some seventy answers,
+	// one that keeps sending them stays near the rate it takes.
+	limiter *rate.Limiter
+	mu      sync.Mutex
+	lastCut time.Time
+	// latency is a moving average of answer times, from which the rate the
+	// host is served at without a limit follows: perHost / latency.
+	latency time.Duration
+	perHost int
+	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
+	// skip the HEAD that would fail the same way.
+	preferGET atomic.Bool
+}
+
+const (
+	cutWindow   = time.Second
+	minSlowRate = rate.Limit(1) // requests per second
+	rateGrowth  = 1.02          // per success
+)
+
+func newHostState(perHost int) *hostState {
+	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost}
+}
+
+func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx) }
+
+// observe records how long an answer took.
+func (h *hostState) observe(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.latency == 0 {
+		h.latency = d
+		return
+	}
+	h.latency = (7*h.latency + d) / 8
+}
+
+// freeRate is the rate the host is asked at without a limit.
+func (h *hostState) freeRate() rate.Limit {
+	if h.latency <= 0 {
+		return rate.Limit(10 * h.perHost)
+	}
+	return rate.Limit(float64(h.perHost) / h.latency.Seconds())
+}
+
+func (h *hostState) slowDown(now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if now.Sub(h.lastCut) < cutWindow {
+		return
+	}
+	h.lastCut = now
+	limit := h.limiter.Limit()
+	if limit == rate.Inf {
+		limit = h.freeRate()
+	}
+	h.limiter.SetLimit(max(limit/2, minSlowRate))
+}
+
+func (h *hostState) speedUp() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	limit := h.limiter.Limit()
+	if limit == rate.Inf {
+		return
+	}
+	limit *= rateGrowth
+	if limit > 2*h.freeRate() {
+		limit = rate.Inf
+	}
+	h.limiter.SetLimit(limit)
+}
+
+// privateAddress says whether host is loopback, private or link-local; a
+// name counts when any address it resolves to does. A name that does not
+// resolve is not private: the check itself reports the DNS failure.
+func (c *Checker) privateAddress(ctx context.Context, host string) (string, bool) {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return host, true
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		return host, isPrivateIP(ip)
+	}
+	addrs, err := c.lookupIP(ctx, host)
+	if err != nil {
+		return "", false
+	}
+	for _, a := range addrs {
+		if isPrivateIP(a.IP) {
+			return a.IP.String(), true
+		}
+	}
+	return "", false
+}
+
+func isPrivateIP(ip net.IP) bool {
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
+		ip.IsLinkLocalMulticast() || ip.IsUnspecified()
+}

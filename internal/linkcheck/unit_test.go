@@ -1,0 +1,179 @@
+package linkcheck
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		in, key, frag, hostKey string
+		err                    string
+	}{
+		{in: "HTTP://Example.COM", key: "http://example.com/", hostKey: "http://example.com"},
+		{in: "https://example.com:443/a?b=1#Frag", key: "https://example.com/a?b=1", frag: "Frag", hostKey: "https://example.com"},
+		{in: "http://example.com:80/", key: "http://example.com/", hostKey: "http://example.com"},
+		{in: "http://example.com:8080/x", key: "http://example.com:8080/x", hostKey: "http://example.com:8080"},
+		{in: "https://example.com:80/", key: "https://example.com:80/", hostKey: "https://example.com:80"},
+		{in: "http://[::1]:80/", key: "http://[::1]/", hostKey: "http://[::1]"},
+		{in: "http://user:pw@example.com/", key: "http://example.com/", hostKey: "http://example.com"},
+		{in: "http://exa mple.com", err: "invalid character"},
+		{in: "https://[::1", err: "missing ']'"},
+		{in: "ftp://example.com", err: "not http or https"},
+		{in: "http:///path", err: "no host"},
+	}
+	for _, tt := range tests {
+		got, err := normalize(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: err %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got.key != tt.key || got.fragment != tt.frag || got.hostKey != tt.hostKey {
+			t.Errorf("%q: got %+v %v, want key %q frag %q host %q", tt.in, got, err, tt.key, tt.frag, tt.hostKey)
+		}
+	}
+}
+
+func TestCheckSyntax(t *testing.T) {
+	tests := []struct {
+		in  string
+		err string // "" = valid
+	}{
+		{"mailto:a@example.com", ""},
+		{"MAILTO:a@example.com", ""},
+		{"mailto:a@example.com,b@example.org?subject=Hi%20there", ""},
+		{"mailto:?to=a@example.com", ""},
+		{"mailto:first.last+tag@sub.example.co.uk", ""},
+		{"mailto:a%40example.com", ""},
+		{"mailto:", "mailto link has no address"},
+		{"mailto:nobody", `invalid email address "nobody"`},
+		{"mailto:a@b", `bad domain "b"`},
+		{"mailto:a@@example.com", "invalid email address"},
+		{"mailto:a@exa mple.com", "invalid email address"},
+		{"tel:+14255550100", ""},
+		{"tel:+1 (425) 555-0100", ""},
+		{"tel:+1-425-555-0100;ext=12", ""},
+		{"tel:555.0100", ""},
+		{"tel:", "invalid telephone number"},
+		{"tel:12", "invalid telephone number"},
+		{"tel:+1-CALL-NOW", "invalid telephone number"},
+		{"http://example.com/", ""},
+		{"http://exa mple.com", "malformed URL: "},
+		{"ftp://example.com/", ""},
+		{"javascript:void(0)", ""},
+	}
+	for _, tt := range tests {
+		err := CheckSyntax(tt.in)
+		if (tt.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("CheckSyntax(%q) = %v, want %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"", 0, false},
+		{"3", 3 * time.Second, true},
+		{"0", 0, true},
+		{"-1", 0, false},
+		{"soon", 0, false},
+		{"Thu, 26 Nov 2026 12:00:30 GMT", 30 * time.Second, true},
+		{"Thu, 26 Nov 2026 11:00:00 GMT", 0, true},
+	}
+	for _, tt := range tests {
+		got, ok := parseRetryAfter(tt.in, now)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%q: got %v %v, want %v %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestRetryDelayCapsRetryAfter(t *testing.T) {
+	c := newChecker(t, Options{MaxRetryAfter: 2 * time.Second})
+	if d := c.retryDelay(answer{retryAfter: "3600"}, 0); d != 2*time.Second {
+		t.Errorf("got %v, want the 2s cap", d)
+	}
+	c.backoffBase = 100 * time.Millisecond
+	for retry := range 3 {
+		base := c.backoffBase << retry
+		if d := c.retryDelay(answer{}, retry); d < base/2 || d > base*3/2 {
+			t.Errorf("retry %d: %v outside [%v, %v]", retry, d, base/2, base*3/2)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	wrap := func(err error) error { return &url.Error{Op: "Head", URL: "https://x.example/", Err: err} }
+	tests := []struct {
+		err       error
+		reason    string
+		retryable bool
+	}{
+		{wrap(&net.DNSError{Err: "no such host", Name: "x.example", IsNotFound: true}), "DNS lookup failed: no such host", false},
+		{wrap(&net.DNSError{Err: "i/o timeout", Name: "x.example", IsTimeout: true}), "DNS lookup failed: i/o timeout", true},
+		{wrap(x509.UnknownAuthorityError{}), "TLS certificate error: x509: certificate signed by unknown authority", false},
+		{wrap(&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}), "connection refused", false},
+		{wrap(&net.OpError{Op: "read", Err: syscall.ECONNRESET}), "connection reset by server", true},
+		{wrap(context.DeadlineExceeded), "timeout after 10s", true},
+		{wrap(io.EOF), "connection closed by server", true},
+		{wrap(fmt.Errorf("read: %w", io.ErrUnexpectedEOF)), "connection closed by server", true},
+		{wrap(errors.New("something odd")), "something odd", false},
+	}
+	for _, tt := range tests {
+		f := classify(tt.err, 10*time.Second)
+		if f.reason != tt.reason || f.retryable != tt.retryable {
+			t.Errorf("%v: got %q retryable=%v, want %q %v", tt.err, f.reason, f.retryable, tt.reason, tt.retryable)
+		}
+	}
+}
+
+func TestHostSlowsDownAfter429(t *testing.T) {
+	h := newHostState(4)
+	h.observe(100 * time.Millisecond) // 4 at a time, 100ms each: 40 a second
+	now := time.Now()
+	h.slowDown(now)
+	if got := h.limiter.Limit(); got != 20 {
+		t.Fatalf("after one 429: %v, want half of 40 a second", got)
+	}
+	h.slowDown(now.Add(cutWindow / 2)) // the same burst of 429s
+	if got := h.limiter.Limit(); got != 20 {
+		t.Fatalf("after a second 429 at once: %v, want no further cut", got)
+	}
+	for i := range 10 {
+		h.slowDown(now.Add(time.Duration(i+1) * cutWindow))
+	}
+	if got := h.limiter.Limit(); got != minSlowRate {
+		t.Fatalf("after many 429s: %v, want the floor %v", got, minSlowRate)
+	}
+	for range 1000 {
+		h.speedUp()
+	}
+	if got := h.limiter.Limit(); !isInf(float64(got)) {
+		t.Fatalf("after many successes: %v, want unlimited again", got)
+	}
+}
+
+func isInf(f float64) bool { return f > 1e300 }
+
+func TestCollectAnchors(t *testing.T) {
+	got, err := collectAnchors(strings.NewReader(`<div id="a"><a name="b"></a><span name="c"></span><img id="d"/><a id=""></a>`))
+	if err != nil || strings.Join(got, ",") != "a,b,d" {
+		t.Fatalf("got %q %v, want a,b,d", got, err)
+	}
+}

@@ -1,0 +1,163 @@
+package linkcheck
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// target is one URL as the checker requests it.
+type target struct {
+	key      string // normalised URL without fragment: the request and cache key
+	fragment string // decoded fragment of the input, "" when none
+	hostKey  string // scheme://host[:port], the unit of per-host limits
+	host     string // host name or IP, without port or brackets
+}
+
+// normalize turns an http(s) URL into the form that is requested once:
+// fragment removed, scheme and host lower-cased, default port dropped, empty
+// path made "/".
+func normalize(raw string) (target, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return target{}, err
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return target{}, fmt.Errorf("scheme %q is not http or https", u.Scheme)
+	}
+	if u.Hostname() == "" {
+		return target{}, errors.New("no host")
+	}
+	host := strings.ToLower(u.Hostname())
+	port := u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	hostport := host
+	if strings.Contains(host, ":") {
+		hostport = "[" + host + "]"
+	}
+	if port != "" {
+		hostport += ":" + port
+	}
+	u.Host = hostport
+	u.User = nil
+	frag := u.Fragment
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" && u.RawPath == "" && u.Opaque == "" {
+		u.Path = "/"
+	}
+	return target{
+		key:      u.String(),
+		fragment: frag,
+		hostKey:  u.Scheme + "://" + hostport,
+		host:     host,
+	}, nil
+}
+
+// schemeOf returns the lower-cased scheme of raw, "" when it has none.
+func schemeOf(raw string) string {
+	raw = strings.TrimSpace(raw)
+	i := strings.IndexByte(raw, ':')
+	if i <= 0 {
+		return ""
+	}
+	s := raw[:i]
+	for j, c := range s {
+		letter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		if !letter && (j == 0 || (c < '0' || c > '9') && c != '+' && c != '-' && c != '.') {
+			return ""
+		}
+	}
+	return strings.ToLower(s)
+}
+
+// CheckSyntax checks what can be checked of a URL without the network: the
+// address syntax of mailto: and tel: links and that an http(s) URL parses.
+// Other schemes are not checked (nil); the Checker reports them Skipped.
+func CheckSyntax(raw string) error {
+	switch schemeOf(raw) {
+	case "mailto":
+		return checkMailto(raw)
+	case "tel":
+		return checkTel(raw)
+	case "http", "https":
+		if _, err := normalize(raw); err != nil {
+			return fmt.Errorf("malformed URL: %w", err)
+		}
+	}
+	return nil
+}
+
+func checkMailto(raw string) error {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return fmt.Errorf("malformed mailto link %q", raw)
+	}
+	addrs := u.Opaque
+	if addrs == "" {
+		addrs = u.Path
+	}
+	if dec, err := url.PathUnescape(addrs); err == nil {
+		addrs = dec
+	}
+	list := splitAddresses(addrs)
+	// RFC 6068 allows the addresses in a "to" header field instead.
+	for _, to := range u.Query()["to"] {
+		list = append(list, splitAddresses(to)...)
+	}
+	if len(list) == 0 {
+		return errors.New("mailto link has no address")
+	}
+	for _, a := range list {
+		if err := checkEmail(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func splitAddresses(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var domainPattern = regexp.MustCompile(`^(?i:[a-z0-9\p{L}](?:[a-z0-9\p{L}-]*[a-z0-9\p{L}])?)(?:\.(?i:[a-z0-9\p{L}](?:[a-z0-9\p{L}-]*[a-z0-9\p{L}])?))+$`)
+
+func checkEmail(a string) error {
+	parsed, err := mail.ParseAddress(a)
+	if err != nil || parsed.Address != a {
+		return fmt.Errorf("invalid email address %q", a)
+	}
+	at := strings.LastIndexByte(a, '@')
+	if domain := a[at+1:]; !domainPattern.MatchString(domain) {
+		return fmt.Errorf("invalid email address %q: bad domain %q", a, domain)
+	}
+	return nil
+}
+
+// telVisual are the visual separators RFC 3966 allows between digits.
+var telVisual = strings.NewReplacer("-", "", ".", "", "(", "", ")", "", " ", "", "%20", "")
+
+var telPattern = regexp.MustCompile(`^\+?[0-9]{3,}(;[A-Za-z0-9-]+(=[^;]*)?)*$`)
+
+func checkTel(raw string) error {
+	number := strings.TrimSpace(raw)[len("tel:"):]
+	if !telPattern.MatchString(telVisual.Replace(number)) {
+		return fmt.Errorf("invalid telephone number %q", number)
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package lint
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/linkcheck"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// checkExternal checks every distinct external URL the pages link to, once.
+// URLs of pages that the run fetched itself are answered from their models.
+func checkExternal(ctx context.Context, opt *Options, pages []*page.Page) (map[string]checks.ExternalResult, int, error) {
+	if opt.Offline || !externalEnabled(opt.Config) {
+		return nil, 0, nil
+	}
+	fetched := map[string]*page.Page{}
+	for _, p := range pages {
+		if IsURL(p.URL) {
+			fetched[stripFragment(p.URL)] = p
+		}
+	}
+	internal := siteOrigin(opt.Config.Site.BaseURL)
+	results := map[string]checks.ExternalResult{}
+	var targets []string
+	seen := map[string]bool{}
+	for _, p := range pages {
+		for _, l := range p.Links {
+			t := l.Target
+			if !IsURL(t) || seen[t] || (internal != "" && strings.HasPrefix(t, internal)) {
+				continue
+			}
+			seen[t] = true
+			if known := fetched[stripFragment(t)]; known != nil {
+				results[t] = knownResult(known, t)
+				continue
+			}
+			targets = append(targets, t)
+		}
+	}
+	if len(targets) == 0 {
+		return results, len(results), nil
+	}
+	checker, err := linkcheck.New(linkOptions(opt))
+	if err != nil {
+		return nil, 0, err
+	}
+	for t, r := range checker.Check(ctx, targets) {
+		if r.Skipped {
+			continue
+		}
+		results[t] = checks.ExternalResult{
+			OK:              r.OK,
+			Reason:          r.Reason,
+			FinalURL:        r.FinalURL,
+			Permanent:       r.Permanent,
+			FragmentMissing: r.FragmentMissing,
+		}
+	}
+	return results, len(results), nil
+}
+
+// knownResult judges a link to a page of the run by that page's model.
+func knownResult(p *page.Page, target string) checks.ExternalResult {
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		frag = target[i+1:]
+	}
+	if frag == "" || frag == "top" {
+		return checks.ExternalResult{OK: true}
+	}
+	for _, a := range p.Anchors {
+		if a == frag {
+			return checks.ExternalResult{OK: true}
+		}
+	}
+	return checks.ExternalResult{OK: true, FragmentMissing: true}
+}
+
+func stripFragment(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		return u[:i]
+	}
+	return u
+}
+
+// siteOrigin is "https://host" of the site's base URL, or "".
+func siteOrigin(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host)
+}
+
+// linkOptions turns the config's links section into the checker's options.
+func linkOptions(opt *Options) linkcheck.Options {
+	l := &opt.Config.Links
+	retries := l.MaxRetries()
+	if retries == 0 {
+		retries = -1 // the checker reads 0 as "the default"
+	}
+	o := linkcheck.Options{
+		Concurrency:    l.MaxConcurrency(),
+		PerHost:        l.MaxPerHost(),
+		Timeout:        l.RequestTimeout(),
+		Deadline:       l.RunDeadline(),
+		Retries:        retries,
+		Accept:         l.AcceptedStatus(),
+		Exclude:        l.ExcludePatterns(),
+		ExcludePrivate: opt.ExcludePrivate || l.ExcludePrivate,
+		UserAgent:      userAgent(opt),
+		Fragments:      l.ExternalFragments,
+		CacheTTL:       l.CacheTTL(),
+		FailureTTL:     l.CacheFailureTTL(),
+		Progress:       opt.Progress,
+		Warn:           opt.Warn,
+	}
+	if !opt.NoCache {
+		o.CachePath = opt.Config.ResolvePath(l.CachePath())
+	}
+	for i, re := range l.HeaderPatterns() {
+		o.Headers = append(o.Headers, linkcheck.HeaderRule{Pattern: re, Headers: l.Headers[i].Headers})
+	}
+	return o
+}

@@ -1,0 +1,259 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/source"
+)
+
+// job is one local page to read and parse.
+type job struct {
+	file     string // path on disk
+	source   string // name in findings
+	sitePath string // "/about/index.html"
+}
+
+// readInputs turns the inputs into groups of parsed pages. A page of a site
+// that cannot be read is returned in pageErrs; an input that cannot be
+// read at all fails the run.
+func readInputs(ctx context.Context, opt *Options) (groups []*group, pageErrs []error, err error) {
+	var urls []string
+	fileGroups := map[string]*localGroup{} // by site root
+	var order []string
+	for _, in := range opt.Inputs {
+		switch {
+		case in == "-":
+			g, err := readStdin(opt)
+			if err != nil {
+				return nil, nil, err
+			}
+			groups = append(groups, g)
+		case IsURL(in):
+			urls = append(urls, in)
+		default:
+			info, err := os.Stat(in)
+			if err != nil {
+				return nil, nil, errorf(in, "%s", describeStatError(err))
+			}
+			root := in
+			if !info.IsDir() {
+				root = fileRoot(in, opt)
+			}
+			lg := fileGroups[root]
+			if lg == nil {
+				site, err := source.Walk(root, opt.Config.Ignore)
+				if err != nil {
+					return nil, nil, errorf(root, "%v", err)
+				}
+				lg = &localGroup{root: root, site: site}
+				fileGroups[root] = lg
+				order = append(order, root)
+			}
+			if info.IsDir() {
+				if len(lg.site.Pages) == 0 {
+					return nil, nil, errorf(in, "no pages found (no *.html or *.htm files)")
+				}
+				for _, rel := range lg.site.Pages {
+					lg.add(filepath.Join(in, filepath.FromSlash(rel)), "/"+rel)
+				}
+			} else {
+				rel, err := filepath.Rel(root, in)
+				if err != nil || strings.HasPrefix(rel, "..") {
+					return nil, nil, errorf(in, "file is outside the site root %q", root)
+				}
+				lg.add(in, "/"+filepath.ToSlash(rel))
+			}
+		}
+	}
+	for _, root := range order {
+		g, errs, err := fileGroups[root].parse(ctx, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		pageErrs = append(pageErrs, errs...)
+		if len(g.pages) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	if len(urls) > 0 {
+		g, errs, err := readURLs(ctx, opt, urls)
+		if err != nil {
+			return nil, nil, err
+		}
+		pageErrs = append(pageErrs, errs...)
+		groups = append(groups, g)
+	}
+	return groups, pageErrs, nil
+}
+
+// IsURL reports whether an input is an http(s) URL rather than a path.
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func describeStatError(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file or directory"
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// fileRoot is a single file's site root: the config's site.root (relative
+// to the config file) when set, else the file's own directory.
+func fileRoot(file string, opt *Options) string {
+	if r := opt.Config.SiteRoot(); r != "" {
+		abs, err1 := filepath.Abs(r)
+		f, err2 := filepath.Abs(file)
+		if err1 == nil && err2 == nil && strings.HasPrefix(f, abs+string(filepath.Separator)) {
+			return relToCwd(abs)
+		}
+	}
+	return filepath.Dir(file)
+}
+
+func relToCwd(abs string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return abs
+}
+
+// localGroup gathers the pages of one site root before they are parsed.
+type localGroup struct {
+	root string
+	site *source.Site
+	jobs []job
+	seen map[string]bool
+}
+
+func (lg *localGroup) add(file, sitePath string) {
+	if lg.seen == nil {
+		lg.seen = map[string]bool{}
+	}
+	if lg.seen[sitePath] {
+		return
+	}
+	lg.seen[sitePath] = true
+	lg.jobs = append(lg.jobs, job{file: file, source: filepath.ToSlash(file), sitePath: sitePath})
+}
+
+// parse reads and parses the group's pages with one worker per CPU, each
+// page once; the DOM of a page is gone when its worker moves on.
+func (lg *localGroup) parse(ctx context.Context, opt *Options) (*group, []error, error) {
+	pages := make([]*page.Page, len(lg.jobs))
+	errs := make([]error, len(lg.jobs))
+	var render *renderSession
+	if opt.Render {
+		var err error
+		if render, err = startRender(ctx, opt, lg.root); err != nil {
+			return nil, nil, err
+		}
+		defer render.close()
+	}
+	eg, ctx := errgroup.WithContext(ctx)
+	eg.SetLimit(runtime.NumCPU())
+	if render != nil {
+		eg.SetLimit(render.tabs)
+	}
+	limit := opt.Config.MaxPageSize()
+	for i, j := range lg.jobs {
+		eg.Go(func() error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			var p *page.Page
+			var err error
+			if render != nil {
+				p, err = render.page(ctx, j.sitePath, j.source, opt)
+			} else {
+				p, err = readLocal(j, limit, opt)
+			}
+			if err != nil {
+				errs[i] = &InputError{Source: j.source, Err: err}
+				return nil
+			}
+			p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
+			pages[i] = p
+			return nil
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		return nil, nil, err
+	}
+	g := &group{}
+	var pageErrs []error
+	for i := range pages {
+		if errs[i] != nil {
+			pageErrs = append(pageErrs, errs[i])
+			continue
+		}
+		g.pages = append(g.pages, pages[i])
+	}
+	g.site = newLocalSite(lg.site, g.pages)
+	return g, pageErrs, nil
+}
+
+func readLocal(j job, limit int64, opt *Options) (*page.Page, error) {
+	data, err := source.ReadFile(j.file, limit)
+	if err != nil {
+		return nil, err
+	}
+	return parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
+}
+
+// formatOf says how a file is read: .txt and .md are rendered-text
+// snapshots unless --input-format says otherwise.
+func formatOf(name string, opt *Options) string {
+	if opt.InputFormat != "" {
+		return opt.InputFormat
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return "text"
+	}
+	return "html"
+}
+
+func readStdin(opt *Options) (*group, error) {
+	if opt.Stdin == nil {
+		return nil, errorf("-", "no standard input")
+	}
+	limit := opt.Config.MaxPageSize()
+	data, err := io.ReadAll(io.LimitReader(opt.Stdin, limit+1))
+	if err != nil {
+		return nil, errorf("-", "%v", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, errorf("-", "input is over the %s page size limit", formatSize(limit))
+	}
+	p, err := parse(data, "-", "/index.html", formatOf("-", opt), opt)
+	if err != nil {
+		return nil, &InputError{Source: "-", Err: err}
+	}
+	return &group{pages: []*page.Page{p}}, nil
+}
+
+func formatSize(n int64) string {
+	const mb = 1 << 20
+	if n%mb == 0 {
+		return fmt.Sprintf("%d MB", n/mb)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,30 @@
+package lint
+
+import (
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmlpage"
+	"github.com/pagelint/pagelint/internal/page/textpage"
+)
+
+// parse builds the model of one page from its bytes.
+func parse(data []byte, src, url, format string, opt *Options) (*page.Page, error) {
+	if format == "text" {
+		return textpage.Parse(data, textpage.Options{Source: src, URL: url})
+	}
+	return htmlpage.Parse(data, htmlOptions(src, url, page.FormatHTML, opt))
+}
+
+func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
+	cfg := opt.Config
+	o := htmlpage.Options{
+		Source:         src,
+		URL:            url,
+		Format:         format,
+		NavSelector:    cfg.Navigation.Selector,
+		FooterSelector: cfg.Footer.Selector,
+	}
+	for _, m := range cfg.Navigation.Menus {
+		o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})
+	}
+	return o
+}

@@ -1,0 +1,132 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/source"
+)
+
+// readURLs fetches (or crawls, or renders) the URL inputs. The first URL
+// given is the home page.
+func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error, error) {
+	fopt := source.FetchOptions{
+		UserAgent: userAgent(opt),
+		Timeout:   opt.Config.Links.RequestTimeout(),
+		MaxSize:   opt.Config.MaxPageSize(),
+	}
+	var render *renderSession
+	if opt.Render {
+		var err error
+		if render, err = startRender(ctx, opt, ""); err != nil {
+			return nil, nil, err
+		}
+		defer render.close()
+	}
+	load := func(ctx context.Context, given string, doc *source.Document) (*page.Page, error) {
+		if render != nil {
+			return render.remote(ctx, given, doc.URL, opt)
+		}
+		return parse(doc.Body, given, doc.URL, "html", opt)
+	}
+	g := &group{}
+	var pageErrs []error
+	if opt.Crawl {
+		var mu sync.Mutex
+		copt := source.CrawlOptions{
+			FetchOptions: fopt,
+			MaxPages:     opt.MaxPages,
+			MaxDepth:     opt.MaxDepth,
+			Sitemaps:     opt.Sitemaps,
+			Visit: func(doc *source.Document, depth int) ([]string, error) {
+				p, err := load(ctx, doc.URL, doc)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					pageErrs = append(pageErrs, &InputError{Source: doc.URL, Err: err})
+					return nil, nil
+				}
+				g.pages = append(g.pages, p)
+				return followTargets(p), nil
+			},
+		}
+		res, err := source.Crawl(ctx, urls, copt)
+		if err != nil {
+			return nil, nil, err
+		}
+		reportSkipped(opt, res.Skipped)
+		sort.SliceStable(g.pages, func(a, b int) bool { return g.pages[a].Source < g.pages[b].Source })
+	} else {
+		for _, u := range urls {
+			if render != nil {
+				// The browser fetches the page itself: no request of our own.
+				p, err := render.remote(ctx, u, u, opt)
+				if err != nil {
+					pageErrs = append(pageErrs, &InputError{Source: u, Err: err})
+					continue
+				}
+				g.pages = append(g.pages, p)
+				continue
+			}
+			doc, err := source.Fetch(ctx, u, fopt)
+			if err == nil {
+				var p *page.Page
+				if p, err = load(ctx, u, doc); err == nil {
+					g.pages = append(g.pages, p)
+					continue
+				}
+			}
+			pageErrs = append(pageErrs, &InputError{Source: u, Err: err})
+		}
+	}
+	for _, p := range g.pages {
+		if p.Source == urls[0] || p.URL == urls[0] {
+			p.Home = true
+			break
+		}
+	}
+	return g, pageErrs, nil
+}
+
+// followTargets are the page's link targets a crawl may follow.
+func followTargets(p *page.Page) []string {
+	var out []string
+	for _, l := range p.Links {
+		if (l.Tag == "a" || l.Tag == "area") && IsURL(l.Target) {
+			out = append(out, l.Target)
+		}
+	}
+	return out
+}
+
+// reportSkipped says in one line what a crawl left out, by reason.
+func reportSkipped(opt *Options, skipped []source.Skip) {
+	if len(skipped) == 0 {
+		return
+	}
+	byReason := map[string]int{}
+	for _, s := range skipped {
+		byReason[s.Reason]++
+	}
+	reasons := make([]string, 0, len(byReason))
+	for r, n := range byReason {
+		reasons = append(reasons, fmt.Sprintf("%s: %d", r, n))
+	}
+	sort.Strings(reasons)
+	opt.Warn(fmt.Sprintf("crawl skipped %d URLs (%s)", len(skipped), strings.Join(reasons, ", ")))
+}
+
+func userAgent(opt *Options) string {
+	if ua := opt.Config.Links.UserAgent; ua != "" {
+		return ua
+	}
+	v := opt.Version
+	if v == "" {
+		v = "dev"
+	}
+	return "pagelint/" + v + " (+https://github.com/pagelint/pagelint)"
+}

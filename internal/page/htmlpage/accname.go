@@ -1,0 +1,186 @@
+package htmlpage
+
+import (
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// nodeAttr returns the value of attribute key of n.
+func nodeAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nameText walks the subtree of n the way the accessible-name computation
+// does (simplified): text, image alt, svg titles; hidden descendants,
+// scripts and styles skipped. full receives everything, visible only the
+// text a reader sees.
+type nameText struct {
+	full, visible strings.Builder
+}
+
+// blockish elements separate words in the rendered text.
+var blockish = atomSet(atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
+	atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Figcaption, atom.Figure, atom.Footer, atom.H1,
+	atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li, atom.Main,
+	atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Td, atom.Th, atom.Tr,
+	atom.Ul)
+
+func (t *nameText) walk(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t.full.WriteString(c.Data)
+			t.visible.WriteString(c.Data)
+		case html.ElementNode:
+			t.element(c)
+		}
+	}
+}
+
+func (t *nameText) element(c *html.Node) {
+	if skipText[c.DataAtom] || hiddenNode(c) {
+		return
+	}
+	switch {
+	case c.DataAtom == atom.Img && c.Namespace == "":
+		if alt, _ := nodeAttr(c, "alt"); alt != "" {
+			t.word(&t.full, alt)
+		}
+		return
+	case c.DataAtom == atom.Input:
+		if typ, _ := nodeAttr(c, "type"); strings.EqualFold(typ, "image") {
+			if alt, _ := nodeAttr(c, "alt"); alt != "" {
+				t.word(&t.full, alt)
+			}
+		}
+		return
+	case c.Namespace == "svg" && c.Data == "svg":
+		if title := svgTitle(c); title != "" {
+			t.word(&t.full, title)
+		}
+		t.svgText(c)
+		return
+	}
+	if blockish[c.DataAtom] {
+		t.full.WriteByte(' ')
+		t.visible.WriteByte(' ')
+		t.walk(c)
+		t.full.WriteByte(' ')
+		t.visible.WriteByte(' ')
+		return
+	}
+	t.walk(c)
+}
+
+// svgText adds the text of svg <text> elements, which is drawn.
+func (t *nameText) svgText(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && n.Data == "text":
+			t.full.WriteString(c.Data)
+			t.visible.WriteString(c.Data)
+		case c.Type == html.ElementNode && c.Data != "title" && c.Data != "desc" && !hiddenNode(c):
+			t.svgText(c)
+		}
+	}
+}
+
+func (t *nameText) word(b *strings.Builder, s string) {
+	b.WriteByte(' ')
+	b.WriteString(s)
+	b.WriteByte(' ')
+}
+
+// svgTitle is the text of an svg's own <title> child, or its aria-label.
+func svgTitle(svg *html.Node) string {
+	if l, _ := nodeAttr(svg, "aria-label"); strings.TrimSpace(l) != "" {
+		return strings.Clone(page.CollapseSpace(l))
+	}
+	for c := svg.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "title" {
+			return page.CollapseSpace(textOf(c))
+		}
+	}
+	return ""
+}
+
+// textOf is the plain text content of n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else if c.Type == html.ElementNode && !skipText[c.DataAtom] {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// hiddenNode: hidden by its own attributes.
+func hiddenNode(n *html.Node) bool {
+	return hiddenByAttrs(n.Attr)
+}
+
+// accName computes the label and visible text of a control or heading.
+// labelledBy resolves aria-labelledby ids to their text.
+func accName(n *html.Node, labelledBy func(id string) string) (label, text string) {
+	var t nameText
+	if n.DataAtom == atom.Img || n.DataAtom == atom.Area || n.DataAtom == atom.Input {
+		// void controls name themselves by attribute
+		if alt, _ := nodeAttr(n, "alt"); alt != "" {
+			t.word(&t.full, alt)
+		}
+		if n.DataAtom == atom.Input {
+			if v, ok := nodeAttr(n, "value"); ok {
+				t.word(&t.full, v)
+				t.word(&t.visible, v)
+			}
+		}
+	} else {
+		t.walk(n)
+	}
+	full := page.CollapseSpace(t.full.String())
+	text = page.CollapseSpace(t.visible.String())
+	label = full
+	if ids, ok := nodeAttr(n, "aria-labelledby"); ok && labelledBy != nil {
+		var parts []string
+		for _, id := range strings.Fields(ids) {
+			if s := labelledBy(id); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) > 0 {
+			label = page.CollapseSpace(strings.Join(parts, " "))
+			return label, differs(text, label)
+		}
+	}
+	// Attribute values of a direct tree live in the stream's arena: clone.
+	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
+		label = strings.Clone(page.CollapseSpace(l))
+	} else if label == "" {
+		if title, _ := nodeAttr(n, "title"); strings.TrimSpace(title) != "" {
+			label = strings.Clone(page.CollapseSpace(title))
+		}
+	}
+	return label, differs(text, label)
+}
+
+func differs(text, label string) string {
+	if text == label {
+		return ""
+	}
+	return text
+}

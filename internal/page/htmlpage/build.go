@@ -1,0 +1,291 @@
+package htmlpage
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// span is a byte range of the source: an element from its start tag to
+// where it ends.
+type span struct{ from, to int }
+
+func (r span) has(off int) bool { return off >= r.from && off < r.to }
+
+// builder turns what the stream found into the page model: it parses the
+// captured regions and controls and makes their entries.
+type builder struct {
+	s   *stream
+	p   *page.Page
+	res resolver
+
+	header, footer int // chosen candidates, -1 for none
+	menus          []int
+	headerSpan     span
+	footerSpan     span
+	menuSpans      []span
+
+	entries map[*html.Node]*page.Entry
+	byOff   map[int]*page.Entry
+	order   []orderedEntry
+	ids     map[string]string // aria-labelledby texts, resolved once
+}
+
+type orderedEntry struct {
+	off int
+	seq int
+	e   *page.Entry
+}
+
+func (s *stream) build() *page.Page {
+	s.closeOpenDisables()
+	b := &builder{
+		s: s, p: s.p, res: newResolver(s.opt.URL, s.p.Base),
+		header: -1, footer: -1,
+		entries: make(map[*html.Node]*page.Entry),
+		byOff:   make(map[int]*page.Entry),
+	}
+	b.chooseLandmarks()
+	for i, r := range s.caps.regions {
+		b.region(i, r)
+	}
+	b.controls()
+	b.finishLinks()
+	sort.SliceStable(b.order, func(i, j int) bool {
+		if b.order[i].off != b.order[j].off {
+			return b.order[i].off < b.order[j].off
+		}
+		return b.order[i].seq < b.order[j].seq
+	})
+	b.p.Controls = make([]*page.Entry, len(b.order))
+	for i, o := range b.order {
+		b.p.Controls[i] = o.e
+	}
+	return b.p
+}
+
+// chooseLandmarks picks the page header (the first that is a landmark, i.e.
+// not inside a sectioning element, else the first), the page footer (the
+// last landmark, else the last) and the menus: named menus, and the other
+// navigation elements that neither hold nor stand in a named menu.
+func (b *builder) chooseLandmarks() {
+	cands := b.s.cands
+	for i, c := range cands {
+		switch c.kind {
+		case candHeader:
+			if b.header < 0 || (c.landmark && !cands[b.header].landmark) {
+				b.header = i
+			}
+		case candFooter:
+			if b.footer < 0 || c.landmark || !cands[b.footer].landmark {
+				b.footer = i
+			}
+		}
+	}
+	if b.header >= 0 {
+		b.headerSpan = span{cands[b.header].off, cands[b.header].end}
+	}
+	if b.footer >= 0 {
+		b.footerSpan = span{cands[b.footer].off, cands[b.footer].end}
+	}
+	for i, c := range cands {
+		if c.kind != candMenu {
+			continue
+		}
+		if !c.named && b.overlapsNamed(c) {
+			continue
+		}
+		b.menus = append(b.menus, i)
+		b.menuSpans = append(b.menuSpans, span{c.off, c.end})
+	}
+}
+
+func (b *builder) overlapsNamed(c candidate) bool {
+	for _, o := range b.s.cands {
+		if o.kind == candMenu && o.named && o.off < c.end && c.off < o.end {
+			return true
+		}
+	}
+	return false
+}
+
+// regionAt says where a source offset stands: footer, header, a menu, or
+// the main content.
+func (b *builder) regionAt(off int) string {
+	switch {
+	case b.footer >= 0 && b.footerSpan.has(off):
+		return page.RegionFooter
+	case b.header >= 0 && b.headerSpan.has(off):
+		return page.RegionHeader
+	}
+	for _, m := range b.menuSpans {
+		if m.has(off) {
+			return page.RegionNav
+		}
+	}
+	return page.RegionMain
+}
+
+// landmarkRegion is where a menu stands: header, footer or main.
+func (b *builder) landmarkRegion(off int) string {
+	r := b.regionAt(off)
+	if r == page.RegionNav {
+		return page.RegionMain
+	}
+	return r
+}
+
+func (b *builder) pos(off int) page.Pos { return b.s.lines.pos(off) }
+
+// region parses one captured region and makes the menus, header and
+// footer whose root it holds.
+func (b *builder) region(seg int, r *regionCapture) {
+	t := &tree{b: b, rootSel: r.sel, parentHidden: r.parentHidden}
+	var doc *html.Node
+	if r.direct.ok && r.direct.root != nil {
+		doc = &html.Node{Type: html.DocumentNode}
+		doc.AppendChild(r.direct.root)
+		t.direct = true
+	} else {
+		var err error
+		doc, err = html.Parse(bytes.NewReader(r.buf))
+		if err != nil {
+			return // a bytes.Reader never fails; nothing to model if it did
+		}
+	}
+	want := make(map[int]*html.Node)
+	for _, c := range b.s.cands {
+		if c.seg == seg {
+			want[c.off] = nil
+		}
+	}
+	var controls []*html.Node
+	walkElements(doc, func(n *html.Node) {
+		off := t.off(n)
+		if off < 0 {
+			return
+		}
+		if found, ok := want[off]; ok && found == nil {
+			want[off] = n
+		}
+		if controlKind(n.DataAtom, n.Attr) != "" {
+			controls = append(controls, n)
+		}
+	})
+	t.root = want[r.rootOff]
+	for _, n := range controls {
+		t.entry(n)
+	}
+	for i, c := range b.s.cands {
+		n := want[c.off]
+		if c.seg != seg || n == nil {
+			continue
+		}
+		switch i {
+		case b.header:
+			b.p.Header = t.region(n, c, false)
+		case b.footer:
+			b.p.Footer = t.region(n, c, true)
+		}
+		if c.kind == candMenu && b.isMenu(i) {
+			b.p.Menus = append(b.p.Menus, t.menu(n, c))
+		}
+	}
+}
+
+func (b *builder) isMenu(i int) bool {
+	for _, m := range b.menus {
+		if m == i {
+			return true
+		}
+	}
+	return false
+}
+
+// controls makes the entries of the controls outside every region.
+func (b *builder) controls() {
+	for _, c := range b.s.ctrls {
+		e := b.bodyEntry(c)
+		if _, ok := b.byOff[c.off]; !ok {
+			b.byOff[c.off] = e
+		}
+		b.order = append(b.order, orderedEntry{off: c.off, seq: len(b.order), e: e})
+	}
+}
+
+// finishLinks resolves the links and gives a and area links the label of
+// their entry.
+func (b *builder) finishLinks() {
+	for i, l := range b.s.links {
+		info := b.s.linkInfo[i]
+		l.Target = b.res.target(l.Href)
+		l.Region = b.regionAt(info.off)
+		l.Pos = b.pos(info.off)
+		if info.anchor {
+			if e := b.byOff[info.off]; e != nil {
+				l.Label = e.Label
+				l.Selector = e.Selector
+			}
+		}
+	}
+	b.p.Links = b.s.links
+	if b.p.Links == nil {
+		b.p.Links = []*page.Link{}
+	}
+}
+
+// labelledBy returns the text of the element with id, for aria-labelledby.
+func (b *builder) labelledBy(id string) string {
+	if text, ok := b.ids[id]; ok {
+		return text
+	}
+	if b.ids == nil {
+		b.ids = make(map[string]string)
+	}
+	text := ""
+	for _, r := range b.s.ids {
+		if r.id == id {
+			text = fragmentText(b.s.data[r.start:max(r.start, r.end)])
+			break
+		}
+	}
+	b.ids[id] = text
+	return text
+}
+
+// fragmentText is the accessible text of a piece of markup.
+func fragmentText(markup []byte) string {
+	context := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(bytes.NewReader(markup), context)
+	if err != nil {
+		return ""
+	}
+	var t nameText
+	holder := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		holder.AppendChild(n)
+	}
+	t.walk(holder)
+	return page.CollapseSpace(t.full.String())
+}
+
+func walkElements(n *html.Node, f func(*html.Node)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			f(c)
+			walkElements(c, f)
+		}
+	}
+}
+
+func isHeadingNode(n *html.Node) bool {
+	if headings[n.DataAtom] && n.Namespace == "" {
+		return true
+	}
+	role, _ := nodeAttr(n, "role")
+	return strings.EqualFold(strings.TrimSpace(role), "heading")
+}

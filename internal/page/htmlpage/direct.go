@@ -1,0 +1,125 @@
+package htmlpage
+
+import (
+	"unsafe"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A region whose markup is regular — every element closed in order, or
+// closed the way the HTML parser closes it silently (p, li, dd, dt, option)
+// — gets the same tree from the tree-construction algorithm as from simply
+// nesting its tags. The stream builds such trees itself, as it reads, and
+// saves the second tokenization and parse. At the first irregularity (a
+// misnested formatting element, a table, a stray end tag, foreign content
+// the parser would break out of …) the region falls back to html.Parse of
+// its captured bytes, so malformed regions are modelled exactly as browsers
+// build them.
+
+var formatting = atomSet(atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I,
+	atom.Nobr, atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U)
+
+// impliedEnd elements are closed silently by the end tag of an ancestor.
+var impliedEnd = atomSet(atom.P, atom.Li, atom.Dd, atom.Dt, atom.Option, atom.Optgroup,
+	atom.Rb, atom.Rp, atom.Rt, atom.Rtc)
+
+// irregularStart tags have insertion modes of their own.
+var irregularStart = atomSet(atom.Table, atom.Caption, atom.Colgroup, atom.Col, atom.Tbody,
+	atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Select, atom.Template,
+	atom.Frameset, atom.Frame, atom.Math, atom.Image, atom.Nobr, atom.Applet, atom.Object,
+	atom.Marquee, atom.Html, atom.Head, atom.Body, atom.Plaintext, atom.Form, atom.Noscript)
+
+// foreignBreakout tags end svg content in the parser.
+var foreignBreakout = atomSet(atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br,
+	atom.Center, atom.Code, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1,
+	atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li,
+	atom.Listing, atom.Menu, atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby,
+	atom.S, atom.Small, atom.Span, atom.Strong, atom.Strike, atom.Sub, atom.Sup, atom.Table,
+	atom.Tt, atom.U, atom.Ul, atom.Var, atom.Font)
+
+// directTree is the tree a regular region builds as the stream reads it.
+type directTree struct {
+	ok    bool
+	root  *html.Node
+	nodes []dnode          // slab
+	attrs []html.Attribute // slab
+}
+
+// dnode is a node of a direct tree with the source offset of its start
+// tag. Node comes first, so a *html.Node of a direct tree is its dnode.
+type dnode struct {
+	html.Node
+	off int
+}
+
+func (d *directTree) node(off int) *html.Node {
+	if len(d.nodes) == cap(d.nodes) {
+		d.nodes = make([]dnode, 0, 64)
+	}
+	d.nodes = d.nodes[:len(d.nodes)+1]
+	n := &d.nodes[len(d.nodes)-1]
+	n.off = off
+	return &n.Node
+}
+
+// directOffset returns the offset of n, a node of a direct tree.
+func directOffset(n *html.Node) int {
+	return (*dnode)(unsafe.Pointer(n)).off
+}
+
+// building reports whether the active region still builds its own tree.
+func (s *stream) building() bool {
+	r := s.caps.region
+	return r != nil && r.direct.ok
+}
+
+func (s *stream) irregular() {
+	if r := s.caps.region; r != nil {
+		r.direct.ok = false
+	}
+}
+
+// directElement adds element e (a start tag at off) under parent, the
+// tree node of the element it stands in (nil for the region root).
+func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []html.Attribute) {
+	d := &s.caps.region.direct
+	if e.props&pIrregular != 0 || (parent.foreign && e.props&pBreakout != 0) {
+		d.ok = false
+		return
+	}
+	n := d.node(off)
+	n.Type, n.Data, n.DataAtom = html.ElementNode, e.name, e.atom
+	if e.foreign {
+		n.Namespace = "svg"
+	}
+	if len(attrs) > 0 {
+		if cap(d.attrs)-len(d.attrs) < len(attrs) {
+			d.attrs = make([]html.Attribute, 0, max(256, len(attrs)))
+		}
+		start := len(d.attrs)
+		d.attrs = append(d.attrs, attrs...)
+		n.Attr = d.attrs[start:len(d.attrs):len(d.attrs)]
+	}
+	e.tnode = n
+	switch {
+	case parent.tnode != nil:
+		parent.tnode.AppendChild(n)
+	case d.root == nil:
+		d.root = n
+	default:
+		d.ok = false
+	}
+}
+
+func (s *stream) directText(text []byte) {
+	top := s.top()
+	if top.tnode == nil {
+		s.irregular()
+		return
+	}
+	d := &s.caps.region.direct
+	n := d.node(-1)
+	n.Type, n.Data = html.TextNode, s.str(text)
+	top.tnode.AppendChild(n)
+}

@@ -1,0 +1,210 @@
+package htmlpage
+
+import (
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// menu makes the model of menu element n.
+func (t *tree) menu(n *html.Node, c candidate) *page.Menu {
+	m := &page.Menu{
+		Name:     c.name,
+		Selector: t.selector(n),
+		Region:   t.b.landmarkRegion(c.off),
+		Pos:      t.b.pos(c.off),
+	}
+	if !c.named {
+		m.Name = t.menuName(n)
+	}
+	m.Entries = t.collect(n)
+	if m.Entries == nil {
+		m.Entries = []*page.Entry{}
+	}
+	return m
+}
+
+// menuName: aria-label, else the text of aria-labelledby, else the first
+// heading inside.
+func (t *tree) menuName(n *html.Node) string {
+	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
+		return strings.Clone(page.CollapseSpace(l))
+	}
+	if ids, ok := nodeAttr(n, "aria-labelledby"); ok {
+		var parts []string
+		for _, id := range strings.Fields(ids) {
+			if s := t.b.labelledBy(id); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, " ")
+		}
+	}
+	var first *html.Node
+	walkElements(n, func(c *html.Node) {
+		if first == nil && headings[c.DataAtom] && c.Namespace == "" {
+			first = c
+		}
+	})
+	if first != nil {
+		return headingText(first, t.b)
+	}
+	return ""
+}
+
+// collect returns the entries in n's subtree, nested as the lists nest
+// them.
+func (t *tree) collect(n *html.Node) []*page.Entry {
+	var out []*page.Entry
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText[c.DataAtom] {
+			continue
+		}
+		switch {
+		case controlKind(c.DataAtom, c.Attr) != "":
+			out = append(out, t.entry(c))
+		case c.DataAtom == atom.Li:
+			out = append(out, t.item(c)...)
+		default:
+			out = append(out, t.collect(c)...)
+		}
+	}
+	return out
+}
+
+// item returns the entries of list item li: its own controls, the entries
+// of its nested lists (and of panels after its first control) becoming the
+// children of the first. An item with no control of its own — a column
+// heading — passes its nested entries up.
+func (t *tree) item(li *html.Node) []*page.Entry {
+	var own, sub []*page.Entry
+	t.split(li, 0, &own, &sub)
+	if len(own) == 0 {
+		return sub
+	}
+	owner := own[0]
+	for _, e := range sub {
+		if !containsEntry(owner.Children, e) && e != owner {
+			owner.Children = append(owner.Children, e)
+		}
+	}
+	return own
+}
+
+func (t *tree) split(n *html.Node, depth int, own, sub *[]*page.Entry) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipText[c.DataAtom] {
+			continue
+		}
+		switch {
+		case controlKind(c.DataAtom, c.Attr) != "":
+			if depth > 0 && len(*own) > 0 {
+				*sub = append(*sub, t.entry(c))
+			} else {
+				*own = append(*own, t.entry(c))
+			}
+		case lists[c.DataAtom] || c.DataAtom == atom.Li:
+			*sub = append(*sub, t.collect(c)...)
+		default:
+			t.split(c, depth+1, own, sub)
+		}
+	}
+}
+
+func containsEntry(list []*page.Entry, e *page.Entry) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// region makes the page header or footer from element n: every control in
+// document order, and for the footer the copyright notices.
+func (t *tree) region(n *html.Node, c candidate, footer bool) *page.Region {
+	r := &page.Region{Selector: t.selector(n), Items: []*page.Entry{}, Pos: t.b.pos(c.off)}
+	walkElements(n, func(el *html.Node) {
+		if controlKind(el.DataAtom, el.Attr) != "" {
+			r.Items = append(r.Items, t.entry(el))
+		}
+	})
+	if footer {
+		r.Copyright = t.copyright(n)
+	}
+	return r
+}
+
+// copyright finds the texts that carry a copyright mark: each is the
+// collapsed text of the smallest element holding the notice.
+func (t *tree) copyright(root *html.Node) []*page.Copyright {
+	var out []*page.Copyright
+	seen := make(map[*html.Node]bool)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				if !skipText[c.DataAtom] {
+					walk(c)
+				}
+			case html.TextNode:
+				if !hasCopyrightMark(c.Data) {
+					continue
+				}
+				el := noticeElement(c.Parent, root)
+				if seen[el] {
+					continue
+				}
+				seen[el] = true
+				out = append(out, &page.Copyright{
+					Text: page.CollapseSpace(textOf(el)),
+					Pos:  t.b.pos(t.off(el)),
+				})
+			}
+		}
+	}
+	walk(root)
+	return out
+}
+
+// noticeElement climbs from the element holding a mark while its text is
+// the mark alone (<span>©</span> 2024 Contoso).
+func noticeElement(el, root *html.Node) *html.Node {
+	for el != root && el.Parent != nil && el.Parent.Type == html.ElementNode && !hasWords(textOf(el)) {
+		el = el.Parent
+	}
+	return el
+}
+
+func hasWords(s string) bool {
+	s = strings.ToLower(s)
+	for _, m := range []string{"©", "(c)", "copyright"} {
+		s = strings.ReplaceAll(s, m, "")
+	}
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCopyrightMark(s string) bool {
+	if strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") {
+		return true
+	}
+	return containsFold(s, "copyright")
+}
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,757 @@
+package htmlpage
+
+import (
+	"bytes"
+	"strings"
+	"unsafe"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// openElem is one element of the light stack of open elements.
+type openElem struct {
+	name  string
+	atom  atom.Atom
+	props props
+	node  *html.Node // for selector matching: Parent chain and attributes only
+	off   int        // byte offset of the start tag's "<"; -1 when implied
+	nth   int        // position among the parent's element children
+	kids  int        // element children seen so far
+	sel   string     // selector path, built on demand
+	id    string
+
+	hidden     bool // hidden attribute, aria-hidden or inline style, here or above
+	foreign    bool // inside svg or math
+	sectioning bool // inside article, aside, main, nav or section
+
+	// innermost enclosing candidates (index into stream.cands), -1 for none
+	header, footer, menu, named int
+	candFrom, candTo            int // candidates rooted at this element
+	capture                     bool
+	idRange                     int // index into stream.ids, -1 for none
+
+	// The last child element, when it is an icon with no text after it.
+	prevIcon      bool
+	prevIconLabel string
+	svgTitle      []byte // text of an svg's <title>
+
+	tnode *html.Node // the element's node in a region's direct tree
+}
+
+// idRange is where the content of an element with an id lies, for
+// aria-labelledby.
+type idRange struct {
+	id         string
+	start, end int
+}
+
+// candidate is a header, footer or menu element found by the stream.
+type candidate struct {
+	kind     int
+	name     string // the config's name of a named menu
+	named    bool
+	off, end int
+	landmark bool // not inside a sectioning element
+	sel      string
+	seg      int // the segment whose tree holds it
+}
+
+const (
+	candHeader = iota
+	candFooter
+	candMenu
+)
+
+// linkInfo is what the stream knows of a Link beyond the model's fields.
+type linkInfo struct {
+	off    int
+	anchor bool // a or area: its label comes from the control's entry
+}
+
+// stream is the single tokenizer pass over a page.
+type stream struct {
+	data  []byte
+	opt   *Options
+	sel   *selectors
+	lines *lines
+	z     *html.Tokenizer
+	off   int
+
+	stack []openElem
+	nodes []*html.Node // one node per depth, reused
+	doc   *html.Node
+	attrs []html.Attribute
+	arena []byte
+
+	haveHTML, haveHead, haveBody bool
+
+	p         *page.Page
+	anchors   map[string]bool
+	ids       []idRange
+	links     []*page.Link
+	linkInfo  []linkInfo
+	cands     []candidate
+	title     []byte
+	inTitle   bool
+	titleDone bool
+	haveBase  bool
+
+	caps     captures
+	explicit int            // stack index an end tag closes, while it pops; -1
+	open     []*bodyControl // controls outside regions still open
+	ctrls    []*bodyControl
+	disable  []openDisable
+}
+
+func newStream(data []byte, opt *Options, sel *selectors) *stream {
+	s := &stream{
+		data:     data,
+		explicit: -1,
+		opt:      opt,
+		sel:      sel,
+		doc:      &html.Node{Type: html.DocumentNode},
+		anchors:  make(map[string]bool),
+		p: &page.Page{
+			Source: opt.Source, URL: opt.URL, Format: opt.Format,
+			Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{},
+		},
+	}
+	if opt.Format != page.FormatDOM {
+		s.lines = newLines(data)
+	}
+	s.stack = append(s.stack, openElem{node: s.doc, off: -1, header: -1, footer: -1, menu: -1,
+		named: -1, idRange: -1})
+	return s
+}
+
+func (s *stream) run() {
+	s.z = html.NewTokenizer(bytes.NewReader(s.data))
+	for {
+		tt := s.z.Next()
+		raw := s.z.Raw()
+		off := s.off
+		s.off += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			s.finish()
+			return
+		case html.TextToken:
+			s.text(raw)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			s.startTag(off, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			s.endTag(off, raw)
+		case html.CommentToken:
+			s.comment(off)
+		case html.DoctypeToken:
+			s.caps.doctype = append([]byte(nil), raw...)
+		}
+	}
+}
+
+func (s *stream) top() *openElem { return &s.stack[len(s.stack)-1] }
+
+func (s *stream) text(raw []byte) {
+	s.caps.writeText(raw)
+	var text []byte // z.Text can be had once
+	if len(s.open) > 0 || s.building() {
+		text = s.z.Text()
+	}
+	if len(s.open) > 0 {
+		s.controlText(text)
+	}
+	if s.building() {
+		s.directText(text)
+	}
+	if !isSpace(raw) {
+		if !s.haveBody && !s.inTitle && s.top().atom != atom.Script && s.top().atom != atom.Style &&
+			s.top().atom != atom.Noscript && s.top().atom != atom.Template {
+			s.ensureBody()
+		}
+		s.top().prevIcon = false
+	}
+	top := s.top()
+	inSvgTitle := top.foreign && top.atom == atom.Title && len(s.stack) > 1 && s.stack[len(s.stack)-2].atom == atom.Svg
+	if !(s.inTitle && top.atom == atom.Title) && !inSvgTitle {
+		return
+	}
+	if text == nil {
+		text = s.z.Text()
+	}
+	if inSvgTitle {
+		parent := &s.stack[len(s.stack)-2]
+		parent.svgTitle = append(parent.svgTitle, text...)
+	} else {
+		s.title = append(s.title, text...)
+	}
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (s *stream) readTag() (string, atom.Atom, []html.Attribute) {
+	nameB, more := s.z.TagName()
+	a := atom.Lookup(nameB)
+	name := a.String()
+	if a == 0 {
+		name = s.str(nameB)
+	}
+	attrs := s.attrs[:0]
+	for more {
+		var k, v []byte
+		k, v, more = s.z.TagAttr()
+		key := atom.Lookup(k).String()
+		if key == "" {
+			key = s.str(k)
+		}
+		attrs = append(attrs, html.Attribute{Key: key, Val: s.str(v)})
+	}
+	s.attrs = attrs
+	return name, a, attrs
+}
+
+// str returns b as a string kept in the stream's arena, so that reading a
+// tag allocates nothing per attribute. Arena strings live as long as the
+// stream: whatever goes into the page model is cloned first.
+func (s *stream) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(s.arena)-len(s.arena) < len(b) {
+		s.arena = make([]byte, 0, max(8192, len(b)))
+	}
+	start := len(s.arena)
+	s.arena = append(s.arena, b...)
+	return unsafe.String(&s.arena[start], len(b))
+}
+
+func attr(attrs []html.Attribute, key string) (string, bool) {
+	for _, a := range attrs {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func (s *stream) startTag(off int, selfClosing bool) {
+	name, a, attrs := s.readTag()
+	p := propsOf(a)
+	if s.building() && (a == atom.Html || a == atom.Head || a == atom.Body) {
+		s.irregular()
+	}
+	switch a {
+	case atom.Html:
+		if !s.haveHTML {
+			s.ensureHTML(attrs)
+			lang, _ := attr(attrs, "lang")
+			s.p.Lang = strings.Clone(lang)
+		}
+		return
+	case atom.Head:
+		if !s.haveHead && !s.haveBody {
+			s.ensureHead(attrs)
+		}
+		return
+	case atom.Body:
+		if !s.haveBody {
+			s.openBody(attrs)
+		}
+		return
+	}
+	if s.haveBody {
+		s.closeImplied(a, p)
+	} else if p&pHead != 0 {
+		s.ensureHead(nil)
+	} else {
+		s.ensureBody()
+	}
+	s.push(off, name, a, p, attrs, selfClosing)
+}
+
+func (s *stream) ensureHTML(attrs []html.Attribute) {
+	if !s.haveHTML {
+		s.haveHTML = true
+		s.pushStructural("html", atom.Html, attrs)
+	}
+}
+
+func (s *stream) ensureHead(attrs []html.Attribute) {
+	s.ensureHTML(nil)
+	if !s.haveHead {
+		s.haveHead = true
+		s.pushStructural("head", atom.Head, attrs)
+	}
+}
+
+func (s *stream) ensureBody() { s.openBody(nil) }
+
+func (s *stream) openBody(attrs []html.Attribute) {
+	s.ensureHTML(nil)
+	if s.haveBody {
+		return
+	}
+	for len(s.stack) > 2 {
+		s.pop(s.off)
+	}
+	s.haveBody = true
+	s.pushStructural("body", atom.Body, attrs)
+}
+
+// pushStructural pushes html, head or body, written or implied: they take
+// part in no capture and get no position.
+func (s *stream) pushStructural(name string, a atom.Atom, attrs []html.Attribute) {
+	s.pushElem(-1, name, a, propsOf(a), attrs)
+}
+
+// closeImplied closes the open elements a start tag of a closes, the way
+// the tree construction does in the "in body" and table modes.
+func (s *stream) closeImplied(a atom.Atom, p props) {
+	switch a {
+	case atom.Li:
+		s.closeListItem(atom.Li, 0)
+	case atom.Dd, atom.Dt:
+		s.closeListItem(atom.Dd, atom.Dt)
+	case atom.A:
+		if i := s.inScope(atom.A, 0); i >= 0 {
+			s.irregular()
+			s.popTo(i)
+		}
+	case atom.Button:
+		if i := s.inScope(atom.Button, 0); i >= 0 {
+			s.irregular()
+			s.popTo(i)
+		}
+	case atom.Option:
+		if s.top().atom == atom.Option {
+			s.pop(s.off)
+		}
+	case atom.Optgroup:
+		if s.top().atom == atom.Option {
+			s.pop(s.off)
+		}
+		if s.top().atom == atom.Optgroup {
+			s.pop(s.off)
+		}
+	case atom.Tr:
+		if i := s.inTableScope(atom.Tr, 0); i >= 0 {
+			s.popTo(i)
+		}
+		if s.top().atom == atom.Table {
+			s.pushImplied("tbody", atom.Tbody)
+		}
+	case atom.Td, atom.Th:
+		if i := s.inTableScope(atom.Td, atom.Th); i >= 0 {
+			s.popTo(i)
+		}
+		if s.top().atom == atom.Table {
+			s.pushImplied("tbody", atom.Tbody)
+		}
+		switch s.top().atom {
+		case atom.Tbody, atom.Thead, atom.Tfoot:
+			s.pushImplied("tr", atom.Tr)
+		}
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		for _, t := range []atom.Atom{atom.Tbody, atom.Thead, atom.Tfoot} {
+			if i := s.inTableScope(t, 0); i >= 0 {
+				s.popTo(i)
+			}
+		}
+	}
+	if p&pClosesP != 0 {
+		if i := s.inScope(atom.P, 0); i >= 0 {
+			s.popTo(i)
+		}
+	}
+	if p&pHeading != 0 && s.top().props&pHeading != 0 {
+		s.pop(s.off)
+	}
+}
+
+func (s *stream) closeListItem(a, b atom.Atom) {
+	for i := len(s.stack) - 1; i > 0; i-- {
+		t := s.stack[i].atom
+		if t == a || (b != 0 && t == b) {
+			s.popTo(i)
+			return
+		}
+		if s.stack[i].props&pSpecial != 0 && t != atom.Address && t != atom.Div && t != atom.P {
+			return
+		}
+	}
+}
+
+// inScope returns the stack index of the innermost open a (or b) in button
+// scope, or -1.
+func (s *stream) inScope(a, b atom.Atom) int {
+	for i := len(s.stack) - 1; i > 0; i-- {
+		t := s.stack[i].atom
+		if t == a || (b != 0 && t == b) {
+			return i
+		}
+		if s.stack[i].props&pScope != 0 || t == atom.Button || s.stack[i].foreign {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (s *stream) inTableScope(a, b atom.Atom) int {
+	for i := len(s.stack) - 1; i > 0; i-- {
+		t := s.stack[i].atom
+		if t == a || (b != 0 && t == b) {
+			return i
+		}
+		if t == atom.Table || t == atom.Html || t == atom.Template || t == atom.Body {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (s *stream) pushImplied(name string, a atom.Atom) {
+	if s.building() {
+		s.irregular()
+	}
+	s.pushElem(-1, name, a, propsOf(a), nil)
+}
+
+// push handles a start tag in the body or head: links, anchors, landmarks,
+// captures, and the stack.
+func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.Attribute, selfClosing bool) {
+	parent := s.top()
+	prevIcon, prevIconLabel := parent.prevIcon, parent.prevIconLabel
+	void := p&pVoid != 0 || (selfClosing && (parent.foreign || a == atom.Svg || a == atom.Math))
+	s.tagFacts(off, a, attrs)
+	if len(s.open) > 0 {
+		s.controlContent(a, p, attrs, parent.hidden || hiddenByAttrs(attrs))
+	}
+
+	if void {
+		parent.kids++
+		e := openElem{name: name, atom: a, props: p, off: off, nth: parent.kids, id: idOf(attrs),
+			hidden: parent.hidden || hiddenByAttrs(attrs), header: parent.header,
+			footer: parent.footer, menu: parent.menu, named: parent.named, idRange: -1}
+		s.addAnchors(&e, a, attrs)
+		s.addLinks(off, &e, a, attrs)
+		if s.caps.active() {
+			s.caps.writeStart(name, attrs, off, selfClosing)
+			if s.building() {
+				s.directElement(off, &e, parent, attrs)
+			}
+		} else if kind := controlKind(a, attrs); kind != "" {
+			c := s.openControl(off, kind, &e, attrs, -1)
+			c.icon, c.iconLabel = prevIcon, prevIconLabel
+		}
+		if a == atom.Img {
+			parent.prevIcon = true
+			alt, _ := attr(attrs, "alt")
+			parent.prevIconLabel = strings.Clone(page.CollapseSpace(alt))
+		} else {
+			parent.prevIcon = false
+		}
+		return
+	}
+
+	e := s.pushElem(off, name, a, p, attrs)
+	if e.foreign {
+		s.z.NextIsNotRawText()
+	}
+	if a == atom.Title && !e.foreign && !s.titleDone {
+		s.inTitle = true
+	}
+	s.addAnchors(e, a, attrs)
+	s.addLinks(off, e, a, attrs)
+	s.findCandidates(e)
+	switch {
+	case s.caps.active():
+		s.caps.writeStart(name, attrs, off, selfClosing)
+		if s.building() {
+			s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
+		}
+	case e.candTo > e.candFrom:
+		s.caps.startRegion(s.stack, s.selOf(e))
+		e.capture = true
+		for i := e.candFrom; i < e.candTo; i++ {
+			s.cands[i].seg = len(s.caps.regions) - 1
+		}
+		s.caps.writeStart(name, attrs, off, selfClosing)
+		s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
+	default:
+		if kind := controlKind(a, attrs); kind != "" {
+			c := s.openControl(off, kind, e, attrs, len(s.stack)-1)
+			c.prevIcon, c.prevIconLabel = prevIcon, prevIconLabel
+		}
+	}
+}
+
+// pushElem puts an element on the stack, its node chained to its parent's.
+func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []html.Attribute) *openElem {
+	parent := s.top()
+	parent.kids++
+	parent.prevIcon = false
+	depth := len(s.stack)
+	for len(s.nodes) <= depth {
+		s.nodes = append(s.nodes, &html.Node{Type: html.ElementNode})
+	}
+	n := s.nodes[depth]
+	n.Data, n.DataAtom, n.Parent = name, a, parent.node
+	n.Attr = append(n.Attr[:0], attrs...)
+	e := openElem{
+		name: name, atom: a, props: p, node: n, off: off, nth: parent.kids, id: idOf(attrs),
+		hidden:     parent.hidden || hiddenByAttrs(attrs),
+		foreign:    parent.foreign || a == atom.Svg || a == atom.Math,
+		sectioning: parent.sectioning,
+		header:     parent.header, footer: parent.footer, menu: parent.menu, named: parent.named,
+		candFrom: len(s.cands), candTo: len(s.cands), idRange: -1,
+	}
+	if e.foreign {
+		n.Namespace = "svg"
+	} else {
+		n.Namespace = ""
+	}
+	s.stack = append(s.stack, e)
+	top := &s.stack[len(s.stack)-1]
+	if top.id != "" {
+		s.ids = append(s.ids, idRange{id: top.id, start: s.off, end: len(s.data)})
+		top.idRange = len(s.ids) - 1
+	}
+	// Set after the candidates: the element itself is not inside itself.
+	return top
+}
+
+func idOf(attrs []html.Attribute) string {
+	id, _ := attr(attrs, "id")
+	return id
+}
+
+// hiddenByAttrs: the hidden attribute, aria-hidden="true", or an inline
+// display:none or visibility:hidden.
+func hiddenByAttrs(attrs []html.Attribute) bool {
+	for _, a := range attrs {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			if styleHides(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func styleHides(style string) bool {
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		if (k == "display" && v == "none") || (k == "visibility" && v == "hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// tagFacts records the page-wide facts a start tag may carry.
+func (s *stream) tagFacts(off int, a atom.Atom, attrs []html.Attribute) {
+	_ = off
+	switch a {
+	case atom.Base:
+		if href, ok := attr(attrs, "href"); ok && !s.haveBase {
+			s.haveBase = true
+			s.p.Base = strings.Clone(href)
+		}
+	case atom.Meta:
+		if he, _ := attr(attrs, "http-equiv"); strings.EqualFold(strings.TrimSpace(he), "refresh") && s.p.Redirect == "" {
+			content, _ := attr(attrs, "content")
+			s.p.Redirect = strings.Clone(refreshURL(content))
+		}
+	}
+}
+
+func (s *stream) addAnchors(e *openElem, a atom.Atom, attrs []html.Attribute) {
+	if e.id != "" {
+		s.addAnchor(e.id)
+	}
+	if a == atom.A {
+		if name, ok := attr(attrs, "name"); ok && name != "" {
+			s.addAnchor(name)
+		}
+	}
+}
+
+func (s *stream) addAnchor(id string) {
+	if !s.anchors[id] {
+		id = strings.Clone(id)
+		s.anchors[id] = true
+		s.p.Anchors = append(s.p.Anchors, id)
+	}
+}
+
+// isControl: a link or a button, the elements entries are made of.
+func (s *stream) isControl(a atom.Atom, attrs []html.Attribute) bool {
+	return controlKind(a, attrs) != ""
+}
+
+func controlKind(a atom.Atom, attrs []html.Attribute) string {
+	switch a {
+	case atom.A, atom.Area:
+		return page.KindLink
+	case atom.Button:
+		return page.KindButton
+	case atom.Summary:
+		return page.KindToggle
+	case atom.Input:
+		t, _ := attr(attrs, "type")
+		switch strings.ToLower(strings.TrimSpace(t)) {
+		case "button", "submit", "reset", "image":
+			return page.KindButton
+		}
+		return ""
+	}
+	if role, _ := attr(attrs, "role"); strings.EqualFold(strings.TrimSpace(role), "button") {
+		return page.KindButton
+	}
+	return ""
+}
+
+// findCandidates matches the landmark selectors against a new element.
+func (s *stream) findCandidates(e *openElem) {
+	if !s.haveBody {
+		return
+	}
+	landmark := !s.stack[len(s.stack)-2].sectioning
+	add := func(kind int, name string, named bool) int {
+		s.cands = append(s.cands, candidate{kind: kind, name: name, named: named, off: e.off,
+			end: len(s.data), landmark: landmark, sel: s.selOf(e), seg: len(s.caps.regions) - 1})
+		e.candTo = len(s.cands)
+		return len(s.cands) - 1
+	}
+	if e.header < 0 && s.sel.header.Match(e.node) {
+		e.header = add(candHeader, "", false)
+	}
+	if e.footer < 0 && s.sel.footer.Match(e.node) {
+		e.footer = add(candFooter, "", false)
+	}
+	isMenu := false
+	if e.named < 0 {
+		for _, m := range s.sel.menus {
+			if m.sel.Match(e.node) {
+				e.named = add(candMenu, m.name, true)
+				e.menu = e.named
+				isMenu = true
+				break
+			}
+		}
+	}
+	if !isMenu && e.menu < 0 && s.sel.nav.Match(e.node) {
+		e.menu = add(candMenu, "", false)
+	}
+	if e.props&pSectioning != 0 {
+		e.sectioning = true
+	}
+}
+
+func (s *stream) endTag(off int, raw []byte) {
+	nameB, _ := s.z.TagName()
+	a := atom.Lookup(nameB)
+	name := a.String()
+	if a == 0 {
+		name = s.str(nameB)
+	}
+	i := -1
+	switch a {
+	case atom.Html, atom.Body, atom.Head, atom.Br:
+	default:
+		for j := len(s.stack) - 1; j > 0; j-- {
+			if s.stack[j].name == name {
+				i = j
+				break
+			}
+			if s.stack[j].atom == atom.Body {
+				break
+			}
+		}
+	}
+	s.caps.writeRaw(raw)
+	if s.building() {
+		if i < 0 {
+			s.irregular() // a stray end tag: the parser may act on it
+		}
+		for j := len(s.stack) - 1; j > i && i >= 0; j-- {
+			if s.stack[j].props&pImpliedEnd == 0 {
+				s.irregular()
+			}
+		}
+	}
+	if i >= 0 {
+		s.explicit = i
+		s.popToAt(i, off)
+		s.explicit = -1
+	}
+}
+
+func (s *stream) popTo(i int) { s.popToAt(i, s.off) }
+
+// popToAt pops the stack down to and including index i; at is the offset
+// where the popped elements end.
+func (s *stream) popToAt(i, at int) {
+	for len(s.stack) > i {
+		s.pop(at)
+	}
+}
+
+func (s *stream) pop(at int) {
+	n := len(s.stack) - 1
+	e := &s.stack[n]
+	if e.props&pFormatting != 0 && n != s.explicit && s.building() {
+		s.irregular() // the parser reopens it later: adoption agency
+	}
+	if e.idRange >= 0 {
+		s.ids[e.idRange].end = at
+	}
+	for c := e.candFrom; c < e.candTo; c++ {
+		s.cands[c].end = at
+	}
+	if e.atom == atom.Title && s.inTitle {
+		s.inTitle = false
+		s.titleDone = true
+	}
+	if e.capture {
+		s.caps.endRegion()
+	}
+	parent := &s.stack[n-1]
+	if e.atom == atom.Svg {
+		parent.prevIcon = true
+		parent.prevIconLabel = svgLabel(e)
+	}
+	if len(s.open) > 0 {
+		s.controlEnd(n, e)
+	}
+	s.stack = s.stack[:n]
+}
+
+func (s *stream) finish() {
+	for len(s.stack) > 1 {
+		s.pop(len(s.data))
+	}
+	s.p.Title = page.CollapseSpace(string(s.title))
+}

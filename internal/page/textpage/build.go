@@ -1,0 +1,220 @@
+package textpage
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// builder turns the blocks of a snapshot into the page model.
+type builder struct {
+	page *page.Page
+	refs *refTable
+	base *url.URL
+	// explicit: the snapshot writes link targets ([text](url) or lynx
+	// references), so text outside link markup is no link.
+	explicit bool
+}
+
+// emitter receives each entry of a zone in document order.
+type emitter func(e *page.Entry)
+
+// entry makes the entry of one list item.
+func (b *builder) entry(raw rawItem, region, group string, toggle bool) *page.Entry {
+	segs := parseInline(raw.text, b.refs)
+	text := trimSpace(flatten(segs))
+	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	if len(text) > 0 {
+		start := labelStart(text)
+		e.Pos = start.pos()
+	} else {
+		// An empty item (an icon-only link) is where its bullet is.
+		e.Pos = page.Pos{Line: raw.line, Column: raw.bulletCol}
+	}
+	for _, s := range segs {
+		if s.link {
+			b.setHref(e, s.href)
+			break
+		}
+	}
+	if toggle {
+		e.Kind = page.KindToggle
+		if half, ok := doubled(e.Label); ok {
+			e.Label = half
+		}
+	}
+	b.setIcon(e)
+	return e
+}
+
+// linkEntry makes the entry of a link written in free text.
+func (b *builder) linkEntry(s segment, region, group string) *page.Entry {
+	text := trimSpace(s.text)
+	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	if len(text) > 0 {
+		start := labelStart(text)
+		e.Pos = start.pos()
+	} else {
+		e.Pos = s.at.pos()
+	}
+	b.setHref(e, s.href)
+	b.setIcon(e)
+	return e
+}
+
+func (b *builder) setHref(e *page.Entry, href string) {
+	e.Href, e.HasHref = href, true
+	e.Target = b.resolve(href)
+}
+
+func (b *builder) setIcon(e *page.Entry) {
+	if text, iconLabel, ok := iconPhrase(e.Label); ok {
+		e.Text, e.Icon, e.IconLabel = text, true, iconLabel
+	}
+}
+
+// resolve makes href a site path or an absolute URL, like the HTML
+// extractor does; "" when it is no URL at all.
+func (b *builder) resolve(href string) string {
+	ref, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return ""
+	}
+	return b.base.ResolveReference(ref).String()
+}
+
+// record adds an entry to the page's controls and links.
+func (b *builder) record(e *page.Entry) {
+	b.page.Controls = append(b.page.Controls, e)
+	if e.Kind == page.KindToggle {
+		return // a button that opens a submenu is no link
+	}
+	b.page.Links = append(b.page.Links, &page.Link{
+		Tag: "a", Attr: "href", Href: e.Href, Target: e.Target,
+		Label: e.Label, Region: e.Region, Pos: e.Pos,
+	})
+}
+
+// convert makes the entries of sibling list items. A heading among them
+// ("* ## Global") is no entry but the group of the items under it (or, when
+// it has none, of the siblings after it). A toggle's children stand in the
+// toggle's group.
+func (b *builder) convert(nodes []*node, region, group string, emit emitter) []*page.Entry {
+	var out []*page.Entry
+	current := group
+	for _, n := range nodes {
+		if h := parseHeading(n.raw.text); h != nil {
+			name := cleanLabel(runesString(flatten(parseInline(h.text, b.refs))))
+			if len(n.children) > 0 {
+				out = append(out, b.convert(n.children, region, name, emit)...)
+				current = group
+			} else {
+				current = name
+			}
+			continue
+		}
+		es := b.entries(n.raw, region, current, isToggle(n))
+		for _, e := range es {
+			emit(e)
+		}
+		out = append(out, es...)
+		e := es[0]
+		if len(n.children) > 0 {
+			childGroup := current
+			if e.Kind == page.KindToggle {
+				childGroup = e.Label
+			}
+			e.Children = b.convert(n.children, region, childGroup, emit)
+		}
+	}
+	return out
+}
+
+// entries makes the entries of one list item. Where the snapshot marks
+// links, they are the entries, one per link, as the a elements of an li
+// would be ("[Privacy](/p) | [Terms](/t)"); an item without a link (a
+// toggle, a plain snapshot's item) is one entry of its whole text.
+func (b *builder) entries(raw rawItem, region, group string, toggle bool) []*page.Entry {
+	if !toggle {
+		var out []*page.Entry
+		for _, s := range parseInline(raw.text, b.refs) {
+			if s.link {
+				out = append(out, b.linkEntry(s, region, group))
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return []*page.Entry{b.entry(raw, region, group, toggle)}
+}
+
+// isToggle: an item with a submenu whose text is written twice ("Software
+// Software"): the snapshot of a button that shows its label and, for
+// screen readers, the same label again.
+func isToggle(n *node) bool {
+	if len(n.children) == 0 {
+		return false
+	}
+	_, ok := doubled(cleanLabel(runesString(n.raw.text)))
+	return ok
+}
+
+// opensMegaMenu: a top-level item whose submenu has group headings or
+// toggles is a menu of its own ("All Microsoft").
+func opensMegaMenu(n *node) bool {
+	for _, c := range n.children {
+		if parseHeading(c.raw.text) != nil || isToggle(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubled returns the half of "X X" (white space collapsed).
+func doubled(label string) (string, bool) {
+	f := strings.Fields(label)
+	if len(f) == 0 || len(f)%2 != 0 {
+		return "", false
+	}
+	h := len(f) / 2
+	a, c := strings.Join(f[:h], " "), strings.Join(f[h:], " ")
+	return a, a == c
+}
+
+// cleanLabel collapses white space and drops emphasis around the whole
+// label ("**Home**").
+func cleanLabel(s string) string {
+	s = page.CollapseSpace(s)
+	for _, mark := range []string{"**", "__"} {
+		if len(s) > 2*len(mark) && strings.HasPrefix(s, mark) && strings.HasSuffix(s, mark) {
+			s = strings.TrimSpace(s[len(mark) : len(s)-len(mark)])
+		}
+	}
+	return s
+}
+
+// labelStart is where a label's text begins, past the emphasis marks that
+// cleanLabel drops.
+func labelStart(text []prune) prune {
+	s := runesString(text)
+	if len(text) > 4 && cleanLabel(s) != page.CollapseSpace(s) {
+		rest := trimSpace(text[2:])
+		if len(rest) > 0 {
+			return rest[0]
+		}
+	}
+	return text[0]
+}
+
+// labelOf is the text of a label block (a short line or a heading).
+func (b *builder) labelOf(bl *block) string {
+	var rs []prune
+	if bl.kind == blockHeading {
+		rs = bl.heading.text
+	} else {
+		rs = bl.paragraphText()
+	}
+	return cleanLabel(runesString(flatten(parseInline(rs, b.refs))))
+}

@@ -1,0 +1,71 @@
+package textpage
+
+import (
+	"regexp"
+	"strings"
+)
+
+// refTable holds the link targets that a snapshot writes apart from the
+// link texts: lynx's and w3m's numbered "References" list at the end, and
+// Markdown reference definitions ("[id]: url").
+type refTable struct {
+	numbered map[string]string // "12" → URL, for lynx's inline "[12]Label"
+	named    map[string]string // lower-cased id → URL, for "[text][id]"
+}
+
+var (
+	numberedRefLine = regexp.MustCompile(`^\s*(?:(\d+)\.|\[(\d+)\]:?)\s+(\S+)\s*$`)
+	definitionLine  = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:\s+<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$`)
+	referencesTitle = regexp.MustCompile(`^\s*(?i:references):?\s*$`)
+	linksSubtitle   = regexp.MustCompile(`^\s*(?i:visible|hidden) links:?\s*$`)
+)
+
+// collectRefs reads the reference lists and definitions and marks their
+// lines as consumed, so that a numbered reference list is never taken for a
+// numbered list of the page.
+func collectRefs(lines []*textLine) *refTable {
+	refs := &refTable{numbered: map[string]string{}, named: map[string]string{}}
+	collectNumbered(lines, refs)
+	for _, l := range lines {
+		if l.kind == lineIgnored {
+			continue
+		}
+		if start, _ := leadingSpace(l.runes); start >= len(l.runes) || l.runes[start].r != '[' {
+			continue
+		}
+		if m := definitionLine.FindStringSubmatch(runesString(l.runes)); m != nil {
+			refs.named[strings.ToLower(strings.Join(strings.Fields(m[1]), " "))] = m[2]
+			l.kind = lineIgnored
+		}
+	}
+	return refs
+}
+
+// collectNumbered takes the last "References" title whose every following
+// line is a reference, a sub-title or blank: lynx -dump's and w3m's shape.
+func collectNumbered(lines []*textLine, refs *refTable) {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if len(lines[i].runes) > 40 || !referencesTitle.MatchString(runesString(lines[i].runes)) {
+			continue
+		}
+		found := map[string]string{}
+		for _, l := range lines[i+1:] {
+			s := runesString(l.runes)
+			if m := numberedRefLine.FindStringSubmatch(s); m != nil {
+				found[m[1]+m[2]] = m[3]
+				continue
+			}
+			if strings.TrimSpace(s) != "" && !linksSubtitle.MatchString(s) {
+				return
+			}
+		}
+		if len(found) == 0 {
+			return
+		}
+		refs.numbered = found
+		for _, l := range lines[i:] {
+			l.kind = lineIgnored
+		}
+		return
+	}
+}

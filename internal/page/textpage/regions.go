@@ -1,0 +1,225 @@
+package textpage
+
+import (
+	"regexp"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// searchBox is the text a search field leaves in a snapshot ("Search
+// Search Microsoft.com"); the list under it holds its suggestions, not
+// navigation.
+var searchBox = regexp.MustCompile(`(?i)^search\b`)
+
+// menuName names a header list after the block above it: a heading, or the
+// last line of a paragraph when that line is a label (lynx and w3m put the
+// site name and the menu's label on consecutive lines).
+func (b *builder) menuName(above *block) string {
+	switch above.kind {
+	case blockHeading:
+		return b.labelOf(above)
+	case blockParagraph:
+		last := above.lines[len(above.lines)-1]
+		if isLabelLine(runesString(last.runes)) {
+			return cleanLabel(runesString(flatten(parseInline(last.runes, b.refs))))
+		}
+	}
+	return ""
+}
+
+// textLinks records the links written in a paragraph's free text.
+func (b *builder) textLinks(bl *block, region string, emit emitter) {
+	for _, s := range parseInline(bl.paragraphText(), b.refs) {
+		if s.link {
+			emit(b.linkEntry(s, region, ""))
+		}
+	}
+}
+
+// header builds the header navigation: each list of the header zone is a
+// menu named after the label line above it, except that a top-level item
+// that opens a mega-menu makes a menu of its own named after that item.
+func (b *builder) header(blocks []*block) {
+	region := &page.Region{}
+	emit := func(e *page.Entry) {
+		b.record(e)
+		region.Items = append(region.Items, e)
+	}
+	for i, bl := range blocks {
+		switch bl.kind {
+		case blockParagraph:
+			b.textLinks(bl, page.RegionHeader, emit)
+		case blockList:
+			name := ""
+			if i > 0 {
+				name = b.menuName(blocks[i-1])
+			}
+			if i > 0 && blocks[i-1].kind == blockParagraph && searchBox.MatchString(name) {
+				continue
+			}
+			b.headerList(bl, name, emit)
+		}
+	}
+	if len(region.Items) > 0 {
+		region.Pos = region.Items[0].Pos
+		b.page.Header = region
+	}
+}
+
+func (b *builder) headerList(bl *block, name string, emit emitter) {
+	var local *page.Menu
+	for _, n := range bl.nodes {
+		if opensMegaMenu(n) {
+			toggle := b.entry(n.raw, page.RegionHeader, "", true)
+			emit(toggle)
+			b.page.Menus = append(b.page.Menus, &page.Menu{
+				Name:    toggle.Label,
+				Region:  page.RegionHeader,
+				Entries: b.convert(n.children, page.RegionHeader, "", emit),
+				Pos:     toggle.Pos,
+			})
+			continue
+		}
+		entries := b.convert([]*node{n}, page.RegionHeader, "", emit)
+		if len(entries) == 0 {
+			continue
+		}
+		if local == nil {
+			local = &page.Menu{Name: name, Region: page.RegionHeader, Pos: entries[0].Pos}
+			b.page.Menus = append(b.page.Menus, local)
+		}
+		local.Entries = append(local.Entries, entries...)
+	}
+}
+
+// body records the links of the body: list items (grouped under the label
+// or heading above their list) and links written in text.
+func (b *builder) body(blocks []*block) {
+	emit := b.record
+	for i, bl := range blocks {
+		switch bl.kind {
+		case blockParagraph:
+			b.textLinks(bl, page.RegionMain, emit)
+		case blockList:
+			group := ""
+			if i > 0 && isLabel(blocks[i-1]) {
+				group = b.labelOf(blocks[i-1])
+			}
+			flattenTree(b.convert(bl.nodes, page.RegionMain, group, emit))
+		}
+	}
+}
+
+// footer builds the footer: the items of its labelled lists with the label
+// as their group, the items of its legal bar, and its copyright notices.
+func (b *builder) footer(blocks []*block) {
+	if len(blocks) == 0 {
+		return
+	}
+	region := &page.Region{Pos: page.Pos{Line: blocks[0].firstLine(), Column: firstColumn(blocks[0])}}
+	emit := func(e *page.Entry) {
+		b.record(e)
+		region.Items = append(region.Items, e)
+		if text, ok := copyrightText(e.Label); ok {
+			region.Copyright = append(region.Copyright, &page.Copyright{Text: text, Pos: e.Pos})
+		}
+	}
+	for i, bl := range blocks {
+		switch bl.kind {
+		case blockList:
+			group := ""
+			if i > 0 && isLabel(blocks[i-1]) {
+				group = b.labelOf(blocks[i-1])
+			}
+			flattenTree(b.convert(bl.nodes, page.RegionFooter, group, emit))
+		case blockParagraph:
+			if i+1 < len(blocks) && blocks[i+1].kind == blockList && isLabel(bl) {
+				continue // the label of the list below
+			}
+			b.legalText(bl, region)
+		}
+	}
+	b.page.Footer = region
+}
+
+// legalText reads a paragraph of the footer that labels no list: its
+// copyright notices line by line, its links, and (when the snapshot writes
+// no link markup) the items its free text names unambiguously.
+func (b *builder) legalText(bl *block, region *page.Region) {
+	for _, l := range bl.lines {
+		text := trimSpace(flatten(parseInline(l.runes, b.refs)))
+		if c, ok := copyrightText(runesString(text)); ok && len(text) > 0 {
+			region.Copyright = append(region.Copyright, &page.Copyright{Text: c, Pos: text[0].pos()})
+		}
+	}
+	for _, run := range textRuns(bl) {
+		b.legalRun(run, region)
+	}
+}
+
+// textRuns splits a paragraph at its copyright lines, so that a notice is
+// never read as part of the names around it.
+func textRuns(bl *block) [][]prune {
+	var runs [][]prune
+	var cur []prune
+	for _, l := range bl.lines {
+		if _, ok := copyrightText(runesString(l.runes)); ok {
+			if len(cur) > 0 {
+				runs = append(runs, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = appendWrapped(cur, l.runes)
+	}
+	if len(cur) > 0 {
+		runs = append(runs, cur)
+	}
+	return runs
+}
+
+func (b *builder) legalRun(run []prune, region *page.Region) {
+	for _, s := range parseInline(run, b.refs) {
+		if s.link {
+			e := b.linkEntry(s, page.RegionFooter, "")
+			b.record(e)
+			region.Items = append(region.Items, e)
+			continue
+		}
+		if b.explicit {
+			continue
+		}
+		for _, piece := range legalItems(s.text) {
+			first := piece.words[0][0]
+			e := &page.Entry{
+				Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
+				Pos: first.pos(),
+			}
+			if piece.iconAt >= 0 {
+				e.Text = joinWords(piece.words[piece.iconAt+2:])
+				e.Icon = true
+				e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
+			}
+			// Not through emit: text is never a copyright item twice.
+			b.record(e)
+			region.Items = append(region.Items, e)
+		}
+	}
+}
+
+// flattenTree drops the nesting of entries outside menus: a region's items
+// are a flat list in document order.
+func flattenTree(entries []*page.Entry) {
+	for _, e := range entries {
+		flattenTree(e.Children)
+		e.Children = nil
+	}
+}
+
+func firstColumn(bl *block) int {
+	rs := trimSpace(bl.lines[0].runes)
+	if len(rs) == 0 {
+		return 0
+	}
+	return int(rs[0].col)
+}

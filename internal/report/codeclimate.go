@@ -1,0 +1,65 @@
+package report
+
+import (
+	"io"
+
+	"github.com/pagelint/pagelint/checks"
+)
+
+// codeClimateIssue is one entry of a GitLab Code Quality report (a subset
+// of the Code Climate issue format).
+type codeClimateIssue struct {
+	Type        string              `json:"type"`
+	CheckName   string              `json:"check_name"`
+	Description string              `json:"description"`
+	Categories  []string            `json:"categories"`
+	Fingerprint string              `json:"fingerprint"`
+	Severity    string              `json:"severity"`
+	Location    codeClimateLocation `json:"location"`
+}
+
+type codeClimateLocation struct {
+	Path  string           `json:"path"`
+	Lines codeClimateLines `json:"lines"`
+}
+
+type codeClimateLines struct {
+	Begin int `json:"begin"`
+}
+
+// WriteCodeClimate writes a GitLab Code Quality report: a JSON array of
+// issues, each with a fingerprint that survives line shifts, so that GitLab
+// shows what a merge request added or fixed.
+func WriteCodeClimate(w io.Writer, r *Report, _ Options) error {
+	findings := sortedFindings(r)
+	prints := fingerprints(findings)
+	issues := make([]codeClimateIssue, 0, len(findings))
+	for i, f := range findings {
+		issues = append(issues, codeClimateIssue{
+			Type:        "issue",
+			CheckName:   f.Rule,
+			Description: f.Message,
+			Categories:  []string{"Bug Risk"},
+			Fingerprint: prints[i],
+			Severity:    codeClimateSeverity(f.Severity),
+			// GitLab needs a line; a rendered DOM has none, so the
+			// issue points at the top of the page.
+			Location: codeClimateLocation{Path: f.Source, Lines: codeClimateLines{Begin: max(f.Line, 1)}},
+		})
+	}
+	return writeIndentedJSON(w, issues)
+}
+
+// codeClimateSeverity maps severities onto GitLab's scale (info, minor,
+// major, critical, blocker). An error breaks a page, but not a build
+// machine: major, leaving critical and blocker to tools that mean it.
+func codeClimateSeverity(s checks.Severity) string {
+	switch s {
+	case checks.Error:
+		return "major"
+	case checks.Warning:
+		return "minor"
+	default:
+		return "info"
+	}
+}

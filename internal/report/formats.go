@@ -1,0 +1,249 @@
+package report
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pagelint/pagelint/checks"
+)
+
+// Project addresses the formats link to (SARIF informationUri, helpUri).
+const (
+	InformationURI = "https://github.com/pagelint/pagelint"
+	rulesDocURI    = InformationURI + "/blob/main/README.md#rules"
+)
+
+var writers = map[string]Writer{
+	"text":        WriteText,
+	"json":        WriteJSON,
+	"sarif":       WriteSARIF,
+	"junit":       WriteJUnit,
+	"github":      WriteGitHub,
+	"codeclimate": WriteCodeClimate,
+	"markdown":    WriteMarkdown,
+	"html":        WriteHTML,
+}
+
+// Lookup returns the writer of a format name such as "sarif".
+func Lookup(format string) (Writer, bool) {
+	w, ok := writers[format]
+	return w, ok
+}
+
+// Formats lists the format names Lookup knows, text first (the default),
+// the others in alphabetical order.
+func Formats() []string {
+	names := make([]string, 0, len(writers))
+	for name := range writers {
+		if name != "text" {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return append([]string{"text"}, names...)
+}
+
+// CompareFindings orders findings as every report lists them: by source,
+// line, column, rule, then message and selector so that the order is total.
+func CompareFindings(a, b checks.Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Source, b.Source),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Selector, b.Selector),
+		cmp.Compare(b.Severity, a.Severity),
+	)
+}
+
+// SortFindings sorts findings in report order (see CompareFindings).
+func SortFindings(findings []checks.Finding) {
+	slices.SortStableFunc(findings, CompareFindings)
+}
+
+// Recount sets the finding counts of the summary from r.Findings, for
+// callers that filtered the findings (baselines, --quiet) after the run.
+func (r *Report) Recount() {
+	r.Summary.Findings = len(r.Findings)
+	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case checks.Error:
+			r.Summary.Error++
+		case checks.Warning:
+			r.Summary.Warning++
+		case checks.Info:
+			r.Summary.Info++
+		}
+	}
+}
+
+// severityCounts counts findings per severity.
+type severityCounts struct{ Error, Warning, Info int }
+
+func (c *severityCounts) add(s checks.Severity) {
+	switch s {
+	case checks.Error:
+		c.Error++
+	case checks.Warning:
+		c.Warning++
+	case checks.Info:
+		c.Info++
+	}
+}
+
+func (c severityCounts) total() int { return c.Error + c.Warning + c.Info }
+
+// keyedCounts is a count per key (rule or page), in first-seen order.
+type keyedCounts struct {
+	Key string
+	severityCounts
+}
+
+// countBy groups findings by key, sorted by key.
+func countBy(findings []checks.Finding, key func(checks.Finding) string) []keyedCounts {
+	index := map[string]int{}
+	var out []keyedCounts
+	for _, f := range findings {
+		k := key(f)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, keyedCounts{Key: k})
+		}
+		out[i].add(f.Severity)
+	}
+	slices.SortFunc(out, func(a, b keyedCounts) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
+func byRule(f checks.Finding) string   { return f.Rule }
+func bySource(f checks.Finding) string { return f.Source }
+
+// sortedFindings returns a sorted copy, so that writers never reorder the
+// caller's slice.
+func sortedFindings(r *Report) []checks.Finding {
+	fs := slices.Clone(r.Findings)
+	SortFindings(fs)
+	return fs
+}
+
+// ruleIsOff tells whether a rule of Report.Rules is switched off. A rule
+// that is off by default (Rule.Off) counts as on once it has findings.
+func ruleIsOff(rule checks.Rule, hasFindings bool) bool {
+	if rule.Severity == checks.Off {
+		return true
+	}
+	return rule.Off && !hasFindings
+}
+
+// reportRules lists the rules a report is about: those of Report.Rules
+// (in their order) followed by any rule id that only findings name (a
+// merged report carries no rules; assertions are named by the config).
+// Rules that are off are left out.
+func reportRules(r *Report) []checks.Rule {
+	seen := map[string]bool{}
+	hasFindings := map[string]bool{}
+	for _, f := range r.Findings {
+		hasFindings[f.Rule] = true
+	}
+	var out []checks.Rule
+	for _, rule := range r.Rules {
+		if seen[rule.ID] {
+			continue
+		}
+		seen[rule.ID] = true
+		if !ruleIsOff(rule, hasFindings[rule.ID]) {
+			out = append(out, rule)
+		}
+	}
+	var extra []string
+	for id := range hasFindings {
+		if !seen[id] {
+			extra = append(extra, id)
+		}
+	}
+	slices.Sort(extra)
+	for _, id := range extra {
+		out = append(out, checks.Rule{ID: id, Severity: strongestSeverity(r.Findings, id)})
+	}
+	return out
+}
+
+func strongestSeverity(findings []checks.Finding, rule string) checks.Severity {
+	s := checks.Unset
+	for _, f := range findings {
+		if f.Rule == rule && f.Severity > s {
+			s = f.Severity
+		}
+	}
+	return s
+}
+
+// reportPages lists the pages of a report: Report.Pages and every source
+// a finding names, sorted.
+func reportPages(r *Report) []string {
+	pages := slices.Clone(r.Pages)
+	for _, f := range r.Findings {
+		pages = append(pages, f.Source)
+	}
+	slices.Sort(pages)
+	return slices.Compact(pages)
+}
+
+// helpURI points to the documentation of a rule.
+func helpURI(rule string) string {
+	if strings.HasPrefix(rule, "assert/") {
+		return rulesDocURI
+	}
+	return InformationURI + "/blob/main/docs/rules.md#" + rule
+}
+
+// fingerprints gives each finding of a sorted list an identity that stays
+// the same when lines shift: a hash of rule, source, selector and message,
+// and, for findings that share all four, the rank among them.
+func fingerprints(findings []checks.Finding) []string {
+	out := make([]string, len(findings))
+	seen := map[string]int{}
+	for i, f := range findings {
+		h := sha256.New()
+		for _, part := range []string{f.Rule, f.Source, f.Selector, f.Message} {
+			h.Write([]byte(part))
+			h.Write([]byte{0})
+		}
+		base := hex.EncodeToString(h.Sum(nil))
+		n := seen[base]
+		seen[base] = n + 1
+		if n > 0 {
+			sum := sha256.Sum256([]byte(base + ":" + strconv.Itoa(n)))
+			base = hex.EncodeToString(sum[:])
+		}
+		out[i] = base[:32]
+	}
+	return out
+}
+
+// location renders "source:line:col", leaving out what is unknown.
+func location(f checks.Finding) string {
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return f.Source + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+	case f.Line > 0:
+		return f.Source + ":" + strconv.Itoa(f.Line)
+	default:
+		return f.Source
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

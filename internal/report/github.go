@@ -1,0 +1,87 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/fsutil"
+)
+
+// WriteGitHub writes GitHub Actions workflow commands, one annotation per
+// finding, and when the job runs on GitHub (GITHUB_STEP_SUMMARY is set)
+// appends the Markdown report to the job summary.
+func WriteGitHub(w io.Writer, r *Report, opt Options) error {
+	var buf bytes.Buffer
+	for _, f := range sortedFindings(r) {
+		props := []string{"file=" + escapeProperty(f.Source)}
+		if f.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(f.Line))
+			if f.Column > 0 {
+				props = append(props, "col="+strconv.Itoa(f.Column))
+			}
+		}
+		props = append(props, "title="+escapeProperty("pagelint "+f.Rule))
+		fmt.Fprintf(&buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	getenv := opt.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if path := getenv("GITHUB_STEP_SUMMARY"); path != "" {
+		return appendStepSummary(path, r)
+	}
+	return nil
+}
+
+func githubCommand(s checks.Severity) string {
+	switch s {
+	case checks.Error:
+		return "error"
+	case checks.Warning:
+		return "warning"
+	default:
+		return "notice"
+	}
+}
+
+// escapeData escapes a command's message as @actions/core does.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a command property's value as @actions/core does.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// appendStepSummary adds the Markdown report to the job summary file.
+// Other steps' summaries stay; the file is replaced whole, never half
+// written.
+func appendStepSummary(path string, r *Report) error {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot read the job summary %q: %w", path, err)
+	}
+	var buf bytes.Buffer
+	buf.Write(old)
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		buf.WriteString("\n")
+	}
+	if err := WriteMarkdown(&buf, r, Options{}); err != nil {
+		return err
+	}
+	if err := fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write the job summary %q: %w", path, err)
+	}
+	return nil
+}

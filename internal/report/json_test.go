@@ -1,0 +1,78 @@
+package report
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestReadJSONRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, siteReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadJSON(&buf, "report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := siteReport()
+	SortFindings(want.Findings)
+	want.Pages, want.Rules = nil, nil // not part of the JSON report
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip changed the report:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestReadJSONBadInput(t *testing.T) {
+	var good bytes.Buffer
+	if err := WriteJSON(&good, siteReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, input, want string
+	}{
+		{"other schema version", strings.Replace(good.String(), `"schemaVersion": 1`, `"schemaVersion": 2`, 1),
+			"report.json: schemaVersion 2 is not supported (want 1)"},
+		{"truncated", good.String()[:120], "report.json: truncated or invalid JSON at offset 120"},
+		{"empty", "", "report.json: truncated or invalid JSON at offset 0"},
+		{"syntax error", `{"schemaVersion": 1,,}`, "report.json: truncated or invalid JSON at offset 21"},
+		{"array", `[1, 2]`, "report.json: not a pagelint report"},
+		{"other tool", `{"schemaVersion": 1, "tool": {"name": "eslint"}, "findings": []}`, "report.json: not a pagelint report"},
+		{"no version", `{"tool": {"name": "pagelint"}, "findings": []}`, "report.json: not a pagelint report"},
+		{"tool is a string", `{"schemaVersion": 1, "tool": "pagelint", "findings": []}`, "report.json: not a pagelint report"},
+		{"sarif log", `{"version": "2.1.0", "runs": []}`, "report.json: not a pagelint report"},
+		{"bad severity", strings.Replace(good.String(), `"severity": "warning"`, `"severity": "fatal"`, 1),
+			`report.json: invalid report: unknown severity "fatal" (want error, warning, info or off)`},
+		{"severity off", strings.Replace(good.String(), `"severity": "warning"`, `"severity": "off"`, 1),
+			"report.json: finding 3 lacks a rule, severity, message or source"},
+		{"wrong type", strings.Replace(good.String(), `"pages": 5`, `"pages": "5"`, 1),
+			`report.json: "summary.pages" must be int, not string (offset 160)`},
+		{"unknown field", strings.Replace(good.String(), `"pages": 5`, `"pagez": 5`, 1),
+			`report.json: invalid report: json: unknown field "pagez"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadJSON(strings.NewReader(tt.input), "report.json")
+			if err == nil {
+				t.Fatalf("ReadJSON accepted %q", tt.input)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n got %q\nwant %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestWriteJSONEmptyFindingsIsArray(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, cleanReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"findings": []`) {
+		t.Errorf("findings of a clean report are not an empty array:\n%s", buf.String())
+	}
+	if !strings.HasSuffix(buf.String(), "}\n") {
+		t.Errorf("the report does not end in a newline")
+	}
+}

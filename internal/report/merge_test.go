@@ -1,0 +1,88 @@
+package report
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/pagelint/pagelint/checks"
+)
+
+// shardOf cuts a report the way a sharded run would: each shard lints its
+// share of the pages and reports their findings.
+func shardOf(full *Report, shard Shard) *Report {
+	mine := shard.Select(full.Pages)
+	r := &Report{
+		SchemaVersion: full.SchemaVersion, Tool: full.Tool, GeneratedAt: full.GeneratedAt,
+		Pages: mine, Rules: full.Rules,
+		Summary: Summary{Pages: len(mine), DurationMs: int64(10 * shard.Index)},
+	}
+	for _, f := range full.Findings {
+		if slices.Contains(mine, f.Source) {
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	r.Recount()
+	return r
+}
+
+func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 4, 7} {
+		full := siteReport()
+		full.Summary.LinksChecked = 0
+		var shards []*Report
+		for i := 1; i <= n; i++ {
+			s := shardOf(full, Shard{Index: i, Count: n})
+			s.Summary.LinksChecked = 10 * i
+			full.Summary.LinksChecked += 10 * i
+			shards = append(shards, s)
+		}
+		// A shard that repeats another's finding (a site-wide rule) must
+		// not double it.
+		shards = append(shards, &Report{SchemaVersion: 1, Tool: full.Tool, Findings: full.Findings[:1]})
+		got := Merge(shards)
+
+		want := siteReport()
+		want.Summary.LinksChecked = full.Summary.LinksChecked
+		want.Summary.DurationMs = int64(10 * n)
+		SortFindings(want.Findings)
+		slices.Sort(want.Pages)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d shards: merged report differs\n got %+v\nwant %+v", n, got, want)
+		}
+	}
+}
+
+func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
+	a := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T17:00:00Z"}
+	b := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T18:00:00Z",
+		Summary: Summary{Offline: true}}
+	got := Merge([]*Report{a, nil, b})
+	if got.GeneratedAt != b.GeneratedAt || !got.Summary.Offline {
+		t.Errorf("Merge = %+v, want generatedAt %s and offline", got, b.GeneratedAt)
+	}
+	if got.Findings == nil {
+		t.Errorf("findings of an empty merge are nil, want an empty list")
+	}
+	if empty := Merge(nil); empty.SchemaVersion != SchemaVersion {
+		t.Errorf("Merge(nil).SchemaVersion = %d", empty.SchemaVersion)
+	}
+}
+
+func TestMergeTellsDifferentContextsApart(t *testing.T) {
+	f := checks.Finding{Rule: "link-broken", Severity: checks.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
+		Context: map[string]string{"href": "/x"}}
+	g := f
+	g.Context = map[string]string{"href": "/y"}
+	got := Merge([]*Report{{Findings: []checks.Finding{f}}, {Findings: []checks.Finding{g, f}}})
+	if len(got.Findings) != 2 || got.Summary.Error != 2 {
+		t.Errorf("Merge kept %d findings (%d errors), want 2", len(got.Findings), got.Summary.Error)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	r := siteReport()
+	if got := Summarize(r.Findings, 5, 214, 88, false); got != r.Summary {
+		t.Errorf("Summarize = %+v, want %+v", got, r.Summary)
+	}
+}

@@ -1,0 +1,192 @@
+package report
+
+import (
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/pagelint/pagelint/checks"
+)
+
+// SARIF 2.1.0, the subset pagelint writes. GitHub code scanning reads it.
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	// fingerprintKey names pagelint's partial fingerprint; the version
+	// suffix changes whenever the hash's inputs do.
+	fingerprintKey = "pagelintFingerprint/v1"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string        `json:"id"`
+	ShortDescription     sarifText     `json:"shortDescription"`
+	FullDescription      sarifText     `json:"fullDescription"`
+	Help                 sarifText     `json:"help"`
+	HelpURI              string        `json:"helpUri"`
+	DefaultConfiguration sarifRuleConf `json:"defaultConfiguration"`
+}
+
+type sarifRuleConf struct {
+	Level string `json:"level"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          *sarifProperties  `json:"properties,omitempty"`
+}
+
+type sarifProperties struct {
+	Context map[string]string `json:"pagelint/context,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifLogical struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+// WriteSARIF writes a SARIF 2.1.0 log with one run, for GitHub code
+// scanning and other SARIF viewers.
+func WriteSARIF(w io.Writer, r *Report, _ Options) error {
+	rules := reportRules(r)
+	ruleIndex := map[string]int{}
+	driver := sarifDriver{
+		Name:           "pagelint",
+		Version:        r.Tool.Version,
+		InformationURI: InformationURI,
+		Rules:          make([]sarifRule, 0, len(rules)),
+	}
+	for _, rule := range rules {
+		ruleIndex[rule.ID] = len(driver.Rules)
+		driver.Rules = append(driver.Rules, sarifRuleOf(rule))
+	}
+	findings := sortedFindings(r)
+	prints := fingerprints(findings)
+	results := make([]sarifResult, 0, len(findings))
+	for i, f := range findings {
+		res := sarifResult{
+			RuleID:              f.Rule,
+			RuleIndex:           ruleIndex[f.Rule],
+			Level:               sarifLevel(f.Severity),
+			Message:             sarifText{Text: f.Message},
+			Locations:           []sarifLocation{sarifLocationOf(f)},
+			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+		}
+		if len(f.Context) > 0 {
+			res.Properties = &sarifProperties{Context: f.Context}
+		}
+		results = append(results, res)
+	}
+	return writeIndentedJSON(w, sarifLog{
+		Schema:  sarifSchema,
+		Version: sarifVersion,
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
+	})
+}
+
+func sarifRuleOf(rule checks.Rule) sarifRule {
+	desc := rule.Description
+	if desc == "" {
+		desc = rule.ID
+		if name, ok := strings.CutPrefix(rule.ID, "assert/"); ok {
+			desc = "custom assertion " + `"` + name + `"` + " of the config"
+		}
+	}
+	short, _, _ := strings.Cut(desc, "\n")
+	return sarifRule{
+		ID:                   rule.ID,
+		ShortDescription:     sarifText{Text: short},
+		FullDescription:      sarifText{Text: desc},
+		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule.ID)},
+		HelpURI:              helpURI(rule.ID),
+		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
+	}
+}
+
+func sarifLevel(s checks.Severity) string {
+	switch s {
+	case checks.Error:
+		return "error"
+	case checks.Warning:
+		return "warning"
+	default:
+		return "note"
+	}
+}
+
+func sarifLocationOf(f checks.Finding) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: artifactURI(f.Source)}}}
+	if f.Line > 0 {
+		// A text snapshot has lines only: the columns are left out.
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.Line, EndColumn: f.Column}
+	}
+	if f.Selector != "" {
+		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: f.Selector, Kind: "element"}}
+	}
+	return loc
+}
+
+// artifactURI is the source as a URI reference: a URL stays as it is; a
+// path keeps its form (relative stays relative to where pagelint ran,
+// normally the repository root), slash-separated and percent-encoded.
+func artifactURI(source string) string {
+	if u, err := url.Parse(source); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		return source
+	}
+	if source == "-" {
+		return "stdin"
+	}
+	return (&url.URL{Path: filepath.ToSlash(source)}).String()
+}

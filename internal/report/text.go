@@ -1,0 +1,169 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pagelint/pagelint/checks"
+)
+
+// ANSI styles of the text format.
+const (
+	ansiReset     = "\x1b[0m"
+	ansiBold      = "\x1b[1m"
+	ansiDim       = "\x1b[2m"
+	ansiUnderline = "\x1b[4m"
+	ansiRed       = "\x1b[31m"
+	ansiGreen     = "\x1b[32m"
+	ansiYellow    = "\x1b[33m"
+	ansiBlue      = "\x1b[34m"
+)
+
+const offlineNote = "external links not checked (--offline)"
+
+// WriteText writes the report for a person at a terminal, in the layout of
+// ESLint's "stylish" formatter: the findings of each source under a header
+// line, in aligned columns, and a closing summary line.
+func WriteText(w io.Writer, r *Report, opt Options) error {
+	var buf bytes.Buffer
+	st := styler{on: opt.Color}
+	var shown []checks.Finding
+	for _, f := range sortedFindings(r) {
+		if !opt.Quiet || f.Severity == checks.Error {
+			shown = append(shown, f)
+		}
+	}
+	for start := 0; start < len(shown); {
+		end := start
+		for end < len(shown) && shown[end].Source == shown[start].Source {
+			end++
+		}
+		writeTextFile(&buf, st, shown[start:end])
+		start = end
+	}
+	var counts severityCounts
+	for _, f := range shown {
+		counts.add(f.Severity)
+	}
+	buf.WriteString(textSummary(st, counts, r.Summary, opt.Quiet))
+	buf.WriteString("\n")
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// writeTextFile writes one source's header and its aligned finding lines,
+// then the blank line that separates files.
+func writeTextFile(w *bytes.Buffer, st styler, findings []checks.Finding) {
+	rows := make([][4]string, len(findings))
+	var width [3]int
+	for i, f := range findings {
+		pos := ""
+		switch {
+		case f.Line > 0 && f.Column > 0:
+			pos = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+		case f.Line > 0: // a rendered-text snapshot has lines only
+			pos = strconv.Itoa(f.Line)
+		}
+		rows[i] = [4]string{pos, f.Severity.String(), terminalSafe(f.Message), terminalSafe(f.Rule)}
+		for c := range width {
+			width[c] = max(width[c], utf8.RuneCountInString(rows[i][c]))
+		}
+	}
+	w.WriteString(st.style(ansiUnderline, terminalSafe(findings[0].Source)))
+	w.WriteString("\n")
+	for i, row := range rows {
+		w.WriteString("  ")
+		w.WriteString(st.style(ansiDim, pad(row[0], width[0])))
+		w.WriteString("  ")
+		w.WriteString(st.style(severityStyle(findings[i].Severity), pad(row[1], width[1])))
+		w.WriteString("  ")
+		w.WriteString(pad(row[2], width[2]))
+		w.WriteString("  ")
+		w.WriteString(st.style(ansiDim, row[3]))
+		w.WriteString("\n")
+	}
+	w.WriteString("\n")
+}
+
+// textSummary is the closing line: "✖ 7 problems (5 errors, 2 warnings,
+// 0 info)", or "✔ no problems (3 pages)".
+func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
+	var line string
+	switch {
+	case c.total() == 0 && quiet:
+		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + plural(s.Pages, "page", "pages") + ")"
+	case c.total() == 0:
+		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + plural(s.Pages, "page", "pages") + ")"
+	default:
+		detail := plural(c.Error, "error", "errors")
+		if !quiet {
+			detail += ", " + plural(c.Warning, "warning", "warnings") + ", " + strconv.Itoa(c.Info) + " info"
+		}
+		style := ansiYellow + ansiBold
+		if c.Error > 0 {
+			style = ansiRed + ansiBold
+		}
+		line = st.style(style, fmt.Sprintf("✖ %s (%s)", plural(c.total(), "problem", "problems"), detail))
+	}
+	if s.Offline {
+		line += "; " + offlineNote
+	}
+	return line
+}
+
+func severityStyle(s checks.Severity) string {
+	switch s {
+	case checks.Error:
+		return ansiRed
+	case checks.Warning:
+		return ansiYellow
+	default:
+		return ansiBlue
+	}
+}
+
+// styler wraps text in ANSI styles when colours are on.
+type styler struct{ on bool }
+
+func (s styler) style(code, text string) string {
+	if !s.on || text == "" {
+		return text
+	}
+	return code + text + ansiReset
+}
+
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// terminalSafe keeps a message on one line and keeps control characters
+// that came from a page (an ESC in a label) from reaching the terminal.
+func terminalSafe(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(" ")
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

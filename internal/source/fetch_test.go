@@ -1,0 +1,198 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// newServer starts a test server on 127.0.0.1 with the handlers given by path.
+func newServer(t *testing.T, routes map[string]http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	for p, h := range routes {
+		mux.HandleFunc(p, h)
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func html(body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, body)
+	}
+}
+
+func withType(contentType, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header()["Content-Type"] = []string{contentType} // nil-able: "" sends none
+		if contentType == "" {
+			w.Header()["Content-Type"] = nil
+		}
+		fmt.Fprint(w, body)
+	}
+}
+
+// closedPortURL is a URL on 127.0.0.1 where nothing listens.
+func closedPortURL(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return "http://" + addr + "/"
+}
+
+func TestFetch(t *testing.T) {
+	big := strings.Repeat("x", 2000)
+	var gotUA string
+	srv := newServer(t, map[string]http.HandlerFunc{
+		"/page": func(w http.ResponseWriter, r *http.Request) {
+			gotUA = r.Header.Get("User-Agent")
+			html("<title>page</title>")(w, r)
+		},
+		"/old":          http.RedirectHandler("/moved", http.StatusMovedPermanently).ServeHTTP,
+		"/moved":        http.RedirectHandler("/final/", http.StatusFound).ServeHTTP,
+		"/final/":       html("<h1>final</h1>"),
+		"/loop":         http.RedirectHandler("/loop", http.StatusFound).ServeHTTP,
+		"/missing":      http.NotFound,
+		"/broken":       func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
+		"/logo.png":     withType("image/png", "\x89PNG\r\n\x1a\n"),
+		"/doc.pdf":      withType("application/pdf", "%PDF-1.4"),
+		"/xhtml":        withType("application/xhtml+xml", `<html xmlns="http://www.w3.org/1999/xhtml"></html>`),
+		"/untyped":      withType("", "<!DOCTYPE html><html><body>hi</body></html>"),
+		"/untyped-text": withType("", "just some words"),
+		"/big":          html(big),
+		"/big-chunked": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			for range 4 {
+				fmt.Fprint(w, big)
+				w.(http.Flusher).Flush()
+			}
+		},
+	})
+
+	tests := []struct {
+		name     string
+		path     string
+		opt      FetchOptions
+		wantURL  string
+		wantBody string
+		wantErr  string
+		wantIs   error
+		wantCode int
+	}{
+		{name: "plain", path: "/page", wantURL: "/page", wantBody: "<title>page</title>"},
+		{name: "redirects", path: "/old", wantURL: "/final/", wantBody: "<h1>final</h1>"},
+		{name: "redirect loop", path: "/loop", wantErr: "redirect loop at"},
+		{name: "404", path: "/missing", wantErr: "404 Not Found", wantCode: 404},
+		{name: "500", path: "/broken", wantErr: "500 Internal Server Error", wantCode: 500},
+		{name: "png", path: "/logo.png", wantErr: "not an HTML page (image/png)", wantIs: ErrNotHTML},
+		{name: "pdf", path: "/doc.pdf", wantErr: "not an HTML page (application/pdf)", wantIs: ErrNotHTML},
+		{name: "xhtml", path: "/xhtml", wantURL: "/xhtml", wantBody: `<html xmlns="http://www.w3.org/1999/xhtml"></html>`},
+		{name: "sniffed html", path: "/untyped", wantURL: "/untyped", wantBody: "<!DOCTYPE html><html><body>hi</body></html>"},
+		{name: "sniffed text", path: "/untyped-text", wantErr: "not an HTML page (text/plain)", wantIs: ErrNotHTML},
+		{name: "size with length", path: "/big", opt: FetchOptions{MaxSize: 1000}, wantErr: "2000 bytes is over the 1000 bytes page size limit"},
+		{name: "size chunked", path: "/big-chunked", opt: FetchOptions{MaxSize: 1000}, wantErr: "larger than the 1000 bytes page size limit"},
+		{name: "no limit", path: "/big-chunked", opt: FetchOptions{MaxSize: -1}, wantURL: "/big-chunked", wantBody: strings.Repeat(big, 4)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Fetch(context.Background(), srv.URL+tt.path, tt.opt)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want one containing %q", err, tt.wantErr)
+				}
+				if tt.name != "redirect loop" && strings.Contains(err.Error(), srv.URL+tt.path) {
+					t.Errorf("error %q names the URL asked for", err)
+				}
+				if tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
+					t.Errorf("error %v is not %v", err, tt.wantIs)
+				}
+				var se *StatusError
+				if tt.wantCode != 0 && (!errors.As(err, &se) || se.Code != tt.wantCode) {
+					t.Errorf("error %v is no StatusError with code %d", err, tt.wantCode)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.URL != srv.URL+tt.wantURL {
+				t.Errorf("URL = %q, want %q", doc.URL, srv.URL+tt.wantURL)
+			}
+			if string(doc.Body) != tt.wantBody {
+				t.Errorf("Body = %.80q, want %.80q", doc.Body, tt.wantBody)
+			}
+			if doc.Status != http.StatusOK {
+				t.Errorf("Status = %d", doc.Status)
+			}
+		})
+	}
+	if gotUA != DefaultUserAgent {
+		t.Errorf("User-Agent = %q, want %q", gotUA, DefaultUserAgent)
+	}
+}
+
+func TestFetchUserAgentAndClient(t *testing.T) {
+	var gotUA string
+	srv := newServer(t, map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, r *http.Request) {
+		gotUA = r.Header.Get("User-Agent")
+		html("ok")(w, r)
+	}})
+	client := &http.Client{}
+	if _, err := Fetch(context.Background(), srv.URL, FetchOptions{UserAgent: "custom/1", Client: client}); err != nil {
+		t.Fatal(err)
+	}
+	if gotUA != "custom/1" {
+		t.Errorf("User-Agent = %q", gotUA)
+	}
+	if client.CheckRedirect != nil {
+		t.Error("Fetch changed the caller's client")
+	}
+}
+
+func TestFetchBadURLs(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{closedPortURL(t), "connection refused"},
+		{"ftp://127.0.0.1/x", `unsupported URL scheme "ftp"`},
+		{"/relative/page", `invalid URL "/relative/page": not absolute`},
+		{"http://", `invalid URL "http://": no host`},
+		{"http://127.0.0.1:99999999/", "invalid port"},
+	}
+	for _, tt := range tests {
+		_, err := Fetch(context.Background(), tt.url, FetchOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Fetch(%q) error = %v, want one containing %q", tt.url, err, tt.want)
+		}
+	}
+}
+
+func TestFetchTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := newServer(t, map[string]http.HandlerFunc{"/slow": func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}})
+	defer close(release)
+	_, err := Fetch(context.Background(), srv.URL+"/slow", FetchOptions{Timeout: 1})
+	if err == nil || !strings.Contains(err.Error(), "no complete answer within 1ns") {
+		t.Errorf("error = %v, want a timeout", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Fetch(ctx, srv.URL+"/slow", FetchOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("error = %v, want context.Canceled", err)
+	}
+}

@@ -1,0 +1,240 @@
+// Package source reads the inputs of pagelint: site directories, single files,
+// pages fetched over HTTP, crawls of a live site, and pages rendered by
+// headless Chromium.
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Site is a local directory of pages.
+type Site struct {
+	Root  string          // directory, cleaned
+	Pages []string        // pages (*.html, *.htm) as slash paths relative to Root, sorted; files matching an ignore glob left out
+	Files map[string]bool // every regular file under Root as a site path ("/img/a.png", "/about/index.html"), for internal link targets
+}
+
+// vcsDirs are never part of a published site, and can hold many files.
+var vcsDirs = map[string]bool{".git": true, ".hg": true, ".svn": true}
+
+// Walk lists the pages and files of the site in root. ignore holds globs
+// relative to root (see globSet) that leave pages out of Pages; ignored files
+// stay in Files, since a link to them is still a link to a file that exists.
+//
+// Symbolic links are followed only when they point inside root (a site
+// published from root cannot serve what lies outside it). What a link leads
+// to is added to Files under the link's path, since a server answers there
+// too, but not to Pages: its target is a page of the site already, and would
+// be linted twice.
+func Walk(root string, ignore []string) (*Site, error) {
+	globs, err := compileGlobs(ignore)
+	if err != nil {
+		return nil, err
+	}
+	root = filepath.Clean(root)
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("reading site directory: %w", unwrapPathError(err))
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%q is not a directory", root)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("reading site directory: %w", unwrapPathError(err))
+	}
+	w := &walker{
+		globs:    globs,
+		realRoot: realRoot,
+		active:   map[string]bool{realRoot: true},
+		site:     &Site{Root: root, Files: map[string]bool{}},
+	}
+	if err := w.walk(root, "", false); err != nil {
+		return nil, err
+	}
+	sort.Strings(w.site.Pages)
+	return w.site, nil
+}
+
+type walker struct {
+	globs    *globSet
+	realRoot string
+	active   map[string]bool // real paths of the directories being walked, to stop link cycles
+	site     *Site
+}
+
+// walk reads dir, whose slash path relative to the root is rel ("" for the
+// root itself); alias is true below a symbolic link.
+func (w *walker) walk(dir, rel string, alias bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("reading directory %q: %w", dir, unwrapPathError(err))
+	}
+	for _, e := range entries {
+		full := filepath.Join(dir, e.Name())
+		relPath := path.Join(rel, e.Name())
+		mode := e.Type()
+		isAlias := alias
+		real := ""
+		if mode&os.ModeSymlink != 0 {
+			target, info, ok := w.followLink(full)
+			if !ok {
+				continue
+			}
+			isAlias, real, mode = true, target, info.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			if vcsDirs[e.Name()] {
+				continue
+			}
+			if real == "" {
+				if real, err = filepath.EvalSymlinks(full); err != nil {
+					return fmt.Errorf("reading directory %q: %w", full, unwrapPathError(err))
+				}
+			}
+			if w.active[real] {
+				continue // a link back to a directory being walked
+			}
+			w.active[real] = true
+			err := w.walk(full, relPath, isAlias)
+			delete(w.active, real)
+			if err != nil {
+				return err
+			}
+		case mode.IsRegular():
+			w.site.Files["/"+relPath] = true
+			if !isAlias && isPageName(e.Name()) && !w.globs.match(relPath) {
+				w.site.Pages = append(w.site.Pages, relPath)
+			}
+		}
+	}
+	return nil
+}
+
+// followLink resolves a symbolic link, and reports false for a link that is
+// broken or points out of the root.
+func (w *walker) followLink(full string) (string, os.FileInfo, bool) {
+	target, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return "", nil, false
+	}
+	if !within(w.realRoot, target) {
+		return "", nil, false
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return "", nil, false
+	}
+	return target, info, true
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return false
+	}
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func isPageName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".html" || ext == ".htm"
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Resolve maps a site path (percent-decoded, without query or fragment) to the
+// site path of the file a static web server would answer with:
+// "/a/" → "/a/index.html"; "/about" → "/about", "/about.html",
+// "/about/index.html" (the first that exists); "/x.png" → "/x.png". A path
+// whose ".." climbs above the root resolves to nothing, as a server refuses
+// it. Matching is case-sensitive, as on the servers most sites run on.
+// Resolve reads only s.Files, never the disk.
+func (s *Site) Resolve(sitePath string) (string, bool) {
+	clean, ok := cleanSitePath(sitePath)
+	if !ok {
+		return "", false
+	}
+	var candidates []string
+	if clean == "/" || strings.HasSuffix(sitePath, "/") {
+		dir := strings.TrimSuffix(clean, "/")
+		candidates = []string{dir + "/index.html", dir + "/index.htm"}
+	} else {
+		candidates = []string{clean, clean + ".html", clean + ".htm", clean + "/index.html", clean + "/index.htm"}
+	}
+	for _, c := range candidates {
+		if s.Files[c] {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Path returns the file-system path of a site path that Resolve returned.
+func (s *Site) Path(sitePath string) string {
+	return filepath.Join(s.Root, filepath.FromSlash(strings.TrimPrefix(sitePath, "/")))
+}
+
+// cleanSitePath makes p absolute and removes "." and ".." segments, and
+// reports false when ".." would climb above the root.
+func cleanSitePath(p string) (string, bool) {
+	var out []string
+	for _, seg := range strings.Split(p, "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			if len(out) == 0 {
+				return "", false
+			}
+			out = out[:len(out)-1]
+		default:
+			out = append(out, seg)
+		}
+	}
+	return "/" + strings.Join(out, "/"), true
+}
+
+// ReadFile reads a whole file, but not more than limit bytes (limit <= 0 means
+// no limit): an oversized page is refused before it fills memory. The error
+// names no path, so that the caller can prefix it.
+func ReadFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer func() { _ = f.Close() }()
+	if limit <= 0 {
+		b, err := io.ReadAll(f)
+		return b, unwrapPathError(err)
+	}
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, fmt.Errorf("is a directory")
+		}
+		if info.Mode().IsRegular() && info.Size() > limit {
+			return nil, sizeError(info.Size(), limit)
+		}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if int64(len(b)) > limit {
+		return nil, sizeError(-1, limit)
+	}
+	return b, nil
+}

@@ -1,0 +1,21 @@
+// Command gensite writes a synthetic static site for benchmarks (see
+// internal/sitegen).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/pagelint/pagelint/internal/sitegen"
+)
+
+func main() {
+	out := flag.String("out", "bench/out/site", "directory to write the site to")
+	pages := flag.Int("pages", 5000, "number of pages")
+	flag.Parse()
+	if err := sitegen.Generate(*out, *pages); err != nil {
+		fmt.Fprintln(os.Stderr, "gensite:", err)
+		os.Exit(1)
+	}
+}
