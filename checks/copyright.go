@@ -95,7 +95,16 @@ func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
 		if c.YearOptional {
 			return nil
 		}
-		n := p.Footer.Copyright[0]
+		var n *page.Copyright
+		for _, c := range p.Footer.Copyright {
+			if c != nil {
+				n = c
+				break
+			}
+		}
+		if n == nil {
+			return nil
+		}
 		return finding(n.Pos, "", map[string]string{"notice": n.Text},
 			"copyright notice "+q(n.Text)+" has no year")
 	}

@@ -1,10 +1,7 @@
 package checks
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -22,13 +19,14 @@ func (menuDuplicate) Rules() []Rule {
 
 func (menuDuplicate) Check(p *page.Page, env *Env) []Finding {
 	d := dupFinder{p: p, warn: weaker(Warning, env.config(), RuleMenuDuplicate)}
-	for _, m := range p.Menus {
+	for _, m := range menusIn(p) {
 		flat := make([]dupEntry, 0, 64)
 		walkEntries(m.Entries, nil, func(e, parent *page.Entry) {
 			de := dupEntry{e: e, parentKey: parentKey{parent, normalize(e.Group)}}
-			// The column heading is the nearer parent when there is one.
+			// The column heading is the nearer parent when it stands inside
+			// the parent entry; a heading the parent shares stands outside it.
 			switch {
-			case e.Group != "":
+			case e.Group != "" && (parent == nil || parent.Group != e.Group):
 				de.parentName = e.Group
 			case parent != nil:
 				de.parentName = entryName(parent)
@@ -53,8 +51,6 @@ type dupEntry struct {
 	e          *page.Entry
 	parentKey  parentKey
 	parentName string
-	label      string // normalised
-	index      int    // in document order
 }
 
 // parentKey is what an entry stands under: its parent entry and the heading
@@ -74,28 +70,36 @@ type dupFinder struct {
 }
 
 // find reports each entry that repeats an earlier one of the same menu.
-// Entries are grouped by label with one sort rather than maps: most labels
-// of a menu are unique, and this runs on every page of a site.
+// Most labels of a menu are unique, and this runs on every page of a site,
+// so only the labels that repeat get a list of their entries.
 func (d *dupFinder) find(entries []dupEntry, noun, inMenu, menu string) {
 	if len(entries) < 2 {
 		return
 	}
+	first := make(map[string]int, len(entries))
+	var repeats map[string][]dupEntry
+	var order []string
 	for i := range entries {
-		entries[i].label = normalize(entries[i].e.Label)
-		entries[i].index = i
+		label := normalize(entries[i].e.Label)
+		if label == "" {
+			continue // icon-only links are link-no-text's business
+		}
+		f, seen := first[label]
+		if !seen {
+			first[label] = i
+			continue
+		}
+		if repeats == nil {
+			repeats = map[string][]dupEntry{}
+		}
+		if repeats[label] == nil {
+			repeats[label] = []dupEntry{entries[f]}
+			order = append(order, label)
+		}
+		repeats[label] = append(repeats[label], entries[i])
 	}
-	slices.SortFunc(entries, func(a, b dupEntry) int {
-		return cmp.Or(strings.Compare(a.label, b.label), cmp.Compare(a.index, b.index))
-	})
-	for start := 0; start < len(entries); {
-		end := start + 1
-		for end < len(entries) && entries[end].label == entries[start].label {
-			end++
-		}
-		if entries[start].label != "" { // icon-only links are link-no-text's business
-			d.findIn(entries[start:end], noun, inMenu, menu)
-		}
-		start = end
+	for _, label := range order {
+		d.findIn(repeats[label], noun, inMenu, menu)
 	}
 }
 

@@ -170,3 +170,20 @@ func normalize(s string) string {
 	}
 	return s
 }
+
+// menusIn returns the page's menus without nil ones, which a page model
+// built by other code might hold; checks never panic on a model.
+func menusIn(p *page.Page) []*page.Menu {
+	for i, m := range p.Menus {
+		if m == nil {
+			out := append([]*page.Menu(nil), p.Menus[:i]...)
+			for _, m := range p.Menus[i+1:] {
+				if m != nil {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+	}
+	return p.Menus
+}

@@ -108,7 +108,9 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 				f := at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
 					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(alt.Describe()))
 				if alt.Legacy.Message != "" {
-					f.Message = alt.Legacy.Message
+					// The preset's explanation replaces the advice, not the
+					// quote of what the page says.
+					f.Message = controlNoun(e, where) + " uses the outdated wording " + q(entryName(e)) + ": " + alt.Legacy.Message
 				}
 				f.Severity = weaker(Warning, cfg, RuleFooterRequired)
 				if s := presetItemSeverity(cfg, RuleFooterRequired, it); s != Unset && s < f.Severity {

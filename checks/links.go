@@ -29,7 +29,7 @@ func (linkTargets) Check(p *page.Page, env *Env) []Finding {
 		env:       env,
 		base:      parseSiteBase(cfg.Site.BaseURL),
 		broken:    ruleOn(cfg, RuleLinkBroken),
-		fragments: ruleOn(cfg, RuleLinkFragment) && (cfg.Links.Fragments == nil || *cfg.Links.Fragments),
+		fragments: ruleOn(cfg, RuleLinkFragment) && cfg.Links.CheckFragments(),
 		redirects: ruleOn(cfg, RuleLinkRedirect),
 	}
 	lc.self = pageTarget(p, lc.base)
@@ -60,8 +60,13 @@ func (lc *linkCheck) add(l *page.Link, rule, msg string) {
 // what names a reference in messages: "link" for a and area, else the
 // element and attribute it was written in ("img src").
 func what(l *page.Link) string {
-	if l.Tag == "a" || l.Tag == "area" || l.Tag == "" {
+	switch {
+	case l.Tag == "a" || l.Tag == "area" || l.Tag == "":
 		return "link"
+	case l.Tag == "link" && l.Rel != "":
+		return strings.ToLower(l.Rel) + " link"
+	case l.Tag == "link":
+		return "link element"
 	}
 	return l.Tag + " " + l.Attr
 }
@@ -73,6 +78,9 @@ func (lc *linkCheck) check(l *page.Link) {
 	}
 	if strings.TrimSpace(raw) == "" {
 		return // an empty href is the page itself; nav-dead-link reports menu entries
+	}
+	if l.Tag == "link" && hintOnly(l.Rel) {
+		return // an origin to connect to early, not a resource: its root may well 404
 	}
 	t := classify(raw, lc.p, lc.base)
 	switch t.kind {
@@ -168,6 +176,17 @@ func (lc *linkCheck) checkExternal(l *page.Link, t target) {
 	if r.Permanent && lc.redirects {
 		lc.add(l, RuleLinkRedirect, "external "+what(l)+" "+q(url)+" permanently redirects to "+q(r.FinalURL))
 	}
+}
+
+// hintOnly reports whether a link element's rel names an origin rather than
+// a resource (preconnect, dns-prefetch).
+func hintOnly(rel string) bool {
+	for _, r := range strings.Fields(strings.ToLower(rel)) {
+		if r != "preconnect" && r != "dns-prefetch" {
+			return false
+		}
+	}
+	return rel != ""
 }
 
 // fragmentFine: "#" and "#top" lead to the top of any page.

@@ -59,6 +59,16 @@ func TestLinkTargets(t *testing.T) {
 			`docs/index.html 12:5 error link-broken broken img src "logo.png": "/docs/logo.png" does not exist`,
 			`docs/index.html 13:3 error link-broken broken link "../../../etc/passwd": "/etc/passwd" does not exist`,
 		}},
+		{name: "resource hints name origins, not resources", env: func(e *Env) {
+			e.External = map[string]ExternalResult{"https://fonts.gstatic.com": {OK: false, Reason: "404 Not Found"}}
+		}, page: linking(&page.Link{Tag: "link", Attr: "href", Rel: "preconnect", Href: "https://fonts.gstatic.com", Target: "https://fonts.gstatic.com", Pos: page.Pos{Line: 5, Column: 3}})},
+		{name: "stylesheets and other link elements", env: site, page: linking(
+			&page.Link{Tag: "link", Attr: "href", Rel: "stylesheet", Href: "/css/site.css", Target: "/css/site.css", Pos: page.Pos{Line: 5, Column: 3}},
+			&page.Link{Tag: "link", Attr: "href", Href: "/x.json", Target: "/x.json", Pos: page.Pos{Line: 6, Column: 3}},
+		), want: []string{
+			`docs/index.html 5:3 error link-broken broken stylesheet link "/css/site.css": no such page or file`,
+			`docs/index.html 6:3 error link-broken broken link element "/x.json": no such page or file`,
+		}},
 		{name: "no site: internal targets are not checked", page: linking(ref("a", "missing.html", "/docs/missing.html", 10, 3))},
 		{name: "absolute URLs on the site's base are internal", env: site,
 			config: `{"site":{"baseURL":"https://www.contoso.com/"}}`, page: linking(

@@ -23,13 +23,13 @@ func (navRequired) Check(p *page.Page, env *Env) []Finding {
 	nc := navCheck{p: p, env: env, base: parseSiteBase(cfg.Site.BaseURL)}
 	var out []Finding
 	if len(cfg.Navigation.Required) > 0 {
-		out = append(out, nc.requireIn(p.Menus, "", cfg.Navigation.Required)...)
+		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
 	}
 	for _, m := range cfg.Navigation.Menus {
 		if len(m.Required) == 0 {
 			continue
 		}
-		menus := namedMenus(p.Menus, m)
+		menus := namedMenus(menusIn(p), m)
 		if len(menus) == 0 {
 			out = append(out, nc.missingMenu(m))
 			continue
@@ -66,7 +66,7 @@ func (nc navCheck) missingMenu(m schema.Menu) Finding {
 		}
 	}
 	return at(nc.p, RuleNavRequired, page.Pos{}, "", map[string]string{"menu": m.Name},
-		"required menu %s is missing: page has no menu named %s (it must have %s)", q(m.Name), q(m.Name), quoteList(labels, 10))
+		"required menu %s is missing (it must have %s)", q(m.Name), quoteList(labels, 10))
 }
 
 // requireIn checks items against a set of menus; menuLabel names the config
@@ -190,7 +190,15 @@ func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item
 		pos, sel = menus[0].Pos, menus[0].Selector
 	default:
 		msg = "required navigation entry " + q(describe(it)) + " is missing"
-		pos, sel = menus[0].Pos, menus[0].Selector
+		// The header's menu is where readers look for the site's navigation.
+		m := menus[0]
+		for _, c := range menus {
+			if c.Region == page.RegionHeader {
+				m = c
+				break
+			}
+		}
+		pos, sel = m.Pos, m.Selector
 	}
 	if it.Message != "" {
 		msg = it.Message
@@ -272,8 +280,10 @@ func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
 	var out []Finding
 	var seen map[entryKey]bool // allocated at the first dead entry: most pages have none
 	check := func(e *page.Entry, where, ctxKey, ctxValue string) {
-		if e.Kind != page.KindLink {
-			return // toggles and buttons need no href; text entries have none known
+		// Toggles and buttons need no href; entries of rendered text have
+		// none unless the snapshot wrote the link out.
+		if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+			return
 		}
 		why := deadReason(e)
 		if why == "" {
@@ -295,7 +305,7 @@ func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
 		ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
 		out = append(out, at(p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
 	}
-	for _, m := range p.Menus {
+	for _, m := range menusIn(p) {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) { check(e, "navigation", "menu", menuName(m)) })
 	}
 	if p.Footer != nil {

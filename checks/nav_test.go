@@ -57,6 +57,10 @@ func TestNavRequired(t *testing.T) {
 		{name: "label present", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: withMenus(primary())},
 		{name: "label missing points at the menu", config: `{"navigation":{"required":[{"label":"Pricing"}]}}`, page: withMenus(primary()),
 			want: []string{`10:1 error nav-required required navigation entry "Pricing" is missing`}},
+		{name: "missing entry reported at the header's menu",
+			config: `{"navigation":{"required":[{"label":"Pricing"}]}}`,
+			page:   withMenus(&page.Menu{Name: "Breadcrumb", Region: page.RegionMain, Pos: page.Pos{Line: 3, Column: 1}}, primary()),
+			want:   []string{`10:1 error nav-required required navigation entry "Pricing" is missing`}},
 		{name: "no menu at all", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: withMenus(),
 			want: []string{`0:0 error nav-required required navigation entry "Products" is missing: page has no navigation menu`}},
 		{name: "label list, any of", config: `{"navigation":{"required":[{"label":["Contact","Contact us"]}]}}`, page: withMenus(primary())},
@@ -95,7 +99,7 @@ func TestNavRequired(t *testing.T) {
 		{name: "named menu absent",
 			config: `{"navigation":{"menus":[{"name":"Secondary","selector":"#sec","required":[{"label":"About"},{"label":"Blog"}]}]}}`,
 			page:   withMenus(primary()),
-			want:   []string{`0:0 error nav-required required menu "Secondary" is missing: page has no menu named "Secondary" (it must have "About", "Blog")`}},
+			want:   []string{`0:0 error nav-required required menu "Secondary" is missing (it must have "About", "Blog")`}},
 	})
 }
 
@@ -119,6 +123,9 @@ func TestNavDeadLink(t *testing.T) {
 				`14:3 error nav-dead-link navigation entry "Empty" has an empty href`,
 				`15:3 error nav-dead-link navigation entry with no label links to "JavaScript:open()" instead of a page`,
 			}},
+		{name: "text snapshot entries with a written-out link",
+			page: withMenus(menu("Primary", 10, txt("Home", 11, 3), &page.Entry{Label: "Shop", Kind: page.KindText, Href: "#", HasHref: true, Pos: page.Pos{Line: 12, Column: 5}})),
+			want: []string{`12:5 error nav-dead-link navigation entry "Shop" links to "#"`}},
 		{name: "nested entry",
 			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3, lnk("Cloud", "#", 12, 5)))),
 			want: []string{`12:5 error nav-dead-link navigation entry "Cloud" links to "#"`}},

@@ -123,7 +123,13 @@ func ruleSeverity(cfg *schema.Config, id string) Severity {
 			}
 		}
 	}
-	if !known || r.Off {
+	switch {
+	case !known:
+		// A finding of a rule no check registers (the caller's own, such
+		// as a page that failed to parse) is reported, as an error unless
+		// it says otherwise.
+		return Error
+	case r.Off:
 		return Off
 	}
 	return r.Severity

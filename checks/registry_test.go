@@ -82,6 +82,8 @@ func TestFinalize(t *testing.T) {
 		{Rule: "nav-orphan-page", Source: "a.html", Message: "off by default"},
 		{Rule: "link-no-text", Source: "a.html", Line: 1, Message: "switched off"},
 		{Rule: "footer-copyright", Source: "a.html", Message: "no line"},
+		{Rule: "page-unreadable", Source: "c.html", Message: "a rule of the caller's"},
+		{Rule: "page-unreadable", Source: "c.html", Line: 1, Message: "with its own severity", Severity: Warning},
 	}
 	cfg := testConfig(t, `{"rules":{"nav-required":"warning","menu-duplicate":"info","link-no-text":"off"}}`)
 	// The rule set to off drops the findings of a.html and b.html alike.
@@ -97,6 +99,8 @@ func TestFinalize(t *testing.T) {
 		"b.html 12:3 warning menu-duplicate a",
 		"b.html 12:3 info menu-duplicate b",
 		"b.html 20:3 error link-fragment kept: another rule",
+		"c.html 0:0 error page-unreadable a rule of the caller's",
+		"c.html 1:0 warning page-unreadable with its own severity",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Finalize:\n got %s\nwant %s", strings.Join(lines, "\n     "), strings.Join(want, "\n     "))
@@ -163,4 +167,28 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// Checks never panic, whatever the model holds: nil menus, entries, links,
+// items and notices, empty labels, odd URLs.
+func TestRunOddModels(t *testing.T) {
+	cfg := testConfig(t, `{"site":{"baseURL":"https://www.contoso.com/docs/"},
+		"navigation":{"required":[{"label":"Home","href":"/","children":[{"label":"X"}]}],
+			"menus":[{"name":"Primary","selector":"nav","required":[{"label":"A"}]}]},
+		"footer":{"required":[{"label":"Privacy","in":["header","footer","page"],"icon":true}],"copyright":{"required":true}},
+		"rules":{"nav-orphan-page":"info","link-redirect":"info"},
+		"assertions":[{"id":"t","schema":{"required":["title"]}}]}`)
+	odd := []*page.Page{
+		{},
+		{Source: "a", URL: "https://www.contoso.com/docs/a", Menus: []*page.Menu{nil, {Entries: []*page.Entry{nil, {Children: []*page.Entry{nil}}}}},
+			Footer: &page.Region{Items: []*page.Entry{nil, {}}, Copyright: []*page.Copyright{nil}}, Header: &page.Region{},
+			Links: []*page.Link{nil, {}, {Tag: "a", Target: "%zz"}, {Tag: "a", Href: "//"}, {Tag: "a", Target: "https://www.contoso.com"},
+				{Tag: "a", Target: "http://"}, {Tag: "img", Target: "data:image/png;base64,xx"}, {Tag: "a", Target: "?q=1#"}, {Tag: "a", Href: "rel/x", Target: "rel/x"}},
+			Controls: []*page.Entry{nil}, Redirect: "::"},
+		{Source: "b", URL: "relative.html", Links: []*page.Link{{Tag: "a", Target: "x.html#y"}}},
+		nil,
+	}
+	env := &Env{Config: cfg, Now: testNow, Site: fakeSite{}, External: map[string]ExternalResult{}}
+	_ = Run(odd, env)
+	_ = Run(odd, &Env{Config: cfg})
 }

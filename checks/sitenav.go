@@ -50,7 +50,7 @@ func menuKey(m *page.Menu) string {
 
 func menusOf(p *page.Page) pageMenus {
 	pm := pageMenus{}
-	for _, m := range p.Menus {
+	for _, m := range menusIn(p) {
 		if m == nil {
 			continue
 		}
@@ -81,17 +81,14 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 		return nil // too few pages to tell what most of them have
 	}
 	slices.SortFunc(live, func(a, b *page.Page) int { return cmp.Compare(a.Source, b.Source) })
-	threshold := env.config().Site.Threshold
-	if threshold <= 0 || threshold > 1 {
-		threshold = 0.8
-	}
+	threshold := env.config().Threshold()
 
 	site := map[string]*siteMenu{}
 	var keys []string
 	perPage := make([]pageMenus, len(live))
 	for i, p := range live {
 		perPage[i] = menusOf(p)
-		for _, m := range p.Menus {
+		for _, m := range menusIn(p) {
 			k := menuKey(m)
 			if k == "" || site[k] != nil {
 				continue
@@ -108,7 +105,7 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 		}
 		// First appearance, in document order, gives the order in which
 		// missing entries are named.
-		for _, m := range p.Menus {
+		for _, m := range menusIn(p) {
 			k := menuKey(m)
 			if k == "" {
 				continue

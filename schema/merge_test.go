@@ -32,7 +32,7 @@ func TestMergeOverrides(t *testing.T) {
   "footer": {
     "required": [
       {"id": "us-opt-out", "severity": "warning"},
-      {"id": "eu-cookie-settings", "enabled": false},
+      {"id": "cookie-settings", "enabled": false},
       {"id": "us-limit-sensitive", "enabled": true},
       {"id": "us-consumer-health-privacy", "legacy": {"label": "Health Privacy"}, "in": ["footer"]},
       {"id": "terms", "label": ["Terms of use", "Terms"]}
@@ -46,7 +46,7 @@ func TestMergeOverrides(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantIDs := []string{"us-opt-out", "us-limit-sensitive", "us-consumer-health-privacy", "us-privacy-policy",
-		"eu-privacy-statement", "eu-cookie-settings", "accessibility-statement", "accessibility-feedback", "terms"}
+		"privacy", "cookie-settings", "accessibility-statement", "accessibility-feedback", "terms"}
 	if got := footerIDs(cfg); !reflect.DeepEqual(got, wantIDs) {
 		t.Errorf("ids = %q\nwant %q", got, wantIDs)
 	}
@@ -61,8 +61,8 @@ func TestMergeOverrides(t *testing.T) {
 	if optOut.Preset != "us-privacy" {
 		t.Errorf("Preset = %q", optOut.Preset)
 	}
-	if footerItem(t, cfg, "eu-cookie-settings").IsEnabled() {
-		t.Error("eu-cookie-settings still enabled")
+	if footerItem(t, cfg, "cookie-settings").IsEnabled() {
+		t.Error("cookie-settings still enabled")
 	}
 	if !footerItem(t, cfg, "us-limit-sensitive").IsEnabled() {
 		t.Error("us-limit-sensitive not switched on")
@@ -136,11 +136,11 @@ func TestDePresetIncludesEU(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"privacy", "eu-privacy-statement", "eu-cookie-settings", "de-imprint"}
+	want := []string{"privacy", "cookie-settings", "de-imprint"}
 	if got := footerIDs(cfg); !reflect.DeepEqual(got, want) {
 		t.Errorf("ids = %q, want %q", got, want)
 	}
-	if p := footerItem(t, cfg, "eu-cookie-settings").Preset; p != "eu-privacy" {
+	if p := footerItem(t, cfg, "cookie-settings").Preset; p != "eu-privacy" {
 		t.Errorf("Preset = %q", p)
 	}
 }

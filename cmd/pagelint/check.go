@@ -126,7 +126,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		Tool:          report.Tool{Name: "pagelint", Version: version},
 		GeneratedAt:   generatedAt(now),
 		Findings:      findings,
-		Rules:         effectiveRules(cfg),
+		Rules:         checks.RulesFor(cfg),
 	}
 	for _, p := range res.Pages {
 		rep.Pages = append(rep.Pages, p.Source)

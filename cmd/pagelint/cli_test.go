@@ -78,16 +78,16 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 		code := run(append([]string{"pagelint"}, args...), &stdin, &stdout, &stderr)
 		fmt.Fprintf(&out, "$ pagelint %s\n", line)
 		checkReport(t, stdout.Bytes(), reportSchema)
-		out.WriteString(normalize(stdout.String()))
+		out.WriteString(normalize(stdout.String(), tmp))
 		if stderr.Len() > 0 {
-			fmt.Fprintf(&out, "--- stderr\n%s", normalize(stderr.String()))
+			fmt.Fprintf(&out, "--- stderr\n%s", normalize(stderr.String(), tmp))
 		}
 		files, _ := filepath.Glob(filepath.Join(tmp, "*"))
 		sort.Strings(files)
 		for _, f := range files {
 			b, _ := os.ReadFile(f)
 			checkReport(t, b, reportSchema)
-			fmt.Fprintf(&out, "--- file %s\n%s", filepath.Base(f), normalize(string(b)))
+			fmt.Fprintf(&out, "--- file %s\n%s", filepath.Base(f), normalize(string(b), tmp))
 		}
 		fmt.Fprintf(&out, "--- exit %d\n\n", code)
 	}
@@ -104,8 +104,10 @@ var volatile = []struct {
 	{regexp.MustCompile(`\d+(\.\d+)?m?s\b`), `TIME`},
 }
 
-// normalize replaces what changes from run to run: time stamps, durations.
-func normalize(s string) string {
+// normalize replaces what changes from run to run: time stamps, durations,
+// the temporary directory.
+func normalize(s, tmp string) string {
+	s = strings.ReplaceAll(s, tmp, "$TMP")
 	for _, v := range volatile {
 		s = v.re.ReplaceAllString(s, v.with)
 	}

@@ -42,27 +42,6 @@ func loadConfig(c *cli.Context) (*schema.Config, error) {
 	return cfg, nil
 }
 
-// effectiveRules are the rules with the severities the config gives them.
-func effectiveRules(cfg *schema.Config) []checks.Rule {
-	rules := checks.Rules()
-	for i, r := range rules {
-		if v, ok := cfg.RuleSeverity(r.ID); ok {
-			if sev, err := checks.ParseSeverity(v); err == nil {
-				rules[i].Severity = sev
-				rules[i].Off = sev == checks.Off
-			}
-		}
-	}
-	for _, a := range cfg.Assertions {
-		sev := checks.Error
-		if a.Severity != "" {
-			sev, _ = checks.ParseSeverity(a.Severity)
-		}
-		rules = append(rules, checks.Rule{ID: "assert/" + a.ID, Severity: sev, Description: a.Message})
-	}
-	return rules
-}
-
 func rulesCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
@@ -81,7 +60,6 @@ func rulesCommand(s *streams) *cli.Command {
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, sev, r.Description)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", "assert/<id>", "per assertion", "a custom JSON Schema assertion of the config failed on the page model")
 			return tw.Flush()
 		},
 	}

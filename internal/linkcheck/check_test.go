@@ -534,3 +534,39 @@ func TestCheckDeadlineWhileHostSlowed(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckSlowsHostAfter429(t *testing.T) {
+	s := newSite(t)
+	c := newChecker(t, Options{})
+	u := s.URL + "/429-then-200"
+	if r := c.Check(context.Background(), []string{u})[u]; !r.OK || r.Attempts != 2 {
+		t.Fatalf("got %+v, want OK on the retry", r)
+	}
+	if limit := c.host(s.URL).limiter.Limit(); isInf(float64(limit)) {
+		t.Fatal("the host that answered 429 was not slowed down")
+	}
+}
+
+func TestCheckOddInputsNeverCrash(t *testing.T) {
+	odd := []string{
+		"http://127.0.0.1:99999/", "http://%zz/", "https:", "//cdn.example.com/x.js",
+		"http://\x00/", "http://127.0.0.1:0/", "HTTP", ":", "mailto:%", "tel:%", "data:,hello", "http://[]/",
+	}
+	results := newChecker(t, Options{Timeout: time.Second, Retries: -1}).Check(context.Background(), odd)
+	for _, u := range odd {
+		r := results[u]
+		if r == nil || (!r.OK && r.Reason == "") {
+			t.Errorf("%q: got %+v, want a result with a reason when broken", u, r)
+		}
+	}
+}
+
+func FuzzCheckSyntax(f *testing.F) {
+	for _, seed := range []string{"mailto:a@example.com", "tel:+1 555", "http://exa mple.com", "https://[::1", "mailto:?to=%zz"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		_ = CheckSyntax(raw)
+		_, _ = normalize(raw)
+	})
+}

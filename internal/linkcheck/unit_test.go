@@ -30,6 +30,8 @@ func TestNormalize(t *testing.T) {
 		{in: "https://[::1", err: "missing ']'"},
 		{in: "ftp://example.com", err: "not http or https"},
 		{in: "http:///path", err: "no host"},
+		{in: "http://127.0.0.1:99999/", err: `invalid port "99999"`},
+		{in: "http://127.0.0.1:0/", err: `invalid port "0"`},
 	}
 	for _, tt := range tests {
 		got, err := normalize(tt.in)

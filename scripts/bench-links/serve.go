@@ -38,7 +38,11 @@ const (
 // beyond its rate limit (-rate), as busy real hosts do.
 
 func behaviourOf(n int) behaviour {
-	switch r := n % 1000; {
+	// A hash, not n itself, picks the behaviour: n also picks the host
+	// (n % hosts), and failures must spread over all hosts alike.
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(strconv.Itoa(n)))
+	switch r := h.Sum32() % 1000; {
 	case r < 50:
 		return notFound // 5%
 	case r < 55:

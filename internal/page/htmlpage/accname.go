@@ -102,11 +102,11 @@ func (t *nameText) word(b *strings.Builder, s string) {
 // svgTitle is the text of an svg's own <title> child, or its aria-label.
 func svgTitle(svg *html.Node) string {
 	if l, _ := nodeAttr(svg, "aria-label"); strings.TrimSpace(l) != "" {
-		return strings.Clone(page.CollapseSpace(l))
+		return strings.Clone(collapse(l))
 	}
 	for c := svg.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.Data == "title" {
-			return page.CollapseSpace(textOf(c))
+			return collapse(textOf(c))
 		}
 	}
 	return ""
@@ -152,8 +152,8 @@ func accName(n *html.Node, labelledBy func(id string) string) (label, text strin
 	} else {
 		t.walk(n)
 	}
-	full := page.CollapseSpace(t.full.String())
-	text = page.CollapseSpace(t.visible.String())
+	full := collapse(t.full.String())
+	text = collapse(t.visible.String())
 	label = full
 	if ids, ok := nodeAttr(n, "aria-labelledby"); ok && labelledBy != nil {
 		var parts []string
@@ -163,16 +163,16 @@ func accName(n *html.Node, labelledBy func(id string) string) (label, text strin
 			}
 		}
 		if len(parts) > 0 {
-			label = page.CollapseSpace(strings.Join(parts, " "))
+			label = collapse(strings.Join(parts, " "))
 			return label, differs(text, label)
 		}
 	}
 	// Attribute values of a direct tree live in the stream's arena: clone.
 	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
-		label = strings.Clone(page.CollapseSpace(l))
+		label = strings.Clone(collapse(l))
 	} else if label == "" {
 		if title, _ := nodeAttr(n, "title"); strings.TrimSpace(title) != "" {
-			label = strings.Clone(page.CollapseSpace(title))
+			label = strings.Clone(collapse(title))
 		}
 	}
 	return label, differs(text, label)
@@ -183,4 +183,30 @@ func differs(text, label string) string {
 		return ""
 	}
 	return text
+}
+
+// collapse is page.CollapseSpace without allocating when s is already
+// collapsed, as most labels are.
+func collapse(s string) string {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if prevSpace {
+				return page.CollapseSpace(s)
+			}
+			prevSpace = true
+		case '\t', '\n', '\r', '\f', '\v':
+			return page.CollapseSpace(s)
+		default:
+			if s[i] >= 0x80 {
+				return page.CollapseSpace(s) // Unicode white space: leave it to strings.Fields
+			}
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return page.CollapseSpace(s)
+	}
+	return s
 }

@@ -2,7 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -29,38 +29,30 @@ type builder struct {
 	footerSpan     span
 	menuSpans      []span
 
-	entries map[*html.Node]*page.Entry
-	byOff   map[int]*page.Entry
-	order   []orderedEntry
-	ids     map[string]string // aria-labelledby texts, resolved once
+	order []orderedEntry
+	ids   map[string]string // aria-labelledby texts, resolved once
 }
 
 type orderedEntry struct {
 	off int
-	seq int
 	e   *page.Entry
 }
 
 func (s *stream) build() *page.Page {
 	s.closeOpenDisables()
 	b := &builder{
-		s: s, p: s.p, res: newResolver(s.opt.URL, s.p.Base),
+		s: s, p: s.p, res: newResolver(s.opt.URL, s.p.Base, s.concat),
 		header: -1, footer: -1,
-		entries: make(map[*html.Node]*page.Entry),
-		byOff:   make(map[int]*page.Entry),
+		order: s.sc.order[:0],
 	}
 	b.chooseLandmarks()
 	for i, r := range s.caps.regions {
 		b.region(i, r)
 	}
 	b.controls()
+	slices.SortStableFunc(b.order, func(x, y orderedEntry) int { return x.off - y.off })
 	b.finishLinks()
-	sort.SliceStable(b.order, func(i, j int) bool {
-		if b.order[i].off != b.order[j].off {
-			return b.order[i].off < b.order[j].off
-		}
-		return b.order[i].seq < b.order[j].seq
-	})
+	s.sc.order = b.order
 	b.p.Controls = make([]*page.Entry, len(b.order))
 	for i, o := range b.order {
 		b.p.Controls[i] = o.e
@@ -151,13 +143,17 @@ func (b *builder) region(seg int, r *regionCapture) {
 		doc.AppendChild(r.direct.root)
 		t.direct = true
 	} else {
+		t.entries = make(map[*html.Node]*page.Entry)
+		t.sels = make(map[*html.Node]string)
+		t.headings = make(map[*html.Node]*html.Node)
+		t.groups = make(map[*html.Node]groupResult)
 		var err error
-		doc, err = html.Parse(bytes.NewReader(r.buf))
+		doc, err = html.Parse(bytes.NewReader(r.markup(b.s.data)))
 		if err != nil {
 			return // a bytes.Reader never fails; nothing to model if it did
 		}
 	}
-	want := make(map[int]*html.Node)
+	want := make(map[int]*html.Node, 4)
 	for _, c := range b.s.cands {
 		if c.seg == seg {
 			want[c.off] = nil
@@ -172,7 +168,7 @@ func (b *builder) region(seg int, r *regionCapture) {
 		if found, ok := want[off]; ok && found == nil {
 			want[off] = n
 		}
-		if controlKind(n.DataAtom, n.Attr) != "" {
+		if t.isControl(n) {
 			controls = append(controls, n)
 		}
 	})
@@ -210,26 +206,33 @@ func (b *builder) isMenu(i int) bool {
 func (b *builder) controls() {
 	for _, c := range b.s.ctrls {
 		e := b.bodyEntry(c)
-		if _, ok := b.byOff[c.off]; !ok {
-			b.byOff[c.off] = e
-		}
-		b.order = append(b.order, orderedEntry{off: c.off, seq: len(b.order), e: e})
+		b.order = append(b.order, orderedEntry{off: c.off, e: e})
 	}
 }
 
 // finishLinks resolves the links and gives a and area links the label of
 // their entry.
 func (b *builder) finishLinks() {
+	next := 0 // b.order and the links are both in source order
 	for i, l := range b.s.links {
 		info := b.s.linkInfo[i]
-		l.Target = b.res.target(l.Href)
+		for next < len(b.order) && b.order[next].off < info.off {
+			next++
+		}
+		var e *page.Entry
+		if next < len(b.order) && b.order[next].off == info.off {
+			e = b.order[next].e
+		}
 		l.Region = b.regionAt(info.off)
 		l.Pos = b.pos(info.off)
-		if info.anchor {
-			if e := b.byOff[info.off]; e != nil {
-				l.Label = e.Label
-				l.Selector = e.Selector
-			}
+		if info.anchor && e != nil {
+			l.Label = e.Label
+			l.Selector = e.Selector
+		}
+		if e != nil && e.HasHref && e.Href == l.Href {
+			l.Target = e.Target
+		} else {
+			l.Target = b.res.target(l.Href)
 		}
 	}
 	b.p.Links = b.s.links
@@ -240,11 +243,11 @@ func (b *builder) finishLinks() {
 
 // labelledBy returns the text of the element with id, for aria-labelledby.
 func (b *builder) labelledBy(id string) string {
-	if text, ok := b.ids[id]; ok {
-		return text
-	}
 	if b.ids == nil {
 		b.ids = make(map[string]string)
+	}
+	if text, ok := b.ids[id]; ok {
+		return text
 	}
 	text := ""
 	for _, r := range b.s.ids {
@@ -270,7 +273,7 @@ func fragmentText(markup []byte) string {
 		holder.AppendChild(n)
 	}
 	t.walk(holder)
-	return page.CollapseSpace(t.full.String())
+	return collapse(t.full.String())
 }
 
 func walkElements(n *html.Node, f func(*html.Node)) {

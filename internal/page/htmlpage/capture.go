@@ -1,9 +1,11 @@
 package htmlpage
 
 import (
+	"bytes"
 	"strconv"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // posAttr carries an element's source offset through html.Parse: the
@@ -11,9 +13,10 @@ import (
 // so clones and moved elements keep the position of their start tag.
 const posAttr = "data-pagelint-pos"
 
-// captures re-serialize the parts of the page that need a real tree: the
-// regions (header, footer, menus), each parsed alone after its ancestors'
-// start tags so that the parser sees the same context.
+// captures are the regions (header, footer, menus) of the page: the parts
+// that need a tree. A regular region gets its tree from the stream (see
+// directTree); an irregular one is parsed alone by html.Parse, after its
+// ancestors' start tags so that the parser sees the same context.
 type captures struct {
 	doctype []byte
 	regions []*regionCapture
@@ -21,8 +24,8 @@ type captures struct {
 }
 
 type regionCapture struct {
-	buf          []byte
-	rootOff      int
+	prefix       []byte // doctype and the ancestors' start tags
+	rootOff, end int    // the region's bytes in the source
 	sel          string
 	parentHidden bool
 	direct       directTree
@@ -30,66 +33,96 @@ type regionCapture struct {
 
 func (c *captures) active() bool { return c.region != nil }
 
-func (c *captures) out() *[]byte { return &c.region.buf }
-
-// startRegion opens a region capture for the top of stack, re-synthesizing
-// its ancestors' start tags so that the parser sees the same context.
+// startRegion opens a region capture for the top of stack.
 func (c *captures) startRegion(stack []openElem, sel string) {
 	top := stack[len(stack)-1]
 	r := &regionCapture{rootOff: top.off, sel: sel, parentHidden: stack[len(stack)-2].hidden,
-		direct: directTree{ok: true}}
-	r.buf = append(r.buf, c.doctype...)
-	c.regions = append(c.regions, r)
-	c.region = r
+		direct: directTree{ok: directTrees}}
+	r.prefix = append(r.prefix, c.doctype...)
 	for _, e := range stack[1 : len(stack)-1] {
 		var attrs []html.Attribute
 		if e.node != nil {
 			attrs = e.node.Attr
 		}
-		c.writeStart(e.name, attrs, -1, false)
+		r.prefix = appendStart(r.prefix, e.name, attrs, -1, false)
+	}
+	c.regions = append(c.regions, r)
+	c.region = r
+}
+
+func (c *captures) endRegion(at int) {
+	c.region.end = at
+	c.region = nil
+}
+
+// markup returns the region as a document for html.Parse: the prefix, then
+// the region's source with every start tag carrying its offset.
+func (r *regionCapture) markup(data []byte) []byte {
+	src := data[r.rootOff:max(r.rootOff, r.end)]
+	b := append([]byte(nil), r.prefix...)
+	z := html.NewTokenizer(bytes.NewReader(src))
+	off, foreign := r.rootOff, 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			return b
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			a := atom.Lookup(name)
+			tag := string(name)
+			var attrs []html.Attribute
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			b = appendStart(b, tag, attrs, start, tt == html.SelfClosingTagToken)
+			if (a == atom.Svg || a == atom.Math) && tt == html.StartTagToken {
+				foreign++
+			}
+			if foreign > 0 {
+				z.NextIsNotRawText()
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); foreign > 0 && (string(name) == "svg" || string(name) == "math") {
+				foreign--
+			}
+			b = append(b, raw...)
+		default:
+			b = append(b, raw...)
+		}
 	}
 }
 
-func (c *captures) endRegion() { c.region = nil }
-
-// writeStart writes a start tag with its source offset as posAttr (none
+// appendStart writes a start tag with its source offset as posAttr (none
 // when off < 0).
-func (c *captures) writeStart(name string, attrs []html.Attribute, off int, selfClosing bool) {
-	if !c.active() {
-		return
-	}
-	b := c.out()
-	*b = append(*b, '<')
-	*b = append(*b, name...)
+func appendStart(b []byte, name string, attrs []html.Attribute, off int, selfClosing bool) []byte {
+	b = append(b, '<')
+	b = append(b, name...)
 	for _, a := range attrs {
 		if a.Key == posAttr {
 			continue
 		}
-		*b = append(*b, ' ')
-		*b = append(*b, a.Key...)
-		*b = append(*b, '=', '"')
-		*b = appendEscaped(*b, a.Val)
-		*b = append(*b, '"')
+		b = append(b, ' ')
+		b = append(b, a.Key...)
+		b = append(b, '=', '"')
+		b = appendEscaped(b, a.Val)
+		b = append(b, '"')
 	}
 	if off >= 0 {
-		*b = append(*b, " "+posAttr+`="`...)
-		*b = strconv.AppendInt(*b, int64(off), 10)
-		*b = append(*b, '"')
+		b = append(b, " "+posAttr+`="`...)
+		b = strconv.AppendInt(b, int64(off), 10)
+		b = append(b, '"')
 	}
 	if selfClosing {
-		*b = append(*b, '/')
+		b = append(b, '/')
 	}
-	*b = append(*b, '>')
+	return append(b, '>')
 }
-
-func (c *captures) writeRaw(raw []byte) {
-	if c.active() {
-		b := c.out()
-		*b = append(*b, raw...)
-	}
-}
-
-func (c *captures) writeText(raw []byte) { c.writeRaw(raw) }
 
 // appendEscaped escapes an attribute value for a double-quoted attribute.
 func appendEscaped(b []byte, s string) []byte {

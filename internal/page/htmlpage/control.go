@@ -29,8 +29,8 @@ type bodyControl struct {
 }
 
 func (s *stream) openControl(off int, kind string, e *openElem, attrs []html.Attribute, depth int) *bodyControl {
-	c := &bodyControl{off: off, depth: depth, kind: kind, sel: s.selOf(e), hidden: e.hidden,
-		hiddenBase: e.hidden}
+	c := s.sc.control()
+	c.off, c.depth, c.kind, c.sel, c.hidden, c.hiddenBase = off, depth, kind, s.selOf(e), e.hidden, e.hidden
 	for _, a := range attrs {
 		switch a.Key {
 		case "href":
@@ -89,7 +89,7 @@ func (s *stream) controlContent(a atom.Atom, p props, attrs []html.Attribute, hi
 				c.full = appendWord(c.full, alt)
 			}
 			if !c.icon {
-				c.icon, c.iconLabel = true, strings.Clone(page.CollapseSpace(alt))
+				c.icon, c.iconLabel = true, strings.Clone(collapse(alt))
 			}
 		case a == atom.Input:
 			if t, _ := attr(attrs, "type"); strings.EqualFold(t, "image") {
@@ -150,19 +150,20 @@ func (s *stream) controlEnd(i int, e *openElem) {
 
 func svgLabel(e *openElem) string {
 	if l, _ := attr(e.node.Attr, "aria-label"); strings.TrimSpace(l) != "" {
-		return strings.Clone(page.CollapseSpace(l))
+		return strings.Clone(collapse(l))
 	}
-	return page.CollapseSpace(string(e.svgTitle))
+	return collapse(string(e.svgTitle))
 }
 
 // bodyEntry makes the entry of a control outside every region, once the
 // ids aria-labelledby may name are all known.
 func (b *builder) bodyEntry(c *bodyControl) *page.Entry {
-	e := &page.Entry{Kind: c.kind, Href: c.href, HasHref: c.hasHref, Hidden: c.hidden,
+	e := b.s.newEntry()
+	*e = page.Entry{Kind: c.kind, Href: c.href, HasHref: c.hasHref, Hidden: c.hidden,
 		Icon: c.icon, IconLabel: c.iconLabel, Selector: c.sel, Pos: b.pos(c.off),
 		Region: b.regionAt(c.off)}
-	full := page.CollapseSpace(string(c.full))
-	text := page.CollapseSpace(string(c.visible))
+	full := collapse(string(c.full))
+	text := collapse(string(c.visible))
 	label := full
 	named := false
 	if c.labelledBy != "" {
@@ -173,14 +174,14 @@ func (b *builder) bodyEntry(c *bodyControl) *page.Entry {
 			}
 		}
 		if len(parts) > 0 {
-			label, named = page.CollapseSpace(strings.Join(parts, " ")), true
+			label, named = collapse(strings.Join(parts, " ")), true
 		}
 	}
 	if !named {
 		if strings.TrimSpace(c.ariaLabel) != "" {
-			label = page.CollapseSpace(c.ariaLabel)
+			label = collapse(c.ariaLabel)
 		} else if label == "" && strings.TrimSpace(c.title) != "" {
-			label = page.CollapseSpace(c.title)
+			label = collapse(c.title)
 		}
 	}
 	e.Label, e.Text = label, differs(text, label)

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"unsafe"
 
+	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -16,6 +17,9 @@ import (
 // the parser would break out of …) the region falls back to html.Parse of
 // its captured bytes, so malformed regions are modelled exactly as browsers
 // build them.
+
+// directTrees can be turned off by tests, to compare both ways.
+var directTrees = true
 
 var formatting = atomSet(atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I,
 	atom.Nobr, atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U)
@@ -40,10 +44,8 @@ var foreignBreakout = atomSet(atom.B, atom.Big, atom.Blockquote, atom.Body, atom
 
 // directTree is the tree a regular region builds as the stream reads it.
 type directTree struct {
-	ok    bool
-	root  *html.Node
-	nodes []dnode          // slab
-	attrs []html.Attribute // slab
+	ok   bool
+	root *html.Node
 }
 
 // dnode is a node of a direct tree with the source offset of its start
@@ -51,17 +53,23 @@ type directTree struct {
 type dnode struct {
 	html.Node
 	off int
+
+	// memos of the builder, in place of maps for the common direct trees
+	entry    *page.Entry
+	sel      string
+	heading  *html.Node
+	group    groupResult
+	memoized memo
 }
 
-func (d *directTree) node(off int) *html.Node {
-	if len(d.nodes) == cap(d.nodes) {
-		d.nodes = make([]dnode, 0, 64)
-	}
-	d.nodes = d.nodes[:len(d.nodes)+1]
-	n := &d.nodes[len(d.nodes)-1]
-	n.off = off
-	return &n.Node
-}
+type memo uint8
+
+const (
+	memoHeading memo = 1 << iota
+	memoGroup
+)
+
+func asDnode(n *html.Node) *dnode { return (*dnode)(unsafe.Pointer(n)) }
 
 // directOffset returns the offset of n, a node of a direct tree.
 func directOffset(n *html.Node) int {
@@ -88,18 +96,13 @@ func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []h
 		d.ok = false
 		return
 	}
-	n := d.node(off)
+	n := s.sc.node(off)
 	n.Type, n.Data, n.DataAtom = html.ElementNode, e.name, e.atom
 	if e.foreign {
 		n.Namespace = "svg"
 	}
 	if len(attrs) > 0 {
-		if cap(d.attrs)-len(d.attrs) < len(attrs) {
-			d.attrs = make([]html.Attribute, 0, max(256, len(attrs)))
-		}
-		start := len(d.attrs)
-		d.attrs = append(d.attrs, attrs...)
-		n.Attr = d.attrs[start:len(d.attrs):len(d.attrs)]
+		n.Attr = s.sc.attrCopy(attrs)
 	}
 	e.tnode = n
 	switch {
@@ -118,8 +121,7 @@ func (s *stream) directText(text []byte) {
 		s.irregular()
 		return
 	}
-	d := &s.caps.region.direct
-	n := d.node(-1)
+	n := s.sc.node(-1)
 	n.Type, n.Data = html.TextNode, s.str(text)
 	top.tnode.AppendChild(n)
 }

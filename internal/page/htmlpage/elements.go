@@ -78,6 +78,7 @@ const (
 	pBreakout
 	pBlockish
 	pRef
+	pMarker
 )
 
 var atomProps = map[atom.Atom]props{}
@@ -91,7 +92,7 @@ func init() {
 		{scopeBoundaries, pScope}, {special, pSpecial}, {sectioning, pSectioning},
 		{headings, pHeading}, {skipText, pSkipText}, {formatting, pFormatting},
 		{impliedEnd, pImpliedEnd}, {irregularStart, pIrregular}, {foreignBreakout, pBreakout},
-		{blockish, pBlockish},
+		{blockish, pBlockish}, {markers, pMarker},
 	} {
 		for a := range c.s {
 			atomProps[a] |= c.p

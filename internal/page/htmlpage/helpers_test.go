@@ -77,7 +77,7 @@ func lastTag(sel string) string {
 
 // offsetAt turns a position back into a byte offset of src.
 func offsetAt(src []byte, pos page.Pos) int {
-	l := newLines(src)
+	l := newLines(src, nil)
 	if pos.Line < 1 || pos.Line > len(l.starts) {
 		return -1
 	}

@@ -61,9 +61,11 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	if opt.Format == "" {
 		opt.Format = page.FormatHTML
 	}
-	s := newStream(data, &opt, sel)
+	s := getStream(data, &opt, sel)
 	s.run()
-	return s.build(), nil
+	p := s.build()
+	s.release()
+	return p, nil
 }
 
 // validate rejects what is not text: NUL bytes, invalid UTF-8, nothing but

@@ -3,7 +3,6 @@ package htmlpage
 import (
 	"strings"
 
-	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -28,7 +27,7 @@ func (s *stream) addLinks(off int, e *openElem, a atom.Atom, attrs []html.Attrib
 	}
 	keys := refAttrs[a]
 	sel := ""
-	if !(s.caps.active() && (a == atom.A || a == atom.Area)) {
+	if !s.caps.active() || (a != atom.A && a != atom.Area) {
 		sel = s.selOf(e) // else the entry's selector, from the region's tree
 	}
 	for _, key := range keys {
@@ -50,10 +49,11 @@ func (s *stream) addLinks(off int, e *openElem, a atom.Atom, attrs []html.Attrib
 }
 
 func (s *stream) addLink(off int, sel string, a atom.Atom, key, val string, attrs []html.Attribute) {
-	l := &page.Link{Tag: a.String(), Attr: key, Href: strings.Clone(val), Selector: sel}
+	l := s.newLink()
+	l.Tag, l.Attr, l.Href, l.Selector = a.String(), key, s.keepString(val), sel
 	if a == atom.Link {
 		rel, _ := attr(attrs, "rel")
-		l.Rel = strings.Clone(page.CollapseSpace(rel))
+		l.Rel = s.keepString(collapse(rel))
 	}
 	s.links = append(s.links, l)
 	s.linkInfo = append(s.linkInfo, linkInfo{off: off, anchor: a == atom.A || a == atom.Area})

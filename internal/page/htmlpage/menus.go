@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -30,7 +31,7 @@ func (t *tree) menu(n *html.Node, c candidate) *page.Menu {
 // heading inside.
 func (t *tree) menuName(n *html.Node) string {
 	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
-		return strings.Clone(page.CollapseSpace(l))
+		return strings.Clone(collapse(l))
 	}
 	if ids, ok := nodeAttr(n, "aria-labelledby"); ok {
 		var parts []string
@@ -64,7 +65,7 @@ func (t *tree) collect(n *html.Node) []*page.Entry {
 			continue
 		}
 		switch {
-		case controlKind(c.DataAtom, c.Attr) != "":
+		case t.isControl(c):
 			out = append(out, t.entry(c))
 		case c.DataAtom == atom.Li:
 			out = append(out, t.item(c)...)
@@ -100,7 +101,7 @@ func (t *tree) split(n *html.Node, depth int, own, sub *[]*page.Entry) {
 			continue
 		}
 		switch {
-		case controlKind(c.DataAtom, c.Attr) != "":
+		case t.isControl(c):
 			if depth > 0 && len(*own) > 0 {
 				*sub = append(*sub, t.entry(c))
 			} else {
@@ -128,7 +129,7 @@ func containsEntry(list []*page.Entry, e *page.Entry) bool {
 func (t *tree) region(n *html.Node, c candidate, footer bool) *page.Region {
 	r := &page.Region{Selector: t.selector(n), Items: []*page.Entry{}, Pos: t.b.pos(c.off)}
 	walkElements(n, func(el *html.Node) {
-		if controlKind(el.DataAtom, el.Attr) != "" {
+		if t.isControl(el) {
 			r.Items = append(r.Items, t.entry(el))
 		}
 	})
@@ -142,7 +143,7 @@ func (t *tree) region(n *html.Node, c candidate, footer bool) *page.Region {
 // collapsed text of the smallest element holding the notice.
 func (t *tree) copyright(root *html.Node) []*page.Copyright {
 	var out []*page.Copyright
-	seen := make(map[*html.Node]bool)
+	var seen []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -156,12 +157,12 @@ func (t *tree) copyright(root *html.Node) []*page.Copyright {
 					continue
 				}
 				el := noticeElement(c.Parent, root)
-				if seen[el] {
+				if slices.Contains(seen, el) {
 					continue
 				}
-				seen[el] = true
+				seen = append(seen, el)
 				out = append(out, &page.Copyright{
-					Text: page.CollapseSpace(textOf(el)),
+					Text: collapse(textOf(el)),
 					Pos:  t.b.pos(t.off(el)),
 				})
 			}

@@ -15,8 +15,8 @@ type lines struct {
 	starts []int // byte offset where each line starts
 }
 
-func newLines(data []byte) *lines {
-	l := &lines{data: data, starts: make([]int, 1, 64)}
+func newLines(data []byte, buf []int) *lines {
+	l := &lines{data: data, starts: append(buf[:0], 0)}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		l.starts[0] = 3 // a byte order mark is no column
 	}

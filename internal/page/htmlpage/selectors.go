@@ -2,8 +2,11 @@ package htmlpage
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // selectors are the compiled landmark selectors of one Parse call.
@@ -48,10 +51,46 @@ func compileSelectors(opt *Options) (*selectors, error) {
 	return &s, nil
 }
 
+// landmark matches the default selectors — an element, or any element
+// with a role — without cascadia: they are tried on every element.
+type landmark struct {
+	tag  atom.Atom
+	role string
+}
+
+func (l landmark) Match(n *html.Node) bool {
+	if n.DataAtom == l.tag && n.Namespace == "" {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "role" && a.Namespace == "" {
+			return a.Val == l.role
+		}
+	}
+	return false
+}
+
+var landmarks = map[string]landmark{
+	DefaultNavSelector:    {atom.Nav, "navigation"},
+	DefaultHeaderSelector: {atom.Header, "banner"},
+	DefaultFooterSelector: {atom.Footer, "contentinfo"},
+}
+
+// compiled caches the selectors of the config: a site's pages all use the
+// same few. Compiled selectors are immutable, safe to share.
+var compiled sync.Map // string → cascadia.Matcher
+
 func compile(selector string) (cascadia.Matcher, error) {
+	if l, ok := landmarks[selector]; ok {
+		return l, nil
+	}
+	if m, ok := compiled.Load(selector); ok {
+		return m.(cascadia.Matcher), nil
+	}
 	group, err := cascadia.ParseGroup(selector)
 	if err != nil {
 		return nil, fmt.Errorf("invalid selector %q: %w", selector, err)
 	}
+	compiled.Store(selector, group)
 	return group, nil
 }

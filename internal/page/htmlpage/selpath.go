@@ -23,7 +23,7 @@ func (s *stream) selAt(i int) string {
 	case e.id != "":
 		e.sel = idSelector(e.name, e.id)
 	default:
-		e.sel = childSelector(s.selAt(i-1), e.name, e.nth)
+		e.sel = s.childSelector(s.selAt(i-1), e.name, e.nth)
 	}
 	return e.sel
 }
@@ -38,14 +38,21 @@ func (s *stream) selOf(e *openElem) string {
 	if e.id != "" {
 		return idSelector(e.name, e.id)
 	}
-	return childSelector(s.selAt(top), e.name, e.nth)
+	return s.childSelector(s.selAt(top), e.name, e.nth)
 }
 
-func childSelector(parent, name string, nth int) string {
-	if parent == "" {
-		return name + ":nth-child(" + strconv.Itoa(nth) + ")"
+func (s *stream) childSelector(parent, name string, nth int) string {
+	b := s.concatBuf[:0]
+	if parent != "" {
+		b = append(b, parent...)
+		b = append(b, " > "...)
 	}
-	return parent + " > " + name + ":nth-child(" + strconv.Itoa(nth) + ")"
+	b = append(b, name...)
+	b = append(b, ":nth-child("...)
+	b = strconv.AppendInt(b, int64(nth), 10)
+	b = append(b, ')')
+	s.concatBuf = b
+	return s.keep(b)
 }
 
 // idSelector is "tag#id" when id is a plain CSS identifier, else

@@ -31,6 +31,7 @@ type openElem struct {
 	candFrom, candTo            int // candidates rooted at this element
 	capture                     bool
 	idRange                     int // index into stream.ids, -1 for none
+	uid                         int // identifies the element in stream.afe
 
 	// The last child element, when it is an icon with no text after it.
 	prevIcon      bool
@@ -98,32 +99,76 @@ type stream struct {
 	titleDone bool
 	haveBase  bool
 
-	caps     captures
-	explicit int            // stack index an end tag closes, while it pops; -1
-	open     []*bodyControl // controls outside regions still open
-	ctrls    []*bodyControl
-	disable  []openDisable
+	caps      captures
+	tokOff    int // where the current token starts
+	explicit  int // stack index an end tag closes, while it pops; -1
+	afe       []afeEntry
+	reopening bool // reconstruct is pushing copies already listed
+	uids      int
+	open      []*bodyControl // controls outside regions still open
+	ctrls     []*bodyControl
+	disable   []openDisable
+
+	sc      scratch
+	lineBuf []int
+
+	// owned by the page being built: see keep.go
+	strs      []byte
+	linkSlab  []page.Link
+	entrySlab []page.Entry
+	concatBuf []byte
+	lowerBuf  []byte
+	used      sizes // by this page
+	hint      sizes // used by the previous page
 }
 
 func newStream(data []byte, opt *Options, sel *selectors) *stream {
-	s := &stream{
+	s := new(stream)
+	s.reset(data, opt, sel)
+	return s
+}
+
+// reset readies s for a page, keeping the storage of its last one.
+func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
+	s.sc.reset()
+	doc := s.doc
+	if doc == nil {
+		doc = &html.Node{Type: html.DocumentNode}
+	}
+	*s = stream{
 		data:     data,
 		explicit: -1,
 		opt:      opt,
 		sel:      sel,
-		doc:      &html.Node{Type: html.DocumentNode},
-		anchors:  make(map[string]bool),
+		doc:      doc,
+		anchors:  clearMap(s.anchors),
 		p: &page.Page{
 			Source: opt.Source, URL: opt.URL, Format: opt.Format,
 			Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{},
 		},
+		stack:     s.stack[:0],
+		nodes:     s.nodes,
+		attrs:     s.attrs[:0],
+		arena:     s.arena[:0],
+		ids:       s.ids[:0],
+		linkInfo:  s.linkInfo[:0],
+		cands:     s.cands[:0],
+		title:     s.title[:0],
+		afe:       s.afe[:0],
+		open:      s.open[:0],
+		ctrls:     s.ctrls[:0],
+		caps:      captures{regions: s.caps.regions[:0]},
+		sc:        s.sc,
+		lineBuf:   s.lineBuf,
+		concatBuf: s.concatBuf[:0],
+		hint:      s.used,
 	}
 	if opt.Format != page.FormatDOM {
-		s.lines = newLines(data)
+		s.lines = newLines(data, s.lineBuf[:0])
+		s.lineBuf = s.lines.starts
 	}
 	s.stack = append(s.stack, openElem{node: s.doc, off: -1, header: -1, footer: -1, menu: -1,
 		named: -1, idRange: -1})
-	return s
 }
 
 func (s *stream) run() {
@@ -132,6 +177,7 @@ func (s *stream) run() {
 		tt := s.z.Next()
 		raw := s.z.Raw()
 		off := s.off
+		s.tokOff = off
 		s.off += len(raw)
 		switch tt {
 		case html.ErrorToken:
@@ -140,7 +186,7 @@ func (s *stream) run() {
 		case html.TextToken:
 			s.text(raw)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			s.startTag(off, tt == html.SelfClosingTagToken)
+			s.startTag(off, raw, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			s.endTag(off, raw)
 		case html.CommentToken:
@@ -154,7 +200,16 @@ func (s *stream) run() {
 func (s *stream) top() *openElem { return &s.stack[len(s.stack)-1] }
 
 func (s *stream) text(raw []byte) {
-	s.caps.writeText(raw)
+	inRaw := s.top().props&(pSkipText|pHead) != 0 || s.top().atom == atom.Textarea
+	if !isSpace(raw) {
+		if !s.haveBody && !s.inTitle && !inRaw {
+			s.ensureBody()
+		}
+		s.top().prevIcon = false
+	}
+	if s.haveBody && !inRaw {
+		s.reconstruct()
+	}
 	var text []byte // z.Text can be had once
 	if len(s.open) > 0 || s.building() {
 		text = s.z.Text()
@@ -165,16 +220,10 @@ func (s *stream) text(raw []byte) {
 	if s.building() {
 		s.directText(text)
 	}
-	if !isSpace(raw) {
-		if !s.haveBody && !s.inTitle && s.top().atom != atom.Script && s.top().atom != atom.Style &&
-			s.top().atom != atom.Noscript && s.top().atom != atom.Template {
-			s.ensureBody()
-		}
-		s.top().prevIcon = false
-	}
 	top := s.top()
 	inSvgTitle := top.foreign && top.atom == atom.Title && len(s.stack) > 1 && s.stack[len(s.stack)-2].atom == atom.Svg
-	if !(s.inTitle && top.atom == atom.Title) && !inSvgTitle {
+	inTitle := s.inTitle && top.atom == atom.Title
+	if !inTitle && !inSvgTitle {
 		return
 	}
 	if text == nil {
@@ -199,7 +248,10 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-func (s *stream) readTag() (string, atom.Atom, []html.Attribute) {
+func (s *stream) readTag(raw []byte) (string, atom.Atom, []html.Attribute) {
+	if name, a, attrs, ok := s.readRawTag(raw); ok {
+		return name, a, attrs
+	}
 	nameB, more := s.z.TagName()
 	a := atom.Lookup(nameB)
 	name := a.String()
@@ -228,7 +280,7 @@ func (s *stream) str(b []byte) string {
 		return ""
 	}
 	if cap(s.arena)-len(s.arena) < len(b) {
-		s.arena = make([]byte, 0, max(8192, len(b)))
+		s.arena = make([]byte, 0, max(32<<10, len(b)))
 	}
 	start := len(s.arena)
 	s.arena = append(s.arena, b...)
@@ -244,8 +296,8 @@ func attr(attrs []html.Attribute, key string) (string, bool) {
 	return "", false
 }
 
-func (s *stream) startTag(off int, selfClosing bool) {
-	name, a, attrs := s.readTag()
+func (s *stream) startTag(off int, raw []byte, selfClosing bool) {
+	name, a, attrs := s.readTag(raw)
 	p := propsOf(a)
 	if s.building() && (a == atom.Html || a == atom.Head || a == atom.Body) {
 		s.irregular()
@@ -271,6 +323,9 @@ func (s *stream) startTag(off int, selfClosing bool) {
 	}
 	if s.haveBody {
 		s.closeImplied(a, p)
+		if !noReconstruct(a, p) {
+			s.reconstruct()
+		}
 	} else if p&pHead != 0 {
 		s.ensureHead(nil)
 	} else {
@@ -302,7 +357,7 @@ func (s *stream) openBody(attrs []html.Attribute) {
 		return
 	}
 	for len(s.stack) > 2 {
-		s.pop(s.off)
+		s.pop(s.tokOff)
 	}
 	s.haveBody = true
 	s.pushStructural("body", atom.Body, attrs)
@@ -327,6 +382,7 @@ func (s *stream) closeImplied(a atom.Atom, p props) {
 			s.irregular()
 			s.popTo(i)
 		}
+		s.afeRemove(func(x afeEntry) bool { return x.atom == atom.A })
 	case atom.Button:
 		if i := s.inScope(atom.Button, 0); i >= 0 {
 			s.irregular()
@@ -334,14 +390,14 @@ func (s *stream) closeImplied(a atom.Atom, p props) {
 		}
 	case atom.Option:
 		if s.top().atom == atom.Option {
-			s.pop(s.off)
+			s.pop(s.tokOff)
 		}
 	case atom.Optgroup:
 		if s.top().atom == atom.Option {
-			s.pop(s.off)
+			s.pop(s.tokOff)
 		}
 		if s.top().atom == atom.Optgroup {
-			s.pop(s.off)
+			s.pop(s.tokOff)
 		}
 	case atom.Tr:
 		if i := s.inTableScope(atom.Tr, 0); i >= 0 {
@@ -374,7 +430,7 @@ func (s *stream) closeImplied(a atom.Atom, p props) {
 		}
 	}
 	if p&pHeading != 0 && s.top().props&pHeading != 0 {
-		s.pop(s.off)
+		s.pop(s.tokOff)
 	}
 }
 
@@ -445,7 +501,6 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 		s.addAnchors(&e, a, attrs)
 		s.addLinks(off, &e, a, attrs)
 		if s.caps.active() {
-			s.caps.writeStart(name, attrs, off, selfClosing)
 			if s.building() {
 				s.directElement(off, &e, parent, attrs)
 			}
@@ -456,7 +511,7 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 		if a == atom.Img {
 			parent.prevIcon = true
 			alt, _ := attr(attrs, "alt")
-			parent.prevIconLabel = strings.Clone(page.CollapseSpace(alt))
+			parent.prevIconLabel = strings.Clone(collapse(alt))
 		} else {
 			parent.prevIcon = false
 		}
@@ -475,7 +530,6 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 	s.findCandidates(e)
 	switch {
 	case s.caps.active():
-		s.caps.writeStart(name, attrs, off, selfClosing)
 		if s.building() {
 			s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
 		}
@@ -485,7 +539,6 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 		for i := e.candFrom; i < e.candTo; i++ {
 			s.cands[i].seg = len(s.caps.regions) - 1
 		}
-		s.caps.writeStart(name, attrs, off, selfClosing)
 		s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
 	default:
 		if kind := controlKind(a, attrs); kind != "" {
@@ -520,8 +573,11 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 	} else {
 		n.Namespace = ""
 	}
+	s.uids++
+	e.uid = s.uids
 	s.stack = append(s.stack, e)
 	top := &s.stack[len(s.stack)-1]
+	s.afePush(top)
 	if top.id != "" {
 		s.ids = append(s.ids, idRange{id: top.id, start: s.off, end: len(s.data)})
 		top.idRange = len(s.ids) - 1
@@ -606,11 +662,6 @@ func (s *stream) addAnchor(id string) {
 	}
 }
 
-// isControl: a link or a button, the elements entries are made of.
-func (s *stream) isControl(a atom.Atom, attrs []html.Attribute) bool {
-	return controlKind(a, attrs) != ""
-}
-
 func controlKind(a atom.Atom, attrs []html.Attribute) string {
 	switch a {
 	case atom.A, atom.Area:
@@ -691,7 +742,6 @@ func (s *stream) endTag(off int, raw []byte) {
 			}
 		}
 	}
-	s.caps.writeRaw(raw)
 	if s.building() {
 		if i < 0 {
 			s.irregular() // a stray end tag: the parser may act on it
@@ -702,14 +752,22 @@ func (s *stream) endTag(off int, raw []byte) {
 			}
 		}
 	}
-	if i >= 0 {
-		s.explicit = i
-		s.popToAt(i, off)
-		s.explicit = -1
+	if i < 0 {
+		if propsOf(a)&pFormatting != 0 {
+			s.afeRemove(func(x afeEntry) bool { return x.atom == a })
+		}
+		return
 	}
+	if s.stack[i].props&pFormatting != 0 && s.adoptFurthestBlock(i) {
+		return
+	}
+	s.explicit = i
+	s.popToAt(i, off)
+	s.explicit = -1
 }
 
-func (s *stream) popTo(i int) { s.popToAt(i, s.off) }
+// popTo pops what the current token closes: it ends where the token starts.
+func (s *stream) popTo(i int) { s.popToAt(i, s.tokOff) }
 
 // popToAt pops the stack down to and including index i; at is the offset
 // where the popped elements end.
@@ -725,6 +783,7 @@ func (s *stream) pop(at int) {
 	if e.props&pFormatting != 0 && n != s.explicit && s.building() {
 		s.irregular() // the parser reopens it later: adoption agency
 	}
+	s.afeClosed(e, n == s.explicit)
 	if e.idRange >= 0 {
 		s.ids[e.idRange].end = at
 	}
@@ -736,7 +795,7 @@ func (s *stream) pop(at int) {
 		s.titleDone = true
 	}
 	if e.capture {
-		s.caps.endRegion()
+		s.caps.endRegion(at)
 	}
 	parent := &s.stack[n-1]
 	if e.atom == atom.Svg {
@@ -753,5 +812,5 @@ func (s *stream) finish() {
 	for len(s.stack) > 1 {
 		s.pop(len(s.data))
 	}
-	s.p.Title = page.CollapseSpace(string(s.title))
+	s.p.Title = collapse(string(s.title))
 }

@@ -1,7 +1,6 @@
 package htmlpage
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -18,6 +17,38 @@ type tree struct {
 	// its nodes carrying posAttr
 	direct       bool
 	parentHidden bool
+
+	// memos of a parsed tree (a direct tree keeps them in its dnodes)
+	entries  map[*html.Node]*page.Entry
+	sels     map[*html.Node]string      // selector paths made so far
+	headings map[*html.Node]*html.Node  // last heading in a subtree, see lastHeading
+	groups   map[*html.Node]groupResult // see precedingGroup
+}
+
+type groupResult struct {
+	text  string
+	found bool
+}
+
+func (t *tree) memoEntry(n *html.Node) *page.Entry {
+	if t.direct {
+		return asDnode(n).entry
+	}
+	return t.entries[n]
+}
+
+func (t *tree) setEntry(n *html.Node, e *page.Entry) {
+	if t.direct {
+		asDnode(n).entry = e
+	} else {
+		t.entries[n] = e
+	}
+}
+
+// isControl: n is a link or button of the page — not one of the ancestors
+// re-synthesized before a parsed region, which have no position.
+func (t *tree) isControl(n *html.Node) bool {
+	return controlKind(n.DataAtom, n.Attr) != "" && t.off(n) >= 0
 }
 
 // off returns the source offset of element n, or -1.
@@ -34,18 +65,19 @@ func (t *tree) off(n *html.Node) int {
 // entry returns the entry of control n, made once: menus, regions and the
 // page's controls share it.
 func (t *tree) entry(n *html.Node) *page.Entry {
-	if e, ok := t.b.entries[n]; ok {
+	if e := t.memoEntry(n); e != nil {
 		return e
 	}
 	off := t.off(n)
-	e := &page.Entry{Kind: controlKind(n.DataAtom, n.Attr)}
+	e := t.b.s.newEntry()
+	e.Kind = controlKind(n.DataAtom, n.Attr)
 	e.Label, e.Text = accName(n, t.b.labelledBy)
 	if e.Kind == page.KindButton && opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
 	if n.DataAtom == atom.A || n.DataAtom == atom.Area {
 		e.Href, e.HasHref = nodeAttr(n, "href")
-		e.Href = strings.Clone(e.Href)
+		e.Href = t.b.s.keepString(e.Href)
 		if e.HasHref {
 			e.Target = t.b.res.target(e.Href)
 		}
@@ -56,11 +88,8 @@ func (t *tree) entry(n *html.Node) *page.Entry {
 	e.Selector = t.selector(n)
 	e.Pos = t.b.pos(off)
 	e.Group = t.group(n)
-	t.b.entries[n] = e
-	if _, ok := t.b.byOff[off]; !ok {
-		t.b.byOff[off] = e
-	}
-	t.b.order = append(t.b.order, orderedEntry{off: off, seq: len(t.b.order), e: e})
+	t.setEntry(n, e)
+	t.b.order = append(t.b.order, orderedEntry{off: off, e: e})
 	return e
 }
 
@@ -131,7 +160,7 @@ func iconNode(n *html.Node) (bool, string) {
 	switch {
 	case n.DataAtom == atom.Img && n.Namespace == "":
 		alt, _ := nodeAttr(n, "alt")
-		return true, strings.Clone(page.CollapseSpace(alt))
+		return true, strings.Clone(collapse(alt))
 	case n.Data == "svg" && n.Namespace == "svg":
 		return true, svgTitle(n)
 	}
@@ -142,28 +171,32 @@ func iconNode(n *html.Node) (bool, string) {
 // stream, then one :nth-child step per tree level below it, restarting at
 // any element with an id.
 func (t *tree) selector(n *html.Node) string {
-	var steps []string
-	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
-		if a == t.root {
-			steps = append(steps, t.rootSel)
-			break
+	if t.direct {
+		if d := asDnode(n); d.sel != "" {
+			return d.sel
 		}
-		if id, _ := nodeAttr(a, "id"); id != "" {
-			steps = append(steps, idSelector(a.Data, id))
-			break
-		}
-		if a.Parent == nil || a.Parent.Type != html.ElementNode {
-			// moved out of its capture by the parser: the root is the
-			// nearest selector the stream knows
-			steps = append(steps, t.rootSel)
-			break
-		}
-		steps = append(steps, a.Data+":nth-child("+strconv.Itoa(nthChild(a))+")")
+	} else if sel, ok := t.sels[n]; ok {
+		return sel
 	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
+	var sel string
+	switch id, _ := nodeAttr(n, "id"); {
+	case n == t.root:
+		sel = t.rootSel
+	case id != "":
+		sel = idSelector(n.Data, id)
+	case n.Parent == nil || n.Parent.Type != html.ElementNode:
+		// moved out of its capture by the parser: the root is the
+		// nearest selector the stream knows
+		sel = t.rootSel
+	default:
+		sel = t.b.s.childSelector(t.selector(n.Parent), n.Data, nthChild(n))
 	}
-	return strings.Join(steps, " > ")
+	if t.direct {
+		asDnode(n).sel = sel
+	} else {
+		t.sels[n] = sel
+	}
+	return sel
 }
 
 func nthChild(n *html.Node) int {
@@ -184,28 +217,71 @@ func (t *tree) group(n *html.Node) string {
 	for cur := n; cur != nil && cur != t.root && cur.Type == html.ElementNode; cur = cur.Parent {
 		if cur != n && (lists[cur.DataAtom] || cur.DataAtom == atom.Nav) {
 			if l, _ := nodeAttr(cur, "aria-label"); strings.TrimSpace(l) != "" {
-				return strings.Clone(page.CollapseSpace(l))
+				return strings.Clone(collapse(l))
 			}
 		}
-		for s := cur.PrevSibling; s != nil; s = s.PrevSibling {
-			if s.Type != html.ElementNode || hiddenNode(s) {
-				continue
+		if lists[cur.DataAtom] && cur.Parent != nil && cur.Parent.DataAtom == atom.Li {
+			if text := itemHeading(cur); text != "" {
+				return text
 			}
-			if isHeadingNode(s) {
-				return headingText(s, t.b)
-			}
-			if h := lastHeading(s); h != nil {
-				return headingText(h, t.b)
-			}
-			if lists[cur.DataAtom] && cur.Parent != nil && cur.Parent.DataAtom == atom.Li &&
-				!hasControl(s) && controlKind(s.DataAtom, s.Attr) == "" {
-				if text := page.CollapseSpace(textOf(s)); text != "" {
-					return text
-				}
-			}
+		}
+		if g := t.precedingGroup(cur); g.found {
+			return g.text
 		}
 	}
 	return ""
+}
+
+// itemHeading is the plain text heading a nested list in its list item:
+// <li><span>Software</span><ul>…
+func itemHeading(list *html.Node) string {
+	for s := list.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode || hiddenNode(s) || isHeadingNode(s) {
+			continue
+		}
+		if controlKind(s.DataAtom, s.Attr) != "" || hasControl(s) {
+			return ""
+		}
+		if text := collapse(textOf(s)); text != "" {
+			return text
+		}
+	}
+	return ""
+}
+
+// precedingGroup is the nearest heading among the preceding siblings of n
+// (or inside them), memoized along the sibling chain.
+func (t *tree) precedingGroup(n *html.Node) groupResult {
+	if t.direct {
+		if d := asDnode(n); d.memoized&memoGroup != 0 {
+			return d.group
+		}
+	} else if g, ok := t.groups[n]; ok {
+		return g
+	}
+	var g groupResult
+	s := n.PrevSibling
+	for s != nil && (s.Type != html.ElementNode || hiddenNode(s)) {
+		s = s.PrevSibling
+	}
+	switch {
+	case s == nil:
+	case isHeadingNode(s):
+		g = groupResult{headingText(s, t.b), true}
+	default:
+		if h := t.lastHeading(s); h != nil {
+			g = groupResult{headingText(h, t.b), true}
+		} else {
+			g = t.precedingGroup(s)
+		}
+	}
+	if t.direct {
+		d := asDnode(n)
+		d.group, d.memoized = g, d.memoized|memoGroup
+	} else {
+		t.groups[n] = g
+	}
+	return g
 }
 
 func headingText(h *html.Node, b *builder) string {
@@ -213,12 +289,31 @@ func headingText(h *html.Node, b *builder) string {
 	return label
 }
 
-func lastHeading(n *html.Node) *html.Node {
+// lastHeading is the last heading inside n, memoized.
+func (t *tree) lastHeading(n *html.Node) *html.Node {
+	if t.direct {
+		if d := asDnode(n); d.memoized&memoHeading != 0 {
+			return d.heading
+		}
+	} else if h, ok := t.headings[n]; ok {
+		return h
+	}
 	var last *html.Node
-	walkElements(n, func(c *html.Node) {
+	for c := n.LastChild; c != nil && last == nil; c = c.PrevSibling {
+		if c.Type != html.ElementNode || hiddenNode(c) {
+			continue
+		}
 		if isHeadingNode(c) {
 			last = c
+		} else {
+			last = t.lastHeading(c)
 		}
-	})
+	}
+	if t.direct {
+		d := asDnode(n)
+		d.heading, d.memoized = last, d.memoized|memoHeading
+	} else {
+		t.headings[n] = last
+	}
 	return last
 }

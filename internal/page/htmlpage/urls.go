@@ -14,9 +14,18 @@ type resolver struct {
 	// ("https://host" or "" for a site path) and its directory.
 	noFrag, origin, dir string
 	fast                bool
+	// concat joins the parts of a fast target; the page's chunks when set
+	concat func(parts ...string) string
 }
 
-func newResolver(pageURL, base string) resolver {
+func (r resolver) join(parts ...string) string {
+	if r.concat != nil {
+		return r.concat(parts...)
+	}
+	return strings.Join(parts, "")
+}
+
+func newResolver(pageURL, base string, concat func(...string) string) resolver {
 	u, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil {
 		u = nil
@@ -30,7 +39,7 @@ func newResolver(pageURL, base string) resolver {
 			u = b
 		}
 	}
-	r := resolver{base: u}
+	r := resolver{base: u, concat: concat}
 	if u != nil && u.Opaque == "" && u.User == nil && simple(u.EscapedPath()) && simple(u.RawQuery) {
 		r.fast = true
 		noFrag := *u
@@ -103,13 +112,15 @@ func (r resolver) fastTarget(h string) (string, bool) {
 	}
 	switch {
 	case path == "" && strings.HasPrefix(rest, "#") && len(rest) > 1:
-		return r.noFrag + rest, true
+		return r.join(r.noFrag, rest), true
 	case path == "":
 		return "", false
+	case path[0] == '/' && r.origin == "":
+		return h, true // a site path resolves to itself
 	case path[0] == '/':
-		return r.origin + path + rest, true
+		return r.join(r.origin, path, rest), true
 	default:
-		return r.origin + r.dir + path + rest, true
+		return r.join(r.origin, r.dir, path, rest), true
 	}
 }
 

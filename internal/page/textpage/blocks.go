@@ -113,7 +113,8 @@ func appendWrapped(text, next []prune) []prune {
 	}
 	if len(text) > 0 {
 		last := text[len(text)-1]
-		text = append(text, prune{r: ' ', line: last.line, col: last.col + 1})
+		// Never write into the line text is a slice of.
+		text = append(text[:len(text):len(text)], prune{r: ' ', line: last.line, col: last.col + 1})
 	}
 	return append(text, next...)
 }

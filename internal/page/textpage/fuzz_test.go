@@ -1,6 +1,7 @@
 package textpage
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -35,7 +36,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		lines := len(data)/1 + 1
+		lines := bytes.Count(data, []byte("\n")) + 1
 		check := func(what string, pos page.Pos) {
 			if pos.Line < 1 || pos.Line > lines || pos.Column < 1 {
 				t.Fatalf("%s at %d:%d is outside the text", what, pos.Line, pos.Column)

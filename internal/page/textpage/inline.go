@@ -24,10 +24,22 @@ type inlineParser struct {
 }
 
 func parseInline(rs []prune, refs *refTable) []segment {
+	if !hasMarkup(rs) {
+		return []segment{{text: rs}} // most text: nothing to parse, nothing to copy
+	}
 	p := &inlineParser{refs: refs}
 	p.parse(rs)
 	p.flush()
 	return p.out
+}
+
+func hasMarkup(rs []prune) bool {
+	for _, p := range rs {
+		if p.r == '[' || p.r == '\\' {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *inlineParser) flush() {

@@ -13,7 +13,7 @@ const (
 	maxLabelRunes = 60
 	// legalBarBlocks bounds how far back from the end the legal bar (the
 	// free text and the last list after the footer's columns) may reach.
-	legalBarBlocks = 4
+	legalBarBlocks = 6
 	// proseWords: a line this long is body text, not a name or a label.
 	proseWords = 8
 	// minColumns is the number of labelled lists that make a footer

@@ -189,6 +189,7 @@ func trimSpace(rs []prune) []prune {
 
 func runesString(rs []prune) string {
 	var b strings.Builder
+	b.Grow(len(rs))
 	for _, p := range rs {
 		b.WriteRune(p.r)
 	}

@@ -91,9 +91,10 @@ controls 3
 			in:   "- Shop\n  - ## Devices\n    - Phones\n    - Tablets\n  - ## Services\n    - Cloud\n\n# T\n",
 			want: `title "T"
 menu "Shop" header 1:3
-  text "Phones" 3:7 group="Devices"
-  text "Tablets" 4:7 group="Devices"
-  text "Cloud" 6:7 group="Services"
+  toggle "Shop" 1:3
+    text "Phones" 3:7 group="Devices"
+    text "Tablets" 4:7 group="Devices"
+    text "Cloud" 6:7 group="Services"
 header 1:3
   items 4
 footer none
@@ -108,8 +109,9 @@ controls 4
 			in:   "- All\n  - ### Devices\n  - Phones\n  - Tablets\n\n# T\n",
 			want: `title "T"
 menu "All" header 1:3
-  text "Phones" 3:5 group="Devices"
-  text "Tablets" 4:5 group="Devices"
+  toggle "All" 1:3
+    text "Phones" 3:5 group="Devices"
+    text "Tablets" 4:5 group="Devices"
 header 1:3
   items 3
 footer none
@@ -460,6 +462,27 @@ link main 5:1 ""
 link main 5:5 ""
 link main 5:9 ""
 controls 3
+`,
+		},
+		{
+			name: "mega-menu amid a list's own items",
+			in:   "Top\n\n- ### Shop\n- Phones\n- Mega\n  - ## G\n    - a\n  - b\n- After\n\n# T\n",
+			want: `title "T"
+menu "Top" header 4:3
+  text "Phones" 4:3 group="Shop"
+  text "After" 9:3
+menu "Mega" header 5:3
+  toggle "Mega" 5:3
+    text "a" 7:7 group="G"
+    text "b" 8:5
+header 4:3
+  items 5
+footer none
+link header 4:3 "Phones"
+link header 7:7 "a"
+link header 8:5 "b"
+link header 9:3 "After"
+controls 5
 `,
 		},
 	}

@@ -67,22 +67,15 @@ func (b *builder) header(blocks []*block) {
 }
 
 func (b *builder) headerList(bl *block, name string, emit emitter) {
-	var local *page.Menu
-	for _, n := range bl.nodes {
-		if opensMegaMenu(n) {
-			toggle := b.entry(n.raw, page.RegionHeader, "", true)
-			emit(toggle)
-			b.page.Menus = append(b.page.Menus, &page.Menu{
-				Name:    toggle.Label,
-				Region:  page.RegionHeader,
-				Entries: b.convert(n.children, page.RegionHeader, "", emit),
-				Pos:     toggle.Pos,
-			})
-			continue
-		}
-		entries := b.convert([]*node{n}, page.RegionHeader, "", emit)
+	var (
+		local *page.Menu
+		run   []*node // top-level items of the list's own menu, not yet converted
+	)
+	flush := func() {
+		entries := b.convert(run, page.RegionHeader, "", emit)
+		run = nil
 		if len(entries) == 0 {
-			continue
+			return
 		}
 		if local == nil {
 			local = &page.Menu{Name: name, Region: page.RegionHeader, Pos: entries[0].Pos}
@@ -90,6 +83,25 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 		}
 		local.Entries = append(local.Entries, entries...)
 	}
+	for _, n := range bl.nodes {
+		if !opensMegaMenu(n) {
+			run = append(run, n)
+			continue
+		}
+		flush()
+		// The opener stays the menu's one top-level entry, as in the HTML
+		// of such menus, so that a config can require it and its children.
+		toggle := b.entry(n.raw, page.RegionHeader, "", true)
+		emit(toggle)
+		toggle.Children = b.convert(n.children, page.RegionHeader, "", emit)
+		b.page.Menus = append(b.page.Menus, &page.Menu{
+			Name:    toggle.Label,
+			Region:  page.RegionHeader,
+			Entries: []*page.Entry{toggle},
+			Pos:     toggle.Pos,
+		})
+	}
+	flush()
 }
 
 // body records the links of the body: list items (grouped under the label

@@ -1,0 +1,216 @@
+package htmlpage
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestLinks(t *testing.T) {
+	src := `<!DOCTYPE html>
+<html lang="de-CH"><head>
+<title> Über   uns </title>
+<base href="/site/">
+<meta http-equiv="Refresh" content="0; URL='/new/place.html'">
+<link rel="stylesheet  preload" href="css/a.css">
+<link rel="icon" href="">
+<script src="js/a.js"></script><script>var a = "<a href='no'>";</script>
+</head><body>
+<a href="#x" id="x">to x</a><a name="old">old</a><a>no href</a>
+<img src="i.png" srcset="i-1.png 1x, i-2.png 2x,i-3.png 3x" alt="pic">
+<picture><source srcset="w.webp 100w, w2.webp 200w" type="image/webp"><source src="s.mp4"></picture>
+<iframe src="frame.html"></iframe><video src="v.mp4" poster="p.jpg"></video><audio src="a.mp3"></audio>
+<map><area href="area.html" alt="Area"></map>
+<svg><a href="svg-link"><text>x</text></a><image href="svg.png"/></svg>
+<img src="">
+<form action="/post"></form>
+<div id="x"><span id="y"></span></div>
+</body></html>`
+	p := mustParse(t, src, Options{URL: "/dir/page.html"})
+	if p.Title != "Über uns" || p.Lang != "de-CH" || p.Base != "/site/" || p.Redirect != "/new/place.html" {
+		t.Errorf("title %q lang %q base %q redirect %q", p.Title, p.Lang, p.Base, p.Redirect)
+	}
+	var got []string
+	for _, l := range p.Links {
+		s := l.Tag + "/" + l.Attr + " " + l.Href + " -> " + l.Target
+		if l.Rel != "" {
+			s += " rel=" + l.Rel
+		}
+		if l.Label != "" {
+			s += " label=" + l.Label
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"link/href css/a.css -> /site/css/a.css rel=stylesheet preload",
+		"link/href  -> /site/ rel=icon",
+		"script/src js/a.js -> /site/js/a.js",
+		"a/href #x -> /site/#x label=to x",
+		"img/src i.png -> /site/i.png",
+		"img/srcset i-1.png -> /site/i-1.png",
+		"img/srcset i-2.png -> /site/i-2.png",
+		"img/srcset i-3.png -> /site/i-3.png",
+		"source/srcset w.webp -> /site/w.webp",
+		"source/srcset w2.webp -> /site/w2.webp",
+		"source/src s.mp4 -> /site/s.mp4",
+		"iframe/src frame.html -> /site/frame.html",
+		"video/src v.mp4 -> /site/v.mp4",
+		"video/poster p.jpg -> /site/p.jpg",
+		"audio/src a.mp3 -> /site/a.mp3",
+		"area/href area.html -> /site/area.html label=Area",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if a := strings.Join(p.Anchors, ","); a != "x,old,y" {
+		t.Errorf("anchors %q", a)
+	}
+	for _, l := range p.Links {
+		if l.Region != page.RegionMain {
+			t.Errorf("%s region %q", l.Href, l.Region)
+		}
+	}
+	checkPositions(t, src, p)
+	checkSelectors(t, src, p)
+}
+
+func TestLinkRegions(t *testing.T) {
+	src := `<body><header><a href="/h">h</a><nav><a href="/n">n</a></nav></header><nav><a href="/m">m</a></nav><main><a href="/b">b</a></main><footer><img src="f.png"></footer>`
+	p := mustParse(t, src, Options{})
+	var got []string
+	for _, l := range p.Links {
+		got = append(got, l.Href+":"+l.Region)
+	}
+	if g := strings.Join(got, " "); g != "/h:header /n:header /m:nav /b:main f.png:footer" {
+		t.Errorf("got %s", g)
+	}
+}
+
+func TestSrcset(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a.png", "a.png"},
+		{"a.png 1x, b.png 2x", "a.png|b.png"},
+		{" a.png  480w ,b.png 800w ", "a.png|b.png"},
+		{"a.png,b.png", "a.png,b.png"},
+		{"a.png, b.png", "a.png|b.png"},
+		{"a.png 1x,, b.png", "a.png|b.png"},
+		{"data:image/png;base64,AAA 1x, b.png 2x", "data:image/png;base64,AAA|b.png"},
+		{"a.png (max-width: 1px, 2px) 1x, b.png", "a.png|b.png"},
+		{"", ""},
+		{" , ", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(srcsetURLs(tt.in), "|"); got != tt.want {
+			t.Errorf("srcset %q: %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRefreshURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"0; url=/new/", "/new/"},
+		{"0;URL='/q.html'", "/q.html"},
+		{`5, url="x y.html"`, "x y.html"},
+		{"0; /direct.html", "/direct.html"},
+		{"3", ""},
+		{"url=/x", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := refreshURL(tt.in); got != tt.want {
+			t.Errorf("refresh %q: %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	src := strings.Join([]string{
+		`<body>`, // 1
+		`<!-- pagelint-disable-next-line link-no-text, link-broken -- legacy -->`, // 2
+		`<a href="x"></a>`,                          // 3
+		`<!-- pagelint-disable-next-line -->`,       // 4
+		`<a></a>`,                                   // 5
+		`<!-- pagelint-disable footer-required -->`, // 6
+		`<p>`, // 7
+		`<!-- pagelint-enable footer-required -->`, // 8
+		`<!--`, // 9
+		`  pagelint-disable-next-line nav-dead-link`, // 10
+		`-->`,               // 11
+		`<a href="#">x</a>`, // 12
+		`<!-- pagelint-disable link-fragment,menu-duplicate -->`, // 13
+		`<!-- pagelint-enable menu-duplicate -->`,                // 14
+		`<!-- pagelint-disable -->`,                              // 15
+		`<!-- just a comment: pagelint-disable -->`,              // 16
+		`<p>end`, // 17
+	}, "\n")
+	p := mustParse(t, src, Options{})
+	checks := []struct {
+		rule string
+		line int
+		want bool
+	}{
+		{"link-no-text", 3, true}, {"link-broken", 3, true}, {"nav-dead-link", 3, false},
+		{"link-no-text", 4, false}, {"anything", 5, true}, {"anything", 6, false},
+		{"footer-required", 6, true}, {"footer-required", 8, true}, {"footer-required", 9, false},
+		{"nav-dead-link", 12, true}, {"nav-dead-link", 11, false},
+		{"menu-duplicate", 14, true}, {"menu-duplicate", 15, true}, {"link-fragment", 17, true},
+		{"anything", 14, false}, {"anything", 15, true}, {"anything", 17, true},
+		{"anything", 0, false},
+	}
+	for _, c := range checks {
+		if got := p.Suppressed(c.rule, c.line); got != c.want {
+			t.Errorf("Suppressed(%q, %d) = %v, want %v (suppressions %+v)", c.rule, c.line, got, c.want, p.Suppressions)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want error
+		msg  string
+	}{
+		{"empty", "", ErrEmpty, "empty page: empty file"},
+		{"white space", " \n\t\r\n ", ErrEmpty, "empty page: empty file"},
+		{"NUL bytes", "<p>a\x00b</p>", ErrNotHTML, "not an HTML page: binary data"},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ErrNotHTML, "not an HTML page: binary data"},
+		{"invalid UTF-8", "<p>\n\nok\n<b>\xff\xfe</b>", ErrNotHTML, "not an HTML page: invalid UTF-8 at line 4"},
+		{"latin-1", "<p>caf\xe9</p>", ErrNotHTML, "not an HTML page: invalid UTF-8 at line 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Parse([]byte(tt.data), Options{})
+			if p != nil || !errors.Is(err, tt.want) || err.Error() != tt.msg {
+				t.Errorf("got %v, %v; want %q", p, err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestOddButValidInput(t *testing.T) {
+	for _, src := range []string{
+		"just text", "<", "</", "<a", "<a href='x", "<!--", "<!DOCTYPE", "</footer></nav></header>",
+		"<html><html><body><body><head>", "<footer><footer><nav><nav><header>",
+		"<svg><a href=x><title>t</title></a><foreignObject><nav><a href=y>y</a></nav></foreignObject></svg>",
+		"<table><nav><a href=x>x</a></nav><tr><td><footer><a href=y>y</a></footer></table>",
+		"<template><nav><a href=x>x</a></nav></template>",
+		"<b><i><u><s><a href=x><b><i><u><s>deep</a></s></u></i></b>",
+		"<select><option><a href=x>x</a></select><plaintext><a href=y>",
+		"<frameset><frame src=f.html></frameset>",
+		"<nav>" + strings.Repeat("<ul><li><a href=x>x</a>", 300) + "</nav>",
+		strings.Repeat("<div>", 5000) + "<a href=x>deep</a>",
+		"\uFEFF<p>bom",
+	} {
+		p, err := Parse([]byte(src), Options{})
+		if err != nil {
+			t.Errorf("%.40q: %v", src, err)
+			continue
+		}
+		if len(src) < 3000 {
+			checkPositions(t, src, p)
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package htmlpage
+
+import (
+	"bytes"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The tokenizer's TagName and TagAttr copy every name, key and value they
+// return. For the common tag — no character reference, no carriage return
+// — readRawTag reads the same name and attributes straight from the raw
+// bytes of the token, following the tokenizer's own scanning rules (see
+// FuzzRawTag), into the stream's arena. Other tags take the tokenizer's
+// way, which also decodes references the way attributes need.
+
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+// readRawTag parses raw, a start tag token; ok is false when it holds "&"
+// or "\r", which need the tokenizer's decoding.
+func (s *stream) readRawTag(raw []byte) (name string, a atom.Atom, attrs []html.Attribute, ok bool) {
+	if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 || len(raw) < 2 {
+		return "", 0, nil, false
+	}
+	n := len(raw)
+	if raw[n-1] == '>' {
+		n-- // the tokenizer consumed it; the scan below stops before it
+	}
+	i := 2 // the first letter of the name is always part of it
+	for i < n && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	name, a = s.lowerName(raw[1:i])
+	attrs = s.attrs[:0]
+	i = skipTagSpace(raw, i, n)
+	for i < n && raw[i] != '>' {
+		// the attribute name; a leading "=" belongs to it
+		ks := i
+		for i < n {
+			c := raw[i]
+			if c == '=' && i == ks {
+				i++
+				continue
+			}
+			if isTagSpace(c) || c == '/' || c == '>' || c == '=' {
+				break
+			}
+			i++
+		}
+		ke := i
+		// the value
+		vs, ve := i, i
+		j := skipTagSpace(raw, i, n)
+		switch {
+		case j < n && raw[j] == '/':
+			i = j + 1
+		case j < n && raw[j] == '=':
+			j = skipTagSpace(raw, j+1, n)
+			switch {
+			case j >= n:
+				i = j
+			case raw[j] == '>':
+				i = j
+			case raw[j] == '"' || raw[j] == '\'':
+				q := raw[j]
+				vs = j + 1
+				k := bytes.IndexByte(raw[vs:n], q)
+				if k < 0 {
+					ve, i = n, n
+				} else {
+					ve, i = vs+k, vs+k+1
+				}
+			default:
+				vs = j
+				k := j
+				for k < n && !isTagSpace(raw[k]) && raw[k] != '>' {
+					k++
+				}
+				ve = k
+				i = k
+				if k < n && isTagSpace(raw[k]) {
+					i = k + 1
+				}
+			}
+		default:
+			i = j
+		}
+		if ke > ks {
+			key := s.lowerKey(raw[ks:ke])
+			if !hasKey(attrs, key) {
+				attrs = append(attrs, html.Attribute{Key: key, Val: s.str(raw[vs:ve])})
+			}
+		}
+		i = skipTagSpace(raw, i, n)
+	}
+	s.attrs = attrs
+	return name, a, attrs, true
+}
+
+func skipTagSpace(raw []byte, i, n int) int {
+	for i < n && isTagSpace(raw[i]) {
+		i++
+	}
+	return i
+}
+
+func hasKey(attrs []html.Attribute, key string) bool {
+	for _, a := range attrs {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerName returns a tag name in lower case, as an atom when it is one.
+func (s *stream) lowerName(b []byte) (string, atom.Atom) {
+	if a := atom.Lookup(b); a != 0 {
+		return a.String(), a
+	}
+	l := s.lower(b)
+	if a := atom.Lookup(l); a != 0 {
+		return a.String(), a
+	}
+	return s.str(l), 0
+}
+
+func (s *stream) lowerKey(b []byte) string {
+	if a := atom.Lookup(b); a != 0 {
+		return a.String()
+	}
+	l := s.lower(b)
+	if a := atom.Lookup(l); a != 0 {
+		return a.String()
+	}
+	return s.str(l)
+}
+
+// lower returns b in ASCII lower case, in a scratch buffer when it changes.
+func (s *stream) lower(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			buf := append(s.lowerBuf[:0], b...)
+			for j := i; j < len(buf); j++ {
+				if 'A' <= buf[j] && buf[j] <= 'Z' {
+					buf[j] += 'a' - 'A'
+				}
+			}
+			s.lowerBuf = buf
+			return buf
+		}
+	}
+	return b
+}
