@@ -97,6 +97,11 @@ type Env struct {
 	// External holds the outcome of external URL checks, keyed by the
 	// link's Target; nil when external links were not checked.
 	External map[string]ExternalResult
+	// Defer, when set, takes the links whose judgement needs what is not
+	// known yet while pages are still being read: a fragment on another
+	// page, an external URL. The engine judges them later with RunLinks,
+	// so that a page's model need not be kept until every page is read.
+	Defer func(p *page.Page, l *page.Link)
 }
 
 // Site is what a check may ask about the pages and files of the site.

@@ -127,6 +127,10 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
 		return
 	}
+	if lc.env.Defer != nil {
+		lc.env.Defer(lc.p, l)
+		return
+	}
 	anchors, isPage := lc.pageAnchors(resolved)
 	if isPage && !anchors[t.fragment] {
 		lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" of "+what(l)+" "+q(l.Href)+" names no id or a[name] on "+q(resolved))
@@ -149,6 +153,10 @@ func (lc *linkCheck) pageAnchors(resolved string) (map[string]bool, bool) {
 }
 
 func (lc *linkCheck) checkExternal(l *page.Link, t target) {
+	if lc.env != nil && lc.env.Defer != nil {
+		lc.env.Defer(lc.p, l)
+		return
+	}
 	if lc.env == nil || lc.env.External == nil {
 		return
 	}

@@ -189,6 +189,16 @@ func RunPage(p *page.Page, env *Env) []Finding {
 	return findings
 }
 
+// RunLinks judges a page's links alone (link-broken, link-fragment,
+// link-redirect): the links that RunPage handed to Env.Defer. The findings
+// still need Finalize.
+func RunLinks(p *page.Page, env *Env) []Finding {
+	if p == nil || env == nil || !anyRuleOn(env.config(), linkTargets{}.Rules()) {
+		return nil
+	}
+	return linkTargets{}.Check(p, env)
+}
+
 // RunSite runs the checks that need every page at once. The findings still
 // need Finalize.
 func RunSite(pages []*page.Page, env *Env) []Finding {

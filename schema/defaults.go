@@ -144,7 +144,6 @@ func (l *Links) RequestTimeout() time.Duration {
 	return durationOr(l.Timeout, DefaultTimeout)
 }
 
-
 // RunDeadline is the time limit of all external checks; 0 means none.
 func (l *Links) RunDeadline() time.Duration { return durationOr(l.Deadline, 0) }
 

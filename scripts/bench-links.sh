@@ -54,7 +54,8 @@ run() {
 
 printf '| tool | seconds | peak MiB |\n|---|---|---|\n' >"$WORK/times.md"
 
-run pagelint-checker "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s"
+run pagelint-checker "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
+run pagelint-checker-warm-cache "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
 run pagelint-checker-perhost16 "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -per-host 16 -concurrency 128
 
 if [ "$have_cli" = 1 ]; then

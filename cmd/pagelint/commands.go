@@ -169,7 +169,7 @@ func mergeCommand(s *streams) *cli.Command {
 					return fail("%s: %v", path, describeOpenError(err))
 				}
 				r, err := report.ReadJSON(f, path)
-				f.Close()
+				_ = f.Close()
 				if err != nil {
 					return fail("%s", oneLine(err.Error()))
 				}

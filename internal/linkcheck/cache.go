@@ -107,12 +107,12 @@ func (c *cache) put(key string, e *cacheEntry) {
 	c.mu.Unlock()
 }
 
-// save writes the fresh entries atomically; expired ones are dropped so the
-// file does not grow forever.
+// save writes the fresh entries atomically when anything changed; expired
+// ones are dropped so the file does not grow forever.
 func (c *cache) save(now time.Time, ttl, failureTTL time.Duration) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.readOnly {
+	if c.readOnly || !c.dirty {
 		return nil
 	}
 	f := cacheFile{Version: cacheVersion, Entries: make(map[string]*cacheEntry, len(c.entries))}

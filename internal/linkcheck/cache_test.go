@@ -160,3 +160,17 @@ func TestNoCacheForSkipped(t *testing.T) {
 		t.Fatal("a URL that was never checked reached the cache")
 	}
 }
+
+func TestCheckConcurrentCallsShareOneChecker(t *testing.T) {
+	s := newSite(t)
+	c := newChecker(t, Options{CachePath: filepath.Join(t.TempDir(), "cache.json")})
+	done := make(chan map[string]*Result)
+	for _, path := range []string{"/ok", "/404", "/410"} {
+		go func() { done <- c.Check(context.Background(), []string{s.URL + path, s.URL + "/page"}) }()
+	}
+	for range 3 {
+		if r := (<-done)[s.URL+"/page"]; r == nil || !r.OK {
+			t.Fatalf("/page: %+v", r)
+		}
+	}
+}

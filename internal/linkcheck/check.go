@@ -80,7 +80,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 	for _, in := range inputs {
 		results[in.raw] = c.resultFor(in)
 	}
-	if c.cache != nil && c.cache.dirty {
+	if c.cache != nil {
 		if err := c.SaveCache(); err != nil {
 			c.opt.Warn(fmt.Sprintf("cannot write link cache %q: %v", c.opt.CachePath, err))
 		}

@@ -2,26 +2,24 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/source"
 )
 
 // checkExternal checks every distinct external URL the pages link to, once.
-// URLs of pages that the run fetched itself are answered from their models.
-func checkExternal(ctx context.Context, opt *Options, pages []*page.Page) (map[string]checks.ExternalResult, int, error) {
-	if opt.Offline || !externalEnabled(opt.Config) {
-		return nil, 0, nil
-	}
-	fetched := map[string]*page.Page{}
-	for _, p := range pages {
-		if IsURL(p.URL) {
-			fetched[stripFragment(p.URL)] = p
-		}
-	}
+// URLs the run fetched itself (pages of a crawl, and what the crawl could not
+// fetch) are judged by what the run already knows, even offline.
+//
+// pages carry the links to check; fetched holds the anchors of the pages
+// the run fetched, by URL.
+func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
+	online := !opt.Offline && externalEnabled(opt.Config)
 	internal := siteOrigin(opt.Config.Site.BaseURL)
 	results := map[string]checks.ExternalResult{}
 	var targets []string
@@ -33,11 +31,13 @@ func checkExternal(ctx context.Context, opt *Options, pages []*page.Page) (map[s
 				continue
 			}
 			seen[t] = true
-			if known := fetched[stripFragment(t)]; known != nil {
-				results[t] = knownResult(known, t)
-				continue
+			if anchors, ok := fetched[stripFragment(t)]; ok {
+				results[t] = knownResult(anchors, t)
+			} else if r, ok := known[stripFragment(t)]; ok {
+				results[t] = r
+			} else if online {
+				targets = append(targets, t)
 			}
-			targets = append(targets, t)
 		}
 	}
 	if len(targets) == 0 {
@@ -62,8 +62,25 @@ func checkExternal(ctx context.Context, opt *Options, pages []*page.Page) (map[s
 	return results, len(results), nil
 }
 
+// crawlFailures turns what a crawl could not fetch into link results: a URL
+// that answered 404 is broken for every page that links to it, with no
+// second request; one that is not HTML exists.
+func crawlFailures(skipped []source.Skip) map[string]checks.ExternalResult {
+	known := map[string]checks.ExternalResult{}
+	for _, s := range skipped {
+		switch {
+		case s.Err == nil:
+		case errors.Is(s.Err, source.ErrNotHTML):
+			known[s.URL] = checks.ExternalResult{OK: true}
+		default:
+			known[s.URL] = checks.ExternalResult{Reason: s.Reason}
+		}
+	}
+	return known
+}
+
 // knownResult judges a link to a page of the run by that page's model.
-func knownResult(p *page.Page, target string) checks.ExternalResult {
+func knownResult(anchors map[string]bool, target string) checks.ExternalResult {
 	frag := ""
 	if i := strings.IndexByte(target, '#'); i >= 0 {
 		frag = target[i+1:]
@@ -71,12 +88,7 @@ func knownResult(p *page.Page, target string) checks.ExternalResult {
 	if frag == "" || frag == "top" {
 		return checks.ExternalResult{OK: true}
 	}
-	for _, a := range p.Anchors {
-		if a == frag {
-			return checks.ExternalResult{OK: true}
-		}
-	}
-	return checks.ExternalResult{OK: true, FragmentMissing: true}
+	return checks.ExternalResult{OK: true, FragmentMissing: !anchors[frag]}
 }
 
 func stripFragment(u string) string {

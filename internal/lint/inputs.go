@@ -28,7 +28,10 @@ type job struct {
 // readInputs turns the inputs into groups of parsed pages. A page of a site
 // that cannot be read is returned in pageErrs; an input that cannot be
 // read at all fails the run.
-func readInputs(ctx context.Context, opt *Options) (groups []*group, pageErrs []error, err error) {
+//
+// With a pageChecker, each page is checked as soon as it is read and only
+// its reduced model is kept; without one (extract), the full models are.
+func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*group, pageErrs []error, err error) {
 	var urls []string
 	fileGroups := map[string]*localGroup{} // by site root
 	var order []string
@@ -39,7 +42,7 @@ func readInputs(ctx context.Context, opt *Options) (groups []*group, pageErrs []
 			if err != nil {
 				return nil, nil, err
 			}
-			groups = append(groups, g)
+			groups = append(groups, checkRead(g, pc, opt))
 		case IsURL(in):
 			urls = append(urls, in)
 		default:
@@ -78,7 +81,7 @@ func readInputs(ctx context.Context, opt *Options) (groups []*group, pageErrs []
 		}
 	}
 	for _, root := range order {
-		g, errs, err := fileGroups[root].parse(ctx, opt)
+		g, errs, err := fileGroups[root].parse(ctx, opt, pc)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -93,7 +96,7 @@ func readInputs(ctx context.Context, opt *Options) (groups []*group, pageErrs []
 			return nil, nil, err
 		}
 		pageErrs = append(pageErrs, errs...)
-		groups = append(groups, g)
+		groups = append(groups, checkRead(g, pc, opt))
 	}
 	return groups, pageErrs, nil
 }
@@ -155,9 +158,11 @@ func (lg *localGroup) add(file, sitePath string) {
 }
 
 // parse reads and parses the group's pages with one worker per CPU, each
-// page once; the DOM of a page is gone when its worker moves on.
-func (lg *localGroup) parse(ctx context.Context, opt *Options) (*group, []error, error) {
+// page once, and checks each as soon as it is parsed (with pc): the DOM of a
+// page is gone when its worker moves on, and its model soon after.
+func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) (*group, []error, error) {
 	pages := make([]*page.Page, len(lg.jobs))
+	results := make([]checked, len(lg.jobs))
 	errs := make([]error, len(lg.jobs))
 	var render *renderSession
 	if opt.Render {
@@ -167,6 +172,12 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options) (*group, []error,
 		}
 		defer render.close()
 	}
+	sources := make([]string, len(lg.jobs))
+	for i, j := range lg.jobs {
+		sources[i] = j.source
+	}
+	mine := mineOf(sources, opt.Shard)
+	site := &localSite{files: lg.site}
 	eg, ctx := errgroup.WithContext(ctx)
 	eg.SetLimit(runtime.NumCPU())
 	if render != nil {
@@ -186,27 +197,37 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options) (*group, []error,
 				p, err = readLocal(j, limit, opt)
 			}
 			if err != nil {
+				// One unreadable page is reported; the rest of the site
+				// is still linted.
 				errs[i] = &InputError{Source: j.source, Err: err}
-				return nil
+				return nil //nolint:nilerr // kept in errs, not a failure of the run
 			}
 			p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
-			pages[i] = p
+			if pc != nil {
+				results[i] = pc.check(p, site, mine(j.source))
+			} else {
+				pages[i] = p
+			}
 			return nil
 		})
 	}
 	if err := eg.Wait(); err != nil {
 		return nil, nil, err
 	}
-	g := &group{}
+	g := &group{site: site, anchors: map[string]map[string]bool{}}
 	var pageErrs []error
-	for i := range pages {
-		if errs[i] != nil {
+	for i := range lg.jobs {
+		switch {
+		case errs[i] != nil:
 			pageErrs = append(pageErrs, errs[i])
-			continue
+		case pc == nil:
+			g.pages = append(g.pages, pages[i])
+			g.anchors[pages[i].URL] = anchorSet(pages[i])
+		default:
+			g.add(results[i], mine(lg.jobs[i].source))
 		}
-		g.pages = append(g.pages, pages[i])
 	}
-	g.site = newLocalSite(lg.site, g.pages)
+	site.anchors = g.anchors
 	return g, pageErrs, nil
 }
 
@@ -247,7 +268,49 @@ func readStdin(opt *Options) (*group, error) {
 	if err != nil {
 		return nil, &InputError{Source: "-", Err: err}
 	}
-	return &group{pages: []*page.Page{p}}, nil
+	return &group{pages: []*page.Page{p}, anchors: map[string]map[string]bool{p.URL: anchorSet(p)}}, nil
+}
+
+// checkRead checks the pages of a group that was read whole (standard
+// input, URLs), in order.
+func checkRead(g *group, pc *pageChecker, opt *Options) *group {
+	if pc == nil {
+		return g
+	}
+	sources := make([]string, len(g.pages))
+	for i, p := range g.pages {
+		sources[i] = p.Source
+	}
+	mine := mineOf(sources, opt.Shard)
+	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known}
+	for _, p := range g.pages {
+		out.add(pc.check(p, g.site, mine(p.Source)), mine(p.Source))
+	}
+	return out
+}
+
+// add keeps what is left of a checked page.
+func (g *group) add(c checked, mine bool) {
+	g.pages = append(g.pages, c.reduced)
+	g.anchors[c.reduced.URL] = c.anchors
+	if !mine {
+		return
+	}
+	g.mine = append(g.mine, c.reduced)
+	g.findings = append(g.findings, c.findings...)
+	if c.deferred != nil {
+		g.deferred = append(g.deferred, c.deferred)
+	}
+}
+
+// anchorSet is the set of a page's anchors, in strings of its own: the
+// model's strings share memory with the rest of the page.
+func anchorSet(p *page.Page) map[string]bool {
+	set := make(map[string]bool, len(p.Anchors))
+	for _, a := range p.Anchors {
+		set[intern(a)] = true
+	}
+	return set
 }
 
 func formatSize(n int64) string {

@@ -8,10 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
@@ -75,12 +72,22 @@ func (e *InputError) Unwrap() error { return e.Err }
 // group is the pages that share one site: a directory, the files given
 // under one root, or the pages fetched from one start URL.
 type group struct {
-	pages []*page.Page // every page of the site
+	pages []*page.Page // every page of the site (reduced, once checked)
 	mine  []*page.Page // the pages of this shard
-	site  checks.Site
+	// deferred are the links of this shard's pages that are judged once
+	// every page is read; findings what the pages' own checks found.
+	deferred []*page.Page
+	findings []checks.Finding
+	site     checks.Site
+	// anchors of every page, by its URL (site path or absolute URL).
+	anchors map[string]map[string]bool
+	// known are link results the reading learnt on the way (a crawl's
+	// failed fetches), by URL without fragment.
+	known map[string]checks.ExternalResult
 }
 
-// Run lints the inputs.
+// Run lints the inputs: each page is checked as soon as it is read, then
+// the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -88,14 +95,25 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	groups, pageErrs, err := readInputs(ctx, &opt)
+	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
+	var deferred []*page.Page
+	known := map[string]checks.ExternalResult{}
+	fetched := map[string]map[string]bool{}
 	for _, g := range groups {
-		g.mine = shard(g.pages, opt.Shard)
 		res.Pages = append(res.Pages, g.mine...)
+		deferred = append(deferred, g.deferred...)
+		for u, r := range g.known {
+			known[u] = r
+		}
+		for u, a := range g.anchors {
+			if IsURL(u) {
+				fetched[stripFragment(u)] = a
+			}
+		}
 	}
 	if len(res.Pages) == 0 {
 		if len(pageErrs) > 0 {
@@ -103,7 +121,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		return nil, errors.New("no pages to lint")
 	}
-	external, checked, err := checkExternal(ctx, &opt, res.Pages)
+	external, checked, err := checkExternal(ctx, &opt, deferred, fetched, known)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +132,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	for _, g := range groups {
 		env := &checks.Env{Config: opt.Config, Now: opt.Now, Site: g.site, External: external}
-		res.Findings = append(res.Findings, checkPages(g.mine, env)...)
+		res.Findings = append(res.Findings, g.findings...)
+		for _, p := range g.deferred {
+			res.Findings = append(res.Findings, checks.RunLinks(p, env)...)
+		}
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
 		for _, f := range checks.RunSite(g.pages, env) {
@@ -127,27 +148,17 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// shard keeps this run's share of the pages. Site-wide facts were gathered
-// from all pages before.
-func shard(pages []*page.Page, sh report.Shard) []*page.Page {
+// mineOf tells the pages of this run's shard from the others, given the
+// sources of every page.
+func mineOf(sources []string, sh report.Shard) func(string) bool {
 	if sh.Count <= 1 {
-		return pages
+		return func(string) bool { return true }
 	}
-	sources := make([]string, len(pages))
-	for i, p := range pages {
-		sources[i] = p.Source
-	}
-	mine := map[string]bool{}
+	set := map[string]bool{}
 	for _, s := range sh.Select(sources) {
-		mine[s] = true
+		set[s] = true
 	}
-	var out []*page.Page
-	for _, p := range pages {
-		if mine[p.Source] {
-			out = append(out, p)
-		}
-	}
-	return out
+	return func(s string) bool { return set[s] }
 }
 
 func externalEnabled(cfg *schema.Config) bool {
@@ -159,25 +170,6 @@ func errorf(source, format string, args ...any) error {
 	return &InputError{Source: source, Err: fmt.Errorf(format, args...)}
 }
 
-// checkPages runs the page checks with one worker per CPU.
-func checkPages(pages []*page.Page, env *checks.Env) []checks.Finding {
-	results := make([][]checks.Finding, len(pages))
-	var eg errgroup.Group
-	eg.SetLimit(runtime.NumCPU())
-	for i, p := range pages {
-		eg.Go(func() error {
-			results[i] = checks.RunPage(p, env)
-			return nil
-		})
-	}
-	_ = eg.Wait()
-	var out []checks.Finding
-	for _, r := range results {
-		out = append(out, r...)
-	}
-	return out
-}
-
 // Extract reads the inputs into page models without checking them.
 func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
 	if len(opt.Inputs) == 0 {
@@ -186,7 +178,7 @@ func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	groups, pageErrs, err := readInputs(ctx, &opt)
+	groups, pageErrs, err := readInputs(ctx, &opt, nil)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -59,6 +59,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 			return nil, nil, err
 		}
 		reportSkipped(opt, res.Skipped)
+		g.known = crawlFailures(res.Skipped)
 		sort.SliceStable(g.pages, func(a, b int) bool { return g.pages[a].Source < g.pages[b].Source })
 	} else {
 		for _, u := range urls {
@@ -88,6 +89,10 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 			p.Home = true
 			break
 		}
+	}
+	g.anchors = map[string]map[string]bool{}
+	for _, p := range g.pages {
+		g.anchors[p.URL] = anchorSet(p)
 	}
 	return g, pageErrs, nil
 }

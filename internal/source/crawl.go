@@ -35,7 +35,12 @@ type CrawlOptions struct {
 // Skip is a URL that a crawl found but did not visit, and why: "other
 // origin", "max pages reached", "max depth", "not an HTML page
 // (application/pdf)", "404 Not Found", …
-type Skip struct{ URL, Reason string }
+type Skip struct {
+	URL, Reason string
+	// Err is the failure of a fetch (a status, a refused connection, a
+	// page that is not HTML); nil for URLs the crawl chose not to fetch.
+	Err error
+}
 
 // CrawlResult is what a crawl did.
 type CrawlResult struct {
@@ -168,7 +173,7 @@ func (c *crawler) run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			c.skip(j.url, j.err.Error())
+			c.result.Skipped = append(c.result.Skipped, Skip{URL: j.url, Reason: j.err.Error(), Err: j.err})
 			continue
 		}
 		final, err := normalizeURL(j.doc.URL)

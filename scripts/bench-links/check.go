@@ -29,6 +29,7 @@ func check(args []string) error {
 	fset.IntVar(&opt.PerHost, "per-host", 0, "per-host limit (0: pagelint's default)")
 	fset.DurationVar(&opt.Timeout, "timeout", 0, "per request (0: pagelint's default)")
 	fset.IntVar(&opt.Retries, "retries", 0, "retries (0: pagelint's default, -1: none)")
+	fset.StringVar(&opt.CachePath, "cache", "", "cache file (none by default)")
 	progress := fset.Bool("progress", false, "draw the progress bar on standard error")
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -61,8 +62,8 @@ func check(args []string) error {
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)
 	st := c.Stats()
-	fmt.Fprintf(os.Stderr, "pagelint checker: %d pages, %d links, %d URLs, %d requests, %d broken in %.2fs (heap %d MiB)\n",
-		pages, len(links), st.URLs, st.Requests, st.Failures, elapsed.Seconds(), mem.HeapSys>>20)
+	fmt.Fprintf(os.Stderr, "pagelint checker: %d pages, %d links, %d URLs, %d requests, %d cache hits, %d broken in %.2fs (heap %d MiB)\n",
+		pages, len(links), st.URLs, st.Requests, st.CacheHits, st.Failures, elapsed.Seconds(), mem.HeapSys>>20)
 	text := strings.Join(brokenURLs, "\n") + "\n"
 	if *out == "" {
 		fmt.Print(text)

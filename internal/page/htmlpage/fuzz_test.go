@@ -55,6 +55,14 @@ func FuzzRawTag(f *testing.F) {
 			if tt == html.ErrorToken {
 				return
 			}
+			if tt == html.EndTagToken {
+				raw := append([]byte(nil), z.Raw()...)
+				got, _, ok := s.readRawEndTag(raw)
+				if want, _ := z.TagName(); ok && got != string(want) {
+					t.Fatalf("%q: end tag %q, want %q", raw, got, want)
+				}
+				continue
+			}
 			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 				continue
 			}

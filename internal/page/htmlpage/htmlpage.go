@@ -1,11 +1,16 @@
 // Package htmlpage builds the page model of an HTML page.
 //
-// The page is read in one streaming pass of the x/net/html tokenizer: links,
-// anchors, title, base, suppressions, source positions and the landmarks are
-// all found there, with a light stack of open elements standing in for the
-// DOM. Only the parts that need real tree construction — the menus, the
-// header, the footer and the controls — are re-parsed with html.Parse, from
-// their own bytes, so a site of thousands of pages never holds a full DOM.
+// A page is read in one streaming pass of the x/net/html tokenizer
+// (stream.go): links, anchors, title, base, suppressions, source positions,
+// the landmarks and the controls of the body are all found there, with a
+// light stack of open elements that follows the HTML tree construction
+// (treecons.go, afe.go) standing in for the DOM. Only the regions that need
+// a tree — the menus, the header, the footer — get one: built by the stream
+// itself while their markup is regular (direct.go), or, at the first
+// irregularity, by html.Parse of their own bytes with every start tag
+// carrying its source offset (capture.go), so that malformed regions come
+// out exactly as browsers build them. No DOM outlives a parse, and what a
+// parse needs only while it runs is pooled (pool.go).
 package htmlpage
 
 import (

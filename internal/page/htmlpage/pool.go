@@ -74,14 +74,6 @@ func (sc *scratch) reset() {
 	clear(sc.order) // drop the last page's entries
 }
 
-func clearMap[K comparable, V any](m map[K]V) map[K]V {
-	if m == nil {
-		return make(map[K]V)
-	}
-	clear(m)
-	return m
-}
-
 // getStream returns a stream ready for data, from the pool.
 func getStream(data []byte, opt *Options, sel *selectors) *stream {
 	s := streams.Get().(*stream)

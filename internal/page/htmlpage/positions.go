@@ -13,6 +13,9 @@ import (
 type lines struct {
 	data   []byte
 	starts []int // byte offset where each line starts
+
+	// the last position asked: most come in source order, and go on from it
+	lastOff, lastLine, lastCol int
 }
 
 func newLines(data []byte, buf []int) *lines {
@@ -44,9 +47,10 @@ func newLines(data []byte, buf []int) *lines {
 	return l
 }
 
-// line returns the 1-based line of byte offset off.
+// line returns the 1-based line of byte offset off (1 inside a leading
+// byte order mark).
 func (l *lines) line(off int) int {
-	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off })
+	return max(1, sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }))
 }
 
 // pos returns the position of byte offset off; the zero Pos when off is
@@ -55,10 +59,18 @@ func (l *lines) pos(off int) page.Pos {
 	if l == nil || off < 0 || off > len(l.data) {
 		return page.Pos{}
 	}
+	if l.lastLine > 0 && off >= l.lastOff && (l.lastLine == len(l.starts) || off < l.starts[l.lastLine]) {
+		// on the line of the last position, after it
+		l.lastCol += utf8.RuneCount(l.data[l.lastOff:off])
+		l.lastOff = off
+		return page.Pos{Line: l.lastLine, Column: l.lastCol}
+	}
 	n := l.line(off)
 	start := l.starts[n-1]
-	if off < start {
-		start = off
+	if off < start { // inside a byte order mark
+		return page.Pos{Line: n, Column: 1}
 	}
-	return page.Pos{Line: n, Column: 1 + utf8.RuneCount(l.data[start:off])}
+	col := 1 + utf8.RuneCount(l.data[start:off])
+	l.lastOff, l.lastLine, l.lastCol = off, n, col
+	return page.Pos{Line: n, Column: col}
 }

@@ -99,6 +99,20 @@ func (s *stream) readRawTag(raw []byte) (name string, a atom.Atom, attrs []html.
 	return name, a, attrs, true
 }
 
+// readRawEndTag reads the name of an end tag token the way readRawTag
+// reads a start tag's.
+func (s *stream) readRawEndTag(raw []byte) (string, atom.Atom, bool) {
+	if len(raw) < 3 || bytes.IndexByte(raw, '\r') >= 0 {
+		return "", 0, false
+	}
+	i := 3 // "</" and the first letter
+	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
+		i++
+	}
+	name, a := s.lowerName(raw[2:i])
+	return name, a, true
+}
+
 func skipTagSpace(raw []byte, i, n int) int {
 	for i < n && isTagSpace(raw[i]) {
 		i++
@@ -142,13 +156,13 @@ func (s *stream) lowerKey(b []byte) string {
 func (s *stream) lower(b []byte) []byte {
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
-			buf := append(s.lowerBuf[:0], b...)
+			s.lowerBuf = append(s.lowerBuf[:0], b...)
+			buf := s.lowerBuf
 			for j := i; j < len(buf); j++ {
 				if 'A' <= buf[j] && buf[j] <= 'Z' {
 					buf[j] += 'a' - 'A'
 				}
 			}
-			s.lowerBuf = buf
 			return buf
 		}
 	}

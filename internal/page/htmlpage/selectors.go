@@ -13,6 +13,17 @@ import (
 type selectors struct {
 	nav, header, footer cascadia.Matcher
 	menus               []namedSel
+	// needNodes: some selector is no plain landmark, so the stream's
+	// nodes must carry their attributes for cascadia
+	needNodes bool
+}
+
+// match tells whether m matches element e with attributes attrs.
+func match(m cascadia.Matcher, e *openElem, attrs []html.Attribute) bool {
+	if l, ok := m.(landmark); ok {
+		return l.matchAttrs(e.atom, e.foreign, attrs)
+	}
+	return m.Match(e.node)
 }
 
 type namedSel struct {
@@ -48,6 +59,10 @@ func compileSelectors(opt *Options) (*selectors, error) {
 		}
 		s.menus = append(s.menus, namedSel{name: m.Name, sel: sel})
 	}
+	_, navPlain := s.nav.(landmark)
+	_, headerPlain := s.header.(landmark)
+	_, footerPlain := s.footer.(landmark)
+	s.needNodes = len(s.menus) > 0 || !navPlain || !headerPlain || !footerPlain
 	return &s, nil
 }
 
@@ -59,12 +74,16 @@ type landmark struct {
 }
 
 func (l landmark) Match(n *html.Node) bool {
-	if n.DataAtom == l.tag && n.Namespace == "" {
+	return l.matchAttrs(n.DataAtom, n.Namespace != "", n.Attr)
+}
+
+func (l landmark) matchAttrs(a atom.Atom, foreign bool, attrs []html.Attribute) bool {
+	if a == l.tag && !foreign {
 		return true
 	}
-	for _, a := range n.Attr {
-		if a.Key == "role" && a.Namespace == "" {
-			return a.Val == l.role
+	for _, at := range attrs {
+		if at.Key == "role" && at.Namespace == "" {
+			return at.Val == l.role
 		}
 	}
 	return false

@@ -11,7 +11,8 @@ import (
 // and name each step below it by tag and :nth-child, so that a path selects
 // exactly the element it was made for.
 
-// selAt returns the selector path of the stack element at index i.
+// selAt returns the selector path of the stack element at index i, in the
+// stream's arena: most are only the prefix of others.
 func (s *stream) selAt(i int) string {
 	e := &s.stack[i]
 	if e.sel != "" || i == 0 {
@@ -23,25 +24,30 @@ func (s *stream) selAt(i int) string {
 	case e.id != "":
 		e.sel = idSelector(e.name, e.id)
 	default:
-		e.sel = s.childSelector(s.selAt(i-1), e.name, e.nth)
+		e.sel = s.childSelector(s.selAt(i-1), e.name, e.nth, false)
 	}
 	return e.sel
 }
 
-// selOf returns the selector path of e: the top of the stack, or a void
-// element standing above it.
+// selOf returns the selector path of e — the top of the stack, or a void
+// element standing above it — for the model.
 func (s *stream) selOf(e *openElem) string {
 	top := len(s.stack) - 1
 	if e == &s.stack[top] {
-		return s.selAt(top)
+		if e.keptSel == "" {
+			e.keptSel = s.keepString(s.selAt(top))
+		}
+		return e.keptSel
 	}
 	if e.id != "" {
 		return idSelector(e.name, e.id)
 	}
-	return s.childSelector(s.selAt(top), e.name, e.nth)
+	return s.childSelector(s.selAt(top), e.name, e.nth, true)
 }
 
-func (s *stream) childSelector(parent, name string, nth int) string {
+// childSelector joins a parent's path and a step: kept for the model, or
+// in the arena.
+func (s *stream) childSelector(parent, name string, nth int, keep bool) string {
 	b := s.concatBuf[:0]
 	if parent != "" {
 		b = append(b, parent...)
@@ -52,7 +58,10 @@ func (s *stream) childSelector(parent, name string, nth int) string {
 	b = strconv.AppendInt(b, int64(nth), 10)
 	b = append(b, ')')
 	s.concatBuf = b
-	return s.keep(b)
+	if keep {
+		return s.keep(b)
+	}
+	return s.str(b)
 }
 
 // idSelector is "tag#id" when id is a plain CSS identifier, else

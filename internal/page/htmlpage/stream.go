@@ -19,8 +19,10 @@ type openElem struct {
 	off   int        // byte offset of the start tag's "<"; -1 when implied
 	nth   int        // position among the parent's element children
 	kids  int        // element children seen so far
-	sel   string     // selector path, built on demand
-	id    string
+	sel   string     // selector path, built on demand, in the arena
+	// keptSel is sel copied for the model
+	keptSel string
+	id      string
 
 	hidden     bool // hidden attribute, aria-hidden or inline style, here or above
 	foreign    bool // inside svg or math
@@ -88,16 +90,17 @@ type stream struct {
 
 	haveHTML, haveHead, haveBody bool
 
-	p         *page.Page
-	anchors   map[string]bool
-	ids       []idRange
-	links     []*page.Link
-	linkInfo  []linkInfo
-	cands     []candidate
-	title     []byte
-	inTitle   bool
-	titleDone bool
-	haveBase  bool
+	p          *page.Page
+	anchorIdx  []int
+	anchorDrop []bool
+	ids        []idRange
+	links      []*page.Link
+	linkInfo   []linkInfo
+	cands      []candidate
+	title      []byte
+	inTitle    bool
+	titleDone  bool
+	haveBase   bool
 
 	caps      captures
 	tokOff    int // where the current token starts
@@ -136,12 +139,13 @@ func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
 		doc = &html.Node{Type: html.DocumentNode}
 	}
 	*s = stream{
-		data:     data,
-		explicit: -1,
-		opt:      opt,
-		sel:      sel,
-		doc:      doc,
-		anchors:  clearMap(s.anchors),
+		data:       data,
+		explicit:   -1,
+		opt:        opt,
+		sel:        sel,
+		doc:        doc,
+		anchorIdx:  s.anchorIdx,
+		anchorDrop: s.anchorDrop,
 		p: &page.Page{
 			Source: opt.Source, URL: opt.URL, Format: opt.Format,
 			Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{},
@@ -334,154 +338,6 @@ func (s *stream) startTag(off int, raw []byte, selfClosing bool) {
 	s.push(off, name, a, p, attrs, selfClosing)
 }
 
-func (s *stream) ensureHTML(attrs []html.Attribute) {
-	if !s.haveHTML {
-		s.haveHTML = true
-		s.pushStructural("html", atom.Html, attrs)
-	}
-}
-
-func (s *stream) ensureHead(attrs []html.Attribute) {
-	s.ensureHTML(nil)
-	if !s.haveHead {
-		s.haveHead = true
-		s.pushStructural("head", atom.Head, attrs)
-	}
-}
-
-func (s *stream) ensureBody() { s.openBody(nil) }
-
-func (s *stream) openBody(attrs []html.Attribute) {
-	s.ensureHTML(nil)
-	if s.haveBody {
-		return
-	}
-	for len(s.stack) > 2 {
-		s.pop(s.tokOff)
-	}
-	s.haveBody = true
-	s.pushStructural("body", atom.Body, attrs)
-}
-
-// pushStructural pushes html, head or body, written or implied: they take
-// part in no capture and get no position.
-func (s *stream) pushStructural(name string, a atom.Atom, attrs []html.Attribute) {
-	s.pushElem(-1, name, a, propsOf(a), attrs)
-}
-
-// closeImplied closes the open elements a start tag of a closes, the way
-// the tree construction does in the "in body" and table modes.
-func (s *stream) closeImplied(a atom.Atom, p props) {
-	switch a {
-	case atom.Li:
-		s.closeListItem(atom.Li, 0)
-	case atom.Dd, atom.Dt:
-		s.closeListItem(atom.Dd, atom.Dt)
-	case atom.A:
-		if i := s.inScope(atom.A, 0); i >= 0 {
-			s.irregular()
-			s.popTo(i)
-		}
-		s.afeRemove(func(x afeEntry) bool { return x.atom == atom.A })
-	case atom.Button:
-		if i := s.inScope(atom.Button, 0); i >= 0 {
-			s.irregular()
-			s.popTo(i)
-		}
-	case atom.Option:
-		if s.top().atom == atom.Option {
-			s.pop(s.tokOff)
-		}
-	case atom.Optgroup:
-		if s.top().atom == atom.Option {
-			s.pop(s.tokOff)
-		}
-		if s.top().atom == atom.Optgroup {
-			s.pop(s.tokOff)
-		}
-	case atom.Tr:
-		if i := s.inTableScope(atom.Tr, 0); i >= 0 {
-			s.popTo(i)
-		}
-		if s.top().atom == atom.Table {
-			s.pushImplied("tbody", atom.Tbody)
-		}
-	case atom.Td, atom.Th:
-		if i := s.inTableScope(atom.Td, atom.Th); i >= 0 {
-			s.popTo(i)
-		}
-		if s.top().atom == atom.Table {
-			s.pushImplied("tbody", atom.Tbody)
-		}
-		switch s.top().atom {
-		case atom.Tbody, atom.Thead, atom.Tfoot:
-			s.pushImplied("tr", atom.Tr)
-		}
-	case atom.Tbody, atom.Thead, atom.Tfoot:
-		for _, t := range []atom.Atom{atom.Tbody, atom.Thead, atom.Tfoot} {
-			if i := s.inTableScope(t, 0); i >= 0 {
-				s.popTo(i)
-			}
-		}
-	}
-	if p&pClosesP != 0 {
-		if i := s.inScope(atom.P, 0); i >= 0 {
-			s.popTo(i)
-		}
-	}
-	if p&pHeading != 0 && s.top().props&pHeading != 0 {
-		s.pop(s.tokOff)
-	}
-}
-
-func (s *stream) closeListItem(a, b atom.Atom) {
-	for i := len(s.stack) - 1; i > 0; i-- {
-		t := s.stack[i].atom
-		if t == a || (b != 0 && t == b) {
-			s.popTo(i)
-			return
-		}
-		if s.stack[i].props&pSpecial != 0 && t != atom.Address && t != atom.Div && t != atom.P {
-			return
-		}
-	}
-}
-
-// inScope returns the stack index of the innermost open a (or b) in button
-// scope, or -1.
-func (s *stream) inScope(a, b atom.Atom) int {
-	for i := len(s.stack) - 1; i > 0; i-- {
-		t := s.stack[i].atom
-		if t == a || (b != 0 && t == b) {
-			return i
-		}
-		if s.stack[i].props&pScope != 0 || t == atom.Button || s.stack[i].foreign {
-			return -1
-		}
-	}
-	return -1
-}
-
-func (s *stream) inTableScope(a, b atom.Atom) int {
-	for i := len(s.stack) - 1; i > 0; i-- {
-		t := s.stack[i].atom
-		if t == a || (b != 0 && t == b) {
-			return i
-		}
-		if t == atom.Table || t == atom.Html || t == atom.Template || t == atom.Body {
-			return -1
-		}
-	}
-	return -1
-}
-
-func (s *stream) pushImplied(name string, a atom.Atom) {
-	if s.building() {
-		s.irregular()
-	}
-	s.pushElem(-1, name, a, propsOf(a), nil)
-}
-
 // push handles a start tag in the body or head: links, anchors, landmarks,
 // captures, and the stack.
 func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.Attribute, selfClosing bool) {
@@ -559,7 +415,12 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 	}
 	n := s.nodes[depth]
 	n.Data, n.DataAtom, n.Parent = name, a, parent.node
-	n.Attr = append(n.Attr[:0], attrs...)
+	n.Attr = n.Attr[:0]
+	if s.sel.needNodes || s.caps.region != nil || a == atom.Svg || p&pFormatting != 0 {
+		// cascadia, the prefix of a parse, svg labels and reopened
+		// formatting elements read them
+		n.Attr = append(n.Attr, attrs...)
+	}
 	e := openElem{
 		name: name, atom: a, props: p, node: n, off: off, nth: parent.kids, id: idOf(attrs),
 		hidden:     parent.hidden || hiddenByAttrs(attrs),
@@ -575,8 +436,9 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 	}
 	s.uids++
 	e.uid = s.uids
-	s.stack = append(s.stack, e)
+	s.stack = append(s.stack, openElem{})
 	top := &s.stack[len(s.stack)-1]
+	*top = e
 	s.afePush(top)
 	if top.id != "" {
 		s.ids = append(s.ids, idRange{id: top.id, start: s.off, end: len(s.data)})
@@ -586,147 +448,15 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 	return top
 }
 
-func idOf(attrs []html.Attribute) string {
-	id, _ := attr(attrs, "id")
-	return id
-}
-
-// hiddenByAttrs: the hidden attribute, aria-hidden="true", or an inline
-// display:none or visibility:hidden.
-func hiddenByAttrs(attrs []html.Attribute) bool {
-	for _, a := range attrs {
-		switch a.Key {
-		case "hidden":
-			return true
-		case "aria-hidden":
-			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				return true
-			}
-		case "style":
-			if styleHides(a.Val) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func styleHides(style string) bool {
-	for _, decl := range strings.Split(style, ";") {
-		k, v, ok := strings.Cut(decl, ":")
-		if !ok {
-			continue
-		}
-		k = strings.ToLower(strings.TrimSpace(k))
-		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
-		if (k == "display" && v == "none") || (k == "visibility" && v == "hidden") {
-			return true
-		}
-	}
-	return false
-}
-
-// tagFacts records the page-wide facts a start tag may carry.
-func (s *stream) tagFacts(off int, a atom.Atom, attrs []html.Attribute) {
-	_ = off
-	switch a {
-	case atom.Base:
-		if href, ok := attr(attrs, "href"); ok && !s.haveBase {
-			s.haveBase = true
-			s.p.Base = strings.Clone(href)
-		}
-	case atom.Meta:
-		if he, _ := attr(attrs, "http-equiv"); strings.EqualFold(strings.TrimSpace(he), "refresh") && s.p.Redirect == "" {
-			content, _ := attr(attrs, "content")
-			s.p.Redirect = strings.Clone(refreshURL(content))
-		}
-	}
-}
-
-func (s *stream) addAnchors(e *openElem, a atom.Atom, attrs []html.Attribute) {
-	if e.id != "" {
-		s.addAnchor(e.id)
-	}
-	if a == atom.A {
-		if name, ok := attr(attrs, "name"); ok && name != "" {
-			s.addAnchor(name)
-		}
-	}
-}
-
-func (s *stream) addAnchor(id string) {
-	if !s.anchors[id] {
-		id = strings.Clone(id)
-		s.anchors[id] = true
-		s.p.Anchors = append(s.p.Anchors, id)
-	}
-}
-
-func controlKind(a atom.Atom, attrs []html.Attribute) string {
-	switch a {
-	case atom.A, atom.Area:
-		return page.KindLink
-	case atom.Button:
-		return page.KindButton
-	case atom.Summary:
-		return page.KindToggle
-	case atom.Input:
-		t, _ := attr(attrs, "type")
-		switch strings.ToLower(strings.TrimSpace(t)) {
-		case "button", "submit", "reset", "image":
-			return page.KindButton
-		}
-		return ""
-	}
-	if role, _ := attr(attrs, "role"); strings.EqualFold(strings.TrimSpace(role), "button") {
-		return page.KindButton
-	}
-	return ""
-}
-
-// findCandidates matches the landmark selectors against a new element.
-func (s *stream) findCandidates(e *openElem) {
-	if !s.haveBody {
-		return
-	}
-	landmark := !s.stack[len(s.stack)-2].sectioning
-	add := func(kind int, name string, named bool) int {
-		s.cands = append(s.cands, candidate{kind: kind, name: name, named: named, off: e.off,
-			end: len(s.data), landmark: landmark, sel: s.selOf(e), seg: len(s.caps.regions) - 1})
-		e.candTo = len(s.cands)
-		return len(s.cands) - 1
-	}
-	if e.header < 0 && s.sel.header.Match(e.node) {
-		e.header = add(candHeader, "", false)
-	}
-	if e.footer < 0 && s.sel.footer.Match(e.node) {
-		e.footer = add(candFooter, "", false)
-	}
-	isMenu := false
-	if e.named < 0 {
-		for _, m := range s.sel.menus {
-			if m.sel.Match(e.node) {
-				e.named = add(candMenu, m.name, true)
-				e.menu = e.named
-				isMenu = true
-				break
-			}
-		}
-	}
-	if !isMenu && e.menu < 0 && s.sel.nav.Match(e.node) {
-		e.menu = add(candMenu, "", false)
-	}
-	if e.props&pSectioning != 0 {
-		e.sectioning = true
-	}
-}
-
 func (s *stream) endTag(off int, raw []byte) {
-	nameB, _ := s.z.TagName()
-	a := atom.Lookup(nameB)
-	name := a.String()
-	if a == 0 {
-		name = s.str(nameB)
+	name, a, ok := s.readRawEndTag(raw)
+	if !ok {
+		nameB, _ := s.z.TagName()
+		a = atom.Lookup(nameB)
+		name = a.String()
+		if a == 0 {
+			name = s.str(nameB)
+		}
 	}
 	i := -1
 	switch a {
@@ -813,4 +543,5 @@ func (s *stream) finish() {
 		s.pop(len(s.data))
 	}
 	s.p.Title = collapse(string(s.title))
+	s.dedupAnchors()
 }

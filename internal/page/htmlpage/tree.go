@@ -171,6 +171,12 @@ func iconNode(n *html.Node) (bool, string) {
 // stream, then one :nth-child step per tree level below it, restarting at
 // any element with an id.
 func (t *tree) selector(n *html.Node) string {
+	return t.b.s.keepString(t.path(n))
+}
+
+// path is selector, in the stream's arena: the paths of ancestors are only
+// prefixes.
+func (t *tree) path(n *html.Node) string {
 	if t.direct {
 		if d := asDnode(n); d.sel != "" {
 			return d.sel
@@ -189,7 +195,7 @@ func (t *tree) selector(n *html.Node) string {
 		// nearest selector the stream knows
 		sel = t.rootSel
 	default:
-		sel = t.b.s.childSelector(t.selector(n.Parent), n.Data, nthChild(n))
+		sel = t.b.s.childSelector(t.path(n.Parent), n.Data, nthChild(n), false)
 	}
 	if t.direct {
 		asDnode(n).sel = sel
@@ -218,6 +224,17 @@ func (t *tree) group(n *html.Node) string {
 		if cur != n && (lists[cur.DataAtom] || cur.DataAtom == atom.Nav) {
 			if l, _ := nodeAttr(cur, "aria-label"); strings.TrimSpace(l) != "" {
 				return strings.Clone(collapse(l))
+			}
+			if ids, ok := nodeAttr(cur, "aria-labelledby"); ok {
+				var parts []string
+				for _, id := range strings.Fields(ids) {
+					if s := t.b.labelledBy(id); s != "" {
+						parts = append(parts, s)
+					}
+				}
+				if len(parts) > 0 {
+					return strings.Join(parts, " ")
+				}
 			}
 		}
 		if lists[cur.DataAtom] && cur.Parent != nil && cur.Parent.DataAtom == atom.Li {
@@ -250,7 +267,7 @@ func itemHeading(list *html.Node) string {
 }
 
 // precedingGroup is the nearest heading among the preceding siblings of n
-// (or inside them), memoized along the sibling chain.
+// (or inside them, but for list items), memoized along the sibling chain.
 func (t *tree) precedingGroup(n *html.Node) groupResult {
 	if t.direct {
 		if d := asDnode(n); d.memoized&memoGroup != 0 {
@@ -269,7 +286,8 @@ func (t *tree) precedingGroup(n *html.Node) groupResult {
 	case isHeadingNode(s):
 		g = groupResult{headingText(s, t.b), true}
 	default:
-		if h := t.lastHeading(s); h != nil {
+		// A heading inside an earlier list item heads that item only.
+		if h := t.lastHeading(s); h != nil && s.DataAtom != atom.Li {
 			g = groupResult{headingText(h, t.b), true}
 		} else {
 			g = t.precedingGroup(s)

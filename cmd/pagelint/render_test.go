@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// requireChrome skips a test when no Chromium is installed, except where
+// PAGELINT_REQUIRE_CHROME=1 (CI) demands the browser.
+func requireChrome(t *testing.T) {
+	t.Helper()
+	if os.Getenv("PAGELINT_CHROME") != "" {
+		return
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if _, err := exec.LookPath(name); err == nil {
+			return
+		}
+	}
+	if os.Getenv("PAGELINT_REQUIRE_CHROME") == "1" {
+		t.Fatal("no Chromium found, and PAGELINT_REQUIRE_CHROME=1 demands it")
+	}
+	t.Skip("no Chromium found (set PAGELINT_REQUIRE_CHROME=1 to make this a failure)")
+}
+
+// TestRenderScriptedMenu: a menu that a script builds is missing from the
+// HTML source, so nav-required fails without --render and passes with it.
+func TestRenderScriptedMenu(t *testing.T) {
+	requireChrome(t)
+	t.Chdir("testdata/scripted-menu")
+	t.Setenv("NO_COLOR", "1")
+	runCLI := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"pagelint", "check", "--offline", "--now", "2026-11-26"}, args...), nil, &stdout, &stderr)
+		return code, stdout.String(), stderr.String()
+	}
+
+	code, out, errs := runCLI("index.html")
+	if code != 1 || !strings.Contains(out, `required navigation entry "Products" is missing`) {
+		t.Errorf("without --render: exit %d, want 1 with a nav-required finding\n%s%s", code, out, errs)
+	}
+
+	code, out, errs = runCLI("--render", "index.html")
+	if code != 0 || strings.Contains(out, "nav-required") {
+		t.Errorf("with --render: exit %d, want 0 and no nav-required finding\n%s%s", code, out, errs)
+	}
+}

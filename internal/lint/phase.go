@@ -1,0 +1,164 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unique"
+	"unsafe"
+
+	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/schema"
+)
+
+// pageChecker runs the checks on each page as soon as it is read, and keeps
+// of the page only what the rest of the run still asks of it: its anchors,
+// the links that need other pages or the network, its menus for the
+// site-wide checks. So a site of tens of thousands of pages is never held
+// in memory whole.
+type pageChecker struct {
+	cfg *schema.Config
+	now time.Time
+	// orphans: nav-orphan-page is on, so every page's link targets are kept.
+	orphans bool
+	menus   menuPool
+}
+
+func newPageChecker(cfg *schema.Config, now time.Time) *pageChecker {
+	sev, _ := cfg.RuleSeverity(checks.RuleNavOrphanPage)
+	return &pageChecker{cfg: cfg, now: now, orphans: sev != "" && sev != "off"}
+}
+
+// checked is what is left of a page once it has been checked alone.
+type checked struct {
+	reduced  *page.Page // for the site checks and Finalize
+	deferred *page.Page // the links to judge once every page is read; nil if none
+	findings []checks.Finding
+	anchors  map[string]bool
+}
+
+// check runs the page checks on p (when mine) and reduces it.
+func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool) checked {
+	out := checked{anchors: anchorSet(p)}
+	if mine {
+		var later []*page.Link
+		env := &checks.Env{Config: pc.cfg, Now: pc.now, Site: site,
+			Defer: func(_ *page.Page, l *page.Link) { later = append(later, slimLink(l)) }}
+		out.findings = checks.RunPage(p, env)
+		if len(later) > 0 {
+			out.deferred = &page.Page{Source: p.Source, URL: p.URL, Format: p.Format, Links: later}
+		}
+	}
+	out.reduced = &page.Page{
+		Source: p.Source, URL: p.URL, Format: p.Format, Home: p.Home, Redirect: p.Redirect,
+		Suppressions: ownSuppressions(p.Suppressions),
+		Menus:        pc.menus.share(p.Menus),
+	}
+	if pc.orphans {
+		for _, l := range p.Links {
+			if l.Tag == "a" || l.Tag == "area" {
+				out.reduced.Links = append(out.reduced.Links, &page.Link{Tag: l.Tag, Target: intern(l.Target)})
+			}
+		}
+	}
+	return out
+}
+
+// slimLink keeps of a link what its judgement and finding need, in memory
+// of its own (one allocation for its strings): the model's strings share
+// chunks with the rest of their page, which a kept string would keep alive.
+func slimLink(l *page.Link) *page.Link {
+	buf := make([]byte, 0, len(l.Tag)+len(l.Attr)+len(l.Rel)+len(l.Href)+len(l.Target)+len(l.Selector))
+	cut := func(s string) string {
+		start := len(buf)
+		buf = append(buf, s...)
+		return unsafe.String(unsafe.SliceData(buf[start:]), len(s))
+	}
+	return &page.Link{
+		Tag: cut(l.Tag), Attr: cut(l.Attr), Rel: cut(l.Rel),
+		Href: cut(l.Href), Target: cut(l.Target), Selector: cut(l.Selector),
+		Pos: l.Pos,
+	}
+}
+
+func ownSuppressions(in []page.Suppression) []page.Suppression {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]page.Suppression, len(in))
+	for i, s := range in {
+		out[i] = page.Suppression{From: s.From, To: s.To}
+		for _, r := range s.Rules {
+			out[i].Rules = append(out[i].Rules, intern(r))
+		}
+	}
+	return out
+}
+
+// intern returns s in memory of its own, shared with every equal string:
+// the model's strings share chunks with the rest of their page, which a
+// kept string would keep alive.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
+}
+
+// menuPool shares one copy of a menu among the pages that carry the same
+// menu at the same place, as the pages of one template do, keeping only
+// what the site checks read: names, selectors, positions and labels.
+type menuPool struct {
+	mu    sync.Mutex
+	menus map[string]*page.Menu
+}
+
+func (mp *menuPool) share(menus []*page.Menu) []*page.Menu {
+	if len(menus) == 0 {
+		return nil
+	}
+	out := make([]*page.Menu, len(menus))
+	for i, m := range menus {
+		var key strings.Builder
+		fmt.Fprintf(&key, "%s\x00%s\x00%s\x00%d:%d", m.Name, m.Selector, m.Region, m.Line, m.Column)
+		labelKey(&key, m.Entries)
+		k := key.String()
+		mp.mu.Lock()
+		if mp.menus == nil {
+			mp.menus = map[string]*page.Menu{}
+		}
+		shared := mp.menus[k]
+		if shared == nil {
+			shared = &page.Menu{Name: intern(m.Name), Selector: intern(m.Selector), Region: intern(m.Region), Pos: m.Pos, Entries: labelsOnly(m.Entries)}
+			mp.menus[k] = shared
+		}
+		mp.mu.Unlock()
+		out[i] = shared
+	}
+	return out
+}
+
+func labelKey(b *strings.Builder, entries []*page.Entry) {
+	for _, e := range entries {
+		b.WriteString("\x00")
+		b.WriteString(e.Label)
+		if len(e.Children) > 0 {
+			b.WriteString("\x00[")
+			labelKey(b, e.Children)
+			b.WriteString("\x00]")
+		}
+	}
+}
+
+func labelsOnly(entries []*page.Entry) []*page.Entry {
+	if len(entries) == 0 {
+		return nil
+	}
+	out := make([]*page.Entry, len(entries))
+	for i, e := range entries {
+		out[i] = &page.Entry{Label: intern(e.Label), Text: intern(e.Text), Kind: intern(e.Kind), Children: labelsOnly(e.Children)}
+	}
+	return out
+}
