@@ -285,6 +285,13 @@ func (t *tree) precedingGroup(n *html.Node) groupResult {
 	case s == nil:
 	case isHeadingNode(s):
 		g = groupResult{headingText(s, t.b), true}
+	case controlKind(s.DataAtom, s.Attr) != "":
+		// A run of links under one heading: <h3>A</h3><a>1</a><a>2</a>.
+		g = t.precedingGroup(s)
+	case hasControl(s) && t.lastHeading(s) != nil:
+		// An earlier column (a heading and its own links) is no heading of
+		// n: the search ends here, so a footer's legal bar does not take
+		// the last column's heading.
 	default:
 		// A heading inside an earlier list item heads that item only.
 		if h := t.lastHeading(s); h != nil && s.DataAtom != atom.Li {
