@@ -243,10 +243,13 @@ func Finalize(findings []Finding, pages map[string]*page.Page, cfg *schema.Confi
 // Sort orders findings by source, line, column, rule and message (then
 // selector), so that reports of the same input are identical.
 func Sort(f []Finding) {
-	slices.SortStableFunc(f, compareFindings)
+	slices.SortStableFunc(f, CompareFindings)
 }
 
-func compareFindings(a, b Finding) int {
+// CompareFindings orders findings as every report lists them: by source,
+// line, column, rule, then message, selector and severity so that the
+// order is total.
+func CompareFindings(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Source, b.Source),
 		cmp.Compare(a.Line, b.Line),
@@ -254,6 +257,7 @@ func compareFindings(a, b Finding) int {
 		cmp.Compare(a.Rule, b.Rule),
 		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Selector, b.Selector),
+		cmp.Compare(b.Severity, a.Severity),
 	)
 }
 

@@ -3,27 +3,22 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/source"
 )
 
 // requireChrome skips a test when no Chromium is installed, except where
 // PAGELINT_REQUIRE_CHROME=1 (CI) demands the browser.
 func requireChrome(t *testing.T) {
 	t.Helper()
-	if os.Getenv("PAGELINT_CHROME") != "" {
-		return
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if _, err := exec.LookPath(name); err == nil {
-			return
+	if _, err := source.FindChrome(); err != nil {
+		if os.Getenv("PAGELINT_REQUIRE_CHROME") == "1" {
+			t.Fatalf("PAGELINT_REQUIRE_CHROME=1 demands Chromium: %v", err)
 		}
+		t.Skipf("%v (set PAGELINT_REQUIRE_CHROME=1 to make this a failure)", err)
 	}
-	if os.Getenv("PAGELINT_REQUIRE_CHROME") == "1" {
-		t.Fatal("no Chromium found, and PAGELINT_REQUIRE_CHROME=1 demands it")
-	}
-	t.Skip("no Chromium found (set PAGELINT_REQUIRE_CHROME=1 to make this a failure)")
 }
 
 // TestRenderScriptedMenu: a menu that a script builds is missing from the

@@ -130,7 +130,7 @@ func (b *Baseline) Filter(findings []checks.Finding) (kept []checks.Finding, sta
 		allowance[baselineKey{e.Source, e.Rule}] += e.Count
 	}
 	sorted := slices.Clone(findings)
-	SortFindings(sorted)
+	checks.Sort(sorted)
 	for _, f := range sorted {
 		k := baselineKey{f.Source, f.Rule}
 		if allowance[k] > 0 {

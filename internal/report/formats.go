@@ -47,24 +47,6 @@ func Formats() []string {
 	return append([]string{"text"}, names...)
 }
 
-// CompareFindings orders findings as every report lists them: by source,
-// line, column, rule, then message and selector so that the order is total.
-func CompareFindings(a, b checks.Finding) int {
-	return cmp.Or(
-		cmp.Compare(a.Source, b.Source),
-		cmp.Compare(a.Line, b.Line),
-		cmp.Compare(a.Column, b.Column),
-		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Message, b.Message),
-		cmp.Compare(a.Selector, b.Selector),
-		cmp.Compare(b.Severity, a.Severity),
-	)
-}
-
-// SortFindings sorts findings in report order (see CompareFindings).
-func SortFindings(findings []checks.Finding) {
-	slices.SortStableFunc(findings, CompareFindings)
-}
 
 // Recount sets the finding counts of the summary from r.Findings, for
 // callers that filtered the findings (baselines, --quiet) after the run.
@@ -130,7 +112,7 @@ func bySource(f checks.Finding) string { return f.Source }
 // caller's slice.
 func sortedFindings(r *Report) []checks.Finding {
 	fs := slices.Clone(r.Findings)
-	SortFindings(fs)
+	checks.Sort(fs)
 	return fs
 }
 

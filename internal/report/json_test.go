@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/checks"
 )
 
 func TestReadJSONRoundTrip(t *testing.T) {
@@ -17,7 +19,7 @@ func TestReadJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := siteReport()
-	SortFindings(want.Findings)
+	checks.Sort(want.Findings)
 	want.Pages, want.Rules = nil, nil // not part of the JSON report
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip changed the report:\n got %+v\nwant %+v", got, want)

@@ -43,7 +43,7 @@ func Merge(reports []*Report) *Report {
 			}
 		}
 	}
-	SortFindings(out.Findings)
+	checks.Sort(out.Findings)
 	slices.Sort(out.Pages)
 	out.Pages = slices.Compact(out.Pages)
 	out.Recount()

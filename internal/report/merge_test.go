@@ -45,7 +45,7 @@ func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
 		want := siteReport()
 		want.Summary.LinksChecked = full.Summary.LinksChecked
 		want.Summary.DurationMs = int64(10 * n)
-		SortFindings(want.Findings)
+		checks.Sort(want.Findings)
 		slices.Sort(want.Pages)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d shards: merged report differs\n got %+v\nwant %+v", n, got, want)

@@ -27,9 +27,9 @@ func (t *tree) menu(n *html.Node, c candidate) *page.Menu {
 	return m
 }
 
-// menuName: aria-label, else the text of aria-labelledby, else the first
-// heading inside.
-func (t *tree) menuName(n *html.Node) string {
+// ariaName is n's name from aria-label, else from the texts its
+// aria-labelledby names; "" when it has neither.
+func (t *tree) ariaName(n *html.Node) string {
 	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
 		return strings.Clone(collapse(l))
 	}
@@ -40,9 +40,16 @@ func (t *tree) menuName(n *html.Node) string {
 				parts = append(parts, s)
 			}
 		}
-		if len(parts) > 0 {
-			return strings.Join(parts, " ")
-		}
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
+// menuName: aria-label, else the text of aria-labelledby, else the first
+// heading inside.
+func (t *tree) menuName(n *html.Node) string {
+	if name := t.ariaName(n); name != "" {
+		return name
 	}
 	var first *html.Node
 	walkElements(n, func(c *html.Node) {

@@ -222,19 +222,8 @@ func nthChild(n *html.Node) int {
 func (t *tree) group(n *html.Node) string {
 	for cur := n; cur != nil && cur != t.root && cur.Type == html.ElementNode; cur = cur.Parent {
 		if cur != n && (lists[cur.DataAtom] || cur.DataAtom == atom.Nav) {
-			if l, _ := nodeAttr(cur, "aria-label"); strings.TrimSpace(l) != "" {
-				return strings.Clone(collapse(l))
-			}
-			if ids, ok := nodeAttr(cur, "aria-labelledby"); ok {
-				var parts []string
-				for _, id := range strings.Fields(ids) {
-					if s := t.b.labelledBy(id); s != "" {
-						parts = append(parts, s)
-					}
-				}
-				if len(parts) > 0 {
-					return strings.Join(parts, " ")
-				}
+			if name := t.ariaName(cur); name != "" {
+				return name
 			}
 		}
 		if lists[cur.DataAtom] && cur.Parent != nil && cur.Parent.DataAtom == atom.Li {
