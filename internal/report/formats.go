@@ -47,7 +47,6 @@ func Formats() []string {
 	return append([]string{"text"}, names...)
 }
 
-
 // Recount sets the finding counts of the summary from r.Findings, for
 // callers that filtered the findings (baselines, --quiet) after the run.
 func (r *Report) Recount() {
