@@ -165,6 +165,14 @@ type Assertion struct {
 // Strings is a string or a list of strings in the config.
 type Strings []string
 
+// MarshalJSON writes one string as a string, as people write it.
+func (s Strings) MarshalJSON() ([]byte, error) {
+	if len(s) == 1 {
+		return json.Marshal(s[0])
+	}
+	return json.Marshal([]string(s))
+}
+
 // UnmarshalJSON accepts "a" as well as ["a", "b"].
 func (s *Strings) UnmarshalJSON(b []byte) error {
 	var one string

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xeipuuv/gojsonschema"
 )
@@ -62,13 +63,16 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 	t.Setenv("NO_COLOR", "1")
 	t.Setenv("SOURCE_DATE_EPOCH", "")
 	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	// One temporary directory for the scenario, so that a command can read
+	// what an earlier one wrote (a baseline, shard reports).
+	tmp := t.TempDir()
 	var out strings.Builder
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		tmp := t.TempDir()
+		before := snapshot(tmp)
 		args := splitArgs(strings.ReplaceAll(line, "$TMP", tmp))
 		var stdin bytes.Buffer
 		if b, err := os.ReadFile(filepath.Join(abs, "stdin")); err == nil {
@@ -82,9 +86,7 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 		if stderr.Len() > 0 {
 			fmt.Fprintf(&out, "--- stderr\n%s", normalize(stderr.String(), tmp))
 		}
-		files, _ := filepath.Glob(filepath.Join(tmp, "*"))
-		sort.Strings(files)
-		for _, f := range files {
+		for _, f := range written(tmp, before) {
 			b, _ := os.ReadFile(f)
 			checkReport(t, b, reportSchema)
 			fmt.Fprintf(&out, "--- file %s\n%s", filepath.Base(f), normalize(string(b), tmp))
@@ -92,6 +94,30 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 		fmt.Fprintf(&out, "--- exit %d\n\n", code)
 	}
 	return out.String()
+}
+
+// snapshot records the files of dir with their modification times.
+func snapshot(dir string) map[string]time.Time {
+	files := map[string]time.Time{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil {
+			files[e.Name()] = info.ModTime()
+		}
+	}
+	return files
+}
+
+// written lists the files of dir that a command created or rewrote.
+func written(dir string, before map[string]time.Time) []string {
+	var out []string
+	for name, mod := range snapshot(dir) {
+		if old, ok := before[name]; !ok || !old.Equal(mod) {
+			out = append(out, filepath.Join(dir, name))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 var volatile = []struct {

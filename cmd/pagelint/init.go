@@ -63,7 +63,7 @@ func runInit(c *cli.Context, s *streams) error {
 	if err != nil {
 		return fail("%s", oneLine(err.Error()))
 	}
-	starter := starterConfig(pickHome(pages), presets)
+	starter := starterConfig(pickHome(pages), presets, cfg)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -91,8 +91,9 @@ func pickHome(pages []*page.Page) *page.Page {
 }
 
 // starterConfig records what the page carries now as what it must carry,
-// so that a later release that drops an entry is caught.
-func starterConfig(p *page.Page, presets []string) *schema.Config {
+// so that a later release that drops an entry is caught. Footer items that a
+// preset of the config already requires are not recorded twice.
+func starterConfig(p *page.Page, presets []string, withPresets *schema.Config) *schema.Config {
 	cfg := &schema.Config{Schema: configSchemaURL, Extends: append([]string{"recommended"}, presets...)}
 	seen := map[string]bool{}
 	for _, m := range p.Menus {
@@ -118,7 +119,7 @@ func starterConfig(p *page.Page, presets []string) *schema.Config {
 		seen = map[string]bool{}
 		for _, e := range p.Footer.Items {
 			key := page.NormalizeLabel(e.Name())
-			if key == "" || seen[key] || e.Hidden {
+			if key == "" || seen[key] || e.Hidden || coveredByPreset(withPresets, e) {
 				continue
 			}
 			seen[key] = true
@@ -130,4 +131,14 @@ func starterConfig(p *page.Page, presets []string) *schema.Config {
 		}
 	}
 	return cfg
+}
+
+func coveredByPreset(cfg *schema.Config, e *page.Entry) bool {
+	for i := range cfg.Footer.Required {
+		it := &cfg.Footer.Required[i]
+		if it.IsEnabled() && it.Matches(e.Label, e.Text) {
+			return true
+		}
+	}
+	return false
 }
