@@ -34,7 +34,7 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
 			&cli.IntFlag{Name: "max-pages", Value: 500, Usage: "crawl at most `N` pages"},
 			&cli.IntFlag{Name: "max-depth", Usage: "crawl at most `N` links deep (0: no limit)"},
-			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL`"},
+			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL` (auto: each start URL's /sitemap.xml); repeatable"},
 			&cli.StringFlag{Name: "input-format", Usage: "read every input as `FORMAT`: html or text (default: by file name)"},
 			&cli.StringFlag{Name: "shard", Usage: "lint share `I/N` of the pages (1-based), for parallel CI jobs"},
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},

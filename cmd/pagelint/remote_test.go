@@ -34,6 +34,10 @@ func site(t *testing.T) (*httptest.Server, *atomic.Int64) {
 <a href="/trap/1">trap</a> <a href="`+other.URL+`/elsewhere">elsewhere</a> <a href="/logo.png">logo</a>`))
 		case "/about":
 			fmt.Fprint(w, page("About", `<h1 id="team">Team</h1>`))
+		case "/sitemap.xml":
+			fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://`+r.Host+`/unlinked</loc></url></urlset>`)
+		case "/unlinked":
+			fmt.Fprint(w, page("Unlinked", `<h1>Only the sitemap knows me</h1><a href="#nowhere">x</a>`))
 		case "/privacy":
 			fmt.Fprint(w, page("Privacy", `<h1>Privacy</h1>`))
 		case "/logo.png":
@@ -136,5 +140,18 @@ func TestCheckURLErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%s: exit %d, stderr %q; want exit 2 and one line with %q", tt.url, code, stderr, tt.want)
 		}
+	}
+}
+
+func TestCheckURLCrawlSitemap(t *testing.T) {
+	t.Chdir(t.TempDir())
+	srv, _ := site(t)
+	code, rep, stderr := runJSON(t, "--crawl", "--max-depth", "1", "--sitemap", "auto", "--offline", srv.URL+"/")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	got := strings.Join(findingLines(rep), "\n")
+	if !strings.Contains(got, "link-fragment "+srv.URL+"/unlinked") {
+		t.Errorf("the page only the sitemap names was not crawled:\n%s", got)
 	}
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -41,7 +42,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 			FetchOptions: fopt,
 			MaxPages:     opt.MaxPages,
 			MaxDepth:     opt.MaxDepth,
-			Sitemaps:     opt.Sitemaps,
+			Sitemaps:     sitemaps(opt.Sitemaps, urls),
 			Visit: func(doc *source.Document, depth int) ([]string, error) {
 				p, err := load(ctx, doc.URL, doc)
 				mu.Lock()
@@ -95,6 +96,24 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		g.anchors[p.URL] = anchorSet(p)
 	}
 	return g, pageErrs, nil
+}
+
+// sitemaps are the sitemap URLs to seed a crawl from; "auto" stands for
+// each start URL's /sitemap.xml.
+func sitemaps(given, starts []string) []string {
+	var out []string
+	for _, s := range given {
+		if s != "auto" {
+			out = append(out, s)
+			continue
+		}
+		for _, start := range starts {
+			if u, err := url.Parse(start); err == nil && u.Host != "" {
+				out = append(out, u.Scheme+"://"+u.Host+"/sitemap.xml")
+			}
+		}
+	}
+	return out
 }
 
 // followTargets are the page's link targets a crawl may follow.

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -11,17 +12,25 @@ import (
 // return. For the common tag — no character reference, no carriage return
 // — readRawTag reads the same name and attributes straight from the raw
 // bytes of the token, following the tokenizer's own scanning rules (see
-// FuzzRawTag), into the stream's arena. Other tags take the tokenizer's
-// way, which also decodes references the way attributes need.
+// FuzzRawTag). Other tags take the tokenizer's way, which also decodes
+// references the way attributes need.
 
 func isTagSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
 }
 
 // readRawTag parses raw, a start tag token; ok is false when it holds "&"
-// or "\r", which need the tokenizer's decoding.
+// or "\r", which need the tokenizer's decoding. The values are copied into
+// the stream's arena.
 func (s *stream) readRawTag(raw []byte) (name string, a atom.Atom, attrs []html.Attribute, ok bool) {
-	if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 || len(raw) < 2 {
+	return s.scanTag(raw, false)
+}
+
+// scanTag is readRawTag; inData says raw is a slice of the page itself,
+// which outlives the parse, so that values can point into it uncopied.
+// Like arena strings, they are cloned before they reach the model.
+func (s *stream) scanTag(raw []byte, inData bool) (name string, a atom.Atom, attrs []html.Attribute, ok bool) {
+	if len(raw) < 2 || bytes.IndexByte(raw, '&') >= 0 || ((s.hasCR || !inData) && bytes.IndexByte(raw, '\r') >= 0) {
 		return "", 0, nil, false
 	}
 	n := len(raw)
@@ -90,7 +99,15 @@ func (s *stream) readRawTag(raw []byte) (name string, a atom.Atom, attrs []html.
 		if ke > ks {
 			key := s.lowerKey(raw[ks:ke])
 			if !hasKey(attrs, key) {
-				attrs = append(attrs, html.Attribute{Key: key, Val: s.str(raw[vs:ve])})
+				var val string
+				switch {
+				case ve == vs:
+				case inData:
+					val = unsafe.String(&raw[vs], ve-vs)
+				default:
+					val = s.str(raw[vs:ve])
+				}
+				attrs = append(attrs, html.Attribute{Key: key, Val: val})
 			}
 		}
 		i = skipTagSpace(raw, i, n)

@@ -89,6 +89,7 @@ type stream struct {
 	arena []byte
 
 	haveHTML, haveHead, haveBody bool
+	hasCR                        bool // the page has a "\r": tokens may need decoding
 
 	p          *page.Page
 	anchorIdx  []int
@@ -167,6 +168,7 @@ func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
 		concatBuf: s.concatBuf[:0],
 		hint:      s.used,
 	}
+	s.hasCR = bytes.IndexByte(data, '\r') >= 0
 	if opt.Format != page.FormatDOM {
 		s.lines = newLines(data, s.lineBuf[:0])
 		s.lineBuf = s.lines.starts
@@ -253,7 +255,9 @@ func isSpace(b []byte) bool {
 }
 
 func (s *stream) readTag(raw []byte) (string, atom.Atom, []html.Attribute) {
-	if name, a, attrs, ok := s.readRawTag(raw); ok {
+	// The tokenizer's raw bytes are the page's own, from tokOff on (see
+	// TestTokenOffsetsCoverInput).
+	if name, a, attrs, ok := s.scanTag(s.data[s.tokOff:s.tokOff+len(raw)], true); ok {
 		return name, a, attrs
 	}
 	nameB, more := s.z.TagName()

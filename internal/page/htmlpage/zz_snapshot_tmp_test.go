@@ -17,7 +17,7 @@ func TestZZSnapshot(t *testing.T) {
 		t.Skip()
 	}
 	var files []string
-	filepath.Walk("../../..", func(p string, info os.FileInfo, err error) error {
+	filepath.Walk("/tmp/snapcorpus", func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm")) {
 			files = append(files, p)
 		}
@@ -64,8 +64,15 @@ func TestZZSnapshot(t *testing.T) {
 	for _, in := range ins {
 		for oi, o := range optsets {
 			o.Source = in.name
-			p, err := Parse([]byte(in.src), o)
+			data := []byte(in.src)
+			p, err := Parse(data, o)
 			j, _ := json.MarshalIndent(p, "", " ")
+			for i := range data {
+				data[i] = 'Z'
+			}
+			if j2, _ := json.MarshalIndent(p, "", " "); string(j2) != string(j) {
+				t.Errorf("%s: model aliases input", in.name)
+			}
 			fmt.Fprintf(&b, "== %s opt%d err=%v\n%s\n", in.name, oi, err, j)
 			if p != nil {
 				c, _ := json.Marshal(p.Controls)
