@@ -115,13 +115,22 @@ func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []h
 	}
 }
 
-func (s *stream) directText(text []byte) {
+// directText adds a text node; text inData is the page's own and needs no
+// copy (see tokenText).
+func (s *stream) directText(text []byte, inData bool) {
 	top := s.top()
 	if top.tnode == nil {
 		s.irregular()
 		return
 	}
 	n := s.sc.node(-1)
-	n.Type, n.Data = html.TextNode, s.str(text)
+	n.Type = html.TextNode
+	switch {
+	case len(text) == 0:
+	case inData:
+		n.Data = unsafe.String(&text[0], len(text))
+	default:
+		n.Data = s.str(text)
+	}
 	top.tnode.AppendChild(n)
 }

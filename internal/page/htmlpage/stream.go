@@ -217,14 +217,15 @@ func (s *stream) text(raw []byte) {
 		s.reconstruct()
 	}
 	var text []byte // z.Text can be had once
+	inData := false
 	if len(s.open) > 0 || s.building() {
-		text = s.z.Text()
+		text, inData = s.tokenText(raw)
 	}
 	if len(s.open) > 0 {
 		s.controlText(text)
 	}
 	if s.building() {
-		s.directText(text)
+		s.directText(text, inData)
 	}
 	top := s.top()
 	inSvgTitle := top.foreign && top.atom == atom.Title && len(s.stack) > 1 && s.stack[len(s.stack)-2].atom == atom.Svg
@@ -233,7 +234,7 @@ func (s *stream) text(raw []byte) {
 		return
 	}
 	if text == nil {
-		text = s.z.Text()
+		text, _ = s.tokenText(raw)
 	}
 	if inSvgTitle {
 		parent := &s.stack[len(s.stack)-2]
@@ -241,6 +242,16 @@ func (s *stream) text(raw []byte) {
 	} else {
 		s.title = append(s.title, text...)
 	}
+}
+
+// tokenText is the text of the current text token. Text with nothing to
+// decode is the page's own bytes (inData), which outlive the parse; else it
+// is the tokenizer's decoded copy, valid until the next token.
+func (s *stream) tokenText(raw []byte) (text []byte, inData bool) {
+	if bytes.IndexByte(raw, '&') < 0 && (!s.hasCR || bytes.IndexByte(raw, '\r') < 0) {
+		return s.data[s.tokOff : s.tokOff+len(raw)], true
+	}
+	return s.z.Text(), false
 }
 
 func isSpace(b []byte) bool {
@@ -440,9 +451,16 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 	}
 	s.uids++
 	e.uid = s.uids
-	s.stack = append(s.stack, openElem{})
+	// One write of the new element: append of a zero value and then e
+	// would write it twice, each write of pointers costly while the
+	// collector marks.
+	if len(s.stack) < cap(s.stack) {
+		s.stack = s.stack[:len(s.stack)+1]
+		s.stack[len(s.stack)-1] = e
+	} else {
+		s.stack = append(s.stack, e)
+	}
 	top := &s.stack[len(s.stack)-1]
-	*top = e
 	s.afePush(top)
 	if top.id != "" {
 		s.ids = append(s.ids, idRange{id: top.id, start: s.off, end: len(s.data)})
