@@ -9,10 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
@@ -136,107 +133,6 @@ func relToCwd(abs string) string {
 		}
 	}
 	return abs
-}
-
-// localGroup gathers the pages of one site root before they are parsed.
-type localGroup struct {
-	root string
-	site *source.Site
-	jobs []job
-	seen map[string]bool
-}
-
-func (lg *localGroup) add(file, sitePath string) {
-	if lg.seen == nil {
-		lg.seen = map[string]bool{}
-	}
-	if lg.seen[sitePath] {
-		return
-	}
-	lg.seen[sitePath] = true
-	lg.jobs = append(lg.jobs, job{file: file, source: filepath.ToSlash(file), sitePath: sitePath})
-}
-
-// parse reads and parses the group's pages with one worker per CPU, each
-// page once, and checks each as soon as it is parsed (with pc): the DOM of a
-// page is gone when its worker moves on, and its model soon after.
-func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) (*group, []error, error) {
-	pages := make([]*page.Page, len(lg.jobs))
-	results := make([]checked, len(lg.jobs))
-	errs := make([]error, len(lg.jobs))
-	var render *renderSession
-	if opt.Render {
-		var err error
-		if render, err = startRender(ctx, opt, lg.root); err != nil {
-			return nil, nil, err
-		}
-		defer render.close()
-	}
-	sources := make([]string, len(lg.jobs))
-	for i, j := range lg.jobs {
-		sources[i] = j.source
-	}
-	mine := mineOf(sources, opt.Shard)
-	site := &localSite{files: lg.site}
-	eg, ctx := errgroup.WithContext(ctx)
-	eg.SetLimit(runtime.NumCPU())
-	if render != nil {
-		eg.SetLimit(render.tabs)
-	}
-	limit := opt.Config.MaxPageSize()
-	for i, j := range lg.jobs {
-		eg.Go(func() error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			var p *page.Page
-			var err error
-			if render != nil {
-				p, err = render.page(ctx, j.sitePath, j.source, opt)
-			} else {
-				p, err = readLocal(j, limit, opt)
-			}
-			if err != nil {
-				// One unreadable page is reported; the rest of the site
-				// is still linted.
-				errs[i] = &InputError{Source: j.source, Err: err}
-				return nil //nolint:nilerr // kept in errs, not a failure of the run
-			}
-			p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
-			if pc != nil {
-				results[i] = pc.check(p, site, mine(j.source))
-			} else {
-				pages[i] = p
-			}
-			return nil
-		})
-	}
-	if err := eg.Wait(); err != nil {
-		return nil, nil, err
-	}
-	g := &group{site: site, anchors: map[string]map[string]bool{}}
-	var pageErrs []error
-	for i := range lg.jobs {
-		switch {
-		case errs[i] != nil:
-			pageErrs = append(pageErrs, errs[i])
-		case pc == nil:
-			g.pages = append(g.pages, pages[i])
-			g.anchors[pages[i].URL] = anchorSet(pages[i])
-		default:
-			g.add(results[i], mine(lg.jobs[i].source))
-		}
-	}
-	site.anchors = g.anchors
-	return g, pageErrs, nil
-}
-
-func readLocal(j job, limit int64, opt *Options) (*page.Page, error) {
-	data, err := source.ReadFile(j.file, limit)
-	if err != nil {
-		return nil, err
-	}
-	return parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
 }
 
 // formatOf says how a file is read: .txt and .md are rendered-text
