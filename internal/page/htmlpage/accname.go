@@ -23,7 +23,7 @@ func nodeAttr(n *html.Node, key string) (string, bool) {
 // scripts and styles skipped. full receives everything, visible only the
 // text a reader sees.
 type nameText struct {
-	full, visible strings.Builder
+	full, visible []byte
 }
 
 // blockish elements separate words in the rendered text.
@@ -37,8 +37,8 @@ func (t *nameText) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			t.full.WriteString(c.Data)
-			t.visible.WriteString(c.Data)
+			t.full = append(t.full, c.Data...)
+			t.visible = append(t.visible, c.Data...)
 		case html.ElementNode:
 			t.element(c)
 		}
@@ -46,7 +46,7 @@ func (t *nameText) walk(n *html.Node) {
 }
 
 func (t *nameText) element(c *html.Node) {
-	if skipText[c.DataAtom] || hiddenNode(c) {
+	if isIn(c.DataAtom, pSkipText) || hiddenNode(c) {
 		return
 	}
 	switch {
@@ -69,12 +69,12 @@ func (t *nameText) element(c *html.Node) {
 		t.svgText(c)
 		return
 	}
-	if blockish[c.DataAtom] {
-		t.full.WriteByte(' ')
-		t.visible.WriteByte(' ')
+	if isIn(c.DataAtom, pBlockish) {
+		t.full = append(t.full, ' ')
+		t.visible = append(t.visible, ' ')
 		t.walk(c)
-		t.full.WriteByte(' ')
-		t.visible.WriteByte(' ')
+		t.full = append(t.full, ' ')
+		t.visible = append(t.visible, ' ')
 		return
 	}
 	t.walk(c)
@@ -85,18 +85,16 @@ func (t *nameText) svgText(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode && n.Data == "text":
-			t.full.WriteString(c.Data)
-			t.visible.WriteString(c.Data)
+			t.full = append(t.full, c.Data...)
+			t.visible = append(t.visible, c.Data...)
 		case c.Type == html.ElementNode && c.Data != "title" && c.Data != "desc" && !hiddenNode(c):
 			t.svgText(c)
 		}
 	}
 }
 
-func (t *nameText) word(b *strings.Builder, s string) {
-	b.WriteByte(' ')
-	b.WriteString(s)
-	b.WriteByte(' ')
+func (t *nameText) word(b *[]byte, s string) {
+	*b = appendWord(*b, s)
 }
 
 // svgTitle is the text of an svg's own <title> child, or its aria-label.
@@ -120,7 +118,7 @@ func textOf(n *html.Node) string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.TextNode {
 				b.WriteString(c.Data)
-			} else if c.Type == html.ElementNode && !skipText[c.DataAtom] {
+			} else if c.Type == html.ElementNode && !isIn(c.DataAtom, pSkipText) {
 				walk(c)
 			}
 		}
@@ -135,9 +133,10 @@ func hiddenNode(n *html.Node) bool {
 }
 
 // accName computes the label and visible text of a control or heading.
-// labelledBy resolves aria-labelledby ids to their text.
-func accName(n *html.Node, labelledBy func(id string) string) (label, text string) {
-	var t nameText
+// labelledBy resolves aria-labelledby ids to their text. t is scratch
+// space, its buffers reused; keep makes the model's strings of its text.
+func accName(n *html.Node, labelledBy func(id string) string, t *nameText, keep func([]byte) string) (label, text string) {
+	t.full, t.visible = t.full[:0], t.visible[:0]
 	if n.DataAtom == atom.Img || n.DataAtom == atom.Area || n.DataAtom == atom.Input {
 		// void controls name themselves by attribute
 		if alt, _ := nodeAttr(n, "alt"); alt != "" {
@@ -152,8 +151,8 @@ func accName(n *html.Node, labelledBy func(id string) string) (label, text strin
 	} else {
 		t.walk(n)
 	}
-	full := collapse(t.full.String())
-	text = collapse(t.visible.String())
+	full := collapseBytes(t.full, keep)
+	text = collapseBytes(t.visible, keep)
 	label = full
 	if ids, ok := nodeAttr(n, "aria-labelledby"); ok && labelledBy != nil {
 		var parts []string
@@ -209,4 +208,46 @@ func collapse(s string) string {
 		return page.CollapseSpace(s)
 	}
 	return s
+}
+
+// collapseBytes is collapse of b, made a string by keep; ASCII text is
+// collapsed in place, without the copies of strings.Fields.
+func collapseBytes(b []byte, keep func([]byte) string) string {
+	collapsed, prevSpace := true, true // as collapse
+	for _, c := range b {
+		switch {
+		case c >= 0x80:
+			return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
+		case c == ' ':
+			collapsed = collapsed && !prevSpace
+			prevSpace = true
+		case isASCIISpace(c):
+			collapsed = false
+		default:
+			prevSpace = false
+		}
+	}
+	if collapsed && (!prevSpace || len(b) == 0) {
+		return keep(b)
+	}
+	// The words move left only: each but the first follows at least one
+	// white space byte, which its separator takes.
+	out := b[:0]
+	for i := 0; i < len(b); {
+		if isASCIISpace(b[i]) {
+			i++
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		for ; i < len(b) && !isASCIISpace(b[i]); i++ {
+			out = append(out, b[i])
+		}
+	}
+	return keep(out)
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }

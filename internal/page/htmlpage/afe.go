@@ -109,7 +109,7 @@ func (s *stream) reconstruct() {
 	s.reopening = true
 	for ; i < len(s.afe); i++ {
 		x := &s.afe[i]
-		e := s.pushElem(-1, x.name, x.atom, propsOf(x.atom), x.attrs)
+		e := s.pushElem(-1, x.name, x.atom, propsOf(x.atom), x.attrs, nil)
 		x.uid = e.uid
 	}
 	s.reopening = false

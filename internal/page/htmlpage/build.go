@@ -49,8 +49,9 @@ func (s *stream) build() *page.Page {
 	for i, r := range s.caps.regions {
 		b.region(i, r)
 	}
+	fromRegions := len(b.order)
 	b.controls()
-	slices.SortStableFunc(b.order, func(x, y orderedEntry) int { return x.off - y.off })
+	b.sortOrder(fromRegions)
 	b.finishLinks()
 	s.sc.order = b.order
 	b.p.Controls = make([]*page.Entry, len(b.order))
@@ -58,6 +59,36 @@ func (s *stream) build() *page.Page {
 		b.p.Controls[i] = o.e
 	}
 	return b.p
+}
+
+// sortOrder puts b.order in source order, stably. It is two runs, mostly
+// sorted each: the entries of the regions, then the controls outside them
+// from split on; merging them is much cheaper than sorting.
+func (b *builder) sortOrder(split int) {
+	byOff := func(x, y orderedEntry) int { return x.off - y.off }
+	o := b.order
+	if !slices.IsSortedFunc(o[:split], byOff) || !slices.IsSortedFunc(o[split:], byOff) {
+		slices.SortStableFunc(o, byOff)
+		return
+	}
+	if split == 0 || split == len(o) || o[split-1].off <= o[split].off {
+		return
+	}
+	b.s.sc.merge = append(b.s.sc.merge[:0], o...)
+	merged := b.s.sc.merge
+	i, j, k := 0, split, 0
+	for i < split && j < len(o) {
+		if merged[j].off < merged[i].off { // a tie keeps the region's first
+			o[k], j = merged[j], j+1
+		} else {
+			o[k], i = merged[i], i+1
+		}
+		k++
+	}
+	k += copy(o[k:], merged[i:split])
+	copy(o[k:], merged[j:])
+	clear(merged) // the entries belong to the page
+	b.s.sc.merge = merged[:0]
 }
 
 // chooseLandmarks picks the page header (the first that is a landmark, i.e.
@@ -147,6 +178,7 @@ func (b *builder) region(seg int, r *regionCapture) {
 		t.sels = make(map[*html.Node]string)
 		t.headings = make(map[*html.Node]*html.Node)
 		t.groups = make(map[*html.Node]groupResult)
+		t.aboves = make(map[*html.Node]string)
 		var err error
 		doc, err = html.Parse(bytes.NewReader(r.markup(b.s.data)))
 		if err != nil {
@@ -273,7 +305,7 @@ func fragmentText(markup []byte) string {
 		holder.AppendChild(n)
 	}
 	t.walk(holder)
-	return collapse(t.full.String())
+	return collapse(string(t.full))
 }
 
 func walkElements(n *html.Node, f func(*html.Node)) {
@@ -286,7 +318,7 @@ func walkElements(n *html.Node, f func(*html.Node)) {
 }
 
 func isHeadingNode(n *html.Node) bool {
-	if headings[n.DataAtom] && n.Namespace == "" {
+	if isIn(n.DataAtom, pHeading) && n.Namespace == "" {
 		return true
 	}
 	role, _ := nodeAttr(n, "role")

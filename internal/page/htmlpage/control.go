@@ -162,8 +162,8 @@ func (b *builder) bodyEntry(c *bodyControl) *page.Entry {
 	*e = page.Entry{Kind: c.kind, Href: c.href, HasHref: c.hasHref, Hidden: c.hidden,
 		Icon: c.icon, IconLabel: c.iconLabel, Selector: c.sel, Pos: b.pos(c.off),
 		Region: b.regionAt(c.off)}
-	full := collapse(string(c.full))
-	text := collapse(string(c.visible))
+	full := collapseBytes(c.full, b.s.keep) // c's buffers are spent here
+	text := collapseBytes(c.visible, b.s.keep)
 	label := full
 	named := false
 	if c.labelledBy != "" {

@@ -54,11 +54,17 @@ type dnode struct {
 	html.Node
 	off int
 
+	// what the stream knew of the element: its control kind, and whether
+	// it or an ancestor (in or above the region) is hidden
+	kind   string
+	hidden bool
+
 	// memos of the builder, in place of maps for the common direct trees
 	entry    *page.Entry
 	sel      string
 	heading  *html.Node
 	group    groupResult
+	above    string // see groupAbove
 	memoized memo
 }
 
@@ -67,6 +73,7 @@ type memo uint8
 const (
 	memoHeading memo = 1 << iota
 	memoGroup
+	memoAbove
 )
 
 func asDnode(n *html.Node) *dnode { return (*dnode)(unsafe.Pointer(n)) }
@@ -88,9 +95,10 @@ func (s *stream) irregular() {
 	}
 }
 
-// directElement adds element e (a start tag at off) under parent, the
-// tree node of the element it stands in (nil for the region root).
-func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []html.Attribute) {
+// directElement adds element e (a start tag at off, with facts f) under
+// parent, the tree node of the element it stands in (nil for the region
+// root).
+func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []html.Attribute, f *tagFacts) {
 	d := &s.caps.region.direct
 	if e.props&pIrregular != 0 || (parent.foreign && e.props&pBreakout != 0) {
 		d.ok = false
@@ -98,6 +106,8 @@ func (s *stream) directElement(off int, e *openElem, parent *openElem, attrs []h
 	}
 	n := s.sc.node(off)
 	n.Type, n.Data, n.DataAtom = html.ElementNode, e.name, e.atom
+	dn := asDnode(n)
+	dn.kind, dn.hidden = controlKindFacts(e.atom, attrs, f), e.hidden
 	if e.foreign {
 		n.Namespace = "svg"
 	}

@@ -79,6 +79,7 @@ const (
 	pBlockish
 	pRef
 	pMarker
+	pList
 )
 
 var atomProps = map[atom.Atom]props{}
@@ -92,7 +93,7 @@ func init() {
 		{scopeBoundaries, pScope}, {special, pSpecial}, {sectioning, pSectioning},
 		{headings, pHeading}, {skipText, pSkipText}, {formatting, pFormatting},
 		{impliedEnd, pImpliedEnd}, {irregularStart, pIrregular}, {foreignBreakout, pBreakout},
-		{blockish, pBlockish}, {markers, pMarker},
+		{blockish, pBlockish}, {markers, pMarker}, {lists, pList},
 	} {
 		for a := range c.s {
 			atomProps[a] |= c.p
@@ -107,5 +108,36 @@ func propsOf(a atom.Atom) props {
 	if a == 0 {
 		return 0
 	}
-	return atomProps[a]
+	for i := propSlot(a); ; i = (i + 1) & (propSlots - 1) {
+		switch propKeys[i] {
+		case a:
+			return propVals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// isIn: a is of class p, as the sets above say.
+func isIn(a atom.Atom, p props) bool { return propsOf(a)&p != 0 }
+
+// propKeys and propVals are atomProps as an open-addressing table: props
+// are looked up for every tag, and a map costs several times as much.
+const propSlots = 1024
+
+var (
+	propKeys [propSlots]atom.Atom
+	propVals [propSlots]props
+)
+
+func propSlot(a atom.Atom) uint32 { return (uint32(a) * 0x9E3779B1) >> 22 }
+
+func init() {
+	for a, p := range atomProps {
+		i := propSlot(a)
+		for propKeys[i] != 0 {
+			i = (i + 1) & (propSlots - 1)
+		}
+		propKeys[i], propVals[i] = a, p
+	}
 }

@@ -12,27 +12,26 @@ import (
 // What single start tags tell: ids and anchors, hidden elements, the base,
 // the redirect, the kind of a control, the landmarks.
 
-func idOf(attrs []html.Attribute) string {
-	id, _ := attr(attrs, "id")
-	return id
-}
-
 // hiddenByAttrs: the hidden attribute, aria-hidden="true", or an inline
 // display:none or visibility:hidden.
 func hiddenByAttrs(attrs []html.Attribute) bool {
 	for _, a := range attrs {
-		switch a.Key {
-		case "hidden":
+		if hides(a) {
 			return true
-		case "aria-hidden":
-			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				return true
-			}
-		case "style":
-			if styleHides(a.Val) {
-				return true
-			}
 		}
+	}
+	return false
+}
+
+// hides: attribute a alone hides its element.
+func hides(a html.Attribute) bool {
+	switch a.Key {
+	case "hidden":
+		return true
+	case "aria-hidden":
+		return strings.EqualFold(strings.TrimSpace(a.Val), "true")
+	case "style":
+		return styleHides(a.Val)
 	}
 	return false
 }
@@ -136,8 +135,9 @@ func controlKind(a atom.Atom, attrs []html.Attribute) string {
 	return ""
 }
 
-// findCandidates matches the landmark selectors against a new element.
-func (s *stream) findCandidates(e *openElem) {
+// findCandidates matches the landmark selectors against a new element, f
+// the facts of its start tag.
+func (s *stream) findCandidates(e *openElem, f *tagFacts) {
 	if !s.haveBody {
 		return
 	}
@@ -148,17 +148,16 @@ func (s *stream) findCandidates(e *openElem) {
 		e.candTo = len(s.cands)
 		return len(s.cands) - 1
 	}
-	attrs := s.attrs // the tag's, still
-	if e.header < 0 && match(s.sel.header, e, attrs) {
+	if e.header < 0 && matchFacts(s.sel.header, e, f) {
 		e.header = add(candHeader, "", false)
 	}
-	if e.footer < 0 && match(s.sel.footer, e, attrs) {
+	if e.footer < 0 && matchFacts(s.sel.footer, e, f) {
 		e.footer = add(candFooter, "", false)
 	}
 	isMenu := false
 	if e.named < 0 {
 		for _, m := range s.sel.menus {
-			if match(m.sel, e, attrs) {
+			if matchFacts(m.sel, e, f) {
 				e.named = add(candMenu, m.name, true)
 				e.menu = e.named
 				isMenu = true
@@ -166,7 +165,7 @@ func (s *stream) findCandidates(e *openElem) {
 			}
 		}
 	}
-	if !isMenu && e.menu < 0 && match(s.sel.nav, e, attrs) {
+	if !isMenu && e.menu < 0 && matchFacts(s.sel.nav, e, f) {
 		e.menu = add(candMenu, "", false)
 	}
 	if e.props&pSectioning != 0 {

@@ -1,8 +1,10 @@
 // Package htmlpage builds the page model of an HTML page.
 //
-// A page is read in one streaming pass of the x/net/html tokenizer
-// (stream.go): links, anchors, title, base, suppressions, source positions,
-// the landmarks and the controls of the body are all found there, with a
+// A page is read in one streaming pass over the tokens of the x/net/html
+// tokenizer (stream.go), split by a lexer that finds the very same tokens
+// in place and leaves the rare hard ones to the tokenizer (lexer.go):
+// links, anchors, title, base, suppressions, source positions, the
+// landmarks and the controls of the body are all found there, with a
 // light stack of open elements that follows the HTML tree construction
 // (treecons.go, afe.go) standing in for the DOM. Only the regions that need
 // a tree — the menus, the header, the footer — get one: built by the stream

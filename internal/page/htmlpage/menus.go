@@ -51,16 +51,26 @@ func (t *tree) menuName(n *html.Node) string {
 	if name := t.ariaName(n); name != "" {
 		return name
 	}
-	var first *html.Node
-	walkElements(n, func(c *html.Node) {
-		if first == nil && headings[c.DataAtom] && c.Namespace == "" {
-			first = c
-		}
-	})
-	if first != nil {
+	if first := firstHeading(n); first != nil {
 		return headingText(first, t.b)
 	}
 	return ""
+}
+
+// firstHeading is the first h1–h6 inside n, in document order.
+func firstHeading(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isIn(c.DataAtom, pHeading) && c.Namespace == "" {
+			return c
+		}
+		if h := firstHeading(c); h != nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // collect returns the entries in n's subtree, nested as the lists nest
@@ -68,7 +78,7 @@ func (t *tree) menuName(n *html.Node) string {
 func (t *tree) collect(n *html.Node) []*page.Entry {
 	var out []*page.Entry
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipText[c.DataAtom] {
+		if c.Type != html.ElementNode || isIn(c.DataAtom, pSkipText) {
 			continue
 		}
 		switch {
@@ -104,7 +114,7 @@ func (t *tree) item(li *html.Node) []*page.Entry {
 
 func (t *tree) split(n *html.Node, depth int, own, sub *[]*page.Entry) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipText[c.DataAtom] {
+		if c.Type != html.ElementNode || isIn(c.DataAtom, pSkipText) {
 			continue
 		}
 		switch {
@@ -114,7 +124,7 @@ func (t *tree) split(n *html.Node, depth int, own, sub *[]*page.Entry) {
 			} else {
 				*own = append(*own, t.entry(c))
 			}
-		case lists[c.DataAtom] || c.DataAtom == atom.Li:
+		case isIn(c.DataAtom, pList) || c.DataAtom == atom.Li:
 			*sub = append(*sub, t.collect(c)...)
 		default:
 			t.split(c, depth+1, own, sub)
@@ -156,7 +166,7 @@ func (t *tree) copyright(root *html.Node) []*page.Copyright {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.ElementNode:
-				if !skipText[c.DataAtom] {
+				if !isIn(c.DataAtom, pSkipText) {
 					walk(c)
 				}
 			case html.TextNode:

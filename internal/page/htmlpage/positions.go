@@ -53,6 +53,22 @@ func (l *lines) line(off int) int {
 	return max(1, sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }))
 }
 
+// lineAfterLast is line, found by stepping on from the line of the last
+// position when off is a few lines after it, as it mostly is.
+func (l *lines) lineAfterLast(off int) int {
+	if l.lastLine == 0 || off < l.lastOff {
+		return l.line(off)
+	}
+	n := l.lastLine
+	for k := 0; n < len(l.starts) && l.starts[n] <= off; k++ {
+		if k == 8 {
+			return l.line(off)
+		}
+		n++
+	}
+	return n
+}
+
 // pos returns the position of byte offset off; the zero Pos when off is
 // unknown (negative) or the lines are nil (a rendered DOM has none).
 func (l *lines) pos(off int) page.Pos {
@@ -65,7 +81,7 @@ func (l *lines) pos(off int) page.Pos {
 		l.lastOff = off
 		return page.Pos{Line: l.lastLine, Column: l.lastCol}
 	}
-	n := l.line(off)
+	n := l.lineAfterLast(off)
 	start := l.starts[n-1]
 	if off < start { // inside a byte order mark
 		return page.Pos{Line: n, Column: 1}

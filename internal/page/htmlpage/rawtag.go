@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
+	"strings"
 	"unsafe"
 
 	"golang.org/x/net/html"
@@ -9,11 +10,12 @@ import (
 )
 
 // The tokenizer's TagName and TagAttr copy every name, key and value they
-// return. For the common tag — no character reference, no carriage return
-// — readRawTag reads the same name and attributes straight from the raw
-// bytes of the token, following the tokenizer's own scanning rules (see
-// FuzzRawTag). Other tags take the tokenizer's way, which also decodes
-// references the way attributes need.
+// return. For the common tag — no character reference — lexedTag reads
+// the same name and attributes where the lexer found them in the page (see
+// FuzzLexer), and readRawTag (no carriage return either) from the raw bytes of a
+// token, following the tokenizer's own scanning rules (see FuzzRawTag).
+// Other tags take the tokenizer's way, which also decodes references the
+// way attributes need.
 
 func isTagSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
@@ -130,6 +132,80 @@ func (s *stream) readRawEndTag(raw []byte) (string, atom.Atom, bool) {
 	return name, a, true
 }
 
+// lexedTag is the start tag the lexer has just read, from where its name
+// and attributes stand in the page: the values point into the page,
+// uncopied, and are cloned before they reach the model, as arena strings
+// are.
+func (s *stream) lexedTag() (string, atom.Atom, []html.Attribute, bool) {
+	l := s.z
+	name, a := s.lowerName(s.data[l.name.from:l.name.to])
+	// Field by field, and the slice written only when it grows: fewer
+	// write barriers than appending whole attributes.
+	if cap(s.attrs) < l.nattrs {
+		s.attrs = make([]html.Attribute, l.nattrs, 2*l.nattrs)
+	}
+	attrs := s.attrs[:l.nattrs]
+	for i, at := range l.attrs[:l.nattrs] {
+		val := ""
+		switch v := s.data[at.val.from:at.val.to]; {
+		case len(v) == 0:
+		case bytes.IndexByte(v, '&') >= 0:
+			dec, ok := attrUnescape(convertNewlines(v))
+			if !ok {
+				return "", 0, nil, false
+			}
+			val = s.str(dec)
+		case s.hasCR && bytes.IndexByte(v, '\r') >= 0:
+			val = s.str(convertNewlines(v)) // as TagAttr gives it
+		default:
+			val = unsafe.String(&v[0], len(v))
+		}
+		p := &attrs[i]
+		if p.Namespace != "" {
+			p.Namespace = ""
+		}
+		p.Key, p.Val = s.lowerKey(s.data[at.key.from:at.key.to]), val
+	}
+	return name, a, attrs, true
+}
+
+// attrUnescape decodes the character references of an attribute value as
+// html.Tokenizer does, where that is plain: a named reference closed by
+// ";", and the "&" of "&name=" or of no name at all, which stays. ok is
+// false for the others (numeric, unclosed), left to the tokenizer.
+func attrUnescape(v []byte) ([]byte, bool) {
+	var out []byte
+	last := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] != '&' {
+			continue
+		}
+		k := i + 1
+		for k < len(v) && isAlnum(v[k]) {
+			k++
+		}
+		switch {
+		case k == i+1 && (k == len(v) || v[k] != '#'):
+			continue // no name: a plain "&"
+		case k > i+1 && k < len(v) && v[k] == '=':
+			continue // "&name=" stays in an attribute
+		case k > i+1 && k < len(v) && v[k] == ';':
+			ref := string(v[i : k+1])
+			dec := html.UnescapeString(ref)
+			if strings.HasSuffix(dec, ";") {
+				return nil, false // no such reference, or only a prefix of it is one
+			}
+			out = append(append(out, v[last:i]...), dec...)
+			last, i = k+1, k
+		default:
+			return nil, false
+		}
+	}
+	return append(out, v[last:]...), true
+}
+
+func isAlnum(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }
+
 func skipTagSpace(raw []byte, i, n int) int {
 	for i < n && isTagSpace(raw[i]) {
 		i++
@@ -159,14 +235,8 @@ func (s *stream) lowerName(b []byte) (string, atom.Atom) {
 }
 
 func (s *stream) lowerKey(b []byte) string {
-	if a := atom.Lookup(b); a != 0 {
-		return a.String()
-	}
-	l := s.lower(b)
-	if a := atom.Lookup(l); a != 0 {
-		return a.String()
-	}
-	return s.str(l)
+	name, _ := s.lowerName(b)
+	return name
 }
 
 // lower returns b in ASCII lower case, in a scratch buffer when it changes.

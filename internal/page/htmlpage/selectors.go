@@ -18,14 +18,6 @@ type selectors struct {
 	needNodes bool
 }
 
-// match tells whether m matches element e with attributes attrs.
-func match(m cascadia.Matcher, e *openElem, attrs []html.Attribute) bool {
-	if l, ok := m.(landmark); ok {
-		return l.matchAttrs(e.atom, e.foreign, attrs)
-	}
-	return m.Match(e.node)
-}
-
 type namedSel struct {
 	name string
 	sel  cascadia.Matcher

@@ -79,7 +79,8 @@ type stream struct {
 	opt   *Options
 	sel   *selectors
 	lines *lines
-	z     *html.Tokenizer
+	z     *lexer
+	lex   lexer // z, kept with the stream
 	off   int
 
 	stack []openElem
@@ -151,6 +152,7 @@ func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
 			Source: opt.Source, URL: opt.URL, Format: opt.Format,
 			Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{},
 		},
+		lex:       lexer{attrs: s.lex.attrs[:0]},
 		stack:     s.stack[:0],
 		nodes:     s.nodes,
 		attrs:     s.attrs[:0],
@@ -169,6 +171,9 @@ func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
 		hint:      s.used,
 	}
 	s.hasCR = bytes.IndexByte(data, '\r') >= 0
+	if n := s.hint.links; n > 0 {
+		s.links = make([]*page.Link, 0, firstChunk(n, 16))
+	}
 	if opt.Format != page.FormatDOM {
 		s.lines = newLines(data, s.lineBuf[:0])
 		s.lineBuf = s.lines.starts
@@ -178,7 +183,8 @@ func (s *stream) reset(data []byte, opt *Options, sel *selectors) {
 }
 
 func (s *stream) run() {
-	s.z = html.NewTokenizer(bytes.NewReader(s.data))
+	s.lex.data = s.data
+	s.z = &s.lex
 	for {
 		tt := s.z.Next()
 		raw := s.z.Raw()
@@ -266,6 +272,11 @@ func isSpace(b []byte) bool {
 }
 
 func (s *stream) readTag(raw []byte) (string, atom.Atom, []html.Attribute) {
+	if s.z.z == nil { // the lexer has read it
+		if name, a, attrs, ok := s.lexedTag(); ok {
+			return name, a, attrs
+		}
+	}
 	// The tokenizer's raw bytes are the page's own, from tokOff on (see
 	// TestTokenOffsetsCoverInput).
 	if name, a, attrs, ok := s.scanTag(s.data[s.tokOff:s.tokOff+len(raw)], true); ok {
@@ -317,6 +328,7 @@ func attr(attrs []html.Attribute, key string) (string, bool) {
 
 func (s *stream) startTag(off int, raw []byte, selfClosing bool) {
 	name, a, attrs := s.readTag(raw)
+	f := factsOf(attrs) // a local: a struct of strings costs write barriers on the heap
 	p := propsOf(a)
 	if s.building() && (a == atom.Html || a == atom.Head || a == atom.Body) {
 		s.irregular()
@@ -350,32 +362,32 @@ func (s *stream) startTag(off int, raw []byte, selfClosing bool) {
 	} else {
 		s.ensureBody()
 	}
-	s.push(off, name, a, p, attrs, selfClosing)
+	s.push(off, name, a, p, attrs, &f, selfClosing)
 }
 
 // push handles a start tag in the body or head: links, anchors, landmarks,
 // captures, and the stack.
-func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.Attribute, selfClosing bool) {
+func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.Attribute, f *tagFacts, selfClosing bool) {
 	parent := s.top()
 	prevIcon, prevIconLabel := parent.prevIcon, parent.prevIconLabel
 	void := p&pVoid != 0 || (selfClosing && (parent.foreign || a == atom.Svg || a == atom.Math))
 	s.tagFacts(off, a, attrs)
 	if len(s.open) > 0 {
-		s.controlContent(a, p, attrs, parent.hidden || hiddenByAttrs(attrs))
+		s.controlContent(a, p, attrs, parent.hidden || f.hidden)
 	}
 
 	if void {
 		parent.kids++
-		e := openElem{name: name, atom: a, props: p, off: off, nth: parent.kids, id: idOf(attrs),
-			hidden: parent.hidden || hiddenByAttrs(attrs), header: parent.header,
+		e := openElem{name: name, atom: a, props: p, off: off, nth: parent.kids, id: f.id,
+			hidden: parent.hidden || f.hidden, header: parent.header,
 			footer: parent.footer, menu: parent.menu, named: parent.named, idRange: -1}
 		s.addAnchors(&e, a, attrs)
 		s.addLinks(off, &e, a, attrs)
 		if s.caps.active() {
 			if s.building() {
-				s.directElement(off, &e, parent, attrs)
+				s.directElement(off, &e, parent, attrs, f)
 			}
-		} else if kind := controlKind(a, attrs); kind != "" {
+		} else if kind := controlKindFacts(a, attrs, f); kind != "" {
 			c := s.openControl(off, kind, &e, attrs, -1)
 			c.icon, c.iconLabel = prevIcon, prevIconLabel
 		}
@@ -389,7 +401,7 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 		return
 	}
 
-	e := s.pushElem(off, name, a, p, attrs)
+	e := s.pushElem(off, name, a, p, attrs, f)
 	if e.foreign {
 		s.z.NextIsNotRawText()
 	}
@@ -398,11 +410,11 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 	}
 	s.addAnchors(e, a, attrs)
 	s.addLinks(off, e, a, attrs)
-	s.findCandidates(e)
+	s.findCandidates(e, f)
 	switch {
 	case s.caps.active():
 		if s.building() {
-			s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
+			s.directElement(off, e, &s.stack[len(s.stack)-2], attrs, f)
 		}
 	case e.candTo > e.candFrom:
 		s.caps.startRegion(s.stack, s.selOf(e))
@@ -410,9 +422,9 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 		for i := e.candFrom; i < e.candTo; i++ {
 			s.cands[i].seg = len(s.caps.regions) - 1
 		}
-		s.directElement(off, e, &s.stack[len(s.stack)-2], attrs)
+		s.directElement(off, e, &s.stack[len(s.stack)-2], attrs, f)
 	default:
-		if kind := controlKind(a, attrs); kind != "" {
+		if kind := controlKindFacts(a, attrs, f); kind != "" {
 			c := s.openControl(off, kind, e, attrs, len(s.stack)-1)
 			c.prevIcon, c.prevIconLabel = prevIcon, prevIconLabel
 		}
@@ -420,7 +432,12 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 }
 
 // pushElem puts an element on the stack, its node chained to its parent's.
-func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []html.Attribute) *openElem {
+// f are the facts of attrs, nil when not read yet.
+func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []html.Attribute, f *tagFacts) *openElem {
+	if f == nil {
+		facts := factsOf(attrs)
+		f = &facts
+	}
 	parent := s.top()
 	parent.kids++
 	parent.prevIcon = false
@@ -429,25 +446,32 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 		s.nodes = append(s.nodes, &html.Node{Type: html.ElementNode})
 	}
 	n := s.nodes[depth]
-	n.Data, n.DataAtom, n.Parent = name, a, parent.node
-	n.Attr = n.Attr[:0]
-	if s.sel.needNodes || s.caps.region != nil || a == atom.Svg || p&pFormatting != 0 {
-		// cascadia, the prefix of a parse, svg labels and reopened
-		// formatting elements read them
+	foreign := parent.foreign || a == atom.Svg || a == atom.Math
+	// Only cascadia reads the nodes as a tree; the pointers are left alone
+	// otherwise, each write costly while the collector marks.
+	if s.sel.needNodes {
+		n.Data, n.DataAtom, n.Parent = name, a, parent.node
+		n.Namespace = ""
+		if foreign {
+			n.Namespace = "svg"
+		}
+	}
+	if len(n.Attr) > 0 {
+		n.Attr = n.Attr[:0]
+	}
+	if s.sel.needNodes || a == atom.Svg || p&pFormatting != 0 {
+		// cascadia, svg labels and reopened formatting elements read
+		// them; an element inside a region is never in the prefix of
+		// another, as regions do not nest
 		n.Attr = append(n.Attr, attrs...)
 	}
 	e := openElem{
-		name: name, atom: a, props: p, node: n, off: off, nth: parent.kids, id: idOf(attrs),
-		hidden:     parent.hidden || hiddenByAttrs(attrs),
-		foreign:    parent.foreign || a == atom.Svg || a == atom.Math,
+		name: name, atom: a, props: p, node: n, off: off, nth: parent.kids, id: f.id,
+		hidden:     parent.hidden || f.hidden,
+		foreign:    foreign,
 		sectioning: parent.sectioning,
 		header:     parent.header, footer: parent.footer, menu: parent.menu, named: parent.named,
 		candFrom: len(s.cands), candTo: len(s.cands), idRange: -1,
-	}
-	if e.foreign {
-		n.Namespace = "svg"
-	} else {
-		n.Namespace = ""
 	}
 	s.uids++
 	e.uid = s.uids
@@ -471,7 +495,14 @@ func (s *stream) pushElem(off int, name string, a atom.Atom, p props, attrs []ht
 }
 
 func (s *stream) endTag(off int, raw []byte) {
-	name, a, ok := s.readRawEndTag(raw)
+	var name string
+	var a atom.Atom
+	ok := s.z.z == nil // the lexer has read it
+	if ok {
+		name, a = s.lowerName(s.data[s.z.name.from:s.z.name.to])
+	} else {
+		name, a, ok = s.readRawEndTag(raw)
+	}
 	if !ok {
 		nameB, _ := s.z.TagName()
 		a = atom.Lookup(nameB)

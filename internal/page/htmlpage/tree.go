@@ -23,6 +23,7 @@ type tree struct {
 	sels     map[*html.Node]string      // selector paths made so far
 	headings map[*html.Node]*html.Node  // last heading in a subtree, see lastHeading
 	groups   map[*html.Node]groupResult // see precedingGroup
+	aboves   map[*html.Node]string      // see groupAbove
 }
 
 type groupResult struct {
@@ -48,7 +49,18 @@ func (t *tree) setEntry(n *html.Node, e *page.Entry) {
 // isControl: n is a link or button of the page — not one of the ancestors
 // re-synthesized before a parsed region, which have no position.
 func (t *tree) isControl(n *html.Node) bool {
-	return controlKind(n.DataAtom, n.Attr) != "" && t.off(n) >= 0
+	return t.kind(n) != "" && t.off(n) >= 0
+}
+
+// kind is controlKind of n, known to the stream for a direct tree.
+func (t *tree) kind(n *html.Node) string {
+	if t.direct {
+		if n.Type != html.ElementNode {
+			return ""
+		}
+		return asDnode(n).kind
+	}
+	return controlKind(n.DataAtom, n.Attr)
 }
 
 // off returns the source offset of element n, or -1.
@@ -70,8 +82,8 @@ func (t *tree) entry(n *html.Node) *page.Entry {
 	}
 	off := t.off(n)
 	e := t.b.s.newEntry()
-	e.Kind = controlKind(n.DataAtom, n.Attr)
-	e.Label, e.Text = accName(n, t.b.labelledBy)
+	e.Kind = t.kind(n)
+	e.Label, e.Text = accName(n, t.b.labelledBy, &t.b.s.sc.name, t.b.s.keep)
 	if e.Kind == page.KindButton && opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
@@ -102,25 +114,28 @@ func opensSubmenu(n *html.Node) bool {
 		}
 	}
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode && (lists[s.DataAtom] || hasControl(s)) {
+		if s.Type == html.ElementNode && (isIn(s.DataAtom, pList) || hasControl(s)) {
 			return n.Parent != nil && (n.Parent.DataAtom == atom.Li || n.Parent.DataAtom == atom.Details)
 		}
 	}
 	return false
 }
 
+// hasControl: a link or button inside n; the walk stops at the first.
 func hasControl(n *html.Node) bool {
-	found := false
-	walkElements(n, func(c *html.Node) {
-		if !found && controlKind(c.DataAtom, c.Attr) != "" {
-			found = true
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (controlKind(c.DataAtom, c.Attr) != "" || hasControl(c)) {
+			return true
 		}
-	})
-	return found
+	}
+	return false
 }
 
 // hidden: n or an ancestor is hidden by attribute or inline style.
 func (t *tree) hidden(n *html.Node) bool {
+	if t.direct && n.Type == html.ElementNode {
+		return asDnode(n).hidden // the stream's, the same walk
+	}
 	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if hiddenNode(a) {
 			return true
@@ -131,16 +146,7 @@ func (t *tree) hidden(n *html.Node) bool {
 
 // icon finds an img or svg inside n or as the element right before it.
 func (t *tree) icon(n *html.Node) (bool, string) {
-	found, label := false, ""
-	walkElements(n, func(c *html.Node) {
-		if found {
-			return
-		}
-		if ok, l := iconNode(c); ok {
-			found, label = true, l
-		}
-	})
-	if found {
+	if found, label := firstIcon(n); found {
 		return true, label
 	}
 	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
@@ -151,6 +157,22 @@ func (t *tree) icon(n *html.Node) (bool, string) {
 			}
 		case html.ElementNode:
 			return iconNode(s)
+		}
+	}
+	return false, ""
+}
+
+// firstIcon is the first icon inside n, in document order.
+func firstIcon(n *html.Node) (bool, string) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if ok, l := iconNode(c); ok {
+			return true, l
+		}
+		if ok, l := firstIcon(c); ok {
+			return true, l
 		}
 	}
 	return false, ""
@@ -171,19 +193,33 @@ func iconNode(n *html.Node) (bool, string) {
 // stream, then one :nth-child step per tree level below it, restarting at
 // any element with an id.
 func (t *tree) selector(n *html.Node) string {
-	return t.b.s.keepString(t.path(n))
+	if sel, ok := t.memoPath(n); ok {
+		return t.b.s.keepString(sel)
+	}
+	return t.makePath(n, true) // kept as it is made: one copy less
 }
 
 // path is selector, in the stream's arena: the paths of ancestors are only
 // prefixes.
 func (t *tree) path(n *html.Node) string {
-	if t.direct {
-		if d := asDnode(n); d.sel != "" {
-			return d.sel
-		}
-	} else if sel, ok := t.sels[n]; ok {
+	if sel, ok := t.memoPath(n); ok {
 		return sel
 	}
+	return t.makePath(n, false)
+}
+
+func (t *tree) memoPath(n *html.Node) (string, bool) {
+	if t.direct {
+		d := asDnode(n)
+		return d.sel, d.sel != ""
+	}
+	sel, ok := t.sels[n]
+	return sel, ok
+}
+
+// makePath makes and memoizes the path of n; keep puts it in the page's
+// chunks, where it serves as a prefix just as well.
+func (t *tree) makePath(n *html.Node, keep bool) string {
 	var sel string
 	switch id, _ := nodeAttr(n, "id"); {
 	case n == t.root:
@@ -195,7 +231,7 @@ func (t *tree) path(n *html.Node) string {
 		// nearest selector the stream knows
 		sel = t.rootSel
 	default:
-		sel = t.b.s.childSelector(t.path(n.Parent), n.Data, nthChild(n), false)
+		sel = t.b.s.childSelector(t.path(n.Parent), n.Data, nthChild(n), keep)
 	}
 	if t.direct {
 		asDnode(n).sel = sel
@@ -220,22 +256,55 @@ func nthChild(n *html.Node) int {
 // plain text item heading a nested list, or the aria-label of an
 // enclosing list or nav.
 func (t *tree) group(n *html.Node) string {
-	for cur := n; cur != nil && cur != t.root && cur.Type == html.ElementNode; cur = cur.Parent {
-		if cur != n && (lists[cur.DataAtom] || cur.DataAtom == atom.Nav) {
-			if name := t.ariaName(cur); name != "" {
-				return name
-			}
-		}
-		if lists[cur.DataAtom] && cur.Parent != nil && cur.Parent.DataAtom == atom.Li {
-			if text := itemHeading(cur); text != "" {
-				return text
-			}
-		}
-		if g := t.precedingGroup(cur); g.found {
-			return g.text
+	if text, ok := t.groupAt(n, true); ok {
+		return text
+	}
+	return t.groupAbove(n.Parent)
+}
+
+// groupAt is the group one element cur gives, found or not; self says cur
+// is the entry itself, which its own aria name does not head.
+func (t *tree) groupAt(cur *html.Node, self bool) (string, bool) {
+	if cur == nil || cur == t.root || cur.Type != html.ElementNode {
+		return "", true // the search ends
+	}
+	if !self && (isIn(cur.DataAtom, pList) || cur.DataAtom == atom.Nav) {
+		if name := t.ariaName(cur); name != "" {
+			return name, true
 		}
 	}
-	return ""
+	if isIn(cur.DataAtom, pList) && cur.Parent != nil && cur.Parent.DataAtom == atom.Li {
+		if text := itemHeading(cur); text != "" {
+			return text, true
+		}
+	}
+	if g := t.precedingGroup(cur); g.found {
+		return g.text, true
+	}
+	return "", false
+}
+
+// groupAbove is the group an entry inside cur takes from cur and its
+// ancestors, memoized: the entries of a list share them.
+func (t *tree) groupAbove(cur *html.Node) string {
+	var d *dnode
+	if t.direct && cur != nil && cur.Type == html.ElementNode { // the document is no dnode
+		if d = asDnode(cur); d.memoized&memoAbove != 0 {
+			return d.above
+		}
+	} else if text, ok := t.aboves[cur]; ok {
+		return text
+	}
+	text, ok := t.groupAt(cur, false)
+	if !ok {
+		text = t.groupAbove(cur.Parent)
+	}
+	if d != nil {
+		d.above, d.memoized = text, d.memoized|memoAbove
+	} else if t.aboves != nil {
+		t.aboves[cur] = text
+	}
+	return text
 }
 
 // itemHeading is the plain text heading a nested list in its list item:
@@ -274,7 +343,7 @@ func (t *tree) precedingGroup(n *html.Node) groupResult {
 	case s == nil:
 	case isHeadingNode(s):
 		g = groupResult{headingText(s, t.b), true}
-	case controlKind(s.DataAtom, s.Attr) != "":
+	case t.kind(s) != "":
 		// A run of links under one heading: <h3>A</h3><a>1</a><a>2</a>.
 		g = t.precedingGroup(s)
 	case hasControl(s) && t.lastHeading(s) != nil:
@@ -299,7 +368,7 @@ func (t *tree) precedingGroup(n *html.Node) groupResult {
 }
 
 func headingText(h *html.Node, b *builder) string {
-	label, _ := accName(h, b.labelledBy)
+	label, _ := accName(h, b.labelledBy, &b.s.sc.name, b.s.keep)
 	return label
 }
 

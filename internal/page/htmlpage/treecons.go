@@ -40,7 +40,7 @@ func (s *stream) openBody(attrs []html.Attribute) {
 // pushStructural pushes html, head or body, written or implied: they take
 // part in no capture and get no position.
 func (s *stream) pushStructural(name string, a atom.Atom, attrs []html.Attribute) {
-	s.pushElem(-1, name, a, propsOf(a), attrs)
+	s.pushElem(-1, name, a, propsOf(a), attrs, nil)
 }
 
 // closeImplied closes the open elements a start tag of a closes, the way
@@ -153,5 +153,5 @@ func (s *stream) pushImplied(name string, a atom.Atom) {
 	if s.building() {
 		s.irregular()
 	}
-	s.pushElem(-1, name, a, propsOf(a), nil)
+	s.pushElem(-1, name, a, propsOf(a), nil, nil)
 }

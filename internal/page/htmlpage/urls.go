@@ -67,16 +67,25 @@ func newResolver(pageURL, base string, concat func(...string) string) resolver {
 // query or fragment.
 func simple(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("-._~/!$&'()*+,;=:@", c) >= 0:
-		default:
+		if !simpleByte[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// simpleByte is the table of simple: it runs over every href.
+var simpleByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = true
+		case strings.IndexByte("-._~/!$&'()*+,;=:@", byte(c)) >= 0:
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // fastTarget resolves the common hrefs — "#frag", "/path", "rel/path",
 // with simple characters and no dot segments — without net/url, with the
