@@ -9,6 +9,7 @@
 #
 #   scripts/bench-links.sh                 # defaults below
 #   PAGES=500 URLS=1000 scripts/bench-links.sh
+#   SKIP="htmltest linkinator-retry" scripts/bench-links.sh   # leave out the slow runs
 #
 # Results go to $WORK (default /tmp/bench-links). Each tool gets the same
 # per-request timeout (TIMEOUT seconds); the server forgets its 429/503
@@ -23,6 +24,7 @@ PORT=${PORT:-18100}
 RATE=${RATE:-150}
 TIMEOUT=${TIMEOUT:-5}
 WORK=${WORK:-/tmp/bench-links}
+SKIP=${SKIP:-}
 SITE=$WORK/site
 
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -41,6 +43,7 @@ results=()
 # output in $WORK/NAME.out.
 run() {
 	local name=$1; shift
+	case " $SKIP " in *" $name "*) echo "== $name: skipped (SKIP)" >&2; return;; esac
 	"$WORK/bench-links" reset -port "$PORT"
 	echo "== $name: $*" >&2
 	/usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || true

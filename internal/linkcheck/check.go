@@ -10,6 +10,11 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
+// workersPerSlot: workers per host slot. Twice as many workers as slots
+// keep the host busy while some of its URLs wait out a backoff; the
+// slots, not the workers, bound the requests in flight.
+const workersPerSlot = 2
+
 // job is one distinct URL of a Check.
 type job struct {
 	t           target
@@ -158,9 +163,12 @@ func (c *Checker) resultFor(in input) *Result {
 	return &r
 }
 
-// run checks all jobs: per host, PerHost workers take its URLs in turn, and
-// every request also takes a slot of the global limit, so a slow host
-// holds at most PerHost slots and never starves the others.
+// run checks all jobs: per host, workersPerSlot×PerHost workers take its
+// URLs in turn. Each request takes a slot of its host, then one of the
+// global limit, for as long as it is in flight only, so a slow host holds
+// at most PerHost global slots and never starves the others, and a worker
+// sleeping before a retry (except after a 429) leaves its host's slot to a
+// worker with work.
 func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
 	byHost := map[string][]*job{}
 	for _, j := range jobs {
@@ -191,12 +199,14 @@ func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
 		}
 		close(queue)
 		hs := c.host(hostKey)
+		hs.queued.Add(int64(len(list)))
 		private, privateAddr := c.hostIsPrivate(ctx, list[0].t.host)
-		for range min(c.opt.PerHost, len(list)) {
+		for range min(workersPerSlot*c.opt.PerHost, len(list)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for j := range queue {
+					hs.queued.Add(-1)
 					if private {
 						j.res = &Result{URL: j.t.key, OK: true, Skipped: true, SkipReason: "private address " + privateAddr}
 					} else {

@@ -37,6 +37,19 @@ type answer struct {
 	anchors    []string
 	hasAnchors bool
 	partial    bool
+	// held is the host whose slot a 429 keeps for the wait before its
+	// retry: a host that asks for fewer requests gets one fewer in flight
+	// until then, as it does from a URL that holds its slot, so that the
+	// retry does not meet the next burst of 429s.
+	held *hostState
+}
+
+// releaseSlot gives back the slot a 429 kept, if any.
+func (a *answer) releaseSlot() {
+	if a.held != nil {
+		a.held.release()
+		a.held = nil
+	}
 }
 
 // fetch checks one normalised URL, following redirects by hand.
@@ -133,13 +146,25 @@ func resolveRedirect(base, location string) (string, error) {
 // and retries with backoff on timeouts, resets, 5xx and 429.
 func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody bool) (answer, int) {
 	attempts, timeouts := 0, 0
+	kept := false // a slot of hs kept since a 429, for the retry
 	for retry := 0; ; retry++ {
 		method := http.MethodHead
 		if needBody || hs.preferGET.Load() {
 			method = http.MethodGet
 		}
-		a := c.exchange(ctx, hs, method, rawURL, needBody)
+		// A timeout would be retried: the retry may start early.
+		mayHedge := retry < c.opt.Retries && timeouts < maxTimeoutRetries
+		a, hedged := c.exchangeOrHedge(ctx, hs, method, rawURL, needBody, kept, mayHedge)
 		attempts++
+		if hedged {
+			// The early retry spent a retry and, when both timed
+			// out, the one retry a timeout gets.
+			attempts++
+			retry++
+			if a.fail != nil && a.fail.timeout {
+				timeouts++
+			}
+		}
 		if method == http.MethodHead && (a.fail == nil && getOnHead(a.status) || a.fail != nil && a.fail.closed) {
 			if a.status == http.StatusMethodNotAllowed || a.status == http.StatusNotImplemented {
 				hs.preferGET.Store(true)
@@ -153,11 +178,17 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 			hs.speedUp()
 		}
 		if retry >= c.opt.Retries || ctx.Err() != nil || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts) {
+			a.releaseSlot()
 			return a, attempts
 		}
-		if !c.sleep(ctx, c.retryDelay(a, retry)) {
+		// A 429 keeps its slot through the wait to the retry; any
+		// other wait leaves the host's slot to its other URLs.
+		slept := c.sleep(ctx, c.retryDelay(a, retry))
+		if !slept {
+			a.releaseSlot()
 			return a, attempts
 		}
+		kept, a.held = a.held != nil, nil
 	}
 }
 
@@ -173,8 +204,14 @@ func (c *Checker) shouldRetry(a answer, timeouts *int) bool {
 }
 
 // retryDelay is the server's Retry-After, capped, or exponential backoff
-// with jitter so that many URLs of one host do not retry in lockstep.
+// with jitter so that many URLs of one host do not retry in lockstep. A
+// timeout is retried at once: the whole Timeout it waited is a longer
+// pause than any backoff, and a hanging URL's retry is the last request
+// its host waits for.
 func (c *Checker) retryDelay(a answer, retry int) time.Duration {
+	if a.fail != nil && a.fail.timeout {
+		return 0
+	}
 	if d, ok := parseRetryAfter(a.retryAfter, c.now()); ok {
 		return min(d, c.opt.MaxRetryAfter)
 	}
@@ -200,13 +237,41 @@ func (c *Checker) sleep(ctx context.Context, d time.Duration) bool {
 }
 
 // exchange sends one request and reads what is needed of the answer. It
-// holds a slot of the global limit only while the request is in flight.
+// holds a slot of its host and one of the global limit only while the
+// request is in flight, and takes the host's first: a request waiting for
+// its busy host never sits on a global slot that another host could use.
 func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL string, needBody bool) answer {
-	// Wait fails early when the host's slowed rate would overrun the
-	// run's deadline.
+	return c.exchangeThen(ctx, hs, method, rawURL, needBody, false, nil)
+}
+
+// exchangeThen is exchange that calls onSent, when not nil, as the
+// request goes out. haveSlot: the caller hands over a slot of the host it
+// kept, which the request takes instead of waiting for one.
+func (c *Checker) exchangeThen(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot bool, onSent func()) answer {
+	if !haveSlot {
+		if err := hs.acquire(ctx); err != nil {
+			return answer{fail: &failure{reason: err.Error(), aborted: true}}
+		}
+	}
+	// The rate comes after the slot: a request that passed the rate
+	// before a 429 slowed its host must not go out after it, at the old
+	// speed, once a slot is free. Wait fails early when the host's slowed
+	// rate would overrun the run's deadline.
 	if err := hs.wait(ctx); err != nil {
+		hs.release()
 		return answer{fail: &failure{reason: err.Error(), aborted: true}}
 	}
+	a := c.send(ctx, hs, method, rawURL, needBody, onSent)
+	if a.fail == nil && a.status == http.StatusTooManyRequests {
+		a.held = hs // kept by tryURL for the wait and the retry
+		return a
+	}
+	hs.release()
+	return a
+}
+
+// send is exchangeThen for a caller that holds a slot of the host.
+func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string, needBody bool, onSent func()) answer {
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -222,6 +287,9 @@ func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL st
 	}
 	c.setHeaders(req)
 	c.requests.Add(1)
+	if onSent != nil {
+		onSent()
+	}
 	sent := time.Now()
 	resp, err := c.client.Do(req)
 	if err != nil {

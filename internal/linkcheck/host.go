@@ -29,6 +29,14 @@ type hostState struct {
 	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
 	// skip the HEAD that would fail the same way.
 	preferGET atomic.Bool
+	// slots are the host's share of requests in flight (Options.PerHost).
+	// A request holds one only while it is on the wire, so a URL waiting
+	// out a backoff leaves its slot to the host's other URLs; only a 429
+	// keeps it through its Retry-After (see answer.held).
+	slots chan struct{}
+	// queued counts the host's URLs that no worker has taken yet, over all
+	// running Checks: while it is zero, a free slot has no other use.
+	queued atomic.Int64
 }
 
 const (
@@ -38,7 +46,43 @@ const (
 )
 
 func newHostState(perHost int) *hostState {
-	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost}
+	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost)}
+}
+
+// acquire takes one of the host's slots, or fails when ctx ends first.
+func (h *hostState) acquire(ctx context.Context) error {
+	select {
+	case h.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// tryAcquire takes a slot only if one is free now.
+func (h *hostState) tryAcquire() bool {
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (h *hostState) release() { <-h.slots }
+
+// takeIdleSlot takes a slot for a request that may be sent to the host
+// now at no cost to its other URLs: none is waiting, a slot is free, and
+// the host's rate, slowed after a 429, allows one more request now.
+func (h *hostState) takeIdleSlot() bool {
+	if h.queued.Load() != 0 || !h.tryAcquire() {
+		return false
+	}
+	if !h.limiter.Allow() {
+		h.release()
+		return false
+	}
+	return true
 }
 
 func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx) }

@@ -1,0 +1,96 @@
+package linkcheck
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// hedgePoll is how often a request that may hedge looks for an idle slot
+// once it has been in flight for half its timeout.
+const hedgePoll = 50 * time.Millisecond
+
+// exchangeOrHedge is exchangeThen, except that a request still unanswered
+// after half its timeout, when its host has no URL waiting and a free
+// slot, gets its retry sent beside it rather than after it: a hanging URL
+// found late in a run then costs one timeout of wall time instead of two,
+// while its host's slots, the global limit and the number of tries stay
+// what they are. The first answer that is not a timeout wins; hedged
+// says whether the second request was sent.
+func (c *Checker) exchangeOrHedge(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, mayHedge bool) (a answer, hedged bool) {
+	if !mayHedge {
+		return c.exchangeThen(ctx, hs, method, rawURL, needBody, haveSlot, nil), false
+	}
+	h := &hedge{}
+	var timer *time.Timer
+	// The half timeout counts from the moment the request goes out, not
+	// from the wait for a slot before it; most requests end long before
+	// it, so the common path costs one stopped timer.
+	first := c.exchangeThen(ctx, hs, method, rawURL, needBody, haveSlot, func() {
+		timer = time.AfterFunc(c.opt.Timeout/2, func() { c.runHedge(ctx, hs, h, method, rawURL, needBody) })
+	})
+	if timer != nil {
+		timer.Stop()
+	}
+	launched := h.finish()
+	if !launched {
+		return first, false
+	}
+	if first.fail == nil || !first.fail.timeout {
+		h.cancel() // the retry is not needed any more
+		return first, true
+	}
+	if second := <-h.answer; second.fail == nil || !second.fail.timeout {
+		return second, true
+	}
+	return first, true
+}
+
+// hedge is the early retry of one request.
+type hedge struct {
+	mu       sync.Mutex
+	done     bool // the first request has answered: no retry may start now
+	launched bool
+	cancel   context.CancelFunc // set with launched
+	answer   chan answer        // set with launched
+}
+
+// finish marks the first request answered and says whether the retry was
+// sent.
+func (h *hedge) finish() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.done = true
+	return h.launched
+}
+
+// runHedge waits for an idle slot of the host and sends the retry there,
+// unless the first request answers before.
+func (c *Checker) runHedge(ctx context.Context, hs *hostState, h *hedge, method, rawURL string, needBody bool) {
+	poll := time.NewTicker(hedgePoll)
+	defer poll.Stop()
+	for {
+		h.mu.Lock()
+		if h.done || ctx.Err() != nil {
+			h.mu.Unlock()
+			return
+		}
+		if hs.takeIdleSlot() {
+			var hedgeCtx context.Context
+			hedgeCtx, h.cancel = context.WithCancel(ctx)
+			h.answer = make(chan answer, 1)
+			h.launched = true
+			h.mu.Unlock()
+			defer hs.release()
+			defer h.cancel()
+			h.answer <- c.send(hedgeCtx, hs, method, rawURL, needBody, nil)
+			return
+		}
+		h.mu.Unlock()
+		select {
+		case <-poll.C:
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package linkcheck
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// A host whose requests hang holds no more than its own slots: the other
+// host's URLs are all answered while the hanging ones are still in flight.
+func TestCheckHangingHostDoesNotStarveOthers(t *testing.T) {
+	const fastURLs = 30
+	var fastServed atomic.Int64
+	fastDone := make(chan struct{})
+	fast := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fastServed.Add(1) == fastURLs {
+			close(fastDone)
+		}
+	}))
+	defer fast.Close()
+	var slowAsked atomic.Int64
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		slowAsked.Add(1)
+		// Hang until the other host is done: if the slow host kept the
+		// fast one from its slots, this would end in timeouts.
+		select {
+		case <-fastDone:
+		case <-r.Context().Done():
+		}
+	}))
+	defer slow.Close()
+
+	var urls []string
+	for i := range 6 {
+		urls = append(urls, fmt.Sprintf("%s/hang/%d", slow.URL, i))
+	}
+	for i := range fastURLs {
+		urls = append(urls, fmt.Sprintf("%s/ok/%d", fast.URL, i))
+	}
+	tests := []struct {
+		name string
+		opt  Options
+	}{
+		{"one global slot left to the fast host", Options{Concurrency: 3, PerHost: 2, Timeout: 5 * time.Second}},
+		{"per-host limit equals the global one", Options{Concurrency: 4, PerHost: 2, Timeout: 5 * time.Second}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fastServed.Store(0)
+			slowAsked.Store(0)
+			fastDone = make(chan struct{})
+			results := newChecker(t, tt.opt).Check(context.Background(), urls)
+			for _, u := range urls {
+				if r := results[u]; !r.OK || r.Attempts != 1 {
+					t.Errorf("%s: got %+v, want OK at the first try", u, r)
+				}
+			}
+			if n := slowAsked.Load(); n != 6 {
+				t.Errorf("the hanging host got %d requests, want 6 (one per URL)", n)
+			}
+		})
+	}
+}
+
+// A URL waiting out its backoff before a retry leaves its host's only
+// slot to the host's other URLs, which are all asked before the retry;
+// one waiting out a 429 keeps it, since the host asked for fewer requests,
+// and no other URL is asked during the wait.
+func TestCheckRetryWaitAndHostSlot(t *testing.T) {
+	const others = 8
+	tests := []struct {
+		name      string
+		status    int
+		freesSlot bool
+	}{
+		{"503: the others go during the backoff", http.StatusServiceUnavailable, true},
+		{"429: the host gets no request during the wait", http.StatusTooManyRequests, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var (
+				mu          sync.Mutex
+				flakyAsked  int
+				othersAsked int
+				atFailure   int // others asked when the failure was sent
+				atRetry     int // others asked when the retry came
+			)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				defer mu.Unlock()
+				if r.URL.Path != "/flaky" {
+					othersAsked++
+					return
+				}
+				flakyAsked++
+				if flakyAsked == 1 {
+					atFailure = othersAsked
+					w.Header().Set("Retry-After", "1")
+					w.WriteHeader(tt.status)
+					return
+				}
+				atRetry = othersAsked
+			}))
+			defer srv.Close()
+			urls := []string{srv.URL + "/flaky"}
+			for i := range others {
+				urls = append(urls, fmt.Sprintf("%s/other/%d", srv.URL, i))
+			}
+			c := newChecker(t, Options{PerHost: 1, MaxRetryAfter: 10 * time.Second})
+			c.backoffBase = 2 * time.Second // a wait of 1 to 3s: far more than the other URLs take
+			results := c.Check(context.Background(), urls)
+			for _, u := range urls {
+				if !results[u].OK {
+					t.Fatalf("%s: got %+v, want OK", u, results[u])
+				}
+			}
+			if r := results[srv.URL+"/flaky"]; r.Attempts != 2 {
+				t.Fatalf("got %+v, want OK at the second try", r)
+			}
+			if tt.freesSlot && atRetry != others {
+				t.Errorf("the retry came after %d of the %d other URLs, want after all of them", atRetry, others)
+			}
+			if !tt.freesSlot && atRetry != atFailure {
+				t.Errorf("%d other URLs were asked during the wait, want none", atRetry-atFailure)
+			}
+		})
+	}
+}
+
+// A request unanswered after half its timeout, on a host with nothing
+// else to do and a free slot, has its one timeout retry sent beside it;
+// with no free slot the retry waits for the timeout.
+func TestCheckHedgesHangingRequest(t *testing.T) {
+	tests := []struct {
+		name       string
+		perHost    int
+		wantHedged bool
+	}{
+		{"free slot: retry sent early", 2, true},
+		{"no free slot: retry after the timeout", 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var inFlight, calls, maxInFlight atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := inFlight.Add(1)
+				defer inFlight.Add(-1)
+				for m := maxInFlight.Load(); n > m && !maxInFlight.CompareAndSwap(m, n); m = maxInFlight.Load() {
+				}
+				if calls.Add(1) == 1 {
+					<-r.Context().Done() // the first request hangs
+				}
+			}))
+			defer srv.Close()
+			c := newChecker(t, Options{PerHost: tt.perHost, Timeout: 400 * time.Millisecond})
+			u := srv.URL + "/flaky"
+			r := c.Check(context.Background(), []string{u})[u]
+			if !r.OK || r.Attempts != 2 {
+				t.Fatalf("got %+v, want OK at the second try", r)
+			}
+			if hedged := maxInFlight.Load() == 2; hedged != tt.wantHedged {
+				t.Errorf("two requests in flight at once: %v, want %v", hedged, tt.wantHedged)
+			}
+			if calls.Load() != 2 {
+				t.Errorf("%d requests, want 2", calls.Load())
+			}
+		})
+	}
+}
