@@ -13,7 +13,7 @@ import (
 func TestDocsExample(t *testing.T) {
 	doc, err := os.ReadFile("../docs/config.md")
 	if err != nil {
-		t.Skip("docs/config.md not found")
+		t.Fatalf("docs/config.md: %v", err)
 	}
 	blocks := regexp.MustCompile("(?s)```(json|yaml)\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
 	var jsonEx, yamlEx string
@@ -54,7 +54,7 @@ func TestDocsExample(t *testing.T) {
 func TestDocsPresets(t *testing.T) {
 	doc, err := os.ReadFile("../docs/presets.md")
 	if err != nil {
-		t.Skip("docs/presets.md not found")
+		t.Fatalf("docs/presets.md: %v", err)
 	}
 	for _, p := range Presets() {
 		if !strings.Contains(string(doc), "`"+p.Name+"`") {
