@@ -104,15 +104,15 @@ type stream struct {
 	titleDone  bool
 	haveBase   bool
 
-	caps      captures
-	tokOff    int // where the current token starts
-	explicit  int // stack index an end tag closes, while it pops; -1
-	afe       []afeEntry
-	reopening bool // reconstruct is pushing copies already listed
-	uids      int
-	open      []*bodyControl // controls outside regions still open
-	ctrls     []*bodyControl
-	disable   []openDisable
+	caps       captures
+	tokOff     int // where the current token starts
+	explicit   int // stack index an end tag closes, while it pops; -1
+	afe        []afeEntry
+	reopening  bool // reconstruct is pushing copies already listed
+	uids       int
+	open       []*bodyControl // controls outside regions still open
+	ctrls      []*bodyControl
+	directives page.Directives
 
 	sc      scratch
 	lineBuf []int

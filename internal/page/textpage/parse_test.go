@@ -384,7 +384,8 @@ link header 6:3 "a"
 link header 9:3 "b"
 controls 4
 suppress [link-no-text] 3-3
-suppress [menu-duplicate nav-required] 4-7
+suppress [menu-duplicate] 4-7
+suppress [nav-required] 4-12
 suppress [] 8-12
 `,
 		},
