@@ -302,6 +302,11 @@ func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
 		if n := entryName(e); n != "" {
 			name = q(n)
 		}
+		if len(e.Children) > 0 {
+			// A link that only opens its submenu is a button in disguise:
+			// keyboards and screen readers take it for a page.
+			why += " (it opens a submenu: make it a button)"
+		}
 		ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
 		out = append(out, at(p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
 	}

@@ -126,6 +126,9 @@ func TestNavDeadLink(t *testing.T) {
 		{name: "text snapshot entries with a written-out link",
 			page: withMenus(menu("Primary", 10, txt("Home", 11, 3), &page.Entry{Label: "Shop", Kind: page.KindText, Href: "#", HasHref: true, Pos: page.Pos{Line: 12, Column: 5}})),
 			want: []string{`12:5 error nav-dead-link navigation entry "Shop" links to "#"`}},
+		{name: "a link to # that opens a submenu",
+			page: withMenus(menu("Primary", 10, withChildren(lnk("Research", "#", 11, 3), lnk("Reports", "/reports/", 12, 5)))),
+			want: []string{`11:3 error nav-dead-link navigation entry "Research" links to "#" (it opens a submenu: make it a button)`}},
 		{name: "nested entry",
 			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3, lnk("Cloud", "#", 12, 5)))),
 			want: []string{`12:5 error nav-dead-link navigation entry "Cloud" links to "#"`}},
@@ -140,4 +143,9 @@ func TestNavDeadLink(t *testing.T) {
 		{name: "rule off", config: `{"rules":{"nav-dead-link":"off"}}`,
 			page: withMenus(menu("Primary", 10, lnk("Cloud", "#", 12, 3)))},
 	})
+}
+
+func withChildren(e *page.Entry, children ...*page.Entry) *page.Entry {
+	e.Children = children
+	return e
 }
