@@ -221,6 +221,7 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 		b, err := io.ReadAll(f)
 		return b, unwrapPathError(err)
 	}
+	size := int64(512)
 	if info, err := f.Stat(); err == nil {
 		if info.IsDir() {
 			return nil, fmt.Errorf("is a directory")
@@ -228,13 +229,35 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 		if info.Mode().IsRegular() && info.Size() > limit {
 			return nil, sizeError(info.Size(), limit)
 		}
+		size = max(size, info.Size()+1)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// One buffer of the file's size (plus the byte that reveals growth),
+	// as os.ReadFile does: io.ReadAll would grow and copy it several times.
+	b, err := readUpTo(f, make([]byte, 0, min(size, limit+1)), limit+1)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	if int64(len(b)) > limit {
 		return nil, sizeError(-1, limit)
+	}
+	return b, nil
+}
+
+// readUpTo reads r to its end into b, but no more than n bytes.
+func readUpTo(r io.Reader, b []byte, n int64) ([]byte, error) {
+	for int64(len(b)) < n {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		room := min(int64(cap(b)), n)
+		read, err := r.Read(b[len(b):room])
+		b = b[:len(b)+read]
+		if errors.Is(err, io.EOF) {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
 	}
 	return b, nil
 }
