@@ -12,110 +12,11 @@ import (
 // The tokenizer's TagName and TagAttr copy every name, key and value they
 // return. For the common tag — no character reference — lexedTag reads
 // the same name and attributes where the lexer found them in the page (see
-// FuzzLexer), and readRawTag (no carriage return either) from the raw bytes of a
-// token, following the tokenizer's own scanning rules (see FuzzRawTag).
-// Other tags take the tokenizer's way, which also decodes references the
-// way attributes need.
+// FuzzLexer). Other tags take the tokenizer's way, which also decodes
+// references the way attributes need.
 
 func isTagSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
-}
-
-// readRawTag parses raw, a start tag token; ok is false when it holds "&"
-// or "\r", which need the tokenizer's decoding. The values are copied into
-// the stream's arena.
-func (s *stream) readRawTag(raw []byte) (name string, a atom.Atom, attrs []html.Attribute, ok bool) {
-	return s.scanTag(raw, false)
-}
-
-// scanTag is readRawTag; inData says raw is a slice of the page itself,
-// which outlives the parse, so that values can point into it uncopied.
-// Like arena strings, they are cloned before they reach the model.
-func (s *stream) scanTag(raw []byte, inData bool) (name string, a atom.Atom, attrs []html.Attribute, ok bool) {
-	if len(raw) < 2 || bytes.IndexByte(raw, '&') >= 0 || ((s.hasCR || !inData) && bytes.IndexByte(raw, '\r') >= 0) {
-		return "", 0, nil, false
-	}
-	n := len(raw)
-	if raw[n-1] == '>' {
-		n-- // the tokenizer consumed it; the scan below stops before it
-	}
-	i := 2 // the first letter of the name is always part of it
-	for i < n && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
-		i++
-	}
-	name, a = s.lowerName(raw[1:i])
-	attrs = s.attrs[:0]
-	i = skipTagSpace(raw, i, n)
-	for i < n && raw[i] != '>' {
-		// the attribute name; a leading "=" belongs to it
-		ks := i
-		for i < n {
-			c := raw[i]
-			if c == '=' && i == ks {
-				i++
-				continue
-			}
-			if isTagSpace(c) || c == '/' || c == '>' || c == '=' {
-				break
-			}
-			i++
-		}
-		ke := i
-		// the value
-		vs, ve := i, i
-		j := skipTagSpace(raw, i, n)
-		switch {
-		case j < n && raw[j] == '/':
-			i = j + 1
-		case j < n && raw[j] == '=':
-			j = skipTagSpace(raw, j+1, n)
-			switch {
-			case j >= n:
-				i = j
-			case raw[j] == '>':
-				i = j
-			case raw[j] == '"' || raw[j] == '\'':
-				q := raw[j]
-				vs = j + 1
-				k := bytes.IndexByte(raw[vs:n], q)
-				if k < 0 {
-					ve, i = n, n
-				} else {
-					ve, i = vs+k, vs+k+1
-				}
-			default:
-				vs = j
-				k := j
-				for k < n && !isTagSpace(raw[k]) && raw[k] != '>' {
-					k++
-				}
-				ve = k
-				i = k
-				if k < n && isTagSpace(raw[k]) {
-					i = k + 1
-				}
-			}
-		default:
-			i = j
-		}
-		if ke > ks {
-			key := s.lowerKey(raw[ks:ke])
-			if !hasKey(attrs, key) {
-				var val string
-				switch {
-				case ve == vs:
-				case inData:
-					val = unsafe.String(&raw[vs], ve-vs)
-				default:
-					val = s.str(raw[vs:ve])
-				}
-				attrs = append(attrs, html.Attribute{Key: key, Val: val})
-			}
-		}
-		i = skipTagSpace(raw, i, n)
-	}
-	s.attrs = attrs
-	return name, a, attrs, true
 }
 
 // readRawEndTag reads the name of an end tag token the way readRawTag
@@ -211,15 +112,6 @@ func skipTagSpace(raw []byte, i, n int) int {
 		i++
 	}
 	return i
-}
-
-func hasKey(attrs []html.Attribute, key string) bool {
-	for _, a := range attrs {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // lowerName returns a tag name in lower case, as an atom when it is one.

@@ -277,11 +277,8 @@ func (s *stream) readTag(raw []byte) (string, atom.Atom, []html.Attribute) {
 			return name, a, attrs
 		}
 	}
-	// The tokenizer's raw bytes are the page's own, from tokOff on (see
-	// TestTokenOffsetsCoverInput).
-	if name, a, attrs, ok := s.scanTag(s.data[s.tokOff:s.tokOff+len(raw)], true); ok {
-		return name, a, attrs
-	}
+	// A tag the lexer left to the tokenizer (character references it
+	// does not decode, a cut-off page): the tokenizer's own reading.
 	nameB, more := s.z.TagName()
 	a := atom.Lookup(nameB)
 	name := a.String()
