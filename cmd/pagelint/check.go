@@ -19,10 +19,7 @@ func checkCommand(s *streams) *cli.Command {
 		Name:      "check",
 		Usage:     "lint pages, sites or URLs",
 		ArgsUsage: "[PATH|URL|-]...",
-		Flags: append(configFlags(),
-			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report `FORMAT[=FILE]`: " + strings.Join(report.Formats(), ", ") + "; repeatable"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
-			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
+		Flags: append(append(configFlags(), reportFlags("text")...),
 			&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "also fail when there are more than `N` warnings"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings beyond those recorded in `FILE`"},
 			&cli.BoolFlag{Name: "update-baseline", Usage: "write the --baseline file from this run"},
@@ -38,11 +35,21 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "input-format", Usage: "read every input as `FORMAT`: html or text (default: by file name)"},
 			&cli.StringFlag{Name: "shard", Usage: "lint share `I/N` of the pages (1-based), for parallel CI jobs"},
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
-			&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
 		),
 		Action: func(c *cli.Context) error { return runCheck(c, s) },
+	}
+}
+
+// reportFlags are the flags of the commands that write reports (check,
+// merge): which formats where, and the exit code.
+func reportFlags(defaultFormat string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report `FORMAT[=FILE]` (default " + defaultFormat + "): " + strings.Join(report.Formats(), ", ") + "; repeatable"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
+		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
+		&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
 	}
 }
 

@@ -140,12 +140,7 @@ func mergeCommand(s *streams) *cli.Command {
 		Name:      "merge",
 		Usage:     "merge JSON reports (e.g. of sharded CI jobs) into one",
 		ArgsUsage: "REPORT.json...",
-		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report `FORMAT[=FILE]` (default json); repeatable"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE`"},
-			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`"},
-			&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
-		},
+		Flags:     reportFlags("json"),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return fail("merge: name the JSON reports to merge")
