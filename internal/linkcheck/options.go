@@ -31,8 +31,12 @@ const (
 )
 
 // DefaultUserAgent is the User-Agent sent when Options.UserAgent is empty.
-func DefaultUserAgent() string {
-	return "pagelint/" + Version + " (+https://github.com/pagelint/pagelint)"
+func DefaultUserAgent() string { return UserAgent(Version) }
+
+// UserAgent is pagelint's User-Agent for a version: every request pagelint
+// makes (fetches, crawls, link checks) names itself the same way.
+func UserAgent(version string) string {
+	return "pagelint/" + version + " (+https://github.com/pagelint/pagelint)"
 }
 
 // HeaderRule adds request headers to every URL that Pattern matches. A value

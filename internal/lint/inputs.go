@@ -3,8 +3,6 @@ package lint
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -152,13 +150,9 @@ func readStdin(opt *Options) (*group, error) {
 	if opt.Stdin == nil {
 		return nil, errorf("-", "no standard input")
 	}
-	limit := opt.Config.MaxPageSize()
-	data, err := io.ReadAll(io.LimitReader(opt.Stdin, limit+1))
+	data, err := source.ReadAll(opt.Stdin, opt.Config.MaxPageSize())
 	if err != nil {
 		return nil, errorf("-", "%v", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, errorf("-", "input is over the %s page size limit", formatSize(limit))
 	}
 	p, err := parse(data, "-", "/index.html", formatOf("-", opt), opt)
 	if err != nil {
@@ -207,12 +201,4 @@ func anchorSet(p *page.Page) map[string]bool {
 		set[intern(a)] = true
 	}
 	return set
-}
-
-func formatSize(n int64) string {
-	const mb = 1 << 20
-	if n%mb == 0 {
-		return fmt.Sprintf("%d MB", n/mb)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

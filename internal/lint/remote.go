@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
 )
@@ -148,9 +149,8 @@ func userAgent(opt *Options) string {
 	if ua := opt.Config.Links.UserAgent; ua != "" {
 		return ua
 	}
-	v := opt.Version
-	if v == "" {
-		v = "dev"
+	if opt.Version == "" {
+		return linkcheck.DefaultUserAgent()
 	}
-	return "pagelint/" + v + " (+https://github.com/pagelint/pagelint)"
+	return linkcheck.UserAgent(opt.Version)
 }

@@ -233,9 +233,25 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 	}
 	// One buffer of the file's size (plus the byte that reveals growth),
 	// as os.ReadFile does: io.ReadAll would grow and copy it several times.
-	b, err := readUpTo(f, make([]byte, 0, min(size, limit+1)), limit+1)
+	b, err := readLimited(f, size, limit)
+	return b, unwrapPathError(err)
+}
+
+// ReadAll reads r (standard input) to its end, refusing more than limit
+// bytes as ReadFile does.
+func ReadAll(r io.Reader, limit int64) ([]byte, error) {
+	return readLimited(r, 512, limit)
+}
+
+// readLimited reads r into a buffer of size, grown as needed, and fails
+// past limit bytes.
+func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		return io.ReadAll(r)
+	}
+	b, err := readUpTo(r, make([]byte, 0, min(size, limit+1)), limit+1)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, err
 	}
 	if int64(len(b)) > limit {
 		return nil, sizeError(-1, limit)
