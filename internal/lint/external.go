@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"errors"
-	"net/url"
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
@@ -20,14 +19,14 @@ import (
 // the run fetched, by URL.
 func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
 	online := !opt.Offline && externalEnabled(opt.Config)
-	internal := siteOrigin(opt.Config.Site.BaseURL)
 	results := map[string]checks.ExternalResult{}
 	var targets []string
 	seen := map[string]bool{}
 	for _, p := range pages {
 		for _, l := range p.Links {
 			t := l.Target
-			if !IsURL(t) || seen[t] || (internal != "" && strings.HasPrefix(t, internal)) {
+			// The checks deferred only what they judge external.
+			if !IsURL(t) || seen[t] {
 				continue
 			}
 			seen[t] = true
@@ -98,14 +97,6 @@ func stripFragment(u string) string {
 	return u
 }
 
-// siteOrigin is "https://host" of the site's base URL, or "".
-func siteOrigin(base string) string {
-	u, err := url.Parse(base)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return strings.ToLower(u.Scheme + "://" + u.Host)
-}
 
 // linkOptions turns the config's links section into the checker's options.
 func linkOptions(opt *Options) linkcheck.Options {
