@@ -97,7 +97,6 @@ func stripFragment(u string) string {
 	return u
 }
 
-
 // linkOptions turns the config's links section into the checker's options.
 func linkOptions(opt *Options) linkcheck.Options {
 	l := &opt.Config.Links
