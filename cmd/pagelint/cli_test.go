@@ -73,10 +73,18 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 			continue
 		}
 		before := snapshot(tmp)
-		args := splitArgs(strings.ReplaceAll(line, "$TMP", tmp))
+		// "… < FILE" feeds FILE to standard input, as a shell would; else
+		// the scenario's file "stdin", if it has one.
+		command, input, redirected := strings.Cut(line, " < ")
+		if !redirected {
+			input = "stdin"
+		}
+		args := splitArgs(strings.ReplaceAll(command, "$TMP", tmp))
 		var stdin bytes.Buffer
-		if b, err := os.ReadFile(filepath.Join(abs, "stdin")); err == nil {
+		if b, err := os.ReadFile(filepath.Join(abs, strings.TrimSpace(input))); err == nil {
 			stdin.Write(b)
+		} else if redirected {
+			t.Fatalf("%s: %v", line, err)
 		}
 		var stdout, stderr bytes.Buffer
 		code := run(append([]string{"pagelint"}, args...), &stdin, &stdout, &stderr)
