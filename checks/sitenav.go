@@ -83,12 +83,13 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 	slices.SortFunc(live, func(a, b *page.Page) int { return cmp.Compare(a.Source, b.Source) })
 	threshold := env.config().Threshold()
 
+	// The pages of one template carry the very same menus (the engine
+	// shares them), so each distinct set of menus is read once.
+	kinds := menuSets(live)
 	site := map[string]*siteMenu{}
 	var keys []string
-	perPage := make([]pageMenus, len(live))
-	for i, p := range live {
-		perPage[i] = menusOf(p)
-		for _, m := range menusIn(p) {
+	for _, ms := range kinds {
+		for _, m := range ms.menus {
 			k := menuKey(m)
 			if k == "" || site[k] != nil {
 				continue
@@ -96,16 +97,16 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 			site[k] = &siteMenu{name: menuName(m), counts: map[string]int{}, labels: map[string]string{}}
 			keys = append(keys, k)
 		}
-		for k, pm := range perPage[i] {
+		for k, pm := range ms.byKey {
 			sm := site[k]
-			sm.pages++
+			sm.pages += len(ms.pages)
 			for l := range pm.labels {
-				sm.counts[l]++
+				sm.counts[l] += len(ms.pages)
 			}
 		}
 		// First appearance, in document order, gives the order in which
 		// missing entries are named.
-		for _, m := range menusIn(p) {
+		for _, m := range ms.menus {
 			k := menuKey(m)
 			if k == "" {
 				continue
@@ -133,15 +134,17 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 		if len(common) == 0 {
 			continue
 		}
-		for i, p := range live {
-			pm := perPage[i][k]
+		for _, ms := range kinds {
+			pm := ms.byKey[k]
 			if pm == nil {
 				names := make([]string, len(common))
 				for j, l := range common {
 					names[j] = sm.labels[l]
 				}
-				out = append(out, at(p, RuleNavInconsistent, page.Pos{}, "", map[string]string{"menu": sm.name},
-					"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, len(live), quoteList(names, 5)))
+				for _, p := range ms.pages {
+					out = append(out, at(p, RuleNavInconsistent, page.Pos{}, "", map[string]string{"menu": sm.name},
+						"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, len(live), quoteList(names, 5)))
+				}
 				continue
 			}
 			var missing []string
@@ -157,12 +160,44 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 			if len(missing) == 1 {
 				noun = "entry"
 			}
-			out = append(out, at(p, RuleNavInconsistent, pm.first.Pos, pm.first.Selector,
-				map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
-				"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
+			for _, p := range ms.pages {
+				out = append(out, at(p, RuleNavInconsistent, pm.first.Pos, pm.first.Selector,
+					map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
+					"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
+			}
 		}
 	}
 	return out
+}
+
+// menuSet is one distinct set of menus and the pages that carry it.
+type menuSet struct {
+	menus []*page.Menu
+	byKey pageMenus
+	pages []*page.Page
+}
+
+// menuSets groups pages by the menus they carry (the same *page.Menu
+// values, in order), in order of first appearance.
+func menuSets(pages []*page.Page) []*menuSet {
+	var sets []*menuSet
+	index := map[string]*menuSet{}
+	var key []byte
+	for _, p := range pages {
+		menus := menusIn(p)
+		key = key[:0]
+		for _, m := range menus {
+			key = fmt.Appendf(key, "%p,", m)
+		}
+		ms := index[string(key)]
+		if ms == nil {
+			ms = &menuSet{menus: menus, byKey: menusOf(p)}
+			index[string(key)] = ms
+			sets = append(sets, ms)
+		}
+		ms.pages = append(ms.pages, p)
+	}
+	return sets
 }
 
 // navOrphanPage finds pages of the site that no other page links to.

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-bench/out}
+mkdir -p "$out" && out=$(cd "$out" && pwd)
 pages=${PAGES:-5000}
 runs=${RUNS:-5}
 mkdir -p "$out"

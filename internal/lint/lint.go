@@ -8,6 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/pagelint/pagelint/checks"
@@ -133,9 +136,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	for _, g := range groups {
 		env := &checks.Env{Config: opt.Config, Now: opt.Now, Site: g.site, External: external}
 		res.Findings = append(res.Findings, g.findings...)
-		for _, p := range g.deferred {
-			res.Findings = append(res.Findings, checks.RunLinks(p, env)...)
-		}
+		res.Findings = append(res.Findings, runLinks(g.deferred, env)...)
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
 		for _, f := range checks.RunSite(g.pages, env) {
@@ -146,6 +147,23 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Findings = checks.Finalize(res.Findings, bySource, opt.Config)
 	return res, nil
+}
+
+// runLinks judges the deferred links of pages, a share of the pages per
+// CPU: a site's links to fragments of other pages are many.
+func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
+	workers := min(runtime.NumCPU(), len(pages))
+	found := make([][]checks.Finding, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(pages); i += workers {
+				found[w] = append(found[w], checks.RunLinks(pages[i], env)...)
+			}
+		})
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
 
 // mineOf tells the pages of this run's shard from the others, given the

@@ -14,7 +14,9 @@ type localSite struct {
 	anchors map[string]map[string]bool // by site path of the page
 	// resolved remembers answers: the pages of a site link to the same
 	// targets over and over (menus, footers), from many workers at once.
-	resolved sync.Map // site path → resolution
+	// A map behind a read lock is much cheaper here than a sync.Map.
+	mu       sync.RWMutex
+	resolved map[string]resolution // by site path
 }
 
 type resolution struct {
@@ -23,13 +25,20 @@ type resolution struct {
 }
 
 func (s *localSite) Resolve(sitePath string) (string, bool) {
-	if r, ok := s.resolved.Load(sitePath); ok {
-		res := r.(resolution)
-		return res.path, res.ok
+	s.mu.RLock()
+	r, found := s.resolved[sitePath]
+	s.mu.RUnlock()
+	if found {
+		return r.path, r.ok
 	}
 	path, ok := s.files.Resolve(sitePath)
+	s.mu.Lock()
+	if s.resolved == nil {
+		s.resolved = map[string]resolution{}
+	}
 	// The key is cloned: sitePath may share memory with a whole page.
-	s.resolved.Store(strings.Clone(sitePath), resolution{path, ok})
+	s.resolved[strings.Clone(sitePath)] = resolution{path, ok}
+	s.mu.Unlock()
 	return path, ok
 }
 
