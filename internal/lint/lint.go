@@ -15,6 +15,7 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -49,6 +50,9 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
+
+	// regions shares the models of the regions the pages have in common.
+	regions *htmlpage.Regions
 }
 
 // Result of a run.
@@ -98,6 +102,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.regions = htmlpage.NewRegions()
 	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
 	if err != nil {
 		return nil, err
@@ -196,6 +201,7 @@ func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.regions = htmlpage.NewRegions()
 	groups, pageErrs, err := readInputs(ctx, &opt, nil)
 	if err != nil {
 		return nil, nil, err

@@ -22,6 +22,7 @@ func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
 		Format:         format,
 		NavSelector:    cfg.Navigation.Selector,
 		FooterSelector: cfg.Footer.Selector,
+		Regions:        opt.regions,
 	}
 	for _, m := range cfg.Navigation.Menus {
 		o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})

@@ -31,6 +31,9 @@ type builder struct {
 
 	order []orderedEntry
 	ids   map[string]string // aria-labelledby texts, resolved once
+	// idLookups counts the aria-labelledby lookups: a region that made
+	// any depends on the rest of the page.
+	idLookups int
 }
 
 type orderedEntry struct {
@@ -165,8 +168,19 @@ func (b *builder) landmarkRegion(off int) string {
 func (b *builder) pos(off int) page.Pos { return b.s.lines.pos(off) }
 
 // region parses one captured region and makes the menus, header and
-// footer whose root it holds.
+// footer whose root it holds: through the run's Regions cache when there
+// is one and the stream could build the region's tree itself.
 func (b *builder) region(seg int, r *regionCapture) {
+	if cache := b.s.opt.Regions; cache != nil && r.direct.ok && r.direct.root != nil {
+		b.memoRegion(seg, r, cache)
+		return
+	}
+	b.setRegion(b.buildRegion(seg, r))
+}
+
+// buildRegion parses one captured region and makes its entries, and the
+// header, footer and menus whose root it holds.
+func (b *builder) buildRegion(seg int, r *regionCapture) (header, footer *page.Region, menus []*page.Menu) {
 	t := &tree{b: b, rootSel: r.sel, parentHidden: r.parentHidden}
 	var doc *html.Node
 	if r.direct.ok && r.direct.root != nil {
@@ -182,7 +196,7 @@ func (b *builder) region(seg int, r *regionCapture) {
 		var err error
 		doc, err = html.Parse(bytes.NewReader(r.markup(b.s.data)))
 		if err != nil {
-			return // a bytes.Reader never fails; nothing to model if it did
+			return nil, nil, nil // a bytes.Reader never fails; nothing to model if it did
 		}
 	}
 	want := make(map[int]*html.Node, 4)
@@ -215,14 +229,15 @@ func (b *builder) region(seg int, r *regionCapture) {
 		}
 		switch i {
 		case b.header:
-			b.p.Header = t.region(n, c, false)
+			header = t.region(n, c, false)
 		case b.footer:
-			b.p.Footer = t.region(n, c, true)
+			footer = t.region(n, c, true)
 		}
 		if c.kind == candMenu && b.isMenu(i) {
-			b.p.Menus = append(b.p.Menus, t.menu(n, c))
+			menus = append(menus, t.menu(n, c))
 		}
 	}
+	return header, footer, menus
 }
 
 func (b *builder) isMenu(i int) bool {
@@ -275,6 +290,7 @@ func (b *builder) finishLinks() {
 
 // labelledBy returns the text of the element with id, for aria-labelledby.
 func (b *builder) labelledBy(id string) string {
+	b.idLookups++
 	if b.ids == nil {
 		b.ids = make(map[string]string)
 	}

@@ -52,6 +52,10 @@ type Options struct {
 	Menus          []NamedSelector // menus the config names
 	HeaderSelector string          // default DefaultHeaderSelector
 	FooterSelector string          // default DefaultFooterSelector
+
+	// Regions, when set, shares the models of the regions the pages of a
+	// run have in common (see NewRegions).
+	Regions *Regions
 }
 
 // Parse builds the model of one HTML page. It fails only when data is no

@@ -26,9 +26,10 @@ type scratch struct {
 	ctrlChunk  int
 	ctrlNext   int
 
-	order []orderedEntry
-	merge []orderedEntry // sortOrder's copy
-	name  nameText       // accName's buffers
+	order   []orderedEntry
+	merge   []orderedEntry // sortOrder's copy
+	name    nameText       // accName's buffers
+	memoKey []byte         // the context of a region's key, see regionKey
 }
 
 const chunkSize = 256
