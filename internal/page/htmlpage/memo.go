@@ -44,20 +44,28 @@ func NewRegions() *Regions {
 // relative to the root) with the part each plays in the page.
 type regionKey struct{ context, markup string }
 
-// regionModel is the model of a region, built once: its entries in the
-// order they were made with their offsets relative to the root, and the
-// header, footer and menus whose root it holds.
+// regionModel is the model of a region, built once and kept flat so that
+// a copy costs little: its entries in the order they were made, with
+// their offsets relative to the root and their children by index, and the
+// header, footer and menus whose root it holds, their entries by index.
 type regionModel struct {
-	rootPos page.Pos
-	entries []memoEntry
-	header  *page.Region
-	footer  *page.Region
-	menus   []*page.Menu
+	rootPos  page.Pos
+	entries  []page.Entry // Children nil: see children
+	offs     []int
+	children [][]int
+	header   *regionShape
+	footer   *regionShape
+	menus    []menuShape
 }
 
-type memoEntry struct {
-	off int // relative to the region's root
-	e   *page.Entry
+type regionShape struct {
+	region page.Region // Items nil: see items
+	items  []int
+}
+
+type menuShape struct {
+	menu    page.Menu // Entries nil: see entries
+	entries []int
 }
 
 // regionKey makes the key of region seg; markup is the page's own bytes,
@@ -126,88 +134,116 @@ func (m *Regions) store(k regionKey, model *regionModel) {
 	}
 }
 
-// entryCopier copies the entries of a region model, each once, with the
-// positions shifted from one root position to another.
-type entryCopier struct {
-	from, to page.Pos
-	copies   map[*page.Entry]*page.Entry
-	newEntry func() *page.Entry
-	target   func(href string) string // nil keeps the target
+// flatten makes the model of a region from what its build made: the
+// entries it appended to the order from start on, and its header, footer
+// and menus. The strings are the page's, which never change.
+func (b *builder) flatten(start, rootOff int, rootPos page.Pos, header, footer *page.Region, menus []*page.Menu) *regionModel {
+	made := b.order[start:]
+	m := &regionModel{rootPos: rootPos, entries: make([]page.Entry, len(made)), offs: make([]int, len(made)),
+		children: make([][]int, len(made))}
+	index := make(map[*page.Entry]int, len(made))
+	for i, o := range made {
+		index[o.e] = i
+	}
+	indexes := func(list []*page.Entry) []int {
+		if list == nil {
+			return nil
+		}
+		out := make([]int, len(list))
+		for i, e := range list {
+			out[i] = index[e]
+		}
+		return out
+	}
+	for i, o := range made {
+		m.entries[i] = *o.e
+		m.entries[i].Children = nil
+		m.offs[i] = o.off - rootOff
+		m.children[i] = indexes(o.e.Children)
+	}
+	shape := func(r *page.Region) *regionShape {
+		if r == nil {
+			return nil
+		}
+		sh := &regionShape{region: *r, items: indexes(r.Items)}
+		sh.region.Items = nil
+		sh.region.Copyright = nil
+		for _, c := range r.Copyright {
+			sh.region.Copyright = append(sh.region.Copyright, &page.Copyright{Text: c.Text, Pos: c.Pos})
+		}
+		return sh
+	}
+	m.header, m.footer = shape(header), shape(footer)
+	for _, menu := range menus {
+		sh := menuShape{menu: *menu, entries: indexes(menu.Entries)}
+		sh.menu.Entries = nil
+		m.menus = append(m.menus, sh)
+	}
+	return m
 }
 
-func (c *entryCopier) pos(p page.Pos) page.Pos {
-	if p.Line == 0 || c.from.Line == 0 {
-		return p
+// apply puts a copy of region model m into the page, its root at rootOff:
+// positions shifted from the model's root to this one, targets resolved
+// against this page.
+func (b *builder) apply(m *regionModel, rootOff int) {
+	to := b.pos(rootOff)
+	shift := func(p page.Pos) page.Pos {
+		if p.Line == 0 || m.rootPos.Line == 0 {
+			return p
+		}
+		out := page.Pos{Line: p.Line - m.rootPos.Line + to.Line, Column: p.Column}
+		if p.Line == m.rootPos.Line {
+			out.Column = p.Column - m.rootPos.Column + to.Column
+		}
+		return out
 	}
-	out := page.Pos{Line: p.Line - c.from.Line + c.to.Line, Column: p.Column}
-	if p.Line == c.from.Line {
-		out.Column = p.Column - c.from.Column + c.to.Column
+	copies := b.s.sc.memoEntries[:0]
+	for i := range m.entries {
+		e := b.s.newEntry()
+		*e = m.entries[i]
+		e.Pos = shift(e.Pos)
+		if e.HasHref {
+			e.Target = b.res.target(e.Href)
+		}
+		copies = append(copies, e)
+		b.order = append(b.order, orderedEntry{off: rootOff + m.offs[i], e: e})
 	}
-	return out
-}
-
-func (c *entryCopier) entry(e *page.Entry) *page.Entry {
-	if e == nil {
-		return nil
+	pick := func(indexes []int) []*page.Entry {
+		if indexes == nil {
+			return nil
+		}
+		out := make([]*page.Entry, len(indexes))
+		for i, x := range indexes {
+			out[i] = copies[x]
+		}
+		return out
 	}
-	if cp, ok := c.copies[e]; ok {
-		return cp
+	for i, kids := range m.children {
+		copies[i].Children = pick(kids)
 	}
-	cp := c.newEntry()
-	*cp = *e
-	c.copies[e] = cp
-	cp.Pos = c.pos(e.Pos)
-	if c.target != nil && e.HasHref {
-		cp.Target = c.target(e.Href)
+	region := func(sh *regionShape) *page.Region {
+		if sh == nil {
+			return nil
+		}
+		r := sh.region
+		r.Pos = shift(r.Pos)
+		r.Items = pick(sh.items)
+		r.Copyright = nil
+		for _, c := range sh.region.Copyright {
+			r.Copyright = append(r.Copyright, &page.Copyright{Text: c.Text, Pos: shift(c.Pos)})
+		}
+		return &r
 	}
-	cp.Children = c.entries(e.Children)
-	return cp
-}
-
-func (c *entryCopier) entries(list []*page.Entry) []*page.Entry {
-	if list == nil {
-		return nil
+	var menus []*page.Menu
+	for _, sh := range m.menus {
+		menu := sh.menu
+		menu.Pos = shift(menu.Pos)
+		menu.Entries = pick(sh.entries)
+		menus = append(menus, &menu)
 	}
-	out := make([]*page.Entry, len(list))
-	for i, e := range list {
-		out[i] = c.entry(e)
-	}
-	return out
-}
-
-func (c *entryCopier) region(r *page.Region) *page.Region {
-	if r == nil {
-		return nil
-	}
-	out := &page.Region{Selector: r.Selector, Items: c.entries(r.Items), Pos: c.pos(r.Pos)}
-	for _, cr := range r.Copyright {
-		out.Copyright = append(out.Copyright, &page.Copyright{Text: cr.Text, Pos: c.pos(cr.Pos)})
-	}
-	return out
-}
-
-func (c *entryCopier) menus(menus []*page.Menu) []*page.Menu {
-	var out []*page.Menu
-	for _, m := range menus {
-		cp := *m
-		cp.Pos = c.pos(m.Pos)
-		cp.Entries = c.entries(m.Entries)
-		out = append(out, &cp)
-	}
-	return out
-}
-
-// copyModel copies a region model whole; with target nil the targets stay.
-func copyModel(m *regionModel, to page.Pos, newEntry func() *page.Entry, target func(string) string) *regionModel {
-	c := &entryCopier{from: m.rootPos, to: to, copies: make(map[*page.Entry]*page.Entry, len(m.entries)),
-		newEntry: newEntry, target: target}
-	out := &regionModel{rootPos: to, entries: make([]memoEntry, len(m.entries))}
-	for i, me := range m.entries {
-		out.entries[i] = memoEntry{off: me.off, e: c.entry(me.e)}
-	}
-	out.header, out.footer = c.region(m.header), c.region(m.footer)
-	out.menus = c.menus(m.menus)
-	return out
+	b.setRegion(region(m.header), region(m.footer), menus)
+	clear(copies)
+	b.s.sc.memoEntries = copies[:0]
 }
 
 // memoRegion builds region seg through the cache: a copy of its model when
@@ -216,7 +252,7 @@ func (b *builder) memoRegion(seg int, r *regionCapture, cache *Regions) {
 	key := b.regionKey(seg, r)
 	rootPos := b.pos(r.rootOff)
 	if model := cache.lookup(key); model != nil {
-		b.apply(copyModel(model, rootPos, b.s.newEntry, b.res.target), r.rootOff)
+		b.apply(model, r.rootOff)
 		return
 	}
 	keep := cache.secondSighting(key)
@@ -226,20 +262,7 @@ func (b *builder) memoRegion(seg int, r *regionCapture, cache *Regions) {
 	if !keep || b.idLookups != lookups {
 		return
 	}
-	model := &regionModel{rootPos: rootPos, header: header, footer: footer, menus: menus}
-	for _, o := range b.order[start:] {
-		model.entries = append(model.entries, memoEntry{off: o.off - r.rootOff, e: o.e})
-	}
-	// A copy of its own: the model this page got is the page's to keep.
-	cache.store(key, copyModel(model, rootPos, func() *page.Entry { return new(page.Entry) }, nil))
-}
-
-// apply puts a copied region model into the page.
-func (b *builder) apply(m *regionModel, rootOff int) {
-	for _, me := range m.entries {
-		b.order = append(b.order, orderedEntry{off: rootOff + me.off, e: me.e})
-	}
-	b.setRegion(m.header, m.footer, m.menus)
+	cache.store(key, b.flatten(start, r.rootOff, rootPos, header, footer, menus))
 }
 
 func (b *builder) setRegion(header, footer *page.Region, menus []*page.Menu) {

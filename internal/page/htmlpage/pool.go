@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"github.com/pagelint/pagelint/internal/page"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -26,10 +27,11 @@ type scratch struct {
 	ctrlChunk  int
 	ctrlNext   int
 
-	order   []orderedEntry
-	merge   []orderedEntry // sortOrder's copy
-	name    nameText       // accName's buffers
-	memoKey []byte         // the context of a region's key, see regionKey
+	order       []orderedEntry
+	merge       []orderedEntry // sortOrder's copy
+	name        nameText       // accName's buffers
+	memoKey     []byte         // the context of a region's key, see regionKey
+	memoEntries []*page.Entry  // apply's copies, by index
 }
 
 const chunkSize = 256
