@@ -171,7 +171,7 @@ func (b *builder) pos(off int) page.Pos { return b.s.lines.pos(off) }
 // footer whose root it holds: through the run's Regions cache when there
 // is one and the stream could build the region's tree itself.
 func (b *builder) region(seg int, r *regionCapture) {
-	if cache := b.s.opt.Regions; cache != nil && r.direct.ok && r.direct.root != nil {
+	if cache := b.s.opt.Regions; cache != nil && (r.replayed || r.direct.ok && r.direct.root != nil) {
 		b.memoRegion(seg, r, cache)
 		return
 	}

@@ -29,6 +29,13 @@ type regionCapture struct {
 	sel          string
 	parentHidden bool
 	direct       directTree
+
+	// for the Regions cache (see replay.go): the context the region was
+	// read in ("" when it cannot be replayed), the stream's lists when it
+	// started, and whether it was replayed rather than read
+	context  string
+	from     effectMarks
+	replayed bool
 }
 
 func (c *captures) active() bool { return c.region != nil }

@@ -58,12 +58,14 @@ func (s *stream) tagFacts(off int, a atom.Atom, attrs []html.Attribute) {
 	case atom.Base:
 		if href, ok := attr(attrs, "href"); ok && !s.haveBase {
 			s.haveBase = true
+			s.effects++
 			s.p.Base = strings.Clone(href)
 		}
 	case atom.Meta:
 		if he, _ := attr(attrs, "http-equiv"); strings.EqualFold(strings.TrimSpace(he), "refresh") && s.p.Redirect == "" {
 			content, _ := attr(attrs, "content")
 			s.p.Redirect = strings.Clone(refreshURL(content))
+			s.effects++
 		}
 	}
 }

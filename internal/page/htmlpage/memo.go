@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -25,9 +26,14 @@ import (
 type Regions struct {
 	seed maphash.Seed
 
-	mu        sync.RWMutex
-	seen      map[uint64]bool // regions seen once
-	templates map[regionKey]*regionModel
+	mu          sync.RWMutex
+	seen        map[uint64]bool // regions seen once
+	templates   map[regionKey]*regionModel
+	streams     map[string][]*streamTemplate // by context, see replay.go
+	streamCount int
+
+	// copies and replays count the models copied and the regions not read
+	copies, replays atomic.Int64
 }
 
 // maxTemplates bounds the cache: a site whose regions differ on every page
@@ -36,7 +42,8 @@ const maxTemplates = 1024
 
 // NewRegions returns an empty cache.
 func NewRegions() *Regions {
-	return &Regions{seed: maphash.MakeSeed(), seen: map[uint64]bool{}, templates: map[regionKey]*regionModel{}}
+	return &Regions{seed: maphash.MakeSeed(), seen: map[uint64]bool{}, templates: map[regionKey]*regionModel{},
+		streams: map[string][]*streamTemplate{}}
 }
 
 // regionKey is a region's markup and its context: the root's selector path,
@@ -252,6 +259,7 @@ func (b *builder) memoRegion(seg int, r *regionCapture, cache *Regions) {
 	key := b.regionKey(seg, r)
 	rootPos := b.pos(r.rootOff)
 	if model := cache.lookup(key); model != nil {
+		cache.copies.Add(1)
 		b.apply(model, r.rootOff)
 		return
 	}

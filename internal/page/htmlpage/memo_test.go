@@ -17,7 +17,11 @@ func fullModel(t *testing.T, p *page.Page) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return modelJSON(t, p) + string(controls)
+	suppressions, err := json.Marshal(p.Suppressions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return modelJSON(t, p) + string(controls) + string(suppressions)
 }
 
 // variants of a page that keep its regions' markup but move them: more
@@ -70,7 +74,7 @@ func TestRegionsCacheGivesTheSameModel(t *testing.T) {
 	if len(pages) < 20 {
 		t.Fatalf("only %d pages to compare", len(pages))
 	}
-	hits := 0
+	hits, replays := 0, int64(0)
 	for name, src := range pages {
 		cache := NewRegions()
 		for vname, v := range variants(src) {
@@ -93,9 +97,10 @@ func TestRegionsCacheGivesTheSameModel(t *testing.T) {
 			}
 		}
 		hits += len(cache.templates)
+		replays += cache.replays.Load()
 	}
-	if hits < len(pages) {
-		t.Errorf("%d regions kept for %d pages: the cache is hardly used", hits, len(pages))
+	if hits < len(pages) || replays < int64(len(pages)) {
+		t.Errorf("%d regions kept, %d replayed for %d pages: the cache is hardly used", hits, replays, len(pages))
 	}
 }
 
@@ -134,5 +139,54 @@ func TestRegionsCacheConcurrent(t *testing.T) {
 		if i > 0 && p.Menus[0].Entries[0] == models[0].Menus[0].Entries[0] {
 			t.Fatal("two pages share an entry")
 		}
+	}
+}
+
+// TestRegionsCacheReplaysOnlyWhatMatches: pages read one after the other
+// with one cache, among them pages whose regions start with the markup of
+// an earlier page's region and go on past it, or hold what a region read
+// in a plain state never does: each has the model it has without the
+// cache.
+func TestRegionsCacheReplaysOnlyWhatMatches(t *testing.T) {
+	const nav = `<nav aria-label="Main"><ul><li><a href="/a" id="x">A</a></li><li><a href="b.html#k">B</a><img src="i.png" alt=""></li></ul></nav>`
+	head := "<!doctype html><html><head><title>T</title></head><body>\n"
+	pages := []struct{ name, body string }{
+		{"plain", nav + `<main><a href="#x">to x</a></main>`},
+		{"plain again", nav},
+		{"plain, replayed", "<p>moved</p>\n\n" + nav + `<a href="#x" aria-labelledby="x">y</a>`},
+		{"goes on past the markup", strings.Replace(nav, "</ul></nav>", `</ul><a href="/c">C</a></nav>`, 1)},
+		{"list left open", strings.Replace(nav, "</li></ul></nav>", "</nav>", 1)},
+		{"comment inside", strings.Replace(nav, "<ul>", "<ul><!-- pagelint-disable-next-line link-broken -->\n", 1)},
+		{"inside a link", `<a href="/o">` + nav + `</a>`},
+		{"inside a button", `<button type="button">` + nav + `</button>`},
+		{"root's children", `<nav><a href="/a">A</a></nav>`},
+		{"root's children go on", `<nav><a href="/a">A</a><img src="/x.png" alt="x"></nav>`},
+		{"items left open", `<nav><ul><li><a href="/a">A</a></nav>`},
+		{"item closed by the root's end", `<nav><li><a href="/a">A</a></nav>`},
+		{"item closed by the root's end goes on", `<nav><li><a href="/a">A</a><img src="/i.png" alt="i"></li></nav>`},
+		{"items left open go on", `<nav><ul><li><a href="/a">A</a><img src="/i.png" alt="i"></li></ul></nav>`},
+		{"inside bold", `<b>` + nav + `</b>`},
+		{"hidden around", `<div hidden>` + nav + `</div>`},
+		{"in a section", `<section>` + nav + `</section>`},
+		{"misnested inside", strings.Replace(nav, ">A</a>", "><b>A</a></b>", 1)},
+		{"at the end of the page", nav[:len(nav)-len("</nav>")]},
+		{"in a header", `<header>` + nav + `</header><footer>` + nav + `</footer>`},
+		{"in a header again", `<header>` + nav + `</header><footer>` + nav + `</footer>`},
+		{"in a header, third", `<header>` + nav + `</header><footer>` + nav + `</footer>`},
+	}
+	cache := NewRegions()
+	for round := range 3 {
+		for _, pg := range pages {
+			src := head + pg.body + "\n</body></html>"
+			opt := Options{Source: "p.html", URL: "/dir/p.html"}
+			want := fullModel(t, mustParse(t, src, opt))
+			opt.Regions = cache
+			if got := fullModel(t, mustParse(t, src, opt)); got != want {
+				t.Errorf("round %d, %s: the cache changed the model\ngot  %s\nwant %s", round, pg.name, got, want)
+			}
+		}
+	}
+	if cache.replays.Load() < 10 || cache.copies.Load() < 10 {
+		t.Errorf("%d regions replayed, %d models copied; want both 10 or more", cache.replays.Load(), cache.copies.Load())
 	}
 }

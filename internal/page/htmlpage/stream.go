@@ -117,6 +117,11 @@ type stream struct {
 	sc      scratch
 	lineBuf []int
 
+	// effects counts what a token did beyond the element lists (a comment,
+	// the title, base, a refresh), tokPops the elements the current token
+	// has popped: see replay.go
+	effects, tokPops int
+
 	// owned by the page being built: see keep.go
 	strs      []byte
 	linkSlab  []page.Link
@@ -191,6 +196,7 @@ func (s *stream) run() {
 		off := s.off
 		s.tokOff = off
 		s.off += len(raw)
+		s.tokPops = 0
 		switch tt {
 		case html.ErrorToken:
 			s.finish()
@@ -205,6 +211,7 @@ func (s *stream) run() {
 			s.comment(off)
 		case html.DoctypeToken:
 			s.caps.doctype = append([]byte(nil), raw...)
+			s.effects++
 		}
 	}
 }
@@ -404,6 +411,7 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 	}
 	if a == atom.Title && !e.foreign && !s.titleDone {
 		s.inTitle = true
+		s.effects++
 	}
 	s.addAnchors(e, a, attrs)
 	s.addLinks(off, e, a, attrs)
@@ -420,6 +428,7 @@ func (s *stream) push(off int, name string, a atom.Atom, p props, attrs []html.A
 			s.cands[i].seg = len(s.caps.regions) - 1
 		}
 		s.directElement(off, e, &s.stack[len(s.stack)-2], attrs, f)
+		s.startReplay(e)
 	default:
 		if kind := controlKindFacts(a, attrs, f); kind != "" {
 			c := s.openControl(off, kind, e, attrs, len(s.stack)-1)
@@ -560,6 +569,7 @@ func (s *stream) popToAt(i, at int) {
 func (s *stream) pop(at int) {
 	n := len(s.stack) - 1
 	e := &s.stack[n]
+	s.tokPops++
 	if e.props&pFormatting != 0 && n != s.explicit && s.building() {
 		s.irregular() // the parser reopens it later: adoption agency
 	}
@@ -575,6 +585,7 @@ func (s *stream) pop(at int) {
 		s.titleDone = true
 	}
 	if e.capture {
+		s.endReplay(e, at)
 		s.caps.endRegion(at)
 	}
 	parent := &s.stack[n-1]

@@ -7,6 +7,7 @@ import (
 // comment reads an inline suppression directive (see page.Directives) from
 // the comment token that starts at off.
 func (s *stream) comment(off int) {
+	s.effects++
 	if s.lines == nil {
 		return
 	}

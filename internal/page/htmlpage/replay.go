@@ -1,0 +1,192 @@
+package htmlpage
+
+import (
+	"bytes"
+	"hash/maphash"
+	"strconv"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// A region the Regions cache knows (memo.go) need not even be read: what
+// reading its markup does to the stream — the links, ids, anchors and
+// landmark candidates it adds — is the same on every page that has the
+// same bytes in the same context. So the stream records those effects of
+// a region it has seen twice, and a later page whose bytes at a region's
+// start tag are the recorded markup replays them and goes on reading
+// after it. The builder then copies the region's model from the cache (or,
+// should the region on this page go on past the recorded markup, parses
+// its bytes alone as for any irregular region).
+//
+// Only a region read in a plain state is recorded or replayed: in the
+// body, no formatting element or control open around it, nothing but
+// elements inside it (no comment, title, base or refresh), and its root
+// on top of the stack when the token that closes it comes.
+
+// streamTemplate is what reading a region's markup did, offsets relative
+// to the region's root.
+type streamTemplate struct {
+	markup   []byte
+	links    []page.Link // Tag, Attr, Href, Rel, Selector
+	linkInfo []linkInfo
+	ids      []idRange
+	anchors  []string
+	cands    []candidate
+	// the root's children when the markup ends, for the nth-child of any
+	// that follow on a page whose region goes on
+	kids int
+}
+
+// effectMarks are the lengths of the stream's lists when a region starts.
+type effectMarks struct{ links, ids, anchors, cands, effects int }
+
+// maxPerContext bounds the templates tried at one region start.
+const maxPerContext = 8
+
+// startReplay is called when the stream opens region root e: it readies
+// the region's recording and replays a known template when the page's
+// bytes match one.
+func (s *stream) startReplay(e *openElem) {
+	cache, r := s.opt.Regions, s.caps.region
+	// No formatting element open around it (which the parser could reopen
+	// inside) and no foreign root: conservative, as is recording only
+	// regular regions.
+	if cache == nil || r == nil || len(s.afe) > 0 || len(s.open) > 0 || e.foreign {
+		return
+	}
+	r.context = s.replayContext(e)
+	r.from = effectMarks{links: len(s.links), ids: len(s.ids), anchors: len(s.p.Anchors), cands: len(s.cands), effects: s.effects}
+	if t := cache.predict(r.context, s.data[e.off:]); t != nil {
+		s.replay(t, e)
+	}
+}
+
+// replayContext is what, besides its bytes, decides what reading region
+// root e does: the landmark selectors, the root's selector path, and what
+// it inherits from its ancestors.
+func (s *stream) replayContext(e *openElem) string {
+	b := s.sc.memoKey[:0]
+	b = append(b, s.opt.NavSelector...)
+	b = append(b, 0)
+	b = append(b, s.opt.HeaderSelector...)
+	b = append(b, 0)
+	b = append(b, s.opt.FooterSelector...)
+	for _, m := range s.opt.Menus {
+		b = append(b, 0)
+		b = append(b, m.Name...)
+		b = append(b, 0)
+		b = append(b, m.Selector...)
+	}
+	b = append(b, 0)
+	b = append(b, s.caps.region.sel...)
+	for _, flag := range []bool{e.hidden, e.sectioning, e.header >= 0, e.footer >= 0, e.menu >= 0, e.named >= 0, s.hasCR} {
+		b = strconv.AppendBool(b, flag)
+	}
+	s.sc.memoKey = b
+	return string(b)
+}
+
+// replay applies template t at region root e and moves the stream past its
+// markup.
+func (s *stream) replay(t *streamTemplate, e *openElem) {
+	base := e.off
+	for i := range t.links {
+		l := s.newLink()
+		*l = t.links[i]
+		s.links = append(s.links, l)
+		info := t.linkInfo[i]
+		info.off += base
+		s.linkInfo = append(s.linkInfo, info)
+	}
+	for _, id := range t.ids {
+		s.ids = append(s.ids, idRange{id: id.id, start: base + id.start, end: base + id.end})
+	}
+	s.p.Anchors = append(s.p.Anchors, t.anchors...)
+	seg := len(s.caps.regions) - 1
+	for _, c := range t.cands {
+		c.off, c.end, c.seg = base+c.off, base+c.end, seg
+		s.cands = append(s.cands, c)
+	}
+	e.kids = t.kids
+	r := s.caps.region
+	r.replayed = true
+	s.opt.Regions.replays.Add(1)
+	r.direct.ok = false // no tree was built: the model comes from the cache
+	s.off = base + len(t.markup)
+	s.lex.pos = s.off
+}
+
+// endReplay is called when region root e is popped at offset at: it
+// records the region when it was read in a plain state and seen before.
+func (s *stream) endReplay(e *openElem, at int) {
+	r := s.caps.region
+	if r.context == "" || r.replayed || !r.direct.ok || s.tokPops != 1 ||
+		len(s.afe) > 0 || s.effects != r.from.effects {
+		return
+	}
+	cache := s.opt.Regions
+	markup := s.data[e.off:at]
+	if !cache.secondStreamSighting(r.context, markup) {
+		return
+	}
+	t := &streamTemplate{markup: bytes.Clone(markup), kids: e.kids}
+	for i, l := range s.links[r.from.links:] {
+		t.links = append(t.links, page.Link{Tag: l.Tag, Attr: l.Attr, Href: l.Href, Rel: l.Rel, Selector: l.Selector})
+		info := s.linkInfo[r.from.links+i]
+		info.off -= e.off
+		t.linkInfo = append(t.linkInfo, info)
+	}
+	for _, id := range s.ids[r.from.ids:] {
+		// The id may be in the stream's arena, which the next page reuses.
+		t.ids = append(t.ids, idRange{id: strings.Clone(id.id), start: id.start - e.off, end: id.end - e.off})
+	}
+	t.anchors = append(t.anchors, s.p.Anchors[r.from.anchors:]...)
+	for _, c := range s.cands[r.from.cands:] {
+		c.off, c.end, c.seg = c.off-e.off, c.end-e.off, 0
+		t.cands = append(t.cands, c)
+	}
+	cache.recordStream(r.context, t)
+}
+
+// predict returns the template of context whose markup data starts with.
+func (m *Regions) predict(context string, data []byte) *streamTemplate {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	for _, t := range m.streams[context] {
+		if bytes.HasPrefix(data, t.markup) {
+			return t
+		}
+	}
+	return nil
+}
+
+func (m *Regions) secondStreamSighting(context string, markup []byte) bool {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	h.WriteString(context)
+	h.WriteByte(1) // not a model's key
+	h.Write(markup)
+	sum := h.Sum64()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen[sum] {
+		return len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates
+	}
+	m.seen[sum] = true
+	return false
+}
+
+func (m *Regions) recordStream(context string, t *streamTemplate) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, old := range m.streams[context] {
+		if bytes.Equal(old.markup, t.markup) {
+			return // recorded by another page at the same time
+		}
+	}
+	if len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates {
+		m.streams[context] = append(m.streams[context], t)
+		m.streamCount++
+	}
+}
