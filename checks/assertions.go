@@ -93,7 +93,7 @@ func (assertionCheck) Check(p *page.Page, env *Env) []Finding {
 			msg += why
 		}
 		msg += " (at " + pointer + ")"
-		f := at(p, rule, page.Pos{}, "", map[string]string{"assertion": a.ID, "pointer": pointer}, "%s", msg)
+		f := atMsg(p, rule, page.Pos{}, "", map[string]string{"assertion": a.ID, "pointer": pointer}, msg)
 		if _, set := cfg.Rules[rule]; !set {
 			// The config's "rules" has the last word, as RulesFor reports.
 			f.Severity = itemSeverity(a.Severity)

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -19,29 +18,33 @@ func (footerCopyright) Rules() []Rule {
 		Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}}
 }
 
-// yearPattern finds four-digit numbers that stand alone; ranges such as
-// "1998–2015" and "2019-2025" give both ends, lists give every year.
-var yearPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:$|[^0-9])`)
-
 // noticeYears returns the years written in a notice, between 1990 and the
-// year after the reference year: other numbers there are no years.
+// year after the reference year: other numbers there are no years. A year
+// is a number of four digits that stands alone, starting 19 or 20; ranges
+// such as "1998–2015" and "2019-2025" give both ends, lists give every year.
 func noticeYears(text string, now time.Time) []int {
 	var years []int
-	// Matches may share the character between two years ("2019-2025"), so
-	// search again from the end of each year rather than of each match.
-	for rest := text; ; {
-		loc := yearPattern.FindStringSubmatchIndex(rest)
-		if loc == nil {
-			break
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
 		}
-		y, _ := strconv.Atoi(rest[loc[2]:loc[3]])
-		if y >= 1990 && y <= now.Year()+1 {
-			years = append(years, y)
+		end := i + 1
+		for end < len(text) && isDigit(text[end]) {
+			end++
 		}
-		rest = rest[loc[3]:]
+		if number := text[i:end]; len(number) == 4 && (number[:2] == "19" || number[:2] == "20") {
+			y, _ := strconv.Atoi(number)
+			if y >= 1990 && y <= now.Year()+1 {
+				years = append(years, y)
+			}
+		}
+		i = end
 	}
 	return years
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
 	cfg := env.config()
@@ -66,7 +69,7 @@ func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
 		maxAge = *c.MaxAgeYears
 	}
 	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []Finding {
-		f := at(p, RuleFooterCopyright, pos, sel, ctx, "%s", msg)
+		f := atMsg(p, RuleFooterCopyright, pos, sel, ctx, msg)
 		f.Severity = sev
 		return []Finding{f}
 	}

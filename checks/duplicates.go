@@ -1,7 +1,8 @@
 package checks
 
 import (
-	"fmt"
+	"strconv"
+	"sync"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -19,32 +20,59 @@ func (menuDuplicate) Rules() []Rule {
 
 func (menuDuplicate) Check(p *page.Page, env *Env) []Finding {
 	d := dupFinder{p: p, warn: weaker(Warning, env.config(), RuleMenuDuplicate)}
+	s := dupScratchPool.Get().(*dupScratch)
+	defer s.release()
 	for _, m := range menusIn(p) {
-		flat := make([]dupEntry, 0, 64)
-		walkEntries(m.Entries, nil, func(e, parent *page.Entry) {
-			de := dupEntry{e: e, parentKey: parentKey{parent, normalize(e.Group)}}
-			// The column heading is the nearer parent when it stands inside
-			// the parent entry; a heading the parent shares stands outside it.
-			switch {
-			case e.Group != "" && (parent == nil || parent.Group != e.Group):
-				de.parentName = e.Group
-			case parent != nil:
-				de.parentName = entryName(parent)
-			}
-			flat = append(flat, de)
-		})
-		d.find(flat, "menu entry", " in menu "+q(menuName(m)), menuName(m))
+		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
+		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
 	}
 	if p.Footer != nil {
-		var flat []dupEntry
+		s.entries = s.entries[:0]
 		for _, e := range p.Footer.Items {
 			if e != nil {
-				flat = append(flat, dupEntry{e: e, parentKey: parentKey{group: normalize(e.Group)}, parentName: e.Group})
+				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group})
 			}
 		}
-		d.find(flat, "footer entry", " in the footer", "footer")
+		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
 	}
 	return d.out
+}
+
+// flattenMenu appends a menu's entries to flat in document order, each with
+// what it stands under.
+func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry) []dupEntry {
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		de := dupEntry{e: e, parentKey: parentKey{parent, e.Group}}
+		// The column heading is the nearer parent when it stands inside
+		// the parent entry; a heading the parent shares stands outside it.
+		switch {
+		case e.Group != "" && (parent == nil || parent.Group != e.Group):
+			de.parentName = e.Group
+		case parent != nil:
+			de.parentName = entryName(parent)
+		}
+		flat = append(flat, de)
+		flat = flattenMenu(flat, e.Children, e)
+	}
+	return flat
+}
+
+// dupScope is the menu whose entries are compared, as messages name it.
+type dupScope struct {
+	noun   string // "menu entry", "footer entry"
+	menu   string // the menu's name, "footer" for the footer
+	footer bool
+}
+
+// in says where the entries stand: ` in menu "Primary"`, " in the footer".
+func (s dupScope) in() string {
+	if s.footer {
+		return " in the footer"
+	}
+	return " in menu " + q(s.menu)
 }
 
 type dupEntry struct {
@@ -54,10 +82,17 @@ type dupEntry struct {
 }
 
 // parentKey is what an entry stands under: its parent entry and the heading
-// of its column.
+// of its column, as written; headings compare normalized (sameUnder).
 type parentKey struct {
 	parent *page.Entry
 	group  string
+}
+
+// sameUnder reports whether two entries stand under the same parent and
+// heading. Headings are normalized only here, for the few entries whose
+// labels repeat, rather than for every entry of every page.
+func sameUnder(a, b parentKey) bool {
+	return a.parent == b.parent && (a.group == b.group || normalize(a.group) == normalize(b.group))
 }
 
 type dupFinder struct {
@@ -69,18 +104,19 @@ type dupFinder struct {
 	reported map[entryKey]bool
 }
 
-// find reports each entry that repeats an earlier one of the same menu.
-// Most labels of a menu are unique, and this runs on every page of a site,
-// so only the labels that repeat get a list of their entries.
-func (d *dupFinder) find(entries []dupEntry, noun, inMenu, menu string) {
+// find reports each entry of s.entries that repeats an earlier one of the
+// same menu. Most labels of a menu are unique, and this runs on every page
+// of a site, so only the labels that repeat get a list of their entries.
+func (d *dupFinder) find(s *dupScratch, scope dupScope) {
+	entries := s.entries
 	if len(entries) < 2 {
 		return
 	}
-	first := make(map[string]int, len(entries))
+	first := s.first
+	defer clear(first)
 	var repeats map[string][]dupEntry
 	var order []string
-	for i := range entries {
-		label := normalize(entries[i].e.Label)
+	for i, label := range s.labelKeys() {
 		if label == "" {
 			continue // icon-only links are link-no-text's business
 		}
@@ -99,17 +135,18 @@ func (d *dupFinder) find(entries []dupEntry, noun, inMenu, menu string) {
 		repeats[label] = append(repeats[label], entries[i])
 	}
 	for _, label := range order {
-		d.findIn(repeats[label], noun, inMenu, menu)
+		d.findIn(repeats[label], scope)
 	}
 }
 
 // findIn reports the repeats among entries of one label, in document order.
-func (d *dupFinder) findIn(same []dupEntry, noun, inMenu, menu string) {
+func (d *dupFinder) findIn(same []dupEntry, scope dupScope) {
+	noun, inMenu, menu := scope.noun, scope.in(), scope.menu
 next:
 	for j := 1; j < len(same); j++ {
 		de := same[j]
 		for _, first := range same[:j] {
-			if first.parentKey == de.parentKey {
+			if sameUnder(first.parentKey, de.parentKey) {
 				d.report(de, first, Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
 				continue next
 			}
@@ -135,12 +172,12 @@ func (d *dupFinder) report(de, first dupEntry, sev Severity, menu, msg string) {
 	d.reported[k] = true
 	switch {
 	case first.e.Line > 0:
-		msg += fmt.Sprintf(" (first at line %d)", first.e.Line)
+		msg += " (first at line " + strconv.Itoa(first.e.Line) + ")"
 	case first.e.Selector != "":
 		msg += " (first at " + first.e.Selector + ")"
 	}
-	f := at(d.p, RuleMenuDuplicate, de.e.Pos, de.e.Selector,
-		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, "%s", msg)
+	f := atMsg(d.p, RuleMenuDuplicate, de.e.Pos, de.e.Selector,
+		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
 }
@@ -167,4 +204,59 @@ func parentPhrase(parent string) string {
 		return "the top level"
 	}
 	return q(parent)
+}
+
+// dupScratch is the working memory of menuDuplicate, kept between pages:
+// a site's pages have menus of the same size, so after the first pages
+// the check allocates only for what it reports.
+type dupScratch struct {
+	entries []dupEntry
+	keys    []string
+	upper   []int // indexes of keys still to be lowered
+	lower   []byte
+	first   map[string]int // normalized label → index of its first entry
+}
+
+var dupScratchPool = sync.Pool{New: func() any { return &dupScratch{first: map[string]int{}} }}
+
+// release returns s to the pool, holding nothing of the page.
+func (s *dupScratch) release() {
+	clear(s.entries[:cap(s.entries)])
+	clear(s.keys[:cap(s.keys)])
+	s.entries, s.keys = s.entries[:0], s.keys[:0]
+	dupScratchPool.Put(s)
+}
+
+// labelKeys returns the normalized label of each of s.entries. The labels
+// that only need their ASCII letters lowered, as most do, are lowered into
+// one string for the whole menu rather than one string each.
+func (s *dupScratch) labelKeys() []string {
+	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
+	for i, de := range s.entries {
+		label := de.e.Label
+		switch labelForm(label) {
+		case labelNormal:
+			// The label is its own key.
+		case labelUpper:
+			s.upper = append(s.upper, i)
+			start := len(s.lower)
+			s.lower = append(s.lower, label...)
+			for j, c := range s.lower[start:] {
+				if 'A' <= c && c <= 'Z' {
+					s.lower[start+j] = c + 'a' - 'A'
+				}
+			}
+		default:
+			label = page.NormalizeLabel(label)
+		}
+		s.keys = append(s.keys, label)
+	}
+	if len(s.upper) > 0 {
+		lower := string(s.lower)
+		for _, i := range s.upper {
+			n := len(s.keys[i]) // lowering ASCII keeps the length
+			s.keys[i], lower = lower[:n], lower[n:]
+		}
+	}
+	return s.keys
 }

@@ -10,9 +10,15 @@ import (
 
 // at builds a finding on page p at pos, with selector and context.
 func at(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) Finding {
+	return atMsg(p, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
+}
+
+// atMsg is at with the message written out already: checks that report
+// many findings (a site's broken links) build them without fmt.
+func atMsg(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) Finding {
 	return Finding{
 		Rule:     rule,
-		Message:  fmt.Sprintf(format, args...),
+		Message:  msg,
 		Source:   p.Source,
 		Line:     pos.Line,
 		Column:   pos.Column,
@@ -146,30 +152,70 @@ func describe(it *schema.Item) string {
 // normalize is page.NormalizeLabel with less work for the labels most
 // pages have: ASCII with single spaces.
 func normalize(s string) string {
+	switch labelForm(s) {
+	case labelNormal:
+		return s
+	case labelUpper:
+		return strings.ToLower(s)
+	}
+	return page.NormalizeLabel(s)
+}
+
+// Forms of a label, by the work normalizing it takes.
+const (
+	labelNormal = iota // normalized already
+	labelUpper         // ASCII with single spaces, some letters upper case: lowering them normalizes it
+	labelOther         // white space to collapse or non-ASCII text: page.NormalizeLabel
+)
+
+// labelForm tells how much normalizing s takes.
+func labelForm(s string) int {
 	prevSpace, upper := true, false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			return page.NormalizeLabel(s)
-		case c == ' ':
+		switch labelBytes[s[i]] {
+		case bytePlain:
+			prevSpace = false
+		case byteUpper:
+			prevSpace, upper = false, true
+		case byteSpace:
 			if prevSpace {
-				return page.NormalizeLabel(s)
+				return labelOther
 			}
 			prevSpace = true
 		default:
-			prevSpace = false
-			upper = upper || ('A' <= c && c <= 'Z')
+			return labelOther
 		}
 	}
-	if prevSpace && s != "" {
-		return page.NormalizeLabel(s)
+	switch {
+	case prevSpace && s != "":
+		return labelOther
+	case upper:
+		return labelUpper
 	}
-	if upper {
-		return strings.ToLower(s)
-	}
-	return s
+	return labelNormal
 }
+
+// Classes of the bytes of a label, for labelForm.
+const (
+	bytePlain = iota
+	byteUpper // A to Z
+	byteSpace // the space character
+	byteOther // other white space, or part of a non-ASCII character
+)
+
+var labelBytes = func() (class [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		class[c] = byteUpper
+	}
+	class[' '] = byteSpace
+	for _, c := range "\t\n\r\f\v" {
+		class[c] = byteOther
+	}
+	for c := 0x80; c < len(class); c++ {
+		class[c] = byteOther
+	}
+	return class
+}()
 
 // menusIn returns the page's menus without nil ones, which a page model
 // built by other code might hold; checks never panic on a model.

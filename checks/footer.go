@@ -39,10 +39,15 @@ func (footerRequired) Check(p *page.Page, env *Env) []Finding {
 	return out
 }
 
-// itemMatch is an entry that satisfies one of an item's alternatives.
-type itemMatch struct {
-	e   *page.Entry
-	alt *schema.Item
+// firstMatch returns the first of an item's alternatives that an entry
+// satisfies, nil when none does.
+func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
+	for _, alt := range alts {
+		if matches(alt, e) {
+			return alt
+		}
+	}
+	return nil
 }
 
 // checkFooterItem looks for one required item; bad is false when the page
@@ -54,16 +59,26 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 	if len(alts) == 0 {
 		return Finding{}, false // nothing to look for; the config loader says so
 	}
-	var found []itemMatch
+	// The first entry that satisfies the item as it should settles it;
+	// else the first one hidden or without its icon is reported.
+	var noIcon, hidden *page.Entry
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
-		for _, alt := range alts {
-			if matches(alt, e) {
-				found = append(found, itemMatch{e, alt})
-				break
+		alt := firstMatch(alts, e)
+		switch {
+		case alt == nil:
+		case e.Hidden:
+			if hidden == nil {
+				hidden = e
 			}
+		case alt.Icon && !e.Icon:
+			if noIcon == nil {
+				noIcon = e
+			}
+		default:
+			return Finding{}, false
 		}
 	}
 	ctx := func(e *page.Entry) map[string]string {
@@ -73,29 +88,13 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 		}
 		return c
 	}
-	var noIcon, hidden *itemMatch
-	for i := range found {
-		m := &found[i]
-		switch {
-		case m.e.Hidden:
-			if hidden == nil {
-				hidden = m
-			}
-		case m.alt.Icon && !m.e.Icon:
-			if noIcon == nil {
-				noIcon = m
-			}
-		default:
-			return Finding{}, false
-		}
-	}
 	if noIcon != nil {
-		e := noIcon.e
+		e := noIcon
 		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
 			"%s %s found without the opt-out icon (an image or inline SVG inside or right before the link)", controlNoun(e, where), q(entryName(e))), true
 	}
 	if hidden != nil {
-		e := hidden.e
+		e := hidden
 		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
 			"required %s %s is hidden: %s is on the page but not shown (hidden, aria-hidden or display:none)", itemNoun(where), q(describe(it)), q(entryName(e))), true
 	}
@@ -172,16 +171,18 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 	if region != nil {
 		pos, sel = region.Pos, region.Selector
 	}
-	return at(p, RuleFooterRequired, pos, sel, ctx, "%s", msg)
+	return atMsg(p, RuleFooterRequired, pos, sel, ctx, msg)
 }
 
 // itemPlaces is where an item may stand: its "in", else the footer.
 func itemPlaces(it *schema.Item) []string {
 	if len(it.In) == 0 {
-		return []string{"footer"}
+		return footerOnly
 	}
 	return it.In
 }
+
+var footerOnly = []string{"footer"} // never written to
 
 // entriesIn gathers the entries of the named places, each once.
 func entriesIn(p *page.Page, where []string) []*page.Entry {

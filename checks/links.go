@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -32,6 +33,7 @@ func (linkTargets) Check(p *page.Page, env *Env) []Finding {
 		fragments: ruleOn(cfg, RuleLinkFragment) && cfg.Links.CheckFragments(),
 		redirects: ruleOn(cfg, RuleLinkRedirect),
 	}
+	defer lc.release()
 	lc.self = pageTarget(p, lc.base)
 	for _, l := range p.Links {
 		if l != nil {
@@ -47,14 +49,27 @@ type linkCheck struct {
 	base                         *siteBase
 	self                         target
 	broken, fragments, redirects bool
-	// anchors caches the anchors of other pages by resolved path.
+	// anchors caches the anchors of other pages by resolved path; taken
+	// from anchorCaches when first needed, and returned by release.
 	anchors map[string]map[string]bool
 	out     []Finding
 }
 
+// anchorCaches keeps linkCheck.anchors between pages: most pages link to
+// fragments of other pages, so each would make and grow a map of its own.
+var anchorCaches = sync.Pool{New: func() any { return map[string]map[string]bool{} }}
+
+func (lc *linkCheck) release() {
+	if lc.anchors != nil {
+		clear(lc.anchors)
+		anchorCaches.Put(lc.anchors)
+		lc.anchors = nil
+	}
+}
+
 func (lc *linkCheck) add(l *page.Link, rule, msg string) {
-	lc.out = append(lc.out, at(lc.p, rule, l.Pos, l.Selector,
-		map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}, "%s", msg))
+	lc.out = append(lc.out, atMsg(lc.p, rule, l.Pos, l.Selector,
+		map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}, msg))
 }
 
 // what names a reference in messages: "link" for a and area, else the
@@ -102,16 +117,17 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 		}
 		return
 	}
-	resolved, checked, ok := resolveSite(lc.env, t.path)
-	if !checked {
+	if lc.env == nil || lc.env.Site == nil {
 		// No site to ask (a page read from standard input or a URL):
 		// absolute links on the site's own origin may still have been
 		// checked as external URLs.
 		if l.Target != "" && strings.Contains(l.Target, "://") {
-			lc.checkExternal(l, target{kind: targetExternal, url: strings.SplitN(l.Target, "#", 2)[0], fragment: t.fragment, hasFragment: t.hasFragment})
+			url, _, _ := strings.Cut(l.Target, "#")
+			lc.checkExternal(l, target{kind: targetExternal, url: url, fragment: t.fragment, hasFragment: t.hasFragment})
 		}
 		return
 	}
+	resolved, ok := lc.env.Site.Resolve(t.path)
 	if !ok {
 		if lc.broken {
 			msg := "broken " + what(l) + " " + q(l.Href)
@@ -143,7 +159,7 @@ func (lc *linkCheck) pageAnchors(resolved string) (map[string]bool, bool) {
 	}
 	a, ok := lc.env.Site.Anchors(resolved)
 	if lc.anchors == nil {
-		lc.anchors = map[string]map[string]bool{}
+		lc.anchors = anchorCaches.Get().(map[string]map[string]bool)
 	}
 	if !ok {
 		a = nil
@@ -189,7 +205,7 @@ func (lc *linkCheck) checkExternal(l *page.Link, t target) {
 // hintOnly reports whether a link element's rel names an origin rather than
 // a resource (preconnect, dns-prefetch).
 func hintOnly(rel string) bool {
-	for _, r := range strings.Fields(strings.ToLower(rel)) {
+	for r := range strings.FieldsSeq(strings.ToLower(rel)) {
 		if r != "preconnect" && r != "dns-prefetch" {
 			return false
 		}

@@ -162,8 +162,8 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Findi
 		if child.Message != "" {
 			msg = child.Message
 		}
-		f := at(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
-			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, "%s", msg)
+		f := atMsg(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
+			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
 		f.Severity = sev
 		return []Finding{f}
 	}
@@ -203,7 +203,7 @@ func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item
 	if it.Message != "" {
 		msg = it.Message
 	}
-	return at(nc.p, RuleNavRequired, pos, sel, ctx, "%s", msg)
+	return atMsg(nc.p, RuleNavRequired, pos, sel, ctx, msg)
 }
 
 // sameTarget reports whether an entry's target names the URL or site path
@@ -277,50 +277,68 @@ func (navDeadLink) Rules() []Rule {
 }
 
 func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
-	var out []Finding
-	var seen map[entryKey]bool // allocated at the first dead entry: most pages have none
-	check := func(e *page.Entry, where, ctxKey, ctxValue string) {
-		// Toggles and buttons need no href; entries of rendered text have
-		// none unless the snapshot wrote the link out.
-		if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
-			return
-		}
-		why := deadReason(e)
-		if why == "" {
-			return
-		}
-		// A footer nav's entries are a menu's and the footer's items too.
-		if seen == nil {
-			seen = map[entryKey]bool{}
-		}
-		k := keyOf(e)
-		if seen[k] {
-			return
-		}
-		seen[k] = true
-		name := "with no label"
-		if n := entryName(e); n != "" {
-			name = q(n)
-		}
-		if len(e.Children) > 0 {
-			// A link that only opens its submenu is a button in disguise:
-			// keyboards and screen readers take it for a page.
-			why += " (it opens a submenu: make it a button)"
-		}
-		ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
-		out = append(out, at(p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
-	}
+	d := deadLinks{p: p}
 	for _, m := range menusIn(p) {
-		walkEntries(m.Entries, nil, func(e, _ *page.Entry) { check(e, "navigation", "menu", menuName(m)) })
+		d.checkMenu(m, m.Entries)
 	}
 	if p.Footer != nil {
 		for _, e := range p.Footer.Items {
 			if e != nil {
-				check(e, "footer", "group", e.Group)
+				d.check(e, "footer", "group", e.Group)
 			}
 		}
 	}
-	return out
+	return d.out
+}
+
+// deadLinks gathers the findings of navDeadLink on one page.
+type deadLinks struct {
+	p    *page.Page
+	seen map[entryKey]bool // made at the first dead entry: most pages have none
+	out  []Finding
+}
+
+// checkMenu checks the entries of menu m, and the entries under them.
+func (d *deadLinks) checkMenu(m *page.Menu, entries []*page.Entry) {
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		d.check(e, "navigation", "menu", menuName(m))
+		d.checkMenu(m, e.Children)
+	}
+}
+
+func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
+	// Toggles and buttons need no href; entries of rendered text have
+	// none unless the snapshot wrote the link out.
+	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+		return
+	}
+	why := deadReason(e)
+	if why == "" {
+		return
+	}
+	// A footer nav's entries are a menu's and the footer's items too.
+	if d.seen == nil {
+		d.seen = map[entryKey]bool{}
+	}
+	k := keyOf(e)
+	if d.seen[k] {
+		return
+	}
+	d.seen[k] = true
+	name := "with no label"
+	if n := entryName(e); n != "" {
+		name = q(n)
+	}
+	if len(e.Children) > 0 {
+		// A link that only opens its submenu is a button in disguise:
+		// keyboards and screen readers take it for a page.
+		why += " (it opens a submenu: make it a button)"
+	}
+	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
+	d.out = append(d.out, at(d.p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
 }
 
 // deadReason says why a link entry's target is unusable, or "" when it is

@@ -180,8 +180,8 @@ func RunPage(p *page.Page, env *Env) []Finding {
 	}
 	cfg := env.config()
 	var findings []Finding
-	for _, c := range All {
-		if !anyRuleOn(cfg, c.Rules()) {
+	for i, c := range All {
+		if !anyRuleOn(cfg, pageCheckRules[i]) {
 			continue
 		}
 		findings = append(findings, c.Check(p, env)...)
@@ -189,11 +189,24 @@ func RunPage(p *page.Page, env *Env) []Finding {
 	return findings
 }
 
+// pageCheckRules holds the rules of each check of All, in its order, so
+// that RunPage does not have Rules build the lists for every page. Like
+// ruleIndex, it takes All as it stands when the program starts.
+var pageCheckRules = func() [][]Rule {
+	rules := make([][]Rule, len(All))
+	for i, c := range All {
+		rules[i] = c.Rules()
+	}
+	return rules
+}()
+
+var linkRules = linkTargets{}.Rules()
+
 // RunLinks judges a page's links alone (link-broken, link-fragment,
 // link-redirect): the links that RunPage handed to Env.Defer. The findings
 // still need Finalize.
 func RunLinks(p *page.Page, env *Env) []Finding {
-	if p == nil || env == nil || !anyRuleOn(env.config(), linkTargets{}.Rules()) {
+	if p == nil || env == nil || !anyRuleOn(env.config(), linkRules) {
 		return nil
 	}
 	return linkTargets{}.Check(p, env)

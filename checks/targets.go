@@ -3,6 +3,7 @@ package checks
 import (
 	"net/url"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -37,6 +38,9 @@ func parseSiteBase(baseURL string) *siteBase {
 	if baseURL == "" {
 		return nil
 	}
+	if last := lastSiteBase.Load(); last != nil && last.baseURL == baseURL {
+		return last.base
+	}
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" {
 		return nil
@@ -45,7 +49,18 @@ func parseSiteBase(baseURL string) *siteBase {
 	if !strings.HasSuffix(prefix, "/") {
 		prefix += "/"
 	}
-	return &siteBase{host: hostOf(u), path: prefix}
+	base := &siteBase{host: hostOf(u), path: prefix}
+	lastSiteBase.Store(&parsedSiteBase{baseURL, base})
+	return base
+}
+
+// lastSiteBase remembers the last base URL parsed: a run has one, and its
+// pages would otherwise parse it once each.
+var lastSiteBase atomic.Pointer[parsedSiteBase]
+
+type parsedSiteBase struct {
+	baseURL string
+	base    *siteBase
 }
 
 // hostOf is the URL's host in lower case, without the scheme's default port.
@@ -82,19 +97,7 @@ func (b *siteBase) sitePath(u *url.URL) (string, bool) {
 // extractor could not resolve it); p is the page it stands on.
 func classify(raw string, p *page.Page, base *siteBase) target {
 	raw = strings.TrimSpace(raw)
-	// Fast path for the common site path without escapes, which most links
-	// of a static site are.
-	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") && !strings.ContainsAny(raw, "%\\ ") {
-		t := target{kind: targetInternal}
-		rest := raw
-		if i := strings.IndexByte(rest, '#'); i >= 0 {
-			t.fragment, t.hasFragment = rest[i+1:], true
-			rest = rest[:i]
-		}
-		if i := strings.IndexByte(rest, '?'); i >= 0 {
-			rest = rest[:i]
-		}
-		t.path = rest
+	if t, ok := plainSitePath(raw); ok {
 		return t
 	}
 	u, err := url.Parse(raw)
@@ -120,7 +123,8 @@ func classify(raw string, p *page.Page, base *siteBase) target {
 		if u.Host != "" {
 			// A scheme-relative URL the extractor left unresolved.
 			t.kind = targetExternal
-			t.url = "https:" + strings.SplitN(raw, "#", 2)[0]
+			noFrag, _, _ := strings.Cut(raw, "#")
+			t.url = "https:" + noFrag
 			return t
 		}
 		if u.Path == "" {
@@ -139,6 +143,51 @@ func classify(raw string, p *page.Page, base *siteBase) target {
 		return target{kind: targetOther}
 	}
 }
+
+// plainSitePath classifies a site path without escapes ("/a/b.html?q#f"),
+// which most links of a static site are, in one pass over it; ok is false
+// for any other target, which url.Parse must read.
+func plainSitePath(raw string) (t target, ok bool) {
+	if raw == "" || raw[0] != '/' || strings.HasPrefix(raw, "//") {
+		return target{}, false
+	}
+	query, hash := -1, -1
+	for i := 0; i < len(raw); i++ {
+		if !pathSpecial[raw[i]] {
+			continue
+		}
+		switch raw[i] {
+		case '?':
+			if query < 0 && hash < 0 {
+				query = i
+			}
+		case '#':
+			if hash < 0 {
+				hash = i
+			}
+		default:
+			return target{}, false // an escape or a space: url.Parse reads it
+		}
+	}
+	t = target{kind: targetInternal, path: raw}
+	if hash >= 0 {
+		t.fragment, t.hasFragment = raw[hash+1:], true
+		t.path = raw[:hash]
+	}
+	if query >= 0 {
+		t.path = raw[:query]
+	}
+	return t, true
+}
+
+// pathSpecial marks the bytes plainSitePath looks at: query and fragment
+// delimiters, and what only url.Parse reads right.
+var pathSpecial = func() (special [256]bool) {
+	for _, c := range "?#%\\ " {
+		special[c] = true
+	}
+	return special
+}()
 
 // resolveAgainst resolves a relative reference against a page's URL; ok is
 // false when the result would still be relative (a page URL that is no
@@ -170,7 +219,7 @@ func samePage(t, self target) bool {
 		if t.path == "" {
 			return true
 		}
-		return self.kind == targetInternal && (t.path == self.path || indexPath(t.path) == indexPath(self.path))
+		return self.kind == targetInternal && sameIndexPath(t.path, self.path)
 	case targetExternal:
 		return self.kind == targetExternal && t.url == self.url
 	}
@@ -184,6 +233,20 @@ func indexPath(p string) string {
 		return p + "index.html"
 	}
 	return p
+}
+
+// sameIndexPath reports whether indexPath(a) == indexPath(b), without
+// building either.
+func sameIndexPath(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.HasSuffix(b, "/") {
+		a, b = b, a
+	}
+	// Only a directory and a page can still be one: "/a/" and "/a/index.html".
+	return strings.HasSuffix(a, "/") && !strings.HasSuffix(b, "/") &&
+		len(b) == len(a)+len("index.html") && strings.HasPrefix(b, a) && strings.HasSuffix(b, "index.html")
 }
 
 // resolveSite maps an internal target's path to the file it names; without

@@ -104,6 +104,20 @@ func TestRegionsCacheGivesTheSameModel(t *testing.T) {
 	}
 }
 
+// TestRegionsCacheRawTextRoot: a menu whose element holds raw text (a
+// selector may name a textarea) is replayed in the lexer's raw text state.
+func TestRegionsCacheRawTextRoot(t *testing.T) {
+	cache := NewRegions()
+	for _, body := range []string{"<textarea>ab</textarea>", "<textarea>ab</textarea>", "<textarea>ab<a href=/x>x</a></textarea>"} {
+		opt := Options{Menus: []NamedSelector{{Name: "T", Selector: "textarea"}}}
+		want := fullModel(t, mustParse(t, body, opt))
+		opt.Regions = cache
+		if got := fullModel(t, mustParse(t, body, opt)); got != want {
+			t.Errorf("%s: the cache changed the model\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
+
 // TestRegionsCacheSkipsLabelledBy: a region named by an id outside it
 // depends on the page, so it is never kept.
 func TestRegionsCacheSkipsLabelledBy(t *testing.T) {
@@ -189,4 +203,29 @@ func TestRegionsCacheReplaysOnlyWhatMatches(t *testing.T) {
 	if cache.replays.Load() < 10 || cache.copies.Load() < 10 {
 		t.Errorf("%d regions replayed, %d models copied; want both 10 or more", cache.replays.Load(), cache.copies.Load())
 	}
+}
+
+// FuzzRegionsCache: two pages read with one cache, the second the first
+// with more markup after it, have the models they have without the cache.
+func FuzzRegionsCache(f *testing.F) {
+	f.Add(genPage(2), "<p>x</p>")
+	f.Add(`<nav><li><a href="/a">A</a></nav>`, `<img src=/i.png>`)
+	f.Add(`<header><nav aria-label="M"><ul><li><a href=/a>A</a></ul></nav></header>`, `</nav><a href=/b>B</a>`)
+	// cut off by the end of the page inside a tag: no boundary to replay to
+	f.Add(`<header><nav aria-label="M><li><a href=/a>A</a></ul></nav></header>`, `</nav><a href=/b>B</a>`)
+	f.Fuzz(func(t *testing.T, first, more string) {
+		cache := NewRegions()
+		for _, src := range []string{first, first, first + more, first, first + more} {
+			opt := Options{URL: "/a/b.html"}
+			p, err := Parse([]byte(src), opt)
+			if err != nil {
+				return
+			}
+			want := fullModel(t, p)
+			opt.Regions = cache
+			if got := fullModel(t, mustParse(t, src, opt)); got != want {
+				t.Fatalf("the cache changed the model of %q\ngot  %s\nwant %s", src, got, want)
+			}
+		}
+	})
 }

@@ -121,7 +121,9 @@ func (s *stream) replay(t *streamTemplate, e *openElem) {
 // records the region when it was read in a plain state and seen before.
 func (s *stream) endReplay(e *openElem, at int) {
 	r := s.caps.region
-	if r.context == "" || r.replayed || !r.direct.ok || s.tokPops != 1 ||
+	// At the end of the page the markup may end inside a construct the
+	// end cut off: only a token that starts at "at" is a clean boundary.
+	if r.context == "" || r.replayed || !r.direct.ok || s.tokPops != 1 || at >= len(s.data) ||
 		len(s.afe) > 0 || s.effects != r.from.effects {
 		return
 	}
