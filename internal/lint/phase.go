@@ -7,6 +7,7 @@ import (
 	"time"
 	"unique"
 	"unsafe"
+	"weak"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
@@ -113,6 +114,11 @@ func intern(s string) string {
 type menuPool struct {
 	mu    sync.Mutex
 	menus map[string]*page.Menu
+	// byModel: the parser shares one model of a menu among pages that
+	// have it at the same place, so most pages are found by pointer. The
+	// pointer is weak: a menu the parser did not share is one page's, and
+	// the map must not keep that page alive.
+	byModel map[weak.Pointer[page.Menu]]*page.Menu
 }
 
 func (mp *menuPool) share(menus []*page.Menu) []*page.Menu {
@@ -121,19 +127,28 @@ func (mp *menuPool) share(menus []*page.Menu) []*page.Menu {
 	}
 	out := make([]*page.Menu, len(menus))
 	for i, m := range menus {
+		model := weak.Make(m)
+		mp.mu.Lock()
+		shared := mp.byModel[model]
+		mp.mu.Unlock()
+		if shared != nil {
+			out[i] = shared
+			continue
+		}
 		var key strings.Builder
 		fmt.Fprintf(&key, "%s\x00%s\x00%s\x00%d:%d", m.Name, m.Selector, m.Region, m.Line, m.Column)
 		labelKey(&key, m.Entries)
 		k := key.String()
 		mp.mu.Lock()
 		if mp.menus == nil {
-			mp.menus = map[string]*page.Menu{}
+			mp.menus, mp.byModel = map[string]*page.Menu{}, map[weak.Pointer[page.Menu]]*page.Menu{}
 		}
-		shared := mp.menus[k]
+		shared = mp.menus[k]
 		if shared == nil {
 			shared = &page.Menu{Name: intern(m.Name), Selector: intern(m.Selector), Region: intern(m.Region), Pos: m.Pos, Entries: labelsOnly(m.Entries)}
 			mp.menus[k] = shared
 		}
+		mp.byModel[model] = shared
 		mp.mu.Unlock()
 		out[i] = shared
 	}

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"hash/maphash"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -63,6 +64,10 @@ type regionModel struct {
 	header   *regionShape
 	footer   *regionShape
 	menus    []menuShape
+	// fixedTargets: every href is root-relative and was resolved on a
+	// page whose targets do not depend on it (see pageIndependent)
+	fixedTargets bool
+	shared       sharedRegion
 }
 
 type regionShape struct {
@@ -162,7 +167,11 @@ func (b *builder) flatten(start, rootOff int, rootPos page.Pos, header, footer *
 		}
 		return out
 	}
+	m.fixedTargets = b.res.pageIndependent()
 	for i, o := range made {
+		if o.e.HasHref && !rootRelative(o.e.Href) {
+			m.fixedTargets = false
+		}
 		m.entries[i] = *o.e
 		m.entries[i].Children = nil
 		m.offs[i] = o.off - rootOff
@@ -189,11 +198,63 @@ func (b *builder) flatten(start, rootOff int, rootPos page.Pos, header, footer *
 	return m
 }
 
-// apply puts a copy of region model m into the page, its root at rootOff:
-// positions shifted from the model's root to this one, targets resolved
-// against this page.
+// sharedRegion is a region model made into a page model once, for every
+// page that has the region at the very same position: such pages share
+// its entries, which no one changes once a page is built.
+type sharedRegion struct {
+	once    sync.Once
+	entries []*page.Entry
+	header  *page.Region
+	footer  *page.Region
+	menus   []*page.Menu
+}
+
+// pageIndependent: the targets of root-relative hrefs are the hrefs
+// themselves on every page read from a site's files (no origin, no base),
+// so a model made on one such page holds for another.
+func (r resolver) pageIndependent() bool { return r.fast && r.origin == "" }
+
+func rootRelative(href string) bool {
+	h := strings.TrimSpace(href)
+	return strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//")
+}
+
+// apply puts region model m into the page, its root at rootOff: the shared
+// model when the region stands where the model's did and no target
+// depends on the page, else a copy with positions shifted from the
+// model's root to this one and targets resolved against this page.
 func (b *builder) apply(m *regionModel, rootOff int) {
 	to := b.pos(rootOff)
+	fixed := m.fixedTargets && b.res.pageIndependent()
+	var entries []*page.Entry
+	var header, footer *page.Region
+	var menus []*page.Menu
+	if fixed && to == m.rootPos {
+		sh := &m.shared
+		sh.once.Do(func() {
+			sh.entries, sh.header, sh.footer, sh.menus = m.materialize(m.rootPos, func() *page.Entry { return new(page.Entry) }, nil, nil)
+		})
+		entries, header, footer, menus = sh.entries, sh.header, sh.footer, sh.menus
+	} else {
+		target := b.res.target
+		if fixed {
+			target = nil
+		}
+		entries, header, footer, menus = m.materialize(to, b.s.newEntry, target, b.s.sc.memoEntries[:0])
+		b.s.sc.memoEntries = entries[:0]
+		defer clear(entries)
+	}
+	for i, e := range entries {
+		b.order = append(b.order, orderedEntry{off: rootOff + m.offs[i], e: e})
+	}
+	b.setRegion(header, footer, menus)
+}
+
+// materialize makes page model parts of m with its root at position to:
+// entries (appended to buf, by index), header, footer and menus; target,
+// when set, resolves every href again.
+func (m *regionModel) materialize(to page.Pos, newEntry func() *page.Entry, target func(string) string, buf []*page.Entry) (
+	entries []*page.Entry, header, footer *page.Region, menus []*page.Menu) {
 	shift := func(p page.Pos) page.Pos {
 		if p.Line == 0 || m.rootPos.Line == 0 {
 			return p
@@ -204,16 +265,15 @@ func (b *builder) apply(m *regionModel, rootOff int) {
 		}
 		return out
 	}
-	copies := b.s.sc.memoEntries[:0]
+	entries = buf
 	for i := range m.entries {
-		e := b.s.newEntry()
+		e := newEntry()
 		*e = m.entries[i]
 		e.Pos = shift(e.Pos)
-		if e.HasHref {
-			e.Target = b.res.target(e.Href)
+		if target != nil && e.HasHref {
+			e.Target = target(e.Href)
 		}
-		copies = append(copies, e)
-		b.order = append(b.order, orderedEntry{off: rootOff + m.offs[i], e: e})
+		entries = append(entries, e)
 	}
 	pick := func(indexes []int) []*page.Entry {
 		if indexes == nil {
@@ -221,12 +281,12 @@ func (b *builder) apply(m *regionModel, rootOff int) {
 		}
 		out := make([]*page.Entry, len(indexes))
 		for i, x := range indexes {
-			out[i] = copies[x]
+			out[i] = entries[x]
 		}
 		return out
 	}
 	for i, kids := range m.children {
-		copies[i].Children = pick(kids)
+		entries[i].Children = pick(kids)
 	}
 	region := func(sh *regionShape) *page.Region {
 		if sh == nil {
@@ -241,16 +301,13 @@ func (b *builder) apply(m *regionModel, rootOff int) {
 		}
 		return &r
 	}
-	var menus []*page.Menu
 	for _, sh := range m.menus {
 		menu := sh.menu
 		menu.Pos = shift(menu.Pos)
 		menu.Entries = pick(sh.entries)
 		menus = append(menus, &menu)
 	}
-	b.setRegion(region(m.header), region(m.footer), menus)
-	clear(copies)
-	b.s.sc.memoEntries = copies[:0]
+	return entries, region(m.header), region(m.footer), menus
 }
 
 // memoRegion builds region seg through the cache: a copy of its model when
