@@ -111,7 +111,8 @@ type Site interface {
 	// "/about.html" or "/about/index.html". ok is false when nothing exists.
 	Resolve(sitePath string) (resolved string, ok bool)
 	// Anchors returns the ids and a[name]s of the page at a resolved path,
-	// and false when that is no page of the run.
+	// and false when that is no page of the run — or, while pages are
+	// still read (Env.Defer set), no page read yet.
 	Anchors(resolved string) (map[string]bool, bool)
 }
 

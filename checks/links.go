@@ -144,8 +144,11 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 		return
 	}
 	if lc.env.Defer != nil {
-		lc.env.Defer(lc.p, l)
-		return
+		// While pages are still read, a page not read yet is judged later.
+		if _, read := lc.pageAnchors(resolved); !read {
+			lc.env.Defer(lc.p, l)
+			return
+		}
 	}
 	anchors, isPage := lc.pageAnchors(resolved)
 	if isPage && !anchors[t.fragment] {

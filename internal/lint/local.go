@@ -78,6 +78,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 			p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
 			if pc != nil {
 				results[i] = pc.check(p, site, mine(j.source))
+				site.addAnchors(p.URL, results[i].anchors)
 			} else {
 				pages[i] = p
 			}
@@ -100,7 +101,9 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 			g.add(results[i], mine(lg.jobs[i].source))
 		}
 	}
+	site.anchorsMu.Lock()
 	site.anchors = g.anchors
+	site.anchorsMu.Unlock()
 	return g, pageErrs, nil
 }
 

@@ -10,8 +10,12 @@ import (
 // localSite answers the checks' questions about a site on disk: which files
 // exist (from the walk) and which anchors its parsed pages carry.
 type localSite struct {
-	files   *source.Site
-	anchors map[string]map[string]bool // by site path of the page
+	files *source.Site
+	// anchors of the pages read so far, by site path: a link to a
+	// fragment of a page already read is judged at once, the others once
+	// every page is read.
+	anchorsMu sync.RWMutex
+	anchors   map[string]map[string]bool
 	// resolved remembers answers: the pages of a site link to the same
 	// targets over and over (menus, footers), from many workers at once.
 	// A map behind a read lock is much cheaper here than a sync.Map.
@@ -43,6 +47,17 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 }
 
 func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
+	s.anchorsMu.RLock()
+	defer s.anchorsMu.RUnlock()
 	a, ok := s.anchors[resolved]
 	return a, ok
+}
+
+func (s *localSite) addAnchors(sitePath string, anchors map[string]bool) {
+	s.anchorsMu.Lock()
+	defer s.anchorsMu.Unlock()
+	if s.anchors == nil {
+		s.anchors = map[string]map[string]bool{}
+	}
+	s.anchors[sitePath] = anchors
 }

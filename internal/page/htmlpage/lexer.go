@@ -189,6 +189,12 @@ func (l *lexer) dataToken() html.TokenType {
 			return l.tag(html.EndTagToken)
 		case c == '!' && bytes.HasPrefix(d[k:], []byte("<!--")):
 			return l.comment()
+		case c == '!' && k+9 <= len(d) && equalFoldASCII(d[k+2:k+9], "doctype"):
+			// as the tokenizer's readDoctype: up to the first ">"
+			if end := bytes.IndexByte(d[k+9:], '>'); end >= 0 {
+				l.pos, l.tt = k+9+end+1, html.DoctypeToken
+				return l.tt
+			}
 		}
 		return l.delegate()
 	}
@@ -209,6 +215,16 @@ func nextLT(d []byte, i int) int {
 		return j + 8
 	}
 	return -1
+}
+
+// equalFoldASCII reports whether b is lower, ASCII letters in any case.
+func equalFoldASCII(b []byte, lower string) bool {
+	for i := range len(lower) {
+		if b[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -38,6 +38,8 @@ func TestLexerAgreesWithTokenizer(t *testing.T) {
 }
 
 var lexerSeeds = []string{
+	"<!doctype html>x", "<!DocType>", "<!DOCTYPEhtml>", "<!DOCTYPE", "<!DOCTYPE html", "<!doctypx>", "<!DOCTYP>",
+	`<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x>y">z`, "<!DOCTYPE \n\t>",
 	`<a href="x" class=y id='z'>t</a>`, `<A HREF=x/>`, `<br/>`, `<img src=a.png alt= b >`,
 	`<p a="1" A="2" b>`, `<div =x y=>`, `<x-y data-Q="">`, `<a/b/c=d>`, `<p a=/>`, `<p a=b/>`,
 	`<p a=1 a=x/>`, `<p a="/"/>`, `<p / >`, `<svg viewBox="0 0 1 1"/>`, `<a href="x"d e='f'g>`,
