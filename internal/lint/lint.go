@@ -162,8 +162,12 @@ func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			own := *env
+			if site, ok := env.Site.(*localSite); ok {
+				own.Site = site.view()
+			}
 			for i := w; i < len(pages); i += workers {
-				found[w] = append(found[w], checks.RunLinks(pages[i], env)...)
+				found[w] = append(found[w], checks.RunLinks(pages[i], &own)...)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -52,37 +53,44 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 	mine := mineOf(sources, opt.Shard)
 	site := &localSite{files: lg.site}
 	eg, ctx := errgroup.WithContext(ctx)
-	eg.SetLimit(runtime.NumCPU())
+	workers := runtime.NumCPU()
 	if render != nil {
-		eg.SetLimit(render.tabs)
+		workers = render.tabs
 	}
 	limit := opt.Config.MaxPageSize()
-	for i, j := range lg.jobs {
+	// Workers take the pages in turn, each with a view of the site of its
+	// own.
+	var next atomic.Int64
+	for range min(workers, len(lg.jobs)) {
 		eg.Go(func() error {
-			if ctx.Err() != nil {
-				return ctx.Err()
+			view := site.view()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(lg.jobs) || ctx.Err() != nil {
+					return ctx.Err()
+				}
+				j := lg.jobs[i]
+				var p *page.Page
+				var err error
+				if render != nil {
+					p, err = render.page(ctx, j.sitePath, j.source, opt)
+				} else {
+					p, err = readLocal(j, limit, opt)
+				}
+				if err != nil {
+					// One unreadable page is reported; the rest of the
+					// site is still linted.
+					errs[i] = &InputError{Source: j.source, Err: err}
+					continue
+				}
+				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
+				if pc != nil {
+					results[i] = pc.check(p, view, mine(j.source))
+					site.addAnchors(p.URL, results[i].anchors)
+				} else {
+					pages[i] = p
+				}
 			}
-			var p *page.Page
-			var err error
-			if render != nil {
-				p, err = render.page(ctx, j.sitePath, j.source, opt)
-			} else {
-				p, err = readLocal(j, limit, opt)
-			}
-			if err != nil {
-				// One unreadable page is reported; the rest of the site
-				// is still linted.
-				errs[i] = &InputError{Source: j.source, Err: err}
-				return nil //nolint:nilerr // kept in errs, not a failure of the run
-			}
-			p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
-			if pc != nil {
-				results[i] = pc.check(p, site, mine(j.source))
-				site.addAnchors(p.URL, results[i].anchors)
-			} else {
-				pages[i] = p
-			}
-			return nil
 		})
 	}
 	if err := eg.Wait(); err != nil {

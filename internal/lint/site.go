@@ -53,6 +53,39 @@ func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
 	return a, ok
 }
 
+// view returns a view of s for one worker, with caches of its own in
+// front of the shared maps: the pages' links ask the same questions over
+// and over, and the workers would contend for the shared maps' locks.
+func (s *localSite) view() *siteView {
+	return &siteView{site: s, resolved: map[string]resolution{}, anchors: map[string]map[string]bool{}}
+}
+
+type siteView struct {
+	site     *localSite
+	resolved map[string]resolution
+	anchors  map[string]map[string]bool // of pages read: they never change
+}
+
+func (v *siteView) Resolve(sitePath string) (string, bool) {
+	if r, ok := v.resolved[sitePath]; ok {
+		return r.path, r.ok
+	}
+	path, ok := v.site.Resolve(sitePath)
+	v.resolved[strings.Clone(sitePath)] = resolution{path, ok}
+	return path, ok
+}
+
+func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
+	if a, ok := v.anchors[resolved]; ok {
+		return a, true
+	}
+	a, ok := v.site.Anchors(resolved)
+	if ok {
+		v.anchors[resolved] = a
+	}
+	return a, ok
+}
+
 func (s *localSite) addAnchors(sitePath string, anchors map[string]bool) {
 	s.anchorsMu.Lock()
 	defer s.anchorsMu.Unlock()
