@@ -229,6 +229,16 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 		if info.Mode().IsRegular() && info.Size() > limit {
 			return nil, sizeError(info.Size(), limit)
 		}
+		if info.Mode().IsRegular() && info.Size() > 0 {
+			// One read of the size the file has (a site has many): a file
+			// that changes while it is read is read as far as it was.
+			b := make([]byte, info.Size())
+			n, err := io.ReadFull(f, b)
+			if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+				return nil, unwrapPathError(err)
+			}
+			return b[:n], nil
+		}
 		size = max(size, info.Size()+1)
 	}
 	// One buffer of the file's size (plus the byte that reveals growth),

@@ -271,7 +271,11 @@ func (b *builder) finishLinks() {
 			e = b.order[next].e
 		}
 		l.Region = b.regionAt(info.off)
-		l.Pos = b.pos(info.off)
+		if e != nil {
+			l.Pos = e.Pos // the same element
+		} else {
+			l.Pos = b.pos(info.off)
+		}
 		if info.anchor && e != nil {
 			l.Label = e.Label
 			l.Selector = e.Selector

@@ -152,3 +152,12 @@ func TestLinesPosAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "abcdefgé", "é", "abcdefghijklmnopé€𝄞xyz", "\xff\xfeabcdefgh",
+		strings.Repeat("x", 63) + "ü" + strings.Repeat("y", 9)} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
