@@ -102,6 +102,11 @@ type Env struct {
 	// page, an external URL. The engine judges them later with RunLinks,
 	// so that a page's model need not be kept until every page is read.
 	Defer func(p *page.Page, l *page.Link)
+	// Settled, when set, remembers the shared links (page.Link.Shared)
+	// that needed no finding on one page, so that the next pages that
+	// share them skip them: what makes such a link fine holds on every
+	// page. Not safe for concurrent use: one map per goroutine.
+	Settled map[*page.Link]bool
 }
 
 // Site is what a check may ask about the pages and files of the site.

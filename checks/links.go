@@ -35,9 +35,17 @@ func (linkTargets) Check(p *page.Page, env *Env) []Finding {
 	}
 	defer lc.release()
 	lc.self = pageTarget(p, lc.base)
+	settled := env.Settled
 	for _, l := range p.Links {
-		if l != nil {
-			lc.check(l)
+		if l == nil || (l.Shared && settled[l]) {
+			continue
+		}
+		found, deferred := len(lc.out), lc.deferred
+		t := lc.check(l)
+		// A fragment is judged against the page it stands on when it
+		// names that page: no settling.
+		if l.Shared && settled != nil && len(lc.out) == found && lc.deferred == deferred && !t.hasFragment {
+			settled[l] = true
 		}
 	}
 	return lc.out
@@ -51,8 +59,14 @@ type linkCheck struct {
 	broken, fragments, redirects bool
 	// anchors caches the anchors of other pages by resolved path; taken
 	// from anchorCaches when first needed, and returned by release.
-	anchors map[string]map[string]bool
-	out     []Finding
+	anchors  map[string]map[string]bool
+	out      []Finding
+	deferred int // links handed to Env.Defer
+}
+
+func (lc *linkCheck) deferLink(l *page.Link) {
+	lc.deferred++
+	lc.env.Defer(lc.p, l)
 }
 
 // anchorCaches keeps linkCheck.anchors between pages: most pages link to
@@ -86,16 +100,18 @@ func what(l *page.Link) string {
 	return l.Tag + " " + l.Attr
 }
 
-func (lc *linkCheck) check(l *page.Link) {
+// check judges one link; it returns where the link leads, as far as it
+// was classified.
+func (lc *linkCheck) check(l *page.Link) target {
 	raw := l.Target
 	if raw == "" {
 		raw = l.Href
 	}
 	if strings.TrimSpace(raw) == "" {
-		return // an empty href is the page itself; nav-dead-link reports menu entries
+		return target{} // an empty href is the page itself; nav-dead-link reports menu entries
 	}
 	if l.Tag == "link" && hintOnly(l.Rel) {
-		return // an origin to connect to early, not a resource: its root may well 404
+		return target{} // an origin to connect to early, not a resource: its root may well 404
 	}
 	t := classify(raw, lc.p, lc.base)
 	switch t.kind {
@@ -108,6 +124,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	case targetExternal:
 		lc.checkExternal(l, t)
 	}
+	return t
 }
 
 func (lc *linkCheck) checkInternal(l *page.Link, t target) {
@@ -146,7 +163,7 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 	if lc.env.Defer != nil {
 		// While pages are still read, a page not read yet is judged later.
 		if _, read := lc.pageAnchors(resolved); !read {
-			lc.env.Defer(lc.p, l)
+			lc.deferLink(l)
 			return
 		}
 	}
@@ -173,7 +190,7 @@ func (lc *linkCheck) pageAnchors(resolved string) (map[string]bool, bool) {
 
 func (lc *linkCheck) checkExternal(l *page.Link, t target) {
 	if lc.env != nil && lc.env.Defer != nil {
-		lc.env.Defer(lc.p, l)
+		lc.deferLink(l)
 		return
 	}
 	if lc.env == nil || lc.env.External == nil {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -144,4 +145,61 @@ func TestLinkNoText(t *testing.T) {
 			`docs/index.html 12:5 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
 		}},
 	})
+}
+
+// countingSite counts the questions a check asks.
+type countingSite struct {
+	fakeSite
+	resolves map[string]int
+}
+
+func (s *countingSite) Resolve(p string) (string, bool) {
+	s.resolves[p]++
+	return s.fakeSite.Resolve(p)
+}
+
+// TestLinkTargetsSettlesSharedLinks: a shared link found fine on one page
+// is not judged again on the next that shares it; a broken one, one with a
+// fragment and one handed on are judged on every page.
+func TestLinkTargetsSettlesSharedLinks(t *testing.T) {
+	shared := func(l *page.Link) *page.Link { l.Shared = true; return l }
+	fine := shared(ref("a", "/about/", "/about/", 3, 1))
+	broken := shared(ref("a", "/gone/", "/gone/", 4, 1))
+	fragment := shared(ref("a", "#intro", "/docs/index.html#intro", 5, 1))
+	external := shared(ref("a", "https://example.com/x", "https://example.com/x", 6, 1))
+	own := ref("a", "/contact.html", "/contact.html", 7, 1)
+	site := &countingSite{fakeSite: fakeSite{files: []string{"/docs/index.html", "/about/index.html", "/contact.html"}},
+		resolves: map[string]int{}}
+	settled := map[*page.Link]bool{}
+	deferred := 0
+	env := &Env{Site: site, Settled: settled, Defer: func(*page.Page, *page.Link) { deferred++ }}
+	pages := []*page.Page{
+		linking(fine, broken, fragment, external, own),
+		{Source: "docs/other.html", URL: "/docs/index.html", Format: page.FormatHTML, // the same URL: #intro is its own
+			Links: []*page.Link{fine, broken, fragment, external, own}},
+	}
+	var got []string
+	for _, p := range pages {
+		for _, f := range (linkTargets{}).Check(p, env) {
+			got = append(got, formatFinding(f))
+		}
+	}
+	want := []string{
+		`docs/index.html 4:1  link-broken broken link "/gone/": no such page or file`,
+		`docs/other.html 4:1  link-broken broken link "/gone/": no such page or file`,
+		`docs/other.html 5:1  link-fragment fragment "#intro" names no id or a[name] on this page`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !settled[fine] || settled[broken] || settled[fragment] || settled[external] || settled[own] {
+		t.Errorf("settled: fine %v, broken %v, fragment %v, external %v, own %v",
+			settled[fine], settled[broken], settled[fragment], settled[external], settled[own])
+	}
+	if site.resolves["/about/"] != 1 || site.resolves["/gone/"] != 2 || site.resolves["/contact.html"] != 2 {
+		t.Errorf("resolved %v; want /about/ once, /gone/ and /contact.html twice", site.resolves)
+	}
+	if deferred != 2 {
+		t.Errorf("%d links handed on; want the external one on each page", deferred)
+	}
 }

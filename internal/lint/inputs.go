@@ -174,7 +174,7 @@ func checkRead(g *group, pc *pageChecker, opt *Options) *group {
 	mine := mineOf(sources, opt.Shard)
 	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known}
 	for _, p := range g.pages {
-		out.add(pc.check(p, g.site, mine(p.Source)), mine(p.Source))
+		out.add(pc.check(p, g.site, mine(p.Source), nil), mine(p.Source))
 	}
 	return out
 }

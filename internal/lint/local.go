@@ -63,7 +63,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 	var next atomic.Int64
 	for range min(workers, len(lg.jobs)) {
 		eg.Go(func() error {
-			view := site.view()
+			view, settled := site.view(), map[*page.Link]bool{}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(lg.jobs) || ctx.Err() != nil {
@@ -85,7 +85,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 				}
 				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
 				if pc != nil {
-					results[i] = pc.check(p, view, mine(j.source))
+					results[i] = pc.check(p, view, mine(j.source), settled)
 					site.addAnchors(p.URL, results[i].anchors)
 				} else {
 					pages[i] = p

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 	"unique"
-	"unsafe"
 	"weak"
 
 	"github.com/pagelint/pagelint/checks"
@@ -40,12 +39,13 @@ type checked struct {
 	anchors  map[string]bool
 }
 
-// check runs the page checks on p (when mine) and reduces it.
-func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool) checked {
+// check runs the page checks on p (when mine) and reduces it. settled is
+// the calling goroutine's memory of shared links found fine (nil for none).
+func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[*page.Link]bool) checked {
 	out := checked{anchors: anchorSet(p)}
 	if mine {
 		var later []*page.Link
-		env := &checks.Env{Config: pc.cfg, Now: pc.now, Site: site,
+		env := &checks.Env{Config: pc.cfg, Now: pc.now, Site: site, Settled: settled,
 			Defer: func(_ *page.Page, l *page.Link) { later = append(later, slimLink(l)) }}
 		out.findings = checks.RunPage(p, env)
 		if len(later) > 0 {
@@ -68,18 +68,19 @@ func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool) checked 
 }
 
 // slimLink keeps of a link what its judgement and finding need, in memory
-// of its own (one allocation for its strings): the model's strings share
-// chunks with the rest of their page, which a kept string would keep alive.
+// of its own: the model's strings share chunks with the rest of their page,
+// which a kept string would keep alive. Many links wait for the last page,
+// so they are kept small: the strings pages have in common (tag, selector)
+// shared, the href and the target one string when they are the same.
 func slimLink(l *page.Link) *page.Link {
-	buf := make([]byte, 0, len(l.Tag)+len(l.Attr)+len(l.Rel)+len(l.Href)+len(l.Target)+len(l.Selector))
-	cut := func(s string) string {
-		start := len(buf)
-		buf = append(buf, s...)
-		return unsafe.String(unsafe.SliceData(buf[start:]), len(s))
+	href := strings.Clone(l.Href)
+	target := href
+	if l.Target != l.Href {
+		target = strings.Clone(l.Target)
 	}
 	return &page.Link{
-		Tag: cut(l.Tag), Attr: cut(l.Attr), Rel: cut(l.Rel),
-		Href: cut(l.Href), Target: cut(l.Target), Selector: cut(l.Selector),
+		Tag: intern(l.Tag), Attr: intern(l.Attr), Rel: intern(l.Rel),
+		Href: href, Target: target, Selector: intern(l.Selector),
 		Pos: l.Pos,
 	}
 }

@@ -32,7 +32,7 @@ func TestPageCheckerKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		results = append(results, pc.check(p, site, true))
+		results = append(results, pc.check(p, site, true, nil))
 	}
 	a, b := results[0], results[1]
 	if a.reduced.Controls != nil || a.reduced.Footer != nil || a.reduced.Header != nil || a.reduced.Links != nil {
