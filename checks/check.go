@@ -102,11 +102,12 @@ type Env struct {
 	// page, an external URL. The engine judges them later with RunLinks,
 	// so that a page's model need not be kept until every page is read.
 	Defer func(p *page.Page, l *page.Link)
-	// Settled, when set, remembers the shared links (page.Link.Shared)
-	// that needed no finding on one page, so that the next pages that
-	// share them skip them: what makes such a link fine holds on every
-	// page. Not safe for concurrent use: one map per goroutine.
-	Settled map[*page.Link]bool
+	// Settled, when set, remembers the site paths (with their fragments)
+	// that links led to without a finding, so that the next links to them
+	// on this or later pages are not judged again: whether a site path
+	// and its fragment exist is the same from every page. Not safe for
+	// concurrent use: one map per goroutine.
+	Settled map[string]bool
 }
 
 // Site is what a check may ask about the pages and files of the site.

@@ -35,17 +35,9 @@ func (linkTargets) Check(p *page.Page, env *Env) []Finding {
 	}
 	defer lc.release()
 	lc.self = pageTarget(p, lc.base)
-	settled := env.Settled
 	for _, l := range p.Links {
-		if l == nil || (l.Shared && settled[l]) {
-			continue
-		}
-		found, deferred := len(lc.out), lc.deferred
-		t := lc.check(l)
-		// A fragment is judged against the page it stands on when it
-		// names that page: no settling.
-		if l.Shared && settled != nil && len(lc.out) == found && lc.deferred == deferred && !t.hasFragment {
-			settled[l] = true
+		if l != nil {
+			lc.check(l)
 		}
 	}
 	return lc.out
@@ -100,19 +92,29 @@ func what(l *page.Link) string {
 	return l.Tag + " " + l.Attr
 }
 
-// check judges one link; it returns where the link leads, as far as it
-// was classified.
-func (lc *linkCheck) check(l *page.Link) target {
+func (lc *linkCheck) check(l *page.Link) {
 	raw := l.Target
 	if raw == "" {
 		raw = l.Href
 	}
 	if strings.TrimSpace(raw) == "" {
-		return target{} // an empty href is the page itself; nav-dead-link reports menu entries
+		return // an empty href is the page itself; nav-dead-link reports menu entries
 	}
 	if l.Tag == "link" && hintOnly(l.Rel) {
-		return target{} // an origin to connect to early, not a resource: its root may well 404
+		return // an origin to connect to early, not a resource: its root may well 404
 	}
+	// A site path the parser resolved leads to the same file and anchor
+	// from every page (a path to the page itself to its own anchors, the
+	// same): one found fine is fine for every link to it.
+	var settled map[string]bool
+	if lc.env != nil {
+		settled = lc.env.Settled
+	}
+	sitePath := settled != nil && l.Target != "" && l.Target[0] == '/' && !strings.HasPrefix(l.Target, "//")
+	if sitePath && settled[l.Target] {
+		return
+	}
+	found, deferred := len(lc.out), lc.deferred
 	t := classify(raw, lc.p, lc.base)
 	switch t.kind {
 	case targetMalformed:
@@ -124,7 +126,9 @@ func (lc *linkCheck) check(l *page.Link) target {
 	case targetExternal:
 		lc.checkExternal(l, t)
 	}
-	return t
+	if sitePath && t.kind == targetInternal && len(lc.out) == found && lc.deferred == deferred {
+		settled[strings.Clone(l.Target)] = true
+	}
 }
 
 func (lc *linkCheck) checkInternal(l *page.Link, t target) {

@@ -158,25 +158,34 @@ func (s *countingSite) Resolve(p string) (string, bool) {
 	return s.fakeSite.Resolve(p)
 }
 
-// TestLinkTargetsSettlesSharedLinks: a shared link found fine on one page
-// is not judged again on the next that shares it; a broken one, one with a
-// fragment and one handed on are judged on every page.
-func TestLinkTargetsSettlesSharedLinks(t *testing.T) {
-	shared := func(l *page.Link) *page.Link { l.Shared = true; return l }
-	fine := shared(ref("a", "/about/", "/about/", 3, 1))
-	broken := shared(ref("a", "/gone/", "/gone/", 4, 1))
-	fragment := shared(ref("a", "#intro", "/docs/index.html#intro", 5, 1))
-	external := shared(ref("a", "https://example.com/x", "https://example.com/x", 6, 1))
-	own := ref("a", "/contact.html", "/contact.html", 7, 1)
-	site := &countingSite{fakeSite: fakeSite{files: []string{"/docs/index.html", "/about/index.html", "/contact.html"}},
-		resolves: map[string]int{}}
-	settled := map[*page.Link]bool{}
+// TestLinkTargetsSettlesSitePaths: a site path (and fragment) found fine
+// is not judged again for the next links to it, on this page or the next;
+// a broken one, one whose page is not read yet and an external URL are
+// judged every time, and a link element that names only an origin settles
+// nothing.
+func TestLinkTargetsSettlesSitePaths(t *testing.T) {
+	hint := ref("link", "/gone/", "/gone/", 2, 1)
+	hint.Rel = "preconnect"
+	links := []*page.Link{
+		hint,
+		ref("a", "/about/", "/about/", 3, 1),
+		ref("a", "/gone/", "/gone/", 4, 1),
+		ref("a", "#intro", "/docs/index.html#intro", 5, 1),
+		ref("a", "/guide/#setup", "/guide/#setup", 6, 1),
+		ref("a", "/guide/#nope", "/guide/#nope", 7, 1),
+		ref("a", "/contact.html#x", "/contact.html#x", 8, 1),
+		ref("a", "https://example.com/x", "https://example.com/x", 9, 1),
+		ref("a", "/about/", "/about/", 10, 1),
+	}
+	site := &countingSite{fakeSite: fakeSite{
+		files:   []string{"/docs/index.html", "/about/index.html", "/contact.html", "/guide/index.html"},
+		anchors: map[string][]string{"/docs/index.html": {"intro"}, "/guide/index.html": {"setup"}}, // contact.html: not read yet
+	}, resolves: map[string]int{}}
 	deferred := 0
-	env := &Env{Site: site, Settled: settled, Defer: func(*page.Page, *page.Link) { deferred++ }}
+	env := &Env{Site: site, Settled: map[string]bool{}, Defer: func(*page.Page, *page.Link) { deferred++ }}
 	pages := []*page.Page{
-		linking(fine, broken, fragment, external, own),
-		{Source: "docs/other.html", URL: "/docs/index.html", Format: page.FormatHTML, // the same URL: #intro is its own
-			Links: []*page.Link{fine, broken, fragment, external, own}},
+		linking(links...),
+		{Source: "docs/other.html", URL: "/docs/other.html", Format: page.FormatHTML, Links: links},
 	}
 	var got []string
 	for _, p := range pages {
@@ -186,20 +195,20 @@ func TestLinkTargetsSettlesSharedLinks(t *testing.T) {
 	}
 	want := []string{
 		`docs/index.html 4:1  link-broken broken link "/gone/": no such page or file`,
+		`docs/index.html 7:1  link-fragment fragment "#nope" of link "/guide/#nope" names no id or a[name] on "/guide/index.html"`,
 		`docs/other.html 4:1  link-broken broken link "/gone/": no such page or file`,
-		`docs/other.html 5:1  link-fragment fragment "#intro" names no id or a[name] on this page`,
+		`docs/other.html 7:1  link-fragment fragment "#nope" of link "/guide/#nope" names no id or a[name] on "/guide/index.html"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !settled[fine] || settled[broken] || settled[fragment] || settled[external] || settled[own] {
-		t.Errorf("settled: fine %v, broken %v, fragment %v, external %v, own %v",
-			settled[fine], settled[broken], settled[fragment], settled[external], settled[own])
+	wantResolves := map[string]int{"/about/": 1, "/gone/": 2, "/guide/": 3, "/contact.html": 2}
+	for p, n := range wantResolves {
+		if site.resolves[p] != n {
+			t.Errorf("%s resolved %d times, want %d (all: %v)", p, site.resolves[p], n, site.resolves)
+		}
 	}
-	if site.resolves["/about/"] != 1 || site.resolves["/gone/"] != 2 || site.resolves["/contact.html"] != 2 {
-		t.Errorf("resolved %v; want /about/ once, /gone/ and /contact.html twice", site.resolves)
-	}
-	if deferred != 2 {
-		t.Errorf("%d links handed on; want the external one on each page", deferred)
+	if deferred != 4 {
+		t.Errorf("%d links handed on; want the one to a page not read and the external one, on each page", deferred)
 	}
 }

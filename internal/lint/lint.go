@@ -163,6 +163,7 @@ func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
 	for w := range workers {
 		wg.Go(func() {
 			own := *env
+			own.Settled = map[string]bool{}
 			if site, ok := env.Site.(*localSite); ok {
 				own.Site = site.view()
 			}

@@ -63,7 +63,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 	var next atomic.Int64
 	for range min(workers, len(lg.jobs)) {
 		eg.Go(func() error {
-			view, settled := site.view(), map[*page.Link]bool{}
+			view, settled := site.view(), map[string]bool{}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(lg.jobs) || ctx.Err() != nil {

@@ -40,8 +40,8 @@ type checked struct {
 }
 
 // check runs the page checks on p (when mine) and reduces it. settled is
-// the calling goroutine's memory of shared links found fine (nil for none).
-func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[*page.Link]bool) checked {
+// the calling goroutine's memory of site paths found fine (nil for none).
+func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[string]bool) checked {
 	out := checked{anchors: anchorSet(p)}
 	if mine {
 		var later []*page.Link

@@ -149,10 +149,6 @@ type Link struct {
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
 	Pos
-	// Shared: this very Link stands on other pages of the run too (a
-	// header or menu the pages have in common, read once); it must not be
-	// changed, and what is found about it holds wherever it stands.
-	Shared bool `json:"-"`
 }
 
 // Suppression silences rules on lines From..To (inclusive) of the source.

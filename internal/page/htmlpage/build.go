@@ -34,9 +34,6 @@ type builder struct {
 	// idLookups counts the aria-labelledby lookups: a region that made
 	// any depends on the rest of the page.
 	idLookups int
-	// sharedSpans are the regions whose shared model the page took, in
-	// source order: their links are shared too
-	sharedSpans []sharedSpan
 }
 
 type orderedEntry struct {
@@ -264,7 +261,6 @@ func (b *builder) controls() {
 // their entry.
 func (b *builder) finishLinks() {
 	next := 0 // b.order and the links are both in source order
-	span, nth := 0, 0
 	for i, l := range b.s.links {
 		info := b.s.linkInfo[i]
 		for next < len(b.order) && b.order[next].off < info.off {
@@ -288,13 +284,6 @@ func (b *builder) finishLinks() {
 			l.Target = e.Target
 		} else {
 			l.Target = b.res.target(l.Href)
-		}
-		for span < len(b.sharedSpans) && b.sharedSpans[span].to <= info.off {
-			span, nth = span+1, 0
-		}
-		if span < len(b.sharedSpans) && b.sharedSpans[span].from <= info.off {
-			b.s.links[i] = b.sharedSpans[span].model.links.canonical(nth, l)
-			nth++
 		}
 	}
 	b.p.Links = b.s.links

@@ -68,39 +68,6 @@ type regionModel struct {
 	// page whose targets do not depend on it (see pageIndependent)
 	fixedTargets bool
 	shared       sharedRegion
-	links        sharedLinks
-}
-
-// sharedLinks are the links of a shared region, by their order in it, made
-// once from the first page that has them; the pages after share them.
-type sharedLinks struct {
-	mu   sync.Mutex
-	list []*page.Link
-}
-
-// canonical returns the shared Link k of the region when l, the page's own,
-// is the same, else l.
-func (sl *sharedLinks) canonical(k int, l *page.Link) *page.Link {
-	sl.mu.Lock()
-	defer sl.mu.Unlock()
-	own := *l
-	own.Shared = true
-	switch {
-	case k < len(sl.list):
-		if *sl.list[k] == own {
-			return sl.list[k]
-		}
-	case k == len(sl.list):
-		sl.list = append(sl.list, &own)
-		return &own
-	}
-	return l
-}
-
-// sharedSpan is where a page has a shared region, for its links.
-type sharedSpan struct {
-	from, to int
-	model    *regionModel
 }
 
 type regionShape struct {
@@ -256,7 +223,7 @@ func rootRelative(href string) bool {
 // model when the region stands where the model's did and no target
 // depends on the page, else a copy with positions shifted from the
 // model's root to this one and targets resolved against this page.
-func (b *builder) apply(m *regionModel, rootOff int) (shared bool) {
+func (b *builder) apply(m *regionModel, rootOff int) {
 	to := b.pos(rootOff)
 	fixed := m.fixedTargets && b.res.pageIndependent()
 	var entries []*page.Entry
@@ -268,7 +235,6 @@ func (b *builder) apply(m *regionModel, rootOff int) (shared bool) {
 			sh.entries, sh.header, sh.footer, sh.menus = m.materialize(m.rootPos, func() *page.Entry { return new(page.Entry) }, nil, nil)
 		})
 		entries, header, footer, menus = sh.entries, sh.header, sh.footer, sh.menus
-		shared = true
 	} else {
 		target := b.res.target
 		if fixed {
@@ -282,7 +248,6 @@ func (b *builder) apply(m *regionModel, rootOff int) (shared bool) {
 		b.order = append(b.order, orderedEntry{off: rootOff + m.offs[i], e: e})
 	}
 	b.setRegion(header, footer, menus)
-	return shared
 }
 
 // materialize makes page model parts of m with its root at position to:
@@ -352,9 +317,7 @@ func (b *builder) memoRegion(seg int, r *regionCapture, cache *Regions) {
 	rootPos := b.pos(r.rootOff)
 	if model := cache.lookup(key); model != nil {
 		cache.copies.Add(1)
-		if b.apply(model, r.rootOff) {
-			b.sharedSpans = append(b.sharedSpans, sharedSpan{from: r.rootOff, to: r.end, model: model})
-		}
+		b.apply(model, r.rootOff)
 		return
 	}
 	keep := cache.secondSighting(key)
