@@ -22,9 +22,20 @@ func pagePath(n, total int) string {
 	return fmt.Sprintf("/section-%02d/page-%04d.html", n/perSection, n)
 }
 
+// Options vary the site.
+type Options struct {
+	// PerPageLinks gives every page's header and footer a link of its own
+	// (a language switch, "edit this page"), as many sites have: no two
+	// pages then share their header or footer byte for byte.
+	PerPageLinks bool
+}
+
 // Generate writes a site of total pages to out, and planted.txt beside it
 // with one line per planted defect: "rule page target".
-func Generate(out string, total int) error {
+func Generate(out string, total int) error { return GenerateWith(out, total, Options{}) }
+
+// GenerateWith is Generate with options.
+func GenerateWith(out string, total int, o Options) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
@@ -37,7 +48,12 @@ func Generate(out string, total int) error {
 		var b strings.Builder
 		fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Page %d</title>\n", n)
 		b.WriteString("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n<script src=\"/assets/site.js\" defer></script>\n</head>\n<body>\n")
-		b.WriteString(nav)
+		if o.PerPageLinks {
+			own := fmt.Sprintf("<a href=\"%s\" hreflang=\"en\">English</a>\n<nav aria-label=\"Primary\">", p)
+			b.WriteString(strings.Replace(nav, "<nav aria-label=\"Primary\">", own, 1))
+		} else {
+			b.WriteString(nav)
+		}
 		fmt.Fprintf(&b, "<main id=\"main\">\n<h1>Page %d</h1>\n", n)
 		for s := 1; s <= idsPerPage; s++ {
 			fmt.Fprintf(&b, "<h2 id=\"sec-%d\">Section %d</h2>\n<p>", s, s)
@@ -61,7 +77,11 @@ func Generate(out string, total int) error {
 			planted = append(planted, fmt.Sprintf("link-broken %s /assets/missing.png", p))
 		}
 		b.WriteString("</main>\n")
-		b.WriteString(footer)
+		if o.PerPageLinks {
+			b.WriteString(strings.Replace(footer, "<p>&copy;", fmt.Sprintf("<p><a href=\"%s#main\">Edit this page</a></p>\n<p>&copy;", p), 1))
+		} else {
+			b.WriteString(footer)
+		}
 		b.WriteString("</body>\n</html>\n")
 		if err := write(filepath.Join(out, filepath.FromSlash(p)), b.String()); err != nil {
 			return err

@@ -13,8 +13,9 @@ import (
 func main() {
 	out := flag.String("out", "bench/out/site", "directory to write the site to")
 	pages := flag.Int("pages", 5000, "number of pages")
+	perPage := flag.Bool("per-page-links", false, "give every page's header and footer a link of its own")
 	flag.Parse()
-	if err := sitegen.Generate(*out, *pages); err != nil {
+	if err := sitegen.GenerateWith(*out, *pages, sitegen.Options{PerPageLinks: *perPage}); err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
 	}
