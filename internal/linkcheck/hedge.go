@@ -3,31 +3,34 @@ package linkcheck
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // hedgePoll is how often a request that may hedge looks for an idle slot
-// once it has been in flight for half its timeout.
+// once it has been in flight long enough.
 const hedgePoll = 50 * time.Millisecond
 
 // exchangeOrHedge is exchangeThen, except that a request still unanswered
-// after half its timeout, when its host has no URL waiting and a free
-// slot, gets its retry sent beside it rather than after it: a hanging URL
-// found late in a run then costs one timeout of wall time instead of two,
-// while its host's slots, the global limit and the number of tries stay
-// what they are. The first answer that is not a timeout wins; hedged
+// long after its host usually answers (see hostState.hedgeAfter), when its
+// host has no URL waiting and a free slot, gets its retry sent beside it
+// rather than after it: a hanging URL found late in a run then costs about
+// one timeout of wall time instead of two, while its host's slots, the
+// global limit and the number of tries stay what they are. The first answer that is not a timeout wins; hedged
 // says whether the second request was sent.
 func (c *Checker) exchangeOrHedge(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, mayHedge bool) (a answer, hedged bool) {
 	if !mayHedge {
 		return c.exchangeThen(ctx, hs, method, rawURL, needBody, haveSlot, nil), false
 	}
-	h := &hedge{}
+	firstCtx, stopFirst := context.WithCancel(ctx)
+	defer stopFirst()
+	h := &hedge{stopFirst: stopFirst}
 	var timer *time.Timer
-	// The half timeout counts from the moment the request goes out, not
-	// from the wait for a slot before it; most requests end long before
-	// it, so the common path costs one stopped timer.
-	first := c.exchangeThen(ctx, hs, method, rawURL, needBody, haveSlot, func() {
-		timer = time.AfterFunc(c.opt.Timeout/2, func() { c.runHedge(ctx, hs, h, method, rawURL, needBody) })
+	// The delay counts from the moment the request goes out, not from the
+	// wait for a slot before it; most requests end long before it, so the
+	// common path costs one stopped timer.
+	first := c.exchangeThen(firstCtx, hs, method, rawURL, needBody, haveSlot, func() {
+		timer = time.AfterFunc(hs.hedgeAfter(c.opt.Timeout), func() { c.runHedge(ctx, hs, h, method, rawURL, needBody) })
 	})
 	if timer != nil {
 		timer.Stop()
@@ -36,11 +39,14 @@ func (c *Checker) exchangeOrHedge(ctx context.Context, hs *hostState, method, ra
 	if !launched {
 		return first, false
 	}
-	if first.fail == nil || !first.fail.timeout {
+	if !h.won.Load() && (first.fail == nil || !first.fail.timeout) {
 		h.cancel() // the retry is not needed any more
 		return first, true
 	}
 	if second := <-h.answer; second.fail == nil || !second.fail.timeout {
+		if first.held != nil {
+			first.held.release() // a 429 that came as the retry won
+		}
 		return second, true
 	}
 	return first, true
@@ -53,6 +59,10 @@ type hedge struct {
 	launched bool
 	cancel   context.CancelFunc // set with launched
 	answer   chan answer        // set with launched
+	// stopFirst ends the first request once the retry has its answer
+	// (won): a hanging first request need not be waited out.
+	stopFirst context.CancelFunc
+	won       atomic.Bool
 }
 
 // finish marks the first request answered and says whether the retry was
@@ -83,7 +93,12 @@ func (c *Checker) runHedge(ctx context.Context, hs *hostState, h *hedge, method,
 			h.mu.Unlock()
 			defer hs.release()
 			defer h.cancel()
-			h.answer <- c.send(hedgeCtx, hs, method, rawURL, needBody, nil)
+			a := c.send(hedgeCtx, hs, method, rawURL, needBody, nil)
+			if a.fail == nil || (!a.fail.timeout && !a.fail.aborted) {
+				h.won.Store(true)
+				h.stopFirst()
+			}
+			h.answer <- a
 			return
 		}
 		h.mu.Unlock()

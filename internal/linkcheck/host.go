@@ -98,6 +98,25 @@ func (h *hostState) observe(d time.Duration) {
 	h.latency = (7*h.latency + d) / 8
 }
 
+// hedgeAfter is how long a request to the host may go unanswered before
+// its timeout retry may go out beside it: many times the host's usual
+// answer time (a request that slow is most likely hanging), at least
+// minHedge, at most half the timeout.
+func (h *hostState) hedgeAfter(timeout time.Duration) time.Duration {
+	h.mu.Lock()
+	usual := h.latency
+	h.mu.Unlock()
+	if usual <= 0 {
+		return timeout / 2
+	}
+	return min(max(hedgeFactor*usual, minHedge), timeout/2)
+}
+
+const (
+	hedgeFactor = 10
+	minHedge    = 500 * time.Millisecond
+)
+
 // freeRate is the rate the host is asked at without a limit.
 func (h *hostState) freeRate() rate.Limit {
 	if h.latency <= 0 {

@@ -172,3 +172,52 @@ func TestCheckHedgesHangingRequest(t *testing.T) {
 		})
 	}
 }
+
+func TestHedgeAfter(t *testing.T) {
+	const timeout = 10 * time.Second
+	for _, tt := range []struct {
+		usual, want time.Duration
+	}{
+		{0, timeout / 2}, // nothing known of the host yet
+		{20 * time.Millisecond, minHedge},
+		{200 * time.Millisecond, 2 * time.Second},
+		{2 * time.Second, timeout / 2},
+	} {
+		h := &hostState{latency: tt.usual}
+		if got := h.hedgeAfter(timeout); got != tt.want {
+			t.Errorf("usual answer in %v: hedge after %v, want %v", tt.usual, got, tt.want)
+		}
+	}
+}
+
+// On a host known to answer fast, the retry of a hanging request goes out
+// long before half the timeout.
+func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
+	var hangingSince atomic.Int64 // unix nanos of the first /hang request
+	var gap atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/hang" {
+			return
+		}
+		if hangingSince.CompareAndSwap(0, time.Now().UnixNano()) {
+			<-r.Context().Done()
+			return
+		}
+		gap.Store(time.Now().UnixNano() - hangingSince.Load())
+	}))
+	defer srv.Close()
+	const timeout = 4 * time.Second
+	c := newChecker(t, Options{PerHost: 2, Timeout: timeout})
+	var fast []string
+	for i := range 8 {
+		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
+	}
+	c.Check(context.Background(), fast) // the host's usual answer time
+	u := srv.URL + "/hang"
+	if r := c.Check(context.Background(), []string{u})[u]; !r.OK || r.Attempts != 2 {
+		t.Fatalf("got %+v, want OK at the second try", r)
+	}
+	if d := time.Duration(gap.Load()); d >= timeout/2 {
+		t.Errorf("the retry went out %v after the first request, want well before %v", d, timeout/2)
+	}
+}
