@@ -5,6 +5,7 @@
 # and checks that pagelint found every planted defect.
 #   scripts/bench.sh            # 5,000 pages, 5 runs each
 #   PAGES=20000 RUNS=3 scripts/bench.sh
+#   PER_PAGE_LINKS=1 scripts/bench.sh   # no two pages share header or footer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-bench/out}
@@ -14,7 +15,7 @@ runs=${RUNS:-5}
 mkdir -p "$out"
 export PATH="$(go env GOPATH)/bin:$PATH"
 
-go run ./scripts/gensite -out "$out/site" -pages "$pages"
+go run ./scripts/gensite -out "$out/site" -pages "$pages" -per-page-links="${PER_PAGE_LINKS:-0}"
 go build -o "$out/pagelint" ./cmd/pagelint
 if ! command -v htmltest >/dev/null; then
   # `go install github.com/wjdp/htmltest@latest` fails on the module proxy's
