@@ -37,9 +37,13 @@ type Regions struct {
 	copies, replays atomic.Int64
 }
 
-// maxTemplates bounds the cache: a site whose regions differ on every page
-// (a menu marking the current page) fills it with models no page reuses.
-const maxTemplates = 1024
+// maxTemplates and maxSeen bound the cache: a site whose regions differ
+// on every page (a menu marking the current page) would fill it with
+// models no page reuses.
+const (
+	maxTemplates = 1024
+	maxSeen      = 1 << 16
+)
 
 // NewRegions returns an empty cache.
 func NewRegions() *Regions {
@@ -83,7 +87,7 @@ type menuShape struct {
 // regionKey makes the key of region seg; markup is the page's own bytes,
 // to be cloned before it is stored.
 func (b *builder) regionKey(seg int, r *regionCapture) regionKey {
-	ctx := b.s.sc.memoKey[:0]
+	ctx := appendSelectors(b.s.sc.memoKey[:0], b.s.opt)
 	ctx = append(ctx, r.sel...)
 	if r.parentHidden {
 		ctx = append(ctx, "\x00hidden"...)
@@ -130,10 +134,18 @@ func (m *Regions) secondSighting(k regionKey) bool {
 	sum := h.Sum64()
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.sighted(sum) && len(m.templates) < maxTemplates
+}
+
+// sighted records a region by its hash, and reports whether it was seen
+// before; m.mu is held.
+func (m *Regions) sighted(sum uint64) bool {
 	if m.seen[sum] {
-		return len(m.templates) < maxTemplates
+		return true
 	}
-	m.seen[sum] = true
+	if len(m.seen) < maxSeen {
+		m.seen[sum] = true
+	}
 	return false
 }
 

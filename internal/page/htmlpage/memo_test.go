@@ -235,3 +235,24 @@ func FuzzRegionsCache(f *testing.F) {
 		}
 	})
 }
+
+// TestRegionsCacheKeepsSelectorsApart: parses with other landmark
+// selectors that share a cache do not take each other's regions.
+func TestRegionsCacheKeepsSelectorsApart(t *testing.T) {
+	const src = `<header><nav aria-label="Main"><a href="/a">A</a><div class="more"><a href="/b">B</a></div></nav></header>`
+	cache := NewRegions()
+	for round := range 3 {
+		for _, opt := range []Options{
+			{},
+			{Menus: []NamedSelector{{Name: "More", Selector: ".more"}}},
+			{NavSelector: "div.more"},
+			{HeaderSelector: "nav"},
+		} {
+			want := fullModel(t, mustParse(t, src, opt))
+			opt.Regions = cache
+			if got := fullModel(t, mustParse(t, src, opt)); got != want {
+				t.Fatalf("round %d, %+v: the cache changed the model\ngot  %s\nwant %s", round, opt, got, want)
+			}
+		}
+	}
+}

@@ -66,25 +66,29 @@ func (s *stream) startReplay(e *openElem) {
 // root e does: the landmark selectors, the root's selector path, and what
 // it inherits from its ancestors.
 func (s *stream) replayContext(e *openElem) string {
-	b := s.sc.memoKey[:0]
-	b = append(b, s.opt.NavSelector...)
-	b = append(b, 0)
-	b = append(b, s.opt.HeaderSelector...)
-	b = append(b, 0)
-	b = append(b, s.opt.FooterSelector...)
-	for _, m := range s.opt.Menus {
-		b = append(b, 0)
-		b = append(b, m.Name...)
-		b = append(b, 0)
-		b = append(b, m.Selector...)
-	}
-	b = append(b, 0)
+	b := appendSelectors(s.sc.memoKey[:0], s.opt)
 	b = append(b, s.caps.region.sel...)
 	for _, flag := range []bool{e.hidden, e.sectioning, e.header >= 0, e.footer >= 0, e.menu >= 0, e.named >= 0, s.hasCR} {
 		b = strconv.AppendBool(b, flag)
 	}
 	s.sc.memoKey = b
 	return string(b)
+}
+
+// appendSelectors appends the landmark selectors of opt to a cache key: a
+// cache shared by parses with other selectors must not mix their regions.
+func appendSelectors(b []byte, opt *Options) []byte {
+	for _, sel := range []string{opt.NavSelector, opt.HeaderSelector, opt.FooterSelector} {
+		b = append(b, sel...)
+		b = append(b, 0)
+	}
+	for _, m := range opt.Menus {
+		b = append(b, m.Name...)
+		b = append(b, 0)
+		b = append(b, m.Selector...)
+		b = append(b, 0)
+	}
+	return b
 }
 
 // replay applies template t at region root e and moves the stream past its
@@ -172,11 +176,7 @@ func (m *Regions) secondStreamSighting(context string, markup []byte) bool {
 	sum := h.Sum64()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.seen[sum] {
-		return len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates
-	}
-	m.seen[sum] = true
-	return false
+	return m.sighted(sum) && len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates
 }
 
 func (m *Regions) recordStream(context string, t *streamTemplate) {
