@@ -30,7 +30,7 @@ type Regions struct {
 	mu          sync.RWMutex
 	seen        map[uint64]bool // regions seen once
 	templates   map[regionKey]*regionModel
-	streams     map[string][]*streamTemplate // by context, see replay.go
+	streams     map[string]*streamSet // by context, see replay.go
 	streamCount int
 
 	// copies and replays count the models copied and the regions not read
@@ -48,7 +48,7 @@ const (
 // NewRegions returns an empty cache.
 func NewRegions() *Regions {
 	return &Regions{seed: maphash.MakeSeed(), seen: map[uint64]bool{}, templates: map[regionKey]*regionModel{},
-		streams: map[string][]*streamTemplate{}}
+		streams: map[string]*streamSet{}}
 }
 
 // regionKey is a region's markup and its context: the root's selector path,

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,5 +255,38 @@ func TestRegionsCacheKeepsSelectorsApart(t *testing.T) {
 				t.Fatalf("round %d, %+v: the cache changed the model\ngot  %s\nwant %s", round, opt, got, want)
 			}
 		}
+	}
+}
+
+// TestRegionsCacheManyVariants: a menu that marks the current section
+// differs from section to section; each variant is replayed once seen
+// twice.
+func TestRegionsCacheManyVariants(t *testing.T) {
+	const sections = 20
+	variant := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<header><nav aria-label="Sections"><ul>`)
+		for i := range sections {
+			current := ""
+			if i == n {
+				current = ` aria-current="page" class="active"`
+			}
+			fmt.Fprintf(&b, `<li><a href="/s%d/"%s>Section %d</a></li>`, i, current, i)
+		}
+		b.WriteString(`</ul></nav></header>`)
+		return b.String()
+	}
+	cache := NewRegions()
+	for round := range 3 {
+		for n := range sections {
+			src := variant(n) + fmt.Sprintf(`<main><p>Page %d.%d</p></main>`, n, round)
+			want := fullModel(t, mustParse(t, src, Options{}))
+			if got := fullModel(t, mustParse(t, src, Options{Regions: cache})); got != want {
+				t.Fatalf("section %d, round %d: the cache changed the model\ngot  %s\nwant %s", n, round, got, want)
+			}
+		}
+	}
+	if r := cache.replays.Load(); r != sections {
+		t.Errorf("%d regions replayed, want one for each of the %d sections", r, sections)
 	}
 }

@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,8 +42,23 @@ type streamTemplate struct {
 // effectMarks are the lengths of the stream's lists when a region starts.
 type effectMarks struct{ links, ids, anchors, cands, effects int }
 
-// maxPerContext bounds the templates tried at one region start.
-const maxPerContext = 8
+// streamSet is the templates recorded in one context: the menus of a
+// site's sections differ in the entry they mark current, so one context
+// has a template for each. They are found by the hash of the page's bytes
+// over each length a template has.
+type streamSet struct {
+	lengths []int
+	byHash  map[uint64]*streamTemplate // hash of the markup, see markupHash
+}
+
+// maxPerContext and maxLengths bound a context's templates and the hashes
+// tried at one region start.
+const (
+	maxPerContext = 256
+	maxLengths    = 16
+)
+
+func (m *Regions) markupHash(markup []byte) uint64 { return maphash.Bytes(m.seed, markup) }
 
 // startReplay is called when the stream opens region root e: it readies
 // the region's recording and replays a known template when the page's
@@ -159,12 +175,32 @@ func (s *stream) endReplay(e *openElem, at int) {
 func (m *Regions) predict(context string, data []byte) *streamTemplate {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	for _, t := range m.streams[context] {
-		if bytes.HasPrefix(data, t.markup) {
+	set := m.streams[context]
+	if set == nil {
+		return nil
+	}
+	for _, n := range set.lengths {
+		if n > len(data) {
+			continue
+		}
+		if t := set.byHash[m.markupHash(data[:n])]; t != nil && bytes.Equal(t.markup, data[:n]) {
 			return t
 		}
 	}
 	return nil
+}
+
+// room reports whether context may record a template of length n; m.mu
+// is held.
+func (m *Regions) room(context string, n int) bool {
+	if m.streamCount >= maxTemplates {
+		return false
+	}
+	set := m.streams[context]
+	if set == nil {
+		return true
+	}
+	return len(set.byHash) < maxPerContext && (slices.Contains(set.lengths, n) || len(set.lengths) < maxLengths)
 }
 
 func (m *Regions) secondStreamSighting(context string, markup []byte) bool {
@@ -176,19 +212,27 @@ func (m *Regions) secondStreamSighting(context string, markup []byte) bool {
 	sum := h.Sum64()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.sighted(sum) && len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates
+	return m.sighted(sum) && m.room(context, len(markup))
 }
 
 func (m *Regions) recordStream(context string, t *streamTemplate) {
+	sum := m.markupHash(t.markup)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, old := range m.streams[context] {
-		if bytes.Equal(old.markup, t.markup) {
-			return // recorded by another page at the same time
-		}
+	if !m.room(context, len(t.markup)) {
+		return
 	}
-	if len(m.streams[context]) < maxPerContext && m.streamCount < maxTemplates {
-		m.streams[context] = append(m.streams[context], t)
-		m.streamCount++
+	set := m.streams[context]
+	if set == nil {
+		set = &streamSet{byHash: map[uint64]*streamTemplate{}}
+		m.streams[context] = set
 	}
+	if set.byHash[sum] != nil {
+		return // recorded by another page at the same time, or a collision
+	}
+	set.byHash[sum] = t
+	if !slices.Contains(set.lengths, len(t.markup)) {
+		set.lengths = append(set.lengths, len(t.markup))
+	}
+	m.streamCount++
 }
