@@ -199,14 +199,12 @@ func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
 		}
 		close(queue)
 		hs := c.host(hostKey)
-		hs.queued.Add(int64(len(list)))
 		private, privateAddr := c.hostIsPrivate(ctx, list[0].t.host)
 		for range min(workersPerSlot*c.opt.PerHost, len(list)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for j := range queue {
-					hs.queued.Add(-1)
 					if private {
 						j.res = &Result{URL: j.t.key, OK: true, Skipped: true, SkipReason: "private address " + privateAddr}
 					} else {

@@ -7,24 +7,21 @@ import (
 	"time"
 )
 
-// hedgePoll is how often a request that may hedge looks for an idle slot
-// once it has been in flight long enough.
-const hedgePoll = 50 * time.Millisecond
-
 // exchangeOrHedge is exchangeThen, except that a request still unanswered
-// long after its host usually answers (see hostState.hedgeAfter), when its
-// host has no URL waiting and a free slot, gets its retry sent beside it
-// rather than after it: a hanging URL found late in a run then costs about
-// one timeout of wall time instead of two, while its host's slots, the
-// global limit and the number of tries stay what they are. The first answer that is not a timeout wins; hedged
-// says whether the second request was sent.
+// long after its host usually answers (see hostState.hedgeAfter) gets its
+// retry sent beside it, in the next slot of its host that comes free,
+// rather than after its timeout: a hanging URL then costs about one
+// timeout of wall time instead of two, while its host's slots, the global
+// limit and the number of tries stay what they are. The first answer that
+// is not a timeout wins and ends the other request; hedged says whether
+// the second request was sent.
 func (c *Checker) exchangeOrHedge(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, mayHedge bool) (a answer, hedged bool) {
 	if !mayHedge {
 		return c.exchangeThen(ctx, hs, method, rawURL, needBody, haveSlot, nil), false
 	}
 	firstCtx, stopFirst := context.WithCancel(ctx)
 	defer stopFirst()
-	h := &hedge{stopFirst: stopFirst}
+	h := &hedge{stopFirst: stopFirst, done: make(chan struct{})}
 	var timer *time.Timer
 	// The delay counts from the moment the request goes out, not from the
 	// wait for a slot before it; most requests end long before it, so the
@@ -55,7 +52,8 @@ func (c *Checker) exchangeOrHedge(ctx context.Context, hs *hostState, method, ra
 // hedge is the early retry of one request.
 type hedge struct {
 	mu       sync.Mutex
-	done     bool // the first request has answered: no retry may start now
+	finished bool // the first request has answered: no retry may start now
+	done     chan struct{}
 	launched bool
 	cancel   context.CancelFunc // set with launched
 	answer   chan answer        // set with launched
@@ -70,42 +68,39 @@ type hedge struct {
 func (h *hedge) finish() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.done = true
+	if !h.finished {
+		h.finished = true
+		close(h.done)
+	}
 	return h.launched
 }
 
-// runHedge waits for an idle slot of the host and sends the retry there,
-// unless the first request answers before.
+// runHedge waits for the next slot of the host that comes free and sends
+// the retry there, unless the first request answers before.
 func (c *Checker) runHedge(ctx context.Context, hs *hostState, h *hedge, method, rawURL string, needBody bool) {
-	poll := time.NewTicker(hedgePoll)
-	defer poll.Stop()
-	for {
-		h.mu.Lock()
-		if h.done || ctx.Err() != nil {
-			h.mu.Unlock()
-			return
-		}
-		if hs.takeIdleSlot() {
-			var hedgeCtx context.Context
-			hedgeCtx, h.cancel = context.WithCancel(ctx)
-			h.answer = make(chan answer, 1)
-			h.launched = true
-			h.mu.Unlock()
-			defer hs.release()
-			defer h.cancel()
-			a := c.send(hedgeCtx, hs, method, rawURL, needBody, nil)
-			if a.fail == nil || (!a.fail.timeout && !a.fail.aborted) {
-				h.won.Store(true)
-				h.stopFirst()
-			}
-			h.answer <- a
-			return
-		}
-		h.mu.Unlock()
-		select {
-		case <-poll.C:
-		case <-ctx.Done():
-			return
-		}
+	if !hs.acquireForHedge(ctx, h.done) {
+		return
 	}
+	defer hs.release()
+	// The host's rate, slowed after a 429, holds for the retry too.
+	if err := hs.wait(ctx); err != nil {
+		return
+	}
+	h.mu.Lock()
+	if h.finished {
+		h.mu.Unlock()
+		return
+	}
+	var hedgeCtx context.Context
+	hedgeCtx, h.cancel = context.WithCancel(ctx)
+	h.answer = make(chan answer, 1)
+	h.launched = true
+	h.mu.Unlock()
+	defer h.cancel()
+	a := c.send(hedgeCtx, hs, method, rawURL, needBody, nil)
+	if a.fail == nil || (!a.fail.timeout && !a.fail.aborted) {
+		h.won.Store(true)
+		h.stopFirst()
+	}
+	h.answer <- a
 }

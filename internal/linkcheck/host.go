@@ -34,9 +34,10 @@ type hostState struct {
 	// out a backoff leaves its slot to the host's other URLs; only a 429
 	// keeps it through its Retry-After (see answer.held).
 	slots chan struct{}
-	// queued counts the host's URLs that no worker has taken yet, over all
-	// running Checks: while it is zero, a free slot has no other use.
-	queued atomic.Int64
+	// handoff passes a slot being released straight to a hedge waiting
+	// for one (see runHedge), ahead of the host's queued URLs: the retry
+	// of a hanging request is the one request the host's run waits for.
+	handoff chan struct{}
 }
 
 const (
@@ -46,7 +47,8 @@ const (
 )
 
 func newHostState(perHost int) *hostState {
-	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost)}
+	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost),
+		handoff: make(chan struct{})}
 }
 
 // acquire takes one of the host's slots, or fails when ctx ends first.
@@ -69,20 +71,28 @@ func (h *hostState) tryAcquire() bool {
 	}
 }
 
-func (h *hostState) release() { <-h.slots }
+// release gives a slot back, to a waiting hedge first.
+func (h *hostState) release() {
+	select {
+	case h.handoff <- struct{}{}: // the slot stays taken, by the hedge
+	default:
+		<-h.slots
+	}
+}
 
-// takeIdleSlot takes a slot for a request that may be sent to the host
-// now at no cost to its other URLs: none is waiting, a slot is free, and
-// the host's rate, slowed after a 429, allows one more request now.
-func (h *hostState) takeIdleSlot() bool {
-	if h.queued.Load() != 0 || !h.tryAcquire() {
+// acquireForHedge takes a slot for a hedge: a free one, or the next one
+// released, before any queued URL; false when done or ctx ends first.
+func (h *hostState) acquireForHedge(ctx context.Context, done <-chan struct{}) bool {
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	case <-h.handoff:
+		return true
+	case <-done:
+		return false
+	case <-ctx.Done():
 		return false
 	}
-	if !h.limiter.Allow() {
-		h.release()
-		return false
-	}
-	return true
 }
 
 func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -191,11 +192,16 @@ func TestHedgeAfter(t *testing.T) {
 }
 
 // On a host known to answer fast, the retry of a hanging request goes out
-// long before half the timeout.
+// long before half the timeout, in the next slot that comes free, ahead of
+// the URLs still queued for the host.
 func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
 	var hangingSince atomic.Int64 // unix nanos of the first /hang request
 	var gap atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/queued/") {
+			time.Sleep(100 * time.Millisecond)
+			return
+		}
 		if r.URL.Path != "/hang" {
 			return
 		}
@@ -214,7 +220,11 @@ func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
 	}
 	c.Check(context.Background(), fast) // the host's usual answer time
 	u := srv.URL + "/hang"
-	if r := c.Check(context.Background(), []string{u})[u]; !r.OK || r.Attempts != 2 {
+	urls := []string{u}
+	for i := range 40 { // four seconds of work for the other slot
+		urls = append(urls, fmt.Sprintf("%s/queued/%d", srv.URL, i))
+	}
+	if r := c.Check(context.Background(), urls)[u]; !r.OK || r.Attempts != 2 {
 		t.Fatalf("got %+v, want OK at the second try", r)
 	}
 	if d := time.Duration(gap.Load()); d >= timeout/2 {
