@@ -61,16 +61,6 @@ func (h *hostState) acquire(ctx context.Context) error {
 	}
 }
 
-// tryAcquire takes a slot only if one is free now.
-func (h *hostState) tryAcquire() bool {
-	select {
-	case h.slots <- struct{}{}:
-		return true
-	default:
-		return false
-	}
-}
-
 // release gives a slot back, to a waiting hedge first.
 func (h *hostState) release() {
 	select {
