@@ -19,8 +19,9 @@ import (
 // the pages after copy it instead of building it again. What differs from
 // page to page is recomputed for each copy: the positions (shifted with
 // the region's start) and the link targets (resolved against the page).
-// A region whose names come from ids elsewhere in the page
-// (aria-labelledby) is never kept.
+// Pages that have the region at the very same position, with targets that
+// are site paths, share one copy (see sharedRegion). A region whose names
+// come from ids elsewhere in the page (aria-labelledby) is never kept.
 
 // Regions remembers the models of regions across the pages of one run. It
 // is safe for concurrent use; the zero value is not: use NewRegions.
@@ -38,8 +39,8 @@ type Regions struct {
 }
 
 // maxTemplates and maxSeen bound the cache: a site whose regions differ
-// on every page (a menu marking the current page) would fill it with
-// models no page reuses.
+// on every page (a link of each page's own in its header) would fill it
+// with models no page reuses.
 const (
 	maxTemplates = 1024
 	maxSeen      = 1 << 16
