@@ -38,9 +38,10 @@ type answer struct {
 	hasAnchors bool
 	partial    bool
 	// held is the host whose slot a 429 keeps for the wait before its
-	// retry: a host that asks for fewer requests gets one fewer in flight
-	// until then, as it does from a URL that holds its slot, so that the
-	// retry does not meet the next burst of 429s.
+	// retry, when the host is rate limiting (hostState.limiting): it gets
+	// one fewer request in flight until then, so that the retry does not
+	// meet the next burst of 429s. A lone 429 leaves the slot to the
+	// host's other URLs.
 	held *hostState
 }
 
@@ -262,7 +263,7 @@ func (c *Checker) exchangeThen(ctx context.Context, hs *hostState, method, rawUR
 		return answer{fail: &failure{reason: err.Error(), aborted: true}}
 	}
 	a := c.send(ctx, hs, method, rawURL, needBody, onSent)
-	if a.fail == nil && a.status == http.StatusTooManyRequests {
+	if a.fail == nil && a.status == http.StatusTooManyRequests && hs.limiting(c.now()) {
 		a.held = hs // kept by tryURL for the wait and the retry
 		return a
 	}

@@ -22,6 +22,8 @@ type hostState struct {
 	limiter *rate.Limiter
 	mu      sync.Mutex
 	lastCut time.Time
+	// last429 is when the host last answered 429: see limiting.
+	last429 time.Time
 	// latency is a moving average of answer times, from which the rate the
 	// host is served at without a limit follows: perHost / latency.
 	latency time.Duration
@@ -124,6 +126,20 @@ func (h *hostState) freeRate() rate.Limit {
 	}
 	return rate.Limit(float64(h.perHost) / h.latency.Seconds())
 }
+
+// limiting records a 429 at now and reports whether the host is rate
+// limiting: it answered 429 before, within limitWindow. One 429 may be a
+// URL's own; several in a row are the host's answer to how many requests
+// it gets.
+func (h *hostState) limiting(now time.Time) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	recent := !h.last429.IsZero() && now.Sub(h.last429) < limitWindow
+	h.last429 = now
+	return recent
+}
+
+const limitWindow = 2 * time.Second
 
 func (h *hostState) slowDown(now time.Time) {
 	h.mu.Lock()

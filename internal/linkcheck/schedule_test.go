@@ -69,18 +69,21 @@ func TestCheckHangingHostDoesNotStarveOthers(t *testing.T) {
 }
 
 // A URL waiting out its backoff before a retry leaves its host's only
-// slot to the host's other URLs, which are all asked before the retry;
-// one waiting out a 429 keeps it, since the host asked for fewer requests,
-// and no other URL is asked during the wait.
+// slot to the host's other URLs, which are all asked before the retry; so
+// does a lone 429. One waiting out a 429 of a host that is rate limiting
+// (it answered 429 just before) keeps it, since the host asked for fewer
+// requests, and no other URL is asked during the wait.
 func TestCheckRetryWaitAndHostSlot(t *testing.T) {
 	const others = 8
 	tests := []struct {
 		name      string
 		status    int
+		limiting  bool // the host answered 429 just before
 		freesSlot bool
 	}{
-		{"503: the others go during the backoff", http.StatusServiceUnavailable, true},
-		{"429: the host gets no request during the wait", http.StatusTooManyRequests, false},
+		{"503: the others go during the backoff", http.StatusServiceUnavailable, false, true},
+		{"a lone 429: the others go during the wait", http.StatusTooManyRequests, false, true},
+		{"429 of a host that is limiting: no request during the wait", http.StatusTooManyRequests, true, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +117,9 @@ func TestCheckRetryWaitAndHostSlot(t *testing.T) {
 			}
 			c := newChecker(t, Options{PerHost: 1, MaxRetryAfter: 10 * time.Second})
 			c.backoffBase = 2 * time.Second // a wait of 1 to 3s: far more than the other URLs take
+			if tt.limiting {
+				c.host(srv.URL).limiting(c.now()) // srv.URL is its host key
+			}
 			results := c.Check(context.Background(), urls)
 			for _, u := range urls {
 				if !results[u].OK {
@@ -229,5 +235,23 @@ func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
 	}
 	if d := time.Duration(gap.Load()); d >= timeout/2 {
 		t.Errorf("the retry went out %v after the first request, want well before %v", d, timeout/2)
+	}
+}
+
+func TestHostLimiting(t *testing.T) {
+	h := newHostState(4)
+	t0 := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	for _, step := range []struct {
+		at   time.Duration
+		want bool
+	}{
+		{0, false},                         // a lone 429
+		{time.Second, true},                // another soon after: limiting
+		{time.Second + limitWindow, false}, // then quiet for a while
+		{time.Second + limitWindow + 10*time.Millisecond, true},
+	} {
+		if got := h.limiting(t0.Add(step.at)); got != step.want {
+			t.Errorf("429 at +%v: limiting %v, want %v", step.at, got, step.want)
+		}
 	}
 }
