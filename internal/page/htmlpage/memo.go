@@ -33,6 +33,9 @@ type Regions struct {
 	templates   map[regionKey]*regionModel
 	streams     map[string]*streamSet // by context, see replay.go
 	streamCount int
+	// kept is the markup the cache holds, in bytes, models and recordings
+	// together: see maxKept.
+	kept int
 
 	// copies and replays count the models copied and the regions not read
 	copies, replays atomic.Int64
@@ -44,6 +47,7 @@ type Regions struct {
 const (
 	maxTemplates = 1024
 	maxSeen      = 1 << 16
+	maxKept      = 32 << 20
 )
 
 // NewRegions returns an empty cache.
@@ -154,8 +158,9 @@ func (m *Regions) store(k regionKey, model *regionModel) {
 	k = regionKey{context: string([]byte(k.context)), markup: string([]byte(k.markup))}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.templates) < maxTemplates {
+	if len(m.templates) < maxTemplates && m.kept+len(k.markup) <= maxKept && m.templates[k] == nil {
 		m.templates[k] = model
+		m.kept += len(k.markup)
 	}
 }
 

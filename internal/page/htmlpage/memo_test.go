@@ -290,3 +290,20 @@ func TestRegionsCacheManyVariants(t *testing.T) {
 		t.Errorf("%d regions replayed, want one for each of the %d sections", r, sections)
 	}
 }
+
+// TestRegionsCacheBudget: the cache keeps no more markup than maxKept; a
+// page whose region does not fit is still modelled, only read again.
+func TestRegionsCacheBudget(t *testing.T) {
+	cache := NewRegions()
+	cache.kept = maxKept - 10 // as if full
+	src := genPage(3)
+	want := fullModel(t, mustParse(t, src, Options{}))
+	for range 3 {
+		if got := fullModel(t, mustParse(t, src, Options{Regions: cache})); got != want {
+			t.Fatal("the cache changed the model")
+		}
+	}
+	if len(cache.templates) != 0 || cache.streamCount != 0 || cache.kept != maxKept-10 {
+		t.Errorf("%d models, %d recordings, %d bytes kept; want nothing more", len(cache.templates), cache.streamCount, cache.kept)
+	}
+}

@@ -193,7 +193,7 @@ func (m *Regions) predict(context string, data []byte) *streamTemplate {
 // room reports whether context may record a template of length n; m.mu
 // is held.
 func (m *Regions) room(context string, n int) bool {
-	if m.streamCount >= maxTemplates {
+	if m.streamCount >= maxTemplates || m.kept+n > maxKept {
 		return false
 	}
 	set := m.streams[context]
@@ -235,4 +235,5 @@ func (m *Regions) recordStream(context string, t *streamTemplate) {
 		set.lengths = append(set.lengths, len(t.markup))
 	}
 	m.streamCount++
+	m.kept += len(t.markup)
 }
