@@ -34,7 +34,8 @@ type hostState struct {
 	// slots are the host's share of requests in flight (Options.PerHost).
 	// A request holds one only while it is on the wire, so a URL waiting
 	// out a backoff leaves its slot to the host's other URLs; only a 429
-	// keeps it through its Retry-After (see answer.held).
+	// of a host that is rate limiting keeps it through its Retry-After
+	// (see answer.held and limiting).
 	slots chan struct{}
 	// handoff passes a slot being released straight to a hedge waiting
 	// for one (see runHedge), ahead of the host's queued URLs: the retry

@@ -96,13 +96,7 @@ type group struct {
 // Run lints the inputs: each page is checked as soon as it is read, then
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
-	if len(opt.Inputs) == 0 {
-		opt.Inputs = []string{"."}
-	}
-	if opt.Warn == nil {
-		opt.Warn = func(string) {}
-	}
-	opt.regions = htmlpage.NewRegions()
+	opt.prepare()
 	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
 	if err != nil {
 		return nil, err
@@ -176,6 +170,17 @@ func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
 	return slices.Concat(found...)
 }
 
+// prepare fills in the defaults of a run and its cache of shared regions.
+func (opt *Options) prepare() {
+	if len(opt.Inputs) == 0 {
+		opt.Inputs = []string{"."}
+	}
+	if opt.Warn == nil {
+		opt.Warn = func(string) {}
+	}
+	opt.regions = htmlpage.NewRegions()
+}
+
 // mineOf tells the pages of this run's shard from the others, given the
 // sources of every page.
 func mineOf(sources []string, sh report.Shard) func(string) bool {
@@ -200,13 +205,7 @@ func errorf(source, format string, args ...any) error {
 
 // Extract reads the inputs into page models without checking them.
 func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
-	if len(opt.Inputs) == 0 {
-		opt.Inputs = []string{"."}
-	}
-	if opt.Warn == nil {
-		opt.Warn = func(string) {}
-	}
-	opt.regions = htmlpage.NewRegions()
+	opt.prepare()
 	groups, pageErrs, err := readInputs(ctx, &opt, nil)
 	if err != nil {
 		return nil, nil, err
