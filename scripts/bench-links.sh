@@ -93,7 +93,11 @@ fi
 LINKINATOR_DIR=${LINKINATOR_DIR:-$WORK/node}
 if [ ! -x "$LINKINATOR_DIR/node_modules/.bin/linkinator" ] && command -v npm >/dev/null; then
 	mkdir -p "$LINKINATOR_DIR"
-	(cd "$LINKINATOR_DIR" && npm install --silent linkinator >/dev/null 2>&1) || echo "linkinator: not installable here, skipped" >&2
+	# linkinator 8 needs Node.js 22 and crashes at its start on older ones.
+	node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+	linkinator=linkinator@latest
+	if [ "$node_major" -lt 22 ]; then linkinator=linkinator@7; fi
+	(cd "$LINKINATOR_DIR" && npm install --silent "$linkinator" >/dev/null 2>&1) || echo "linkinator: not installable here, skipped" >&2
 fi
 if [ -x "$LINKINATOR_DIR/node_modules/.bin/linkinator" ]; then
 	run linkinator "$LINKINATOR_DIR/node_modules/.bin/linkinator" "$SITE" --recurse --timeout "$((TIMEOUT * 1000))" --verbosity error

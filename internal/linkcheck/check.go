@@ -49,6 +49,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 
 	results := make(map[string]*Result, len(urls))
 	jobs := map[string]*job{}
+	var order []*job // jobs in the order their URLs were first given
 	var inputs []input
 	for _, raw := range urls {
 		if _, seen := results[raw]; seen {
@@ -63,6 +64,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		if j == nil {
 			j = &job{t: t}
 			jobs[t.key] = j
+			order = append(order, j)
 		}
 		if c.opt.Fragments && t.fragment != "" {
 			j.needAnchors = true
@@ -71,7 +73,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		inputs = append(inputs, input{raw: raw, t: t, j: j})
 	}
 
-	c.run(ctx, jobs)
+	c.run(ctx, order)
 
 	var failures, skipped int
 	for _, j := range jobs {
@@ -164,14 +166,19 @@ func (c *Checker) resultFor(in input) *Result {
 }
 
 // run checks all jobs: per host, workersPerSlot×PerHost workers take its
-// URLs in turn. Each request takes a slot of its host, then one of the
+// URLs in turn, in the order given, so that a run asks the same URLs in
+// the same order each time. Each request takes a slot of its host, then one of the
 // global limit, for as long as it is in flight only, so a slow host holds
 // at most PerHost global slots and never starves the others, and a worker
 // sleeping before a retry (except after a 429) leaves its host's slot to a
 // worker with work.
-func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
+func (c *Checker) run(ctx context.Context, jobs []*job) {
 	byHost := map[string][]*job{}
+	var hosts []string
 	for _, j := range jobs {
+		if byHost[j.t.hostKey] == nil {
+			hosts = append(hosts, j.t.hostKey)
+		}
 		byHost[j.t.hostKey] = append(byHost[j.t.hostKey], j)
 	}
 	bar := c.newBar(len(jobs))
@@ -192,7 +199,8 @@ func (c *Checker) run(ctx context.Context, jobs map[string]*job) {
 		}
 		_ = bar.Add(1)
 	}
-	for hostKey, list := range byHost {
+	for _, hostKey := range hosts {
+		list := byHost[hostKey]
 		queue := make(chan *job, len(list))
 		for _, j := range list {
 			queue <- j

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -37,11 +38,12 @@ type answer struct {
 	anchors    []string
 	hasAnchors bool
 	partial    bool
-	// held is the host whose slot a 429 keeps for the wait before its
-	// retry, when the host is rate limiting (hostState.limiting): it gets
-	// one fewer request in flight until then, so that the retry does not
-	// meet the next burst of 429s. A lone 429 leaves the slot to the
-	// host's other URLs.
+	// held is the host whose slot the URL keeps for its retry: after a
+	// try that gave up early (see hostState.patience), so that the retry
+	// goes out at once; and through the wait after a 429 when the host is
+	// rate limiting (hostState.limiting), so that it gets one fewer
+	// request in flight until then and the retry does not meet the next
+	// burst of 429s. A lone 429 leaves the slot to the host's other URLs.
 	held *hostState
 }
 
@@ -147,25 +149,16 @@ func resolveRedirect(base, location string) (string, error) {
 // and retries with backoff on timeouts, resets, 5xx and 429.
 func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody bool) (answer, int) {
 	attempts, timeouts := 0, 0
-	kept := false // a slot of hs kept since a 429, for the retry
+	kept := false // a slot of hs kept for the retry (see answer.held)
 	for retry := 0; ; retry++ {
 		method := http.MethodHead
 		if needBody || hs.preferGET.Load() {
 			method = http.MethodGet
 		}
-		// A timeout would be retried: the retry may start early.
-		mayHedge := retry < c.opt.Retries && timeouts < maxTimeoutRetries
-		a, hedged := c.exchangeOrHedge(ctx, hs, method, rawURL, needBody, kept, mayHedge)
+		// A timeout would be retried: this try may give up early.
+		early := retry < c.opt.Retries && timeouts < maxTimeoutRetries
+		a := c.attempt(ctx, hs, method, rawURL, needBody, kept, early)
 		attempts++
-		if hedged {
-			// The early retry spent a retry and, when both timed
-			// out, the one retry a timeout gets.
-			attempts++
-			retry++
-			if a.fail != nil && a.fail.timeout {
-				timeouts++
-			}
-		}
 		if method == http.MethodHead && (a.fail == nil && getOnHead(a.status) || a.fail != nil && a.fail.closed) {
 			if a.status == http.StatusMethodNotAllowed || a.status == http.StatusNotImplemented {
 				hs.preferGET.Store(true)
@@ -182,8 +175,6 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 			a.releaseSlot()
 			return a, attempts
 		}
-		// A 429 keeps its slot through the wait to the retry; any
-		// other wait leaves the host's slot to its other URLs.
 		slept := c.sleep(ctx, c.retryDelay(a, retry))
 		if !slept {
 			a.releaseSlot()
@@ -206,9 +197,8 @@ func (c *Checker) shouldRetry(a answer, timeouts *int) bool {
 
 // retryDelay is the server's Retry-After, capped, or exponential backoff
 // with jitter so that many URLs of one host do not retry in lockstep. A
-// timeout is retried at once: the whole Timeout it waited is a longer
-// pause than any backoff, and a hanging URL's retry is the last request
-// its host waits for.
+// timeout is retried at once: the time it waited is pause enough, and a
+// hanging URL's retry is the last request its host waits for.
 func (c *Checker) retryDelay(a answer, retry int) time.Duration {
 	if a.fail != nil && a.fail.timeout {
 		return 0
@@ -242,13 +232,16 @@ func (c *Checker) sleep(ctx context.Context, d time.Duration) bool {
 // request is in flight, and takes the host's first: a request waiting for
 // its busy host never sits on a global slot that another host could use.
 func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL string, needBody bool) answer {
-	return c.exchangeThen(ctx, hs, method, rawURL, needBody, false, nil)
+	return c.attempt(ctx, hs, method, rawURL, needBody, false, false)
 }
 
-// exchangeThen is exchange that calls onSent, when not nil, as the
-// request goes out. haveSlot: the caller hands over a slot of the host it
-// kept, which the request takes instead of waiting for one.
-func (c *Checker) exchangeThen(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot bool, onSent func()) answer {
+// attempt is exchange for a try of tryURL, which may be followed by others.
+// haveSlot: the caller hands over a slot of the host it kept, which the
+// request takes instead of waiting for one. early: a retry would follow a
+// timeout, so the request waits for its answer only as long as the host
+// gives reason to (see hostState.patience), and keeps its slot for the
+// retry when it gives up.
+func (c *Checker) attempt(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, early bool) answer {
 	if !haveSlot {
 		if err := hs.acquire(ctx); err != nil {
 			return answer{fail: &failure{reason: err.Error(), aborted: true}}
@@ -262,17 +255,27 @@ func (c *Checker) exchangeThen(ctx context.Context, hs *hostState, method, rawUR
 		hs.release()
 		return answer{fail: &failure{reason: err.Error(), aborted: true}}
 	}
-	a := c.send(ctx, hs, method, rawURL, needBody, onSent)
-	if a.fail == nil && a.status == http.StatusTooManyRequests && hs.limiting(c.now()) {
-		a.held = hs // kept by tryURL for the wait and the retry
+	patience := c.opt.Timeout
+	if early {
+		patience = hs.patience(c.opt.Timeout)
+	}
+	a := c.send(ctx, hs, method, rawURL, needBody, patience)
+	if a.fail != nil && a.fail.gaveUp ||
+		a.fail == nil && a.status == http.StatusTooManyRequests && hs.limiting(c.now()) {
+		a.held = hs // kept by tryURL for the retry
 		return a
 	}
 	hs.release()
 	return a
 }
 
-// send is exchangeThen for a caller that holds a slot of the host.
-func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string, needBody bool, onSent func()) answer {
+// errGaveUp ends a request that got no answer within its patience.
+var errGaveUp = errors.New("no answer yet")
+
+// send is exchange for a caller that holds a slot of the host. The
+// request gives up after patience when that is less than the timeout;
+// once the answer has begun it gets the whole timeout.
+func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string, needBody bool, patience time.Duration) answer {
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -282,18 +285,27 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 
 	reqCtx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
+	reqCtx, giveUp := context.WithCancelCause(reqCtx)
+	defer giveUp(nil)
 	req, err := http.NewRequestWithContext(reqCtx, method, rawURL, http.NoBody)
 	if err != nil {
 		return answer{fail: &failure{reason: "malformed URL: " + innermost(err).Error()}}
 	}
 	c.setHeaders(req)
 	c.requests.Add(1)
-	if onSent != nil {
-		onSent()
-	}
 	sent := time.Now()
+	var impatience *time.Timer
+	if patience < c.opt.Timeout {
+		impatience = time.AfterFunc(patience, func() { giveUp(errGaveUp) })
+	}
 	resp, err := c.client.Do(req)
+	if impatience != nil {
+		impatience.Stop()
+	}
 	if err != nil {
+		if errors.Is(context.Cause(reqCtx), errGaveUp) {
+			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
+		}
 		f := classify(err, c.opt.Timeout)
 		return answer{fail: &f}
 	}

@@ -33,14 +33,10 @@ type hostState struct {
 	preferGET atomic.Bool
 	// slots are the host's share of requests in flight (Options.PerHost).
 	// A request holds one only while it is on the wire, so a URL waiting
-	// out a backoff leaves its slot to the host's other URLs; only a 429
-	// of a host that is rate limiting keeps it through its Retry-After
-	// (see answer.held and limiting).
+	// out a backoff leaves its slot to the host's other URLs; only a try
+	// that gave up early and a 429 of a host that is rate limiting keep
+	// it for their retry (see answer.held).
 	slots chan struct{}
-	// handoff passes a slot being released straight to a hedge waiting
-	// for one (see runHedge), ahead of the host's queued URLs: the retry
-	// of a hanging request is the one request the host's run waits for.
-	handoff chan struct{}
 }
 
 const (
@@ -50,8 +46,7 @@ const (
 )
 
 func newHostState(perHost int) *hostState {
-	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost),
-		handoff: make(chan struct{})}
+	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost)}
 }
 
 // acquire takes one of the host's slots, or fails when ctx ends first.
@@ -64,29 +59,8 @@ func (h *hostState) acquire(ctx context.Context) error {
 	}
 }
 
-// release gives a slot back, to a waiting hedge first.
-func (h *hostState) release() {
-	select {
-	case h.handoff <- struct{}{}: // the slot stays taken, by the hedge
-	default:
-		<-h.slots
-	}
-}
-
-// acquireForHedge takes a slot for a hedge: a free one, or the next one
-// released, before any queued URL; false when done or ctx ends first.
-func (h *hostState) acquireForHedge(ctx context.Context, done <-chan struct{}) bool {
-	select {
-	case h.slots <- struct{}{}:
-		return true
-	case <-h.handoff:
-		return true
-	case <-done:
-		return false
-	case <-ctx.Done():
-		return false
-	}
-}
+// release gives a slot back.
+func (h *hostState) release() { <-h.slots }
 
 func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx) }
 
@@ -101,23 +75,26 @@ func (h *hostState) observe(d time.Duration) {
 	h.latency = (7*h.latency + d) / 8
 }
 
-// hedgeAfter is how long a request to the host may go unanswered before
-// its timeout retry may go out beside it: many times the host's usual
-// answer time (a request that slow is most likely hanging), at least
-// minHedge, at most half the timeout.
-func (h *hostState) hedgeAfter(timeout time.Duration) time.Duration {
+// patience is how long a try that would be retried after a timeout waits
+// for the host's answer before it gives up and the retry goes out, in its
+// slot, with the whole timeout: many times the host's usual answer time (a
+// request that slow is most likely hanging), at least minPatience, at most
+// half the timeout. A hanging URL then holds its slot for about one
+// timeout, not two; a slow one that answers is asked twice and answers
+// the second time, since the last try always waits the whole timeout.
+func (h *hostState) patience(timeout time.Duration) time.Duration {
 	h.mu.Lock()
 	usual := h.latency
 	h.mu.Unlock()
 	if usual <= 0 {
 		return timeout / 2
 	}
-	return min(max(hedgeFactor*usual, minHedge), timeout/2)
+	return min(max(patienceFactor*usual, minPatience), timeout/2)
 }
 
 const (
-	hedgeFactor = 10
-	minHedge    = 500 * time.Millisecond
+	patienceFactor = 10
+	minPatience    = 500 * time.Millisecond
 )
 
 // freeRate is the rate the host is asked at without a limit.

@@ -23,6 +23,9 @@ type failure struct {
 	retryable bool
 	timeout   bool
 	closed    bool // the server closed or reset the connection
+	// gaveUp: no answer came within the try's patience, shorter than the
+	// timeout (see hostState.patience); a retry always follows.
+	gaveUp bool
 	// aborted: the run's deadline or cancellation stopped the request
 	// before it was sent, so nothing is known of the URL.
 	aborted bool

@@ -139,87 +139,121 @@ func TestCheckRetryWaitAndHostSlot(t *testing.T) {
 	}
 }
 
-// A request unanswered after half its timeout, on a host with nothing
-// else to do and a free slot, has its one timeout retry sent beside it;
-// with no free slot the retry waits for the timeout.
-func TestCheckHedgesHangingRequest(t *testing.T) {
+// A try that would be retried after a timeout gives up when its host has
+// given no answer for its patience (half the timeout while nothing is
+// known of the host) and its retry goes out at once, in the same slot,
+// with the whole timeout: never two requests of one URL in flight. With
+// no retries, the one try waits the whole timeout.
+func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
+	const timeout = 400 * time.Millisecond
 	tests := []struct {
-		name       string
-		perHost    int
-		wantHedged bool
+		name         string
+		opt          Options
+		hangs        int // requests that hang before one answers
+		wantOK       bool
+		wantAttempts int
+		wantReason   string
+		wantFirstFor time.Duration // at least this long the first request was waited for
 	}{
-		{"free slot: retry sent early", 2, true},
-		{"no free slot: retry after the timeout", 1, false},
+		{"the retry answers", Options{PerHost: 2, Timeout: timeout}, 1, true, 2, "", timeout / 2},
+		{"one slot per host", Options{PerHost: 1, Timeout: timeout}, 1, true, 2, "", timeout / 2},
+		{"both hang: the retry waited the whole timeout", Options{PerHost: 2, Timeout: timeout}, 2, false, 2, "timeout after 400ms", timeout / 2},
+		{"no retries: the whole timeout", Options{PerHost: 2, Timeout: timeout, Retries: -1}, 2, false, 1, "timeout after 400ms", timeout},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var inFlight, calls, maxInFlight atomic.Int64
+			var mu sync.Mutex
+			var waited []time.Duration // how long each hanging request was waited for
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				n := inFlight.Add(1)
 				defer inFlight.Add(-1)
 				for m := maxInFlight.Load(); n > m && !maxInFlight.CompareAndSwap(m, n); m = maxInFlight.Load() {
 				}
-				if calls.Add(1) == 1 {
-					<-r.Context().Done() // the first request hangs
+				if calls.Add(1) <= int64(tt.hangs) {
+					start := time.Now()
+					<-r.Context().Done()
+					mu.Lock()
+					waited = append(waited, time.Since(start))
+					mu.Unlock()
 				}
 			}))
 			defer srv.Close()
-			c := newChecker(t, Options{PerHost: tt.perHost, Timeout: 400 * time.Millisecond})
 			u := srv.URL + "/flaky"
-			r := c.Check(context.Background(), []string{u})[u]
-			if !r.OK || r.Attempts != 2 {
-				t.Fatalf("got %+v, want OK at the second try", r)
+			r := newChecker(t, tt.opt).Check(context.Background(), []string{u})[u]
+			if r.OK != tt.wantOK || r.Attempts != tt.wantAttempts || r.Reason != tt.wantReason {
+				t.Fatalf("got %+v, want ok=%v after %d tries, reason %q", r, tt.wantOK, tt.wantAttempts, tt.wantReason)
 			}
-			if hedged := maxInFlight.Load() == 2; hedged != tt.wantHedged {
-				t.Errorf("two requests in flight at once: %v, want %v", hedged, tt.wantHedged)
+			if maxInFlight.Load() != 1 {
+				t.Errorf("%d requests of the URL in flight at once, want 1", maxInFlight.Load())
 			}
-			if calls.Load() != 2 {
-				t.Errorf("%d requests, want 2", calls.Load())
+			srv.Close() // waits for the handlers
+			mu.Lock()
+			defer mu.Unlock()
+			// The server sees a request a little after it was sent.
+			const slack = 20 * time.Millisecond
+			if len(waited) == 0 || waited[0] < tt.wantFirstFor-slack {
+				t.Errorf("the first request was waited for %v, want at least %v", waited, tt.wantFirstFor)
+			}
+			if tt.hangs == 2 && tt.wantAttempts == 2 && (len(waited) < 2 || waited[1] < timeout-slack) {
+				t.Errorf("the retry was waited for %v, want the whole timeout %v", waited, timeout)
 			}
 		})
 	}
 }
 
-func TestHedgeAfter(t *testing.T) {
+func TestPatience(t *testing.T) {
 	const timeout = 10 * time.Second
 	for _, tt := range []struct {
 		usual, want time.Duration
 	}{
 		{0, timeout / 2}, // nothing known of the host yet
-		{20 * time.Millisecond, minHedge},
+		{20 * time.Millisecond, minPatience},
 		{200 * time.Millisecond, 2 * time.Second},
 		{2 * time.Second, timeout / 2},
 	} {
 		h := &hostState{latency: tt.usual}
-		if got := h.hedgeAfter(timeout); got != tt.want {
-			t.Errorf("usual answer in %v: hedge after %v, want %v", tt.usual, got, tt.want)
+		if got := h.patience(timeout); got != tt.want {
+			t.Errorf("usual answer in %v: patience %v, want %v", tt.usual, got, tt.want)
 		}
 	}
 }
 
-// On a host known to answer fast, the retry of a hanging request goes out
-// long before half the timeout, in the next slot that comes free, ahead of
-// the URLs still queued for the host.
-func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
-	var hangingSince atomic.Int64 // unix nanos of the first /hang request
-	var gap atomic.Int64
+// On a host known to answer fast, a hanging request gives up long before
+// half the timeout and its retry takes its slot at once, ahead of the
+// URLs still queued for the host.
+func TestCheckGivesUpEarlyOnFastHost(t *testing.T) {
+	var (
+		mu           sync.Mutex
+		queuedAsked  int
+		hangingSince time.Time
+		atFirst      int // queued URLs asked when the first /hang came
+		atRetry      int
+		gap          time.Duration
+	)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/queued/") {
-			time.Sleep(100 * time.Millisecond)
+		mu.Lock()
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/queued/"):
+			queuedAsked++
+			mu.Unlock()
+			time.Sleep(20 * time.Millisecond)
 			return
-		}
-		if r.URL.Path != "/hang" {
+		case r.URL.Path != "/hang":
+			mu.Unlock()
 			return
-		}
-		if hangingSince.CompareAndSwap(0, time.Now().UnixNano()) {
+		case hangingSince.IsZero():
+			hangingSince, atFirst = time.Now(), queuedAsked
+			mu.Unlock()
 			<-r.Context().Done()
 			return
 		}
-		gap.Store(time.Now().UnixNano() - hangingSince.Load())
+		gap, atRetry = time.Since(hangingSince), queuedAsked
+		mu.Unlock()
 	}))
 	defer srv.Close()
 	const timeout = 4 * time.Second
-	c := newChecker(t, Options{PerHost: 2, Timeout: timeout})
+	c := newChecker(t, Options{PerHost: 1, Timeout: timeout})
 	var fast []string
 	for i := range 8 {
 		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
@@ -227,14 +261,53 @@ func TestCheckHedgesEarlyOnFastHost(t *testing.T) {
 	c.Check(context.Background(), fast) // the host's usual answer time
 	u := srv.URL + "/hang"
 	urls := []string{u}
-	for i := range 40 { // four seconds of work for the other slot
+	for i := range 40 {
 		urls = append(urls, fmt.Sprintf("%s/queued/%d", srv.URL, i))
 	}
 	if r := c.Check(context.Background(), urls)[u]; !r.OK || r.Attempts != 2 {
 		t.Fatalf("got %+v, want OK at the second try", r)
 	}
-	if d := time.Duration(gap.Load()); d >= timeout/2 {
-		t.Errorf("the retry went out %v after the first request, want well before %v", d, timeout/2)
+	mu.Lock()
+	defer mu.Unlock()
+	if gap >= timeout/2 {
+		t.Errorf("the retry went out %v after the first request, want well before %v", gap, timeout/2)
+	}
+	if atRetry != atFirst {
+		t.Errorf("%d queued URLs were asked between the first request and its retry, want none", atRetry-atFirst)
+	}
+}
+
+// A URL slower than its host's usual answers but within the timeout is
+// asked again once the first try gives up, and the second try, which
+// waits the whole timeout, gets the answer: slow is not broken. A page
+// whose answer has begun gets the whole timeout for its body.
+func TestCheckSlowButWorkingURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/slow":
+			time.Sleep(800 * time.Millisecond)
+		case "/trickle":
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusOK)
+			w.(http.Flusher).Flush()
+			time.Sleep(800 * time.Millisecond)
+			_, _ = fmt.Fprint(w, `<!doctype html><h1 id="end">end</h1>`)
+		}
+	}))
+	defer srv.Close()
+	c := newChecker(t, Options{PerHost: 2, Timeout: 3 * time.Second, Fragments: true})
+	var fast []string
+	for i := range 8 {
+		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
+	}
+	c.Check(context.Background(), fast) // the host's usual answer time: patience 0.5 s
+	slow, trickle := srv.URL+"/slow", srv.URL+"/trickle#end"
+	results := c.Check(context.Background(), []string{slow, trickle})
+	if r := results[slow]; !r.OK || r.Attempts != 2 {
+		t.Errorf("slow: got %+v, want OK at the second try", r)
+	}
+	if r := results[trickle]; !r.OK || r.FragmentMissing || r.Attempts != 1 {
+		t.Errorf("trickle: got %+v, want OK with its fragment at the first try", r)
 	}
 }
 
@@ -252,6 +325,37 @@ func TestHostLimiting(t *testing.T) {
 	} {
 		if got := h.limiting(t0.Add(step.at)); got != step.want {
 			t.Errorf("429 at +%v: limiting %v, want %v", step.at, got, step.want)
+		}
+	}
+}
+
+// A host's URLs are asked in the order they were first given (two workers
+// share a slot, so neighbours may swap), the same on every run.
+func TestCheckAsksInGivenOrder(t *testing.T) {
+	var mu sync.Mutex
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.Path)
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	var urls []string
+	pos := map[string]int{}
+	for i := range 30 {
+		p := fmt.Sprintf("/u/%d", (i*7)%30) // not sorted
+		urls = append(urls, srv.URL+p, srv.URL+p+"#again")
+		pos[p] = i
+	}
+	newChecker(t, Options{PerHost: 1}).Check(context.Background(), urls)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(asked) != 30 {
+		t.Fatalf("%d requests, want 30", len(asked))
+	}
+	for i, p := range asked {
+		if d := pos[p] - i; d < -1 || d > 1 {
+			t.Fatalf("asked %q, want the order given, %q", asked, urls)
 		}
 	}
 }

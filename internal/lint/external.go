@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
@@ -19,26 +20,7 @@ import (
 // the run fetched, by URL.
 func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
 	online := !opt.Offline && externalEnabled(opt.Config)
-	results := map[string]checks.ExternalResult{}
-	var targets []string
-	seen := map[string]bool{}
-	for _, p := range pages {
-		for _, l := range p.Links {
-			t := l.Target
-			// The checks deferred only what they judge external.
-			if !IsURL(t) || seen[t] {
-				continue
-			}
-			seen[t] = true
-			if anchors, ok := fetched[stripFragment(t)]; ok {
-				results[t] = knownResult(anchors, t)
-			} else if r, ok := known[stripFragment(t)]; ok {
-				results[t] = r
-			} else if online {
-				targets = append(targets, t)
-			}
-		}
-	}
+	results, targets := externalTargets(pages, fetched, known, online)
 	if len(targets) == 0 {
 		return results, len(results), nil
 	}
@@ -59,6 +41,37 @@ func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetche
 		}
 	}
 	return results, len(results), nil
+}
+
+// externalTargets judges the external links the run already knows and
+// lists, once each, those left to ask when online, in the order the site
+// links them: pages in the order of their sources (the workers read them
+// in no set order), links in page order, so that a run asks the same URLs
+// in the same order every time.
+func externalTargets(pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, online bool) (map[string]checks.ExternalResult, []string) {
+	results := map[string]checks.ExternalResult{}
+	var targets []string
+	seen := map[string]bool{}
+	pages = slices.Clone(pages)
+	slices.SortStableFunc(pages, func(a, b *page.Page) int { return strings.Compare(a.Source, b.Source) })
+	for _, p := range pages {
+		for _, l := range p.Links {
+			t := l.Target
+			// The checks deferred only what they judge external.
+			if !IsURL(t) || seen[t] {
+				continue
+			}
+			seen[t] = true
+			if anchors, ok := fetched[stripFragment(t)]; ok {
+				results[t] = knownResult(anchors, t)
+			} else if r, ok := known[stripFragment(t)]; ok {
+				results[t] = r
+			} else if online {
+				targets = append(targets, t)
+			}
+		}
+	}
+	return results, targets
 }
 
 // crawlFailures turns what a crawl could not fetch into link results: a URL

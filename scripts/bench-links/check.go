@@ -31,6 +31,7 @@ func check(args []string) error {
 	fset.IntVar(&opt.Retries, "retries", 0, "retries (0: pagelint's default, -1: none)")
 	fset.StringVar(&opt.CachePath, "cache", "", "cache file (none by default)")
 	progress := fset.Bool("progress", false, "draw the progress bar on standard error")
+	tracePath := fset.String("trace", "", "write each request's times here, and a summary per host to standard error")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -46,9 +47,17 @@ func check(args []string) error {
 	if err != nil {
 		return err
 	}
+	var trace *tracer
+	if *tracePath != "" {
+		trace = newTracer(opt.PerHost)
+		opt.Transport = trace
+	}
 	c, err := linkcheck.New(opt)
 	if err != nil {
 		return err
+	}
+	if trace != nil {
+		trace.start = time.Now()
 	}
 	results := c.Check(context.Background(), links)
 	var brokenURLs []string
@@ -64,6 +73,11 @@ func check(args []string) error {
 	st := c.Stats()
 	fmt.Fprintf(os.Stderr, "pagelint checker: %d pages, %d links, %d URLs, %d requests, %d cache hits, %d broken in %.2fs (heap %d MiB)\n",
 		pages, len(links), st.URLs, st.Requests, st.CacheHits, st.Failures, elapsed.Seconds(), mem.HeapSys>>20)
+	if trace != nil {
+		if err := trace.write(*tracePath, os.Stderr); err != nil {
+			return err
+		}
+	}
 	text := strings.Join(brokenURLs, "\n") + "\n"
 	if *out == "" {
 		fmt.Print(text)

@@ -6,7 +6,7 @@
 //
 //	bench-links serve   -dir DIR [-pages N] [-urls N] [-hosts N] [-port P]
 //	bench-links reset   [-port P]            forget which URLs were asked (429s answer again)
-//	bench-links check   -dir DIR [-out FILE] [-concurrency N] [-per-host N] [-timeout D]
+//	bench-links check   -dir DIR [-out FILE] [-concurrency N] [-per-host N] [-timeout D] [-trace FILE]
 //	bench-links compare -truth FILE OUTPUT...
 //
 // Every server listens on 127.0.0.1 only.
