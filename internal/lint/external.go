@@ -8,7 +8,6 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/linkcheck"
-	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
 )
 
@@ -18,7 +17,7 @@ import (
 //
 // pages carry the links to check; fetched holds the anchors of the pages
 // the run fetched, by URL.
-func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
+func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
 	online := !opt.Offline && externalEnabled(opt.Config)
 	results, targets := externalTargets(pages, fetched, known, online)
 	if len(targets) == 0 {
@@ -48,15 +47,15 @@ func checkExternal(ctx context.Context, opt *Options, pages []*page.Page, fetche
 // links them: pages in the order of their sources (the workers read them
 // in no set order), links in page order, so that a run asks the same URLs
 // in the same order every time.
-func externalTargets(pages []*page.Page, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, online bool) (map[string]checks.ExternalResult, []string) {
+func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, online bool) (map[string]checks.ExternalResult, []string) {
 	results := map[string]checks.ExternalResult{}
 	var targets []string
 	seen := map[string]bool{}
 	pages = slices.Clone(pages)
-	slices.SortStableFunc(pages, func(a, b *page.Page) int { return strings.Compare(a.Source, b.Source) })
+	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
-		for _, l := range p.Links {
-			t := l.Target
+		for i := range p.links {
+			t := p.target(i)
 			// The checks deferred only what they judge external.
 			if !IsURL(t) || seen[t] {
 				continue

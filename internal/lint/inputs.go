@@ -173,8 +173,9 @@ func checkRead(g *group, pc *pageChecker, opt *Options) *group {
 	}
 	mine := mineOf(sources, opt.Shard)
 	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known}
+	links := newLinkTable()
 	for _, p := range g.pages {
-		out.add(pc.check(p, g.site, mine(p.Source), nil), mine(p.Source))
+		out.add(pc.check(p, g.site, mine(p.Source), nil, links), mine(p.Source))
 	}
 	return out
 }

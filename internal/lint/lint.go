@@ -83,7 +83,7 @@ type group struct {
 	mine  []*page.Page // the pages of this shard
 	// deferred are the links of this shard's pages that are judged once
 	// every page is read; findings what the pages' own checks found.
-	deferred []*page.Page
+	deferred []*deferredLinks
 	findings []checks.Finding
 	site     checks.Site
 	// anchors of every page, by its URL (site path or absolute URL).
@@ -102,7 +102,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
-	var deferred []*page.Page
+	var deferred []*deferredLinks
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
 	for _, g := range groups {
@@ -150,7 +150,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 // runLinks judges the deferred links of pages, a share of the pages per
 // CPU: a site's links to fragments of other pages are many.
-func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
+func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
 	workers := min(runtime.NumCPU(), len(pages))
 	found := make([][]checks.Finding, workers)
 	var wg sync.WaitGroup
@@ -161,8 +161,9 @@ func runLinks(pages []*page.Page, env *checks.Env) []checks.Finding {
 			if site, ok := env.Site.(*localSite); ok {
 				own.Site = site.view()
 			}
+			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
-				found[w] = append(found[w], checks.RunLinks(pages[i], &own)...)
+				found[w] = append(found[w], checks.RunLinks(pages[i].page(&buf), &own)...)
 			}
 		})
 	}

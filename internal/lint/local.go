@@ -63,7 +63,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 	var next atomic.Int64
 	for range min(workers, len(lg.jobs)) {
 		eg.Go(func() error {
-			view, settled := site.view(), map[string]bool{}
+			view, settled, links := site.view(), map[string]bool{}, newLinkTable()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(lg.jobs) || ctx.Err() != nil {
@@ -85,7 +85,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 				}
 				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
 				if pc != nil {
-					results[i] = pc.check(p, view, mine(j.source), settled)
+					results[i] = pc.check(p, view, mine(j.source), settled, links)
 					site.addAnchors(p.URL, results[i].anchors)
 				} else {
 					pages[i] = p

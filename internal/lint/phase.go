@@ -33,23 +33,28 @@ func newPageChecker(cfg *schema.Config, now time.Time) *pageChecker {
 
 // checked is what is left of a page once it has been checked alone.
 type checked struct {
-	reduced  *page.Page // for the site checks and Finalize
-	deferred *page.Page // the links to judge once every page is read; nil if none
+	reduced  *page.Page     // for the site checks and Finalize
+	deferred *deferredLinks // the links to judge once every page is read; nil if none
 	findings []checks.Finding
 	anchors  map[string]bool
 }
 
 // check runs the page checks on p (when mine) and reduces it. settled is
-// the calling goroutine's memory of site paths found fine (nil for none).
-func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[string]bool) checked {
+// the calling goroutine's memory of site paths found fine, links its table
+// of deferred links (nil for none).
+func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[string]bool, links *linkTable) checked {
 	out := checked{anchors: anchorSet(p)}
 	if mine {
-		var later []*page.Link
 		env := &checks.Env{Config: pc.cfg, Now: pc.now, Site: site, Settled: settled,
-			Defer: func(_ *page.Page, l *page.Link) { later = append(later, slimLink(l)) }}
+			Defer: func(_ *page.Page, l *page.Link) {
+				if out.deferred == nil {
+					out.deferred = newDeferredLinks(p)
+				}
+				out.deferred.add(l, links)
+			}}
 		out.findings = checks.RunPage(p, env)
-		if len(later) > 0 {
-			out.deferred = &page.Page{Source: p.Source, URL: p.URL, Format: p.Format, Links: later}
+		if out.deferred != nil {
+			out.deferred.trim()
 		}
 	}
 	out.reduced = &page.Page{
@@ -65,24 +70,6 @@ func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled 
 		}
 	}
 	return out
-}
-
-// slimLink keeps of a link what its judgement and finding need, in memory
-// of its own: the model's strings share chunks with the rest of their page,
-// which a kept string would keep alive. Many links wait for the last page,
-// so they are kept small: the strings pages have in common (tag, selector)
-// shared, the href and the target one string when they are the same.
-func slimLink(l *page.Link) *page.Link {
-	href := strings.Clone(l.Href)
-	target := href
-	if l.Target != l.Href {
-		target = strings.Clone(l.Target)
-	}
-	return &page.Link{
-		Tag: intern(l.Tag), Attr: intern(l.Attr), Rel: intern(l.Rel),
-		Href: href, Target: target, Selector: intern(l.Selector),
-		Pos: l.Pos,
-	}
 }
 
 func ownSuppressions(in []page.Suppression) []page.Suppression {
