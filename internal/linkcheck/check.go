@@ -167,11 +167,11 @@ func (c *Checker) resultFor(in input) *Result {
 
 // run checks all jobs: per host, workersPerSlot×PerHost workers take its
 // URLs in turn, in the order given, so that a run asks the same URLs in
-// the same order each time. Each request takes a slot of its host, then one of the
-// global limit, for as long as it is in flight only, so a slow host holds
-// at most PerHost global slots and never starves the others, and a worker
-// sleeping before a retry (except after a 429) leaves its host's slot to a
-// worker with work.
+// the same order each time. Each request takes a slot of its host, then
+// one of the global limit, for as long as it is in flight only, so a slow
+// host holds at most PerHost global slots and never starves the others,
+// and a worker sleeping before a retry (except after a 429) leaves its
+// host's slot to a worker with work.
 func (c *Checker) run(ctx context.Context, jobs []*job) {
 	byHost := map[string][]*job{}
 	var hosts []string
