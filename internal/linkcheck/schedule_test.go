@@ -162,44 +162,59 @@ func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var inFlight, calls, maxInFlight atomic.Int64
-			var mu sync.Mutex
-			var waited []time.Duration // how long each hanging request was waited for
+			var calls atomic.Int64
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				n := inFlight.Add(1)
-				defer inFlight.Add(-1)
-				for m := maxInFlight.Load(); n > m && !maxInFlight.CompareAndSwap(m, n); m = maxInFlight.Load() {
-				}
 				if calls.Add(1) <= int64(tt.hangs) {
-					start := time.Now()
 					<-r.Context().Done()
-					mu.Lock()
-					waited = append(waited, time.Since(start))
-					mu.Unlock()
 				}
 			}))
 			defer srv.Close()
+			// Counted where the checker sends them: the server learns of
+			// a request given up only some time after.
+			rt := &watchedTransport{next: srv.Client().Transport}
+			tt.opt.Transport = rt
 			u := srv.URL + "/flaky"
 			r := newChecker(t, tt.opt).Check(context.Background(), []string{u})[u]
 			if r.OK != tt.wantOK || r.Attempts != tt.wantAttempts || r.Reason != tt.wantReason {
 				t.Fatalf("got %+v, want ok=%v after %d tries, reason %q", r, tt.wantOK, tt.wantAttempts, tt.wantReason)
 			}
-			if maxInFlight.Load() != 1 {
-				t.Errorf("%d requests of the URL in flight at once, want 1", maxInFlight.Load())
+			rt.mu.Lock()
+			defer rt.mu.Unlock()
+			if rt.maxInFlight != 1 {
+				t.Errorf("%d requests of the URL in flight at once, want 1", rt.maxInFlight)
 			}
-			srv.Close() // waits for the handlers
-			mu.Lock()
-			defer mu.Unlock()
-			// The server sees a request a little after it was sent.
-			const slack = 20 * time.Millisecond
-			if len(waited) == 0 || waited[0] < tt.wantFirstFor-slack {
-				t.Errorf("the first request was waited for %v, want at least %v", waited, tt.wantFirstFor)
+			if len(rt.waited) == 0 || rt.waited[0] < tt.wantFirstFor {
+				t.Errorf("the first request was waited for %v, want at least %v", rt.waited, tt.wantFirstFor)
 			}
-			if tt.hangs == 2 && tt.wantAttempts == 2 && (len(waited) < 2 || waited[1] < timeout-slack) {
-				t.Errorf("the retry was waited for %v, want the whole timeout %v", waited, timeout)
+			if tt.hangs == 2 && tt.wantAttempts == 2 && (len(rt.waited) < 2 || rt.waited[1] < timeout) {
+				t.Errorf("the retry was waited for %v, want the whole timeout %v", rt.waited, timeout)
 			}
 		})
 	}
+}
+
+// watchedTransport records how many requests are in flight at most and how
+// long each one took.
+type watchedTransport struct {
+	next        http.RoundTripper
+	mu          sync.Mutex
+	inFlight    int
+	maxInFlight int
+	waited      []time.Duration
+}
+
+func (w *watchedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	w.mu.Lock()
+	w.inFlight++
+	w.maxInFlight = max(w.maxInFlight, w.inFlight)
+	w.mu.Unlock()
+	start := time.Now()
+	resp, err := w.next.RoundTrip(r)
+	w.mu.Lock()
+	w.inFlight--
+	w.waited = append(w.waited, time.Since(start))
+	w.mu.Unlock()
+	return resp, err
 }
 
 func TestPatience(t *testing.T) {
@@ -285,17 +300,17 @@ func TestCheckSlowButWorkingURL(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/slow":
-			time.Sleep(800 * time.Millisecond)
+			time.Sleep(1200 * time.Millisecond)
 		case "/trickle":
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusOK)
 			w.(http.Flusher).Flush()
-			time.Sleep(800 * time.Millisecond)
+			time.Sleep(1200 * time.Millisecond)
 			_, _ = fmt.Fprint(w, `<!doctype html><h1 id="end">end</h1>`)
 		}
 	}))
 	defer srv.Close()
-	c := newChecker(t, Options{PerHost: 2, Timeout: 3 * time.Second, Fragments: true})
+	c := newChecker(t, Options{PerHost: 2, Timeout: 4 * time.Second, Fragments: true})
 	var fast []string
 	for i := range 8 {
 		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
