@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -125,9 +126,23 @@ func (lc *linkCheck) check(l *page.Link) {
 		lc.checkInternal(l, t)
 	case targetExternal:
 		lc.checkExternal(l, t)
+	case targetContact:
+		lc.checkContact(l, raw)
 	}
 	if sitePath && t.kind == targetInternal && len(lc.out) == found && lc.deferred == deferred {
 		settled[strings.Clone(l.Target)] = true
+	}
+}
+
+// checkContact checks the address of a mailto: link and the number of a
+// tel: link; no request is made, so they are checked offline too, and
+// links.exclude spares them as it spares URLs.
+func (lc *linkCheck) checkContact(l *page.Link, raw string) {
+	if !lc.broken || lc.env.config().Links.Excluded(raw) {
+		return
+	}
+	if err := linkcheck.CheckSyntax(raw); err != nil {
+		lc.add(l, RuleLinkBroken, "broken "+what(l)+" "+q(firstNonEmpty(l.Href, raw))+": "+err.Error())
 	}
 }
 

@@ -83,6 +83,24 @@ func TestLinkTargets(t *testing.T) {
 			`docs/index.html 10:3 error link-broken malformed URL "http://exa mple.com" in link`,
 			`docs/index.html 11:3 error link-broken malformed URL "https://[::1" in link`,
 		}},
+		{name: "mailto and tel links: syntax only", page: linking(
+			ref("a", "mailto:info@example.com", "mailto:info@example.com", 10, 3),
+			ref("a", "mailto:a@example.com,b@example.org?subject=Hi", "mailto:a@example.com,b@example.org?subject=Hi", 11, 3),
+			ref("a", "tel:+1-555-0100", "tel:+1-555-0100", 12, 3),
+			ref("a", "tel:+44 20 7946 0000;ext=12", "tel:+44 20 7946 0000;ext=12", 13, 3),
+			ref("a", "mailto:someone@", "mailto:someone@", 20, 3),
+			ref("a", "mailto:?subject=Hi", "mailto:?subject=Hi", 21, 3),
+			ref("a", "MAILTO:info@example", "MAILTO:info@example", 22, 3),
+			ref("a", "tel:call-us", "tel:call-us", 23, 3),
+		), want: []string{
+			`docs/index.html 20:3 error link-broken broken link "mailto:someone@": invalid email address "someone@"`,
+			`docs/index.html 21:3 error link-broken broken link "mailto:?subject=Hi": mailto link has no address`,
+			`docs/index.html 22:3 error link-broken broken link "MAILTO:info@example": invalid email address "info@example": bad domain "example"`,
+			`docs/index.html 23:3 error link-broken broken link "tel:call-us": invalid telephone number "call-us"`,
+		}},
+		{name: "mailto links excluded", config: `{"links":{"exclude":["^mailto:legacy"]}}`, page: linking(
+			ref("a", "mailto:legacy@", "mailto:legacy@", 20, 3),
+		)},
 		{name: "fragments on the same page", env: site, page: linking(
 			ref("a", "#intro", "/docs/index.html#intro", 10, 3),
 			ref("a", "#", "/docs/index.html#", 11, 3),

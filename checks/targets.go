@@ -10,10 +10,11 @@ import (
 
 // Kinds of link targets.
 const (
-	targetOther     = iota // mailto:, tel:, data:, javascript:, … — not checked
+	targetOther     = iota // data:, javascript:, ftp:, … — not checked
 	targetInternal         // a site path: a page or file of the site
 	targetExternal         // an http(s) URL off the site
 	targetMalformed        // an URL that does not parse
+	targetContact          // mailto:, tel: — checked for syntax
 )
 
 // target is a link target, classified for checking.
@@ -139,6 +140,8 @@ func classify(raw string, p *page.Page, base *siteBase) target {
 		}
 		t.kind, t.path = targetInternal, u.Path
 		return t
+	case "mailto", "tel":
+		return target{kind: targetContact}
 	default:
 		return target{kind: targetOther}
 	}
