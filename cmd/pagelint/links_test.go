@@ -40,8 +40,8 @@ func (l *linkLog) total() int {
 }
 
 // linkServer answers /ok, /gone (404), /flaky (500, then 200), /limited
-// (429 with Retry-After, then 200), /moved (301 to /ok) and /hang (no
-// answer).
+// (429 with Retry-After, then 200), /moved (301 to /ok), /doc (a page
+// with an id "usage") and /hang (no answer).
 func linkServer(t *testing.T) (*httptest.Server, *linkLog) {
 	t.Helper()
 	log := &linkLog{asked: map[string]int{}}
@@ -67,6 +67,9 @@ func linkServer(t *testing.T) (*httptest.Server, *linkLog) {
 			}
 		case "/moved":
 			http.Redirect(w, r, "/ok", http.StatusMovedPermanently)
+		case "/doc":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!DOCTYPE html><title>Doc</title><h2 id="usage">Usage</h2>`)
 		case "/hang":
 			<-r.Context().Done()
 		default:
@@ -218,6 +221,32 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 			if offline := rep["summary"].(map[string]any)["offline"]; (flag == "--offline") != (offline == true) {
 				t.Errorf("%s: summary.offline = %v", flag, offline)
 			}
+		}
+	})
+	t.Run("accept, exclude, external fragments, permanent redirects", func(t *testing.T) {
+		writeFile(t, filepath.Join(dir, "site", "doc.html"), fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><title>Doc</title></head><body><main>
+<a href="%[1]s/gone">gone</a> <a href="%[1]s/hang">hang</a> <a href="%[1]s/moved">moved</a>
+<a href="%[1]s/doc#usage">usage</a> <a href="%[1]s/doc#nowhere">nowhere</a>
+</main><footer>© 2026</footer></body></html>`, srv.URL))
+		t.Cleanup(func() { _ = os.Remove(filepath.Join(dir, "site", "doc.html")) })
+		before := log.count("/hang")
+		rep, _ := check(t, 1, "--no-cache", "-c", config(`, "accept": ["200-299", "404"], "exclude": ["/hang$"], "externalFragments": true},
+			"rules": {"link-redirect": "info"`))
+		var got []string
+		for _, f := range rep["findings"].([]any) {
+			if m := f.(map[string]any); m["source"] == "site/doc.html" && strings.HasPrefix(m["rule"].(string), "link-") {
+				got = append(got, fmt.Sprintf("%s %v %v", m["rule"], m["line"], m["message"]))
+			}
+		}
+		want := []string{
+			"link-redirect 2 external link \"" + srv.URL + "/moved\" permanently redirects to \"" + srv.URL + "/ok\"",
+			"link-fragment 3 fragment \"#nowhere\" of external link \"" + srv.URL + "/doc#nowhere\" names no id or a[name] on that page",
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if log.count("/hang") != before {
+			t.Error("an excluded URL was asked")
 		}
 	})
 	t.Run("bad config is exit 2 and one line", func(t *testing.T) {

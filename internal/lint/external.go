@@ -31,9 +31,16 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fe
 		if r.Skipped {
 			continue
 		}
+		// A page that works but lacks the fragment is link-fragment's
+		// finding, not a broken link.
+		ok := r.OK || r.FragmentMissing
+		reason := r.Reason
+		if ok {
+			reason = ""
+		}
 		results[t] = checks.ExternalResult{
-			OK:              r.OK,
-			Reason:          r.Reason,
+			OK:              ok,
+			Reason:          reason,
 			FinalURL:        r.FinalURL,
 			Permanent:       r.Permanent,
 			FragmentMissing: r.FragmentMissing,
