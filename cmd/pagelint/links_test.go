@@ -85,6 +85,7 @@ func linkServer(t *testing.T) (*httptest.Server, *linkLog) {
 // config keys that change what is asked.
 func TestExternalLinksFromTheCommandLine(t *testing.T) {
 	srv, log := linkServer(t)
+	schema := loadReportSchema(t) // before the test leaves the package directory
 	dir := t.TempDir()
 	t.Chdir(dir)
 	t.Setenv("CI", "") // the progress bar is left out because stderr is no terminal
@@ -127,6 +128,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 				t.Fatalf("no JSON report: %v", err)
 			}
+			checkReport(t, stdout.Bytes(), schema)
 		}
 		return rep, stderr.String()
 	}
@@ -247,6 +249,22 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 		}
 		if log.count("/hang") != before {
 			t.Error("an excluded URL was asked")
+		}
+	})
+	t.Run("links.deadline: what it cuts off is not checked, and the summary says so", func(t *testing.T) {
+		rep, _ := check(t, 1, "--no-cache", "-c", config(`, "deadline": "200ms"`))
+		got := findings(rep)
+		if !slices.Contains(got, wantFindings[2]) || slices.Contains(got, wantFindings[1]) {
+			t.Errorf("findings %q: want the mailto link's, and no timeout of /hang, which the deadline cut off", got)
+		}
+		// At least /hang: its first try waits longer than the deadline.
+		if n, _ := rep["summary"].(map[string]any)["linksUnchecked"].(float64); n < 1 {
+			t.Errorf("summary %v: want linksUnchecked", rep["summary"])
+		}
+		var stdout, stderr bytes.Buffer
+		run([]string{"pagelint", "check", "--now", "2026-11-26", "--no-cache", "-c", config(`, "deadline": "200ms"`), "site"}, nil, &stdout, &stderr)
+		if !strings.Contains(stdout.String(), " not checked (links.deadline passed)") {
+			t.Errorf("the text summary does not say the deadline passed:\n%s", stdout.String())
 		}
 	})
 	t.Run("bad config is exit 2 and one line", func(t *testing.T) {

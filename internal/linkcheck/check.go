@@ -288,5 +288,5 @@ func notChecked(key string, err error) *Result {
 	if errors.Is(err, context.DeadlineExceeded) {
 		why = "not checked: the overall deadline passed"
 	}
-	return &Result{URL: key, OK: true, Skipped: true, SkipReason: why}
+	return &Result{URL: key, OK: true, Skipped: true, SkipReason: why, Unchecked: true}
 }

@@ -105,6 +105,19 @@ func TestCheckDeadline(t *testing.T) {
 	}
 }
 
+// A URL whose retry the deadline cuts off is not checked, not broken: the
+// 500 it answered first may not be its answer.
+func TestCheckDeadlineBeforeRetry(t *testing.T) {
+	s := newSite(t)
+	c := newChecker(t, Options{Deadline: 300 * time.Millisecond})
+	c.backoffBase = 10 * time.Second
+	u := s.URL + "/500-then-200"
+	r := c.Check(context.Background(), []string{u})[u]
+	if !r.OK || !r.Skipped || !r.Unchecked || !strings.Contains(r.SkipReason, "deadline") {
+		t.Fatalf("got %+v, want not checked for the deadline", r)
+	}
+}
+
 func TestCheckConnectionRefused(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

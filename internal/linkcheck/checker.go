@@ -24,8 +24,11 @@ type Result struct {
 	FragmentMissing bool   // the page works but has no such #fragment
 	Skipped         bool   // not checked: excluded, private, scheme, deadline
 	SkipReason      string
-	FromCache       bool
-	Attempts        int // requests made for it, HEAD→GET fallbacks and redirects included
+	// Unchecked: Skipped because the run's deadline passed or it was
+	// canceled before the URL was asked.
+	Unchecked bool
+	FromCache bool
+	Attempts  int // requests made for it, HEAD→GET fallbacks and redirects included
 }
 
 // Stats sum up the last Check.

@@ -171,14 +171,16 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 		} else if a.fail == nil {
 			hs.speedUp()
 		}
-		if retry >= c.opt.Retries || ctx.Err() != nil || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts) {
+		if retry >= c.opt.Retries || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts) {
 			a.releaseSlot()
 			return a, attempts
 		}
-		slept := c.sleep(ctx, c.retryDelay(a, retry))
-		if !slept {
+		if !c.sleep(ctx, c.retryDelay(a, retry)) {
+			// The run ended before a retry that was due: what the
+			// URL answered so far may not be its answer, so it was
+			// not checked.
 			a.releaseSlot()
-			return a, attempts
+			return answer{fail: &failure{reason: "the run ended before a retry", aborted: true}}, attempts
 		}
 		kept, a.held = a.held != nil, nil
 	}

@@ -17,17 +17,21 @@ import (
 //
 // pages carry the links to check; fetched holds the anchors of the pages
 // the run fetched, by URL.
-func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, int, error) {
+func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && externalEnabled(opt.Config)
 	results, targets := externalTargets(pages, fetched, known, online)
 	if len(targets) == 0 {
-		return results, len(results), nil
+		return results, linkCounts{checked: len(results)}, nil
 	}
 	checker, err := linkcheck.New(linkOptions(opt))
 	if err != nil {
-		return nil, 0, err
+		return nil, linkCounts{}, err
 	}
+	var unchecked int
 	for t, r := range checker.Check(ctx, targets) {
+		if r.Unchecked {
+			unchecked++
+		}
 		if r.Skipped {
 			continue
 		}
@@ -46,8 +50,12 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fe
 			FragmentMissing: r.FragmentMissing,
 		}
 	}
-	return results, len(results), nil
+	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
 }
+
+// linkCounts are the distinct link targets a run judged, and the external
+// ones links.deadline left unchecked.
+type linkCounts struct{ checked, unchecked int }
 
 // externalTargets judges the external links the run already knows and
 // lists, once each, those left to ask when online, in the order the site

@@ -60,7 +60,9 @@ type Result struct {
 	Pages        []*page.Page
 	Findings     []checks.Finding
 	LinksChecked int
-	Offline      bool
+	// LinksUnchecked are the external URLs links.deadline left unchecked.
+	LinksUnchecked int
+	Offline        bool
 	// PageErrors are pages that could not be read or parsed; the rest of
 	// their site was still linted.
 	PageErrors []error
@@ -123,11 +125,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		return nil, errors.New("no pages to lint")
 	}
-	external, checked, err := checkExternal(ctx, &opt, deferred, fetched, known)
+	external, counts, err := checkExternal(ctx, &opt, deferred, fetched, known)
 	if err != nil {
 		return nil, err
 	}
-	res.LinksChecked = checked
+	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
 	bySource := make(map[string]*page.Page, len(res.Pages))
 	for _, p := range res.Pages {
 		bySource[p.Source] = p

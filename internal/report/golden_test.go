@@ -36,7 +36,16 @@ var goldenVariants = []goldenVariant{
 	{"html", "html", Options{}},
 }
 
-var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport}
+var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport}
+
+// uncheckedReport is a clean run whose links.deadline passed before every
+// external URL was asked.
+func uncheckedReport() *Report {
+	r := cleanReport()
+	r.Summary.Offline = false
+	r.Summary.LinksUnchecked = 3
+	return r
+}
 
 func TestGolden(t *testing.T) {
 	for name, mk := range goldenReports {

@@ -33,6 +33,9 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 	if r.Summary.Offline {
 		buf.WriteString(" · " + escapeMarkdown(offlineNote))
 	}
+	if r.Summary.LinksUnchecked > 0 {
+		buf.WriteString(" · " + escapeMarkdown(uncheckedNote(r.Summary.LinksUnchecked)))
+	}
 	buf.WriteString("\n")
 	if total.total() == 0 {
 		_, err := w.Write(buf.Bytes())

@@ -42,6 +42,9 @@ type Summary struct {
 	DurationMs   int64 `json:"durationMs"`
 	// Offline is true when external links were not checked.
 	Offline bool `json:"offline,omitempty"`
+	// LinksUnchecked are the external URLs left unchecked when
+	// links.deadline passed.
+	LinksUnchecked int `json:"linksUnchecked,omitempty"`
 }
 
 // Options shape how a writer renders a report.

@@ -113,7 +113,15 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	if s.Offline {
 		line += "; " + offlineNote
 	}
+	if s.LinksUnchecked > 0 {
+		line += "; " + uncheckedNote(s.LinksUnchecked)
+	}
 	return line
+}
+
+// uncheckedNote says that the run's deadline cut the external checks short.
+func uncheckedNote(n int) string {
+	return plural(n, "external link", "external links") + " not checked (links.deadline passed)"
 }
 
 func severityStyle(s checks.Severity) string {
