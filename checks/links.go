@@ -230,6 +230,10 @@ func (lc *linkCheck) checkExternal(l *page.Link, t target) {
 			if r.Reason != "" {
 				msg += ": " + r.Reason
 			}
+			// Where redirects led is what is broken, and what to fix.
+			if r.FinalURL != "" && !strings.Contains(r.Reason, r.FinalURL) {
+				msg += " (redirected to " + q(r.FinalURL) + ")"
+			}
 			lc.add(l, RuleLinkBroken, msg)
 		}
 		return

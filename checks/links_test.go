@@ -36,6 +36,8 @@ func TestLinkTargets(t *testing.T) {
 			"https://example.com/gone":    {OK: false, Reason: "404 Not Found"},
 			"https://example.com/doc#sec": {OK: true, FragmentMissing: true},
 			"http://example.com/old":      {OK: true, Permanent: true, FinalURL: "https://example.com/new"},
+			"https://example.com/moved":   {OK: false, Reason: "404 Not Found", FinalURL: "https://example.com/gone-too"},
+			"https://example.com/loop":    {OK: false, Reason: "redirect loop at https://example.com/loop", FinalURL: "https://example.com/loop"},
 		}
 	}
 	runRuleCases(t, linkTargets{}, []ruleCase{
@@ -127,9 +129,13 @@ func TestLinkTargets(t *testing.T) {
 			ref("a", "https://example.com/doc#sec", "https://example.com/doc#sec", 12, 3),
 			ref("a", "http://example.com/old", "http://example.com/old", 13, 3),
 			ref("a", "https://example.com/unchecked", "https://example.com/unchecked", 14, 3),
+			ref("a", "https://example.com/moved", "https://example.com/moved", 15, 3),
+			ref("a", "https://example.com/loop", "https://example.com/loop", 16, 3),
 		), want: []string{
 			`docs/index.html 11:3 error link-broken external link "https://example.com/gone" is broken: 404 Not Found`,
 			`docs/index.html 12:3 error link-fragment fragment "#sec" of external link "https://example.com/doc#sec" names no id or a[name] on that page`,
+			`docs/index.html 15:3 error link-broken external link "https://example.com/moved" is broken: 404 Not Found (redirected to "https://example.com/gone-too")`,
+			`docs/index.html 16:3 error link-broken external link "https://example.com/loop" is broken: redirect loop at https://example.com/loop`,
 		}},
 		{name: "permanent redirects when switched on", env: external, config: `{"rules":{"link-redirect":"info"}}`, page: linking(
 			ref("a", "http://example.com/old", "http://example.com/old", 13, 3),
