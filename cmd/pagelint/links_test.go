@@ -149,9 +149,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 
 	t.Run("first run", func(t *testing.T) {
 		rep, stderr := check(t, 1, "-c", good)
-		if got := findings(rep); !slices.Equal(got, wantFindings) {
-			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
-		}
+		sameLines(t, findings(rep), wantFindings)
 		if stderr != "" {
 			t.Errorf("standard error: %q, want nothing (no progress bar off a terminal)", stderr)
 		}
@@ -178,9 +176,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 	t.Run("second run: all from the cache", func(t *testing.T) {
 		before := log.total()
 		rep, _ := check(t, 1, "-c", good)
-		if got := findings(rep); !slices.Equal(got, wantFindings) {
-			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
-		}
+		sameLines(t, findings(rep), wantFindings)
 		if n := log.total() - before; n != 0 {
 			t.Errorf("%d requests, want none", n)
 		}
@@ -199,18 +195,14 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 	t.Run("a corrupt cache is one warning", func(t *testing.T) {
 		writeFile(t, filepath.Join(dir, "links-cache.json"), "{not json")
 		rep, stderr := check(t, 1, "-c", good)
-		if got := findings(rep); !slices.Equal(got, wantFindings) {
-			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
-		}
+		sameLines(t, findings(rep), wantFindings)
 		if lines := strings.Split(strings.TrimSpace(stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "links-cache.json") {
 			t.Errorf("standard error: %q, want one warning naming the cache", stderr)
 		}
 	})
 	t.Run("an unreadable cache path is one warning", func(t *testing.T) {
 		rep, stderr := check(t, 1, "-c", config(`, "cache": {"path": "site"}`))
-		if got := findings(rep); !slices.Equal(got, wantFindings) {
-			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
-		}
+		sameLines(t, findings(rep), wantFindings)
 		if lines := strings.Split(strings.TrimSpace(stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "site") {
 			t.Errorf("standard error: %q, want one warning naming the cache", stderr)
 		}
@@ -249,9 +241,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 			"link-redirect 2 external link \"" + srv.URL + "/moved\" permanently redirects to \"" + srv.URL + "/ok\"",
 			"link-fragment 3 fragment \"#nowhere\" of external link \"" + srv.URL + "/doc#nowhere\" names no id or a[name] on that page",
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
+		sameLines(t, got, want)
 		if log.count("/hang") != before {
 			t.Error("an excluded URL was asked")
 		}
@@ -283,6 +273,13 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 			}
 		}
 	})
+}
+
+func sameLines(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 func writeFile(t *testing.T, path, content string) {
