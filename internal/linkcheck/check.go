@@ -248,6 +248,9 @@ func (c *Checker) newBar(total int) *progressbar.ProgressBar {
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("URLs"),
 		progressbar.OptionThrottle(100*time.Millisecond),
+		// Drawn at once, the bar's first rate is that of the first
+		// answer, over no time: a blank start makes it wait.
+		progressbar.OptionSetRenderBlankState(true),
 		progressbar.OptionClearOnFinish(),
 	)
 }
