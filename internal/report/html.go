@@ -33,6 +33,7 @@ type htmlData struct {
 	Tool        Tool
 	GeneratedAt string
 	Summary     Summary
+	Notes       []string // see summaryNotes
 	Counts      severityCounts
 	Charts      []htmlChart
 	Rules       []string
@@ -75,7 +76,7 @@ type htmlSegment struct {
 // The report's JSON is embedded too, for tools that scrape the page.
 func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	findings := sortedFindings(r)
-	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary}
+	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary)}
 	for _, f := range findings {
 		data.Counts.add(f.Severity)
 		data.Rows = append(data.Rows, htmlRow{

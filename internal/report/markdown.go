@@ -30,11 +30,8 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 			plural(total.Error, "error", "errors"), plural(total.Warning, "warning", "warnings"), total.Info, pages)
 	}
 	fmt.Fprintf(&buf, " · %s checked", plural(r.Summary.LinksChecked, "link", "links"))
-	if r.Summary.Offline {
-		buf.WriteString(" · " + escapeMarkdown(offlineNote))
-	}
-	if r.Summary.LinksUnchecked > 0 {
-		buf.WriteString(" · " + escapeMarkdown(uncheckedNote(r.Summary.LinksUnchecked)))
+	for _, note := range summaryNotes(r.Summary) {
+		buf.WriteString(" · " + escapeMarkdown(note))
 	}
 	buf.WriteString("\n")
 	if total.total() == 0 {

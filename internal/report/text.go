@@ -24,8 +24,6 @@ const (
 	ansiBlue      = "\x1b[34m"
 )
 
-const offlineNote = "external links not checked (--offline)"
-
 // WriteText writes the report for a person at a terminal, in the layout of
 // ESLint's "stylish" formatter: the findings of each source under a header
 // line, in aligned columns, and a closing summary line.
@@ -110,18 +108,23 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 		}
 		line = st.style(style, fmt.Sprintf("✖ %s (%s)", plural(c.total(), "problem", "problems"), detail))
 	}
-	if s.Offline {
-		line += "; " + offlineNote
-	}
-	if s.LinksUnchecked > 0 {
-		line += "; " + uncheckedNote(s.LinksUnchecked)
+	for _, note := range summaryNotes(s) {
+		line += "; " + note
 	}
 	return line
 }
 
-// uncheckedNote says that the run's deadline cut the external checks short.
-func uncheckedNote(n int) string {
-	return plural(n, "external link", "external links") + " not checked (links.deadline passed)"
+// summaryNotes say what the run left unchecked, for the closing line of the
+// text, Markdown and HTML reports.
+func summaryNotes(s Summary) []string {
+	var notes []string
+	if s.Offline {
+		notes = append(notes, "external links not checked (--offline)")
+	}
+	if s.LinksUnchecked > 0 {
+		notes = append(notes, plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")
+	}
+	return notes
 }
 
 func severityStyle(s checks.Severity) string {
