@@ -15,7 +15,6 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -50,9 +49,6 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
-
-	// regions shares the models of the regions the pages have in common.
-	regions *htmlpage.Regions
 }
 
 // Result of a run.
@@ -173,7 +169,7 @@ func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
 	return slices.Concat(found...)
 }
 
-// prepare fills in the defaults of a run and its cache of shared regions.
+// prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -181,7 +177,6 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	opt.regions = htmlpage.NewRegions()
 }
 
 // mineOf tells the pages of this run's shard from the others, given the

@@ -3,58 +3,117 @@ package htmlpage
 import (
 	"strings"
 
-	"golang.org/x/net/html"
+	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html/atom"
 )
 
 // refAttrs are the attributes that reference another resource, per tag.
-var refAttrs = map[atom.Atom][]string{
-	atom.A:      {"href"},
-	atom.Area:   {"href"},
-	atom.Img:    {"src", "srcset"},
-	atom.Source: {"src", "srcset"},
-	atom.Script: {"src"},
-	atom.Link:   {"href"},
-	atom.Iframe: {"src"},
-	atom.Video:  {"src", "poster"},
-	atom.Audio:  {"src"},
+var refAttrs = map[atom.Atom][]key{
+	atom.A:      {keyHref},
+	atom.Area:   {keyHref},
+	atom.Img:    {{atom: atom.Src}, {atom: atom.Srcset}},
+	atom.Source: {{atom: atom.Src}, {atom: atom.Srcset}},
+	atom.Script: {{atom: atom.Src}},
+	atom.Link:   {keyHref},
+	atom.Iframe: {{atom: atom.Src}},
+	atom.Video:  {{atom: atom.Src}, {atom: atom.Poster}},
+	atom.Audio:  {{atom: atom.Src}},
 }
 
-// addLinks records the references a start tag makes.
-func (s *stream) addLinks(off int, e *openElem, a atom.Atom, attrs []html.Attribute) {
-	if e.props&pRef == 0 || e.foreign {
-		return
-	}
-	keys := refAttrs[a]
-	sel := ""
-	if !s.caps.active() || (a != atom.A && a != atom.Area) {
-		sel = s.selOf(e) // else the entry's selector, from the region's tree
-	}
-	for _, key := range keys {
-		val, ok := attr(attrs, key)
-		if !ok {
-			continue
+// makeLinks makes the links of the start tags that reference other
+// resources, in source order. A link of an a or area element is its entry:
+// the same label, selector, position and target.
+func (md *model) makeLinks() {
+	for _, r := range md.links {
+		var e *page.Entry
+		sel, region := "", page.RegionMain
+		if r.node != 0 {
+			e = md.info[r.node].entry
+			sel, region = md.selector(r.node), md.placeOf(r.node).region
 		}
-		if key == "srcset" {
-			for _, u := range srcsetURLs(val) {
-				s.addLink(off, sel, a, key, u, attrs)
+		for _, k := range refAttrs[r.tag] {
+			val, ok := md.attrIn(r.attrs, k)
+			if !ok {
+				continue
 			}
-			continue
+			if k.atom == atom.Srcset {
+				for _, u := range srcsetURLs(string(val)) {
+					md.addLink(r, e, sel, region, k, u)
+				}
+				continue
+			}
+			if k != keyHref && len(strings.TrimSpace(string(val))) == 0 {
+				continue // an empty src references nothing a checker could test
+			}
+			md.addLink(r, e, sel, region, k, string(val))
 		}
-		if key != "href" && strings.TrimSpace(val) == "" {
-			continue // an empty src references nothing a checker could test
-		}
-		s.addLink(off, sel, a, key, val, attrs)
 	}
 }
 
-func (s *stream) addLink(off int, sel string, a atom.Atom, key, val string, attrs []html.Attribute) {
-	l := s.newLink()
-	l.Tag, l.Attr, l.Href, l.Selector = a.String(), key, s.keepString(val), sel
-	if a == atom.Link {
-		rel, _ := attr(attrs, "rel")
-		l.Rel = s.keepString(collapse(rel))
+func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k key, href string) {
+	l := &page.Link{Tag: r.tag.String(), Attr: k.atom.String(), Href: href, Region: region, Selector: sel}
+	if r.tag == atom.Link {
+		rel, _ := md.attrIn(r.attrs, keyRel)
+		l.Rel = collapse(string(rel))
 	}
-	s.links = append(s.links, l)
-	s.linkInfo = append(s.linkInfo, linkInfo{off: off, anchor: a == atom.A || a == atom.Area})
+	switch {
+	case e != nil:
+		l.Pos = e.Pos
+		l.Label = e.Label
+	default:
+		l.Pos = md.pos(int(r.off))
+	}
+	if e != nil && e.HasHref && e.Href == href {
+		l.Target = e.Target
+	} else {
+		l.Target = md.res.target(href)
+	}
+	md.p.Links = append(md.p.Links, l)
+}
+
+// srcsetURLs splits a srcset attribute into its URLs, following the HTML
+// parsing rules in short: candidates are separated by commas, a URL ends at
+// white space, and trailing commas of a URL end its candidate.
+func srcsetURLs(srcset string) []string {
+	var urls []string
+	s := srcset
+	for {
+		s = strings.TrimLeft(s, " \t\n\r\f,")
+		if s == "" {
+			return urls
+		}
+		end := strings.IndexAny(s, " \t\n\r\f")
+		if end < 0 {
+			end = len(s)
+		}
+		u := s[:end]
+		s = s[end:]
+		if trimmed := strings.TrimRight(u, ","); trimmed != u {
+			urls = append(urls, trimmed)
+			continue
+		}
+		urls = append(urls, u)
+		s = skipDescriptors(s)
+	}
+}
+
+// skipDescriptors skips a candidate's descriptors up to the comma that ends
+// it; a comma inside parentheses belongs to the descriptor.
+func skipDescriptors(s string) string {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				return s[i+1:]
+			}
+		}
+	}
+	return ""
 }
