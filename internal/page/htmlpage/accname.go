@@ -23,7 +23,7 @@ func (md *model) hiddenByAttrs(n nodeID) bool {
 			if styleHides(string(md.bytes(a.val))) {
 				return true
 			}
-		case a.key == 0 && string(md.bytes(a.name)) == "aria-hidden":
+		case a.key == attrAriaHidden:
 			if equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
 				return true
 			}
@@ -72,12 +72,12 @@ func (md *model) nameElement(c nodeID) {
 	switch {
 	case md.has(c, pSkipText) || md.hiddenByAttrs(c):
 	case md.is(c, atom.Img):
-		if alt, _ := md.attr(c, keyAlt); len(alt) > 0 {
+		if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
 			t.full = appendWord(t.full, alt)
 		}
 	case md.is(c, atom.Input):
-		if typ, _ := md.attr(c, keyType); equalFoldASCII(typ, "image") {
-			if alt, _ := md.attr(c, keyAlt); len(alt) > 0 {
+		if typ, _ := md.attr(c, atom.Type); equalFoldASCII(typ, "image") {
+			if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
 				t.full = appendWord(t.full, alt)
 			}
 		}
@@ -119,7 +119,7 @@ func appendWord(b, w []byte) []byte {
 
 // svgTitle is the name of an svg: its aria-label, else its own <title>.
 func (md *model) svgTitle(svg nodeID) string {
-	if l, _ := md.attr(svg, keyAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+	if l, _ := md.attr(svg, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		return collapse(string(l))
 	}
 	for c := md.nodes[svg].first; c != 0; c = md.nodes[c].next {
@@ -154,25 +154,25 @@ func (md *model) accName(n nodeID) (label, text string) {
 	t.full, t.visible = t.full[:0], t.visible[:0]
 	if md.is(n, atom.Img) || md.is(n, atom.Area) || md.is(n, atom.Input) {
 		// void controls name themselves by attribute
-		if alt, _ := md.attr(n, keyAlt); len(alt) > 0 {
+		if alt, _ := md.attr(n, atom.Alt); len(alt) > 0 {
 			t.full = appendWord(t.full, alt)
 		}
-		if v, ok := md.attr(n, keyValue); ok && md.is(n, atom.Input) {
+		if v, ok := md.attr(n, atom.Value); ok && md.is(n, atom.Input) {
 			t.full, t.visible = appendWord(t.full, v), appendWord(t.visible, v)
 		}
 	} else {
 		md.nameWalk(n)
 	}
 	label, text = collapseBytes(t.full), collapseBytes(t.visible)
-	if ids, ok := md.attr(n, keyAriaLabelledBy); ok {
+	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
 		if l := md.labelledBy(ids); l != "" {
 			return l, differs(text, l)
 		}
 	}
-	if l, _ := md.attr(n, keyAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		label = collapse(string(l))
 	} else if label == "" {
-		if title, _ := md.attr(n, keyTitle); len(bytes.TrimSpace(title)) > 0 {
+		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			label = collapse(string(title))
 		}
 	}
@@ -182,10 +182,10 @@ func (md *model) accName(n nodeID) (label, text string) {
 // ariaName is n's name from aria-label, else from the texts its
 // aria-labelledby names; "" when it has neither.
 func (md *model) ariaName(n nodeID) string {
-	if l, _ := md.attr(n, keyAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		return collapse(string(l))
 	}
-	if ids, ok := md.attr(n, keyAriaLabelledBy); ok {
+	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
 		return md.labelledBy(ids)
 	}
 	return ""
@@ -197,7 +197,7 @@ func (md *model) labelledBy(ids []byte) string {
 	if md.ids == nil {
 		md.ids = map[string]nodeID{}
 		md.eachElement(0, func(n nodeID) {
-			if id := md.attrBytes(n, keyID); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
+			if id := md.attrBytes(n, atom.Id); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
 				if _, ok := md.ids[string(id)]; !ok {
 					md.ids[string(id)] = n
 				}

@@ -37,8 +37,7 @@ type builder struct {
 	// the model's scratch space, kept from page to page
 	info       []nodeInfo
 	lineBuf    []int
-	scratch    []byte
-	scratchIDs []nodeID
+	selBuf     []byte
 	names      nameText
 	directives []directive
 }
@@ -80,11 +79,12 @@ const maxDepth = 512
 
 func (b *builder) reset(data []byte) {
 	b.tree.reset()
+	clear(b.info) // the entries of the last page
 	*b = builder{
 		tree: b.tree, data: data,
 		stack: b.stack[:0], afe: b.afe[:0], templateModes: b.templateModes[:0],
 		links: b.links[:0], anchors: b.anchors[:0], directives: b.directives[:0],
-		info: b.info[:0], lineBuf: b.lineBuf[:0], scratch: b.scratch[:0], scratchIDs: b.scratchIDs[:0],
+		info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
 	}
 }
@@ -142,8 +142,10 @@ func (b *builder) readTag(withAttrs bool) {
 	for withAttrs && more {
 		var k, v []byte
 		k, v, more = b.z.TagAttr()
-		a := attr{key: atom.Lookup(k), val: b.save(v)}
-		a.name = b.save(k)
+		a := attr{key: attrAtom(k), val: b.save(v)}
+		if a.key == 0 || a.key >= attrRole {
+			a.name = b.save(k)
+		}
 		b.attrs = append(b.attrs, a)
 	}
 	b.tok.attrs = span{int32(from), int32(len(b.attrs))}
@@ -152,10 +154,10 @@ func (b *builder) readTag(withAttrs bool) {
 // noteTag records what the start tag just read tells of the page.
 func (b *builder) noteTag() {
 	t := &b.tok
-	if id, _ := b.attrSpan(t.attrs, keyID); id.to > id.from {
+	if id, _ := b.attrSpan(t.attrs, atom.Id); id.to > id.from {
 		b.anchors = append(b.anchors, id)
 	}
-	if name, _ := b.attrSpan(t.attrs, keyName); t.atom == atom.A && name.to > name.from {
+	if name, _ := b.attrSpan(t.attrs, atom.Name); t.atom == atom.A && name.to > name.from {
 		b.anchors = append(b.anchors, name)
 	}
 	foreign := t.node != 0 && b.nodes[t.node].ns != nsHTML
@@ -166,12 +168,12 @@ func (b *builder) noteTag() {
 	}
 	switch t.atom {
 	case atom.Base:
-		if href, ok := b.attrSpan(t.attrs, keyHref); ok && !b.hasBase {
+		if href, ok := b.attrSpan(t.attrs, atom.Href); ok && !b.hasBase {
 			b.base, b.hasBase = href, true
 		}
 	case atom.Meta:
-		if he, _ := b.attrIn(t.attrs, keyHTTPEquiv); b.refresh == nil && bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) {
-			content, _ := b.attrIn(t.attrs, keyContent)
+		if he, _ := b.attrIn(t.attrs, atom.HttpEquiv); b.refresh == nil && bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) {
+			content, _ := b.attrIn(t.attrs, atom.Content)
 			b.refresh = append([]byte{}, refreshURL(string(content))...)
 		}
 	case atom.Title:

@@ -8,16 +8,16 @@ import (
 )
 
 // refAttrs are the attributes that reference another resource, per tag.
-var refAttrs = map[atom.Atom][]key{
-	atom.A:      {keyHref},
-	atom.Area:   {keyHref},
-	atom.Img:    {{atom: atom.Src}, {atom: atom.Srcset}},
-	atom.Source: {{atom: atom.Src}, {atom: atom.Srcset}},
-	atom.Script: {{atom: atom.Src}},
-	atom.Link:   {keyHref},
-	atom.Iframe: {{atom: atom.Src}},
-	atom.Video:  {{atom: atom.Src}, {atom: atom.Poster}},
-	atom.Audio:  {{atom: atom.Src}},
+var refAttrs = map[atom.Atom][]atom.Atom{
+	atom.A:      {atom.Href},
+	atom.Area:   {atom.Href},
+	atom.Img:    {atom.Src, atom.Srcset},
+	atom.Source: {atom.Src, atom.Srcset},
+	atom.Script: {atom.Src},
+	atom.Link:   {atom.Href},
+	atom.Iframe: {atom.Src},
+	atom.Video:  {atom.Src, atom.Poster},
+	atom.Audio:  {atom.Src},
 }
 
 // makeLinks makes the links of the start tags that reference other
@@ -36,13 +36,13 @@ func (md *model) makeLinks() {
 			if !ok {
 				continue
 			}
-			if k.atom == atom.Srcset {
+			if k == atom.Srcset {
 				for _, u := range srcsetURLs(string(val)) {
 					md.addLink(r, e, sel, region, k, u)
 				}
 				continue
 			}
-			if k != keyHref && len(strings.TrimSpace(string(val))) == 0 {
+			if k != atom.Href && len(strings.TrimSpace(string(val))) == 0 {
 				continue // an empty src references nothing a checker could test
 			}
 			md.addLink(r, e, sel, region, k, string(val))
@@ -50,10 +50,10 @@ func (md *model) makeLinks() {
 	}
 }
 
-func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k key, href string) {
-	l := &page.Link{Tag: r.tag.String(), Attr: k.atom.String(), Href: href, Region: region, Selector: sel}
+func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Atom, href string) {
+	l := &page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel}
 	if r.tag == atom.Link {
-		rel, _ := md.attrIn(r.attrs, keyRel)
+		rel, _ := md.attrIn(r.attrs, atom.Rel)
 		l.Rel = collapse(string(rel))
 	}
 	switch {

@@ -63,7 +63,7 @@ func (md *model) isHeading(n nodeID) bool {
 	if md.has(n, pHeading) {
 		return true
 	}
-	role, _ := md.attr(n, keyRole)
+	role, _ := md.attr(n, attrRole)
 	return equalFoldASCII(bytes.TrimSpace(role), "heading")
 }
 
@@ -129,7 +129,7 @@ func (md *model) split(n nodeID, depth int, own, sub *[]*page.Entry) {
 // opensSubmenu: a button that says it controls a popup, or stands before a
 // list or panel of further controls in its list item.
 func (md *model) opensSubmenu(n nodeID) bool {
-	for _, k := range []key{{name: "aria-expanded"}, {name: "aria-haspopup"}, {name: "aria-controls"}} {
+	for _, k := range []atom.Atom{attrAriaExpanded, attrAriaHaspopup, attrAriaControls} {
 		if v, ok := md.attr(n, k); ok && string(v) != "false" {
 			return true
 		}
@@ -188,7 +188,7 @@ func (md *model) firstIcon(n nodeID) (bool, string) {
 func (md *model) iconNode(n nodeID) (bool, string) {
 	switch {
 	case md.is(n, atom.Img):
-		alt, _ := md.attr(n, keyAlt)
+		alt, _ := md.attr(n, atom.Alt)
 		return true, collapse(string(alt))
 	case md.isSVG(n):
 		return true, md.svgTitle(n)

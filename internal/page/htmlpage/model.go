@@ -38,6 +38,9 @@ type nodeInfo struct {
 	heading nodeID
 	group   groupResult
 	above   string
+	in      uint8  // see locate
+	root    nodeID // see place
+	sel     span   // of selBuf: see selector
 }
 
 type memo uint8
@@ -46,6 +49,8 @@ const (
 	memoHeading memo = 1 << iota
 	memoGroup
 	memoAbove
+	memoPlace
+	memoSelector
 )
 
 // candidate is an element a landmark selector matches.
@@ -84,7 +89,7 @@ func (md *model) page() *page.Page {
 		p.Title = collapse(md.textOf(md.title))
 	}
 	if h := md.nodes[0].first; md.is(h, atom.Html) {
-		p.Lang = md.attrString(h, keyLang)
+		p.Lang = string(md.attrBytes(h, atom.Lang))
 	}
 	if md.hasBase {
 		p.Base = string(md.bytes(md.base))
@@ -225,31 +230,59 @@ type place struct {
 	hidden bool
 }
 
+// Where a node stands, as memoized in nodeInfo.in.
+const (
+	inHeader uint8 = 1 << iota
+	inFooter
+	inMenu
+	inHidden
+)
+
 func (md *model) placeOf(n nodeID) place {
-	var pl place
-	inHeader, inFooter, inMenu := false, false, false
-	for cur := n; md.element(cur); cur = md.nodes[cur].parent {
-		pl.hidden = pl.hidden || md.hiddenByAttrs(cur)
-		if c := md.info[cur].cand; c > 0 {
-			pl.root = cur
-			for i := int(c) - 1; i >= 0 && md.cands[i].node == cur; i-- {
-				inHeader = inHeader || i == md.header
-				inFooter = inFooter || i == md.footer
-				inMenu = inMenu || slices.Contains(md.menus, i)
+	md.locate(n)
+	info := &md.info[n]
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, region: page.RegionMain}
+	switch {
+	case info.in&inFooter != 0:
+		pl.region = page.RegionFooter
+	case info.in&inHeader != 0:
+		pl.region = page.RegionHeader
+	case info.in&inMenu != 0:
+		pl.region = page.RegionNav
+	}
+	return pl
+}
+
+// locate memoizes where element n stands, from where its parent stands.
+func (md *model) locate(n nodeID) {
+	info := &md.info[n]
+	if info.memo&memoPlace != 0 {
+		return
+	}
+	if p := md.nodes[n].parent; md.element(p) {
+		md.locate(p)
+		info.in, info.root = md.info[p].in, md.info[p].root
+	}
+	if md.hiddenByAttrs(n) {
+		info.in |= inHidden
+	}
+	if c := info.cand; c > 0 {
+		if info.root == 0 {
+			info.root = n
+		}
+		for i := int(c) - 1; i >= 0 && md.cands[i].node == n; i-- {
+			if i == md.header {
+				info.in |= inHeader
+			}
+			if i == md.footer {
+				info.in |= inFooter
+			}
+			if slices.Contains(md.menus, i) {
+				info.in |= inMenu
 			}
 		}
 	}
-	switch {
-	case inFooter:
-		pl.region = page.RegionFooter
-	case inHeader:
-		pl.region = page.RegionHeader
-	case inMenu:
-		pl.region = page.RegionNav
-	default:
-		pl.region = page.RegionMain
-	}
-	return pl
+	info.memo |= memoPlace
 }
 
 // landmarkRegion is where a menu stands: header, footer or main.
@@ -292,7 +325,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	}
 	if md.is(n, atom.A) || md.is(n, atom.Area) {
 		var href []byte
-		href, e.HasHref = md.attr(n, keyHref)
+		href, e.HasHref = md.attr(n, atom.Href)
 		if e.HasHref {
 			e.Href = string(href)
 			e.Target = md.res.target(e.Href)
@@ -320,13 +353,13 @@ func (md *model) controlKind(n nodeID) string {
 	case atom.Summary:
 		return page.KindToggle
 	case atom.Input:
-		switch typ, _ := md.attr(n, keyType); strings.ToLower(strings.TrimSpace(string(typ))) {
+		switch typ, _ := md.attr(n, atom.Type); strings.ToLower(strings.TrimSpace(string(typ))) {
 		case "button", "submit", "reset", "image":
 			return page.KindButton
 		}
 		return ""
 	}
-	if role, _ := md.attr(n, keyRole); equalFoldASCII(bytes.TrimSpace(role), "button") {
+	if role, _ := md.attr(n, attrRole); equalFoldASCII(bytes.TrimSpace(role), "button") {
 		return page.KindButton
 	}
 	return ""

@@ -100,7 +100,7 @@ func (md *model) matches(m matcher, n nodeID) bool {
 		if md.is(n, l.tag) {
 			return true
 		}
-		role, ok := md.attr(n, keyRole)
+		role, ok := md.attr(n, attrRole)
 		return ok && string(role) == l.role
 	}
 	return m.css.Match(md.domOf(n))
@@ -134,7 +134,7 @@ func (md *model) htmlNode(id nodeID) *html.Node {
 	h := &html.Node{Type: html.ElementNode, Data: md.name(id), DataAtom: n.atom,
 		Namespace: [...]string{"", "svg", "math"}[n.ns]}
 	for _, a := range md.attrs[n.attrs.from:n.attrs.to] {
-		h.Attr = append(h.Attr, html.Attribute{Key: string(md.bytes(a.name)), Val: string(md.bytes(a.val))})
+		h.Attr = append(h.Attr, html.Attribute{Key: md.attrName(a), Val: string(md.bytes(a.val))})
 	}
 	return h
 }
@@ -145,35 +145,43 @@ func (md *model) htmlNode(id nodeID) *html.Node {
 
 // selector is the selector path of element n.
 func (md *model) selector(n nodeID) string {
-	steps := md.scratchIDs[:0]
-	for cur := n; md.element(cur); cur = md.nodes[cur].parent {
-		steps = append(steps, cur)
-		if md.anchorStep(cur) {
-			break
-		}
+	s := md.selectorSpan(n)
+	return string(md.selBuf[s.from:s.to])
+}
+
+// selectorSpan makes the path of n in selBuf, after its parent's,
+// memoized: the entries of a list share the path of the list.
+func (md *model) selectorSpan(n nodeID) span {
+	info := &md.info[n]
+	if info.memo&memoSelector != 0 {
+		return info.sel
 	}
-	md.scratchIDs = steps
-	b := md.scratch[:0]
-	for i := len(steps) - 1; i >= 0; i-- {
-		cur := steps[i]
-		if i < len(steps)-1 {
-			b = append(b, " > "...)
-		}
-		name := md.name(cur)
-		switch {
-		case md.isRootName(cur):
-			b = append(b, name...)
-		case md.hasID(cur):
-			b = append(b, idSelector(name, string(md.attrBytes(cur, keyID)))...)
-		default:
-			b = append(b, name...)
-			b = append(b, ":nth-child("...)
-			b = strconv.AppendInt(b, int64(md.nth(cur)), 10)
-			b = append(b, ')')
-		}
+	var prefix span
+	p := md.nodes[n].parent
+	if !md.anchorStep(n) && md.element(p) {
+		prefix = md.selectorSpan(p)
 	}
-	md.scratch = b
-	return string(b)
+	from := len(md.selBuf)
+	b := append(md.selBuf, md.selBuf[prefix.from:prefix.to]...)
+	if prefix.to > prefix.from {
+		b = append(b, " > "...)
+	}
+	name := md.name(n)
+	switch {
+	case md.isRootName(n):
+		b = append(b, name...)
+	case md.hasID(n):
+		b = append(b, idSelector(name, string(md.attrBytes(n, atom.Id)))...)
+	default:
+		b = append(b, name...)
+		b = append(b, ":nth-child("...)
+		b = strconv.AppendInt(b, int64(md.nth(n)), 10)
+		b = append(b, ')')
+	}
+	md.selBuf = b
+	info = &md.info[n]
+	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
+	return info.sel
 }
 
 func (md *model) isRootName(n nodeID) bool {
@@ -184,12 +192,12 @@ func (md *model) isRootName(n nodeID) bool {
 	return false
 }
 
-func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, keyID)) > 0 }
+func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, atom.Id)) > 0 }
 
 // anchorStep: a path starts at n.
 func (md *model) anchorStep(n nodeID) bool { return md.isRootName(n) || md.hasID(n) }
 
-func (md *model) attrBytes(n nodeID, k key) []byte {
+func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
 	v, _ := md.attr(n, k)
 	return v
 }

@@ -159,7 +159,7 @@ func (b *builder) inTable() bool {
 		case atom.Style, atom.Script, atom.Template:
 			return b.inHead()
 		case atom.Input:
-			if typ, _ := b.attrIn(t.attrs, keyType); equalFoldASCII(typ, "hidden") {
+			if typ, _ := b.attrIn(t.attrs, atom.Type); equalFoldASCII(typ, "hidden") {
 				b.insertVoid()
 				return true
 			}

@@ -45,33 +45,45 @@ type node struct {
 func (n *node) offset() int { return int(n.off) }
 
 type attr struct {
-	key       atom.Atom
-	name, val span
+	key       atom.Atom // see attrAtom
+	name, val span      // the name is kept when key is not of x/net/html's table
 }
 
-// key names an attribute: by atom when it has one, else by name.
-type key struct {
-	atom atom.Atom
-	name string
+// attrName is the name of attribute a.
+func (t *tree) attrName(a attr) string {
+	if a.key != 0 && a.key < attrRole {
+		return a.key.String()
+	}
+	return string(t.bytes(a.name))
 }
 
-var (
-	keyAlt            = key{atom: atom.Alt}
-	keyHref           = key{atom: atom.Href}
-	keyID             = key{atom: atom.Id}
-	keyLang           = key{atom: atom.Lang}
-	keyName           = key{atom: atom.Name}
-	keyRel            = key{atom: atom.Rel}
-	keyTitle          = key{atom: atom.Title}
-	keyType           = key{atom: atom.Type}
-	keyValue          = key{atom: atom.Value}
-	keyContent        = key{atom: atom.Content}
-	keyHTTPEquiv      = key{atom: atom.HttpEquiv}
-	keyRole           = key{name: "role"}
-	keyEncoding       = key{name: "encoding"}
-	keyAriaLabel      = key{name: "aria-label"}
-	keyAriaLabelledBy = key{name: "aria-labelledby"}
+// Attribute names are kept as atoms: those of x/net/html's table, and the
+// few more the model asks for, which get atoms of their own.
+const (
+	attrRole atom.Atom = 1<<31 + iota
+	attrEncoding
+	attrAriaLabel
+	attrAriaLabelledBy
+	attrAriaHidden
+	attrAriaExpanded
+	attrAriaHaspopup
+	attrAriaControls
 )
+
+var extraAttrs = []string{"role", "encoding", "aria-label", "aria-labelledby", "aria-hidden",
+	"aria-expanded", "aria-haspopup", "aria-controls"}
+
+func attrAtom(name []byte) atom.Atom {
+	if a := atom.Lookup(name); a != 0 {
+		return a
+	}
+	for i, s := range extraAttrs {
+		if string(name) == s {
+			return attrRole + atom.Atom(i)
+		}
+	}
+	return 0
+}
 
 // tree is the arena.
 type tree struct {
@@ -129,30 +141,24 @@ func (t *tree) has(id nodeID, p props) bool {
 	return id > 0 && n.props&p != 0 && n.ns == nsHTML
 }
 
-// attr returns the value of the first attribute k of element id, as
-// browsers keep the first of repeated attributes.
-func (t *tree) attr(id nodeID, k key) ([]byte, bool) {
+// attr returns the value of attribute k of element id.
+func (t *tree) attr(id nodeID, k atom.Atom) ([]byte, bool) {
 	return t.attrIn(t.nodes[id].attrs, k)
 }
 
-func (t *tree) attrIn(s span, k key) ([]byte, bool) {
+func (t *tree) attrIn(s span, k atom.Atom) ([]byte, bool) {
 	v, ok := t.attrSpan(s, k)
 	return t.bytes(v), ok
 }
 
 // attrSpan is where the value of attribute k is among the attributes s.
-func (t *tree) attrSpan(s span, k key) (span, bool) {
+func (t *tree) attrSpan(s span, k atom.Atom) (span, bool) {
 	for _, a := range t.attrs[s.from:s.to] {
-		if a.key == k.atom && (k.atom != 0 || string(t.bytes(a.name)) == k.name) {
+		if a.key == k {
 			return a.val, true
 		}
 	}
 	return span{}, false
-}
-
-func (t *tree) attrString(id nodeID, k key) string {
-	v, _ := t.attr(id, k)
-	return string(v)
 }
 
 // sameAttrs: a and b carry the same attributes, in any order.
@@ -164,7 +170,7 @@ func (t *tree) sameAttrs(a, b nodeID) bool {
 	for _, x := range as {
 		found := false
 		for _, y := range bs {
-			if bytes.Equal(t.bytes(x.name), t.bytes(y.name)) && bytes.Equal(t.bytes(x.val), t.bytes(y.val)) {
+			if x.key == y.key && t.attrName(x) == t.attrName(y) && bytes.Equal(t.bytes(x.val), t.bytes(y.val)) {
 				found = true
 				break
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // outlineTree writes the elements and text of a tree, one per line, for
@@ -42,7 +43,7 @@ func outlineBuilt(src []byte) string {
 				continue
 			}
 			flush(depth)
-			id, _ := b.attr(c, keyID)
+			id, _ := b.attr(c, atom.Id)
 			outlineTree(&w, depth, b.name(c), string(id), "")
 			walk(c, depth+1)
 			flush(depth + 1)

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -402,7 +403,7 @@ func (b *builder) htmlIntegrationPoint(n nodeID) bool {
 		}
 	case nsMath:
 		if b.name(n) == "annotation-xml" {
-			enc, _ := b.attr(n, keyEncoding)
+			enc, _ := b.attr(n, attrEncoding)
 			return bytes.EqualFold(enc, []byte("text/html")) || bytes.EqualFold(enc, []byte("application/xhtml+xml"))
 		}
 	}
@@ -417,7 +418,7 @@ func (b *builder) foreignContent() bool {
 	case html.StartTagToken:
 		breakout := propsOf(t.atom)&pBreakout != 0
 		if t.atom == atom.Font {
-			for _, k := range []key{{atom: atom.Color}, {atom: atom.Face}, {atom: atom.Size}} {
+			for _, k := range []atom.Atom{atom.Color, atom.Face, atom.Size} {
 				if _, ok := b.attrIn(t.attrs, k); ok {
 					breakout = true
 				}
@@ -533,8 +534,9 @@ func (b *builder) generateImpliedEndTags(except atom.Atom) {
 // (a second <html> or <body> tag).
 func (b *builder) mergeAttrs(n nodeID) {
 	var extra []attr
+	have := b.attrs[b.nodes[n].attrs.from:b.nodes[n].attrs.to]
 	for _, a := range b.attrs[b.tok.attrs.from:b.tok.attrs.to] {
-		if _, ok := b.attrSpan(b.nodes[n].attrs, key{atom: a.key, name: string(b.bytes(a.name))}); !ok {
+		if !slices.ContainsFunc(have, func(h attr) bool { return b.attrName(h) == b.attrName(a) }) {
 			extra = append(extra, a)
 		}
 	}
