@@ -257,10 +257,8 @@ func collapse(s string) string {
 // collapseBytes is collapse of b as a new string; ASCII text is collapsed
 // in place, without the copies of strings.Fields.
 func collapseBytes(b []byte) string {
-	for _, c := range b {
-		if c >= 0x80 {
-			return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
-		}
+	if !isASCII(b) {
+		return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
 	}
 	out := b[:0]
 	for i := 0; i < len(b); {
@@ -276,6 +274,15 @@ func collapseBytes(b []byte) string {
 		}
 	}
 	return string(out)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIISpace(c byte) bool {

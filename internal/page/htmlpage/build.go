@@ -26,6 +26,7 @@ type builder struct {
 	head, form       nodeID
 	fosterParenting  bool
 	quirks           bool
+	openP            int // see setOpen
 
 	links   []tagRef // start tags with references, in source order
 	anchors []span   // ids and a[name]s, in source order

@@ -146,7 +146,8 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 			c := b.clone(node)
 			b.afe[ni] = c
 			b.stack[x] = c
-			b.nodes[node].open, b.nodes[c].open = false, true
+			b.setOpen(node, false)
+			b.setOpen(c, true)
 			node = c
 			if last == furthest {
 				bookmark = ni + 1
@@ -174,6 +175,6 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 		b.removeOpen(fe)
 		i := b.indexOpen(furthest) + 1
 		b.stack = append(b.stack[:i], append([]nodeID{c}, b.stack[i:]...)...)
-		b.nodes[c].open = true
+		b.setOpen(c, true)
 	}
 }

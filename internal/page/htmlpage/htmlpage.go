@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -53,11 +52,14 @@ type Options struct {
 	FooterSelector string          // default DefaultFooterSelector
 }
 
-var builders = sync.Pool{New: func() any { return new(builder) }}
+// builders are kept for the next pages, as many as parse at once: unlike
+// a sync.Pool, which the collector empties, so that their arenas would
+// grow again from nothing after every collection.
+var builders = make(chan *builder, 16)
 
 // maxPooledNodes: the arena of a page larger than this is not kept for
 // the next page.
-const maxPooledNodes = 1 << 20
+const maxPooledNodes = 1 << 18
 
 // Parse builds the model of one HTML page. It fails only when data is no
 // HTML page (binary, invalid UTF-8, empty) or a selector does not compile;
@@ -74,13 +76,21 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	if opt.Format == "" {
 		opt.Format = page.FormatHTML
 	}
-	b := builders.Get().(*builder)
+	var b *builder
+	select {
+	case b = <-builders:
+	default:
+		b = new(builder)
+	}
 	b.reset(data)
 	b.run()
 	p := newModel(b, &opt, sel).page()
 	if len(b.nodes) <= maxPooledNodes {
 		b.reset(nil)
-		builders.Put(b)
+		select {
+		case builders <- b:
+		default:
+		}
 	}
 	return p, nil
 }

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -28,8 +29,12 @@ func (md *model) makeLinks() {
 		var e *page.Entry
 		sel, region := "", page.RegionMain
 		if r.node != 0 {
-			e = md.info[r.node].entry
-			sel, region = md.selector(r.node), md.placeOf(r.node).region
+			e, region = md.info[r.node].entry, md.placeOf(r.node).region
+			if e != nil {
+				sel = e.Selector // the same: one copy
+			} else {
+				sel = md.selector(r.node)
+			}
 		}
 		for _, k := range refAttrs[r.tag] {
 			val, ok := md.attrIn(r.attrs, k)
@@ -42,16 +47,27 @@ func (md *model) makeLinks() {
 				}
 				continue
 			}
-			if k != atom.Href && len(strings.TrimSpace(string(val))) == 0 {
+			if k != atom.Href && len(bytes.TrimSpace(val)) == 0 {
 				continue // an empty src references nothing a checker could test
 			}
-			md.addLink(r, e, sel, region, k, string(val))
+			href := ""
+			if e != nil && e.Href == string(val) {
+				href = e.Href // the same: one copy
+			} else {
+				href = string(val)
+			}
+			md.addLink(r, e, sel, region, k, href)
 		}
 	}
 }
 
 func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Atom, href string) {
-	l := &page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel}
+	if len(md.linkSlab) == cap(md.linkSlab) {
+		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
+	}
+	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
+	l := &md.linkSlab[len(md.linkSlab)-1]
+	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel}
 	if r.tag == atom.Link {
 		rel, _ := md.attrIn(r.attrs, atom.Rel)
 		l.Rel = collapse(string(rel))

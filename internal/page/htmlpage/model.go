@@ -26,6 +26,7 @@ type model struct {
 	controls       []nodeID
 	ids            map[string]nodeID // see labelledBy
 	entrySlab      []page.Entry
+	linkSlab       []page.Link
 }
 
 // nodeInfo is what the model learns of a node, memoized.

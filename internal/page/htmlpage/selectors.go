@@ -101,7 +101,7 @@ func (md *model) matches(m matcher, n nodeID) bool {
 			return true
 		}
 		role, ok := md.attr(n, attrRole)
-		return ok && string(role) == l.role
+		return ok && len(role) == len(l.role) && string(role) == l.role
 	}
 	return m.css.Match(md.domOf(n))
 }

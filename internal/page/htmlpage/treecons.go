@@ -90,17 +90,30 @@ func (b *builder) top() nodeID {
 func (b *builder) topIs(a atom.Atom) bool { return b.is(b.top(), a) }
 
 func (b *builder) push(n nodeID) {
-	b.nodes[n].open = true
+	b.setOpen(n, true)
 	b.stack = append(b.stack, n)
 }
 
 func (b *builder) pop() nodeID {
 	n := b.top()
 	if n != 0 {
-		b.nodes[n].open = false
+		b.setOpen(n, false)
 		b.stack = b.stack[:len(b.stack)-1]
 	}
 	return n
+}
+
+// setOpen marks n open or closed, and counts the open p elements: block
+// start tags look for one, and on a deep stack the search is long.
+func (b *builder) setOpen(n nodeID, open bool) {
+	b.nodes[n].open = open
+	if b.is(n, atom.P) {
+		if open {
+			b.openP++
+		} else {
+			b.openP--
+		}
+	}
 }
 
 // popTo pops the stack down to length i.
@@ -114,7 +127,7 @@ func (b *builder) popTo(i int) {
 func (b *builder) removeOpen(n nodeID) {
 	if i := b.indexOpen(n); i >= 0 {
 		b.stack = append(b.stack[:i], b.stack[i+1:]...)
-		b.nodes[n].open = false
+		b.setOpen(n, false)
 	}
 }
 
@@ -516,7 +529,11 @@ func (b *builder) popUntil(s scope, tags ...atom.Atom) bool {
 }
 
 // closeP closes a p element in button scope, as block start tags do.
-func (b *builder) closeP() { b.popUntil(buttonScope, atom.P) }
+func (b *builder) closeP() {
+	if b.openP > 0 {
+		b.popUntil(buttonScope, atom.P)
+	}
+}
 
 // generateImpliedEndTags closes the elements whose end tags may be left
 // out (li, p, option …), but for except.
