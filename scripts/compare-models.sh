@@ -11,7 +11,7 @@ set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 OLD NEW" >&2; exit 2; }
 old=$(realpath "$1") new=$(realpath "$2")
 cd "$(dirname "$0")/.."
-out=${OUT:-bench/compare}
+out=${OUT:-bench/out-compare}
 rm -rf "$out" && mkdir -p "$out" && out=$(realpath "$out")
 go run ./scripts/gensite -out "$out/gensite" -pages "${PAGES:-300}" >/dev/null
 

@@ -16,14 +16,14 @@ import (
 func (md *model) hiddenByAttrs(n nodeID) bool {
 	s := md.nodes[n].attrs
 	for _, a := range md.attrs[s.from:s.to] {
-		switch {
-		case a.key == atom.Hidden:
+		switch a.key {
+		case atom.Hidden:
 			return true
-		case a.key == atom.Style:
+		case atom.Style:
 			if styleHides(string(md.bytes(a.val))) {
 				return true
 			}
-		case a.key == attrAriaHidden:
+		case attrAriaHidden:
 			if equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
 				return true
 			}

@@ -162,7 +162,8 @@ func (md *model) selectorSpan(n nodeID) span {
 		prefix = md.selectorSpan(p)
 	}
 	from := len(md.selBuf)
-	b := append(md.selBuf, md.selBuf[prefix.from:prefix.to]...)
+	md.selBuf = append(md.selBuf, md.selBuf[prefix.from:prefix.to]...)
+	b := md.selBuf
 	if prefix.to > prefix.from {
 		b = append(b, " > "...)
 	}
