@@ -50,9 +50,9 @@ func (b *builder) stepMode() bool {
 		b.quirks, b.mode = true, modeBeforeHTML
 		return false
 	case modeBeforeHTML:
-		return b.beforeHTML()
+		return b.opening(atom.Html, modeBeforeHead)
 	case modeBeforeHead:
-		return b.beforeHead()
+		return b.opening(atom.Head, modeInHead)
 	case modeInHead:
 		return b.inHead()
 	case modeAfterHead:
@@ -236,30 +236,10 @@ func (b *builder) leadingSpace() bool {
 	return len(b.tok.text) == 0
 }
 
-func (b *builder) beforeHTML() bool {
-	switch b.tok.kind {
-	case html.TextToken:
-		if b.leadingSpace() {
-			return true
-		}
-	case html.StartTagToken:
-		if b.tok.atom == atom.Html {
-			b.insert(nsHTML)
-			b.mode = modeBeforeHead
-			return true
-		}
-	case html.EndTagToken:
-		switch b.tok.atom {
-		case atom.Head, atom.Body, atom.Html, atom.Br:
-		default:
-			return true
-		}
-	}
-	b.implied(html.StartTagToken, atom.Html)
-	return false
-}
-
-func (b *builder) beforeHead() bool {
+// opening is the modes before html and before head: it opens element a,
+// the one a tag names or an implied one; white space before it and end
+// tags of other elements are dropped.
+func (b *builder) opening(a atom.Atom, next insertionMode) bool {
 	switch b.tok.kind {
 	case html.TextToken:
 		if b.leadingSpace() {
@@ -267,9 +247,11 @@ func (b *builder) beforeHead() bool {
 		}
 	case html.StartTagToken:
 		switch b.tok.atom {
-		case atom.Head:
-			b.head = b.insert(nsHTML)
-			b.mode = modeInHead
+		case a:
+			if n := b.insert(nsHTML); a == atom.Head {
+				b.head = n
+			}
+			b.mode = next
 			return true
 		case atom.Html:
 			return b.inBody()
@@ -281,7 +263,7 @@ func (b *builder) beforeHead() bool {
 			return true
 		}
 	}
-	b.implied(html.StartTagToken, atom.Head)
+	b.implied(html.StartTagToken, a)
 	return false
 }
 
