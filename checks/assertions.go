@@ -9,6 +9,7 @@ import (
 
 	"github.com/xeipuuv/gojsonschema"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -17,8 +18,8 @@ import (
 // custom JSON Schema assertions.
 type assertionCheck struct{}
 
-func (assertionCheck) Rules() []Rule {
-	return []Rule{{ID: AssertPrefix + "<id>", Severity: Error,
+func (assertionCheck) Rules() []finding.Rule {
+	return []finding.Rule{{ID: AssertPrefix + "<id>", Severity: finding.Error,
 		Description: "a custom JSON Schema assertion of the config failed on the page model"}}
 }
 
@@ -61,17 +62,17 @@ func PrepareAssertions(cfg *schema.Config) error {
 	return assertionsOf(cfg).err
 }
 
-func (assertionCheck) Check(p *page.Page, env *Env) []Finding {
+func (assertionCheck) Check(p *page.Page, env *Env) []finding.Finding {
 	cfg := env.config()
 	if len(cfg.Assertions) == 0 {
 		return nil
 	}
 	ca := assertionsOf(cfg)
 	var doc gojsonschema.JSONLoader
-	var out []Finding
+	var out []finding.Finding
 	for i, a := range cfg.Assertions {
 		rule := AssertPrefix + a.ID
-		if ca.schemas[i] == nil || !ruleOn(cfg, rule) || itemSeverity(a.Severity) == Off {
+		if ca.schemas[i] == nil || !ruleOn(cfg, rule) || itemSeverity(a.Severity) == finding.Off {
 			continue
 		}
 		if doc == nil {

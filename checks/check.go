@@ -1,88 +1,26 @@
-// Package checks is the check engine: the Finding type, the Check interface
-// and the one list of registered checks. Each rule family lives in a file of
-// its own; checks read the page model, never the DOM.
+// Package checks is the check engine: the Check interface and the one list
+// of registered checks. Each rule family lives in a file of its own; checks
+// read the page model, never the DOM.
 package checks
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
 
-// Severity of a finding. The zero value means "the rule's severity".
-type Severity int
-
-// Severities, weakest first.
-const (
-	Unset Severity = iota
-	Info
-	Warning
-	Error
-	Off // a rule set to "off"; never on a finding
-)
-
-var severityNames = map[Severity]string{Info: "info", Warning: "warning", Error: "error", Off: "off"}
-
-func (s Severity) String() string { return severityNames[s] }
-
-// ParseSeverity reads "error", "warning", "info" or "off".
-func ParseSeverity(name string) (Severity, error) {
-	for s, n := range severityNames {
-		if n == name {
-			return s, nil
-		}
-	}
-	return Unset, fmt.Errorf("unknown severity %q (want error, warning, info or off)", name)
-}
-
-// MarshalJSON writes the severity's name.
-func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
-
-// UnmarshalJSON reads a severity's name.
-func (s *Severity) UnmarshalJSON(b []byte) error {
-	var name string
-	if err := json.Unmarshal(b, &name); err != nil {
-		return err
-	}
-	v, err := ParseSeverity(name)
-	*s = v
-	return err
-}
-
-// Finding is one result of a check: something wrong with a page.
-type Finding struct {
-	Rule     string            `json:"rule"`
-	Severity Severity          `json:"severity"`
-	Message  string            `json:"message"`
-	Source   string            `json:"source"`
-	Line     int               `json:"line,omitempty"`
-	Column   int               `json:"column,omitempty"`
-	Selector string            `json:"selector,omitempty"`
-	Context  map[string]string `json:"context,omitempty"`
-}
-
-// Rule describes one rule id for `pagelint rules` and the report formats.
-type Rule struct {
-	ID          string
-	Severity    Severity
-	Description string
-	// Off marks rules that are off unless the config switches them on.
-	Off bool
-}
-
 // Check is one rule family, run on each page's model.
 type Check interface {
-	Rules() []Rule
-	Check(p *page.Page, env *Env) []Finding
+	Rules() []finding.Rule
+	Check(p *page.Page, env *Env) []finding.Finding
 }
 
 // SiteCheck is a rule family that needs every page of the run at once.
 type SiteCheck interface {
-	Rules() []Rule
-	CheckSite(pages []*page.Page, env *Env) []Finding
+	Rules() []finding.Rule
+	CheckSite(pages []*page.Page, env *Env) []finding.Finding
 }
 
 // Env is what checks know beyond the page: the config, the reference date,

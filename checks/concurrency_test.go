@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -32,7 +33,7 @@ func TestRunPageConcurrently(t *testing.T) {
 		pages[i] = p
 	}
 	env := func() *Env { return &Env{Config: cfg, Now: testNow, Site: newRealisticSite()} }
-	want := make([][]Finding, len(pages))
+	want := make([][]finding.Finding, len(pages))
 	for i, p := range pages {
 		want[i] = RunPage(p, env())
 	}

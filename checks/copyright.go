@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -13,8 +14,8 @@ import (
 // reference date allows.
 type footerCopyright struct{}
 
-func (footerCopyright) Rules() []Rule {
-	return []Rule{{ID: RuleFooterCopyright, Severity: Warning,
+func (footerCopyright) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleFooterCopyright, Severity: finding.Warning,
 		Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}}
 }
 
@@ -46,7 +47,7 @@ func noticeYears(text string, now time.Time) []int {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
+func (footerCopyright) Check(p *page.Page, env *Env) []finding.Finding {
 	cfg := env.config()
 	c := cfg.Footer.Copyright
 	if c == nil {
@@ -54,9 +55,9 @@ func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
 	}
 	sev := itemSeverity(c.Severity)
 	if _, set := cfg.Rules[RuleFooterCopyright]; set {
-		sev = Unset // "rules" has the last word: the block is often a preset's
+		sev = finding.Unset // "rules" has the last word: the block is often a preset's
 	}
-	if sev == Off {
+	if sev == finding.Off {
 		return nil
 	}
 	now := env.Now
@@ -68,10 +69,10 @@ func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
 	if c.MaxAgeYears != nil {
 		maxAge = *c.MaxAgeYears
 	}
-	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []Finding {
+	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []finding.Finding {
 		f := atMsg(p, RuleFooterCopyright, pos, sel, ctx, msg)
 		f.Severity = sev
-		return []Finding{f}
+		return []finding.Finding{f}
 	}
 	if p.Footer == nil || len(p.Footer.Copyright) == 0 {
 		if !required {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -13,13 +14,13 @@ import (
 // whose entries' parents are their groups.
 type menuDuplicate struct{}
 
-func (menuDuplicate) Rules() []Rule {
-	return []Rule{{ID: RuleMenuDuplicate, Severity: Error,
+func (menuDuplicate) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleMenuDuplicate, Severity: finding.Error,
 		Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)"}}
 }
 
-func (menuDuplicate) Check(p *page.Page, env *Env) []Finding {
-	d := dupFinder{p: p, warn: weaker(Warning, env.config(), RuleMenuDuplicate)}
+func (menuDuplicate) Check(p *page.Page, env *Env) []finding.Finding {
+	d := dupFinder{p: p, warn: weaker(finding.Warning, env.config(), RuleMenuDuplicate)}
 	s := dupScratchPool.Get().(*dupScratch)
 	defer s.release()
 	for _, m := range menusIn(p) {
@@ -97,8 +98,8 @@ func sameUnder(a, b parentKey) bool {
 
 type dupFinder struct {
 	p    *page.Page
-	warn Severity
-	out  []Finding
+	warn finding.Severity
+	out  []finding.Finding
 	// reported holds entries already reported, since one entry may stand
 	// in a footer nav menu and among the footer's items.
 	reported map[entryKey]bool
@@ -147,7 +148,7 @@ next:
 		de := same[j]
 		for _, first := range same[:j] {
 			if sameUnder(first.parentKey, de.parentKey) {
-				d.report(de, first, Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
+				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
 				continue next
 			}
 		}
@@ -161,7 +162,7 @@ next:
 	}
 }
 
-func (d *dupFinder) report(de, first dupEntry, sev Severity, menu, msg string) {
+func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg string) {
 	k := keyOf(de.e)
 	if d.reported == nil {
 		d.reported = map[entryKey]bool{}

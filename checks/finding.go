@@ -4,19 +4,20 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
 
 // at builds a finding on page p at pos, with selector and context.
-func at(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) Finding {
+func at(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) finding.Finding {
 	return atMsg(p, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
 }
 
 // atMsg is at with the message written out already: checks that report
 // many findings (a site's broken links) build them without fmt.
-func atMsg(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) Finding {
-	return Finding{
+func atMsg(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) finding.Finding {
+	return finding.Finding{
 		Rule:     rule,
 		Message:  msg,
 		Source:   p.Source,
@@ -61,10 +62,10 @@ func quoteList(names []string, limit int) string {
 }
 
 // itemSeverity reads a config item's own severity; Unset when it has none.
-func itemSeverity(name string) Severity {
-	s, err := ParseSeverity(name)
+func itemSeverity(name string) finding.Severity {
+	s, err := finding.ParseSeverity(name)
 	if err != nil {
-		return Unset
+		return finding.Unset
 	}
 	return s
 }
@@ -72,10 +73,10 @@ func itemSeverity(name string) Severity {
 // presetItemSeverity is the severity a config item sets on its findings.
 // An item that comes from a preset yields to the config's "rules" setting
 // of its rule: the user's config wins over presets.
-func presetItemSeverity(cfg *schema.Config, rule string, it *schema.Item) Severity {
+func presetItemSeverity(cfg *schema.Config, rule string, it *schema.Item) finding.Severity {
 	if it.Preset != "" {
 		if _, set := cfg.Rules[rule]; set {
-			return Unset
+			return finding.Unset
 		}
 	}
 	return itemSeverity(it.Severity)
@@ -84,8 +85,8 @@ func presetItemSeverity(cfg *schema.Config, rule string, it *schema.Item) Severi
 // weaker returns the weaker of a finding's own severity and the severity its
 // rule runs at, so that a finding that is a lesser form of its rule (a
 // warning of an error rule) never outranks the rule's setting.
-func weaker(s Severity, cfg *schema.Config, rule string) Severity {
-	if rs := ruleSeverity(cfg, rule); rs != Off && rs < s {
+func weaker(s finding.Severity, cfg *schema.Config, rule string) finding.Severity {
+	if rs := ruleSeverity(cfg, rule); rs != finding.Off && rs < s {
 		return rs
 	}
 	return s

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -15,22 +16,22 @@ import (
 // statement, cookie settings, the opt-out link, the imprint ….
 type footerRequired struct{}
 
-func (footerRequired) Rules() []Rule {
-	return []Rule{{ID: RuleFooterRequired, Severity: Error,
+func (footerRequired) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleFooterRequired, Severity: finding.Error,
 		Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing"}}
 }
 
-func (footerRequired) Check(p *page.Page, env *Env) []Finding {
+func (footerRequired) Check(p *page.Page, env *Env) []finding.Finding {
 	cfg := env.config()
-	var out []Finding
+	var out []finding.Finding
 	for i := range cfg.Footer.Required {
 		it := &cfg.Footer.Required[i]
 		sev := presetItemSeverity(cfg, RuleFooterRequired, it)
-		if !it.IsEnabled() || sev == Off || (it.Scope == "home" && !p.Home) {
+		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) {
 			continue
 		}
 		if f, bad := checkFooterItem(p, it, cfg); bad {
-			if f.Severity == Unset {
+			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
 			out = append(out, f)
@@ -52,12 +53,12 @@ func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
 
 // checkFooterItem looks for one required item; bad is false when the page
 // has it.
-func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Finding, bad bool) {
+func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f finding.Finding, bad bool) {
 	where := itemPlaces(it)
 	entries := entriesIn(p, where)
 	alts := it.Alternatives()
 	if len(alts) == 0 {
-		return Finding{}, false // nothing to look for; the config loader says so
+		return finding.Finding{}, false // nothing to look for; the config loader says so
 	}
 	// The first entry that satisfies the item as it should settles it;
 	// else the first one hidden or without its icon is reported.
@@ -78,7 +79,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 				noIcon = e
 			}
 		default:
-			return Finding{}, false
+			return finding.Finding{}, false
 		}
 	}
 	ctx := func(e *page.Entry) map[string]string {
@@ -111,8 +112,8 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 					// quote of what the page says.
 					f.Message = controlNoun(e, where) + " uses the outdated wording " + q(entryName(e)) + ": " + alt.Legacy.Message
 				}
-				f.Severity = weaker(Warning, cfg, RuleFooterRequired)
-				if s := presetItemSeverity(cfg, RuleFooterRequired, it); s != Unset && s < f.Severity {
+				f.Severity = weaker(finding.Warning, cfg, RuleFooterRequired)
+				if s := presetItemSeverity(cfg, RuleFooterRequired, it); s != finding.Unset && s < f.Severity {
 					f.Severity = s
 				}
 				return f, true
@@ -125,7 +126,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 // missingItem reports an item that is nowhere, at the footer (or the
 // region it should stand in), naming the entries that came close but an
 // exclusion ruled out.
-func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx map[string]string) Finding {
+func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx map[string]string) finding.Finding {
 	// Point at the footer, where such items usually go, unless the item
 	// may stand only in the header.
 	region := p.Footer

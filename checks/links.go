@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -13,18 +14,18 @@ import (
 // checker's results, and fragments against the target page's anchors.
 type linkTargets struct{}
 
-func (linkTargets) Rules() []Rule {
-	return []Rule{
-		{ID: RuleLinkBroken, Severity: Error,
+func (linkTargets) Rules() []finding.Rule {
+	return []finding.Rule{
+		{ID: RuleLinkBroken, Severity: finding.Error,
 			Description: "an internal target (page or asset) does not exist, an external URL is broken, or an URL is malformed"},
-		{ID: RuleLinkFragment, Severity: Error,
+		{ID: RuleLinkFragment, Severity: finding.Error,
 			Description: "a #fragment names no id or <a name> on the target page"},
-		{ID: RuleLinkRedirect, Severity: Info, Off: true,
+		{ID: RuleLinkRedirect, Severity: finding.Info, Off: true,
 			Description: "an external link answers with a permanent redirect"},
 	}
 }
 
-func (linkTargets) Check(p *page.Page, env *Env) []Finding {
+func (linkTargets) Check(p *page.Page, env *Env) []finding.Finding {
 	cfg := env.config()
 	lc := linkCheck{
 		p:         p,
@@ -53,7 +54,7 @@ type linkCheck struct {
 	// anchors caches the anchors of other pages by resolved path; taken
 	// from anchorCaches when first needed, and returned by release.
 	anchors  map[string]map[string]bool
-	out      []Finding
+	out      []finding.Finding
 	deferred int // links handed to Env.Defer
 }
 
@@ -282,13 +283,13 @@ func firstNonEmpty(s ...string) string {
 // linkNoText finds links that have no accessible name.
 type linkNoText struct{}
 
-func (linkNoText) Rules() []Rule {
-	return []Rule{{ID: RuleLinkNoText, Severity: Warning,
+func (linkNoText) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleLinkNoText, Severity: finding.Warning,
 		Description: "a link with no accessible name (no text, aria-label, image alt or title)"}}
 }
 
-func (linkNoText) Check(p *page.Page, _ *Env) []Finding {
-	var out []Finding
+func (linkNoText) Check(p *page.Page, _ *Env) []finding.Finding {
+	var out []finding.Finding
 	for _, l := range p.Links {
 		if l == nil || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
 			continue

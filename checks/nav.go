@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -13,15 +14,15 @@ import (
 // of that name.
 type navRequired struct{}
 
-func (navRequired) Rules() []Rule {
-	return []Rule{{ID: RuleNavRequired, Severity: Error,
+func (navRequired) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleNavRequired, Severity: finding.Error,
 		Description: "a navigation entry that the config requires is missing (or a required child under it)"}}
 }
 
-func (navRequired) Check(p *page.Page, env *Env) []Finding {
+func (navRequired) Check(p *page.Page, env *Env) []finding.Finding {
 	cfg := env.config()
 	nc := navCheck{p: p, env: env, base: parseSiteBase(cfg.Site.BaseURL)}
-	var out []Finding
+	var out []finding.Finding
 	if len(cfg.Navigation.Required) > 0 {
 		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
 	}
@@ -58,7 +59,7 @@ type navCheck struct {
 	base *siteBase
 }
 
-func (nc navCheck) missingMenu(m schema.Menu) Finding {
+func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
 	labels := make([]string, 0, len(m.Required))
 	for i := range m.Required {
 		if m.Required[i].IsEnabled() {
@@ -71,16 +72,16 @@ func (nc navCheck) missingMenu(m schema.Menu) Finding {
 
 // requireIn checks items against a set of menus; menuLabel names the config
 // menu ("" when any menu will do).
-func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schema.Item) []Finding {
-	var out []Finding
+func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schema.Item) []finding.Finding {
+	var out []finding.Finding
 	for i := range items {
 		it := &items[i]
 		sev := presetItemSeverity(nc.env.config(), RuleNavRequired, it)
-		if !it.IsEnabled() || sev == Off {
+		if !it.IsEnabled() || sev == finding.Off {
 			continue
 		}
 		for _, f := range nc.requireItem(menus, menuLabel, it) {
-			if f.Severity == Unset {
+			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
 			out = append(out, f)
@@ -95,7 +96,7 @@ type menuEntry struct {
 	menu *page.Menu
 }
 
-func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.Item) []Finding {
+func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.Item) []finding.Finding {
 	var matched []menuEntry
 	for _, m := range menus {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
@@ -106,7 +107,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 	}
 	ctx := map[string]string{"item": it.ID, "label": describe(it), "menu": menuLabel}
 	if len(matched) == 0 {
-		return []Finding{nc.missing(menus, menuLabel, it, ctx)}
+		return []finding.Finding{nc.missing(menus, menuLabel, it, ctx)}
 	}
 	if it.Href != "" {
 		var right []menuEntry
@@ -122,15 +123,15 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 			if got == "" {
 				got = e.Href
 			}
-			return []Finding{at(nc.p, RuleNavRequired, e.Pos, e.Selector, ctx,
+			return []finding.Finding{at(nc.p, RuleNavRequired, e.Pos, e.Selector, ctx,
 				"navigation entry %s links to %s, expected %s", q(entryName(e)), q(got), q(it.Href))}
 		}
 		matched = right
 	}
-	var out []Finding
+	var out []finding.Finding
 	for ci := range it.Children {
 		child := &it.Children[ci]
-		if !child.IsEnabled() || itemSeverity(child.Severity) == Off {
+		if !child.IsEnabled() || itemSeverity(child.Severity) == finding.Off {
 			continue
 		}
 		out = append(out, nc.requireChild(matched, child)...)
@@ -140,7 +141,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 
 // requireChild checks a required child under the entries that matched its
 // parent: one of them must have it nested below it.
-func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Finding {
+func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []finding.Finding {
 	var sub []*page.Menu
 	for _, pe := range parents {
 		// Each parent's subtree is searched as a menu of its own, so that
@@ -165,11 +166,11 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Findi
 		f := atMsg(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
 			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
 		f.Severity = sev
-		return []Finding{f}
+		return []finding.Finding{f}
 	}
 	out := nc.requireItem(sub, "", child)
 	for i := range out {
-		if out[i].Severity == Unset {
+		if out[i].Severity == finding.Unset {
 			out[i].Severity = sev
 		}
 	}
@@ -178,7 +179,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Findi
 
 // missing reports a required entry that no menu has, at the first menu (or
 // nowhere when the page has no menu at all).
-func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) Finding {
+func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) finding.Finding {
 	var msg string
 	var pos page.Pos
 	var sel string
@@ -271,12 +272,12 @@ func normalURL(s string) string {
 // navDeadLink finds navigation and footer entries whose target is unusable.
 type navDeadLink struct{}
 
-func (navDeadLink) Rules() []Rule {
-	return []Rule{{ID: RuleNavDeadLink, Severity: Error,
+func (navDeadLink) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleNavDeadLink, Severity: finding.Error,
 		Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}}
 }
 
-func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
+func (navDeadLink) Check(p *page.Page, _ *Env) []finding.Finding {
 	d := deadLinks{p: p}
 	for _, m := range menusIn(p) {
 		d.checkMenu(m, m.Entries)
@@ -295,7 +296,7 @@ func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
 type deadLinks struct {
 	p    *page.Page
 	seen map[entryKey]bool // made at the first dead entry: most pages have none
-	out  []Finding
+	out  []finding.Finding
 }
 
 // checkMenu checks the entries of menu m, and the entries under them.

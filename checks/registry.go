@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -47,23 +48,23 @@ const (
 // Rules lists every rule id with its default severity and a one-line
 // description, sorted by id. Config assertions appear as the one entry
 // "assert/<id>"; RulesFor lists them one by one.
-func Rules() []Rule {
-	var rules []Rule
+func Rules() []finding.Rule {
+	var rules []finding.Rule
 	for _, c := range All {
 		rules = append(rules, c.Rules()...)
 	}
 	for _, c := range AllSite {
 		rules = append(rules, c.Rules()...)
 	}
-	slices.SortFunc(rules, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return rules
 }
 
 // RulesFor lists the rules of a run as cfg sets them: each with its
 // effective severity (Off when switched off), and one "assert/<id>" rule per
 // config assertion. Report formats that list rules (SARIF) use it.
-func RulesFor(cfg *schema.Config) []Rule {
-	var rules []Rule
+func RulesFor(cfg *schema.Config) []finding.Rule {
+	var rules []finding.Rule
 	for _, r := range Rules() {
 		if r.ID == AssertPrefix+"<id>" {
 			continue
@@ -82,29 +83,29 @@ func RulesFor(cfg *schema.Config) []Rule {
 			id := AssertPrefix + a.ID
 			sev := ruleSeverity(cfg, id)
 			if _, set := cfg.Rules[id]; !set {
-				if s := itemSeverity(a.Severity); s != Unset {
+				if s := itemSeverity(a.Severity); s != finding.Unset {
 					sev = s
 				}
 			}
-			rules = append(rules, Rule{ID: id, Severity: sev, Description: d})
+			rules = append(rules, finding.Rule{ID: id, Severity: sev, Description: d})
 		}
 	}
-	slices.SortFunc(rules, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return rules
 }
 
 // defaultRule returns the registered rule of an id ("assert/x" gives the
 // assertion rule) and whether there is one.
-func defaultRule(id string) (Rule, bool) {
+func defaultRule(id string) (finding.Rule, bool) {
 	if strings.HasPrefix(id, AssertPrefix) {
-		return Rule{ID: id, Severity: Error}, true
+		return finding.Rule{ID: id, Severity: finding.Error}, true
 	}
 	r, ok := ruleIndex[id]
 	return r, ok
 }
 
-var ruleIndex = func() map[string]Rule {
-	m := map[string]Rule{}
+var ruleIndex = func() map[string]finding.Rule {
+	m := map[string]finding.Rule{}
 	for _, r := range Rules() {
 		m[r.ID] = r
 	}
@@ -114,11 +115,11 @@ var ruleIndex = func() map[string]Rule {
 // ruleSeverity is the severity a rule runs at under cfg: the config's
 // "rules" setting, else the rule's default; Off when the rule is switched
 // off or is off by default and not switched on.
-func ruleSeverity(cfg *schema.Config, id string) Severity {
+func ruleSeverity(cfg *schema.Config, id string) finding.Severity {
 	r, known := defaultRule(id)
 	if cfg != nil {
 		if name, ok := cfg.Rules[id]; ok {
-			if s, err := ParseSeverity(name); err == nil && s != Unset {
+			if s, err := finding.ParseSeverity(name); err == nil && s != finding.Unset {
 				return s
 			}
 		}
@@ -128,18 +129,18 @@ func ruleSeverity(cfg *schema.Config, id string) Severity {
 		// A finding of a rule no check registers (the caller's own, such
 		// as a page that failed to parse) is reported, as an error unless
 		// it says otherwise.
-		return Error
+		return finding.Error
 	case r.Off:
-		return Off
+		return finding.Off
 	}
 	return r.Severity
 }
 
 // ruleOn reports whether a rule runs under cfg.
-func ruleOn(cfg *schema.Config, id string) bool { return ruleSeverity(cfg, id) != Off }
+func ruleOn(cfg *schema.Config, id string) bool { return ruleSeverity(cfg, id) != finding.Off }
 
 // anyRuleOn reports whether any of a check's rules runs.
-func anyRuleOn(cfg *schema.Config, rules []Rule) bool {
+func anyRuleOn(cfg *schema.Config, rules []finding.Rule) bool {
 	for _, r := range rules {
 		if ruleOn(cfg, r.ID) {
 			return true
@@ -150,11 +151,11 @@ func anyRuleOn(cfg *schema.Config, rules []Rule) bool {
 
 // Run runs every enabled check on every page and the site checks on all of
 // them, resolves severities, drops what is off or suppressed, and sorts.
-func Run(pages []*page.Page, env *Env) []Finding {
+func Run(pages []*page.Page, env *Env) []finding.Finding {
 	if env == nil {
 		env = &Env{}
 	}
-	var findings []Finding
+	var findings []finding.Finding
 	for _, p := range pages {
 		findings = append(findings, RunPage(p, env)...)
 	}
@@ -171,7 +172,7 @@ func Run(pages []*page.Page, env *Env) []Finding {
 // RunPage runs the page checks on one page. It is safe for concurrent use:
 // checks keep no state but the compiled assertions, which are shared.
 // The findings still need Finalize.
-func RunPage(p *page.Page, env *Env) []Finding {
+func RunPage(p *page.Page, env *Env) []finding.Finding {
 	if p == nil {
 		return nil
 	}
@@ -179,7 +180,7 @@ func RunPage(p *page.Page, env *Env) []Finding {
 		env = &Env{}
 	}
 	cfg := env.config()
-	var findings []Finding
+	var findings []finding.Finding
 	for i, c := range All {
 		if !anyRuleOn(cfg, pageCheckRules[i]) {
 			continue
@@ -192,8 +193,8 @@ func RunPage(p *page.Page, env *Env) []Finding {
 // pageCheckRules holds the rules of each check of All, in its order, so
 // that RunPage does not have Rules build the lists for every page. Like
 // ruleIndex, it takes All as it stands when the program starts.
-var pageCheckRules = func() [][]Rule {
-	rules := make([][]Rule, len(All))
+var pageCheckRules = func() [][]finding.Rule {
+	rules := make([][]finding.Rule, len(All))
 	for i, c := range All {
 		rules[i] = c.Rules()
 	}
@@ -205,7 +206,7 @@ var linkRules = linkTargets{}.Rules()
 // RunLinks judges a page's links alone (link-broken, link-fragment,
 // link-redirect): the links that RunPage handed to Env.Defer. The findings
 // still need Finalize.
-func RunLinks(p *page.Page, env *Env) []Finding {
+func RunLinks(p *page.Page, env *Env) []finding.Finding {
 	if p == nil || env == nil || !anyRuleOn(env.config(), linkRules) {
 		return nil
 	}
@@ -214,12 +215,12 @@ func RunLinks(p *page.Page, env *Env) []Finding {
 
 // RunSite runs the checks that need every page at once. The findings still
 // need Finalize.
-func RunSite(pages []*page.Page, env *Env) []Finding {
+func RunSite(pages []*page.Page, env *Env) []finding.Finding {
 	if env == nil {
 		env = &Env{}
 	}
 	cfg := env.config()
-	var findings []Finding
+	var findings []finding.Finding
 	for _, c := range AllSite {
 		if !anyRuleOn(cfg, c.Rules()) {
 			continue
@@ -233,14 +234,14 @@ func RunSite(pages []*page.Page, env *Env) []Finding {
 // config item, else the config's "rules" setting, else the rule's default),
 // drops findings of rules that are off and findings an inline comment
 // suppresses (pages maps a page's Source to it), and sorts.
-func Finalize(findings []Finding, pages map[string]*page.Page, cfg *schema.Config) []Finding {
-	out := make([]Finding, 0, len(findings))
+func Finalize(findings []finding.Finding, pages map[string]*page.Page, cfg *schema.Config) []finding.Finding {
+	out := make([]finding.Finding, 0, len(findings))
 	for _, f := range findings {
 		sev := ruleSeverity(cfg, f.Rule)
-		if sev == Off {
+		if sev == finding.Off {
 			continue
 		}
-		if f.Severity != Unset && f.Severity != Off {
+		if f.Severity != finding.Unset && f.Severity != finding.Off {
 			sev = f.Severity
 		}
 		f.Severity = sev
@@ -249,29 +250,8 @@ func Finalize(findings []Finding, pages map[string]*page.Page, cfg *schema.Confi
 		}
 		out = append(out, f)
 	}
-	Sort(out)
+	finding.Sort(out)
 	return out
-}
-
-// Sort orders findings by source, line, column, rule and message (then
-// selector), so that reports of the same input are identical.
-func Sort(f []Finding) {
-	slices.SortStableFunc(f, CompareFindings)
-}
-
-// CompareFindings orders findings as every report lists them: by source,
-// line, column, rule, then message, selector and severity so that the
-// order is total.
-func CompareFindings(a, b Finding) int {
-	return cmp.Or(
-		cmp.Compare(a.Source, b.Source),
-		cmp.Compare(a.Line, b.Line),
-		cmp.Compare(a.Column, b.Column),
-		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Message, b.Message),
-		cmp.Compare(a.Selector, b.Selector),
-		cmp.Compare(b.Severity, a.Severity),
-	)
 }
 
 // config is the run's config, never nil.

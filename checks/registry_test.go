@@ -5,14 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
 // designRules are the rule ids DESIGN.md promises, with their defaults.
-var designRules = map[string]Severity{
-	"nav-required": Error, "nav-dead-link": Error, "nav-inconsistent": Warning, "nav-orphan-page": Info,
-	"menu-duplicate": Error, "footer-required": Error, "footer-copyright": Warning, "link-broken": Error,
-	"link-fragment": Error, "link-no-text": Warning, "link-redirect": Info, "assert/<id>": Error,
+var designRules = map[string]finding.Severity{
+	"nav-required": finding.Error, "nav-dead-link": finding.Error, "nav-inconsistent": finding.Warning, "nav-orphan-page": finding.Info,
+	"menu-duplicate": finding.Error, "footer-required": finding.Error, "footer-copyright": finding.Warning, "link-broken": finding.Error,
+	"link-fragment": finding.Error, "link-no-text": finding.Warning, "link-redirect": finding.Info, "assert/<id>": finding.Error,
 }
 
 func TestRules(t *testing.T) {
@@ -48,12 +49,12 @@ func TestRules(t *testing.T) {
 func TestRulesFor(t *testing.T) {
 	cfg := testConfig(t, `{"rules":{"link-no-text":"off","menu-duplicate":"warning","link-redirect":"info"},
 		"assertions":[{"id":"has-title","severity":"warning","schema":{"required":["title"]}}]}`)
-	got := map[string]Severity{}
+	got := map[string]finding.Severity{}
 	for _, r := range RulesFor(cfg) {
 		got[r.ID] = r.Severity
 	}
-	want := map[string]Severity{"link-no-text": Off, "menu-duplicate": Warning, "link-redirect": Info,
-		"nav-orphan-page": Off, "nav-required": Error, "assert/has-title": Warning}
+	want := map[string]finding.Severity{"link-no-text": finding.Off, "menu-duplicate": finding.Warning, "link-redirect": finding.Info,
+		"nav-orphan-page": finding.Off, "nav-required": finding.Error, "assert/has-title": finding.Warning}
 	for id, sev := range want {
 		if got[id] != sev {
 			t.Errorf("RulesFor: %s = %s, want %s", id, got[id], sev)
@@ -69,21 +70,21 @@ func TestFinalize(t *testing.T) {
 		{Rules: []string{"link-broken"}, From: 20, To: 20},
 		{From: 30, To: 35},
 	}}
-	findings := []Finding{
+	findings := []finding.Finding{
 		{Rule: "link-no-text", Source: "b.html", Line: 12, Column: 3, Message: "m"},
 		{Rule: "link-broken", Source: "b.html", Line: 20, Column: 3, Message: "suppressed by next-line"},
 		{Rule: "link-fragment", Source: "b.html", Line: 20, Column: 3, Message: "kept: another rule"},
 		{Rule: "nav-required", Source: "b.html", Line: 31, Column: 1, Message: "suppressed by region"},
 		{Rule: "menu-duplicate", Source: "b.html", Line: 12, Column: 3, Message: "b"},
-		{Rule: "menu-duplicate", Source: "b.html", Line: 12, Column: 3, Message: "a", Severity: Warning},
-		{Rule: "footer-required", Source: "a.html", Line: 40, Message: "item severity kept", Severity: Info},
+		{Rule: "menu-duplicate", Source: "b.html", Line: 12, Column: 3, Message: "a", Severity: finding.Warning},
+		{Rule: "footer-required", Source: "a.html", Line: 40, Message: "item severity kept", Severity: finding.Info},
 		{Rule: "nav-required", Source: "a.html", Line: 2, Column: 9, Message: "rules sets it"},
 		{Rule: "link-redirect", Source: "a.html", Line: 1, Message: "off by default"},
 		{Rule: "nav-orphan-page", Source: "a.html", Message: "off by default"},
 		{Rule: "link-no-text", Source: "a.html", Line: 1, Message: "switched off"},
 		{Rule: "footer-copyright", Source: "a.html", Message: "no line"},
 		{Rule: "page-unreadable", Source: "c.html", Message: "a rule of the caller's"},
-		{Rule: "page-unreadable", Source: "c.html", Line: 1, Message: "with its own severity", Severity: Warning},
+		{Rule: "page-unreadable", Source: "c.html", Line: 1, Message: "with its own severity", Severity: finding.Warning},
 	}
 	cfg := testConfig(t, `{"rules":{"nav-required":"warning","menu-duplicate":"info","link-no-text":"off"}}`)
 	// The rule set to off drops the findings of a.html and b.html alike.

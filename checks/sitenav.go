@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -15,8 +16,8 @@ import (
 // of them (or the whole menu) is out of step.
 type navInconsistent struct{}
 
-func (navInconsistent) Rules() []Rule {
-	return []Rule{{ID: RuleNavInconsistent, Severity: Warning,
+func (navInconsistent) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleNavInconsistent, Severity: finding.Warning,
 		Description: "site mode: a page's menu lacks entries that most pages' same menu has"}}
 }
 
@@ -70,7 +71,7 @@ func menusOf(p *page.Page) pageMenus {
 	return pm
 }
 
-func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
+func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []finding.Finding {
 	var live []*page.Page
 	for _, p := range pages {
 		if p != nil && p.Redirect == "" {
@@ -122,7 +123,7 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []Finding {
 	}
 
 	need := threshold * float64(len(live))
-	var out []Finding
+	var out []finding.Finding
 	for _, k := range keys {
 		sm := site[k]
 		var common []string
@@ -203,12 +204,12 @@ func menuSets(pages []*page.Page) []*menuSet {
 // navOrphanPage finds pages of the site that no other page links to.
 type navOrphanPage struct{}
 
-func (navOrphanPage) Rules() []Rule {
-	return []Rule{{ID: RuleNavOrphanPage, Severity: Info, Off: true,
+func (navOrphanPage) Rules() []finding.Rule {
+	return []finding.Rule{{ID: RuleNavOrphanPage, Severity: finding.Info, Off: true,
 		Description: "site mode: a page that no other page links to"}}
 }
 
-func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []Finding {
+func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []finding.Finding {
 	var live []*page.Page
 	for _, p := range pages {
 		if p != nil {
@@ -257,7 +258,7 @@ func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []Finding {
 		}
 		mark(p.Redirect)
 	}
-	var out []Finding
+	var out []finding.Finding
 	for _, p := range live {
 		if p.Home {
 			continue

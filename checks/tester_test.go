@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -81,7 +82,7 @@ func runSiteCases(t *testing.T, check SiteCheck, cases []ruleCase) {
 	}
 }
 
-func assertFindings(t *testing.T, got []Finding, want []string) {
+func assertFindings(t *testing.T, got []finding.Finding, want []string) {
 	t.Helper()
 	lines := make([]string, len(got))
 	for i, f := range got {
@@ -92,7 +93,7 @@ func assertFindings(t *testing.T, got []Finding, want []string) {
 	}
 }
 
-func formatFinding(f Finding) string {
+func formatFinding(f finding.Finding) string {
 	s := fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message)
 	if f.Source != "index.html" {
 		s = f.Source + " " + s

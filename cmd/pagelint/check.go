@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
 )
@@ -151,10 +152,10 @@ func runCheck(c *cli.Context, s *streams) error {
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more
 // warnings than allowed.
-func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
-	counts := map[checks.Severity]int{checks.Error: sum.Error, checks.Warning: sum.Warning, checks.Info: sum.Info}
+func exitCode(sum report.Summary, failOn finding.Severity, maxWarnings int) int {
+	counts := map[finding.Severity]int{finding.Error: sum.Error, finding.Warning: sum.Warning, finding.Info: sum.Info}
 	for sev, n := range counts {
-		if failOn != checks.Off && sev >= failOn && n > 0 {
+		if failOn != finding.Off && sev >= failOn && n > 0 {
 			return exitFindings
 		}
 	}
@@ -164,12 +165,12 @@ func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
 	return exitOK
 }
 
-func parseFailOn(s string) (checks.Severity, error) {
+func parseFailOn(s string) (finding.Severity, error) {
 	if s == "never" {
-		return checks.Off, nil
+		return finding.Off, nil
 	}
-	sev, err := checks.ParseSeverity(s)
-	if err != nil || sev == checks.Off {
+	sev, err := finding.ParseSeverity(s)
+	if err != nil || sev == finding.Off {
 		return 0, fail("--fail-on: unknown level %q (want error, warning, info or never)", s)
 	}
 	return sev, nil

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/report"
@@ -58,7 +59,7 @@ type Options struct {
 // Result of a run.
 type Result struct {
 	Pages        []*page.Page
-	Findings     []checks.Finding
+	Findings     []finding.Finding
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
@@ -86,7 +87,7 @@ type group struct {
 	// deferred are the links of this shard's pages that are judged once
 	// every page is read; findings what the pages' own checks found.
 	deferred []*deferredLinks
-	findings []checks.Finding
+	findings []finding.Finding
 	site     checks.Site
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
@@ -152,9 +153,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 // runLinks judges the deferred links of pages, a share of the pages per
 // CPU: a site's links to fragments of other pages are many.
-func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
+func runLinks(pages []*deferredLinks, env *checks.Env) []finding.Finding {
 	workers := min(runtime.NumCPU(), len(pages))
-	found := make([][]checks.Finding, workers)
+	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {

@@ -9,6 +9,7 @@ import (
 	"weak"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -35,7 +36,7 @@ func newPageChecker(cfg *schema.Config, now time.Time) *pageChecker {
 type checked struct {
 	reduced  *page.Page     // for the site checks and Finalize
 	deferred *deferredLinks // the links to judge once every page is read; nil if none
-	findings []checks.Finding
+	findings []finding.Finding
 	anchors  map[string]bool
 }
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // shardOf cuts a report the way a sharded run would: each shard lints its
@@ -45,7 +45,7 @@ func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
 		want := siteReport()
 		want.Summary.LinksChecked = full.Summary.LinksChecked
 		want.Summary.DurationMs = int64(10 * n)
-		checks.Sort(want.Findings)
+		finding.Sort(want.Findings)
 		slices.Sort(want.Pages)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d shards: merged report differs\n got %+v\nwant %+v", n, got, want)
@@ -71,11 +71,11 @@ func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
 }
 
 func TestMergeTellsDifferentContextsApart(t *testing.T) {
-	f := checks.Finding{Rule: "link-broken", Severity: checks.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
+	f := finding.Finding{Rule: "link-broken", Severity: finding.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
 		Context: map[string]string{"href": "/x"}}
 	g := f
 	g.Context = map[string]string{"href": "/y"}
-	got := Merge([]*Report{{Findings: []checks.Finding{f}}, {Findings: []checks.Finding{g, f}}})
+	got := Merge([]*Report{{Findings: []finding.Finding{f}}, {Findings: []finding.Finding{g, f}}})
 	if len(got.Findings) != 2 || got.Summary.Error != 2 {
 		t.Errorf("Merge kept %d findings (%d errors), want 2", len(got.Findings), got.Summary.Error)
 	}
