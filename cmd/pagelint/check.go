@@ -76,9 +76,9 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
-	var shard report.Shard
+	var shard lint.Shard
 	if v := c.String("shard"); v != "" {
-		if shard, err = report.ParseShard(v); err != nil {
+		if shard, err = lint.ParseShard(v); err != nil {
 			return fail("--shard: %v", err)
 		}
 	}

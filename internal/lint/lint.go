@@ -17,7 +17,6 @@ import (
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
-	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -43,7 +42,7 @@ type Options struct {
 	Sitemaps   []string
 
 	// Shard lints a deterministic share of the pages; zero means all.
-	Shard report.Shard
+	Shard Shard
 
 	// Progress receives the link checker's progress bar; nil for none.
 	Progress io.Writer
@@ -187,7 +186,7 @@ func (opt *Options) prepare() {
 
 // mineOf tells the pages of this run's shard from the others, given the
 // sources of every page.
-func mineOf(sources []string, sh report.Shard) func(string) bool {
+func mineOf(sources []string, sh Shard) func(string) bool {
 	if sh.Count <= 1 {
 		return func(string) bool { return true }
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
-	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/internal/source"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -66,7 +65,7 @@ func TestMineOf(t *testing.T) {
 	sources := []string{"a.html", "b.html", "c.html", "d.html", "e.html"}
 	seen := map[string]int{}
 	for i := 1; i <= 2; i++ {
-		mine := mineOf(sources, reportShard(i, 2))
+		mine := mineOf(sources, shardOf(i, 2))
 		for _, s := range sources {
 			if mine(s) {
 				seen[s]++
@@ -78,9 +77,9 @@ func TestMineOf(t *testing.T) {
 			t.Errorf("%s is in %d shards, want 1", s, seen[s])
 		}
 	}
-	if all := mineOf(sources, reportShard(0, 0)); !all("a.html") {
+	if all := mineOf(sources, shardOf(0, 0)); !all("a.html") {
 		t.Error("no shard given: every page is mine")
 	}
 }
 
-func reportShard(i, n int) report.Shard { return report.Shard{Index: i, Count: n} }
+func shardOf(i, n int) Shard { return Shard{Index: i, Count: n} }
