@@ -1,11 +1,11 @@
 package checks
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -230,7 +230,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 		}
 		return nc.canonicalPath(g.path) == nc.canonicalPath(w.path)
 	case targetExternal:
-		return normalURL(g.url) == normalURL(w.url)
+		return urlnorm.Same(g.url, w.url)
 	default:
 		return strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want))
 	}
@@ -252,21 +252,6 @@ func queryOf(s string) string {
 	s, _, _ = strings.Cut(s, "#")
 	_, qs, _ := strings.Cut(s, "?")
 	return qs
-}
-
-// normalURL lower-cases scheme and host and drops a default port, so that
-// equal URLs compare equal.
-func normalURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	u.Host = hostOf(u)
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	return u.String()
 }
 
 // navDeadLink finds navigation and footer entries whose target is unusable.

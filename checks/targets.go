@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // Kinds of link targets.
@@ -50,7 +51,7 @@ func parseSiteBase(baseURL string) *siteBase {
 	if !strings.HasSuffix(prefix, "/") {
 		prefix += "/"
 	}
-	base := &siteBase{host: hostOf(u), path: prefix}
+	base := &siteBase{host: urlnorm.Authority(u), path: prefix}
 	lastSiteBase.Store(&parsedSiteBase{baseURL, base})
 	return base
 }
@@ -64,21 +65,9 @@ type parsedSiteBase struct {
 	base    *siteBase
 }
 
-// hostOf is the URL's host in lower case, without the scheme's default port.
-func hostOf(u *url.URL) string {
-	host := strings.ToLower(u.Host)
-	switch {
-	case u.Scheme == "http" && strings.HasSuffix(host, ":80"):
-		host = strings.TrimSuffix(host, ":80")
-	case u.Scheme == "https" && strings.HasSuffix(host, ":443"):
-		host = strings.TrimSuffix(host, ":443")
-	}
-	return host
-}
-
 // sitePath returns the site path of an absolute URL under the base.
 func (b *siteBase) sitePath(u *url.URL) (string, bool) {
-	if b == nil || hostOf(u) != b.host {
+	if b == nil || urlnorm.Authority(u) != b.host {
 		return "", false
 	}
 	p := u.Path

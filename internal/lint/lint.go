@@ -17,6 +17,7 @@ import (
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -91,7 +92,7 @@ type group struct {
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
 	// known are link results the reading learnt on the way (a crawl's
-	// failed fetches), by URL without fragment.
+	// failed fetches), by normal form (internal/urlnorm).
 	known map[string]checks.ExternalResult
 }
 
@@ -115,7 +116,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		for u, a := range g.anchors {
 			if IsURL(u) {
-				fetched[stripFragment(u)] = a
+				fetched[urlnorm.Key(u)] = a
 			}
 		}
 	}
