@@ -142,12 +142,12 @@ func keyOf(e *page.Entry) entryKey {
 }
 
 // describe names a required item in messages: its first label, else its
-// id (the handle users override it by), else its pattern.
+// id (the handle users override it by), else its wording.
 func describe(it *schema.Item) string {
 	if len(it.Label) == 0 && it.ID != "" {
 		return it.ID
 	}
-	return it.Describe()
+	return wording(it)
 }
 
 // normalize is page.NormalizeLabel with less work for the labels most

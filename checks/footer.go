@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/pagelint/pagelint/internal/finding"
@@ -56,7 +54,7 @@ func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
 func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f finding.Finding, bad bool) {
 	where := itemPlaces(it)
 	entries := entriesIn(p, where)
-	alts := it.Alternatives()
+	alts := alternatives(it)
 	if len(alts) == 0 {
 		return finding.Finding{}, false // nothing to look for; the config loader says so
 	}
@@ -104,9 +102,9 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f findi
 			continue
 		}
 		for _, alt := range alts {
-			if alt.MatchesLegacy(e.Label, e.Text) {
+			if matchesLegacy(alt, e.Label, e.Text) {
 				f := at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
-					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(alt.Describe()))
+					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(wording(alt)))
 				if alt.Legacy.Message != "" {
 					// The preset's explanation replaces the advice, not the
 					// quote of what the page says.
@@ -158,7 +156,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 			if exclusion == "" {
 				exclusion = it.Exclude
 			}
-			if alt.ExcludedBy(e.Label, e.Text) || nearMiss(alt, exclusion, e) {
+			if excludedBy(alt, e.Label, e.Text) || nearMiss(alt, e) {
 				notes = append(notes, q(entryName(e))+" does not count: it matches the exclusion /"+exclusion+"/")
 				break
 			}
@@ -272,12 +270,9 @@ func controlNoun(e *page.Entry, where []string) string {
 // letters or more with it): "Manage cookies/Do not sell my data" for "Do
 // Not Sell or Share My Personal Information". Saying why it does not count
 // saves the reader a trip to the preset.
-func nearMiss(alt *schema.Item, exclusion string, e *page.Entry) bool {
-	if exclusion == "" || len(alt.Label) == 0 {
-		return false
-	}
-	re := exclusionRegexp(exclusion)
-	if re == nil || !re.MatchString(e.Label) {
+func nearMiss(alt *schema.Item, e *page.Entry) bool {
+	re := alt.ExcludeRegexp()
+	if re == nil || len(alt.Label) == 0 || !re.MatchString(e.Label) {
 		return false
 	}
 	entryWords := words(e.Label)
@@ -293,20 +288,6 @@ func nearMiss(alt *schema.Item, exclusion string, e *page.Entry) bool {
 		}
 	}
 	return false
-}
-
-var exclusionCache sync.Map // exclusion text → *regexp.Regexp (nil when it does not compile)
-
-func exclusionRegexp(exclusion string) *regexp.Regexp {
-	if v, ok := exclusionCache.Load(exclusion); ok {
-		return v.(*regexp.Regexp)
-	}
-	re, err := regexp.Compile("(?i)" + exclusion)
-	if err != nil {
-		re = nil
-	}
-	exclusionCache.Store(exclusion, re)
-	return re
 }
 
 // words are the lower-case words of three letters or more in s.

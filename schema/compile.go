@@ -6,11 +6,12 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/xeipuuv/gojsonschema"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xeipuuv/gojsonschema"
 )
 
 // RuleIDs are the rule ids the config's "rules" accepts, besides

@@ -98,8 +98,7 @@ type Item struct {
 	Basis       string `json:"basis,omitempty"`
 	// AnyOf are alternatives: the item is also satisfied by an entry that
 	// matches one of them (each with its own Label, Pattern, Exclude and
-	// Icon; an alternative without Exclude uses the item's). See
-	// Alternatives.
+	// Icon; an alternative without Exclude uses the item's).
 	AnyOf []Item `json:"anyOf,omitempty"`
 	// Preset is the preset the item comes from ("" for the config's own).
 	Preset string `json:"-"`
