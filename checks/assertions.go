@@ -14,13 +14,15 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
+var assertionRule = finding.Rule{ID: AssertPrefix + "<id>", Severity: finding.Error,
+	Description: "a custom JSON Schema assertion of the config failed on the page model"}
+
 // assertionCheck validates each page's model, as JSON, against the config's
 // custom JSON Schema assertions.
 type assertionCheck struct{}
 
 func (assertionCheck) Rules() []finding.Rule {
-	return []finding.Rule{{ID: AssertPrefix + "<id>", Severity: finding.Error,
-		Description: "a custom JSON Schema assertion of the config failed on the page model"}}
+	return []finding.Rule{assertionRule}
 }
 
 // compiledAssertions are a config's assertion schemas, compiled once per
@@ -72,7 +74,7 @@ func (assertionCheck) Check(p *page.Page, env *Env) []finding.Finding {
 	var out []finding.Finding
 	for i, a := range cfg.Assertions {
 		rule := AssertPrefix + a.ID
-		if ca.schemas[i] == nil || !ruleOn(cfg, rule) || itemSeverity(a.Severity) == finding.Off {
+		if ca.schemas[i] == nil || !env.rules().On(rule) {
 			continue
 		}
 		if doc == nil {
@@ -95,10 +97,6 @@ func (assertionCheck) Check(p *page.Page, env *Env) []finding.Finding {
 		}
 		msg += " (at " + pointer + ")"
 		f := atMsg(p, rule, page.Pos{}, "", map[string]string{"assertion": a.ID, "pointer": pointer}, msg)
-		if _, set := cfg.Rules[rule]; !set {
-			// The config's "rules" has the last word, as RulesFor reports.
-			f.Severity = itemSeverity(a.Severity)
-		}
 		out = append(out, f)
 	}
 	return out

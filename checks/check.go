@@ -27,6 +27,8 @@ type SiteCheck interface {
 // the other pages of the site and the results of external link checks.
 type Env struct {
 	Config *schema.Config
+	// Rules is the run's severity policy, decided from Config once.
+	Rules *Ruleset
 	// Now is the reference date for date rules.
 	Now time.Time
 	// Site answers questions about local targets; nil when the input is

@@ -9,14 +9,16 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
+var ruleFooterCopyright = finding.Rule{ID: "footer-copyright", Severity: finding.Warning,
+	Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}
+
 // footerCopyright checks the footer's copyright notice: present when the
 // config requires it, with a year, and a newest year no older than the
 // reference date allows.
 type footerCopyright struct{}
 
 func (footerCopyright) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleFooterCopyright, Severity: finding.Warning,
-		Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}}
+	return []finding.Rule{ruleFooterCopyright}
 }
 
 // noticeYears returns the years written in a notice, between 1990 and the
@@ -53,13 +55,7 @@ func (footerCopyright) Check(p *page.Page, env *Env) []finding.Finding {
 	if c == nil {
 		return nil
 	}
-	sev := itemSeverity(c.Severity)
-	if _, set := cfg.Rules[RuleFooterCopyright]; set {
-		sev = finding.Unset // "rules" has the last word: the block is often a preset's
-	}
-	if sev == finding.Off {
-		return nil
-	}
+	sev := env.rules().CopyrightSeverity(c)
 	now := env.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -70,7 +66,7 @@ func (footerCopyright) Check(p *page.Page, env *Env) []finding.Finding {
 		maxAge = *c.MaxAgeYears
 	}
 	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []finding.Finding {
-		f := atMsg(p, RuleFooterCopyright, pos, sel, ctx, msg)
+		f := atMsg(p, ruleFooterCopyright.ID, pos, sel, ctx, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
 	}

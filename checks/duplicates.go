@@ -8,6 +8,9 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
+var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Error,
+	Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)"}
+
 // menuDuplicate finds the same entry twice in one menu. Menus are compared
 // one at a time: a desktop and a mobile copy of one menu are two menus, so
 // an entry that each has once is no duplicate. The footer counts as a menu
@@ -15,12 +18,11 @@ import (
 type menuDuplicate struct{}
 
 func (menuDuplicate) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleMenuDuplicate, Severity: finding.Error,
-		Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)"}}
+	return []finding.Rule{ruleMenuDuplicate}
 }
 
 func (menuDuplicate) Check(p *page.Page, env *Env) []finding.Finding {
-	d := dupFinder{p: p, warn: weaker(finding.Warning, env.config(), RuleMenuDuplicate)}
+	d := dupFinder{p: p, warn: env.rules().Capped(finding.Warning, ruleMenuDuplicate.ID)}
 	s := dupScratchPool.Get().(*dupScratch)
 	defer s.release()
 	for _, m := range menusIn(p) {
@@ -177,7 +179,7 @@ func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg s
 	case first.e.Selector != "":
 		msg += " (first at " + first.e.Selector + ")"
 	}
-	f := atMsg(d.p, RuleMenuDuplicate, de.e.Pos, de.e.Selector,
+	f := atMsg(d.p, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
 		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)

@@ -61,37 +61,6 @@ func quoteList(names []string, limit int) string {
 	return b.String()
 }
 
-// itemSeverity reads a config item's own severity; Unset when it has none.
-func itemSeverity(name string) finding.Severity {
-	s, err := finding.ParseSeverity(name)
-	if err != nil {
-		return finding.Unset
-	}
-	return s
-}
-
-// presetItemSeverity is the severity a config item sets on its findings.
-// An item that comes from a preset yields to the config's "rules" setting
-// of its rule: the user's config wins over presets.
-func presetItemSeverity(cfg *schema.Config, rule string, it *schema.Item) finding.Severity {
-	if it.Preset != "" {
-		if _, set := cfg.Rules[rule]; set {
-			return finding.Unset
-		}
-	}
-	return itemSeverity(it.Severity)
-}
-
-// weaker returns the weaker of a finding's own severity and the severity its
-// rule runs at, so that a finding that is a lesser form of its rule (a
-// warning of an error rule) never outranks the rule's setting.
-func weaker(s finding.Severity, cfg *schema.Config, rule string) finding.Severity {
-	if rs := ruleSeverity(cfg, rule); rs != finding.Off && rs < s {
-		return rs
-	}
-	return s
-}
-
 // menuName names a menu in messages: its name, else its selector.
 func menuName(m *page.Menu) string {
 	switch {

@@ -9,14 +9,16 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
+var ruleFooterRequired = finding.Rule{ID: "footer-required", Severity: finding.Error,
+	Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing"}
+
 // footerRequired checks that the footer (or wherever an item may stand)
 // carries the items the config and its presets require: the privacy
 // statement, cookie settings, the opt-out link, the imprint ….
 type footerRequired struct{}
 
 func (footerRequired) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleFooterRequired, Severity: finding.Error,
-		Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing"}}
+	return []finding.Rule{ruleFooterRequired}
 }
 
 func (footerRequired) Check(p *page.Page, env *Env) []finding.Finding {
@@ -24,11 +26,11 @@ func (footerRequired) Check(p *page.Page, env *Env) []finding.Finding {
 	var out []finding.Finding
 	for i := range cfg.Footer.Required {
 		it := &cfg.Footer.Required[i]
-		sev := presetItemSeverity(cfg, RuleFooterRequired, it)
+		sev := env.rules().ItemSeverity(ruleFooterRequired.ID, it)
 		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) {
 			continue
 		}
-		if f, bad := checkFooterItem(p, it, cfg); bad {
+		if f, bad := checkFooterItem(p, it, env.rules()); bad {
 			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
@@ -51,7 +53,7 @@ func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
 
 // checkFooterItem looks for one required item; bad is false when the page
 // has it.
-func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f finding.Finding, bad bool) {
+func checkFooterItem(p *page.Page, it *schema.Item, rules *Ruleset) (f finding.Finding, bad bool) {
 	where := itemPlaces(it)
 	entries := entriesIn(p, where)
 	alts := alternatives(it)
@@ -89,12 +91,12 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f findi
 	}
 	if noIcon != nil {
 		e := noIcon
-		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
+		return at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"%s %s found without the opt-out icon (an image or inline SVG inside or right before the link)", controlNoun(e, where), q(entryName(e))), true
 	}
 	if hidden != nil {
 		e := hidden
-		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
+		return at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"required %s %s is hidden: %s is on the page but not shown (hidden, aria-hidden or display:none)", itemNoun(where), q(describe(it)), q(entryName(e))), true
 	}
 	for _, e := range entries {
@@ -103,15 +105,15 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f findi
 		}
 		for _, alt := range alts {
 			if matchesLegacy(alt, e.Label, e.Text) {
-				f := at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
+				f := at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(wording(alt)))
 				if alt.Legacy.Message != "" {
 					// The preset's explanation replaces the advice, not the
 					// quote of what the page says.
 					f.Message = controlNoun(e, where) + " uses the outdated wording " + q(entryName(e)) + ": " + alt.Legacy.Message
 				}
-				f.Severity = weaker(finding.Warning, cfg, RuleFooterRequired)
-				if s := presetItemSeverity(cfg, RuleFooterRequired, it); s != finding.Unset && s < f.Severity {
+				f.Severity = rules.Capped(finding.Warning, ruleFooterRequired.ID)
+				if s := rules.ItemSeverity(ruleFooterRequired.ID, it); s != finding.Unset && s < f.Severity {
 					f.Severity = s
 				}
 				return f, true
@@ -170,7 +172,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 	if region != nil {
 		pos, sel = region.Pos, region.Selector
 	}
-	return atMsg(p, RuleFooterRequired, pos, sel, ctx, msg)
+	return atMsg(p, ruleFooterRequired.ID, pos, sel, ctx, msg)
 }
 
 // itemPlaces is where an item may stand: its "in", else the footer.

@@ -9,20 +9,22 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
+var ruleLinkBroken = finding.Rule{ID: "link-broken", Severity: finding.Error,
+	Description: "an internal target (page or asset) does not exist, an external URL is broken, or an URL is malformed"}
+var ruleLinkFragment = finding.Rule{ID: "link-fragment", Severity: finding.Error,
+	Description: "a #fragment names no id or <a name> on the target page"}
+var ruleLinkRedirect = finding.Rule{ID: "link-redirect", Severity: finding.Info, Off: true,
+	Description: "an external link answers with a permanent redirect"}
+var ruleLinkNoText = finding.Rule{ID: "link-no-text", Severity: finding.Warning,
+	Description: "a link with no accessible name (no text, aria-label, image alt or title)"}
+
 // linkTargets checks where every link and asset reference of a page leads:
 // internal targets against the site, external ones against the link
 // checker's results, and fragments against the target page's anchors.
 type linkTargets struct{}
 
 func (linkTargets) Rules() []finding.Rule {
-	return []finding.Rule{
-		{ID: RuleLinkBroken, Severity: finding.Error,
-			Description: "an internal target (page or asset) does not exist, an external URL is broken, or an URL is malformed"},
-		{ID: RuleLinkFragment, Severity: finding.Error,
-			Description: "a #fragment names no id or <a name> on the target page"},
-		{ID: RuleLinkRedirect, Severity: finding.Info, Off: true,
-			Description: "an external link answers with a permanent redirect"},
-	}
+	return []finding.Rule{ruleLinkBroken, ruleLinkFragment, ruleLinkRedirect}
 }
 
 func (linkTargets) Check(p *page.Page, env *Env) []finding.Finding {
@@ -31,9 +33,9 @@ func (linkTargets) Check(p *page.Page, env *Env) []finding.Finding {
 		p:         p,
 		env:       env,
 		base:      parseSiteBase(cfg.Site.BaseURL),
-		broken:    ruleOn(cfg, RuleLinkBroken),
-		fragments: ruleOn(cfg, RuleLinkFragment) && cfg.Links.CheckFragments(),
-		redirects: ruleOn(cfg, RuleLinkRedirect),
+		broken:    env.rules().On(ruleLinkBroken.ID),
+		fragments: env.rules().On(ruleLinkFragment.ID) && cfg.Links.CheckFragments(),
+		redirects: env.rules().On(ruleLinkRedirect.ID),
 	}
 	defer lc.release()
 	lc.self = pageTarget(p, lc.base)
@@ -121,7 +123,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	switch t.kind {
 	case targetMalformed:
 		if lc.broken {
-			lc.add(l, RuleLinkBroken, "malformed URL "+q(firstNonEmpty(l.Href, l.Target))+" in "+what(l))
+			lc.add(l, ruleLinkBroken.ID, "malformed URL "+q(firstNonEmpty(l.Href, l.Target))+" in "+what(l))
 		}
 	case targetInternal:
 		lc.checkInternal(l, t)
@@ -143,14 +145,14 @@ func (lc *linkCheck) checkContact(l *page.Link, raw string) {
 		return
 	}
 	if err := linkcheck.CheckSyntax(raw); err != nil {
-		lc.add(l, RuleLinkBroken, "broken "+what(l)+" "+q(firstNonEmpty(l.Href, raw))+": "+err.Error())
+		lc.add(l, ruleLinkBroken.ID, "broken "+what(l)+" "+q(firstNonEmpty(l.Href, raw))+": "+err.Error())
 	}
 }
 
 func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 	if samePage(t, lc.self) {
 		if lc.fragments && t.hasFragment && !fragmentFine(t.fragment) && !contains(lc.p.Anchors, t.fragment) {
-			lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
+			lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
 		}
 		return
 	}
@@ -173,7 +175,7 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 			} else {
 				msg += ": no such page or file"
 			}
-			lc.add(l, RuleLinkBroken, msg)
+			lc.add(l, ruleLinkBroken.ID, msg)
 		}
 		return
 	}
@@ -189,7 +191,7 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 	}
 	anchors, isPage := lc.pageAnchors(resolved)
 	if isPage && !anchors[t.fragment] {
-		lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" of "+what(l)+" "+q(l.Href)+" names no id or a[name] on "+q(resolved))
+		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" of "+what(l)+" "+q(l.Href)+" names no id or a[name] on "+q(resolved))
 	}
 }
 
@@ -235,14 +237,14 @@ func (lc *linkCheck) checkExternal(l *page.Link, t target) {
 			if r.FinalURL != "" && !strings.Contains(r.Reason, r.FinalURL) {
 				msg += " (redirected to " + q(r.FinalURL) + ")"
 			}
-			lc.add(l, RuleLinkBroken, msg)
+			lc.add(l, ruleLinkBroken.ID, msg)
 		}
 		return
 	case r.FragmentMissing && lc.fragments:
-		lc.add(l, RuleLinkFragment, "fragment "+q("#"+t.fragment)+" of external "+what(l)+" "+q(url)+" names no id or a[name] on that page")
+		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" of external "+what(l)+" "+q(url)+" names no id or a[name] on that page")
 	}
 	if r.Permanent && lc.redirects {
-		lc.add(l, RuleLinkRedirect, "external "+what(l)+" "+q(url)+" permanently redirects to "+q(r.FinalURL))
+		lc.add(l, ruleLinkRedirect.ID, "external "+what(l)+" "+q(url)+" permanently redirects to "+q(r.FinalURL))
 	}
 }
 
@@ -284,8 +286,7 @@ func firstNonEmpty(s ...string) string {
 type linkNoText struct{}
 
 func (linkNoText) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleLinkNoText, Severity: finding.Warning,
-		Description: "a link with no accessible name (no text, aria-label, image alt or title)"}}
+	return []finding.Rule{ruleLinkNoText}
 }
 
 func (linkNoText) Check(p *page.Page, _ *Env) []finding.Finding {
@@ -297,9 +298,9 @@ func (linkNoText) Check(p *page.Page, _ *Env) []finding.Finding {
 		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
 		const why = "has no accessible name (no text, aria-label, image alt or title)"
 		if href := firstNonEmpty(l.Href, l.Target); href != "" {
-			out = append(out, at(p, RuleLinkNoText, l.Pos, l.Selector, ctx, "link to %s %s", q(href), why))
+			out = append(out, at(p, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "link to %s %s", q(href), why))
 		} else {
-			out = append(out, at(p, RuleLinkNoText, l.Pos, l.Selector, ctx, "link %s", why))
+			out = append(out, at(p, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "link %s", why))
 		}
 	}
 	return out

@@ -9,14 +9,18 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
+var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
+	Description: "a navigation entry that the config requires is missing (or a required child under it)"}
+var ruleNavDeadLink = finding.Rule{ID: "nav-dead-link", Severity: finding.Error,
+	Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}
+
 // navRequired checks that the menus carry the entries the config requires:
 // navigation.required in any menu, navigation.menus[].required in the menu
 // of that name.
 type navRequired struct{}
 
 func (navRequired) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleNavRequired, Severity: finding.Error,
-		Description: "a navigation entry that the config requires is missing (or a required child under it)"}}
+	return []finding.Rule{ruleNavRequired}
 }
 
 func (navRequired) Check(p *page.Page, env *Env) []finding.Finding {
@@ -66,7 +70,7 @@ func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
 			labels = append(labels, describe(&m.Required[i]))
 		}
 	}
-	return at(nc.p, RuleNavRequired, page.Pos{}, "", map[string]string{"menu": m.Name},
+	return at(nc.p, ruleNavRequired.ID, page.Pos{}, "", map[string]string{"menu": m.Name},
 		"required menu %s is missing (it must have %s)", q(m.Name), quoteList(labels, 10))
 }
 
@@ -76,7 +80,7 @@ func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schem
 	var out []finding.Finding
 	for i := range items {
 		it := &items[i]
-		sev := presetItemSeverity(nc.env.config(), RuleNavRequired, it)
+		sev := nc.env.rules().ItemSeverity(ruleNavRequired.ID, it)
 		if !it.IsEnabled() || sev == finding.Off {
 			continue
 		}
@@ -123,7 +127,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 			if got == "" {
 				got = e.Href
 			}
-			return []finding.Finding{at(nc.p, RuleNavRequired, e.Pos, e.Selector, ctx,
+			return []finding.Finding{at(nc.p, ruleNavRequired.ID, e.Pos, e.Selector, ctx,
 				"navigation entry %s links to %s, expected %s", q(entryName(e)), q(got), q(it.Href))}
 		}
 		matched = right
@@ -131,7 +135,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 	var out []finding.Finding
 	for ci := range it.Children {
 		child := &it.Children[ci]
-		if !child.IsEnabled() || itemSeverity(child.Severity) == finding.Off {
+		if !child.IsEnabled() || child.Severity == finding.Off {
 			continue
 		}
 		out = append(out, nc.requireChild(matched, child)...)
@@ -156,14 +160,14 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 			}
 		})
 	}
-	sev := presetItemSeverity(nc.env.config(), RuleNavRequired, child)
+	sev := nc.env.rules().ItemSeverity(ruleNavRequired.ID, child)
 	if !found {
 		pe := parents[0]
 		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
 		if child.Message != "" {
 			msg = child.Message
 		}
-		f := atMsg(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
+		f := atMsg(nc.p, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
 			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
@@ -204,7 +208,7 @@ func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item
 	if it.Message != "" {
 		msg = it.Message
 	}
-	return atMsg(nc.p, RuleNavRequired, pos, sel, ctx, msg)
+	return atMsg(nc.p, ruleNavRequired.ID, pos, sel, ctx, msg)
 }
 
 // sameTarget reports whether an entry's target names the URL or site path
@@ -258,8 +262,7 @@ func queryOf(s string) string {
 type navDeadLink struct{}
 
 func (navDeadLink) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleNavDeadLink, Severity: finding.Error,
-		Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}}
+	return []finding.Rule{ruleNavDeadLink}
 }
 
 func (navDeadLink) Check(p *page.Page, _ *Env) []finding.Finding {
@@ -324,7 +327,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 		why += " (it opens a submenu: make it a button)"
 	}
 	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
-	d.out = append(d.out, at(d.p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
+	d.out = append(d.out, at(d.p, ruleNavDeadLink.ID, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
 }
 
 // deadReason says why a link entry's target is unusable, or "" when it is

@@ -3,7 +3,6 @@ package checks
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
@@ -28,26 +27,12 @@ var AllSite = []SiteCheck{
 	navOrphanPage{},
 }
 
-// Rule ids.
-const (
-	RuleNavRequired     = "nav-required"
-	RuleNavDeadLink     = "nav-dead-link"
-	RuleNavInconsistent = "nav-inconsistent"
-	RuleNavOrphanPage   = "nav-orphan-page"
-	RuleMenuDuplicate   = "menu-duplicate"
-	RuleFooterRequired  = "footer-required"
-	RuleFooterCopyright = "footer-copyright"
-	RuleLinkBroken      = "link-broken"
-	RuleLinkFragment    = "link-fragment"
-	RuleLinkRedirect    = "link-redirect"
-	RuleLinkNoText      = "link-no-text"
-	// AssertPrefix starts the rule id of each config assertion: "assert/<id>".
-	AssertPrefix = "assert/"
-)
+// AssertPrefix starts the rule id of each config assertion: "assert/<id>".
+const AssertPrefix = "assert/"
 
 // Rules lists every rule id with its default severity and a one-line
 // description, sorted by id. Config assertions appear as the one entry
-// "assert/<id>"; RulesFor lists them one by one.
+// "assert/<id>"; a run's Ruleset lists them one by one.
 func Rules() []finding.Rule {
 	var rules []finding.Rule
 	for _, c := range All {
@@ -58,95 +43,6 @@ func Rules() []finding.Rule {
 	}
 	slices.SortFunc(rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return rules
-}
-
-// RulesFor lists the rules of a run as cfg sets them: each with its
-// effective severity (Off when switched off), and one "assert/<id>" rule per
-// config assertion. Report formats that list rules (SARIF) use it.
-func RulesFor(cfg *schema.Config) []finding.Rule {
-	var rules []finding.Rule
-	for _, r := range Rules() {
-		if r.ID == AssertPrefix+"<id>" {
-			continue
-		}
-		rules = append(rules, r)
-	}
-	for i := range rules {
-		rules[i].Severity = ruleSeverity(cfg, rules[i].ID)
-	}
-	if cfg != nil {
-		for _, a := range cfg.Assertions {
-			d := "custom assertion of the config"
-			if a.Message != "" {
-				d = a.Message
-			}
-			id := AssertPrefix + a.ID
-			sev := ruleSeverity(cfg, id)
-			if _, set := cfg.Rules[id]; !set {
-				if s := itemSeverity(a.Severity); s != finding.Unset {
-					sev = s
-				}
-			}
-			rules = append(rules, finding.Rule{ID: id, Severity: sev, Description: d})
-		}
-	}
-	slices.SortFunc(rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
-	return rules
-}
-
-// defaultRule returns the registered rule of an id ("assert/x" gives the
-// assertion rule) and whether there is one.
-func defaultRule(id string) (finding.Rule, bool) {
-	if strings.HasPrefix(id, AssertPrefix) {
-		return finding.Rule{ID: id, Severity: finding.Error}, true
-	}
-	r, ok := ruleIndex[id]
-	return r, ok
-}
-
-var ruleIndex = func() map[string]finding.Rule {
-	m := map[string]finding.Rule{}
-	for _, r := range Rules() {
-		m[r.ID] = r
-	}
-	return m
-}()
-
-// ruleSeverity is the severity a rule runs at under cfg: the config's
-// "rules" setting, else the rule's default; Off when the rule is switched
-// off or is off by default and not switched on.
-func ruleSeverity(cfg *schema.Config, id string) finding.Severity {
-	r, known := defaultRule(id)
-	if cfg != nil {
-		if name, ok := cfg.Rules[id]; ok {
-			if s, err := finding.ParseSeverity(name); err == nil && s != finding.Unset {
-				return s
-			}
-		}
-	}
-	switch {
-	case !known:
-		// A finding of a rule no check registers (the caller's own, such
-		// as a page that failed to parse) is reported, as an error unless
-		// it says otherwise.
-		return finding.Error
-	case r.Off:
-		return finding.Off
-	}
-	return r.Severity
-}
-
-// ruleOn reports whether a rule runs under cfg.
-func ruleOn(cfg *schema.Config, id string) bool { return ruleSeverity(cfg, id) != finding.Off }
-
-// anyRuleOn reports whether any of a check's rules runs.
-func anyRuleOn(cfg *schema.Config, rules []finding.Rule) bool {
-	for _, r := range rules {
-		if ruleOn(cfg, r.ID) {
-			return true
-		}
-	}
-	return false
 }
 
 // Run runs every enabled check on every page and the site checks on all of
@@ -160,13 +56,13 @@ func Run(pages []*page.Page, env *Env) []finding.Finding {
 		findings = append(findings, RunPage(p, env)...)
 	}
 	findings = append(findings, RunSite(pages, env)...)
-	bySource := make(map[string]*page.Page, len(pages))
+	suppressions := make(map[string]page.Suppressions, len(pages))
 	for _, p := range pages {
 		if p != nil {
-			bySource[p.Source] = p
+			suppressions[p.Source] = p.Suppressions
 		}
 	}
-	return Finalize(findings, bySource, env.config())
+	return env.rules().Finalize(findings, suppressions)
 }
 
 // RunPage runs the page checks on one page. It is safe for concurrent use:
@@ -179,10 +75,10 @@ func RunPage(p *page.Page, env *Env) []finding.Finding {
 	if env == nil {
 		env = &Env{}
 	}
-	cfg := env.config()
+	rules := env.rules()
 	var findings []finding.Finding
 	for i, c := range All {
-		if !anyRuleOn(cfg, pageCheckRules[i]) {
+		if !rules.anyOn(pageCheckRules[i]) {
 			continue
 		}
 		findings = append(findings, c.Check(p, env)...)
@@ -191,8 +87,8 @@ func RunPage(p *page.Page, env *Env) []finding.Finding {
 }
 
 // pageCheckRules holds the rules of each check of All, in its order, so
-// that RunPage does not have Rules build the lists for every page. Like
-// ruleIndex, it takes All as it stands when the program starts.
+// that RunPage does not have Rules build the lists for every page. It
+// takes All as it stands when the program starts.
 var pageCheckRules = func() [][]finding.Rule {
 	rules := make([][]finding.Rule, len(All))
 	for i, c := range All {
@@ -207,7 +103,7 @@ var linkRules = linkTargets{}.Rules()
 // link-redirect): the links that RunPage handed to Env.Defer. The findings
 // still need Finalize.
 func RunLinks(p *page.Page, env *Env) []finding.Finding {
-	if p == nil || env == nil || !anyRuleOn(env.config(), linkRules) {
+	if p == nil || env == nil || !env.rules().anyOn(linkRules) {
 		return nil
 	}
 	return linkTargets{}.Check(p, env)
@@ -219,39 +115,15 @@ func RunSite(pages []*page.Page, env *Env) []finding.Finding {
 	if env == nil {
 		env = &Env{}
 	}
-	cfg := env.config()
+	rules := env.rules()
 	var findings []finding.Finding
 	for _, c := range AllSite {
-		if !anyRuleOn(cfg, c.Rules()) {
+		if !rules.anyOn(c.Rules()) {
 			continue
 		}
 		findings = append(findings, c.CheckSite(pages, env)...)
 	}
 	return findings
-}
-
-// Finalize gives each finding its severity (the one a check set from a
-// config item, else the config's "rules" setting, else the rule's default),
-// drops findings of rules that are off and findings an inline comment
-// suppresses (pages maps a page's Source to it), and sorts.
-func Finalize(findings []finding.Finding, pages map[string]*page.Page, cfg *schema.Config) []finding.Finding {
-	out := make([]finding.Finding, 0, len(findings))
-	for _, f := range findings {
-		sev := ruleSeverity(cfg, f.Rule)
-		if sev == finding.Off {
-			continue
-		}
-		if f.Severity != finding.Unset && f.Severity != finding.Off {
-			sev = f.Severity
-		}
-		f.Severity = sev
-		if p := pages[f.Source]; p != nil && p.Suppressed(f.Rule, f.Line) {
-			continue
-		}
-		out = append(out, f)
-	}
-	finding.Sort(out)
-	return out
 }
 
 // config is the run's config, never nil.
@@ -260,4 +132,13 @@ func (e *Env) config() *schema.Config {
 		return &schema.Config{}
 	}
 	return e.Config
+}
+
+// rules is the run's rule set: Env.Rules, else (a caller that built the Env
+// by hand) one decided from the config now and kept.
+func (e *Env) rules() *Ruleset {
+	if e.Rules == nil {
+		e.Rules = NewRuleset(e.config())
+	}
+	return e.Rules
 }

@@ -46,22 +46,22 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func TestRulesFor(t *testing.T) {
+func TestRuleset(t *testing.T) {
 	cfg := testConfig(t, `{"rules":{"link-no-text":"off","menu-duplicate":"warning","link-redirect":"info"},
 		"assertions":[{"id":"has-title","severity":"warning","schema":{"required":["title"]}}]}`)
 	got := map[string]finding.Severity{}
-	for _, r := range RulesFor(cfg) {
+	for _, r := range NewRuleset(cfg).Rules() {
 		got[r.ID] = r.Severity
 	}
 	want := map[string]finding.Severity{"link-no-text": finding.Off, "menu-duplicate": finding.Warning, "link-redirect": finding.Info,
 		"nav-orphan-page": finding.Off, "nav-required": finding.Error, "assert/has-title": finding.Warning}
 	for id, sev := range want {
 		if got[id] != sev {
-			t.Errorf("RulesFor: %s = %s, want %s", id, got[id], sev)
+			t.Errorf("Ruleset: %s = %s, want %s", id, got[id], sev)
 		}
 	}
 	if _, ok := got["assert/<id>"]; ok {
-		t.Error("RulesFor lists the placeholder assert/<id>")
+		t.Error("Ruleset lists the placeholder assert/<id>")
 	}
 }
 
@@ -88,7 +88,7 @@ func TestFinalize(t *testing.T) {
 	}
 	cfg := testConfig(t, `{"rules":{"nav-required":"warning","menu-duplicate":"info","link-no-text":"off"}}`)
 	// The rule set to off drops the findings of a.html and b.html alike.
-	got := Finalize(findings, map[string]*page.Page{"b.html": p}, cfg)
+	got := NewRuleset(cfg).Finalize(findings, map[string]page.Suppressions{"b.html": p.Suppressions})
 	var lines []string
 	for _, f := range got {
 		lines = append(lines, formatFinding(f))

@@ -11,14 +11,18 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
+var ruleNavInconsistent = finding.Rule{ID: "nav-inconsistent", Severity: finding.Warning,
+	Description: "site mode: a page's menu lacks entries that most pages' same menu has"}
+var ruleNavOrphanPage = finding.Rule{ID: "nav-orphan-page", Severity: finding.Info, Off: true,
+	Description: "site mode: a page that no other page links to"}
+
 // navInconsistent compares each menu across the pages of a site: the
 // entries most pages carry are the site's menu, and a page that lacks some
 // of them (or the whole menu) is out of step.
 type navInconsistent struct{}
 
 func (navInconsistent) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleNavInconsistent, Severity: finding.Warning,
-		Description: "site mode: a page's menu lacks entries that most pages' same menu has"}}
+	return []finding.Rule{ruleNavInconsistent}
 }
 
 // siteMenu is what the pages of a site carry in one menu.
@@ -143,7 +147,7 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []finding.Finding
 					names[j] = sm.labels[l]
 				}
 				for _, p := range ms.pages {
-					out = append(out, at(p, RuleNavInconsistent, page.Pos{}, "", map[string]string{"menu": sm.name},
+					out = append(out, at(p, ruleNavInconsistent.ID, page.Pos{}, "", map[string]string{"menu": sm.name},
 						"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, len(live), quoteList(names, 5)))
 				}
 				continue
@@ -162,7 +166,7 @@ func (navInconsistent) CheckSite(pages []*page.Page, env *Env) []finding.Finding
 				noun = "entry"
 			}
 			for _, p := range ms.pages {
-				out = append(out, at(p, RuleNavInconsistent, pm.first.Pos, pm.first.Selector,
+				out = append(out, at(p, ruleNavInconsistent.ID, pm.first.Pos, pm.first.Selector,
 					map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
 					"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
 			}
@@ -205,8 +209,7 @@ func menuSets(pages []*page.Page) []*menuSet {
 type navOrphanPage struct{}
 
 func (navOrphanPage) Rules() []finding.Rule {
-	return []finding.Rule{{ID: RuleNavOrphanPage, Severity: finding.Info, Off: true,
-		Description: "site mode: a page that no other page links to"}}
+	return []finding.Rule{ruleNavOrphanPage}
 }
 
 func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []finding.Finding {
@@ -267,7 +270,7 @@ func (navOrphanPage) CheckSite(pages []*page.Page, env *Env) []finding.Finding {
 			continue
 		}
 		name := firstNonEmpty(p.URL, p.Source)
-		out = append(out, at(p, RuleNavOrphanPage, page.Pos{}, "", map[string]string{"page": name},
+		out = append(out, at(p, ruleNavOrphanPage.ID, page.Pos{}, "", map[string]string{"page": name},
 			"%s", fmt.Sprintf("page %s is not linked from any other page of the site", q(name))))
 	}
 	return out

@@ -60,7 +60,7 @@ func runRuleCases(t *testing.T, check Check, cases []ruleCase) {
 			if p.Source == "" {
 				p.Source = "index.html"
 			}
-			got := Finalize(check.Check(p, env), map[string]*page.Page{p.Source: p}, env.Config)
+			got := env.rules().Finalize(check.Check(p, env), map[string]page.Suppressions{p.Source: p.Suppressions})
 			assertFindings(t, got, c.want)
 		})
 	}
@@ -72,11 +72,11 @@ func runSiteCases(t *testing.T, check SiteCheck, cases []ruleCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			env := testEnv(t, c)
-			byName := map[string]*page.Page{}
+			suppressions := map[string]page.Suppressions{}
 			for _, p := range c.pages {
-				byName[p.Source] = p
+				suppressions[p.Source] = p.Suppressions
 			}
-			got := Finalize(check.CheckSite(c.pages, env), byName, env.Config)
+			got := env.rules().Finalize(check.CheckSite(c.pages, env), suppressions)
 			assertFindings(t, got, c.want)
 		})
 	}

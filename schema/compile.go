@@ -9,8 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -34,10 +34,8 @@ func (c *Config) compile(complete bool) error {
 	if err := c.checkRules(); err != nil {
 		return err
 	}
-	if c.Site.MaxPageSize != "" {
-		if _, err := ParseSize(c.Site.MaxPageSize); err != nil {
-			return fmt.Errorf("/site/maxPageSize: %w", err)
-		}
+	if err := c.Site.MaxPageSize.check("/site/maxPageSize"); err != nil {
+		return err
 	}
 	if c.Site.Threshold < 0 || c.Site.Threshold > 1 {
 		return fmt.Errorf("/site/threshold: %v is not between 0 and 1", c.Site.Threshold)
@@ -99,10 +97,8 @@ func (c *Config) checkRules() error {
 		if !isRuleID(rule) {
 			return fmt.Errorf("%s: unknown rule %q", p, rule)
 		}
-		switch sev {
-		case "error", "warning", "info", "off":
-		default:
-			return fmt.Errorf("%s: invalid severity %q (want error, warning, info or off)", p, sev)
+		if sev == finding.Unset {
+			return fmt.Errorf("%s: no severity (want error, warning, info or off)", p)
 		}
 	}
 	return nil
@@ -137,25 +133,18 @@ func (l *Links) compile() error {
 		}
 		l.headers = append(l.headers, re)
 	}
-	durations := []struct{ pointer, value string }{
-		{"/links/timeout", l.Timeout},
-		{"/links/deadline", l.Deadline},
+	if err := l.Timeout.check("/links/timeout", true); err != nil {
+		return err
+	}
+	if err := l.Deadline.check("/links/deadline", true); err != nil {
+		return err
 	}
 	if l.Cache != nil {
-		durations = append(durations,
-			struct{ pointer, value string }{"/links/cache/ttl", l.Cache.TTL},
-			struct{ pointer, value string }{"/links/cache/failureTTL", l.Cache.FailureTTL})
-	}
-	for _, d := range durations {
-		if d.value == "" {
-			continue
+		if err := l.Cache.TTL.check("/links/cache/ttl", false); err != nil {
+			return err
 		}
-		v, err := time.ParseDuration(d.value)
-		if err != nil || v < 0 {
-			return fmt.Errorf("%s: invalid duration %q (want e.g. \"10s\", \"2m\", \"24h\")", d.pointer, d.value)
-		}
-		if v == 0 && (d.pointer == "/links/timeout" || d.pointer == "/links/deadline") {
-			return fmt.Errorf("%s: duration %q must be more than zero", d.pointer, d.value)
+		if err := l.Cache.FailureTTL.check("/links/cache/failureTTL", false); err != nil {
+			return err
 		}
 	}
 	for i, a := range l.Accept {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 func footerItem(t *testing.T, cfg *Config, id string) *Item {
@@ -74,7 +76,7 @@ func TestMergeOverrides(t *testing.T) {
 	}
 
 	optOut := footerItem(t, cfg, "us-opt-out")
-	if optOut.Severity != "warning" || optOut.Scope != "home" || !compiledMatch(optOut.Label, optOut.Regexps(), "Do Not Sell or Share My Personal Information") || optOut.Legacy == nil {
+	if optOut.Severity != finding.Warning || optOut.Scope != "home" || !compiledMatch(optOut.Label, optOut.Regexps(), "Do Not Sell or Share My Personal Information") || optOut.Legacy == nil {
 		t.Errorf("severity override lost the preset's other fields: %+v", optOut)
 	}
 	if optOut.Preset != "us-privacy" {
@@ -98,7 +100,7 @@ func TestMergeOverrides(t *testing.T) {
 	if age, ok := c.MaxAge(); !ok || age != 1 || !c.YearOptional || c.IsRequired() {
 		t.Errorf("copyright = %+v (no preset here sets required)", c)
 	}
-	if s, _ := cfg.RuleSeverity("footer-required"); s != "warning" {
+	if s := cfg.Rules["footer-required"]; s != finding.Warning {
 		t.Errorf("rules = %v", cfg.Rules)
 	}
 }
@@ -115,7 +117,7 @@ rules: {link-no-text: "off"}
 		t.Fatal(err)
 	}
 	c := cfg.Footer.Copyright
-	if !c.IsRequired() || !c.YearOptional || c.Severity != "warning" {
+	if !c.IsRequired() || !c.YearOptional || c.Severity != finding.Warning {
 		t.Errorf("copyright not merged field by field: %+v", c)
 	}
 }
@@ -206,7 +208,7 @@ func TestExtendsFiles(t *testing.T) {
 		t.Errorf("Extends = %q, want %q", cfg.Extends, want)
 	}
 	imprint := footerItem(t, cfg, "imprint")
-	if imprint.Severity != "warning" || !compiledMatch(imprint.Label, imprint.Regexps(), "imprint") || imprint.Preset != "" {
+	if imprint.Severity != finding.Warning || !compiledMatch(imprint.Label, imprint.Regexps(), "imprint") || imprint.Preset != "" {
 		t.Errorf("imprint = %+v", imprint)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // TestPresetsValid: every preset file validates against config.schema.json
@@ -50,7 +52,7 @@ func TestPresetsListing(t *testing.T) {
 			t.Errorf("%s: no items", p.Name)
 		}
 		for _, it := range p.Items {
-			if it.ID == "" || it.Description == "" || it.Basis == "" || it.Severity == "" || it.Scope == "" || len(it.In) == 0 || it.Rule == "" {
+			if it.ID == "" || it.Description == "" || it.Basis == "" || it.Severity == finding.Unset || it.Scope == "" || len(it.In) == 0 || it.Rule == "" {
 				t.Errorf("%s: item lacks a field: %+v", p.Name, it)
 			}
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
@@ -134,7 +133,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		Tool:          report.Tool{Name: "pagelint", Version: version},
 		GeneratedAt:   generatedAt(now),
 		Findings:      findings,
-		Rules:         checks.RulesFor(cfg),
+		Rules:         res.Rules,
 	}
 	for _, p := range res.Pages {
 		rep.Pages = append(rep.Pages, p.Source)

@@ -143,7 +143,8 @@ func linkOptions(opt *Options) linkcheck.Options {
 		Progress:       opt.Progress,
 		Warn:           opt.Warn,
 	}
-	if !opt.NoCache {
+	// A cache whose results last no time ("ttl": "0s") is no cache.
+	if !opt.NoCache && l.CacheTTL() > 0 {
 		o.CachePath = opt.Config.ResolvePath(l.CachePath())
 	}
 	for i, re := range l.HeaderPatterns() {

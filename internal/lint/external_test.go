@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/schema"
 )
 
 // The URLs left to ask come once each, in the order the site links them
@@ -34,6 +36,32 @@ func TestExternalTargetsOrder(t *testing.T) {
 		}
 		if _, targets := externalTargets(order, nil, known, false); len(targets) != 0 {
 			t.Errorf("offline: targets %q, want none", targets)
+		}
+	}
+}
+
+// links.cache.ttl "0s" switches the cache off, as docs/config.md says;
+// --no-cache does too.
+func TestLinkOptionsCache(t *testing.T) {
+	for _, tt := range []struct {
+		config  string
+		noCache bool
+		want    string
+	}{
+		{`{}`, false, ".pagelint-cache.json"},
+		{`{"links": {"cache": {"path": "links.json", "ttl": "1h"}}}`, false, "links.json"},
+		{`{"links": {"cache": {"path": "links.json", "ttl": "0s"}}}`, false, ""},
+		{`{}`, true, ""},
+	} {
+		cfg := &schema.Config{}
+		if err := json.Unmarshal([]byte(tt.config), cfg); err != nil {
+			t.Fatal(err)
+		}
+		if err := cfg.Compile(); err != nil {
+			t.Fatal(err)
+		}
+		if got := linkOptions(&Options{Config: cfg, NoCache: tt.noCache}).CachePath; got != tt.want {
+			t.Errorf("%s, no-cache %v: cache %q, want %q", tt.config, tt.noCache, got, tt.want)
 		}
 	}
 }

@@ -58,8 +58,11 @@ type Options struct {
 
 // Result of a run.
 type Result struct {
-	Pages        []*page.Page
-	Findings     []finding.Finding
+	Pages    []*page.Page
+	Findings []finding.Finding
+	// Rules is the run's rule table: every rule with the severity it ran
+	// at, for the reports that list rules.
+	Rules        []finding.Rule
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
@@ -100,11 +103,12 @@ type group struct {
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare()
-	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
+	rules := checks.NewRuleset(opt.Config)
+	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now, rules))
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
+	res := &Result{Rules: rules.Rules(), PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
 	var deferred []*deferredLinks
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
@@ -131,23 +135,23 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
-	bySource := make(map[string]*page.Page, len(res.Pages))
+	suppressions := make(map[string]page.Suppressions, len(res.Pages))
 	for _, p := range res.Pages {
-		bySource[p.Source] = p
+		suppressions[p.Source] = p.Suppressions
 	}
 	for _, g := range groups {
-		env := &checks.Env{Config: opt.Config, Now: opt.Now, Site: g.site, External: external}
+		env := &checks.Env{Config: opt.Config, Rules: rules, Now: opt.Now, Site: g.site, External: external}
 		res.Findings = append(res.Findings, g.findings...)
 		res.Findings = append(res.Findings, runLinks(g.deferred, env)...)
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
 		for _, f := range checks.RunSite(g.pages, env) {
-			if bySource[f.Source] != nil {
+			if _, mine := suppressions[f.Source]; mine {
 				res.Findings = append(res.Findings, f)
 			}
 		}
 	}
-	res.Findings = checks.Finalize(res.Findings, bySource, opt.Config)
+	res.Findings = rules.Finalize(res.Findings, suppressions)
 	return res, nil
 }
 

@@ -20,16 +20,16 @@ import (
 // site-wide checks. So a site of tens of thousands of pages is never held
 // in memory whole.
 type pageChecker struct {
-	cfg *schema.Config
-	now time.Time
+	cfg   *schema.Config
+	now   time.Time
+	rules *checks.Ruleset
 	// orphans: nav-orphan-page is on, so every page's link targets are kept.
 	orphans bool
 	menus   menuPool
 }
 
-func newPageChecker(cfg *schema.Config, now time.Time) *pageChecker {
-	sev, _ := cfg.RuleSeverity(checks.RuleNavOrphanPage)
-	return &pageChecker{cfg: cfg, now: now, orphans: sev != "" && sev != "off"}
+func newPageChecker(cfg *schema.Config, now time.Time, rules *checks.Ruleset) *pageChecker {
+	return &pageChecker{cfg: cfg, now: now, rules: rules, orphans: rules.On("nav-orphan-page")}
 }
 
 // checked is what is left of a page once it has been checked alone.
@@ -46,7 +46,7 @@ type checked struct {
 func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled map[string]bool, links *linkTable) checked {
 	out := checked{anchors: anchorSet(p)}
 	if mine {
-		env := &checks.Env{Config: pc.cfg, Now: pc.now, Site: site, Settled: settled,
+		env := &checks.Env{Config: pc.cfg, Rules: pc.rules, Now: pc.now, Site: site, Settled: settled,
 			Defer: func(_ *page.Page, l *page.Link) {
 				if out.deferred == nil {
 					out.deferred = newDeferredLinks(p)

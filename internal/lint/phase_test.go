@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/source"
 	"github.com/pagelint/pagelint/schema"
@@ -24,7 +25,7 @@ func TestPageCheckerKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := &localSite{files: &source.Site{Files: map[string]bool{"/a.html": true, "/b.html": true, "/privacy.html": true, "/p1.html": true, "/p2.html": true}}}
-	pc := newPageChecker(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	pc := newPageChecker(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), checks.NewRuleset(cfg))
 	var results []checked
 	for _, name := range []string{"/p1.html", "/p2.html"} {
 		p, err := htmlpage.Parse([]byte(templated), htmlpage.Options{Source: name[1:], URL: name})
