@@ -93,6 +93,15 @@ func matchAny(names []string, labels schema.Strings, patterns []*regexp.Regexp, 
 	return false
 }
 
+// describe names a required item in messages: its first label, else its
+// id (the handle users override it by), else its wording.
+func describe(it *schema.Item) string {
+	if len(it.Label) == 0 && it.ID != "" {
+		return it.ID
+	}
+	return wording(it)
+}
+
 // wording names what satisfies an item: its first label, else its pattern,
 // else (an item of alternatives only) its first alternative's, else its id.
 func wording(it *schema.Item) string {
@@ -108,37 +117,43 @@ func wording(it *schema.Item) string {
 	}
 }
 
-// The pages of a site repeat the same menus and footer, so an item is
-// matched against the same few hundred labels thousands of times; presets
-// match each label with a dozen regular expressions. Matches are therefore
-// remembered, per item, for all pages and goroutines of the process.
+// matchCache remembers, for one run, whether an entry's names satisfy an
+// item: the pages of a site repeat the same menus and footer, so an item is
+// matched against the same few hundred labels thousands of times, and
+// presets match each label with a dozen regular expressions. The Engine
+// owns it; the items it is keyed by are the run's config's.
+type matchCache struct {
+	m    sync.Map // matchKey → bool
+	size atomic.Int64
+}
 
 type matchKey struct {
 	it          *schema.Item
 	label, text string
 }
 
-var (
-	matchCache     sync.Map // matchKey → bool
-	matchCacheSize atomic.Int64
-)
-
-// matchCacheLimit bounds the memory the cache may take in a long-lived
-// process; beyond it, matches are computed each time.
+// matchCacheLimit bounds the memory the cache may take on a site of many
+// distinct labels; beyond it, matches are computed each time.
 const matchCacheLimit = 200_000
 
 // matches reports whether an entry satisfies an item (itemMatches on its
 // accessible name and visible text).
-func matches(it *schema.Item, e *page.Entry) bool {
+func (c *matchCache) matches(it *schema.Item, e *page.Entry) bool {
 	k := matchKey{it, e.Label, e.Text}
-	if v, ok := matchCache.Load(k); ok {
+	if v, ok := c.m.Load(k); ok {
 		return v.(bool)
 	}
 	m := itemMatches(it, e.Label, e.Text)
-	if matchCacheSize.Load() < matchCacheLimit {
-		if _, loaded := matchCache.LoadOrStore(k, m); !loaded {
-			matchCacheSize.Add(1)
+	if c.size.Load() < matchCacheLimit {
+		if _, loaded := c.m.LoadOrStore(k, m); !loaded {
+			c.size.Add(1)
 		}
 	}
 	return m
+}
+
+// matches reports whether an entry satisfies an item, through the run's
+// cache.
+func (env *Env) matches(it *schema.Item, e *page.Entry) bool {
+	return env.engine.matches.matches(it, e)
 }

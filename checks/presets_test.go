@@ -94,7 +94,7 @@ func TestPresetItems(t *testing.T) {
 				t.Fatalf("preset %s has no item %s", c.preset, c.item)
 			}
 			var got []string
-			for _, f := range NewRuleset(cfg).Finalize(footerRequired{}.Check(c.page, &Env{Config: cfg, Now: testNow}), nil) {
+			for _, f := range NewRuleset(cfg).Finalize(footerRequired{}.Check(c.page, NewEngine(cfg, testNow).NewEnv(nil)).Findings, nil) {
 				if f.Context["item"] == c.item {
 					got = append(got, formatFinding(f))
 				}
@@ -116,7 +116,8 @@ func TestPresetSeverityYieldsToRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Rules = map[string]finding.Severity{"footer-required": finding.Error, "footer-copyright": finding.Info}
-	got := NewRuleset(cfg).Finalize(RunPage(legalPage(false), &Env{Config: cfg, Now: testNow}), nil)
+	engine := NewEngine(cfg, testNow)
+	got := engine.Rules().Finalize(engine.NewEnv(nil).CheckPage(legalPage(false)).Findings, nil)
 	var lines []string
 	for _, f := range got {
 		lines = append(lines, formatFinding(f))

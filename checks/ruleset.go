@@ -54,7 +54,7 @@ func NewRuleset(cfg *schema.Config) *Ruleset {
 			sev = a.Severity
 		}
 		id := AssertPrefix + a.ID
-		rs.add(finding.Rule{ID: id, Severity: rs.setOr(id, sev), Description: desc})
+		rs.add(finding.Rule{ID: id, Severity: rs.setOr(id, sev), Description: desc, Docs: assertionRule.Docs})
 	}
 	slices.SortFunc(rs.table, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return rs

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -13,13 +14,6 @@ import (
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/xeipuuv/gojsonschema"
 )
-
-// RuleIDs are the rule ids the config's "rules" accepts, besides
-// "assert/<id>".
-var RuleIDs = []string{
-	"nav-required", "nav-dead-link", "nav-inconsistent", "nav-orphan-page", "menu-duplicate",
-	"footer-required", "footer-copyright", "link-broken", "link-fragment", "link-no-text", "link-redirect",
-}
 
 // Compile checks what the JSON Schema cannot and prepares the config for the
 // checks: it compiles every regular expression and assertion schema and
@@ -108,12 +102,7 @@ func isRuleID(rule string) bool {
 	if id, ok := strings.CutPrefix(rule, "assert/"); ok {
 		return id != ""
 	}
-	for _, r := range RuleIDs {
-		if r == rule {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(RuleIDs(), rule)
 }
 
 func (l *Links) compile() error {

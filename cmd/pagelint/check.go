@@ -134,9 +134,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		GeneratedAt:   generatedAt(now),
 		Findings:      findings,
 		Rules:         res.Rules,
-	}
-	for _, p := range res.Pages {
-		rep.Pages = append(rep.Pages, p.Source)
+		Pages:         res.Pages,
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked

@@ -30,6 +30,9 @@ type Rule struct {
 	Description string
 	// Off marks rules that are off unless the config switches them on.
 	Off bool
+	// Docs is where the rule is documented, as a path of the repository
+	// with an anchor: "docs/rules.md#nav-required".
+	Docs string
 }
 
 // Sort orders findings by source, line, column, rule and message (then

@@ -15,11 +15,11 @@ import (
 // read in; those the run knows are judged without a request.
 func TestExternalTargetsOrder(t *testing.T) {
 	deferred := func(source string, targets ...string) *deferredLinks {
-		d := newDeferredLinks(&page.Page{Source: source})
+		pending := make([]*page.Link, len(targets))
 		for i, t := range targets {
-			d.add(&page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}, nil)
+			pending[i] = &page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}
 		}
-		return d
+		return newDeferredLinks(&page.Page{Source: source}, pending, nil)
 	}
 	b := deferred("b.html", "https://x.test/3", "https://x.test/1", "https://y.test/known")
 	a := deferred("a.html", "https://y.test/2", "https://x.test/1#frag", "https://x.test/1")

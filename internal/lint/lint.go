@@ -58,7 +58,8 @@ type Options struct {
 
 // Result of a run.
 type Result struct {
-	Pages    []*page.Page
+	// Pages are the sources of the pages linted (of this shard).
+	Pages    []string
 	Findings []finding.Finding
 	// Rules is the run's rule table: every rule with the severity it ran
 	// at, for the reports that list rules.
@@ -85,8 +86,11 @@ func (e *InputError) Unwrap() error { return e.Err }
 // group is the pages that share one site: a directory, the files given
 // under one root, or the pages fetched from one start URL.
 type group struct {
-	pages []*page.Page // every page of the site (reduced, once checked)
-	mine  []*page.Page // the pages of this shard
+	// models are whole page models: of pages read all at once (standard
+	// input, URLs) until they are checked, and of every page for Extract.
+	models []*page.Page
+	pages  []*checks.SitePage // what is kept of every page once checked
+	mine   []*checks.SitePage // of the pages of this shard
 	// deferred are the links of this shard's pages that are judged once
 	// every page is read; findings what the pages' own checks found.
 	deferred []*deferredLinks
@@ -103,17 +107,21 @@ type group struct {
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare()
-	rules := checks.NewRuleset(opt.Config)
-	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now, rules))
+	engine := checks.NewEngine(opt.Config, opt.Now)
+	groups, pageErrs, err := readInputs(ctx, &opt, engine)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: rules.Rules(), PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
+	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
 	var deferred []*deferredLinks
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
+	suppressions := map[string]page.Suppressions{}
 	for _, g := range groups {
-		res.Pages = append(res.Pages, g.mine...)
+		for _, p := range g.mine {
+			res.Pages = append(res.Pages, p.Source)
+			suppressions[p.Source] = p.Suppressions
+		}
 		deferred = append(deferred, g.deferred...)
 		for u, r := range g.known {
 			known[u] = r
@@ -135,42 +143,38 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
-	suppressions := make(map[string]page.Suppressions, len(res.Pages))
-	for _, p := range res.Pages {
-		suppressions[p.Source] = p.Suppressions
-	}
 	for _, g := range groups {
-		env := &checks.Env{Config: opt.Config, Rules: rules, Now: opt.Now, Site: g.site, External: external}
 		res.Findings = append(res.Findings, g.findings...)
-		res.Findings = append(res.Findings, runLinks(g.deferred, env)...)
+		res.Findings = append(res.Findings, judgeLinks(engine, g.deferred, g.site, external)...)
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
-		for _, f := range checks.RunSite(g.pages, env) {
+		for _, f := range engine.CheckSite(g.pages, g.site) {
 			if _, mine := suppressions[f.Source]; mine {
 				res.Findings = append(res.Findings, f)
 			}
 		}
 	}
-	res.Findings = rules.Finalize(res.Findings, suppressions)
+	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
 	return res, nil
 }
 
-// runLinks judges the deferred links of pages, a share of the pages per
+// judgeLinks judges the deferred links of pages, a share of the pages per
 // CPU: a site's links to fragments of other pages are many.
-func runLinks(pages []*deferredLinks, env *checks.Env) []finding.Finding {
+func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site, external map[string]checks.ExternalResult) []finding.Finding {
 	workers := min(runtime.NumCPU(), len(pages))
 	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			own := *env
-			own.Settled = map[string]bool{}
-			if site, ok := env.Site.(*localSite); ok {
-				own.Site = site.view()
+			view := site
+			if local, ok := site.(*localSite); ok {
+				view = local.view()
 			}
+			env := engine.NewEnv(view)
+			env.External = external
 			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
-				found[w] = append(found[w], checks.RunLinks(pages[i].page(&buf), &own)...)
+				found[w] = append(found[w], env.JudgeLinks(pages[i].page(&buf))...)
 			}
 		})
 	}
@@ -220,7 +224,7 @@ func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
 	}
 	var pages []*page.Page
 	for _, g := range groups {
-		pages = append(pages, g.pages...)
+		pages = append(pages, g.models...)
 	}
 	if len(pages) == 0 && len(pageErrs) > 0 {
 		return nil, nil, pageErrs[0]

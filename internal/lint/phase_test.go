@@ -15,31 +15,33 @@ const templated = `<!DOCTYPE html><html lang="en"><head><title>T</title></head><
 <main id="top"><a href="#top">top</a> <a href="/b.html#y">b, y</a> <a href="https://example.com/">ext</a> <a href="/gone.html">gone</a></main>
 <footer><a href="/privacy.html">Privacy</a> &copy; 2026</footer></body></html>`
 
-// TestPageCheckerKeepsOnlyWhatTheSiteNeeds: once checked, a page keeps
-// neither its controls nor its footer; its menus are shared with the pages
-// of the same template, and only the links that need other pages or the
-// network wait for later.
-func TestPageCheckerKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
+// TestCheckPageKeepsOnlyWhatTheSiteNeeds: once checked, a page is kept as
+// the engine's index of it; its menus are shared with the pages of the same
+// template, and only the links that need other pages or the network wait
+// for later.
+func TestCheckPageKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
 	cfg, err := schema.Default(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	site := &localSite{files: &source.Site{Files: map[string]bool{"/a.html": true, "/b.html": true, "/privacy.html": true, "/p1.html": true, "/p2.html": true}}}
-	pc := newPageChecker(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), checks.NewRuleset(cfg))
+	engine := checks.NewEngine(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	env := engine.NewEnv(site)
+	env.Reading = true
 	var results []checked
 	for _, name := range []string{"/p1.html", "/p2.html"} {
 		p, err := htmlpage.Parse([]byte(templated), htmlpage.Options{Source: name[1:], URL: name})
 		if err != nil {
 			t.Fatal(err)
 		}
-		results = append(results, pc.check(p, site, true, nil, newLinkTable()))
+		results = append(results, checkPage(engine, env, p, true, newLinkTable()))
 	}
 	a, b := results[0], results[1]
-	if a.reduced.Controls != nil || a.reduced.Footer != nil || a.reduced.Header != nil || a.reduced.Links != nil {
-		t.Errorf("the reduced page keeps more than the site checks read: %+v", a.reduced)
+	if a.index.Links != nil {
+		t.Errorf("the index keeps links that no site check reads: %+v", a.index)
 	}
-	if len(a.reduced.Menus) != 1 || a.reduced.Menus[0] != b.reduced.Menus[0] {
-		t.Errorf("pages of one template do not share their menu: %v %v", a.reduced.Menus, b.reduced.Menus)
+	if len(a.index.Menus) != 1 || a.index.Menus[0] != b.index.Menus[0] {
+		t.Errorf("pages of one template do not share their menu: %v %v", a.index.Menus, b.index.Menus)
 	}
 	var deferred []string
 	for _, l := range a.deferred.page(&linkBuf{}).Links {

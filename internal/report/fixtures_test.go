@@ -5,16 +5,16 @@ import "github.com/pagelint/pagelint/internal/finding"
 // The reports the golden files are made from.
 
 var testRules = []finding.Rule{
-	{ID: "nav-required", Severity: finding.Error, Description: "a navigation entry that the config requires is missing"},
-	{ID: "nav-dead-link", Severity: finding.Error, Description: "a navigation or footer entry whose target is unusable: no href, #, javascript:"},
-	{ID: "nav-inconsistent", Severity: finding.Warning, Description: "a page's menu lacks entries that most pages' same menu has"},
-	{ID: "nav-orphan-page", Severity: finding.Info, Description: "a page that no other page links to", Off: true},
-	{ID: "menu-duplicate", Severity: finding.Error, Description: "the same entry twice in one menu"},
-	{ID: "footer-required", Severity: finding.Error, Description: "a required footer item is missing"},
-	{ID: "footer-copyright", Severity: finding.Warning, Description: "the copyright notice is missing or out of date"},
-	{ID: "link-broken", Severity: finding.Error, Description: "an internal target does not exist, or an external URL fails"},
-	{ID: "link-fragment", Severity: finding.Error, Description: "#fragment names no id or a[name] on the target page"},
-	{ID: "link-no-text", Severity: finding.Off, Description: "a link with no accessible name"},
+	{ID: "nav-required", Severity: finding.Error, Description: "a navigation entry that the config requires is missing", Docs: "docs/rules.md#nav-required"},
+	{ID: "nav-dead-link", Severity: finding.Error, Description: "a navigation or footer entry whose target is unusable: no href, #, javascript:", Docs: "docs/rules.md#nav-dead-link"},
+	{ID: "nav-inconsistent", Severity: finding.Warning, Description: "a page's menu lacks entries that most pages' same menu has", Docs: "docs/rules.md#nav-inconsistent"},
+	{ID: "nav-orphan-page", Severity: finding.Info, Description: "a page that no other page links to", Off: true, Docs: "docs/rules.md#nav-orphan-page"},
+	{ID: "menu-duplicate", Severity: finding.Error, Description: "the same entry twice in one menu", Docs: "docs/rules.md#menu-duplicate"},
+	{ID: "footer-required", Severity: finding.Error, Description: "a required footer item is missing", Docs: "docs/rules.md#footer-required"},
+	{ID: "footer-copyright", Severity: finding.Warning, Description: "the copyright notice is missing or out of date", Docs: "docs/rules.md#footer-copyright"},
+	{ID: "link-broken", Severity: finding.Error, Description: "an internal target does not exist, or an external URL fails", Docs: "docs/rules.md#link-broken"},
+	{ID: "link-fragment", Severity: finding.Error, Description: "#fragment names no id or a[name] on the target page", Docs: "docs/rules.md#link-fragment"},
+	{ID: "link-no-text", Severity: finding.Off, Description: "a link with no accessible name", Docs: "docs/rules.md#link-no-text"},
 }
 
 // siteReport has several pages, every severity, a finding without a line

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
 )
@@ -178,12 +177,14 @@ func reportPages(r *Report) []string {
 	return slices.Compact(pages)
 }
 
-// helpURI points to the documentation of a rule.
-func helpURI(rule string) string {
-	if strings.HasPrefix(rule, "assert/") {
+// helpURI points to the documentation of a rule: its own section, else
+// (a rule only findings name, such as a config's assertion) the README's
+// table of rules.
+func helpURI(rule finding.Rule) string {
+	if rule.Docs == "" {
 		return rulesDocURI
 	}
-	return InformationURI + "/blob/main/docs/rules.md#" + rule
+	return InformationURI + "/blob/main/" + rule.Docs
 }
 
 // fingerprints gives each finding of a sorted list an identity that stays

@@ -149,8 +149,8 @@ func sarifRuleOf(rule finding.Rule) sarifRule {
 		ID:                   rule.ID,
 		ShortDescription:     sarifText{Text: short},
 		FullDescription:      sarifText{Text: desc},
-		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule.ID)},
-		HelpURI:              helpURI(rule.ID),
+		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule)},
+		HelpURI:              helpURI(rule),
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
 	}
 }

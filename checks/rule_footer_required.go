@@ -9,42 +9,41 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-var ruleFooterRequired = finding.Rule{ID: "footer-required", Severity: finding.Error,
-	Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing"}
-
 // footerRequired checks that the footer (or wherever an item may stand)
 // carries the items the config and its presets require: the privacy
 // statement, cookie settings, the opt-out link, the imprint ….
 type footerRequired struct{}
 
-func (footerRequired) Rules() []finding.Rule {
-	return []finding.Rule{ruleFooterRequired}
-}
+var ruleFooterRequired = finding.Rule{ID: "footer-required", Severity: finding.Error,
+	Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing",
+	Docs:        "docs/rules.md#footer-required"}
 
-func (footerRequired) Check(p *page.Page, env *Env) []finding.Finding {
-	cfg := env.config()
+func (footerRequired) Rules() []finding.Rule { return []finding.Rule{ruleFooterRequired} }
+
+func (footerRequired) Check(p *page.Page, env *Env) Result {
+	rules := env.engine.rules
 	var out []finding.Finding
-	for i := range cfg.Footer.Required {
-		it := &cfg.Footer.Required[i]
-		sev := env.rules().ItemSeverity(ruleFooterRequired.ID, it)
+	for i := range env.engine.cfg.Footer.Required {
+		it := &env.engine.cfg.Footer.Required[i]
+		sev := rules.ItemSeverity(ruleFooterRequired.ID, it)
 		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) {
 			continue
 		}
-		if f, bad := checkFooterItem(p, it, env.rules()); bad {
+		if f, bad := checkFooterItem(p, it, env); bad {
 			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
 			out = append(out, f)
 		}
 	}
-	return out
+	return Result{Findings: out}
 }
 
 // firstMatch returns the first of an item's alternatives that an entry
 // satisfies, nil when none does.
-func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
+func firstMatch(alts []*schema.Item, e *page.Entry, env *Env) *schema.Item {
 	for _, alt := range alts {
-		if matches(alt, e) {
+		if env.matches(alt, e) {
 			return alt
 		}
 	}
@@ -53,7 +52,8 @@ func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
 
 // checkFooterItem looks for one required item; bad is false when the page
 // has it.
-func checkFooterItem(p *page.Page, it *schema.Item, rules *Ruleset) (f finding.Finding, bad bool) {
+func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding, bad bool) {
+	rules := env.engine.rules
 	where := itemPlaces(it)
 	entries := entriesIn(p, where)
 	alts := alternatives(it)
@@ -67,7 +67,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, rules *Ruleset) (f finding.F
 		if e == nil {
 			continue
 		}
-		alt := firstMatch(alts, e)
+		alt := firstMatch(alts, e, env)
 		switch {
 		case alt == nil:
 		case e.Hidden:
@@ -91,12 +91,12 @@ func checkFooterItem(p *page.Page, it *schema.Item, rules *Ruleset) (f finding.F
 	}
 	if noIcon != nil {
 		e := noIcon
-		return at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
+		return at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"%s %s found without the opt-out icon (an image or inline SVG inside or right before the link)", controlNoun(e, where), q(entryName(e))), true
 	}
 	if hidden != nil {
 		e := hidden
-		return at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
+		return at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"required %s %s is hidden: %s is on the page but not shown (hidden, aria-hidden or display:none)", itemNoun(where), q(describe(it)), q(entryName(e))), true
 	}
 	for _, e := range entries {
@@ -105,7 +105,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, rules *Ruleset) (f finding.F
 		}
 		for _, alt := range alts {
 			if matchesLegacy(alt, e.Label, e.Text) {
-				f := at(p, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
+				f := at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(wording(alt)))
 				if alt.Legacy.Message != "" {
 					// The preset's explanation replaces the advice, not the
@@ -172,7 +172,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 	if region != nil {
 		pos, sel = region.Pos, region.Selector
 	}
-	return atMsg(p, ruleFooterRequired.ID, pos, sel, ctx, msg)
+	return atMsg(p.Source, ruleFooterRequired.ID, pos, sel, ctx, msg)
 }
 
 // itemPlaces is where an item may stand: its "in", else the footer.

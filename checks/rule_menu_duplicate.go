@@ -2,14 +2,10 @@ package checks
 
 import (
 	"strconv"
-	"sync"
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
-
-var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Error,
-	Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)"}
 
 // menuDuplicate finds the same entry twice in one menu. Menus are compared
 // one at a time: a desktop and a mobile copy of one menu are two menus, so
@@ -17,14 +13,16 @@ var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Err
 // whose entries' parents are their groups.
 type menuDuplicate struct{}
 
-func (menuDuplicate) Rules() []finding.Rule {
-	return []finding.Rule{ruleMenuDuplicate}
-}
+var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Error,
+	Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)",
+	Docs:        "docs/rules.md#menu-duplicate"}
 
-func (menuDuplicate) Check(p *page.Page, env *Env) []finding.Finding {
-	d := dupFinder{p: p, warn: env.rules().Capped(finding.Warning, ruleMenuDuplicate.ID)}
-	s := dupScratchPool.Get().(*dupScratch)
-	defer s.release()
+func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
+
+func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
+	s := &env.dups
+	defer s.clear()
 	for _, m := range menusIn(p) {
 		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
 		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
@@ -38,7 +36,7 @@ func (menuDuplicate) Check(p *page.Page, env *Env) []finding.Finding {
 		}
 		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
 	}
-	return d.out
+	return Result{Findings: d.out}
 }
 
 // flattenMenu appends a menu's entries to flat in document order, each with
@@ -179,7 +177,7 @@ func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg s
 	case first.e.Selector != "":
 		msg += " (first at " + first.e.Selector + ")"
 	}
-	f := atMsg(d.p, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
+	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
 		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
@@ -209,9 +207,8 @@ func parentPhrase(parent string) string {
 	return q(parent)
 }
 
-// dupScratch is the working memory of menuDuplicate, kept between pages:
-// a site's pages have menus of the same size, so after the first pages
-// the check allocates only for what it reports.
+// dupScratch is the working memory of menuDuplicate, kept between the
+// pages of one Env.
 type dupScratch struct {
 	entries []dupEntry
 	keys    []string
@@ -220,14 +217,11 @@ type dupScratch struct {
 	first   map[string]int // normalized label → index of its first entry
 }
 
-var dupScratchPool = sync.Pool{New: func() any { return &dupScratch{first: map[string]int{}} }}
-
-// release returns s to the pool, holding nothing of the page.
-func (s *dupScratch) release() {
+// clear drops what s holds of the page, keeping its room.
+func (s *dupScratch) clear() {
 	clear(s.entries[:cap(s.entries)])
 	clear(s.keys[:cap(s.keys)])
 	s.entries, s.keys = s.entries[:0], s.keys[:0]
-	dupScratchPool.Put(s)
 }
 
 // labelKeys returns the normalized label of each of s.entries. The labels

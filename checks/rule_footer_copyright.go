@@ -9,17 +9,16 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
-var ruleFooterCopyright = finding.Rule{ID: "footer-copyright", Severity: finding.Warning,
-	Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}
-
 // footerCopyright checks the footer's copyright notice: present when the
 // config requires it, with a year, and a newest year no older than the
 // reference date allows.
 type footerCopyright struct{}
 
-func (footerCopyright) Rules() []finding.Rule {
-	return []finding.Rule{ruleFooterCopyright}
-}
+var ruleFooterCopyright = finding.Rule{ID: "footer-copyright", Severity: finding.Warning,
+	Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date",
+	Docs:        "docs/rules.md#footer-copyright"}
+
+func (footerCopyright) Rules() []finding.Rule { return []finding.Rule{ruleFooterCopyright} }
 
 // noticeYears returns the years written in a notice, between 1990 and the
 // year after the reference year: other numbers there are no years. A year
@@ -49,24 +48,25 @@ func noticeYears(text string, now time.Time) []int {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func (footerCopyright) Check(p *page.Page, env *Env) []finding.Finding {
-	cfg := env.config()
+func (footerCopyright) Check(p *page.Page, env *Env) Result {
+	return Result{Findings: checkCopyright(p, env)}
+}
+
+func checkCopyright(p *page.Page, env *Env) []finding.Finding {
+	cfg := env.engine.cfg
 	c := cfg.Footer.Copyright
 	if c == nil {
 		return nil
 	}
-	sev := env.rules().CopyrightSeverity(c)
-	now := env.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	sev := env.engine.rules.CopyrightSeverity(c)
+	now := env.engine.now
 	required := c.Required != nil && *c.Required
 	maxAge := 0
 	if c.MaxAgeYears != nil {
 		maxAge = *c.MaxAgeYears
 	}
 	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []finding.Finding {
-		f := atMsg(p, ruleFooterCopyright.ID, pos, sel, ctx, msg)
+		f := atMsg(p.Source, ruleFooterCopyright.ID, pos, sel, ctx, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
 	}

@@ -1,65 +1,10 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/schema"
 )
-
-// at builds a finding on page p at pos, with selector and context.
-func at(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) finding.Finding {
-	return atMsg(p, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
-}
-
-// atMsg is at with the message written out already: checks that report
-// many findings (a site's broken links) build them without fmt.
-func atMsg(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) finding.Finding {
-	return finding.Finding{
-		Rule:     rule,
-		Message:  msg,
-		Source:   p.Source,
-		Line:     pos.Line,
-		Column:   pos.Column,
-		Selector: selector,
-		Context:  dropEmpty(ctx),
-	}
-}
-
-// dropEmpty removes empty values so that reports carry only what is known.
-func dropEmpty(ctx map[string]string) map[string]string {
-	for k, v := range ctx {
-		if v == "" {
-			delete(ctx, k)
-		}
-	}
-	if len(ctx) == 0 {
-		return nil
-	}
-	return ctx
-}
-
-// q quotes a label, URL or item for a message. Unlike %q it leaves
-// backslashes alone, so that regular expressions read as written.
-func q(s string) string { return `"` + s + `"` }
-
-// quoteList quotes names and joins them with commas, at most limit of them.
-func quoteList(names []string, limit int) string {
-	var b strings.Builder
-	for i, n := range names {
-		if i == limit {
-			fmt.Fprintf(&b, " and %d more", len(names)-limit)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(q(n))
-	}
-	return b.String()
-}
 
 // menuName names a menu in messages: its name, else its selector.
 func menuName(m *page.Menu) string {
@@ -108,15 +53,6 @@ func keyOf(e *page.Entry) entryKey {
 		return entryKey{line: e.Line, column: e.Column, selector: e.Selector}
 	}
 	return entryKey{ptr: e}
-}
-
-// describe names a required item in messages: its first label, else its
-// id (the handle users override it by), else its wording.
-func describe(it *schema.Item) string {
-	if len(it.Label) == 0 && it.ID != "" {
-		return it.ID
-	}
-	return wording(it)
 }
 
 // normalize is page.NormalizeLabel with less work for the labels most

@@ -9,23 +9,20 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
-	Description: "a navigation entry that the config requires is missing (or a required child under it)"}
-var ruleNavDeadLink = finding.Rule{ID: "nav-dead-link", Severity: finding.Error,
-	Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}
-
 // navRequired checks that the menus carry the entries the config requires:
 // navigation.required in any menu, navigation.menus[].required in the menu
 // of that name.
 type navRequired struct{}
 
-func (navRequired) Rules() []finding.Rule {
-	return []finding.Rule{ruleNavRequired}
-}
+var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
+	Description: "a navigation entry that the config requires is missing (or a required child under it)",
+	Docs:        "docs/rules.md#nav-required"}
 
-func (navRequired) Check(p *page.Page, env *Env) []finding.Finding {
-	cfg := env.config()
-	nc := navCheck{p: p, env: env, base: parseSiteBase(cfg.Site.BaseURL)}
+func (navRequired) Rules() []finding.Rule { return []finding.Rule{ruleNavRequired} }
+
+func (navRequired) Check(p *page.Page, env *Env) Result {
+	cfg := env.engine.cfg
+	nc := navCheck{p: p, env: env, base: env.engine.base}
 	var out []finding.Finding
 	if len(cfg.Navigation.Required) > 0 {
 		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
@@ -41,7 +38,7 @@ func (navRequired) Check(p *page.Page, env *Env) []finding.Finding {
 		}
 		out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 	}
-	return out
+	return Result{Findings: out}
 }
 
 // namedMenus returns the page's menus that a config menu names, by name or
@@ -70,7 +67,7 @@ func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
 			labels = append(labels, describe(&m.Required[i]))
 		}
 	}
-	return at(nc.p, ruleNavRequired.ID, page.Pos{}, "", map[string]string{"menu": m.Name},
+	return at(nc.p.Source, ruleNavRequired.ID, page.Pos{}, "", map[string]string{"menu": m.Name},
 		"required menu %s is missing (it must have %s)", q(m.Name), quoteList(labels, 10))
 }
 
@@ -80,7 +77,7 @@ func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schem
 	var out []finding.Finding
 	for i := range items {
 		it := &items[i]
-		sev := nc.env.rules().ItemSeverity(ruleNavRequired.ID, it)
+		sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, it)
 		if !it.IsEnabled() || sev == finding.Off {
 			continue
 		}
@@ -104,7 +101,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 	var matched []menuEntry
 	for _, m := range menus {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if matches(it, e) {
+			if nc.env.matches(it, e) {
 				matched = append(matched, menuEntry{e, m})
 			}
 		})
@@ -127,7 +124,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 			if got == "" {
 				got = e.Href
 			}
-			return []finding.Finding{at(nc.p, ruleNavRequired.ID, e.Pos, e.Selector, ctx,
+			return []finding.Finding{at(nc.p.Source, ruleNavRequired.ID, e.Pos, e.Selector, ctx,
 				"navigation entry %s links to %s, expected %s", q(entryName(e)), q(got), q(it.Href))}
 		}
 		matched = right
@@ -155,19 +152,19 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	found := false
 	for _, m := range sub {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if matches(child, e) {
+			if nc.env.matches(child, e) {
 				found = true
 			}
 		})
 	}
-	sev := nc.env.rules().ItemSeverity(ruleNavRequired.ID, child)
+	sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, child)
 	if !found {
 		pe := parents[0]
 		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
 		if child.Message != "" {
 			msg = child.Message
 		}
-		f := atMsg(nc.p, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
+		f := atMsg(nc.p.Source, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
 			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
@@ -208,7 +205,7 @@ func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item
 	if it.Message != "" {
 		msg = it.Message
 	}
-	return atMsg(nc.p, ruleNavRequired.ID, pos, sel, ctx, msg)
+	return atMsg(nc.p.Source, ruleNavRequired.ID, pos, sel, ctx, msg)
 }
 
 // sameTarget reports whether an entry's target names the URL or site path
@@ -222,8 +219,8 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 	if got == "" {
 		return false
 	}
-	g := classify(got, nc.p, nc.base)
-	w := classify(want, nc.p, nc.base)
+	g := classify(got, nc.p.URL, nc.base)
+	w := classify(want, nc.p.URL, nc.base)
 	if g.kind != w.kind || (w.hasFragment && w.fragment != g.fragment) {
 		return false
 	}
@@ -244,7 +241,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 // else the path with directories spelt as index pages.
 func (nc navCheck) canonicalPath(p string) string {
 	if p == "" {
-		p = pageTarget(nc.p, nc.base).path
+		p = pageTarget(nc.p.URL, nc.base).path
 	}
 	if r, checked, ok := resolveSite(nc.env, p); checked && ok {
 		return r
@@ -256,96 +253,4 @@ func queryOf(s string) string {
 	s, _, _ = strings.Cut(s, "#")
 	_, qs, _ := strings.Cut(s, "?")
 	return qs
-}
-
-// navDeadLink finds navigation and footer entries whose target is unusable.
-type navDeadLink struct{}
-
-func (navDeadLink) Rules() []finding.Rule {
-	return []finding.Rule{ruleNavDeadLink}
-}
-
-func (navDeadLink) Check(p *page.Page, _ *Env) []finding.Finding {
-	d := deadLinks{p: p}
-	for _, m := range menusIn(p) {
-		d.checkMenu(m, m.Entries)
-	}
-	if p.Footer != nil {
-		for _, e := range p.Footer.Items {
-			if e != nil {
-				d.check(e, "footer", "group", e.Group)
-			}
-		}
-	}
-	return d.out
-}
-
-// deadLinks gathers the findings of navDeadLink on one page.
-type deadLinks struct {
-	p    *page.Page
-	seen map[entryKey]bool // made at the first dead entry: most pages have none
-	out  []finding.Finding
-}
-
-// checkMenu checks the entries of menu m, and the entries under them.
-func (d *deadLinks) checkMenu(m *page.Menu, entries []*page.Entry) {
-	for _, e := range entries {
-		if e == nil {
-			continue
-		}
-		d.check(e, "navigation", "menu", menuName(m))
-		d.checkMenu(m, e.Children)
-	}
-}
-
-func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
-	// Toggles and buttons need no href; entries of rendered text have
-	// none unless the snapshot wrote the link out.
-	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
-		return
-	}
-	why := deadReason(e)
-	if why == "" {
-		return
-	}
-	// A footer nav's entries are a menu's and the footer's items too.
-	if d.seen == nil {
-		d.seen = map[entryKey]bool{}
-	}
-	k := keyOf(e)
-	if d.seen[k] {
-		return
-	}
-	d.seen[k] = true
-	name := "with no label"
-	if n := entryName(e); n != "" {
-		name = q(n)
-	}
-	if len(e.Children) > 0 {
-		// A link that only opens its submenu is a button in disguise:
-		// keyboards and screen readers take it for a page.
-		why += " (it opens a submenu: make it a button)"
-	}
-	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
-	d.out = append(d.out, at(d.p, ruleNavDeadLink.ID, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
-}
-
-// deadReason says why a link entry's target is unusable, or "" when it is
-// fine.
-func deadReason(e *page.Entry) string {
-	href := strings.TrimSpace(e.Href)
-	switch {
-	case !e.HasHref && href == "":
-		if e.Target != "" {
-			return "" // a target known without an attribute (text snapshots)
-		}
-		return "has no href"
-	case href == "":
-		return "has an empty href"
-	case href == "#":
-		return `links to "#"`
-	case len(href) >= 11 && strings.EqualFold(href[:11], "javascript:"):
-		return "links to " + q(href) + " instead of a page"
-	}
-	return ""
 }
