@@ -8,9 +8,9 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
-// TestRunSeed runs every check on a hand-built model of the seed page
-// (../shared/seed/about-microsoft.rendered.txt) and expects exactly its real
-// defects.
+// TestRunSeed runs every check on a hand-built model of the reference page
+// (fixtures/seed-rendered-text/about-microsoft.rendered.txt) and expects
+// exactly its real defects.
 func TestRunSeed(t *testing.T) {
 	about := menu("About", 13, txt("Home", 13, 5), txt("Our commitments", 14, 5),
 		txt("AI & Innovation", 15, 5, txt("Microsoft AI", 16, 7), txt("Microsoft Cloud", 18, 7)))

@@ -19,7 +19,7 @@ type assertions struct{}
 // run's Ruleset has one rule per assertion of its config.
 var assertionRule = finding.Rule{ID: AssertPrefix + "<id>", Severity: finding.Error,
 	Description: "a custom JSON Schema assertion of the config failed on the page model",
-	Docs:        "README.md#rules"}
+	Docs:        "docs/rules.md#assertid"}
 
 func (assertions) Rules() []finding.Rule { return []finding.Rule{assertionRule} }
 

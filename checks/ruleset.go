@@ -41,7 +41,8 @@ func NewRuleset(cfg *schema.Config) *Ruleset {
 		if r.ID == assertionRule.ID {
 			continue // listed once per assertion below
 		}
-		r.Severity = rs.setOr(r.ID, defaultSeverity(r))
+		// In the run's table the severity says whether the rule runs.
+		r.Severity, r.Off = rs.setOr(r.ID, defaultSeverity(r)), false
 		rs.add(r)
 	}
 	for _, a := range cfg.Assertions {

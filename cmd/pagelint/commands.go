@@ -15,8 +15,9 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-// loadConfig finds and loads the config the way DESIGN says: --config, else
-// the first config file here or in a parent, else the recommended preset.
+// loadConfig finds and loads the config the way docs/contract.md says:
+// --config, else the first config file here or in a parent, else the
+// recommended preset.
 func loadConfig(c *cli.Context) (*schema.Config, error) {
 	presets := c.StringSlice("preset")
 	path := c.String("config")

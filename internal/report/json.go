@@ -10,8 +10,8 @@ import (
 	"github.com/pagelint/pagelint/internal/finding"
 )
 
-// WriteJSON writes the report as DESIGN.md and schema/report.schema.json
-// describe it: two-space indent, findings in report order, a final newline.
+// WriteJSON writes the report as docs/contract.md and
+// schema/report.schema.json describe it: two-space indent, findings in report order, a final newline.
 func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	out := *r
 	out.Findings = sortedFindings(r)
