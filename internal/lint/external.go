@@ -20,7 +20,7 @@ import (
 // the run fetched, and known what the crawl learnt of the URLs it could not
 // fetch, both by normal form (internal/urlnorm).
 func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
-	online := !opt.Offline && externalEnabled(opt.Config)
+	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets := externalTargets(pages, fetched, known, online)
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil

@@ -1,6 +1,10 @@
-// Package lint runs a whole lint: it reads the inputs into page models (each
-// page parsed once, by a pool of workers), checks external links, runs the
-// checks and returns the findings. The CLI is a thin layer over Run.
+// Package lint runs a whole lint and schedules its work: it reads the inputs
+// into page models (each page parsed once, by a pool of workers), has a
+// checks.Engine check each page as soon as it is read and keeps only the
+// engine's index of it, checks the external URLs the pages link to once
+// each, has the links that waited for other pages or the network judged,
+// runs the site checks and returns the findings. The CLI is a thin layer
+// over Run.
 package lint
 
 import (
@@ -112,7 +116,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
+	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !opt.Config.Links.CheckExternal()}
 	var deferred []*deferredLinks
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
@@ -191,23 +195,6 @@ func (opt *Options) prepare() {
 		opt.Warn = func(string) {}
 	}
 	opt.regions = htmlpage.NewRegions()
-}
-
-// mineOf tells the pages of this run's shard from the others, given the
-// sources of every page.
-func mineOf(sources []string, sh Shard) func(string) bool {
-	if sh.Count <= 1 {
-		return func(string) bool { return true }
-	}
-	set := map[string]bool{}
-	for _, s := range sh.Select(sources) {
-		set[s] = true
-	}
-	return func(s string) bool { return set[s] }
-}
-
-func externalEnabled(cfg *schema.Config) bool {
-	return cfg.Links.External == nil || *cfg.Links.External
 }
 
 // errorf builds an input error for a source.
