@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/pagelint/pagelint/schema"
@@ -154,11 +155,9 @@ func TestOptOutIcon(t *testing.T) {
 
 func presetItem(t *testing.T, cfg *schema.Config, id string) *schema.Item {
 	t.Helper()
-	for i := range cfg.Footer.Required {
-		if cfg.Footer.Required[i].ID == id {
-			return &cfg.Footer.Required[i]
-		}
+	i := slices.IndexFunc(cfg.Footer.Required, func(it schema.Item) bool { return it.ID == id })
+	if i < 0 {
+		t.Fatalf("no footer item %q", id)
 	}
-	t.Fatalf("no footer item %q", id)
-	return nil
+	return &cfg.Footer.Required[i]
 }

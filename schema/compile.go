@@ -122,17 +122,17 @@ func (l *Links) compile() error {
 		}
 		l.headers = append(l.headers, re)
 	}
-	if err := l.Timeout.check("/links/timeout", true); err != nil {
+	if err := l.Timeout.checkPositive("/links/timeout"); err != nil {
 		return err
 	}
-	if err := l.Deadline.check("/links/deadline", true); err != nil {
+	if err := l.Deadline.checkPositive("/links/deadline"); err != nil {
 		return err
 	}
 	if l.Cache != nil {
-		if err := l.Cache.TTL.check("/links/cache/ttl", false); err != nil {
+		if err := l.Cache.TTL.check("/links/cache/ttl"); err != nil {
 			return err
 		}
-		if err := l.Cache.FailureTTL.check("/links/cache/failureTTL", false); err != nil {
+		if err := l.Cache.FailureTTL.check("/links/cache/failureTTL"); err != nil {
 			return err
 		}
 	}

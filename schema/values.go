@@ -16,97 +16,76 @@ import (
 // it stands. Nothing reads the string again, and nothing falls back to a
 // default in silence: Or gives the default only where the config sets none.
 
-// Duration is a length of time written as a Go duration ("500ms", "10s",
-// "24h").
-type Duration struct {
+// parsed is a value of the config as written and as parsed.
+type parsed[T any] struct {
 	text  string
-	value time.Duration
-	err   error
+	value T
+	err   error // why text does not parse; Compile reports it
 }
 
-// IsZero reports whether the config sets no duration.
-func (d Duration) IsZero() bool { return d.text == "" }
+// IsZero reports whether the config sets no value.
+func (p parsed[T]) IsZero() bool { return p.text == "" }
 
-// Or is the duration, or def when the config sets none.
-func (d Duration) Or(def time.Duration) time.Duration {
-	if d.IsZero() {
+// Or is the value, or def when the config sets none.
+func (p parsed[T]) Or(def T) T {
+	if p.IsZero() {
 		return def
 	}
-	return d.value
+	return p.value
 }
 
-func (d Duration) String() string { return d.text }
+func (p parsed[T]) String() string { return p.text }
 
-// MarshalJSON writes the duration as the config wrote it.
-func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(d.text) }
+// MarshalJSON writes the value as the config wrote it.
+func (p parsed[T]) MarshalJSON() ([]byte, error) { return json.Marshal(p.text) }
 
-// UnmarshalJSON reads and parses a duration; Compile reports one that does
-// not parse.
-func (d *Duration) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &d.text); err != nil {
+// decode reads a JSON string and parses it.
+func (p *parsed[T]) decode(b []byte, parse func(string) (T, error)) error {
+	if err := json.Unmarshal(b, &p.text); err != nil {
 		return err
 	}
-	v, err := time.ParseDuration(d.text)
-	if err != nil || v < 0 {
-		d.err = fmt.Errorf("invalid duration %q (want e.g. \"10s\", \"2m\", \"24h\")", d.text)
-	}
-	d.value = v
+	p.value, p.err = parse(p.text)
 	return nil
 }
 
-// check reports a duration that does not parse, or that is zero where
-// positive says it must not be.
-func (d Duration) check(pointer string, positive bool) error {
-	switch {
-	case d.err != nil:
-		return fmt.Errorf("%s: %w", pointer, d.err)
-	case positive && !d.IsZero() && d.value == 0:
-		return fmt.Errorf("%s: duration %q must be more than zero", pointer, d.text)
+// check reports a value that does not parse, at pointer.
+func (p parsed[T]) check(pointer string) error {
+	if p.err != nil {
+		return fmt.Errorf("%s: %w", pointer, p.err)
 	}
 	return nil
+}
+
+// Duration is a length of time written as a Go duration ("500ms", "10s",
+// "24h").
+type Duration struct{ parsed[time.Duration] }
+
+// UnmarshalJSON reads and parses a duration.
+func (d *Duration) UnmarshalJSON(b []byte) error { return d.decode(b, parseDuration) }
+
+func parseDuration(s string) (time.Duration, error) {
+	v, err := time.ParseDuration(s)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("invalid duration %q (want e.g. \"10s\", \"2m\", \"24h\")", s)
+	}
+	return v, nil
+}
+
+// checkPositive is check, and a duration of zero is an error too.
+func (d Duration) checkPositive(pointer string) error {
+	if !d.IsZero() && d.err == nil && d.value == 0 {
+		return fmt.Errorf("%s: duration %q must be more than zero", pointer, d.text)
+	}
+	return d.check(pointer)
 }
 
 // Size is a number of bytes written plain ("1048576") or with a unit B,
 // KB, MB or GB (KiB, MiB, GiB are the same: 1 KB = 1024 bytes),
 // case-insensitive.
-type Size struct {
-	text  string
-	bytes int64
-	err   error
-}
+type Size struct{ parsed[int64] }
 
-// IsZero reports whether the config sets no size.
-func (s Size) IsZero() bool { return s.text == "" }
-
-// Or is the size in bytes, or def when the config sets none.
-func (s Size) Or(def int64) int64 {
-	if s.IsZero() {
-		return def
-	}
-	return s.bytes
-}
-
-func (s Size) String() string { return s.text }
-
-// MarshalJSON writes the size as the config wrote it.
-func (s Size) MarshalJSON() ([]byte, error) { return json.Marshal(s.text) }
-
-// UnmarshalJSON reads and parses a size; Compile reports one that does not
-// parse.
-func (s *Size) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &s.text); err != nil {
-		return err
-	}
-	s.bytes, s.err = parseSize(s.text)
-	return nil
-}
-
-func (s Size) check(pointer string) error {
-	if s.err != nil {
-		return fmt.Errorf("%s: %w", pointer, s.err)
-	}
-	return nil
-}
+// UnmarshalJSON reads and parses a size.
+func (s *Size) UnmarshalJSON(b []byte) error { return s.decode(b, parseSize) }
 
 var sizePattern = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?) *([kmg]i?b|b)?$`)
 
