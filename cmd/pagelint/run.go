@@ -15,7 +15,7 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-// Exit codes, as DESIGN fixes them.
+// Exit codes, as docs/contract.md fixes them.
 const (
 	exitOK       = 0
 	exitFindings = 1
