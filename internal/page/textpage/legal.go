@@ -111,6 +111,40 @@ func withoutLanguagePicker(ws [][]prune) [][]prune {
 	return ws
 }
 
+// separatedNames splits a run of text at the separators that stand between
+// the names of a row ("Privacy | Terms of use | Imprint"), when every
+// piece is a short name; nil when there is no separator or a piece is no
+// name. A separator at either end stands beside a link or button.
+func separatedNames(rs []prune) [][][]prune {
+	var (
+		names [][][]prune
+		cur   [][]prune
+		seps  int
+	)
+	for _, w := range words(rs) {
+		if len(w) != 1 || !strings.ContainsRune(separators, w[0].r) {
+			cur = append(cur, w)
+			continue
+		}
+		seps++
+		if len(cur) > 0 {
+			names, cur = append(names, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		names = append(names, cur)
+	}
+	if seps == 0 {
+		return nil
+	}
+	for _, n := range names {
+		if !isShortName(n) {
+			return nil
+		}
+	}
+	return names
+}
+
 // isShortName: a few words, no sentence, no copyright notice.
 func isShortName(ws [][]prune) bool {
 	if len(ws) == 0 || len(ws) > 6 {

@@ -11,6 +11,10 @@ import (
 type refTable struct {
 	numbered map[string]string // "12" → URL, for lynx's inline "[12]Label"
 	named    map[string]string // lower-cased id → URL, for "[text][id]"
+	// dumper wrote the snapshot. lynx's inline markup is read too: its
+	// buttons ("(BUTTON) Search") and, with -list_inline, its links written
+	// with their URL ("[https://example.com/]Label").
+	dumper dumper
 }
 
 var (

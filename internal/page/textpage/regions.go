@@ -11,27 +11,38 @@ import (
 // navigation.
 var searchBox = regexp.MustCompile(`(?i)^search\b`)
 
+// skipLink is the text of the link to the main content that heads most
+// pages ("Skip to main content", "Skip navigation", "Jump to content").
+var skipLink = regexp.MustCompile(`(?i)^\s*(skip|jump) (to|navigation)\b`)
+
 // menuName names a header list after the block above it: a heading, or the
 // last line of a paragraph when that line is a label (lynx and w3m put the
-// site name and the menu's label on consecutive lines).
+// site name and the menu's label on consecutive lines). A link or a button
+// (the logo, "Skip to main content") labels nothing, nor does the text of a
+// skip link where the dump does not mark links.
 func (b *builder) menuName(above *block) string {
 	switch above.kind {
 	case blockHeading:
 		return b.labelOf(above)
 	case blockParagraph:
 		last := above.lines[len(above.lines)-1]
-		if isLabelLine(runesString(last.runes)) {
-			return cleanLabel(runesString(flatten(parseInline(last.runes, b.refs))))
+		segs := parseInline(last.runes, b.refs)
+		text := runesString(last.runes)
+		if isLabelLine(text) && !hasControls(segs) && !skipLink.MatchString(text) {
+			return cleanLabel(runesString(flatten(segs)))
 		}
 	}
 	return ""
 }
 
-// textLinks records the links written in a paragraph's free text.
+// textLinks records the links and buttons written in a paragraph's free
+// text.
 func (b *builder) textLinks(bl *block, region string, emit emitter) {
 	for _, s := range parseInline(bl.paragraphText(), b.refs) {
-		if s.link {
-			emit(b.linkEntry(s, region, ""))
+		if s.link || s.button {
+			for _, e := range b.segmentEntries(s, region, "", false) {
+				emit(e)
+			}
 		}
 	}
 }
@@ -84,7 +95,9 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 		local.Entries = append(local.Entries, entries...)
 	}
 	for _, n := range bl.nodes {
-		if !opensMegaMenu(n) {
+		// Markdown converters run a page's lists together; lynx and w3m
+		// keep them apart, so there a mega-menu stays in its list.
+		if b.dumper.dump() || !opensMegaMenu(n) {
 			run = append(run, n)
 			continue
 		}
@@ -105,9 +118,15 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 }
 
 // body records the links of the body: list items (grouped under the label
-// or heading above their list) and links written in text.
+// or heading above their list) and links written in text. Where a dump
+// marks its links, an item without the mark is text of the body.
 func (b *builder) body(blocks []*block) {
-	emit := b.record
+	emit := func(e *page.Entry) {
+		if b.dumper.dump() && b.explicit && e.Kind == page.KindText && !e.HasHref {
+			return
+		}
+		b.record(e)
+	}
 	for i, bl := range blocks {
 		switch bl.kind {
 		case blockParagraph:
@@ -190,33 +209,39 @@ func textRuns(bl *block) [][]prune {
 	return runs
 }
 
+// legalRun reads the items of a run of legal text: its links and buttons,
+// the names that separators set apart, and — where the snapshot marks no
+// links — the items its free text names unambiguously.
 func (b *builder) legalRun(run []prune, region *page.Region) {
 	for _, s := range parseInline(run, b.refs) {
-		if s.link {
-			e := b.linkEntry(s, page.RegionFooter, "")
-			b.record(e)
-			region.Items = append(region.Items, e)
-			continue
+		es := b.segmentEntries(s, page.RegionFooter, "", false)
+		if es == nil && !b.explicit {
+			es = legalEntries(s.text)
 		}
-		if b.explicit {
-			continue
-		}
-		for _, piece := range legalItems(s.text) {
-			first := piece.words[0][0]
-			e := &page.Entry{
-				Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
-				Pos: first.pos(),
-			}
-			if piece.iconAt >= 0 {
-				e.Text = joinWords(piece.words[piece.iconAt+2:])
-				e.Icon = true
-				e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
-			}
+		for _, e := range es {
 			// Not through emit: text is never a copyright item twice.
 			b.record(e)
 			region.Items = append(region.Items, e)
 		}
 	}
+}
+
+// legalEntries makes the entries of the items of free legal text.
+func legalEntries(text []prune) []*page.Entry {
+	var out []*page.Entry
+	for _, piece := range legalItems(text) {
+		e := &page.Entry{
+			Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
+			Pos: piece.words[0][0].pos(),
+		}
+		if piece.iconAt >= 0 {
+			e.Text = joinWords(piece.words[piece.iconAt+2:])
+			e.Icon = true
+			e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // flattenTree drops the nesting of entries outside menus: a region's items
