@@ -20,6 +20,7 @@ type block struct {
 	lines   []*textLine
 	heading *heading // blockHeading
 	nodes   []*node  // blockList: the top-level items
+	dumper  dumper   // blockParagraph: what wrote it, for joining its lines
 }
 
 // node is a list item with the items nested under it, or — when group is
@@ -160,13 +161,7 @@ func (g *grouper) text(i int) {
 	l := g.lines[i]
 	if g.lastItem != nil && l.indent > g.lastItem.raw.indent {
 		// A long item wrapped onto the next line (lynx, w3m).
-		item := &g.lastItem.raw
-		if g.d == dumpLynx && brokenWord(item.text) {
-			// Never write into the line the text is a slice of.
-			item.text = append(item.text[:len(item.text):len(item.text)], trimSpace(l.runes)...)
-			return
-		}
-		item.text = appendWrapped(item.text, l.runes)
+		g.lastItem.raw.text = joinWrapped(g.lastItem.raw.text, l.runes, g.d)
 		return
 	}
 	if g.groupInList(i) {
@@ -177,7 +172,7 @@ func (g *grouper) text(i int) {
 		g.cur.lines = append(g.cur.lines, l)
 		return
 	}
-	g.cur = &block{kind: blockParagraph, lines: []*textLine{l}}
+	g.cur = &block{kind: blockParagraph, lines: []*textLine{l}, dumper: g.d}
 	g.blocks = append(g.blocks, g.cur)
 }
 
@@ -230,7 +225,7 @@ func nextItemLine(lines []*textLine, i int) *textLine {
 // brokenWord: the text's last line is one word that fills a lynx line to
 // its last column, where lynx breaks a word too long for a line (a
 // -list_inline URL with its label: "[https://…/cloud.html#pricing]Pricin"
-// and "g"). A word that fits the line exactly looks the same; it is rarer
+// and "g"; links written with nothing between them). A word that fits the line exactly looks the same; it is rarer
 // than a broken one, and read as one (docs/text-snapshots.md).
 func brokenWord(text []prune) bool {
 	if len(text) == 0 || int(text[len(text)-1].col) != lynxLastColumn {
@@ -243,6 +238,16 @@ func brokenWord(text []prune) bool {
 		}
 	}
 	return true
+}
+
+// joinWrapped joins a wrapped line to the text before it: with one space,
+// or with none after a word that lynx broke.
+func joinWrapped(text, next []prune, d dumper) []prune {
+	if d == dumpLynx && brokenWord(text) {
+		// Never write into the line the text is a slice of.
+		return append(text[:len(text):len(text)], trimSpace(next)...)
+	}
+	return appendWrapped(text, next)
 }
 
 // appendWrapped joins a wrapped line to the text before it with one space.
@@ -263,7 +268,7 @@ func appendWrapped(text, next []prune) []prune {
 func (b *block) paragraphText() []prune {
 	var out []prune
 	for _, l := range b.lines {
-		out = appendWrapped(out, l.runes)
+		out = joinWrapped(out, l.runes, b.dumper)
 	}
 	return out
 }

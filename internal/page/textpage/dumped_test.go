@@ -426,5 +426,190 @@ link header 1:62 "Accessibilitystatement" href="https://c.example/legal.html#acc
 controls 1
 `,
 		},
+		{
+			name: "a label naming the footer starts it",
+			in: "     * [1]Home\n" +
+				"\n" +
+				"                                    Welcome\n" +
+				"\n" +
+				"   Text of the page goes on for a while here.\n" +
+				"\n" +
+				"Footer menu\n" +
+				"\n" +
+				"     * [2]Contact\n" +
+				"     * [3]Privacy\n" +
+				"\n" +
+				"References\n" +
+				"\n" +
+				"   1. https://c.example/\n" +
+				"   2. https://c.example/contact\n" +
+				"   3. https://c.example/privacy\n",
+			want: `title "Welcome"
+menu "" header 1:11
+  text "Home" 1:11 href="https://c.example/" target="https://c.example/"
+header 1:11
+  items 1
+footer 7:1
+  text "Contact" 9:11 group="Footer menu" href="https://c.example/contact" target="https://c.example/contact"
+  text "Privacy" 10:11 group="Footer menu" href="https://c.example/privacy" target="https://c.example/privacy"
+link header 1:11 "Home" href="https://c.example/" target="https://c.example/"
+link footer 9:11 "Contact" href="https://c.example/contact" target="https://c.example/contact"
+link footer 10:11 "Privacy" href="https://c.example/privacy" target="https://c.example/privacy"
+controls 3
+`,
+		},
+		{
+			name: "lynx: a bullet mark in the text is no bullet",
+			in: "     * [1]Home\n" +
+				"     * [2]News\n" +
+				"     * [3]About\n" +
+				"\n" +
+				"                                    Welcome\n" +
+				"\n" +
+				"   * * *\n" +
+				"\n" +
+				"   Text of the page goes on for a while here.\n" +
+				"\n" +
+				"References\n" +
+				"\n" +
+				"   1. https://c.example/\n" +
+				"   2. https://c.example/news\n" +
+				"   3. https://c.example/about\n",
+			want: `title "Welcome"
+menu "" header 1:11
+  text "Home" 1:11 href="https://c.example/" target="https://c.example/"
+  text "News" 2:11 href="https://c.example/news" target="https://c.example/news"
+  text "About" 3:11 href="https://c.example/about" target="https://c.example/about"
+header 1:11
+  items 3
+footer none
+link header 1:11 "Home" href="https://c.example/" target="https://c.example/"
+link header 2:11 "News" href="https://c.example/news" target="https://c.example/news"
+link header 3:11 "About" href="https://c.example/about" target="https://c.example/about"
+controls 3
+`,
+		},
+		{
+			name: "lynx: a button without a label, a link row broken mid-word",
+			in: "   (BUTTON)\n" +
+				"     * [1]Home\n" +
+				"\n" +
+				"                                    Welcome\n" +
+				"\n" +
+				"   Text of the page goes on for a while here.\n" +
+				"\n" +
+				"   [2]Partnersuche[3]Preisvergleich[4]Produktvergleiche[5]Gutschein[6]Kred\n" +
+				"   it\n" +
+				"\n" +
+				"   © 2021 Contoso\n" +
+				"\n" +
+				"References\n" +
+				"\n" +
+				"   1. https://c.example/\n" +
+				"   2. https://c.example/2\n" +
+				"   3. https://c.example/3\n" +
+				"   4. https://c.example/4\n" +
+				"   5. https://c.example/5\n" +
+				"   6. https://c.example/6\n",
+			want: `title "Welcome"
+menu "" header 2:11
+  text "Home" 2:11 href="https://c.example/" target="https://c.example/"
+header 1:4
+  items 2
+footer 8:4
+  text "Partnersuche" 8:7 href="https://c.example/2" target="https://c.example/2"
+  text "Preisvergleich" 8:22 href="https://c.example/3" target="https://c.example/3"
+  text "Produktvergleiche" 8:39 href="https://c.example/4" target="https://c.example/4"
+  text "Gutschein" 8:59 href="https://c.example/5" target="https://c.example/5"
+  text "Kredit" 8:71 href="https://c.example/6" target="https://c.example/6"
+  copyright "© 2021 Contoso" 11:4
+link header 2:11 "Home" href="https://c.example/" target="https://c.example/"
+link footer 8:7 "Partnersuche" href="https://c.example/2" target="https://c.example/2"
+link footer 8:22 "Preisvergleich" href="https://c.example/3" target="https://c.example/3"
+link footer 8:39 "Produktvergleiche" href="https://c.example/4" target="https://c.example/4"
+link footer 8:59 "Gutschein" href="https://c.example/5" target="https://c.example/5"
+link footer 8:71 "Kredit" href="https://c.example/6" target="https://c.example/6"
+controls 7
+`,
+		},
+		{
+			name: "lynx: a reference list holds URLs with spaces and lines a URL broke",
+			in: "     * [1]Home\n" +
+				"     * [2]Share\n" +
+				"\n" +
+				"                                    Welcome\n" +
+				"\n" +
+				"References\n" +
+				"\n" +
+				"   1. https://c.example/?q=two words\n" +
+				"   2. mailto:?body=A line\n" +
+				"\n" +
+				"and the next one\n" +
+				"   3. https://c.example/3\n" +
+				"   4. https://c.example/4\n" +
+				"   5. https://c.example/5\n" +
+				"   6. https://c.example/6\n" +
+				"   7. https://c.example/7\n" +
+				"   8. https://c.example/8\n",
+			want: `title "Welcome"
+menu "" header 1:11
+  text "Home" 1:11 href="https://c.example/?q=two words" target="https://c.example/?q=two words"
+  text "Share" 2:11 href="mailto:?body=A line" target="mailto:?body=A line"
+header 1:11
+  items 2
+footer none
+link header 1:11 "Home" href="https://c.example/?q=two words" target="https://c.example/?q=two words"
+link header 2:11 "Share" href="mailto:?body=A line" target="mailto:?body=A line"
+controls 2
+`,
+		},
+		{
+			name: "w3m: a bullet mark in the text is no bullet",
+			in: "  • Home\n" +
+				"  • News\n" +
+				"  • About\n" +
+				"\n" +
+				"• Berlin\n" +
+				"\n" +
+				"Text of the page, a sentence.\n",
+			want: `title ""
+menu "" header 1:5
+  text "Home" 1:5
+  text "News" 2:5
+  text "About" 3:5
+header 1:5
+  items 3
+footer none
+link header 1:5 "Home"
+link header 2:5 "News"
+link header 3:5 "About"
+controls 3
+`,
+		},
+		{
+			name: "w3m: the names of a row around a copyright notice are items",
+			in: "  • Home\n" +
+				"\n" +
+				"Text of the page, a sentence.\n" +
+				"\n" +
+				"Copyright © 2020, Contoso | Terms of Service | Privacy Policy | CA\n" +
+				"Notice of Collection\n",
+			want: `title ""
+menu "" header 1:5
+  text "Home" 1:5
+header 1:5
+  items 1
+footer 5:1
+  text "Terms of Service" 5:29
+  text "Privacy Policy" 5:48
+  text "CA Notice of Collection" 5:65
+  copyright "Copyright © 2020, Contoso | Terms of Service | Privacy Policy | CA" 5:1
+link header 1:5 "Home"
+link footer 5:29 "Terms of Service"
+link footer 5:48 "Privacy Policy"
+link footer 5:65 "CA Notice of Collection"
+controls 4
+`,
+		},
 	})
 }

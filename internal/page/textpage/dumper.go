@@ -22,55 +22,92 @@ const (
 	w3mBullets  = "•□☆○■★"
 )
 
-// lynxButton is how lynx writes a button: "(BUTTON) Cookie settings".
-const lynxButton = "(BUTTON) "
+// lynxButton is how lynx marks a button: "(BUTTON) Cookie settings".
+const lynxButton = "(BUTTON)"
+
+// shape is whose bullet a line starts with.
+type shape int
+
+const (
+	shapeNone  shape = iota // no bullet
+	shapeOther              // a bullet where neither lynx nor w3m sets one
+	shapeLynx
+	shapeW3m
+	// shapeStar is a "*" two columns in: w3m's first level in ASCII, and
+	// html2text's.
+	shapeStar
+)
+
+// bulletShape says whose bullet line l starts with: lynx's or w3m's when
+// it is that program's bullet for the level where it stands (a number
+// ending where that program's bullets stand), else another's.
+func bulletShape(l *textLine) shape {
+	start, indent := leadingSpace(l.runes)
+	n, ok := bulletAt(l.runes, start, indent)
+	if !ok {
+		return shapeNone
+	}
+	switch r := l.runes[start].r; {
+	case isDigit(r) && (indent+n-1)%5 == 0:
+		return shapeLynx // "   10. Ten"
+	case isDigit(r) && (indent+n-1)%4 == 2:
+		return shapeW3m // "10. Ten"
+	case bulletOfLevel(lynxBullets, indent, 5, 5) == r:
+		return shapeLynx
+	case r == '*' && indent == 2:
+		return shapeStar
+	case bulletOfLevel(w3mBullets, indent, 2, 4) == r || bulletOfLevel(lynxBullets, indent, 2, 4) == r:
+		return shapeW3m
+	}
+	return shapeOther
+}
 
 // detectDumper tells lynx and w3m dumps by their bullets: a dump is one of
 // theirs when its bullets stand where that program sets them, one kind per
-// level, and no bullet stands elsewhere. A lynx button is lynx's alone. A
-// "*" two columns in is w3m's in ASCII as well as html2text's: it takes a
-// deeper w3m bullet to tell.
+// level — nearly all of them: a page's text may start a line with a mark
+// that looks like a bullet ("* * *", "• Berlin"), and the dump sets it
+// wherever the text is. A lynx button is lynx's alone. A "*" two columns
+// in counts for w3m only where deeper w3m bullets in ASCII show it is one.
 func detectDumper(lines []*textLine) dumper {
-	lynx, w3m, star, other := 0, 0, 0, 0
+	count := map[shape]int{}
+	ascii := false
 	for _, l := range lines {
 		if l.kind == lineIgnored {
 			continue
 		}
-		start, indent := leadingSpace(l.runes)
-		if start >= len(l.runes) {
-			continue
-		}
-		if strings.Contains(runesString(l.runes[start:]), lynxButton) {
+		if strings.Contains(runesString(l.runes), lynxButton+" ") {
 			return dumpLynx
 		}
-		n, ok := bulletAt(l.runes, start, indent)
-		if !ok {
-			continue
-		}
-		switch r := l.runes[start].r; {
-		case isDigit(r) && (indent+n-1)%5 == 0:
-			lynx++ // numbers end where lynx's bullets stand: "   10. Ten"
-		case isDigit(r) && (indent+n-1)%4 == 2:
-			w3m++
-		case bulletOfLevel(lynxBullets, indent, 5, 5) == r:
-			lynx++
-		case r == '*' && indent == 2:
-			star++ // w3m's first level in ASCII, and html2text's
-		case bulletOfLevel(w3mBullets, indent, 2, 4) == r || bulletOfLevel(lynxBullets, indent, 2, 4) == r:
-			w3m++
-		default:
-			other++
+		sh := bulletShape(l)
+		count[sh]++
+		if start, indent := leadingSpace(l.runes); sh == shapeW3m && indent > 2 && strings.ContainsRune(lynxBullets, l.runes[start].r) {
+			ascii = true
 		}
 	}
+	w3m, against := count[shapeW3m], count[shapeLynx]+count[shapeOther]
+	if ascii {
+		w3m += count[shapeStar]
+	} else {
+		against += count[shapeStar]
+	}
 	switch {
-	case other > 0:
-		return dumpMarkdown
-	case lynx > 0 && w3m == 0 && star == 0:
+	case count[shapeLynx] > 0 && count[shapeLynx] >= 3*(count[shapeW3m]+count[shapeStar]+count[shapeOther]):
 		return dumpLynx
-	case w3m > 0 && lynx == 0:
+	case w3m > 0 && w3m >= 3*against:
 		return dumpW3m
 	}
 	return dumpMarkdown
+}
+
+// isDumpedBullet: line l starts with a bullet where d sets its bullets.
+func (d dumper) isDumpedBullet(l *textLine) bool {
+	switch sh := bulletShape(l); d {
+	case dumpLynx:
+		return sh == shapeLynx
+	case dumpW3m:
+		return sh == shapeW3m || sh == shapeStar
+	}
+	return false
 }
 
 // bulletOfLevel is the bullet that a program whose first level stands at

@@ -175,10 +175,12 @@ func (p *inlineParser) button(rs []prune, i int) int {
 	return end
 }
 
-// isButtonAt: lynx's "(BUTTON) " starts at rs[i], at the start of a word.
+// isButtonAt: lynx's "(BUTTON)" stands at rs[i] as a word of its own (a
+// button without a label is the mark alone).
 func isButtonAt(rs []prune, i int) bool {
 	marker := []rune(lynxButton)
-	if i+len(marker) > len(rs) || (i > 0 && !unicode.IsSpace(rs[i-1].r)) {
+	end := i + len(marker)
+	if end > len(rs) || (i > 0 && !unicode.IsSpace(rs[i-1].r)) || (end < len(rs) && !unicode.IsSpace(rs[end].r)) {
 		return false
 	}
 	for k, r := range marker {

@@ -2,6 +2,7 @@ package textpage
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,7 +38,26 @@ func decideLayout(blocks []*block, b *builder) layout {
 		// as found past the first list.
 		end = headerEnd(blocks[:b.footerStart(blocks, firstListEnd(blocks))])
 	}
-	return layout{headerEnd: end, footerStart: b.footerStart(blocks, end)}
+	start := b.footerStart(blocks, end)
+	if f := footerLabel(blocks, end); f >= 0 && f < start {
+		start = f
+	}
+	return layout{headerEnd: end, footerStart: start}
+}
+
+// footerWord names the footer in the heading that many sites give it for
+// screen readers ("Footer", "Footer menu"), which a text dump shows.
+var footerWord = regexp.MustCompile(`(?i)\bfooter\b`)
+
+// footerLabel is the index of the last label after the header that names
+// the footer, -1 for none.
+func footerLabel(blocks []*block, from int) int {
+	for i := len(blocks) - 1; i > from; i-- {
+		if isLabel(blocks[i]) && footerWord.MatchString(runesString(blocks[i].lines[0].runes)) {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasTitleHeading(blocks []*block) bool {

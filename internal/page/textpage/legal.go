@@ -3,6 +3,7 @@ package textpage
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -10,17 +11,28 @@ import (
 var (
 	// "(C)" stands for "©" where it starts a word: "(C) Contoso 2025", not
 	// "section 5(c)".
-	parenC        = regexp.MustCompile(`(^|\s)\([cC]\)`)
-	copyrightWord = regexp.MustCompile(`(?i)\bcopyright\b`)
+	parenC = regexp.MustCompile(`(^|\s)\([cC]\)`)
+	// copyrightMark is where a copyright notice starts.
+	copyrightMark = regexp.MustCompile(`©|(?:^|\s)\([cC]\)|(?i)\bcopyright\b`)
 	// languagePicker is the language switch of a legal bar: "English
 	// (United States)", "Deutsch (Deutschland)", "Español (México)".
 	languagePicker = regexp.MustCompile(`^\p{Lu}\p{Ll}+ \(\p{Lu}[\p{L} .'-]*\)$`)
 )
 
+// copyrightAt is the index in rs of the first copyright mark, -1 for none.
+func copyrightAt(rs []prune) int {
+	s := runesString(rs)
+	loc := copyrightMark.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	return utf8.RuneCountInString(s[:loc[0]])
+}
+
 // copyrightText reports whether s is a copyright notice and returns it with
 // "(C)" read as "©" and white space collapsed.
 func copyrightText(s string) (string, bool) {
-	if !strings.Contains(s, "©") && !parenC.MatchString(s) && !copyrightWord.MatchString(s) {
+	if !copyrightMark.MatchString(s) {
 		return "", false
 	}
 	s = parenC.ReplaceAllString(s, "$1©")

@@ -165,11 +165,12 @@ func classifyDumped(lines []*textLine, i, start, indent int, d dumper) {
 	case indent == 0 && parseHeading(rest) != nil:
 		// lynx and w3m write no "#": this is a title a person put on top.
 		l.kind, l.heading = lineHeading, parseHeading(rest)
+	case d.isDumpedBullet(l):
+		// One item a line: a row of bullets is Markdown's.
+		n, _ := bulletAt(l.runes, start, indent)
+		l.kind = lineItems
+		l.items = []rawItem{{line: l.num, indent: indent, bulletCol: int(l.runes[start].col), text: trimSpace(l.runes[start+n:])}}
 	default:
-		if items := parseBullets(l.runes, start, indent); items != nil {
-			l.kind, l.items = lineItems, items
-			return
-		}
 		l.kind = lineText
 		if d == dumpLynx {
 			if level := lynxHeading(lines, i, indent, len(rest)); level > 0 {

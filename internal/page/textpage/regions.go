@@ -188,25 +188,55 @@ func (b *builder) legalText(bl *block, region *page.Region) {
 	}
 }
 
-// textRuns splits a paragraph at its copyright lines, so that a notice is
-// never read as part of the names around it.
+// textRuns splits a paragraph at its copyright notices, so that a notice
+// is never read as part of the names around it: a line with a notice is
+// left out, or — in a row of names set apart by separators — its piece
+// with the notice alone ("© 2025 Contoso | Terms | Privacy").
 func textRuns(bl *block) [][]prune {
 	var runs [][]prune
 	var cur []prune
 	for _, l := range bl.lines {
-		if _, ok := copyrightText(runesString(l.runes)); ok {
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-			}
-			cur = nil
+		if _, ok := copyrightText(runesString(l.runes)); !ok {
+			cur = joinWrapped(cur, l.runes, bl.dumper)
 			continue
 		}
-		cur = appendWrapped(cur, l.runes)
+		before, after := rowAroundNotice(l.runes)
+		if cur = joinWrapped(cur, before, bl.dumper); len(cur) > 0 {
+			runs = append(runs, cur)
+		}
+		cur = trimSpace(after)
 	}
 	if len(cur) > 0 {
 		runs = append(runs, cur)
 	}
 	return runs
+}
+
+// rowAroundNotice returns the pieces of a row before and after the one
+// that holds the copyright notice; nothing when the line is no row.
+func rowAroundNotice(line []prune) (before, after []prune) {
+	at := copyrightAt(line)
+	if at < 0 {
+		return nil, nil
+	}
+	start, end := -1, -1
+	for i := range line {
+		if !isRowSeparator(line, i) {
+			continue
+		}
+		if i < at {
+			start = i
+		} else if end < 0 {
+			end = i
+		}
+	}
+	if start >= 0 {
+		before = line[:start]
+	}
+	if end >= 0 {
+		after = line[end+1:]
+	}
+	return before, after
 }
 
 // legalRun reads the items of a run of legal text: its links and buttons,
