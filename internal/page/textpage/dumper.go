@@ -14,9 +14,10 @@ const (
 	dumpW3m                    // w3m -dump, with or without display_link_number
 )
 
-// The bullets of lynx and w3m, one a nesting level. lynx indents each level
-// by five columns from column five, w3m by four from column two; w3m sets
-// lynx's bullets too where it may not write UTF-8.
+// The bullets of lynx and w3m, one a nesting level. lynx sets a level's
+// bullets five columns deeper than the last, from the sixth column; w3m
+// four columns deeper, from the third, and lynx's bullets where it may not
+// write UTF-8.
 const (
 	lynxBullets = "*+o#@-"
 	w3mBullets  = "•□☆○■★"

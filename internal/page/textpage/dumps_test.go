@@ -79,12 +79,12 @@ const repoRoot = "../../.."
 // that come from a menu's name, positions and selectors, Hidden (lynx and
 // w3m show hidden elements), the page title (<title> is not dumped), and
 // the menus of the body (a body list is no menu in text). Where a variant
-// does not mark links (lynx -nolist, w3m -dump) or buttons (w3m), kinds
-// and targets are not compared, and the text lines of header and footer,
-// which may hold links, give no items: there the dump's items must be a
-// part of the HTML's, in order. Links whose text does not show (an icon
-// with an aria-label, an image without alt) are no entries of a dump's
-// model.
+// does not mark links (lynx -nolist, w3m -dump) or buttons (w3m), targets
+// or button kinds are not compared, and the text lines of header and
+// footer, which may hold links, give no items: there the dump's items must
+// be a part of the HTML's, in order. A link whose text does not show (an
+// icon with an aria-label, an image without alt) is an entry without a
+// label in a dump, and no link.
 type dumpComparison struct {
 	v     dumptest.Variant
 	site  dumptest.Site
