@@ -228,28 +228,28 @@ func differs(text, label string) string {
 	return text
 }
 
-// collapse is page.CollapseSpace without allocating when s is already
-// collapsed, as most labels are.
+// collapse is page.CleanLabel without allocating when s is already clean
+// and collapsed, as most labels are.
 func collapse(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
 			if prevSpace {
-				return page.CollapseSpace(s)
+				return page.CleanLabel(s)
 			}
 			prevSpace = true
 		case '\t', '\n', '\r', '\f', '\v':
-			return page.CollapseSpace(s)
+			return page.CleanLabel(s)
 		default:
 			if s[i] >= 0x80 {
-				return page.CollapseSpace(s) // Unicode white space: leave it to strings.Fields
+				return page.CleanLabel(s) // Unicode spaces, soft hyphens, icon glyphs
 			}
 			prevSpace = false
 		}
 	}
 	if prevSpace && s != "" {
-		return page.CollapseSpace(s)
+		return page.CleanLabel(s)
 	}
 	return s
 }
@@ -258,7 +258,7 @@ func collapse(s string) string {
 // in place, without the copies of strings.Fields.
 func collapseBytes(b []byte) string {
 	if !isASCII(b) {
-		return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
+		return page.CleanLabel(string(b)) // Unicode spaces, soft hyphens, icon glyphs
 	}
 	out := b[:0]
 	for i := 0; i < len(b); {
