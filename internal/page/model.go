@@ -108,6 +108,9 @@ type Entry struct {
 	// Hidden: the hidden attribute, aria-hidden="true" or an inline
 	// display:none / visibility:hidden on the entry or an ancestor.
 	Hidden bool `json:"hidden,omitempty"`
+	// Current: aria-current marks the entry as the page (or step, or
+	// place) the reader is at, as breadcrumbs and menus mark it.
+	Current bool `json:"current,omitempty"`
 	// Icon: an image or inline SVG stands inside the entry or right before it.
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
@@ -148,6 +151,13 @@ type Link struct {
 	// Rel of a link element ("stylesheet", "canonical", …).
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
+	// Hidden: the element or an ancestor is hidden, as for entries
+	// (Entry.Hidden): from sight, or from assistive technology.
+	Hidden bool `json:"hidden,omitempty"`
+	// NestedLink is where the start tag of a link written inside this one
+	// stands: browsers end a link where another begins, so this one ends
+	// there, often empty.
+	NestedLink *Pos `json:"nestedLink,omitempty"`
 	Pos
 }
 

@@ -67,6 +67,7 @@ func (b *builder) inBodyStart() bool {
 	case t.atom == atom.A:
 		for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
 			if n := b.afe[i]; b.is(n, atom.A) {
+				b.cutLinks = append(b.cutLinks, [2]int32{b.nodes[n].off, t.off})
 				b.adoptionAgency(atom.A)
 				b.removeOpen(n)
 				b.removeFormatting(n)

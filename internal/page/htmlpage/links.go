@@ -22,14 +22,19 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 }
 
 // makeLinks makes the links of the start tags that reference other
-// resources, in source order. A link of an a or area element is its entry:
-// the same label, selector, position and target.
+// resources, in source order, but for those of a template's content. A link
+// of an a or area element is its entry: the same label, selector, position
+// and target.
 func (md *model) makeLinks() {
 	for _, r := range md.links {
 		var e *page.Entry
-		sel, region := "", page.RegionMain
+		sel, region, hidden := "", page.RegionMain, false
 		if r.node != 0 {
-			e, region = md.info[r.node].entry, md.placeOf(r.node).region
+			pl := md.placeOf(r.node)
+			if pl.inert {
+				continue
+			}
+			e, region, hidden = md.info[r.node].entry, pl.region, pl.hidden
 			if e != nil {
 				sel = e.Selector // the same: one copy
 			} else {
@@ -43,7 +48,7 @@ func (md *model) makeLinks() {
 			}
 			if k == atom.Srcset {
 				for _, u := range srcsetURLs(string(val)) {
-					md.addLink(r, e, sel, region, k, u)
+					md.addLink(r, e, sel, region, hidden, k, u)
 				}
 				continue
 			}
@@ -56,18 +61,18 @@ func (md *model) makeLinks() {
 			} else {
 				href = string(val)
 			}
-			md.addLink(r, e, sel, region, k, href)
+			md.addLink(r, e, sel, region, hidden, k, href)
 		}
 	}
 }
 
-func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Atom, href string) {
+func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, hidden bool, k atom.Atom, href string) {
 	if len(md.linkSlab) == cap(md.linkSlab) {
 		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]
-	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel}
+	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel, Hidden: hidden}
 	if r.tag == atom.Link {
 		rel, _ := md.attrIn(r.attrs, atom.Rel)
 		l.Rel = collapse(string(rel))
@@ -78,6 +83,9 @@ func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Ato
 		l.Label = e.Label
 	default:
 		l.Pos = md.pos(int(r.off))
+	}
+	if r.tag == atom.A {
+		l.NestedLink = md.nestedLink(r.off)
 	}
 	if e != nil && e.HasHref && e.Href == href {
 		l.Target = e.Target
@@ -132,4 +140,26 @@ func skipDescriptors(s string) string {
 		}
 	}
 	return ""
+}
+
+// nestedLink is the position of the a start tag that closed the a whose
+// start tag is at off, nil if none did.
+func (md *model) nestedLink(off int32) *page.Pos {
+	if len(md.cutLinks) == 0 {
+		return nil
+	}
+	if md.cutBy == nil {
+		md.cutBy = make(map[int32]int32, len(md.cutLinks))
+		for _, c := range md.cutLinks {
+			if _, ok := md.cutBy[c[0]]; !ok {
+				md.cutBy[c[0]] = c[1]
+			}
+		}
+	}
+	inner, ok := md.cutBy[off]
+	if !ok {
+		return nil
+	}
+	pos := md.pos(int(inner))
+	return &pos
 }

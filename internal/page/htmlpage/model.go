@@ -25,6 +25,7 @@ type model struct {
 	menus          []int
 	controls       []nodeID
 	ids            map[string]nodeID // see labelledBy
+	cutBy          map[int32]int32   // see nestedLink
 	entrySlab      []page.Entry
 	linkSlab       []page.Link
 }
@@ -142,6 +143,9 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.is(c, atom.Body) {
 			inner.inBody = true
 		}
+		if md.is(c, atom.Template) {
+			continue // see place.inert
+		}
 		if !root && n.off >= 0 && md.controlKind(c) != "" {
 			md.controls = append(md.controls, c)
 		}
@@ -223,12 +227,14 @@ func (md *model) inside(n, anc nodeID) bool {
 }
 
 // place is where an element stands: its region, the outermost landmark
-// candidate around it (0 if none: groups are found within it), and whether
-// it or an ancestor is hidden.
+// candidate around it (0 if none: groups are found within it), whether it
+// or an ancestor is hidden, and whether it stands in a template's content,
+// which is no part of the page until a script puts a copy there.
 type place struct {
 	region string
 	root   nodeID
 	hidden bool
+	inert  bool
 }
 
 // Where a node stands, as memoized in nodeInfo.in.
@@ -237,12 +243,13 @@ const (
 	inFooter
 	inMenu
 	inHidden
+	inTemplate
 )
 
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
 	info := &md.info[n]
-	pl := place{root: info.root, hidden: info.in&inHidden != 0, region: page.RegionMain}
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0, region: page.RegionMain}
 	switch {
 	case info.in&inFooter != 0:
 		pl.region = page.RegionFooter
@@ -266,6 +273,9 @@ func (md *model) locate(n nodeID) {
 	}
 	if md.hiddenByAttrs(n) {
 		info.in |= inHidden
+	}
+	if md.is(n, atom.Template) {
+		info.in |= inTemplate
 	}
 	if c := info.cand; c > 0 {
 		if info.root == 0 {
@@ -324,6 +334,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	if e.Kind == page.KindButton && md.opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
+	e.Current = md.current(n)
 	if md.is(n, atom.A) || md.is(n, atom.Area) {
 		var href []byte
 		href, e.HasHref = md.attr(n, atom.Href)
@@ -347,7 +358,9 @@ func (md *model) entry(n nodeID) *page.Entry {
 // none of them).
 func (md *model) controlKind(n nodeID) string {
 	switch md.nodes[n].atom {
-	case atom.A, atom.Area:
+	case atom.A:
+		return md.anchorKind(n)
+	case atom.Area:
 		return page.KindLink
 	case atom.Button:
 		return page.KindButton
