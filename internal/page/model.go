@@ -89,7 +89,8 @@ type Region struct {
 // Entry is a link or a button: a menu entry, a footer item, or any control.
 type Entry struct {
 	// Label is the accessible name: aria-labelledby, aria-label, else the
-	// text with image alt and SVG titles, else title; white space collapsed.
+	// content with each descendant's name (image alt, SVG titles, input
+	// values, aria-labels), else title; clean (CleanLabel).
 	Label string `json:"label"`
 	// Text is the visible text alone (without icon names), when it differs
 	// from Label: "Your Privacy Choices" beside its opt-out icon.
@@ -129,7 +130,8 @@ func (e *Entry) Name() string {
 	return e.Label
 }
 
-// Copyright is one copyright notice, as written.
+// Copyright is one copyright notice, as read: the sentence or part that
+// holds the mark (and the year), at most 80 characters.
 type Copyright struct {
 	Text string `json:"text"`
 	Pos
