@@ -13,9 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 // Exit codes, as DESIGN fixes them.
 const (
 	exitOK       = 0
@@ -122,15 +119,4 @@ func newApp(s *streams) *cli.App {
 		c.OnUsageError = usageError
 	}
 	return app
-}
-
-func versionCommand(s *streams) *cli.Command {
-	return &cli.Command{
-		Name:  "version",
-		Usage: "print the version",
-		Action: func(*cli.Context) error {
-			fmt.Fprintln(s.stdout, "pagelint "+version)
-			return nil
-		},
-	}
 }
