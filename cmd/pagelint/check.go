@@ -50,6 +50,7 @@ func reportFlags(defaultFormat string) []cli.Flag {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
 		&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
+		&cli.StringFlag{Name: "base-dir", Usage: "name files in SARIF, Code Quality and GitHub annotations relative to `DIR` (default: the root of the git repository, else the current directory)"},
 	}
 }
 
@@ -68,6 +69,10 @@ func runCheck(c *cli.Context, s *streams) error {
 		return err
 	}
 	failOn, err := parseFailOn(c.String("fail-on"))
+	if err != nil {
+		return err
+	}
+	base, err := baseDir(c)
 	if err != nil {
 		return err
 	}
@@ -140,13 +145,35 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
-	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
+	if err := writeReports(s, outputs, rep, report.Options{Quiet: c.Bool("quiet"), BaseDir: base}, c.Bool("no-color")); err != nil {
 		return err
 	}
 	if len(res.PageErrors) > 0 {
 		return &exitError{code: exitFailure}
 	}
-	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+	if c.Bool("update-baseline") {
+		// Writing the baseline was the job; its findings are known now.
+		return nil
+	}
+	return gate(rep.Summary, failOn, c.Int("max-warnings"))
+}
+
+// gate ends a run with its exit code: 1 when a finding is at or above
+// fail-on or there are too many warnings — saying so for the warnings,
+// which --quiet does not show.
+func gate(sum report.Summary, failOn checks.Severity, maxWarnings int) error {
+	code := exitCode(sum, failOn, maxWarnings)
+	if code == exitFindings && maxWarnings >= 0 && sum.Warning > maxWarnings {
+		return &exitError{code: code, msg: plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
+	}
+	return &exitError{code: code}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more

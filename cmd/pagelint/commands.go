@@ -172,7 +172,11 @@ func mergeCommand(s *streams) *cli.Command {
 			}
 			merged := report.Merge(reps)
 			merged.Rules = checks.Rules()
-			if err := writeReports(s, outs, merged, c.Bool("no-color"), false); err != nil {
+			base, err := baseDir(c)
+			if err != nil {
+				return err
+			}
+			if err := writeReports(s, outs, merged, report.Options{BaseDir: base}, c.Bool("no-color")); err != nil {
 				return err
 			}
 			return &exitError{code: exitCode(merged.Summary, failOn, -1)}

@@ -20,7 +20,7 @@ import (
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
 	for _, f := range sortedFindings(r) {
-		props := []string{"file=" + escapeProperty(f.Source)}
+		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}
 		if f.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Line))
 			if f.Column > 0 {

@@ -53,6 +53,10 @@ type Options struct {
 	Color bool
 	// Quiet: only errors, no summary of warnings (text format).
 	Quiet bool
+	// BaseDir is the absolute path of the repository root: SARIF, Code
+	// Quality and GitHub annotations name files relative to it. "" leaves
+	// sources as given.
+	BaseDir string
 	// Getenv reads the environment (the github format looks up
 	// GITHUB_STEP_SUMMARY); nil means os.Getenv. Tests pass their own.
 	Getenv func(string) string
