@@ -3,7 +3,9 @@
 package report
 
 import (
+	"cmp"
 	"io"
+	"slices"
 
 	"github.com/pagelint/pagelint/checks"
 )
@@ -18,6 +20,9 @@ type Report struct {
 	GeneratedAt   string           `json:"generatedAt"`
 	Summary       Summary          `json:"summary"`
 	Findings      []checks.Finding `json:"findings"`
+	// Comparison says what changed since an earlier report; nil when the
+	// run was not compared with one.
+	Comparison *Comparison `json:"comparison,omitempty"`
 	// Pages lists the sources linted, so that formats that report passing
 	// pages too (JUnit) know them. Not part of the JSON report.
 	Pages []string `json:"-"`
@@ -79,4 +84,10 @@ func Summarize(findings []checks.Finding, pages, linksChecked int, durationMs in
 		}
 	}
 	return s
+}
+
+// sortByTotal orders indexes of rows by their total count, largest first,
+// keeping the order of equal ones.
+func sortByTotal(order []int, rows []keyedCounts) {
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rows[b].total(), rows[a].total()) })
 }
