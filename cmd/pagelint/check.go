@@ -140,6 +140,9 @@ func runCheck(c *cli.Context, s *streams) error {
 		Findings:      findings,
 		Rules:         checks.RulesFor(cfg),
 	}
+	if shard.Count > 1 {
+		rep.Shard = shard.String()
+	}
 	for _, p := range res.Pages {
 		rep.Pages = append(rep.Pages, p.Source)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -158,7 +159,14 @@ func mergeCommand(s *streams) *cli.Command {
 				return err
 			}
 			var reps []*report.Report
+			given := map[string]bool{}
 			for _, path := range c.Args().Slice() {
+				if abs, err := filepath.Abs(path); err == nil {
+					if given[abs] {
+						return fail("merge: %s is given twice", path)
+					}
+					given[abs] = true
+				}
 				f, err := os.Open(path)
 				if err != nil {
 					return fail("%s: %v", path, describeOpenError(err))
@@ -170,8 +178,19 @@ func mergeCommand(s *streams) *cli.Command {
 				}
 				reps = append(reps, r)
 			}
+			missing, err := report.CheckShards(c.Args().Slice(), reps)
+			if err != nil {
+				return fail("merge: %v", err)
+			}
+			if len(missing) > 0 {
+				fmt.Fprintf(s.stderr, "pagelint: merge: no report of shard %s\n", strings.Join(missing, ", "))
+			}
 			merged := report.Merge(reps)
-			merged.Rules = checks.Rules()
+			if len(merged.Rules) == 0 {
+				// Reports of versions that did not record their rules:
+				// the rules at their default levels, never a placeholder.
+				merged.Rules = checks.RulesFor(nil)
+			}
 			base, err := baseDir(c)
 			if err != nil {
 				return err

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/pagelint/pagelint/checks"
@@ -59,4 +60,38 @@ func findingKey(f checks.Finding) string {
 		return f.Rule + "\x00" + f.Source + "\x00" + f.Message
 	}
 	return string(b)
+}
+
+// CheckShards refuses a set of reports that cannot be the shards of one
+// run: the same shard twice (a job's report given twice, or two jobs that
+// ran the same share), or shards of different counts. names are the
+// reports' file names, for the message. It returns the shards missing
+// from a complete set, for a warning.
+func CheckShards(names []string, reports []*Report) (missing []string, err error) {
+	byShard := map[string]string{}
+	count := 0
+	countFrom := ""
+	for i, r := range reports {
+		if r.Shard == "" {
+			continue
+		}
+		sh, err := ParseShard(r.Shard)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
+		if prev, ok := byShard[r.Shard]; ok {
+			return nil, fmt.Errorf("%s and %s are both shard %s", prev, names[i], r.Shard)
+		}
+		byShard[r.Shard] = names[i]
+		if count != 0 && sh.Count != count {
+			return nil, fmt.Errorf("%s is a shard of %d but %s one of %d", countFrom, count, names[i], sh.Count)
+		}
+		count, countFrom = sh.Count, names[i]
+	}
+	for i := 1; i <= count; i++ {
+		if s := (Shard{Index: i, Count: count}).String(); byShard[s] == "" {
+			missing = append(missing, s)
+		}
+	}
+	return missing, nil
 }

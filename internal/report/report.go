@@ -4,6 +4,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"slices"
 
@@ -26,8 +27,43 @@ type Report struct {
 	// Pages lists the sources linted, so that formats that report passing
 	// pages too (JUnit) know them. Not part of the JSON report.
 	Pages []string `json:"-"`
-	// Rules are the rules of the run with their effective severities.
+	// Rules are the rules of the run with their effective severities; the
+	// JSON report carries them as RuleLevels.
 	Rules []checks.Rule `json:"-"`
+	// RuleLevels is Rules in the JSON report, so that merge keeps the
+	// levels the config set.
+	RuleLevels []RuleLevel `json:"rules,omitempty"`
+	// Shard is the share of the pages the run linted ("2/4"); "" for all.
+	Shard string `json:"shard,omitempty"`
+}
+
+// RuleLevel is a rule of the run as the JSON report lists it.
+type RuleLevel struct {
+	ID          string `json:"id"`
+	Severity    string `json:"severity"`
+	Description string `json:"description,omitempty"`
+}
+
+// ruleLevels gives rules their JSON form.
+func ruleLevels(rules []checks.Rule) []RuleLevel {
+	out := make([]RuleLevel, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, RuleLevel{ID: r.ID, Severity: r.Severity.String(), Description: r.Description})
+	}
+	return out
+}
+
+// rulesOf reads the rules back from their JSON form.
+func rulesOf(levels []RuleLevel) ([]checks.Rule, error) {
+	out := make([]checks.Rule, 0, len(levels))
+	for _, l := range levels {
+		sev, err := checks.ParseSeverity(l.Severity)
+		if err != nil || l.ID == "" {
+			return nil, fmt.Errorf("rule %q: %v", l.ID, err)
+		}
+		out = append(out, checks.Rule{ID: l.ID, Severity: sev, Description: l.Description})
+	}
+	return out, nil
 }
 
 // Tool names the program that made the report.
