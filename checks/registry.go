@@ -244,7 +244,7 @@ func Finalize(findings []Finding, pages map[string]*page.Page, cfg *schema.Confi
 			sev = f.Severity
 		}
 		f.Severity = sev
-		if p := pages[f.Source]; p != nil && p.Suppressed(f.Rule, f.Line) {
+		if p := pages[f.Source]; p != nil && p.Suppress(f.Rule, f.Line) {
 			continue
 		}
 		out = append(out, f)

@@ -37,7 +37,10 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
-		),
+			&cli.BoolFlag{Name: "report-unused-disable", Usage: "warn of pagelint-disable comments that silenced nothing"},
+			&cli.BoolFlag{Name: "print-config", Usage: "print the resolved config (presets merged) as JSON and exit"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which config file is used"},
+					),
 		Action: func(c *cli.Context) error { return runCheck(c, s) },
 	}
 }
@@ -98,6 +101,12 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("verbose") {
+		fmt.Fprintln(s.stderr, "pagelint: "+describeConfig(cfg))
+	}
+	if c.Bool("print-config") {
+		return printConfig(s, cfg)
+	}
 	opt := lint.Options{
 		Inputs:         c.Args().Slice(),
 		Stdin:          s.stdin,
@@ -116,6 +125,8 @@ func runCheck(c *cli.Context, s *streams) error {
 		Shard:          shard,
 		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
 		Version:        version,
+
+		ReportUnusedDisable: c.Bool("report-unused-disable"),
 	}
 	if showProgress(c, s) {
 		opt.Progress = s.stderr

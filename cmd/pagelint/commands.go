@@ -43,6 +43,44 @@ func loadConfig(c *cli.Context) (*schema.Config, error) {
 	return cfg, nil
 }
 
+// describeConfig says which config a run uses, for --verbose.
+func describeConfig(cfg *schema.Config) string {
+	msg := "config: no config file found (pagelint.json, .yaml or .yml here or in a parent); as if {\"extends\": [\"recommended\"]}"
+	if cfg.Path != "" {
+		msg = "config: " + relativeToWorkDir(cfg.Path)
+	}
+	if len(cfg.Extends) > 0 {
+		msg += "; extends " + strings.Join(cfg.Extends, ", ")
+	}
+	return msg
+}
+
+// relativeToWorkDir names a file relative to the working directory when it
+// is below it, as the user would type it.
+func relativeToWorkDir(path string) string {
+	wd, err1 := os.Getwd()
+	abs, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// printConfig writes the config a run would use, presets and extended
+// files merged, as JSON: what `check --print-config` shows.
+func printConfig(s *streams, cfg *schema.Config) error {
+	enc := json.NewEncoder(s.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(cfg); err != nil {
+		return fail("--print-config: %v", err)
+	}
+	return nil
+}
+
 func rulesCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",

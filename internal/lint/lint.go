@@ -50,6 +50,9 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
+	// ReportUnusedDisable warns of suppression comments that silenced
+	// nothing.
+	ReportUnusedDisable bool
 
 	// regions shares the models of the regions the pages have in common.
 	regions *htmlpage.Regions
@@ -154,6 +157,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = checks.Finalize(res.Findings, bySource, opt.Config)
+	for _, w := range directiveWarnings(res.Pages, checks.RulesFor(opt.Config), opt.ReportUnusedDisable) {
+		opt.Warn(w)
+	}
 	return res, nil
 }
 

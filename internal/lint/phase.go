@@ -78,7 +78,7 @@ func ownSuppressions(in []page.Suppression) []page.Suppression {
 	}
 	out := make([]page.Suppression, len(in))
 	for i, s := range in {
-		out[i] = page.Suppression{From: s.From, To: s.To}
+		out[i] = page.Suppression{From: s.From, To: s.To, At: s.At, Directive: intern(s.Directive)}
 		for _, r := range s.Rules {
 			out[i].Rules = append(out[i].Rules, intern(r))
 		}

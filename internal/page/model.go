@@ -157,25 +157,59 @@ type Suppression struct {
 	Rules []string
 	From  int
 	To    int
+	// At is the line of the comment, Directive its name
+	// ("pagelint-disable-next-line"), for messages about it.
+	At        int
+	Directive string
+	// Used records which of Rules (or, for all rules, index 0) silenced a
+	// finding, for --report-unused-disable.
+	Used []bool
+}
+
+// Suppress reports whether rule is silenced on line, and records which
+// suppression silenced it.
+func (p *Page) Suppress(rule string, line int) bool {
+	i, j := p.suppressor(rule, line)
+	if i < 0 {
+		return false
+	}
+	s := &p.Suppressions[i]
+	s.markUsed(j, max(len(s.Rules), 1))
+	return true
+}
+
+func (s *Suppression) markUsed(i, n int) {
+	if s.Used == nil {
+		s.Used = make([]bool, n)
+	}
+	s.Used[i] = true
 }
 
 // Suppressed reports whether rule is silenced on line.
 func (p *Page) Suppressed(rule string, line int) bool {
+	i, _ := p.suppressor(rule, line)
+	return i >= 0
+}
+
+// suppressor finds the suppression that silences rule on line: its index
+// and the index of the rule in its Rules (0 when it silences every rule);
+// -1 when none does.
+func (p *Page) suppressor(rule string, line int) (int, int) {
 	if line == 0 {
-		return false
+		return -1, -1
 	}
-	for _, s := range p.Suppressions {
+	for i, s := range p.Suppressions {
 		if line < s.From || line > s.To {
 			continue
 		}
 		if len(s.Rules) == 0 {
-			return true
+			return i, 0
 		}
-		for _, r := range s.Rules {
+		for j, r := range s.Rules {
 			if r == rule {
-				return true
+				return i, j
 			}
 		}
 	}
-	return false
+	return -1, -1
 }
