@@ -37,6 +37,7 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+			&cli.StringFlag{Name: "compare", Usage: "say which findings are new and which fixed since the JSON report `OLD.json`"},
 			&cli.BoolFlag{Name: "report-unused-disable", Usage: "warn of pagelint-disable comments that silenced nothing"},
 			&cli.BoolFlag{Name: "print-config", Usage: "print the resolved config (presets merged) as JSON and exit"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which config file is used"},
@@ -159,6 +160,11 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	if path := c.String("compare"); path != "" {
+		if err := compareWith(path, rep); err != nil {
+			return err
+		}
+	}
 	if err := writeReports(s, outputs, rep, report.Options{Quiet: c.Bool("quiet"), BaseDir: base}, c.Bool("no-color")); err != nil {
 		return err
 	}

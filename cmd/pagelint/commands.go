@@ -12,7 +12,6 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/lint"
-	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -170,73 +169,6 @@ func schemaCommand(s *streams) *cli.Command {
 			}
 			_, err = s.stdout.Write(b)
 			return err
-		},
-	}
-}
-
-func mergeCommand(s *streams) *cli.Command {
-	return &cli.Command{
-		Name:      "merge",
-		Usage:     "merge JSON reports (e.g. of sharded CI jobs) into one",
-		ArgsUsage: "REPORT.json...",
-		Flags:     reportFlags("json"),
-		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return fail("merge: name the JSON reports to merge")
-			}
-			formats := c.StringSlice("format")
-			if len(formats) == 0 {
-				formats = []string{"json"}
-			}
-			outs, err := parseOutputs(formats, c.String("output"))
-			if err != nil {
-				return err
-			}
-			failOn, err := parseFailOn(c.String("fail-on"))
-			if err != nil {
-				return err
-			}
-			var reps []*report.Report
-			given := map[string]bool{}
-			for _, path := range c.Args().Slice() {
-				if abs, err := filepath.Abs(path); err == nil {
-					if given[abs] {
-						return fail("merge: %s is given twice", path)
-					}
-					given[abs] = true
-				}
-				f, err := os.Open(path)
-				if err != nil {
-					return fail("%s: %v", path, describeOpenError(err))
-				}
-				r, err := report.ReadJSON(f, path)
-				_ = f.Close()
-				if err != nil {
-					return fail("%s", oneLine(err.Error()))
-				}
-				reps = append(reps, r)
-			}
-			missing, err := report.CheckShards(c.Args().Slice(), reps)
-			if err != nil {
-				return fail("merge: %v", err)
-			}
-			if len(missing) > 0 {
-				fmt.Fprintf(s.stderr, "pagelint: merge: no report of shard %s\n", strings.Join(missing, ", "))
-			}
-			merged := report.Merge(reps)
-			if len(merged.Rules) == 0 {
-				// Reports of versions that did not record their rules:
-				// the rules at their default levels, never a placeholder.
-				merged.Rules = checks.RulesFor(nil)
-			}
-			base, err := baseDir(c)
-			if err != nil {
-				return err
-			}
-			if err := writeReports(s, outs, merged, report.Options{BaseDir: base}, c.Bool("no-color")); err != nil {
-				return err
-			}
-			return &exitError{code: exitCode(merged.Summary, failOn, -1)}
 		},
 	}
 }

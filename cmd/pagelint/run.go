@@ -106,6 +106,7 @@ func newApp(s *streams) *cli.App {
 			extractCommand(s),
 			schemaCommand(s),
 			mergeCommand(s),
+			diffCommand(s),
 			versionCommand(s),
 		},
 		Action: func(c *cli.Context) error {

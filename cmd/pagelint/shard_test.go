@@ -35,7 +35,7 @@ func TestShardsMergeToWholeRun(t *testing.T) {
 	if code := run([]string{"pagelint", "merge", "-o", "merged.json", "shard1.json", "shard2.json", "shard3.json"}, nil, &stdout, &stderr); code != 1 {
 		t.Fatalf("merge: exit %d, want 1: %s", code, stderr.String())
 	}
-	whole, merged := readReport(t, "whole.json"), readReport(t, "merged.json")
+	whole, merged := readReportMap(t, "whole.json"), readReportMap(t, "merged.json")
 	if !reflect.DeepEqual(whole["findings"], merged["findings"]) {
 		t.Errorf("merged shards differ from the whole run:\nwhole  %v\nmerged %v", whole["findings"], merged["findings"])
 	}
@@ -46,13 +46,13 @@ func TestShardsMergeToWholeRun(t *testing.T) {
 		}
 	}
 	for _, shard := range []string{"shard1.json", "shard2.json", "shard3.json"} {
-		if n := readReport(t, shard)["summary"].(map[string]any)["pages"].(float64); n != 3 {
+		if n := readReportMap(t, shard)["summary"].(map[string]any)["pages"].(float64); n != 3 {
 			t.Errorf("%s lints %v of the 9 pages, want 3", shard, n)
 		}
 	}
 }
 
-func readReport(t *testing.T, name string) map[string]any {
+func readReportMap(t *testing.T, name string) map[string]any {
 	t.Helper()
 	b, err := os.ReadFile(name)
 	if err != nil {
@@ -101,7 +101,7 @@ func TestMergeRefusesShardsTwiceAndKeepsLevels(t *testing.T) {
 	}
 	stderr.Reset()
 	if code := run([]string{"pagelint", "merge", "a.json", "./a.json"}, nil, &stdout, &stderr); code != 2 ||
-		stderr.String() != "pagelint: merge: ./a.json is given twice\n" {
+		stderr.String() != "pagelint: ./a.json is given twice\n" {
 		t.Errorf("the same file twice: exit %d, %q", code, stderr.String())
 	}
 	stderr.Reset()
@@ -140,7 +140,7 @@ func TestMergeRefusesShardsTwiceAndKeepsLevels(t *testing.T) {
 	if code := check("10/10", "empty.json"); code != 0 {
 		t.Errorf("an empty shard exits %d, want 0", code)
 	}
-	empty := readReport(t, "empty.json")
+	empty := readReportMap(t, "empty.json")
 	if n := empty["summary"].(map[string]any)["pages"].(float64); n != 0 || len(empty["findings"].([]any)) != 0 {
 		t.Errorf("the empty shard reports %v pages and findings %v", n, empty["findings"])
 	}

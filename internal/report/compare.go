@@ -72,8 +72,9 @@ func (c *Comparison) Headline() string {
 type newMarker map[string]int
 
 func (c *Comparison) marker() newMarker {
-	m := newMarker{}
+	var m newMarker
 	if c != nil {
+		m = newMarker{}
 		for _, f := range c.NewFindings {
 			m[findingKey(f)]++
 		}
@@ -82,7 +83,11 @@ func (c *Comparison) marker() newMarker {
 }
 
 // isNew reports whether f is one of the new findings, counting it off.
+// A nil marker (no comparison) knows none.
 func (m newMarker) isNew(f checks.Finding) bool {
+	if len(m) == 0 {
+		return false
+	}
 	k := findingKey(f)
 	if m[k] == 0 {
 		return false

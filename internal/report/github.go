@@ -19,6 +19,7 @@ import (
 // appends the Markdown report to the job summary.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
+	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
 		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}
 		if f.Line > 0 {
@@ -27,7 +28,11 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 				props = append(props, "col="+strconv.Itoa(f.Column))
 			}
 		}
-		props = append(props, "title="+escapeProperty("pagelint "+f.Rule))
+		title := "pagelint " + f.Rule
+		if newOnes.isNew(f) {
+			title += " (new)"
+		}
+		props = append(props, "title="+escapeProperty(title))
 		fmt.Fprintf(&buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

@@ -71,11 +71,7 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 			open = " open"
 		}
 		fmt.Fprintf(&buf, "\n<details%s><summary>Findings (%d)</summary>\n\n", open, len(findings))
-		var newOnes newMarker
-		if r.Comparison != nil {
-			newOnes = r.Comparison.marker()
-		}
-		writeFindingRows(&buf, findings, newOnes, markdownLimit-markdownTailReserve)
+		writeFindingRows(&buf, findings, r.Comparison.marker(), markdownLimit-markdownTailReserve)
 		buf.WriteString("\n</details>\n")
 	}
 	_, err := w.Write(buf.Bytes())
@@ -89,7 +85,7 @@ func writeFindingRows(buf *bytes.Buffer, findings []checks.Finding, newOnes newM
 	buf.WriteString("| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
 	for i, f := range findings {
 		msg := cell(f.Message)
-		if newOnes != nil && newOnes.isNew(f) {
+		if newOnes.isNew(f) {
 			msg = "🆕 " + msg
 		}
 		row := fmt.Sprintf("| %s | %s | %s | %s |\n", cell(location(f)), f.Severity, cell(f.Rule), msg)

@@ -68,7 +68,10 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          *sarifProperties  `json:"properties,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run was compared
+	// with an earlier report.
+	BaselineState string           `json:"baselineState,omitempty"`
+	Properties    *sarifProperties `json:"properties,omitempty"`
 }
 
 type sarifProperties struct {
@@ -122,6 +125,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	findings := sortedFindings(r)
 	prints := fingerprints(findings)
 	results := make([]sarifResult, 0, len(findings))
+	newOnes := r.Comparison.marker()
 	for i, f := range findings {
 		res := sarifResult{
 			RuleID:              f.Rule,
@@ -133,6 +137,12 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		}
 		if len(f.Context) > 0 {
 			res.Properties = &sarifProperties{Context: f.Context}
+		}
+		if r.Comparison != nil {
+			res.BaselineState = "unchanged"
+			if newOnes.isNew(f) {
+				res.BaselineState = "new"
+			}
 		}
 		results = append(results, res)
 	}
