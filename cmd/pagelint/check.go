@@ -37,11 +37,12 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+			&cli.BoolFlag{Name: "only-pages", Usage: "of the files named, lint only pages (HTML, and the text snapshots site.textSnapshots names) against the config's site root: for pre-commit hooks"},
 			&cli.StringFlag{Name: "compare", Usage: "say which findings are new and which fixed since the JSON report `OLD.json`"},
 			&cli.BoolFlag{Name: "report-unused-disable", Usage: "warn of pagelint-disable comments that silenced nothing"},
 			&cli.BoolFlag{Name: "print-config", Usage: "print the resolved config (presets merged) as JSON and exit"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which config file is used"},
-					),
+		),
 		Action: func(c *cli.Context) error { return runCheck(c, s) },
 	}
 }
@@ -128,6 +129,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		Version:        version,
 
 		ReportUnusedDisable: c.Bool("report-unused-disable"),
+		OnlyPages:           c.Bool("only-pages"),
 	}
 	if showProgress(c, s) {
 		opt.Progress = s.stderr

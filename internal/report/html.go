@@ -79,9 +79,9 @@ type htmlGeometry struct {
 type htmlChart struct {
 	// Key is the row attribute the chart counts by (rule, source).
 	ID, Title, Key string
-	Width, Height int
-	Bars          []htmlBar
-	More          int
+	Width, Height  int
+	Bars           []htmlBar
+	More           int
 }
 
 type htmlBar struct {
