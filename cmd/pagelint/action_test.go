@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,6 +28,21 @@ type actionMeta struct {
 			Env  map[string]string `json:"env"`
 		} `json:"steps"`
 	} `json:"runs"`
+}
+
+// exitCodeOf is the exit code of a command that ran; a command that could
+// not start fails the test.
+func exitCodeOf(t *testing.T, err error) int {
+	t.Helper()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.ExitCode()
+	}
+	t.Fatal(err)
+	return -1
 }
 
 var expression = regexp.MustCompile(`\$\{\{\s*([^}]+?)\s*\}\}`)
@@ -102,12 +118,7 @@ func TestActionOnTheExampleSite(t *testing.T) {
 				}))
 			}
 			out, err := cmd.CombinedOutput()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			code := exitCodeOf(t, err)
 			if step.Name == "Gate" {
 				gate = code
 			} else if code != 0 {

@@ -109,8 +109,8 @@ func readReport(path string) (*report.Report, error) {
 	if err != nil {
 		return nil, fail("%s: %v", path, describeOpenError(err))
 	}
-	defer f.Close()
 	r, err := report.ReadJSON(f, path)
+	_ = f.Close()
 	if err != nil {
 		return nil, fail("%s", oneLine(err.Error()))
 	}

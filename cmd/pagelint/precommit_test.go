@@ -147,13 +147,7 @@ func TestPreCommitFramework(t *testing.T) {
 		cmd := exec.Command(name, args...)
 		cmd.Dir, cmd.Env = repo, env
 		out, err := cmd.CombinedOutput()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s %v: %v", name, args, err)
-		}
-		return string(out), code
+		return string(out), exitCodeOf(t, err)
 	}
 	sh("git", "init", "-q")
 	sh("git", "add", "-A")

@@ -57,9 +57,12 @@ func ruleLevels(rules []checks.Rule) []RuleLevel {
 func rulesOf(levels []RuleLevel) ([]checks.Rule, error) {
 	out := make([]checks.Rule, 0, len(levels))
 	for _, l := range levels {
+		if l.ID == "" {
+			return nil, fmt.Errorf("a rule without an id")
+		}
 		sev, err := checks.ParseSeverity(l.Severity)
-		if err != nil || l.ID == "" {
-			return nil, fmt.Errorf("rule %q: %v", l.ID, err)
+		if err != nil {
+			return nil, fmt.Errorf("rule %q: %w", l.ID, err)
 		}
 		out = append(out, checks.Rule{ID: l.ID, Severity: sev, Description: l.Description})
 	}
