@@ -9,6 +9,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
 )
 
@@ -30,7 +32,7 @@ func mergeCommand(s *streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			missing, err := report.CheckShards(c.Args().Slice(), reps)
+			missing, err := checkShards(c.Args().Slice(), reps)
 			if err != nil {
 				return fail("merge: %v", err)
 			}
@@ -41,7 +43,7 @@ func mergeCommand(s *streams) *cli.Command {
 			if len(merged.Rules) == 0 {
 				// Reports of versions that did not record their rules:
 				// the rules at their default levels, never a placeholder.
-				merged.Rules = checks.RulesFor(nil)
+				merged.Rules = checks.NewRuleset(nil).Rules()
 			}
 			if err := w.write(s, merged); err != nil {
 				return err
@@ -55,7 +57,7 @@ func mergeCommand(s *streams) *cli.Command {
 // from their report flags.
 type reportWriter struct {
 	outs    []output
-	failOn  checks.Severity
+	failOn  finding.Severity
 	opt     report.Options
 	noColor bool
 }
@@ -115,4 +117,38 @@ func readReport(path string) (*report.Report, error) {
 		return nil, fail("%s", oneLine(err.Error()))
 	}
 	return r, nil
+}
+
+// checkShards refuses a set of reports that cannot be the shards of one
+// run: the same shard twice (a job's report given twice, or two jobs that
+// ran the same share), or shards of different counts. names are the
+// reports' file names, for the message. It returns the shards missing
+// from a complete set, for a warning.
+func checkShards(names []string, reports []*report.Report) (missing []string, err error) {
+	byShard := map[string]string{}
+	count := 0
+	countFrom := ""
+	for i, r := range reports {
+		if r.Shard == "" {
+			continue
+		}
+		sh, err := lint.ParseShard(r.Shard)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
+		if prev, ok := byShard[r.Shard]; ok {
+			return nil, fmt.Errorf("%s and %s are both shard %s", prev, names[i], r.Shard)
+		}
+		byShard[r.Shard] = names[i]
+		if count != 0 && sh.Count != count {
+			return nil, fmt.Errorf("%s is a shard of %d but %s one of %d", countFrom, count, names[i], sh.Count)
+		}
+		count, countFrom = sh.Count, names[i]
+	}
+	for i := 1; i <= count; i++ {
+		if s := (lint.Shard{Index: i, Count: count}).String(); byShard[s] == "" {
+			missing = append(missing, s)
+		}
+	}
+	return missing, nil
 }

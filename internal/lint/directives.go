@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -15,7 +15,7 @@ import (
 // rule a comment names that silenced no finding (as ESLint's
 // --report-unused-disable-directives), so that stale suppressions are
 // removed before they hide a new problem.
-func directiveWarnings(pages []*page.Page, rules []checks.Rule, unused bool) []string {
+func directiveWarnings(pages map[string]page.Suppressions, rules []finding.Rule, unused bool) []string {
 	known := map[string]bool{}
 	for _, r := range rules {
 		known[r.ID] = true
@@ -26,21 +26,21 @@ func directiveWarnings(pages []*page.Page, rules []checks.Rule, unused bool) []s
 		msg    string
 	}
 	var notes []note
-	for _, p := range pages {
-		for _, s := range p.Suppressions {
-			at := p.Source + ":" + strconv.Itoa(s.At) + ": " + s.Directive
+	for source, suppressions := range pages {
+		for _, s := range suppressions {
+			at := source + ":" + strconv.Itoa(s.At) + ": " + s.Directive
 			if len(s.Rules) == 0 {
 				if unused && len(s.Used) == 0 {
-					notes = append(notes, note{p.Source, s.At, at + " silenced nothing"})
+					notes = append(notes, note{source, s.At, at + " silenced nothing"})
 				}
 				continue
 			}
 			for i, r := range s.Rules {
 				switch {
 				case !known[r]:
-					notes = append(notes, note{p.Source, s.At, at + " names an unknown rule \"" + r + "\" (see pagelint rules)"})
+					notes = append(notes, note{source, s.At, at + " names an unknown rule \"" + r + "\" (see pagelint rules)"})
 				case unused && (len(s.Used) == 0 || !s.Used[i]):
-					notes = append(notes, note{p.Source, s.At, at + " " + r + " silenced nothing"})
+					notes = append(notes, note{source, s.At, at + " " + r + " silenced nothing"})
 				}
 			}
 		}

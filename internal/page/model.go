@@ -62,7 +62,7 @@ type Page struct {
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`
 
-	Suppressions []Suppression `json:"-"`
+	Suppressions Suppressions `json:"-"`
 }
 
 // Menu is one navigation menu: a nav element (or what the config's selector
@@ -166,39 +166,32 @@ type Suppression struct {
 	Used []bool
 }
 
-// Suppress reports whether rule is silenced on line, and records which
-// suppression silenced it.
-func (p *Page) Suppress(rule string, line int) bool {
-	i, j := p.suppressor(rule, line)
+// Suppressions are the suppressions of one page.
+type Suppressions []Suppression
+
+// Silence reports whether rule is silenced on line, and records which
+// suppression silenced it (for --report-unused-disable).
+func (ss Suppressions) Silence(rule string, line int) bool {
+	i, j := ss.find(rule, line)
 	if i < 0 {
 		return false
 	}
-	s := &p.Suppressions[i]
-	s.markUsed(j, max(len(s.Rules), 1))
+	s := &ss[i]
+	if s.Used == nil {
+		s.Used = make([]bool, max(len(s.Rules), 1))
+	}
+	s.Used[j] = true
 	return true
 }
 
-func (s *Suppression) markUsed(i, n int) {
-	if s.Used == nil {
-		s.Used = make([]bool, n)
-	}
-	s.Used[i] = true
-}
-
-// Suppressed reports whether rule is silenced on line.
-func (p *Page) Suppressed(rule string, line int) bool {
-	i, _ := p.suppressor(rule, line)
-	return i >= 0
-}
-
-// suppressor finds the suppression that silences rule on line: its index
-// and the index of the rule in its Rules (0 when it silences every rule);
-// -1 when none does.
-func (p *Page) suppressor(rule string, line int) (int, int) {
+// find returns the suppression that silences rule on line: its index and
+// the index of the rule in its Rules (0 when it silences every rule); -1
+// when none does.
+func (ss Suppressions) find(rule string, line int) (int, int) {
 	if line == 0 {
 		return -1, -1
 	}
-	for i, s := range p.Suppressions {
+	for i, s := range ss {
 		if line < s.From || line > s.To {
 			continue
 		}
@@ -212,4 +205,10 @@ func (p *Page) suppressor(rule string, line int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// Suppressed reports whether rule is silenced on line of the page.
+func (p *Page) Suppressed(rule string, line int) bool {
+	i, _ := p.Suppressions.find(rule, line)
+	return i >= 0
 }

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // Comparison is what changed between an earlier report and this one
@@ -19,8 +19,8 @@ type Comparison struct {
 	Unchanged int    `json:"unchanged"`
 	// NewFindings are this report's findings the earlier one lacks;
 	// FixedFindings the earlier report's findings this one lacks.
-	NewFindings   []checks.Finding `json:"newFindings"`
-	FixedFindings []checks.Finding `json:"fixedFindings"`
+	NewFindings   []finding.Finding `json:"newFindings"`
+	FixedFindings []finding.Finding `json:"fixedFindings"`
 }
 
 // Compare tells which findings of current are new since old, and which of
@@ -36,7 +36,7 @@ func Compare(old, current *Report) *Comparison {
 	for _, p := range curPrints {
 		inCur[p] = true
 	}
-	c := &Comparison{Since: old.GeneratedAt, NewFindings: []checks.Finding{}, FixedFindings: []checks.Finding{}}
+	c := &Comparison{Since: old.GeneratedAt, NewFindings: []finding.Finding{}, FixedFindings: []finding.Finding{}}
 	for i, f := range curFindings {
 		if inOld[curPrints[i]] {
 			c.Unchanged++
@@ -84,7 +84,7 @@ func (c *Comparison) marker() newMarker {
 
 // isNew reports whether f is one of the new findings, counting it off.
 // A nil marker (no comparison) knows none.
-func (m newMarker) isNew(f checks.Finding) bool {
+func (m newMarker) isNew(f finding.Finding) bool {
 	if len(m) == 0 {
 		return false
 	}
@@ -97,8 +97,8 @@ func (m newMarker) isNew(f checks.Finding) bool {
 }
 
 // sortedFixed returns the fixed findings in report order.
-func (c *Comparison) sortedFixed() []checks.Finding {
+func (c *Comparison) sortedFixed() []finding.Finding {
 	fs := slices.Clone(c.FixedFindings)
-	checks.Sort(fs)
+	finding.Sort(fs)
 	return fs
 }

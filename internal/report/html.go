@@ -12,7 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 //go:embed htmlreport/report.html.tmpl htmlreport/report.css htmlreport/report.js
@@ -145,7 +145,7 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	out := *r
 	out.Findings = findings
 	if out.Findings == nil {
-		out.Findings = []checks.Finding{}
+		out.Findings = []finding.Finding{}
 	}
 	js, err := json.Marshal(out)
 	if err != nil {
@@ -226,7 +226,7 @@ func shorten(s string, n int) string {
 
 // htmlRowOf is a finding as a row of the findings table; index is its
 // place in report order, which sorting falls back to.
-func htmlRowOf(f checks.Finding, index int) htmlRow {
+func htmlRowOf(f finding.Finding, index int) htmlRow {
 	pos := strings.TrimPrefix(location(f), f.Source)
 	pos = strings.TrimPrefix(pos, ":")
 	return htmlRow{

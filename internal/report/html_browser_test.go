@@ -8,7 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // comparedReport is the HTML test report compared with an earlier one
@@ -16,7 +16,7 @@ import (
 func comparedReport() *Report {
 	old := htmlTestReport()
 	old.GeneratedAt = "2026-11-20T08:00:00Z"
-	old.Findings = append(old.Findings[1:], checks.Finding{Rule: "link-broken", Severity: checks.Error,
+	old.Findings = append(old.Findings[1:], finding.Finding{Rule: "link-broken", Severity: finding.Error,
 		Source: "site/gone.html", Line: 3, Column: 1, Message: `broken link "/old"`})
 	cur := htmlTestReport()
 	cur.Comparison = Compare(old, cur)
@@ -52,9 +52,9 @@ func TestHTMLReportGroupsByPageAndFollowsFilters(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	var warnings []checks.Finding
+	var warnings []finding.Finding
 	for _, f := range r.Findings {
-		if f.Severity == checks.Warning {
+		if f.Severity == finding.Warning {
 			warnings = append(warnings, f)
 		}
 	}
@@ -102,7 +102,7 @@ func TestHTMLReportGroupsByPageAndFollowsFilters(t *testing.T) {
 // and every finding's cells are shown.
 func TestHTMLReportAt420Pixels(t *testing.T) {
 	r := comparedReport()
-	r.Findings = append(r.Findings, checks.Finding{Rule: "link-broken", Severity: checks.Error, Source: "site/" + strings.Repeat("very-long-directory-name/", 8) + "page.html",
+	r.Findings = append(r.Findings, finding.Finding{Rule: "link-broken", Severity: finding.Error, Source: "site/" + strings.Repeat("very-long-directory-name/", 8) + "page.html",
 		Line: 1, Column: 1, Message: "broken link \"/" + strings.Repeat("a-long-path-segment/", 10) + "\""})
 	r.Recount()
 	p := openInChromium(t, r)

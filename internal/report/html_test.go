@@ -16,17 +16,16 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/pagelint/pagelint/internal/finding"
 	"golang.org/x/net/html"
-
-	"github.com/pagelint/pagelint/checks"
 )
 
 // htmlTestReport is the site report plus a message that tries to break out
 // of the embedded JSON and of the table.
 func htmlTestReport() *Report {
 	r := siteReport()
-	r.Findings = append(r.Findings, checks.Finding{
-		Rule: "link-no-text", Severity: checks.Warning, Source: "site/contact.html", Line: 3, Column: 1,
+	r.Findings = append(r.Findings, finding.Finding{
+		Rule: "link-no-text", Severity: finding.Warning, Source: "site/contact.html", Line: 3, Column: 1,
 		Message: `link "</script><script>window.pwned=1</script><img src=x onerror=window.pwned=2>" has no text`,
 	})
 	r.Recount()

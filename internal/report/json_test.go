@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 func TestReadJSONRoundTrip(t *testing.T) {
@@ -20,7 +20,7 @@ func TestReadJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := siteReport()
-	checks.Sort(want.Findings)
+	finding.Sort(want.Findings)
 	want.Pages = nil // not part of the JSON report
 	// The JSON report keeps each rule's level, not whether it is off by
 	// default: a merged report lists a rule that is on.

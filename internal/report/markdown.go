@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // A GitHub comment holds 65,536 characters, and a comment that is longer
@@ -81,7 +81,7 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 // writeFindingRows writes a findings table while the buffer stays under
 // limit, then says how many rows did not fit. With newOnes, new findings
 // are marked.
-func writeFindingRows(buf *bytes.Buffer, findings []checks.Finding, newOnes newMarker, limit int) {
+func writeFindingRows(buf *bytes.Buffer, findings []finding.Finding, newOnes newMarker, limit int) {
 	buf.WriteString("| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
 	for i, f := range findings {
 		msg := cell(f.Message)

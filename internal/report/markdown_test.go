@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // TestMarkdownFitsAGitHubComment: a large site's report stays under
@@ -18,8 +18,8 @@ func TestMarkdownFitsAGitHubComment(t *testing.T) {
 	for p := range 10000 {
 		src := fmt.Sprintf("public/section-%d/page-%d.html", p%50, p)
 		for i := range 3 {
-			r.Findings = append(r.Findings, checks.Finding{Rule: fmt.Sprintf("assert/rule-%d", (p+i)%400),
-				Severity: checks.Severity(1 + i), Source: src, Line: 10 + i, Column: 1, Message: "link " + long + " is broken"})
+			r.Findings = append(r.Findings, finding.Finding{Rule: fmt.Sprintf("assert/rule-%d", (p+i)%400),
+				Severity: finding.Severity(1 + i), Source: src, Line: 10 + i, Column: 1, Message: "link " + long + " is broken"})
 		}
 	}
 	r.Summary = Summarize(r.Findings, 10000, 0, 0, true)
@@ -43,7 +43,7 @@ func TestMarkdownLeadsWithWhatChanged(t *testing.T) {
 	old.GeneratedAt = "2026-11-20T08:00:00Z"
 	cur := siteReport()
 	cur.Findings = cur.Findings[2:]
-	cur.Findings = append(cur.Findings, checks.Finding{Rule: "link-broken", Severity: checks.Error, Source: "site/new.html", Line: 1, Column: 1, Message: "broken link \"/x\""})
+	cur.Findings = append(cur.Findings, finding.Finding{Rule: "link-broken", Severity: finding.Error, Source: "site/new.html", Line: 1, Column: 1, Message: "broken link \"/x\""})
 	cur.Recount()
 	cur.Comparison = Compare(old, cur)
 	md := string(render(t, "markdown", cur, Options{}))

@@ -2,10 +2,9 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // Merge combines reports, such as those of the shards of one run, into
@@ -14,7 +13,7 @@ import (
 // once, and the order is the report order. The newest generatedAt and the
 // first report's tool are kept; the inputs are not changed.
 func Merge(reports []*Report) *Report {
-	out := &Report{SchemaVersion: SchemaVersion, Findings: []checks.Finding{}}
+	out := &Report{SchemaVersion: SchemaVersion, Findings: []finding.Finding{}}
 	seen := map[string]bool{}
 	ruleSeen := map[string]bool{}
 	for _, r := range reports {
@@ -45,7 +44,7 @@ func Merge(reports []*Report) *Report {
 			}
 		}
 	}
-	checks.Sort(out.Findings)
+	finding.Sort(out.Findings)
 	slices.Sort(out.Pages)
 	out.Pages = slices.Compact(out.Pages)
 	out.Recount()
@@ -54,44 +53,10 @@ func Merge(reports []*Report) *Report {
 
 // findingKey identifies a finding by all it says; two shards that both
 // report a site-wide finding report the same one.
-func findingKey(f checks.Finding) string {
+func findingKey(f finding.Finding) string {
 	b, err := json.Marshal(f) // map keys are sorted: the key is canonical
 	if err != nil {
 		return f.Rule + "\x00" + f.Source + "\x00" + f.Message
 	}
 	return string(b)
-}
-
-// CheckShards refuses a set of reports that cannot be the shards of one
-// run: the same shard twice (a job's report given twice, or two jobs that
-// ran the same share), or shards of different counts. names are the
-// reports' file names, for the message. It returns the shards missing
-// from a complete set, for a warning.
-func CheckShards(names []string, reports []*Report) (missing []string, err error) {
-	byShard := map[string]string{}
-	count := 0
-	countFrom := ""
-	for i, r := range reports {
-		if r.Shard == "" {
-			continue
-		}
-		sh, err := ParseShard(r.Shard)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", names[i], err)
-		}
-		if prev, ok := byShard[r.Shard]; ok {
-			return nil, fmt.Errorf("%s and %s are both shard %s", prev, names[i], r.Shard)
-		}
-		byShard[r.Shard] = names[i]
-		if count != 0 && sh.Count != count {
-			return nil, fmt.Errorf("%s is a shard of %d but %s one of %d", countFrom, count, names[i], sh.Count)
-		}
-		count, countFrom = sh.Count, names[i]
-	}
-	for i := 1; i <= count; i++ {
-		if s := (Shard{Index: i, Count: count}).String(); byShard[s] == "" {
-			missing = append(missing, s)
-		}
-	}
-	return missing, nil
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"google.golang.org/protobuf/proto"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // WriteOpenMetrics writes the run's counts as OpenMetrics text, for
@@ -40,7 +40,7 @@ func WriteOpenMetrics(w io.Writer, r *Report, _ Options) error {
 		findings.Metric = append(findings.Metric, gauge(float64(counts[k]), "rule", k.rule, "severity", k.severity, "group", k.group))
 	}
 	bySeverity := gaugeFamily("pagelint_findings_by_severity", "Findings of the run by severity.")
-	for _, sev := range []checks.Severity{checks.Error, checks.Warning, checks.Info} {
+	for _, sev := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
 		n := 0
 		for _, f := range r.Findings {
 			if f.Severity == sev {

@@ -8,7 +8,7 @@ import (
 	"io"
 	"slices"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // SchemaVersion of the JSON report (schema/report.schema.json).
@@ -16,11 +16,11 @@ const SchemaVersion = 1
 
 // Report is a run's result: what the JSON report holds.
 type Report struct {
-	SchemaVersion int              `json:"schemaVersion"`
-	Tool          Tool             `json:"tool"`
-	GeneratedAt   string           `json:"generatedAt"`
-	Summary       Summary          `json:"summary"`
-	Findings      []checks.Finding `json:"findings"`
+	SchemaVersion int               `json:"schemaVersion"`
+	Tool          Tool              `json:"tool"`
+	GeneratedAt   string            `json:"generatedAt"`
+	Summary       Summary           `json:"summary"`
+	Findings      []finding.Finding `json:"findings"`
 	// Comparison says what changed since an earlier report; nil when the
 	// run was not compared with one.
 	Comparison *Comparison `json:"comparison,omitempty"`
@@ -29,7 +29,7 @@ type Report struct {
 	Pages []string `json:"-"`
 	// Rules are the rules of the run with their effective severities; the
 	// JSON report carries them as RuleLevels.
-	Rules []checks.Rule `json:"-"`
+	Rules []finding.Rule `json:"-"`
 	// RuleLevels is Rules in the JSON report, so that merge keeps the
 	// levels the config set.
 	RuleLevels []RuleLevel `json:"rules,omitempty"`
@@ -42,29 +42,31 @@ type RuleLevel struct {
 	ID          string `json:"id"`
 	Severity    string `json:"severity"`
 	Description string `json:"description,omitempty"`
+	// Docs is where the rule is documented, relative to the repository.
+	Docs string `json:"docs,omitempty"`
 }
 
 // ruleLevels gives rules their JSON form.
-func ruleLevels(rules []checks.Rule) []RuleLevel {
+func ruleLevels(rules []finding.Rule) []RuleLevel {
 	out := make([]RuleLevel, 0, len(rules))
 	for _, r := range rules {
-		out = append(out, RuleLevel{ID: r.ID, Severity: r.Severity.String(), Description: r.Description})
+		out = append(out, RuleLevel{ID: r.ID, Severity: r.Severity.String(), Description: r.Description, Docs: r.Docs})
 	}
 	return out
 }
 
 // rulesOf reads the rules back from their JSON form.
-func rulesOf(levels []RuleLevel) ([]checks.Rule, error) {
-	out := make([]checks.Rule, 0, len(levels))
+func rulesOf(levels []RuleLevel) ([]finding.Rule, error) {
+	out := make([]finding.Rule, 0, len(levels))
 	for _, l := range levels {
 		if l.ID == "" {
 			return nil, fmt.Errorf("a rule without an id")
 		}
-		sev, err := checks.ParseSeverity(l.Severity)
+		sev, err := finding.ParseSeverity(l.Severity)
 		if err != nil {
 			return nil, fmt.Errorf("rule %q: %w", l.ID, err)
 		}
-		out = append(out, checks.Rule{ID: l.ID, Severity: sev, Description: l.Description})
+		out = append(out, finding.Rule{ID: l.ID, Severity: sev, Description: l.Description, Docs: l.Docs})
 	}
 	return out, nil
 }
@@ -110,15 +112,15 @@ type Options struct {
 type Writer func(w io.Writer, r *Report, opt Options) error
 
 // Summarize counts the findings by severity.
-func Summarize(findings []checks.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
+func Summarize(findings []finding.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
 	s := Summary{Pages: pages, Findings: len(findings), LinksChecked: linksChecked, DurationMs: durationMs, Offline: offline}
 	for _, f := range findings {
 		switch f.Severity {
-		case checks.Error:
+		case finding.Error:
 			s.Error++
-		case checks.Warning:
+		case finding.Warning:
 			s.Warning++
-		case checks.Info:
+		case finding.Info:
 			s.Info++
 		}
 	}

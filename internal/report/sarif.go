@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // SARIF 2.1.0, the subset pagelint writes. GitHub code scanning reads it.
@@ -153,7 +153,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	})
 }
 
-func sarifRuleOf(rule checks.Rule) sarifRule {
+func sarifRuleOf(rule finding.Rule) sarifRule {
 	desc := rule.Description
 	if desc == "" {
 		desc = rule.ID
@@ -166,24 +166,24 @@ func sarifRuleOf(rule checks.Rule) sarifRule {
 		ID:                   rule.ID,
 		ShortDescription:     sarifText{Text: short},
 		FullDescription:      sarifText{Text: desc},
-		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule.ID)},
-		HelpURI:              helpURI(rule.ID),
+		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule)},
+		HelpURI:              helpURI(rule),
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
 	}
 }
 
-func sarifLevel(s checks.Severity) string {
+func sarifLevel(s finding.Severity) string {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		return "error"
-	case checks.Warning:
+	case finding.Warning:
 		return "warning"
 	default:
 		return "note"
 	}
 }
 
-func sarifLocationOf(f checks.Finding, baseDir string) sarifLocation {
+func sarifLocationOf(f finding.Finding, baseDir string) sarifLocation {
 	artifact := sarifArtifact{URI: f.Source}
 	if !isURL(f.Source) {
 		artifact = sarifArtifact{URI: artifactURI(repoPath(f.Source, baseDir)), URIBaseID: srcRoot}

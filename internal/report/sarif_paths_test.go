@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // TestSARIFPathsRelativeToBaseDir: files are named from the repository
@@ -15,10 +15,10 @@ func TestSARIFPathsRelativeToBaseDir(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
 	abs := filepath.Join(root, "public", "index.html")
-	r := &Report{SchemaVersion: SchemaVersion, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, Findings: []checks.Finding{
-		{Rule: "link-broken", Severity: checks.Error, Message: "m", Source: abs, Line: 3, Column: 2},
-		{Rule: "footer-required", Severity: checks.Error, Message: "m", Source: "public/about.html"},
-		{Rule: "footer-required", Severity: checks.Error, Message: "m", Source: "https://example.com/"},
+	r := &Report{SchemaVersion: SchemaVersion, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, Findings: []finding.Finding{
+		{Rule: "link-broken", Severity: finding.Error, Message: "m", Source: abs, Line: 3, Column: 2},
+		{Rule: "footer-required", Severity: finding.Error, Message: "m", Source: "public/about.html"},
+		{Rule: "footer-required", Severity: finding.Error, Message: "m", Source: "https://example.com/"},
 	}}
 	var log struct {
 		Runs []struct {
