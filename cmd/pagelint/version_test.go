@@ -72,7 +72,7 @@ func TestBuiltBinaryVersion(t *testing.T) {
 // TestDocsNameTheReleaseVersion keeps every version the docs, examples,
 // the Action and the pre-commit hook name equal to releaseVersion.
 func TestDocsNameTheReleaseVersion(t *testing.T) {
-	files := []string{"README.md", "docs/reports.md", "docs/links.md", ".pre-commit-hooks.yaml", "action.yml"}
+	files := []string{"README.md", "docs/reports.md", "docs/links.md", "docs/contract.md", ".pre-commit-hooks.yaml", "action.yml", "Dockerfile"}
 	versionRef := regexp.MustCompile(`(?:rev: v|pagelint@v|"version": "|pagelint/v?|pagelint:)(\d+\.\d+\.\d+)`)
 	seen := 0
 	for _, name := range files {
