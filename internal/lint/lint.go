@@ -20,7 +20,6 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -62,9 +61,6 @@ type Options struct {
 	// ReportUnusedDisable warns of suppression comments that silenced
 	// nothing.
 	ReportUnusedDisable bool
-
-	// regions shares the models of the regions the pages have in common.
-	regions *htmlpage.Regions
 }
 
 // Result of a run.
@@ -209,7 +205,7 @@ func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site,
 	return slices.Concat(found...)
 }
 
-// prepare fills in the defaults of a run and its cache of shared regions.
+// prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -217,7 +213,6 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	opt.regions = htmlpage.NewRegions()
 }
 
 // errorf builds an input error for a source.
