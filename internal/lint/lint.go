@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"runtime"
 	"slices"
 	"sync"
@@ -40,6 +41,10 @@ type Options struct {
 	MaxPages   int
 	MaxDepth   int
 	Sitemaps   []string
+
+	// RenderPolicy is asked about each request of the rendered pages (see
+	// source.RenderOptions.Policy); nil allows all.
+	RenderPolicy func(*url.URL) error
 
 	// Shard lints a deterministic share of the pages; zero means all.
 	Shard report.Shard
@@ -147,6 +152,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = checks.Finalize(res.Findings, bySource, opt.Config)
+	sayPageNotes(res, &opt)
 	return res, nil
 }
 

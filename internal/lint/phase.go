@@ -58,7 +58,7 @@ func (pc *pageChecker) check(p *page.Page, site checks.Site, mine bool, settled 
 		}
 	}
 	out.reduced = &page.Page{
-		Source: p.Source, URL: p.URL, Format: p.Format, Home: p.Home, Redirect: p.Redirect,
+		Source: p.Source, URL: p.URL, Format: p.Format, Home: p.Home, Redirect: p.Redirect, Note: p.Note,
 		Suppressions: ownSuppressions(p.Suppressions),
 		Menus:        pc.menus.share(p.Menus),
 	}
