@@ -16,7 +16,7 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-// Exit codes, as DESIGN fixes them.
+// Exit codes, as docs/contract.md fixes them.
 const (
 	exitOK       = 0
 	exitFindings = 1
@@ -58,9 +58,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if os.Getenv("GOGC") == "" {
-		// What lives through a run is small (each page is reduced once
-		// checked); most of what a run allocates is the garbage of the
-		// page being read. Collecting half as often costs a larger peak,
+		// What lives through a run is small (once checked, a page is
+		// kept as the checks' index of it); most of what a run allocates
+		// is the garbage of the page being read. Collecting half as often costs a larger peak,
 		// which stays well under the memory budget (docs/BENCHMARKS.md).
 		debug.SetGCPercent(gcPercent)
 	}

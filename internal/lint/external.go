@@ -9,6 +9,7 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // checkExternal checks every distinct external URL the pages link to, once.
@@ -16,9 +17,10 @@ import (
 // fetch) are judged by what the run already knows, even offline.
 //
 // pages carry the links to check; fetched holds the anchors of the pages
-// the run fetched, by URL.
+// the run fetched, and known what the crawl learnt of the URLs it could not
+// fetch, both by normal form (internal/urlnorm).
 func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
-	online := !opt.Offline && externalEnabled(opt.Config)
+	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets := externalTargets(pages, fetched, known, online)
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil
@@ -76,9 +78,10 @@ func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool,
 				continue
 			}
 			seen[t] = true
-			if anchors, ok := fetched[stripFragment(t)]; ok {
+			key := urlnorm.Key(t)
+			if anchors, ok := fetched[key]; ok {
 				results[t] = knownResult(anchors, t)
-			} else if r, ok := known[stripFragment(t)]; ok {
+			} else if r, ok := known[key]; ok {
 				results[t] = r
 			} else if online {
 				targets = append(targets, t)
@@ -97,9 +100,9 @@ func crawlFailures(skipped []source.Skip) map[string]checks.ExternalResult {
 		switch {
 		case s.Err == nil:
 		case errors.Is(s.Err, source.ErrNotHTML):
-			known[s.URL] = checks.ExternalResult{OK: true}
+			known[urlnorm.Key(s.URL)] = checks.ExternalResult{OK: true}
 		default:
-			known[s.URL] = checks.ExternalResult{Reason: s.Reason}
+			known[urlnorm.Key(s.URL)] = checks.ExternalResult{Reason: s.Reason}
 		}
 	}
 	return known
@@ -115,13 +118,6 @@ func knownResult(anchors map[string]bool, target string) checks.ExternalResult {
 		return checks.ExternalResult{OK: true}
 	}
 	return checks.ExternalResult{OK: true, FragmentMissing: !anchors[frag]}
-}
-
-func stripFragment(u string) string {
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		return u[:i]
-	}
-	return u
 }
 
 // linkOptions turns the config's links section into the checker's options.
@@ -147,7 +143,8 @@ func linkOptions(opt *Options) linkcheck.Options {
 		Progress:       opt.Progress,
 		Warn:           opt.Warn,
 	}
-	if !opt.NoCache {
+	// A cache whose results last no time ("ttl": "0s") is no cache.
+	if !opt.NoCache && l.CacheTTL() > 0 {
 		o.CachePath = opt.Config.ResolvePath(l.CachePath())
 	}
 	for i, re := range l.HeaderPatterns() {

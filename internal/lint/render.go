@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -89,7 +90,7 @@ func (s *renderSession) page(ctx context.Context, sitePath, src string, opt *Opt
 		}
 	}
 	s.unserve(p)
-	s.noteOn(p, res)
+	s.noteOn(p, res, opt)
 	return p, nil
 }
 
@@ -103,15 +104,15 @@ func (s *renderSession) remote(ctx context.Context, given, url string, opt *Opti
 	if err != nil {
 		return nil, err
 	}
-	s.noteOn(p, res)
+	s.noteOn(p, res, opt)
 	return p, nil
 }
 
 // noteOn gives a page what the rendering found out of the ordinary: a page
 // that left for another address is a redirect, as a meta refresh makes one;
 // a note says so, and says when the page was linted before it settled or had
-// requests refused.
-func (s *renderSession) noteOn(p *page.Page, res *source.Rendered) {
+// requests refused. The run keeps the note for the page's findings.
+func (s *renderSession) noteOn(p *page.Page, res *source.Rendered, opt *Options) {
 	var parts []string
 	if res.Left != "" {
 		left := s.unserveURL(res.Left)
@@ -136,17 +137,35 @@ func (s *renderSession) noteOn(p *page.Page, res *source.Rendered) {
 		return
 	}
 	p.Note = strings.Join(parts, "; ")
+	opt.notes.set(p.Source, p.Note)
+}
+
+// pageNotes are the notes of a run's pages, by source.
+type pageNotes struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (n *pageNotes) set(source, note string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.m == nil {
+		n.m = map[string]string{}
+	}
+	n.m[source] = note
 }
 
 // sayPageNotes gives each finding the note of its page, and says each note
 // on standard error, in the order of the pages: a page without findings
 // carries its note into no report.
 func sayPageNotes(res *Result, opt *Options) {
-	notes := map[string]string{}
-	for _, p := range res.Pages {
-		if p.Note != "" {
-			notes[p.Source] = p.Note
-			opt.Warn(p.Source + ": " + p.Note)
+	notes := opt.notes.m // the readers are done
+	if len(notes) == 0 {
+		return
+	}
+	for _, source := range res.Pages {
+		if note := notes[source]; note != "" {
+			opt.Warn(source + ": " + note)
 		}
 	}
 	for i := range res.Findings {

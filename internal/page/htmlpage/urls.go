@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"net/url"
 	"strings"
+
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // resolver resolves hrefs against the page: its <base href> (itself
@@ -26,19 +28,7 @@ func (r resolver) join(parts ...string) string {
 }
 
 func newResolver(pageURL, base string, concat func(...string) string) resolver {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
-	if err != nil {
-		u = nil
-	}
-	if base != "" {
-		b, err := url.Parse(strings.TrimSpace(base))
-		if err == nil {
-			if u != nil {
-				b = u.ResolveReference(b)
-			}
-			u = b
-		}
-	}
+	u := urlnorm.Base(pageURL, base)
 	r := resolver{base: u, concat: concat}
 	if u != nil && u.Opaque == "" && u.User == nil && simple(u.EscapedPath()) && simple(u.RawQuery) {
 		r.fast = true
@@ -149,14 +139,11 @@ func (r resolver) target(href string) string {
 	if t, ok := r.fastTarget(h); ok {
 		return t
 	}
-	ref, err := url.Parse(h)
-	if err != nil {
+	t, ok := urlnorm.Resolve(r.base, h)
+	if !ok {
 		return ""
 	}
-	if r.base == nil {
-		return ref.String()
-	}
-	return r.base.ResolveReference(ref).String()
+	return t
 }
 
 // srcsetURLs splits a srcset attribute into its URLs, following the HTML

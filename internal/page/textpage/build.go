@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // builder turns the blocks of a snapshot into the page model.
@@ -77,11 +78,11 @@ func (b *builder) setIcon(e *page.Entry) {
 // resolve makes href a site path or an absolute URL, like the HTML
 // extractor does; "" when it is no URL at all.
 func (b *builder) resolve(href string) string {
-	ref, err := url.Parse(strings.TrimSpace(href))
-	if err != nil {
+	t, ok := urlnorm.Resolve(b.base, href)
+	if !ok {
 		return ""
 	}
-	return b.base.ResolveReference(ref).String()
+	return t
 }
 
 // record adds an entry to the page's controls and links.

@@ -22,7 +22,7 @@ func TestAssertions(t *testing.T) {
 	bad := func() *page.Page {
 		return withFooter(footer(300, lnk("Privacy", "https://go.microsoft.com/privacy", 301, 3)))
 	}
-	runRuleCases(t, assertionCheck{}, []ruleCase{
+	runRuleCases(t, assertions{}, []ruleCase{
 		{name: "holds", config: privacyOnOwnDomain, page: good()},
 		{name: "fails, with the place in the model", config: privacyOnOwnDomain, page: bad(),
 			want: []string{`0:0 warning assert/privacy-on-own-domain assertion "privacy-on-own-domain" failed: the privacy link must point to privacy.contoso.com (at /footer/items)`}},
@@ -44,15 +44,12 @@ func TestAssertions(t *testing.T) {
 
 // The compiled schemas are shared by pages checked in parallel.
 func TestAssertionsConcurrent(t *testing.T) {
-	env := &Env{Config: testConfig(t, privacyOnOwnDomain), Now: testNow}
-	if err := PrepareAssertions(env.Config); err != nil {
-		t.Fatal(err)
-	}
+	engine := NewEngine(testConfig(t, privacyOnOwnDomain), testNow)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			p := withFooter(footer(300, lnk("Privacy", "https://go.microsoft.com/privacy", 301, 3)))
-			if got := RunPage(p, env); len(got) != 1 {
+			if got := engine.NewEnv(nil).CheckPage(p).Findings; len(got) != 1 {
 				t.Errorf("got %d findings, want 1", len(got))
 			}
 		})
@@ -60,14 +57,15 @@ func TestAssertionsConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// A schema that does not compile is an error of the run, never a finding.
-func TestPrepareAssertionsBadSchema(t *testing.T) {
+// A schema that does not compile is an error of the config, never a
+// finding: loading fails (schema.Load, Compile), and a config built by hand
+// and never compiled runs no assertion.
+func TestAssertionThatDoesNotCompile(t *testing.T) {
 	cfg := &schema.Config{Assertions: []schema.Assertion{{ID: "broken", Schema: json.RawMessage(`{"type": 5}`)}}}
-	err := PrepareAssertions(cfg)
-	if err == nil || !strings.HasPrefix(err.Error(), `assertion "broken": invalid JSON Schema: `) {
-		t.Fatalf("PrepareAssertions = %v", err)
-	}
-	if got := RunPage(withMenus(), &Env{Config: cfg}); len(got) != 0 {
+	if got := NewEngine(cfg, testNow).NewEnv(nil).CheckPage(withMenus()).Findings; len(got) != 0 {
 		t.Errorf("findings for an assertion that does not compile: %v", got)
+	}
+	if err := cfg.Compile(); err == nil || !strings.Contains(err.Error(), "/assertions/0/schema") {
+		t.Errorf("Compile = %v, want an error at the assertion's schema", err)
 	}
 }

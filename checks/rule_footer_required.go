@@ -1,11 +1,10 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -15,35 +14,36 @@ import (
 // statement, cookie settings, the opt-out link, the imprint ….
 type footerRequired struct{}
 
-func (footerRequired) Rules() []Rule {
-	return []Rule{{ID: RuleFooterRequired, Severity: Error,
-		Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing"}}
-}
+var ruleFooterRequired = finding.Rule{ID: "footer-required", Severity: finding.Error,
+	Description: "a required footer item (privacy statement, cookie settings, \"Your Privacy Choices\", terms, imprint …) is missing",
+	Docs:        "docs/rules.md#footer-required"}
 
-func (footerRequired) Check(p *page.Page, env *Env) []Finding {
-	cfg := env.config()
-	var out []Finding
-	for i := range cfg.Footer.Required {
-		it := &cfg.Footer.Required[i]
-		sev := presetItemSeverity(cfg, RuleFooterRequired, it)
-		if !it.IsEnabled() || sev == Off || (it.Scope == "home" && !p.Home) {
+func (footerRequired) Rules() []finding.Rule { return []finding.Rule{ruleFooterRequired} }
+
+func (footerRequired) Check(p *page.Page, env *Env) Result {
+	rules := env.engine.rules
+	var out []finding.Finding
+	for i := range env.engine.cfg.Footer.Required {
+		it := &env.engine.cfg.Footer.Required[i]
+		sev := rules.ItemSeverity(ruleFooterRequired.ID, it)
+		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) {
 			continue
 		}
-		if f, bad := checkFooterItem(p, it, cfg); bad {
-			if f.Severity == Unset {
+		if f, bad := checkFooterItem(p, it, env); bad {
+			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
 			out = append(out, f)
 		}
 	}
-	return out
+	return Result{Findings: out}
 }
 
 // firstMatch returns the first of an item's alternatives that an entry
 // satisfies, nil when none does.
-func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
+func firstMatch(alts []*schema.Item, e *page.Entry, env *Env) *schema.Item {
 	for _, alt := range alts {
-		if matches(alt, e) {
+		if env.matches(alt, e) {
 			return alt
 		}
 	}
@@ -52,12 +52,13 @@ func firstMatch(alts []*schema.Item, e *page.Entry) *schema.Item {
 
 // checkFooterItem looks for one required item; bad is false when the page
 // has it.
-func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Finding, bad bool) {
+func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding, bad bool) {
+	rules := env.engine.rules
 	where := itemPlaces(it)
 	entries := entriesIn(p, where)
-	alts := it.Alternatives()
+	alts := alternatives(it)
 	if len(alts) == 0 {
-		return Finding{}, false // nothing to look for; the config loader says so
+		return finding.Finding{}, false // nothing to look for; the config loader says so
 	}
 	// The first entry that satisfies the item as it should settles it;
 	// else the first one hidden or without its icon is reported.
@@ -66,7 +67,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 		if e == nil {
 			continue
 		}
-		alt := firstMatch(alts, e)
+		alt := firstMatch(alts, e, env)
 		switch {
 		case alt == nil:
 		case e.Hidden:
@@ -78,7 +79,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 				noIcon = e
 			}
 		default:
-			return Finding{}, false
+			return finding.Finding{}, false
 		}
 	}
 	ctx := func(e *page.Entry) map[string]string {
@@ -90,12 +91,12 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 	}
 	if noIcon != nil {
 		e := noIcon
-		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
+		return at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"%s %s found without the opt-out icon (an image or inline SVG inside or right before the link)", controlNoun(e, where), q(entryName(e))), true
 	}
 	if hidden != nil {
 		e := hidden
-		return at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
+		return at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 			"required %s %s is hidden: %s is on the page but not shown (hidden, aria-hidden or display:none)", itemNoun(where), q(describe(it)), q(entryName(e))), true
 	}
 	for _, e := range entries {
@@ -103,16 +104,16 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 			continue
 		}
 		for _, alt := range alts {
-			if alt.MatchesLegacy(e.Label, e.Text) {
-				f := at(p, RuleFooterRequired, e.Pos, e.Selector, ctx(e),
-					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(alt.Describe()))
+			if matchesLegacy(alt, e.Label, e.Text) {
+				f := at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
+					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(wording(alt)))
 				if alt.Legacy.Message != "" {
 					// The preset's explanation replaces the advice, not the
 					// quote of what the page says.
 					f.Message = controlNoun(e, where) + " uses the outdated wording " + q(entryName(e)) + ": " + alt.Legacy.Message
 				}
-				f.Severity = weaker(Warning, cfg, RuleFooterRequired)
-				if s := presetItemSeverity(cfg, RuleFooterRequired, it); s != Unset && s < f.Severity {
+				f.Severity = rules.Capped(finding.Warning, ruleFooterRequired.ID)
+				if s := rules.ItemSeverity(ruleFooterRequired.ID, it); s != finding.Unset && s < f.Severity {
 					f.Severity = s
 				}
 				return f, true
@@ -125,7 +126,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, cfg *schema.Config) (f Findi
 // missingItem reports an item that is nowhere, at the footer (or the
 // region it should stand in), naming the entries that came close but an
 // exclusion ruled out.
-func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx map[string]string) Finding {
+func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx map[string]string) finding.Finding {
 	// Point at the footer, where such items usually go, unless the item
 	// may stand only in the header.
 	region := p.Footer
@@ -157,7 +158,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 			if exclusion == "" {
 				exclusion = it.Exclude
 			}
-			if alt.ExcludedBy(e.Label, e.Text) || nearMiss(alt, exclusion, e) {
+			if excludedBy(alt, e.Label, e.Text) || nearMiss(alt, e) {
 				notes = append(notes, q(entryName(e))+" does not count: it matches the exclusion /"+exclusion+"/")
 				break
 			}
@@ -171,7 +172,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 	if region != nil {
 		pos, sel = region.Pos, region.Selector
 	}
-	return atMsg(p, RuleFooterRequired, pos, sel, ctx, msg)
+	return atMsg(p.Source, ruleFooterRequired.ID, pos, sel, ctx, msg)
 }
 
 // itemPlaces is where an item may stand: its "in", else the footer.
@@ -271,12 +272,9 @@ func controlNoun(e *page.Entry, where []string) string {
 // letters or more with it): "Manage cookies/Do not sell my data" for "Do
 // Not Sell or Share My Personal Information". Saying why it does not count
 // saves the reader a trip to the preset.
-func nearMiss(alt *schema.Item, exclusion string, e *page.Entry) bool {
-	if exclusion == "" || len(alt.Label) == 0 {
-		return false
-	}
-	re := exclusionRegexp(exclusion)
-	if re == nil || !re.MatchString(e.Label) {
+func nearMiss(alt *schema.Item, e *page.Entry) bool {
+	re := alt.ExcludeRegexp()
+	if re == nil || len(alt.Label) == 0 || !re.MatchString(e.Label) {
 		return false
 	}
 	entryWords := words(e.Label)
@@ -292,20 +290,6 @@ func nearMiss(alt *schema.Item, exclusion string, e *page.Entry) bool {
 		}
 	}
 	return false
-}
-
-var exclusionCache sync.Map // exclusion text → *regexp.Regexp (nil when it does not compile)
-
-func exclusionRegexp(exclusion string) *regexp.Regexp {
-	if v, ok := exclusionCache.Load(exclusion); ok {
-		return v.(*regexp.Regexp)
-	}
-	re, err := regexp.Compile("(?i)" + exclusion)
-	if err != nil {
-		re = nil
-	}
-	exclusionCache.Store(exclusion, re)
-	return re
 }
 
 // words are the lower-case words of three letters or more in s.

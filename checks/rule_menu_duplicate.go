@@ -2,8 +2,8 @@ package checks
 
 import (
 	"strconv"
-	"sync"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -13,15 +13,16 @@ import (
 // whose entries' parents are their groups.
 type menuDuplicate struct{}
 
-func (menuDuplicate) Rules() []Rule {
-	return []Rule{{ID: RuleMenuDuplicate, Severity: Error,
-		Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)"}}
-}
+var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Error,
+	Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)",
+	Docs:        "docs/rules.md#menu-duplicate"}
 
-func (menuDuplicate) Check(p *page.Page, env *Env) []Finding {
-	d := dupFinder{p: p, warn: weaker(Warning, env.config(), RuleMenuDuplicate)}
-	s := dupScratchPool.Get().(*dupScratch)
-	defer s.release()
+func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
+
+func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
+	s := &env.dups
+	defer s.clear()
 	for _, m := range menusIn(p) {
 		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
 		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
@@ -35,7 +36,7 @@ func (menuDuplicate) Check(p *page.Page, env *Env) []Finding {
 		}
 		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
 	}
-	return d.out
+	return Result{Findings: d.out}
 }
 
 // flattenMenu appends a menu's entries to flat in document order, each with
@@ -97,8 +98,8 @@ func sameUnder(a, b parentKey) bool {
 
 type dupFinder struct {
 	p    *page.Page
-	warn Severity
-	out  []Finding
+	warn finding.Severity
+	out  []finding.Finding
 	// reported holds entries already reported, since one entry may stand
 	// in a footer nav menu and among the footer's items.
 	reported map[entryKey]bool
@@ -147,7 +148,7 @@ next:
 		de := same[j]
 		for _, first := range same[:j] {
 			if sameUnder(first.parentKey, de.parentKey) {
-				d.report(de, first, Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
+				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
 				continue next
 			}
 		}
@@ -161,7 +162,7 @@ next:
 	}
 }
 
-func (d *dupFinder) report(de, first dupEntry, sev Severity, menu, msg string) {
+func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg string) {
 	k := keyOf(de.e)
 	if d.reported == nil {
 		d.reported = map[entryKey]bool{}
@@ -176,7 +177,7 @@ func (d *dupFinder) report(de, first dupEntry, sev Severity, menu, msg string) {
 	case first.e.Selector != "":
 		msg += " (first at " + first.e.Selector + ")"
 	}
-	f := atMsg(d.p, RuleMenuDuplicate, de.e.Pos, de.e.Selector,
+	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
 		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
@@ -206,9 +207,8 @@ func parentPhrase(parent string) string {
 	return q(parent)
 }
 
-// dupScratch is the working memory of menuDuplicate, kept between pages:
-// a site's pages have menus of the same size, so after the first pages
-// the check allocates only for what it reports.
+// dupScratch is the working memory of menuDuplicate, kept between the
+// pages of one Env.
 type dupScratch struct {
 	entries []dupEntry
 	keys    []string
@@ -217,14 +217,11 @@ type dupScratch struct {
 	first   map[string]int // normalized label → index of its first entry
 }
 
-var dupScratchPool = sync.Pool{New: func() any { return &dupScratch{first: map[string]int{}} }}
-
-// release returns s to the pool, holding nothing of the page.
-func (s *dupScratch) release() {
+// clear drops what s holds of the page, keeping its room.
+func (s *dupScratch) clear() {
 	clear(s.entries[:cap(s.entries)])
 	clear(s.keys[:cap(s.keys)])
 	s.entries, s.keys = s.entries[:0], s.keys[:0]
-	dupScratchPool.Put(s)
 }
 
 // labelKeys returns the normalized label of each of s.entries. The labels

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -13,10 +14,11 @@ import (
 // reference date allows.
 type footerCopyright struct{}
 
-func (footerCopyright) Rules() []Rule {
-	return []Rule{{ID: RuleFooterCopyright, Severity: Warning,
-		Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date"}}
-}
+var ruleFooterCopyright = finding.Rule{ID: "footer-copyright", Severity: finding.Warning,
+	Description: "the copyright notice is missing (when required), has no year, or its newest year is out of date",
+	Docs:        "docs/rules.md#footer-copyright"}
+
+func (footerCopyright) Rules() []finding.Rule { return []finding.Rule{ruleFooterCopyright} }
 
 // noticeYears returns the years written in a notice, between 1990 and the
 // year after the reference year: other numbers there are no years. A year
@@ -46,32 +48,27 @@ func noticeYears(text string, now time.Time) []int {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func (footerCopyright) Check(p *page.Page, env *Env) []Finding {
-	cfg := env.config()
+func (footerCopyright) Check(p *page.Page, env *Env) Result {
+	return Result{Findings: checkCopyright(p, env)}
+}
+
+func checkCopyright(p *page.Page, env *Env) []finding.Finding {
+	cfg := env.engine.cfg
 	c := cfg.Footer.Copyright
 	if c == nil {
 		return nil
 	}
-	sev := itemSeverity(c.Severity)
-	if _, set := cfg.Rules[RuleFooterCopyright]; set {
-		sev = Unset // "rules" has the last word: the block is often a preset's
-	}
-	if sev == Off {
-		return nil
-	}
-	now := env.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	sev := env.engine.rules.CopyrightSeverity(c)
+	now := env.engine.now
 	required := c.Required != nil && *c.Required
 	maxAge := 0
 	if c.MaxAgeYears != nil {
 		maxAge = *c.MaxAgeYears
 	}
-	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []Finding {
-		f := atMsg(p, RuleFooterCopyright, pos, sel, ctx, msg)
+	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []finding.Finding {
+		f := atMsg(p.Source, ruleFooterCopyright.ID, pos, sel, ctx, msg)
 		f.Severity = sev
-		return []Finding{f}
+		return []finding.Finding{f}
 	}
 	if p.Footer == nil || len(p.Footer.Copyright) == 0 {
 		if !required {

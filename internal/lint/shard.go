@@ -1,4 +1,4 @@
-package report
+package lint
 
 import (
 	"cmp"
@@ -67,4 +67,17 @@ func (s Shard) Select(pages []string) []string {
 		}
 	}
 	return out
+}
+
+// mineOf tells the pages of this run's shard from the others, given the
+// sources of every page.
+func mineOf(sources []string, sh Shard) func(string) bool {
+	if sh.Count <= 1 {
+		return func(string) bool { return true }
+	}
+	set := map[string]bool{}
+	for _, s := range sh.Select(sources) {
+		set[s] = true
+	}
+	return func(s string) bool { return set[s] }
 }

@@ -1,95 +1,10 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/schema"
 )
-
-// at builds a finding on page p at pos, with selector and context.
-func at(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) Finding {
-	return atMsg(p, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
-}
-
-// atMsg is at with the message written out already: checks that report
-// many findings (a site's broken links) build them without fmt.
-func atMsg(p *page.Page, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) Finding {
-	return Finding{
-		Rule:     rule,
-		Message:  msg,
-		Source:   p.Source,
-		Line:     pos.Line,
-		Column:   pos.Column,
-		Selector: selector,
-		Context:  dropEmpty(ctx),
-	}
-}
-
-// dropEmpty removes empty values so that reports carry only what is known.
-func dropEmpty(ctx map[string]string) map[string]string {
-	for k, v := range ctx {
-		if v == "" {
-			delete(ctx, k)
-		}
-	}
-	if len(ctx) == 0 {
-		return nil
-	}
-	return ctx
-}
-
-// q quotes a label, URL or item for a message. Unlike %q it leaves
-// backslashes alone, so that regular expressions read as written.
-func q(s string) string { return `"` + s + `"` }
-
-// quoteList quotes names and joins them with commas, at most limit of them.
-func quoteList(names []string, limit int) string {
-	var b strings.Builder
-	for i, n := range names {
-		if i == limit {
-			fmt.Fprintf(&b, " and %d more", len(names)-limit)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(q(n))
-	}
-	return b.String()
-}
-
-// itemSeverity reads a config item's own severity; Unset when it has none.
-func itemSeverity(name string) Severity {
-	s, err := ParseSeverity(name)
-	if err != nil {
-		return Unset
-	}
-	return s
-}
-
-// presetItemSeverity is the severity a config item sets on its findings.
-// An item that comes from a preset yields to the config's "rules" setting
-// of its rule: the user's config wins over presets.
-func presetItemSeverity(cfg *schema.Config, rule string, it *schema.Item) Severity {
-	if it.Preset != "" {
-		if _, set := cfg.Rules[rule]; set {
-			return Unset
-		}
-	}
-	return itemSeverity(it.Severity)
-}
-
-// weaker returns the weaker of a finding's own severity and the severity its
-// rule runs at, so that a finding that is a lesser form of its rule (a
-// warning of an error rule) never outranks the rule's setting.
-func weaker(s Severity, cfg *schema.Config, rule string) Severity {
-	if rs := ruleSeverity(cfg, rule); rs != Off && rs < s {
-		return rs
-	}
-	return s
-}
 
 // menuName names a menu in messages: its name, else its selector.
 func menuName(m *page.Menu) string {
@@ -138,15 +53,6 @@ func keyOf(e *page.Entry) entryKey {
 		return entryKey{line: e.Line, column: e.Column, selector: e.Selector}
 	}
 	return entryKey{ptr: e}
-}
-
-// describe names a required item in messages: its first label, else its
-// id (the handle users override it by), else its pattern.
-func describe(it *schema.Item) string {
-	if len(it.Label) == 0 && it.ID != "" {
-		return it.ID
-	}
-	return it.Describe()
 }
 
 // normalize is page.NormalizeLabel with less work for the labels most

@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"net/url"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -13,15 +14,16 @@ import (
 // of that name.
 type navRequired struct{}
 
-func (navRequired) Rules() []Rule {
-	return []Rule{{ID: RuleNavRequired, Severity: Error,
-		Description: "a navigation entry that the config requires is missing (or a required child under it)"}}
-}
+var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
+	Description: "a navigation entry that the config requires is missing (or a required child under it)",
+	Docs:        "docs/rules.md#nav-required"}
 
-func (navRequired) Check(p *page.Page, env *Env) []Finding {
-	cfg := env.config()
-	nc := navCheck{p: p, env: env, base: parseSiteBase(cfg.Site.BaseURL)}
-	var out []Finding
+func (navRequired) Rules() []finding.Rule { return []finding.Rule{ruleNavRequired} }
+
+func (navRequired) Check(p *page.Page, env *Env) Result {
+	cfg := env.engine.cfg
+	nc := navCheck{p: p, env: env, base: env.engine.base}
+	var out []finding.Finding
 	if len(cfg.Navigation.Required) > 0 {
 		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
 	}
@@ -36,7 +38,7 @@ func (navRequired) Check(p *page.Page, env *Env) []Finding {
 		}
 		out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 	}
-	return out
+	return Result{Findings: out}
 }
 
 // namedMenus returns the page's menus that a config menu names, by name or
@@ -58,29 +60,29 @@ type navCheck struct {
 	base *siteBase
 }
 
-func (nc navCheck) missingMenu(m schema.Menu) Finding {
+func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
 	labels := make([]string, 0, len(m.Required))
 	for i := range m.Required {
 		if m.Required[i].IsEnabled() {
 			labels = append(labels, describe(&m.Required[i]))
 		}
 	}
-	return at(nc.p, RuleNavRequired, page.Pos{}, "", map[string]string{"menu": m.Name},
+	return at(nc.p.Source, ruleNavRequired.ID, page.Pos{}, "", map[string]string{"menu": m.Name},
 		"required menu %s is missing (it must have %s)", q(m.Name), quoteList(labels, 10))
 }
 
 // requireIn checks items against a set of menus; menuLabel names the config
 // menu ("" when any menu will do).
-func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schema.Item) []Finding {
-	var out []Finding
+func (nc navCheck) requireIn(menus []*page.Menu, menuLabel string, items []schema.Item) []finding.Finding {
+	var out []finding.Finding
 	for i := range items {
 		it := &items[i]
-		sev := presetItemSeverity(nc.env.config(), RuleNavRequired, it)
-		if !it.IsEnabled() || sev == Off {
+		sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, it)
+		if !it.IsEnabled() || sev == finding.Off {
 			continue
 		}
 		for _, f := range nc.requireItem(menus, menuLabel, it) {
-			if f.Severity == Unset {
+			if f.Severity == finding.Unset {
 				f.Severity = sev
 			}
 			out = append(out, f)
@@ -95,18 +97,18 @@ type menuEntry struct {
 	menu *page.Menu
 }
 
-func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.Item) []Finding {
+func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.Item) []finding.Finding {
 	var matched []menuEntry
 	for _, m := range menus {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if matches(it, e) {
+			if nc.env.matches(it, e) {
 				matched = append(matched, menuEntry{e, m})
 			}
 		})
 	}
 	ctx := map[string]string{"item": it.ID, "label": describe(it), "menu": menuLabel}
 	if len(matched) == 0 {
-		return []Finding{nc.missing(menus, menuLabel, it, ctx)}
+		return []finding.Finding{nc.missing(menus, menuLabel, it, ctx)}
 	}
 	if it.Href != "" {
 		var right []menuEntry
@@ -122,15 +124,15 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 			if got == "" {
 				got = e.Href
 			}
-			return []Finding{at(nc.p, RuleNavRequired, e.Pos, e.Selector, ctx,
+			return []finding.Finding{at(nc.p.Source, ruleNavRequired.ID, e.Pos, e.Selector, ctx,
 				"navigation entry %s links to %s, expected %s", q(entryName(e)), q(got), q(it.Href))}
 		}
 		matched = right
 	}
-	var out []Finding
+	var out []finding.Finding
 	for ci := range it.Children {
 		child := &it.Children[ci]
-		if !child.IsEnabled() || itemSeverity(child.Severity) == Off {
+		if !child.IsEnabled() || child.Severity == finding.Off {
 			continue
 		}
 		out = append(out, nc.requireChild(matched, child)...)
@@ -140,7 +142,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 
 // requireChild checks a required child under the entries that matched its
 // parent: one of them must have it nested below it.
-func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Finding {
+func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []finding.Finding {
 	var sub []*page.Menu
 	for _, pe := range parents {
 		// Each parent's subtree is searched as a menu of its own, so that
@@ -150,26 +152,26 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Findi
 	found := false
 	for _, m := range sub {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if matches(child, e) {
+			if nc.env.matches(child, e) {
 				found = true
 			}
 		})
 	}
-	sev := presetItemSeverity(nc.env.config(), RuleNavRequired, child)
+	sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, child)
 	if !found {
 		pe := parents[0]
 		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
 		if child.Message != "" {
 			msg = child.Message
 		}
-		f := atMsg(nc.p, RuleNavRequired, pe.e.Pos, pe.e.Selector,
+		f := atMsg(nc.p.Source, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
 			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
 		f.Severity = sev
-		return []Finding{f}
+		return []finding.Finding{f}
 	}
 	out := nc.requireItem(sub, "", child)
 	for i := range out {
-		if out[i].Severity == Unset {
+		if out[i].Severity == finding.Unset {
 			out[i].Severity = sev
 		}
 	}
@@ -178,7 +180,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []Findi
 
 // missing reports a required entry that no menu has, at the first menu (or
 // nowhere when the page has no menu at all).
-func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) Finding {
+func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) finding.Finding {
 	var msg string
 	var pos page.Pos
 	var sel string
@@ -203,7 +205,7 @@ func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item
 	if it.Message != "" {
 		msg = it.Message
 	}
-	return atMsg(nc.p, RuleNavRequired, pos, sel, ctx, msg)
+	return atMsg(nc.p.Source, ruleNavRequired.ID, pos, sel, ctx, msg)
 }
 
 // sameTarget reports whether an entry's target names the URL or site path
@@ -217,8 +219,8 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 	if got == "" {
 		return false
 	}
-	g := classify(got, nc.p, nc.base)
-	w := classify(want, nc.p, nc.base)
+	g := classify(got, nc.p.URL, nc.base)
+	w := classify(want, nc.p.URL, nc.base)
 	if g.kind != w.kind || (w.hasFragment && w.fragment != g.fragment) {
 		return false
 	}
@@ -229,7 +231,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 		}
 		return nc.canonicalPath(g.path) == nc.canonicalPath(w.path)
 	case targetExternal:
-		return normalURL(g.url) == normalURL(w.url)
+		return urlnorm.Same(g.url, w.url)
 	default:
 		return strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want))
 	}
@@ -239,7 +241,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 // else the path with directories spelt as index pages.
 func (nc navCheck) canonicalPath(p string) string {
 	if p == "" {
-		p = pageTarget(nc.p, nc.base).path
+		p = pageTarget(nc.p.URL, nc.base).path
 	}
 	if r, checked, ok := resolveSite(nc.env, p); checked && ok {
 		return r
@@ -251,112 +253,4 @@ func queryOf(s string) string {
 	s, _, _ = strings.Cut(s, "#")
 	_, qs, _ := strings.Cut(s, "?")
 	return qs
-}
-
-// normalURL lower-cases scheme and host and drops a default port, so that
-// equal URLs compare equal.
-func normalURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	u.Host = hostOf(u)
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	return u.String()
-}
-
-// navDeadLink finds navigation and footer entries whose target is unusable.
-type navDeadLink struct{}
-
-func (navDeadLink) Rules() []Rule {
-	return []Rule{{ID: RuleNavDeadLink, Severity: Error,
-		Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:"}}
-}
-
-func (navDeadLink) Check(p *page.Page, _ *Env) []Finding {
-	d := deadLinks{p: p}
-	for _, m := range menusIn(p) {
-		d.checkMenu(m, m.Entries)
-	}
-	if p.Footer != nil {
-		for _, e := range p.Footer.Items {
-			if e != nil {
-				d.check(e, "footer", "group", e.Group)
-			}
-		}
-	}
-	return d.out
-}
-
-// deadLinks gathers the findings of navDeadLink on one page.
-type deadLinks struct {
-	p    *page.Page
-	seen map[entryKey]bool // made at the first dead entry: most pages have none
-	out  []Finding
-}
-
-// checkMenu checks the entries of menu m, and the entries under them.
-func (d *deadLinks) checkMenu(m *page.Menu, entries []*page.Entry) {
-	for _, e := range entries {
-		if e == nil {
-			continue
-		}
-		d.check(e, "navigation", "menu", menuName(m))
-		d.checkMenu(m, e.Children)
-	}
-}
-
-func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
-	// Toggles and buttons need no href; entries of rendered text have
-	// none unless the snapshot wrote the link out.
-	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
-		return
-	}
-	why := deadReason(e)
-	if why == "" {
-		return
-	}
-	// A footer nav's entries are a menu's and the footer's items too.
-	if d.seen == nil {
-		d.seen = map[entryKey]bool{}
-	}
-	k := keyOf(e)
-	if d.seen[k] {
-		return
-	}
-	d.seen[k] = true
-	name := "with no label"
-	if n := entryName(e); n != "" {
-		name = q(n)
-	}
-	if len(e.Children) > 0 {
-		// A link that only opens its submenu is a button in disguise:
-		// keyboards and screen readers take it for a page.
-		why += " (it opens a submenu: make it a button)"
-	}
-	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
-	d.out = append(d.out, at(d.p, RuleNavDeadLink, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
-}
-
-// deadReason says why a link entry's target is unusable, or "" when it is
-// fine.
-func deadReason(e *page.Entry) string {
-	href := strings.TrimSpace(e.Href)
-	switch {
-	case !e.HasHref && href == "":
-		if e.Target != "" {
-			return "" // a target known without an attribute (text snapshots)
-		}
-		return "has no href"
-	case href == "":
-		return "has an empty href"
-	case href == "#":
-		return `links to "#"`
-	case len(href) >= 11 && strings.EqualFold(href[:11], "javascript:"):
-		return "links to " + q(href) + " instead of a page"
-	}
-	return ""
 }
