@@ -127,11 +127,11 @@ func (s *renderSession) noteOn(p *page.Page, res *source.Rendered, opt *Options)
 	}
 	if res.BlockedCount > 0 {
 		b := res.Blocked[0]
-		what := "1 request"
-		if res.BlockedCount > 1 {
-			what = fmt.Sprintf("%d requests", res.BlockedCount)
+		if res.BlockedCount == 1 {
+			parts = append(parts, fmt.Sprintf("the address policy refused the page's request to %s (%s)", s.unserveURL(b.URL), b.Reason))
+		} else {
+			parts = append(parts, fmt.Sprintf("the address policy refused %d requests of the page, the first to %s (%s)", res.BlockedCount, s.unserveURL(b.URL), b.Reason))
 		}
-		parts = append(parts, fmt.Sprintf("%s of the page refused by the address policy, such as %s (%s)", what, s.unserveURL(b.URL), b.Reason))
 	}
 	if len(parts) == 0 {
 		return

@@ -21,12 +21,6 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-// requireChrome skips a test without Chromium (see chrometest).
-func requireChrome(t *testing.T) {
-	t.Helper()
-	chrometest.Require(t, source.FindChrome)
-}
-
 // writeSite writes files (slash paths) under a new directory.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -88,7 +82,7 @@ func positions(p *page.Page) []string {
 // line and column that reading its source gives them; those a script made
 // carry their selector alone.
 func TestRenderSourcePositions(t *testing.T) {
-	requireChrome(t)
+	chrometest.Require(t, source.FindChrome)
 	const static = "<!DOCTYPE html>\r\n<html lang=\"en\"><head><title>Positions</title>\n" +
 		"<link rel=\"stylesheet\" href=\"/site.css\"></head>\n<body>\n" +
 		"<header><nav aria-label=\"Main\">\n  <ul><li><a href=\"/a.html\">Ä — a</a>\n" +
@@ -119,7 +113,7 @@ func TestRenderSourcePositions(t *testing.T) {
 // page still loads from the run's own file server on loopback, and what its
 // script asks of another loopback server is refused and noted.
 func TestRenderPolicyOwnServer(t *testing.T) {
-	requireChrome(t)
+	chrometest.Require(t, source.FindChrome)
 	var asked atomic.Int32
 	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		asked.Add(1)
@@ -154,7 +148,7 @@ document.addEventListener("DOMContentLoaded", () => { document.getElementById("n
 	if asked.Load() != 0 {
 		t.Errorf("the refused server was asked %d times", asked.Load())
 	}
-	want := "1 request of the page refused by the address policy, such as " + secret.URL + "/latest/meta-data/ (loopback address 127.0.0.1 not allowed)"
+	want := "the address policy refused the page's request to " + secret.URL + "/latest/meta-data/ (loopback address 127.0.0.1 not allowed)"
 	if p.Note != want {
 		t.Errorf("note = %q\nwant   %q", p.Note, want)
 	}
