@@ -21,7 +21,6 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -61,8 +60,6 @@ type Options struct {
 	// Version goes into the link checker's User-Agent.
 	Version string
 
-	// regions shares the models of the regions the pages have in common.
-	regions *htmlpage.Regions
 	// notes are the notes of the pages, by source (see sayPageNotes).
 	notes *pageNotes
 }
@@ -194,7 +191,7 @@ func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site,
 	return slices.Concat(found...)
 }
 
-// prepare fills in the defaults of a run and its cache of shared regions.
+// prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -202,7 +199,6 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	opt.regions = htmlpage.NewRegions()
 	opt.notes = &pageNotes{}
 }
 
