@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"runtime"
 	"slices"
 	"sync"
@@ -45,6 +46,10 @@ type Options struct {
 	MaxDepth   int
 	Sitemaps   []string
 
+	// RenderPolicy is asked about each request of the rendered pages (see
+	// source.RenderOptions.Policy); nil allows all.
+	RenderPolicy func(*url.URL) error
+
 	// Shard lints a deterministic share of the pages; zero means all.
 	Shard Shard
 
@@ -61,6 +66,9 @@ type Options struct {
 	// ReportUnusedDisable warns of suppression comments that silenced
 	// nothing.
 	ReportUnusedDisable bool
+
+	// notes are the notes of the pages, by source (see sayPageNotes).
+	notes *pageNotes
 }
 
 // Result of a run.
@@ -175,6 +183,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
+	sayPageNotes(res, &opt)
 	for _, w := range directiveWarnings(suppressions, res.Rules, opt.ReportUnusedDisable) {
 		opt.Warn(w)
 	}
@@ -213,6 +222,7 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.notes = &pageNotes{}
 }
 
 // errorf builds an input error for a source.
