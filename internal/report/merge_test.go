@@ -88,7 +88,7 @@ func TestMergeTellsDifferentContextsApart(t *testing.T) {
 
 func TestSummarize(t *testing.T) {
 	r := siteReport()
-	if got := Summarize(r.Findings, 5, 214, 88, false); got != r.Summary {
+	if got := Summarize(r.Findings, 5, 214, 88, false); !reflect.DeepEqual(got, r.Summary) {
 		t.Errorf("Summarize = %+v, want %+v", got, r.Summary)
 	}
 }
