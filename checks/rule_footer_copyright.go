@@ -59,6 +59,9 @@ func NewestYear(text string, now time.Time) int {
 }
 
 func (footerCopyright) Check(p *page.Page, env *Env) Result {
+	if st := env.standingOf(p); !st.judged() || st.built.FooterBuilt() {
+		return Result{} // no footer of its own, or one its scripts build
+	}
 	return Result{Findings: checkCopyright(p, env)}
 }
 

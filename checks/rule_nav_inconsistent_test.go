@@ -13,7 +13,8 @@ func sitePage(n int, labels ...string) *page.Page {
 	for i, l := range labels {
 		m.Entries = append(m.Entries, lnk(l, "/"+l+"/", 9+i, 5))
 	}
-	return &page.Page{Source: fmt.Sprintf("p%02d.html", n), URL: fmt.Sprintf("/p%02d.html", n), Menus: []*page.Menu{m}}
+	return &page.Page{Source: fmt.Sprintf("p%02d.html", n), URL: fmt.Sprintf("/p%02d.html", n), Format: page.FormatHTML,
+		Title: fmt.Sprintf("Page %d", n), Menus: []*page.Menu{m}}
 }
 
 func generatedSite(n int, edit func(i int, p *page.Page)) []*page.Page {
@@ -66,7 +67,7 @@ func TestNavInconsistent(t *testing.T) {
 				p.Menus[0].Entries = p.Menus[0].Entries[1:]
 			}
 		}), want: []string{
-			`p04.html 8:1 warning nav-inconsistent menu "header > nav" lacks 1 entry that most pages of the site have in it: "Home"`,
+			`p04.html 8:1 warning nav-inconsistent the header menu lacks 1 entry that most pages of the site have in it: "Home"`,
 		}},
 		{name: "fewer than three pages", pages: generatedSite(2, func(i int, p *page.Page) {
 			if i == 1 {

@@ -184,10 +184,12 @@ func footer(line int, items ...*page.Entry) *page.Region {
 	return &page.Region{Items: items, Pos: page.Pos{Line: line, Column: 1}}
 }
 
+// withMenus is a page of content with menus (a page has a title: one
+// without a title, landmark or link is no page, see KindOf).
 func withMenus(menus ...*page.Menu) *page.Page {
-	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Menus: menus}
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "A page", Menus: menus}
 }
 
 func withFooter(f *page.Region) *page.Page {
-	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Footer: f}
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "A page", Footer: f}
 }
