@@ -138,6 +138,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
 	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
 		return err
 	}
