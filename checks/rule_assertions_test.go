@@ -22,7 +22,9 @@ func TestAssertions(t *testing.T) {
 	bad := func() *page.Page {
 		return withFooter(footer(300, lnk("Privacy", "https://go.microsoft.com/privacy", 301, 3)))
 	}
-	untitled := func() *page.Page { return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML} }
+	untitled := func() *page.Page {
+		return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML}
+	}
 	runRuleCases(t, assertions{}, []ruleCase{
 		{name: "holds", config: privacyOnOwnDomain, page: good()},
 		{name: "fails, with the place in the model", config: privacyOnOwnDomain, page: bad(),

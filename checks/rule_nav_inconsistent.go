@@ -28,9 +28,9 @@ type siteMenu struct {
 	// unknown are the pages whose menu is empty in the source while
 	// they load scripts: neither counted nor judged for this menu.
 	unknown int
-	counts map[string]int // normalised label → pages whose menu has it
-	labels map[string]string
-	order  []string // normalised labels in order of first appearance
+	counts  map[string]int // normalised label → pages whose menu has it
+	labels  map[string]string
+	order   []string // normalised labels in order of first appearance
 }
 
 // pageMenus maps a page's menus by identity (name, else selector) to the

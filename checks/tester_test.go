@@ -193,3 +193,21 @@ func withMenus(menus ...*page.Menu) *page.Page {
 func withFooter(f *page.Region) *page.Page {
 	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "A page", Footer: f}
 }
+
+// redirectStub is a page that a meta refresh sends to target, with nothing
+// of its own but a canonical link.
+func redirectStub(source, target string) *page.Page {
+	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
+		Links: []*page.Link{{Tag: "link", Attr: "href", Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+}
+
+// tokenFile is a search engine's verification file: no element at all.
+func tokenFile(source string) *page.Page {
+	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Words: 2}
+}
+
+// scripted adds a script the page loads.
+func scripted(p *page.Page) *page.Page {
+	p.Links = append(p.Links, &page.Link{Tag: "script", Attr: "src", Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
+	return p
+}

@@ -21,7 +21,7 @@ const configSchemaURL = "https://pagelint.dev/schema/config.schema.json"
 func initCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:      "init",
-		Usage:     "write a starter pagelint.json that requires the site's current menus and footer items",
+		Usage:     "write a starter pagelint.json that requires the menus and footer items the site's pages share",
 		ArgsUsage: "[DIR|URL]",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "preset", Usage: "extend the built-in preset `NAME` (repeatable)"},

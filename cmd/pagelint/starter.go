@@ -46,6 +46,9 @@ func snapshotSite(pages []*page.Page, presets []string, withPresets *schema.Conf
 		}
 	}
 	st.cfg.Description = fmt.Sprintf("Written by pagelint init from what most of the %s of the site share", finding.Plural(len(live), "page", "pages"))
+	if len(live) == 0 {
+		st.cfg.Description = "Written by pagelint init: the site has no page with content of its own"
+	}
 	if len(left) > 0 {
 		st.cfg.Description += " (" + leftOut(left) + " left out)"
 	}
@@ -276,7 +279,7 @@ func (st *starter) copyright(live []*page.Page, need float64, withPresets *schem
 	case withNotice == 0 && withPresets.Footer.Copyright.IsRequired():
 		st.notes = append(st.notes, "off: the copyright notice of the recommended preset (no page of the site has one)")
 	case !required:
-		st.notes = append(st.notes, fmt.Sprintf("the copyright notice is not required: %d of %s have one", withNotice, finding.Plural(len(live), "page", "pages")))
+		st.notes = append(st.notes, fmt.Sprintf("the copyright notice is not required: it is on %d of %s", withNotice, finding.Plural(len(live), "page", "pages")))
 	case !yearOptional && newest > 0 && newest < now.Year():
 		st.notes = append(st.notes, fmt.Sprintf("the copyright notices' newest year is %d: check reports them out of date until they say %d (or set footer.copyright.maxAgeYears)", newest, now.Year()))
 	}

@@ -92,3 +92,15 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("Summarize = %+v, want %+v", got, r.Summary)
 	}
 }
+
+// Shards each say which home-page items went unchecked; the merged report
+// names each once.
+func TestMergeHomeItemsSkipped(t *testing.T) {
+	a, b, c := cleanReport(), cleanReport(), cleanReport()
+	a.Summary.HomeItemsSkipped = []string{"us-opt-out", "us-privacy-policy"}
+	b.Summary.HomeItemsSkipped = []string{"us-privacy-policy", "us-consumer-health-privacy"}
+	got := Merge([]*Report{a, b, c}).Summary.HomeItemsSkipped
+	if want := []string{"us-opt-out", "us-privacy-policy", "us-consumer-health-privacy"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merged homeItemsSkipped = %q, want %q", got, want)
+	}
+}
