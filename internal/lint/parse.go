@@ -23,11 +23,6 @@ func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
 		NavSelector:    cfg.Navigation.Selector,
 		FooterSelector: cfg.Footer.Selector,
 	}
-	if format == page.FormatHTML {
-		// Rendered pages have their targets fixed after parsing (see
-		// unserve): their models are not to be shared.
-		o.Regions = opt.regions
-	}
 	for _, m := range cfg.Navigation.Menus {
 		// A menu named without a selector is the page's menu of that
 		// name: the checks find it by name, the builder needs nothing.
