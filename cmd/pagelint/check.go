@@ -84,6 +84,9 @@ func runCheck(c *cli.Context, s *streams) error {
 	if c.Bool("update-baseline") && c.String("baseline") == "" {
 		return fail("--update-baseline needs --baseline FILE")
 	}
+	if d := c.Duration("render-wait"); d <= 0 {
+		return fail("--render-wait: %s is not a positive duration", d)
+	}
 	switch f := c.String("input-format"); f {
 	case "", "html", "text":
 	default:

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"runtime"
 	"slices"
 	"sync"
@@ -45,6 +46,10 @@ type Options struct {
 	MaxDepth   int
 	Sitemaps   []string
 
+	// RenderPolicy is asked about each request of the rendered pages (see
+	// source.RenderOptions.Policy); nil allows all.
+	RenderPolicy func(*url.URL) error
+
 	// Shard lints a deterministic share of the pages; zero means all.
 	Shard Shard
 
@@ -54,6 +59,9 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
+
+	// notes are the notes of the pages, by source (see sayPageNotes).
+	notes *pageNotes
 }
 
 // Result of a run.
@@ -167,6 +175,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			}
 		}
 	}
+	sayPageNotes(res, &opt)
 	return res, nil
 }
 
@@ -202,6 +211,7 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.notes = &pageNotes{}
 }
 
 // errorf builds an input error for a source.

@@ -60,6 +60,10 @@ type Page struct {
 	// content of their own"); a count beyond a few dozen says no more.
 	// Zero when the reader does not count (rendered-text snapshots).
 	Words int `json:"words,omitempty"`
+	// Note is what a person should know of how the page was read to trust
+	// its findings: a rendered page still busy when the wait ran out, or one
+	// that left for another address by itself.
+	Note string `json:"note,omitempty"`
 
 	Menus   []*Menu  `json:"menus"`
 	Header  *Region  `json:"header,omitempty"`
