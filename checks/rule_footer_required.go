@@ -269,10 +269,7 @@ func placeNoun(where []string) string {
 	for i, w := range where {
 		names[i] = "the " + w
 	}
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return joinAnd(names)
 }
 
 // controlNoun names an entry by where it stands and what it is: "footer
