@@ -193,7 +193,6 @@ func gate(sum report.Summary, failOn finding.Severity, maxWarnings int) error {
 	return &exitError{code: code}
 }
 
-
 // exitCode is 1 when a finding is at or above fail-on, or there are more
 // warnings than allowed.
 func exitCode(sum report.Summary, failOn finding.Severity, maxWarnings int) int {

@@ -223,4 +223,3 @@ func unsettled(p progress, probe domProbe, probed bool) []string {
 	}
 	return out
 }
-
