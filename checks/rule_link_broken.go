@@ -52,6 +52,42 @@ func (lc *linkCheck) brokenExternal(l *page.Link, r ExternalResult) {
 	lc.add(l, ruleLinkBroken.ID, msg)
 }
 
+// brokenRemote reports a link to a page or file of the site that its
+// server, asked at ask, did not serve: a link of the site, never called
+// external.
+func (lc *linkCheck) brokenRemote(l *page.Link, ask string, r ExternalResult) {
+	if !lc.broken {
+		return
+	}
+	msg := "broken " + what(l) + " " + q(firstNonEmpty(l.Href, l.Target)) + ": " + ask
+	switch {
+	case r.Reason == "":
+		msg += " failed"
+	case startsWithStatus(r.Reason):
+		msg += " answers " + r.Reason
+	default:
+		msg += " failed: " + r.Reason
+	}
+	if r.FinalURL != "" && !strings.Contains(r.Reason, r.FinalURL) {
+		msg += " (redirected to " + q(r.FinalURL) + ")"
+	}
+	lc.add(l, ruleLinkBroken.ID, msg)
+}
+
+// startsWithStatus reports whether a reason is an HTTP status ("404 Not
+// Found") rather than a failure to get one.
+func startsWithStatus(reason string) bool {
+	return len(reason) >= 4 && reason[3] == ' ' && strings.Trim(reason[:3], "0123456789") == ""
+}
+
+// excluded reports whether links.exclude spares a link of the site: an
+// expression that matches its href as written, or the site path it leads
+// to (the same file however a page spells the link).
+func (lc *linkCheck) excluded(l *page.Link, t target) bool {
+	links := &lc.env.engine.cfg.Links
+	return len(links.ExcludePatterns()) > 0 && t.path != "" && (links.Excluded(strings.TrimSpace(l.Href)) || links.Excluded(t.path))
+}
+
 // checkContact checks the address of a mailto: link and the number of a
 // tel: link; no request is made, so they are checked offline too, and
 // links.exclude spares them as it spares URLs.

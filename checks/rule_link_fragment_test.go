@@ -26,6 +26,18 @@ func TestLinkFragment(t *testing.T) {
 		), want: []string{
 			`docs/index.html 11:3 error link-fragment fragment "#nope" of link "/guide/#nope" names no id or a[name] on "/guide/index.html"`,
 		}},
+		{name: "fragments of the site of a page on a server", env: func(e *Env) {
+			e.Remote = true
+			e.External = map[string]ExternalResult{
+				"http://127.0.0.1:8080/support/#contact": {OK: true},
+				"http://127.0.0.1:8080/support/#nowhere": {OK: true, FragmentMissing: true},
+			}
+		}, page: onServer("http://127.0.0.1:8080/",
+			ref("a", "/support/#contact", "http://127.0.0.1:8080/support/#contact", 10, 3),
+			ref("a", "/support/#nowhere", "http://127.0.0.1:8080/support/#nowhere", 11, 72),
+		), want: []string{
+			`story 11:72 error link-fragment fragment "#nowhere" of link "/support/#nowhere" names no id or a[name] on "/support/"`,
+		}},
 		{name: "fragments switched off", env: linkSite, config: `{"links":{"fragments":false}}`,
 			page: linking(ref("a", "#install", "/docs/index.html#install", 13, 3))},
 		{name: "fragments of external pages", env: linkExternal, page: linking(

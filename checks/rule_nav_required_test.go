@@ -35,6 +35,13 @@ func TestNavRequired(t *testing.T) {
 		{name: "href: resolved through the site", config: `{"navigation":{"required":[{"label":"About","href":"/about/"}]}}`, page: withMenus(primary()), env: site},
 		{name: "href: absolute URL on the site's base", config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"https://www.contoso.com/contact/"}]}}`,
 			page: withMenus(primary())},
+		{name: "href: a page on a staging server links its own site",
+			config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"/contact/"},{"label":"About","href":"/about"}]}}`,
+			page: movedTo("http://127.0.0.1:8080/", withMenus(menu("Primary", 10,
+				lnk("Contact us", "http://127.0.0.1:8080/contact/", 17, 5),
+				lnk("About", "https://www.contoso.com/about", 19, 5),
+			))),
+			env: func(e *Env) { e.engine.ReadFrom([]string{"http://127.0.0.1:8080/"}) }},
 		{name: "href: wrong target", config: `{"navigation":{"required":[{"label":"Contact us","href":"/contact-us/"}]}}`, page: withMenus(primary()),
 			want: []string{`17:5 error nav-required navigation entry "Contact us" links to "/contact/", expected "/contact-us/"`}},
 		{name: "children present", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Cloud"},{"label":"Windows"}]}]}}`, page: withMenus(primary())},
@@ -64,4 +71,10 @@ func TestNavRequired(t *testing.T) {
 			page:   withMenus(primary()),
 			want:   []string{`0:0 error nav-required required menu "Secondary" is missing (it must have "About", "Blog")`}},
 	})
+}
+
+// movedTo is the page p at url.
+func movedTo(url string, p *page.Page) *page.Page {
+	p.URL = url
+	return p
 }

@@ -49,6 +49,9 @@ type Page struct {
 	// Redirect is the target of <meta http-equiv="refresh">, when the page
 	// is a redirect stub.
 	Redirect string `json:"redirect,omitempty"`
+	// OGURL is the content of <meta property="og:url">, as written: with
+	// the canonical link, where a page saved from the web says it lives.
+	OGURL string `json:"ogURL,omitempty"`
 	// Home is set by the reader on the site's home page (the root's
 	// index page, or the first URL given).
 	Home bool `json:"home,omitempty"`
@@ -111,9 +114,12 @@ type Entry struct {
 	// Icon: an image or inline SVG stands inside the entry or right before it.
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
-	IconLabel string   `json:"iconLabel,omitempty"`
-	Selector  string   `json:"selector,omitempty"`
-	Children  []*Entry `json:"children,omitempty"`
+	IconLabel string `json:"iconLabel,omitempty"`
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore; no rule reports on its link.
+	Ignored  bool     `json:"ignored,omitempty"`
+	Selector string   `json:"selector,omitempty"`
+	Children []*Entry `json:"children,omitempty"`
 	Pos
 }
 
@@ -148,6 +154,13 @@ type Link struct {
 	// Rel of a link element ("stylesheet", "canonical", …).
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
+	// Missing: the element lacks the attribute it needs (a link element
+	// without href, an img without src or srcset); Href is then "".
+	Missing bool `json:"missing,omitempty"`
+	// Ignored: the element or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore (or the class data-proofer-ignore); no rule
+	// reports on the link, and no request is made for it.
+	Ignored bool `json:"ignored,omitempty"`
 	Pos
 }
 

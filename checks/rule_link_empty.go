@@ -1,0 +1,81 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// linkEmpty finds references with no URL: an empty href or src reloads the
+// page itself or loads nothing, a link element without href and an img
+// without src load nothing. They are no missing target (link-broken): no
+// target was given. Menu and footer entries are nav-dead-link's.
+type linkEmpty struct{}
+
+var ruleLinkEmpty = finding.Rule{ID: "link-empty", Severity: finding.Error,
+	Description: "a link, script, stylesheet or image with an empty or missing URL (it reloads the page or loads nothing)",
+	Docs:        "docs/rules.md#link-empty"}
+
+func (linkEmpty) Rules() []finding.Rule { return []finding.Rule{ruleLinkEmpty} }
+
+func (linkEmpty) Check(p *page.Page, env *Env) Result {
+	if p.Format == page.FormatText {
+		return Result{} // a text snapshot writes out few URLs, by design
+	}
+	allowHash := env.engine.cfg.Links.HashHrefAllowed()
+	var out []finding.Finding
+	for _, l := range p.Links {
+		if l == nil || l.Ignored {
+			continue
+		}
+		if msg := emptyReason(l, allowHash); msg != "" {
+			ctx := map[string]string{"href": l.Href, "tag": l.Tag, "attr": l.Attr}
+			out = append(out, atMsg(p.Source, ruleLinkEmpty.ID, l.Pos, l.Selector, ctx, msg))
+		}
+	}
+	return Result{Findings: out}
+}
+
+// emptyReason says what is wrong with a reference that names no URL, or ""
+// when it names one (or is not link-empty's to report).
+func emptyReason(l *page.Link, allowHash bool) string {
+	href := strings.TrimSpace(l.Href)
+	if href != "" && (href != "#" || allowHash) {
+		return ""
+	}
+	switch l.Tag {
+	case "a", "area":
+		if l.Region == page.RegionNav || l.Region == page.RegionFooter || l.Missing {
+			return "" // a menu or footer entry: nav-dead-link's
+		}
+		if href == "#" {
+			return named("link", l.Label) + ` has the placeholder href "#": it leads only to the top of this page`
+		}
+		return named("link", l.Label) + " has an empty href: it leads back to this page"
+	case "link":
+		if hintOnly(l.Rel) {
+			return ""
+		}
+		if l.Missing {
+			return what(l) + " has no href: it loads nothing"
+		}
+		return what(l) + " has an empty href: it loads nothing"
+	case "script":
+		return "script has an empty src: no script is loaded"
+	case "img":
+		if l.Missing {
+			return named("img", l.Label) + " has no src or srcset: no image is shown"
+		}
+		return named("img", l.Label) + " has an empty src: the browser shows a broken image"
+	}
+	return ""
+}
+
+// named is "kind" followed by the quoted label, when there is one.
+func named(kind, label string) string {
+	if label = strings.TrimSpace(label); label != "" {
+		return kind + " " + q(label)
+	}
+	return kind
+}
