@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -29,6 +30,7 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and lint the rendered DOM"},
 			&cli.DurationFlag{Name: "render-wait", Value: 10 * time.Second, Usage: "longest wait for a rendered page to settle"},
 			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
+			&cli.StringFlag{Name: "base-url", Usage: "where the site is published (sets site.baseURL): a staging or localhost `URL`'s links to it are the site's, and a saved page's path-only address is on it"},
 			&cli.IntFlag{Name: "max-pages", Value: 500, Usage: "crawl at most `N` pages"},
 			&cli.IntFlag{Name: "max-depth", Usage: "crawl at most `N` links deep (0: no limit)"},
 			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL` (auto: each start URL's /sitemap.xml); repeatable"},
@@ -93,6 +95,12 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
+	if base := c.String("base-url"); base != "" {
+		if !isSiteURL(base) {
+			return fail("--base-url: %q is not an http(s) URL", base)
+		}
+		cfg.Site.BaseURL = base
+	}
 	opt := lint.Options{
 		Inputs:         c.Args().Slice(),
 		Stdin:          s.stdin,
@@ -138,6 +146,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.LinksOffline, rep.Summary.LinksUnresolved = res.LinksOffline, res.LinksUnresolved
 	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
 		return err
 	}
@@ -145,6 +154,12 @@ func runCheck(c *cli.Context, s *streams) error {
 		return &exitError{code: exitFailure}
 	}
 	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+}
+
+// isSiteURL reports whether s is an absolute http(s) URL with a host.
+func isSiteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more

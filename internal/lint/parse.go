@@ -6,12 +6,18 @@ import (
 	"github.com/pagelint/pagelint/internal/page/textpage"
 )
 
-// parse builds the model of one page from its bytes.
-func parse(data []byte, src, url, format string, opt *Options) (*page.Page, error) {
+// parse builds the model of one page from its bytes; shared says that its
+// regions may be shared with other pages' (see htmlpage.Regions), which a
+// model whose targets are changed after parsing must not be.
+func parse(data []byte, src, url, format string, opt *Options, shared bool) (*page.Page, error) {
 	if format == "text" {
 		return textpage.Parse(data, textpage.Options{Source: src, URL: url})
 	}
-	return htmlpage.Parse(data, htmlOptions(src, url, page.FormatHTML, opt))
+	o := htmlOptions(src, url, page.FormatHTML, opt)
+	if !shared {
+		o.Regions = nil
+	}
+	return htmlpage.Parse(data, o)
 }
 
 func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
