@@ -25,16 +25,49 @@ func (linkEmpty) Check(p *page.Page, env *Env) Result {
 	}
 	allowHash := env.engine.cfg.Links.HashHrefAllowed()
 	var out []finding.Finding
+	var entries map[entryKey]bool // made at the first finding: most pages have none
 	for _, l := range p.Links {
 		if l == nil || l.Ignored {
 			continue
 		}
-		if msg := emptyReason(l, allowHash); msg != "" {
-			ctx := map[string]string{"href": l.Href, "tag": l.Tag, "attr": l.Attr}
-			out = append(out, atMsg(p.Source, ruleLinkEmpty.ID, l.Pos, l.Selector, ctx, msg))
+		msg := emptyReason(l, allowHash)
+		if msg == "" {
+			continue
 		}
+		if l.Tag == "a" || l.Tag == "area" {
+			if entries == nil {
+				entries = deadLinkEntries(p)
+			}
+			if entries[entryKey{line: l.Line, column: l.Column, selector: l.Selector}] {
+				continue // a menu or footer entry: nav-dead-link's
+			}
+		}
+		ctx := map[string]string{"href": l.Href, "tag": l.Tag, "attr": l.Attr}
+		out = append(out, atMsg(p.Source, ruleLinkEmpty.ID, l.Pos, l.Selector, ctx, msg))
 	}
 	return Result{Findings: out}
+}
+
+// deadLinkEntries are where the entries stand that nav-dead-link judges:
+// those of the menus and the footer.
+func deadLinkEntries(p *page.Page) map[entryKey]bool {
+	set := map[entryKey]bool{}
+	var add func([]*page.Entry)
+	add = func(entries []*page.Entry) {
+		for _, e := range entries {
+			if e != nil {
+				set[keyOf(e)] = true
+				add(e.Children)
+			}
+		}
+	}
+	for _, m := range menusIn(p) {
+		add(m.Entries)
+	}
+	if p.Footer != nil {
+		add(p.Footer.Items)
+	}
+	return set
 }
 
 // emptyReason says what is wrong with a reference that names no URL, or ""
@@ -46,8 +79,8 @@ func emptyReason(l *page.Link, allowHash bool) string {
 	}
 	switch l.Tag {
 	case "a", "area":
-		if l.Region == page.RegionNav || l.Region == page.RegionFooter || l.Missing {
-			return "" // a menu or footer entry: nav-dead-link's
+		if l.Missing {
+			return "" // <a> without href: a placeholder, valid HTML
 		}
 		if href == "#" {
 			return named("link", l.Label) + ` has the placeholder href "#": it leads only to the top of this page`

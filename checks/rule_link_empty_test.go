@@ -60,10 +60,12 @@ func TestLinkEmpty(t *testing.T) {
 			`docs/index.html 5:1 error link-empty link "Back to top" has the placeholder href "#": it leads only to the top of this page`,
 			`docs/index.html 5:3 error link-empty link "map" has the placeholder href "#": it leads only to the top of this page`,
 		}},
-		{name: "menu and footer entries are nav-dead-link's", config: `{"links":{"allowHashHref":false}}`, page: linking(
-			with(empty("a", "href", "", 1), func(l *page.Link) { l.Region = page.RegionNav }),
-			with(empty("a", "href", "#", 2), func(l *page.Link) { l.Region = page.RegionFooter }),
-		)},
+		{name: "menu and footer entries are nav-dead-link's", config: `{"links":{"allowHashHref":false}}`, page: func() *page.Page {
+			p := linking(empty("a", "href", "", 1), empty("a", "href", "#", 2), empty("a", "href", "", 3))
+			p.Menus = []*page.Menu{menu("Primary", 4, toggle("More", 5, 9, &page.Entry{Label: "Careers", Kind: page.KindLink, HasHref: true, Pos: page.Pos{Line: 5, Column: 1}}))}
+			p.Footer = &page.Region{Items: []*page.Entry{{Label: "Cookies", Kind: page.KindLink, Href: "#", HasHref: true, Pos: page.Pos{Line: 5, Column: 2}}}}
+			return p
+		}(), want: []string{`docs/index.html 5:3 error link-empty link has an empty href: it leads back to this page`}},
 		{name: "not link-empty's", page: linking(
 			with(empty("a", "href", "", 1), missing), // <a> without href: a placeholder
 			with(empty("link", "href", "", 2), func(l *page.Link) { l.Rel = "preconnect" }),
