@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -44,9 +43,6 @@ type streams struct {
 
 // run is the whole program: it parses args, runs a command and returns the
 // exit code. Only main exits.
-// gcPercent is the collector's setting unless GOGC sets one.
-const gcPercent = 200
-
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		// A panic is a bug, but the user still gets one line and exit 2.
@@ -57,13 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if os.Getenv("GOGC") == "" {
-		// What lives through a run is small (once checked, a page is
-		// kept as the checks' index of it); most of what a run allocates
-		// is the garbage of the page being read. Collecting half as often costs a larger peak,
-		// which stays well under the memory budget (docs/BENCHMARKS.md).
-		debug.SetGCPercent(gcPercent)
-	}
+	governMemory()
 	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(s)
 	err := app.RunContext(ctx, flagsFirst(app, args))

@@ -208,7 +208,7 @@ func (ls *localGroups) placeFile(file string) place {
 	// directory to learn it.
 	p := &page.Page{}
 	if data, err := source.ReadFile(file, opt.Config.MaxPageSize()); err == nil {
-		if parsed, err := parse(data, file, "/"+filepath.Base(file), "html", opt, false); err == nil {
+		if parsed, err := parse(data, file, "/"+filepath.Base(file), "html", opt); err == nil {
 			p = parsed
 		}
 	}
@@ -265,7 +265,7 @@ func readStdin(opt *Options, sites *localGroups) (*group, error) {
 		return nil, errorf("-", "%v", err)
 	}
 	format := formatOf("-", opt)
-	p, err := parse(data, "-", "/index.html", format, opt, false)
+	p, err := parse(data, "-", "/index.html", format, opt)
 	if err != nil {
 		return nil, &InputError{Source: "-", Err: err}
 	}
@@ -278,7 +278,7 @@ func readStdin(opt *Options, sites *localGroups) (*group, error) {
 		pl = placeStdin(p, root, opt.Config.Site.BaseURL)
 	}
 	if pl.saved {
-		if p, err = parse(data, "-", pl.url, format, opt, false); err != nil {
+		if p, err = parse(data, "-", pl.url, format, opt); err != nil {
 			return nil, &InputError{Source: "-", Err: err}
 		}
 		return savedGroup(p, pl), nil
@@ -287,7 +287,7 @@ func readStdin(opt *Options, sites *localGroups) (*group, error) {
 		pl.root = "."
 	}
 	if pl.url != p.URL {
-		if p, err = parse(data, "-", pl.url, format, opt, false); err != nil {
+		if p, err = parse(data, "-", pl.url, format, opt); err != nil {
 			return nil, &InputError{Source: "-", Err: err}
 		}
 	}

@@ -20,7 +20,6 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -55,9 +54,6 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
-
-	// regions shares the models of the regions the pages have in common.
-	regions *htmlpage.Regions
 }
 
 // Result of a run.
@@ -228,7 +224,7 @@ func (g *group) unresolved(engine *checks.Engine, opt *Options) int {
 	return total
 }
 
-// prepare fills in the defaults of a run and its cache of shared regions.
+// prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -236,7 +232,6 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	opt.regions = htmlpage.NewRegions()
 }
 
 // urlInputs are the inputs that are URLs.

@@ -139,7 +139,7 @@ func readLocal(j job, root string, limit int64, opt *Options) (*page.Page, error
 	if err != nil {
 		return nil, err
 	}
-	p, err := parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt, !j.loose)
+	p, err := parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
 	if err == nil && j.loose {
 		onDisk(p, j.file, root)
 	}
@@ -154,7 +154,7 @@ func anchorReader(opt *Options) func(file string) (map[string]bool, bool) {
 		data, err := source.ReadFile(file, opt.Config.MaxPageSize())
 		var p *page.Page
 		if err == nil {
-			p, err = parse(data, pathSource(file), "/", "html", opt, false)
+			p, err = parse(data, pathSource(file), "/", "html", opt)
 		}
 		if err != nil {
 			opt.Warn(pathSource(file) + ": cannot read anchors: " + err.Error())

@@ -6,18 +6,12 @@ import (
 	"github.com/pagelint/pagelint/internal/page/textpage"
 )
 
-// parse builds the model of one page from its bytes; shared says that its
-// regions may be shared with other pages' (see htmlpage.Regions), which a
-// model whose targets are changed after parsing must not be.
-func parse(data []byte, src, url, format string, opt *Options, shared bool) (*page.Page, error) {
+// parse builds the model of one page from its bytes.
+func parse(data []byte, src, url, format string, opt *Options) (*page.Page, error) {
 	if format == "text" {
 		return textpage.Parse(data, textpage.Options{Source: src, URL: url})
 	}
-	o := htmlOptions(src, url, page.FormatHTML, opt)
-	if !shared {
-		o.Regions = nil
-	}
-	return htmlpage.Parse(data, o)
+	return htmlpage.Parse(data, htmlOptions(src, url, page.FormatHTML, opt))
 }
 
 func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
@@ -28,11 +22,6 @@ func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
 		Format:         format,
 		NavSelector:    cfg.Navigation.Selector,
 		FooterSelector: cfg.Footer.Selector,
-	}
-	if format == page.FormatHTML {
-		// Rendered pages have their targets fixed after parsing (see
-		// unserve): their models are not to be shared.
-		o.Regions = opt.regions
 	}
 	for _, m := range cfg.Navigation.Menus {
 		o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})

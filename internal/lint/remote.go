@@ -34,7 +34,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		if render != nil {
 			return render.remote(ctx, given, doc.URL, opt)
 		}
-		return parse(doc.Body, given, doc.URL, "html", opt, true)
+		return parse(doc.Body, given, doc.URL, "html", opt)
 	}
 	g := &group{remote: true}
 	site := urlnorm.NewSite(opt.Config.Site.BaseURL, urls)

@@ -51,7 +51,7 @@ func readSaved(file string, pl place, opt *Options) (*group, error) {
 		return nil, errorf(file, "%v", err)
 	}
 	src := pathSource(file)
-	p, err := parse(data, src, pl.url, formatOf(file, opt), opt, false)
+	p, err := parse(data, src, pl.url, formatOf(file, opt), opt)
 	if err != nil {
 		return nil, &InputError{Source: src, Err: err}
 	}
