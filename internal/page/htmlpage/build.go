@@ -33,6 +33,7 @@ type builder struct {
 	base    span
 	hasBase bool
 	refresh []byte
+	ogURL   []byte // the first og:url, nil for none
 	title   nodeID // the first title element
 
 	// the model's scratch space, kept from page to page
@@ -173,9 +174,17 @@ func (b *builder) noteTag() {
 			b.base, b.hasBase = href, true
 		}
 	case atom.Meta:
-		if he, _ := b.attrIn(t.attrs, atom.HttpEquiv); b.refresh == nil && bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) {
+		if he, _ := b.attrIn(t.attrs, atom.HttpEquiv); bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) && !foreign {
+			// Every refresh is a link; the first is the page's redirect.
+			b.links = append(b.links, tagRef{node: t.node, tag: t.atom, attrs: t.attrs, off: t.off})
+			if b.refresh == nil {
+				content, _ := b.attrIn(t.attrs, atom.Content)
+				b.refresh = append([]byte{}, refreshURL(string(content))...)
+			}
+		}
+		if b.ogURL == nil && b.isOGURL(t.attrs) {
 			content, _ := b.attrIn(t.attrs, atom.Content)
-			b.refresh = append([]byte{}, refreshURL(string(content))...)
+			b.ogURL = append([]byte{}, bytes.TrimSpace(content)...)
 		}
 	case atom.Title:
 		if b.title == 0 && t.node != 0 && !foreign {
