@@ -67,6 +67,10 @@ func (lc *linkCheck) check(l *page.Link) {
 	if l.Ignored {
 		return // data-pagelint-ignore: no finding, no request
 	}
+	if l.Tag == "meta" && l.Target == "" {
+		lc.malformedRefresh(l)
+		return
+	}
 	raw := firstNonEmpty(l.Target, l.Href)
 	if strings.TrimSpace(raw) == "" {
 		return // an empty href is the page itself; nav-dead-link reports menu entries

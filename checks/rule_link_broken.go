@@ -22,6 +22,15 @@ func (lc *linkCheck) malformed(l *page.Link) {
 	}
 }
 
+// malformedRefresh reports a meta refresh that names a URL browsers do not
+// follow (the extractor leaves its target empty): the redirect the page
+// asks for never happens.
+func (lc *linkCheck) malformedRefresh(l *page.Link) {
+	if lc.broken && strings.TrimSpace(l.Href) != "" {
+		lc.add(l, ruleLinkBroken.ID, "meta refresh "+q(l.Href)+" is malformed: browsers ignore it and do not redirect")
+	}
+}
+
 // missingTarget reports a site path that names no page or file.
 func (lc *linkCheck) missingTarget(l *page.Link, t target) {
 	if !lc.broken {

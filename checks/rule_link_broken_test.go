@@ -88,6 +88,14 @@ func TestLinkBroken(t *testing.T) {
 			`docs/index.html 15:3 error link-broken external link "https://example.com/moved" is broken: 404 Not Found (redirected to "https://example.com/gone-too")`,
 			`docs/index.html 16:3 error link-broken external link "https://example.com/loop" is broken: redirect loop at https://example.com/loop`,
 		}},
+		{name: "meta refresh targets", env: linkSite, page: linking(
+			&page.Link{Tag: "meta", Attr: "content", Href: "nope.html", Target: "/docs/nope.html", Pos: page.Pos{Line: 4, Column: 1}},
+			&page.Link{Tag: "meta", Attr: "content", Href: "/about/", Target: "/about/", Pos: page.Pos{Line: 5, Column: 1}},
+			&page.Link{Tag: "meta", Attr: "content", Href: "3x;url=target.html", Pos: page.Pos{Line: 6, Column: 1}},
+		), want: []string{
+			`docs/index.html 4:1 error link-broken broken refresh target "nope.html": "/docs/nope.html" does not exist`,
+			`docs/index.html 6:1 error link-broken meta refresh "3x;url=target.html" is malformed: browsers ignore it and do not redirect`,
+		}},
 		{name: "links of the site of a page on a server are asked of it, never external", env: func(e *Env) {
 			e.Remote = true
 			e.External = map[string]ExternalResult{

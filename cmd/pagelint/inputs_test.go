@@ -158,3 +158,37 @@ func TestSavedPageOnline(t *testing.T) {
 		}
 	}
 }
+
+// A meta refresh to an URL that answers 404 is a broken link; one to a
+// page that works is none. A link inside data-proofer-ignore is never
+// asked.
+func TestRefreshAndIgnoredOnline(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/new/{$}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!DOCTYPE html><title>New</title>`)
+	})
+	srv, log := serveLogged(t, mux)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"timeout": "1s"}}`)
+	stub := func(to string) string {
+		return `<!DOCTYPE html><html lang="en"><head><title>Moved</title><meta http-equiv="refresh" content="0; url=` + to + `"></head>
+<body><main><p data-proofer-ignore><a href="` + srv.URL + `/ignored">ignored</a></p></main></body></html>`
+	}
+	writeFile(t, filepath.Join(dir, "site", "gone.html"), stub(srv.URL+"/gone/"))
+	writeFile(t, filepath.Join(dir, "site", "moved.html"), stub(srv.URL+"/new/"))
+	code, rep, stderr := runJSON(t, "site")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	want := []string{`external refresh target "` + srv.URL + `/gone/" is broken: 404 Not Found`}
+	if got := messages(rep); !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if n := log.count("/ignored"); n != 0 {
+		t.Errorf("an ignored link was asked %d times", n)
+	}
+	if log.count("/new/") != 1 {
+		t.Errorf("/new/ asked %d times, want once", log.count("/new/"))
+	}
+}
