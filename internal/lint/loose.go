@@ -21,6 +21,9 @@ func onDisk(p *page.Page, file, root string) {
 	}
 	dir, top := absPath(filepath.Dir(file)), absPath(root)
 	fix := func(href, target string) string {
+		if target == "" {
+			return "" // no URL a browser would follow (a malformed refresh)
+		}
 		if t, ok := diskTarget(href, dir, top); ok {
 			return t
 		}
