@@ -67,7 +67,11 @@ func (lc *linkCheck) check(l *page.Link) {
 	if l.Ignored {
 		return // data-pagelint-ignore: no finding, no request
 	}
-	if l.Tag == "meta" && l.Target == "" {
+	switch {
+	case l.Attr == "usemap":
+		lc.usemap(l)
+		return
+	case l.Tag == "meta" && l.Target == "":
 		lc.malformedRefresh(l)
 		return
 	}

@@ -61,6 +61,9 @@ type Page struct {
 	Footer  *Region  `json:"footer,omitempty"`
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
+	// Maps are the names (and ids) of the page's map elements, which an
+	// img's usemap names.
+	Maps []string `json:"maps,omitempty"`
 	// Controls are all links and buttons of the page in document order,
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`

@@ -12,7 +12,7 @@ import (
 var refAttrs = map[atom.Atom][]atom.Atom{
 	atom.A:      {atom.Href},
 	atom.Area:   {atom.Href},
-	atom.Img:    {atom.Src, atom.Srcset},
+	atom.Img:    {atom.Src, atom.Srcset, atom.Usemap},
 	atom.Source: {atom.Src, atom.Srcset},
 	atom.Script: {atom.Src},
 	atom.Link:   {atom.Href},
@@ -45,6 +45,10 @@ func (md *model) makeLinks() {
 		for _, k := range refAttrs[r.tag] {
 			val, ok := md.attrIn(r.attrs, k)
 			if !ok {
+				continue
+			}
+			if k == atom.Usemap {
+				md.addUsemap(r, at, string(val))
 				continue
 			}
 			found = true
@@ -106,6 +110,16 @@ func (md *model) addMissing(r tagRef, at linkPlace) {
 	l := md.newLink(r, at, k, "")
 	l.Missing = true
 	md.p.Links = append(md.p.Links, l)
+}
+
+// addUsemap makes the link of an img's usemap, a reference to a map of the
+// page by its name ("#name"); an empty one references nothing.
+func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
+	if strings.TrimSpace(val) != "" {
+		l := md.newLink(r, at, atom.Usemap, val)
+		l.Target = md.res.target(val)
+		md.p.Links = append(md.p.Links, l)
+	}
 }
 
 // addRefresh makes the link of a meta refresh: to the URL it redirects

@@ -229,6 +229,17 @@ func TestIgnoredLinks(t *testing.T) {
 	}
 }
 
+func TestUsemap(t *testing.T) {
+	p := mustParse(t, `<body><img usemap="#campus" src="a.gif" alt="map"><map name="campus" id="grounds"></map><map id="annex"></map><img usemap=""></body>`, Options{URL: "/page.html"})
+	want := []string{"img/src a.gif -> /a.gif label=map", "img/usemap #campus -> /page.html#campus label=map", "img/src  ->  missing"}
+	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if m := strings.Join(p.Maps, ","); m != "campus,grounds,annex" {
+		t.Errorf("maps %q", m)
+	}
+}
+
 func TestOGURL(t *testing.T) {
 	for src, want := range map[string]string{
 		`<head><meta property="og:url" content=" https://www.news.example/a "><meta property="og:url" content="/b"></head>`: "https://www.news.example/a",

@@ -114,6 +114,9 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
+	for _, m := range md.maps {
+		p.Maps = append(p.Maps, string(md.bytes(m)))
+	}
 	return p
 }
 
