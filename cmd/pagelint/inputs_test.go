@@ -61,16 +61,24 @@ func messages(rep map[string]any) []string {
 	return out
 }
 
-// A staging copy of a site, crawled with --base-url against the production
-// config, gives the findings of its files: the links to production are the
-// site's, asked of staging, and no message calls them external.
-func TestStagingCrawl(t *testing.T) {
+// stagingServer serves the files of fixtures/staging-site/site as a
+// staging server would, with the fixture as the working directory.
+func stagingServer(t *testing.T) (*httptest.Server, *requestLog) {
+	t.Helper()
 	fixture, err := filepath.Abs("../../fixtures/staging-site")
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv, log := serveLogged(t, http.FileServer(http.Dir(filepath.Join(fixture, "site"))))
 	t.Chdir(fixture)
+	return srv, log
+}
+
+// A staging copy of a site, crawled with --base-url against the production
+// config, gives the findings of its files: the links to production are the
+// site's, asked of staging, and no message calls them external.
+func TestStagingCrawl(t *testing.T) {
+	srv, log := stagingServer(t)
 
 	code, files, stderr := runJSON(t, "--offline", "site")
 	if code != 1 {
@@ -102,12 +110,7 @@ func TestStagingCrawl(t *testing.T) {
 // Without a crawl, the links of a staging page to its own site are asked of
 // staging, production URLs too, and reported as the site's.
 func TestStagingPage(t *testing.T) {
-	fixture, err := filepath.Abs("../../fixtures/staging-site")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, log := serveLogged(t, http.FileServer(http.Dir(filepath.Join(fixture, "site"))))
-	t.Chdir(fixture)
+	srv, log := stagingServer(t)
 	code, rep, stderr := runJSON(t, "--base-url", "https://www.contoso.example/", srv.URL+"/")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", code, stderr)

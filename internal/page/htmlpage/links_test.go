@@ -148,6 +148,14 @@ func TestRefreshTarget(t *testing.T) {
 	}
 }
 
+// sameLinks compares the links of p, as linkLines lists them, with want.
+func sameLinks(t *testing.T, p *page.Page, want []string) {
+	t.Helper()
+	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // linkLines lists links as "tag/attr href -> target", with the flags set.
 func linkLines(p *page.Page) []string {
 	var out []string
@@ -192,9 +200,7 @@ func TestLinksWithoutURLs(t *testing.T) {
 		"img/srcset s.png -> /s.png label=srcset only",
 		"source/srcset p.webp -> /p.webp",
 	}
-	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLinks(t, p, want)
 	checkPositions(t, src, p)
 }
 
@@ -218,9 +224,7 @@ func TestIgnoredLinks(t *testing.T) {
 		"a/href /f -> /f label=f ignored",
 		"a/href /g -> /g label=g",
 	}
-	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLinks(t, p, want)
 	if len(p.Menus) != 1 || len(p.Menus[0].Entries) != 2 || !p.Menus[0].Entries[0].Ignored || p.Menus[0].Entries[1].Ignored {
 		t.Errorf("the menu's entries: %+v", p.Menus)
 	}
@@ -232,9 +236,7 @@ func TestIgnoredLinks(t *testing.T) {
 func TestUsemap(t *testing.T) {
 	p := mustParse(t, `<body><img usemap="#campus" src="a.gif" alt="map"><map name="campus" id="grounds"></map><map id="annex"></map><img usemap=""></body>`, Options{URL: "/page.html"})
 	want := []string{"img/src a.gif -> /a.gif label=map", "img/usemap #campus -> /page.html#campus label=map", "img/src  ->  missing"}
-	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLinks(t, p, want)
 	if m := strings.Join(p.Maps, ","); m != "campus,grounds,annex" {
 		t.Errorf("maps %q", m)
 	}
