@@ -221,6 +221,9 @@ func (e *Engine) AskURL(pageURL, href, target string) string {
 	if !isHTTP(raw) {
 		return ""
 	}
+	if sc.onDisk() && !e.site.HasBase() {
+		return raw // a site on disk that names no base owns no URL
+	}
 	switch classify(raw, sc).kind {
 	case targetExternal:
 		return raw

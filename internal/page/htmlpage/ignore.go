@@ -55,26 +55,36 @@ func (t *tree) isOGURL(s span) bool {
 }
 
 // scriptFilledImage: a script fills in the source of img element n, which
-// has none of its own: a data-* attribute names one (data-src,
-// data-srcset, data-lazy-src, …, or data-original), or it stands in a
-// picture whose source elements have it.
+// has none of its own: another attribute names one — data-src,
+// data-srcset, data-lazy-src, data-original (lazy loaders), ng-src, :src,
+// v-bind:src (frameworks), a data-bind that binds src (Knockout) — or it
+// stands in a picture whose source elements have it, or in a template.
 func (md *model) scriptFilledImage(r tagRef) bool {
 	for _, a := range md.attrs[r.attrs.from:r.attrs.to] {
 		if a.key != 0 {
 			continue
 		}
-		if name := string(md.bytes(a.name)); strings.HasPrefix(name, "data-") && (strings.Contains(name, "src") || name == "data-original") {
+		switch name := string(md.bytes(a.name)); {
+		case strings.Contains(name, "src"), name == "data-original":
+			return true
+		case name == "data-bind" && bytes.Contains(md.bytes(a.val), []byte("src")):
 			return true
 		}
 	}
 	if r.node == 0 {
 		return false
 	}
-	if p := md.nodes[r.node].parent; md.is(p, atom.Picture) {
+	p := md.nodes[r.node].parent
+	if md.is(p, atom.Picture) {
 		for c := md.nodes[p].first; c != 0; c = md.nodes[c].next {
 			if _, ok := md.attr(c, atom.Srcset); ok && md.is(c, atom.Source) {
 				return true
 			}
+		}
+	}
+	for ; p != 0; p = md.nodes[p].parent {
+		if md.is(p, atom.Template) {
+			return true
 		}
 	}
 	return false

@@ -187,6 +187,8 @@ func TestLinksWithoutURLs(t *testing.T) {
 </head><body>
 <img alt="no src at all"><img src="" alt="chart"><img srcset="s.png 2x" alt="srcset only">
 <img data-src="lazy.png" alt="lazy"><img src="" data-original="o.png" alt="lazy too">
+<img data-bind="attr: { src: imageUrl }" alt="knockout"><img :src="url" alt="vue"><img ng-src="{{u}}" alt="angular">
+<template><img alt="a template's"></template>
 <picture><source srcset="p.webp"><img alt="picture"></picture>
 <iframe src=""></iframe><a>placeholder</a>
 </body></html>`
