@@ -38,6 +38,9 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 	if err := checkSiteRoot(opt.Config); err != nil {
 		return nil, nil, err
 	}
+	if err := checkTextSnapshots(opt); err != nil {
+		return nil, nil, err
+	}
 	var urls []string
 	sites := newLocalGroups(opt)
 	for _, in := range opt.Inputs {
@@ -168,6 +171,9 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 		}
 		return nil, nil
 	}
+	if ls.opt.OnlyPages {
+		return nil, ls.addHookPage(in)
+	}
 	pl := ls.placeFile(in)
 	if pl.saved {
 		return readSaved(in, pl, ls.opt)
@@ -178,6 +184,31 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 	}
 	lg.add(job{file: in, sitePath: pl.url, loose: pl.loose})
 	return nil, nil
+}
+
+// addHookPage adds a file that --only-pages lints (what a pre-commit hook
+// hands over) to the site of the config (see hookRoot), whatever the page
+// declares; a file that is no page of it is left out.
+func (ls *localGroups) addHookPage(in string) error {
+	root, ok := hookRoot(in, ls.opt)
+	if !ok || !isHookPage(in, ls.opt) {
+		return nil
+	}
+	rel, err := filepath.Rel(root, in)
+	if err == nil && climbs(rel) && isTextSnapshot(in, ls.opt) {
+		// A snapshot kept beside the site, not in it: a rendering of a
+		// page, whose links are the site's.
+		rel = filepath.Base(in)
+	}
+	if err != nil || climbs(rel) {
+		return errorf(in, "file is outside the site root %q", root)
+	}
+	lg, err := ls.group(root)
+	if err != nil {
+		return err
+	}
+	lg.add(job{file: in, sitePath: "/" + filepath.ToSlash(rel)})
+	return nil
 }
 
 // placeFile decides where a file input stands (see place): in a directory
@@ -239,11 +270,15 @@ func relToCwd(abs string) string {
 	return abs
 }
 
-// formatOf says how a file is read: .txt and .md are rendered-text
-// snapshots unless --input-format says otherwise.
+// formatOf says how a file is read: .txt and .md, and the files
+// site.textSnapshots names, are rendered-text snapshots unless
+// --input-format says otherwise.
 func formatOf(name string, opt *Options) string {
 	if opt.InputFormat != "" {
 		return opt.InputFormat
+	}
+	if isTextSnapshot(name, opt) {
+		return "text"
 	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".md", ".markdown":
