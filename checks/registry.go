@@ -18,6 +18,7 @@ var pageChecks = []PageCheck{
 	linkTargets{}, // link-broken, link-fragment, link-redirect: one pass over the links
 	linkNoText{},
 	linkEmpty{},
+	pageScriptBuilt{},
 	assertions{},
 }
 

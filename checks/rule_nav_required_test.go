@@ -75,6 +75,25 @@ func TestNavRequired(t *testing.T) {
 			config: `{"navigation":{"menus":[{"name":"Secondary","selector":"#sec","required":[{"label":"About"},{"label":"Blog"}]}]}}`,
 			page:   withMenus(primary()),
 			want:   []string{`0:0 error nav-required required menu "Secondary" is missing (it must have "About", "Blog")`}},
+		// Pages without content of their own (issue 12, F15, F27, F16).
+		{name: "a redirect stub has no menu to judge", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: redirectStub("old.html", "/new.html")},
+		{name: "a verification token is no page", config: `{"navigation":{"menus":[{"name":"Primary","required":[{"label":"Products"}]}]}}`,
+			page: tokenFile("google0123456789abcdef.html")},
+		{name: "menus built by script wait for --render", config: `{"navigation":{"required":[{"label":"Products"}],"menus":[{"name":"Primary","required":[{"label":"Home"}]}]}}`,
+			page: scripted(withMenus(menu("Primary", 10)))},
+		{name: "an empty named menu on a page with scripts waits, the others are judged",
+			config: `{"navigation":{"menus":[{"name":"Account","required":[{"label":"Sign in"}]},{"name":"Primary","required":[{"label":"Pricing"}]}]}}`,
+			page:   scripted(withMenus(primary(), menu("Account", 30))),
+			want:   []string{`10:1 error nav-required required navigation entry "Pricing" is missing from menu "Primary"`}},
+		{name: "an empty menu without scripts is the page's own", config: `{"navigation":{"menus":[{"name":"Primary","required":[{"label":"Home"}]}]}}`,
+			page: withMenus(menu("Primary", 10)),
+			want: []string{`10:1 error nav-required required navigation entry "Home" is missing from menu "Primary"`}},
+		{name: "a menu the config names without a selector is found by name", config: `{"navigation":{"menus":[{"name":"primary","required":[{"label":"Contact us"}]}]}}`,
+			page: withMenus(primary())},
+		{name: "a missing child names an unnamed menu by its place", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Xbox"}]}]}}`,
+			page: withMenus(&page.Menu{Region: page.RegionHeader, Selector: "body > header > nav", Pos: page.Pos{Line: 10, Column: 1},
+				Entries: []*page.Entry{toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9))}}),
+			want: []string{`12:5 error nav-required required entry "Xbox" missing under "Products" in the header menu`}},
 	})
 }
 

@@ -350,6 +350,17 @@ func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
 	return out
 }
 
+// judgedHome reports whether the group's home page was read and has
+// content of its own, so that its home-page items were judged.
+func (g *group) judgedHome() bool {
+	for _, p := range g.pages {
+		if p.Home && p.Kind == checks.ContentPage {
+			return true
+		}
+	}
+	return false
+}
+
 // add keeps what is left of a checked page.
 func (g *group) add(c checked, mine bool) {
 	g.pages = append(g.pages, c.index)

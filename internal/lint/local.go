@@ -40,6 +40,22 @@ func (lg *localGroup) add(j job) {
 // pathSource names a file in findings: its path as given, with slashes.
 func pathSource(file string) string { return filepath.ToSlash(file) }
 
+// home is the site path of the group's home page: the root's index page,
+// else the group's one page — a page linted on its own is its site's page
+// under test, home-page items and all (docs/inputs.md). "" when the group
+// has several pages and no root index page.
+func (lg *localGroup) home() string {
+	for _, j := range lg.jobs {
+		if j.sitePath == "/index.html" || j.sitePath == "/index.htm" {
+			return j.sitePath
+		}
+	}
+	if len(lg.jobs) == 1 {
+		return lg.jobs[0].sitePath
+	}
+	return ""
+}
+
 // parse reads and parses the group's pages with one worker per CPU, each
 // page once, and checks each as soon as it is parsed (with engine; without
 // one, extract, it keeps the models): the DOM of a page is gone when its
@@ -61,6 +77,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 		sources[i] = j.source
 	}
 	mine := mineOf(sources, opt.Shard)
+	home := lg.home()
 	site := &localSite{root: lg.root, files: lg.site, readAnchors: anchorReader(opt)}
 	eg, ctx := errgroup.WithContext(ctx)
 	workers := runtime.NumCPU()
@@ -101,7 +118,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 					errs[i] = &InputError{Source: j.source, Err: err}
 					continue
 				}
-				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
+				p.Home = j.sitePath == home
 				if engine != nil {
 					results[i] = checkPage(engine, env, p, mine(j.source), links)
 					site.addAnchors(p.URL, results[i].anchors)

@@ -98,6 +98,9 @@ type Summary struct {
 	// LinksUnresolved are the links left unchecked because their page
 	// names no origin (a saved page whose address is a path alone).
 	LinksUnresolved int `json:"linksUnresolved,omitempty"`
+	// HomeItemsSkipped names the home-page items (scope "home") left
+	// unchecked because no home page was linted.
+	HomeItemsSkipped []string `json:"homeItemsSkipped,omitempty"`
 }
 
 // Options shape how a writer renders a report.
