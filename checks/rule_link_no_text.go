@@ -26,7 +26,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	var out []finding.Finding
 	for _, l := range p.Links {
 		// A hidden link is neither shown nor announced: it lacks no name.
-		if l == nil || (l.Tag != "a" && l.Tag != "area") || l.Hidden || strings.TrimSpace(l.Label) != "" {
+		if l == nil || l.Ignored || l.Hidden || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
 			continue
 		}
 		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
@@ -38,7 +38,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	}
 	// Buttons: a link with an href was judged above as a link.
 	for _, e := range p.Controls {
-		if e == nil || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
+		if e == nil || e.Ignored || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
 			strings.TrimSpace(e.Label) != "" {
 			continue
 		}

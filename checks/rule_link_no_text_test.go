@@ -18,6 +18,9 @@ func TestLinkNoText(t *testing.T) {
 		return &page.Entry{Label: label, Kind: kind, Pos: page.Pos{Line: line, Column: col}}
 	}
 	runRuleCases(t, linkNoText{}, []ruleCase{
+		{name: "ignored links (data-pagelint-ignore)", page: linking(
+			with(named(ref("a", "/about/", "/about/", 10, 3), ""), func(l *page.Link) { l.Ignored = true }),
+		)},
 		{name: "links with names", page: linking(
 			ref("a", "/about/", "/about/", 10, 3),
 			named(ref("area", "/map/", "/map/", 11, 3), "Map of the campus"),

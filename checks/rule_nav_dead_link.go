@@ -63,7 +63,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	// Toggles and buttons need no href; entries of rendered text have
 	// none unless the snapshot wrote the link out. Hidden entries are
 	// checked: a collapsed submenu is hidden until its toggle opens it.
-	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+	if e.Ignored || e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
 		return
 	}
 	why := deadReason(e)

@@ -49,6 +49,9 @@ type Page struct {
 	// Redirect is the target of <meta http-equiv="refresh">, when the page
 	// is a redirect stub.
 	Redirect string `json:"redirect,omitempty"`
+	// OGURL is the content of <meta property="og:url">, as written: with
+	// the canonical link, where a page saved from the web says it lives.
+	OGURL string `json:"ogURL,omitempty"`
 	// Home is set by the reader on the site's home page (the root's
 	// index page, the first URL given, or the one page of a run or
 	// directory).
@@ -70,6 +73,9 @@ type Page struct {
 	Footer  *Region  `json:"footer,omitempty"`
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
+	// Maps are the names (and ids) of the page's map elements, which an
+	// img's usemap names.
+	Maps []string `json:"maps,omitempty"`
 	// Controls are all links and buttons of the page in document order,
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`
@@ -127,9 +133,12 @@ type Entry struct {
 	// Icon: an image or inline SVG stands inside the entry or right before it.
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
-	IconLabel string   `json:"iconLabel,omitempty"`
-	Selector  string   `json:"selector,omitempty"`
-	Children  []*Entry `json:"children,omitempty"`
+	IconLabel string `json:"iconLabel,omitempty"`
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore; no rule reports on its link.
+	Ignored  bool     `json:"ignored,omitempty"`
+	Selector string   `json:"selector,omitempty"`
+	Children []*Entry `json:"children,omitempty"`
 	Pos
 }
 
@@ -165,6 +174,13 @@ type Link struct {
 	// Rel of a link element ("stylesheet", "canonical", …).
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
+	// Missing: the element lacks the attribute it needs (a link element
+	// without href, an img without src or srcset); Href is then "".
+	Missing bool `json:"missing,omitempty"`
+	// Ignored: the element or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore (or the class data-proofer-ignore); no rule
+	// reports on the link, and no request is made for it.
+	Ignored bool `json:"ignored,omitempty"`
 	// Hidden: the element or an ancestor is hidden, as for entries
 	// (Entry.Hidden): from sight, or from assistive technology.
 	Hidden bool `json:"hidden,omitempty"`

@@ -76,24 +76,12 @@ func (md *model) blank(n nodeID) bool {
 // current: aria-current marks n as the page, step or place the reader is
 // at (any value but "false").
 func (md *model) current(n nodeID) bool {
-	v, ok := md.attrNamed(n, "aria-current")
+	v, ok := md.attrNamed(md.nodes[n].attrs, "aria-current")
 	v = bytes.TrimSpace(v)
 	return ok && len(v) > 0 && !equalFoldASCII(v, "false")
 }
 
 func (md *model) hasAttrNamed(n nodeID, name string) bool {
-	_, ok := md.attrNamed(n, name)
+	_, ok := md.attrNamed(md.nodes[n].attrs, name)
 	return ok
-}
-
-// attrNamed is the value of n's attribute name, one that has no atom of
-// its own (see attrAtom).
-func (md *model) attrNamed(n nodeID, name string) ([]byte, bool) {
-	s := md.nodes[n].attrs
-	for _, a := range md.attrs[s.from:s.to] {
-		if a.key == 0 && string(md.bytes(a.name)) == name {
-			return md.bytes(a.val), true
-		}
-	}
-	return nil, false
 }
