@@ -24,13 +24,13 @@ func (menuDuplicate) Check(p *page.Page, env *Env) Result {
 	s := &env.dups
 	defer s.clear()
 	for _, m := range menusIn(p) {
-		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
+		s.entries = flattenMenu(s.entries[:0], m.Entries, nil, m.Name)
 		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
 	}
 	if p.Footer != nil {
 		s.entries = s.entries[:0]
 		for _, e := range p.Footer.Items {
-			if e != nil {
+			if e != nil && e.Seen() {
 				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group})
 			}
 		}
@@ -40,23 +40,31 @@ func (menuDuplicate) Check(p *page.Page, env *Env) Result {
 }
 
 // flattenMenu appends a menu's entries to flat in document order, each with
-// what it stands under.
-func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry) []dupEntry {
+// what it stands under, leaving out what a reader does not see as an entry
+// of its own (Entry.Seen): hidden entries, controls, copies. A group that
+// is the menu's own name heads the whole menu: no parent.
+func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry, menu string) []dupEntry {
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
-		de := dupEntry{e: e, parentKey: parentKey{parent, e.Group}}
-		// The column heading is the nearer parent when it stands inside
-		// the parent entry; a heading the parent shares stands outside it.
-		switch {
-		case e.Group != "" && (parent == nil || parent.Group != e.Group):
-			de.parentName = e.Group
-		case parent != nil:
-			de.parentName = entryName(parent)
+		if e.Seen() {
+			group := e.Group
+			if group != "" && normalize(group) == normalize(menu) {
+				group = ""
+			}
+			de := dupEntry{e: e, parentKey: parentKey{parent, group}}
+			// The column heading is the nearer parent when it stands inside
+			// the parent entry; a heading the parent shares stands outside it.
+			switch {
+			case group != "" && (parent == nil || parent.Group != e.Group):
+				de.parentName = group
+			case parent != nil:
+				de.parentName = entryName(parent)
+			}
+			flat = append(flat, de)
 		}
-		flat = append(flat, de)
-		flat = flattenMenu(flat, e.Children, e)
+		flat = flattenMenu(flat, e.Children, e, menu)
 	}
 	return flat
 }
@@ -224,13 +232,14 @@ func (s *dupScratch) clear() {
 	s.entries, s.keys = s.entries[:0], s.keys[:0]
 }
 
-// labelKeys returns the normalized label of each of s.entries. The labels
+// labelKeys returns the normalized name of each of s.entries: its visible
+// text when it has one (what a reader compares), else its label. The labels
 // that only need their ASCII letters lowered, as most do, are lowered into
 // one string for the whole menu rather than one string each.
 func (s *dupScratch) labelKeys() []string {
 	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
 	for i, de := range s.entries {
-		label := de.e.Label
+		label := entryName(de.e)
 		switch labelForm(label) {
 		case labelNormal:
 			// The label is its own key.

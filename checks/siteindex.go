@@ -42,7 +42,8 @@ type SiteMenu struct {
 	Selector string
 	Pos      page.Pos
 	// Labels are the labels of every entry as written, each entry's
-	// children right after it.
+	// children right after it; controls (page.Entry.Control) are no
+	// entries.
 	Labels []string
 }
 
@@ -127,7 +128,11 @@ func (mp *menuPool) share(menus []*page.Menu) []*SiteMenu {
 		shared = mp.menus[k]
 		if shared == nil {
 			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos}
-			walkEntries(m.Entries, nil, func(e, _ *page.Entry) { shared.Labels = append(shared.Labels, intern(e.Label)) })
+			walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+				if e.Control == "" {
+					shared.Labels = append(shared.Labels, intern(e.Label))
+				}
+			})
 			mp.menus[k] = shared
 		}
 		mp.byModel[model] = shared
@@ -142,6 +147,8 @@ func labelKey(b *strings.Builder, entries []*page.Entry) {
 		if e == nil {
 			continue
 		}
+		b.WriteString("\x00")
+		b.WriteString(e.Control)
 		b.WriteString("\x00")
 		b.WriteString(e.Label)
 		if len(e.Children) > 0 {

@@ -29,7 +29,11 @@ func (md *model) makeLinks() {
 		var e *page.Entry
 		sel, region := "", page.RegionMain
 		if r.node != 0 {
-			e, region = md.info[r.node].entry, md.placeOf(r.node).region
+			pl := md.placeOf(r.node)
+			if pl.inert {
+				continue // a template's content is no part of the page
+			}
+			e, region = md.info[r.node].entry, pl.region
 			if e != nil {
 				sel = e.Selector // the same: one copy
 			} else {

@@ -103,7 +103,7 @@ func TestNamedMenus(t *testing.T) {
 	for _, m := range p.Menus {
 		got = append(got, m.Name+"/"+m.Region+":"+outline(m.Entries))
 	}
-	want := "Main menu/header:A@Primary; Utility/header:U; Breadcrumb/main:Home; /footer:Privacy"
+	want := "Main menu/header:A; Utility/header:U; Breadcrumb/main:Home; /footer:Privacy"
 	if g := strings.Join(got, "; "); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
