@@ -35,6 +35,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 			if p := md.panelAfter(c); p != 0 {
 				if head := md.headEntries(c); head != nil {
 					out = append(out, head...)
+					md.markBack(head[0], p)
 					md.adopt(head[0], md.collect(p))
 					c = p
 					continue
@@ -142,6 +143,7 @@ func (md *model) labelToggle(e *page.Entry, n nodeID) {
 // e opens the whole menu (a "Menu" button before the menu's list) — the
 // panel's entries, e being the menu's control.
 func (md *model) attach(e *page.Entry, panel nodeID) []*page.Entry {
+	md.markBack(e, panel)
 	entries := md.collect(panel)
 	if md.opensWholeMenu(e, panel) {
 		e.Control = page.ControlToggle
@@ -175,6 +177,33 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 	if first := entries[0]; first != owner && first.Control == "" && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
 		first.Control = page.ControlClose
 	}
+}
+
+// markBack marks the first control of the panel that owner opens as the
+// panel's back button when it is named after owner ("‹ Recipes" in the
+// panel of "Recipes"), before the panel is read: it opens nothing.
+func (md *model) markBack(owner *page.Entry, panel nodeID) {
+	if c := md.firstControl(panel); c != 0 && md.toggleLike(c) && !md.navigates(c) {
+		if e := md.info[c].entry; e.Control == "" && sameWords(e.Name(), owner.Name()) {
+			e.Control = page.ControlClose
+		}
+	}
+}
+
+// firstControl is the first control inside n, in document order; 0 if none.
+func (md *model) firstControl(n nodeID) nodeID {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if md.nodes[c].text || md.has(c, pSkipText) {
+			continue
+		}
+		if md.isControl(c) {
+			return c
+		}
+		if f := md.firstControl(c); f != 0 {
+			return f
+		}
+	}
+	return 0
 }
 
 // nestRegion reads the footer as collect reads a menu, for what nesting
