@@ -2,8 +2,10 @@ package htmlpage
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html/atom"
@@ -15,8 +17,12 @@ import (
 // before the whole menu) is read as the menu nests (nesting.go).
 
 // controlRole is what control n does when a reader would not take it for
-// an entry, from the control alone; "" otherwise.
+// an entry, from the control alone; "" otherwise, and for controls outside
+// menus and the footer, whose entries no rule compares.
 func (md *model) controlRole(n nodeID, e *page.Entry) string {
+	if md.info[n].in&(inMenu|inFooter) == 0 {
+		return ""
+	}
 	switch {
 	case md.skipLink(n, e):
 		return page.ControlSkip
@@ -24,9 +30,17 @@ func (md *model) controlRole(n nodeID, e *page.Entry) string {
 		return ""
 	case md.submitsForm(n):
 		return page.ControlForm
-	case startsWith(e.Name(), topWords):
+	}
+	label, text := wordsOf(e.Label), ""
+	name := label
+	if e.Text != "" {
+		text = wordsOf(e.Text)
+		name = text
+	}
+	switch {
+	case startsWith(name, topWords):
 		return page.ControlSkip
-	case isCloseName(e.Label) || isCloseName(e.Text):
+	case isCloseName(e.Label, label) || isCloseName(e.Text, text):
 		return page.ControlClose
 	case md.disclosure(n):
 		// The toggle of a panel; one that holds its submenu turns out an
@@ -118,7 +132,7 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 	if target != 0 && (md.is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
 		return true
 	}
-	if !isSkipName(e.Name()) {
+	if !startsWith(wordsOf(e.Name()), skipWords) {
 		return false
 	}
 	if target == 0 {
@@ -155,39 +169,56 @@ func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && equalFoldASCII(b[:len(prefix)], prefix)
 }
 
-// words are the words of a name, lower case: letters and digits only, so
-// that icon glyphs, arrows and punctuation fall away ("‹ Recipes",
-// "Recipes \ue5cc").
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// wordsOf is a name as words, lower case, one space between them: letters
+// and digits only, so that icon glyphs, arrows and punctuation fall away
+// ("‹ Recipes", "Recipes \ue5cc" → "recipes").
+func wordsOf(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if !isWordChar(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
 }
 
 // sameWords: two names read alike, icons and punctuation aside.
 func sameWords(a, b string) bool {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 || len(wa) != len(wb) {
-		return false
-	}
-	for i := range wa {
-		if wa[i] != wb[i] {
-			return false
+	w := wordsOf(a)
+	return w != "" && w == wordsOf(b)
+}
+
+// showsWords: the text inside n holds a letter or a digit.
+func (md *model) showsWords(n nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		switch {
+		case md.nodes[c].text:
+			if bytes.IndexFunc(md.bytes(md.nodes[c].data), isWordChar) >= 0 {
+				return true
+			}
+		case !md.has(c, pSkipText) && md.showsWords(c):
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // hasWordChars: s holds a letter or a digit.
-func hasWordChars(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
+func hasWordChars(s string) bool { return strings.IndexFunc(s, isWordChar) >= 0 }
 
-// startsWith: the first words of name are one of the phrases.
-func startsWith(name string, phrases []string) bool {
-	w := strings.Join(words(name), " ")
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// startsWith: the words (wordsOf) begin with one of the phrases.
+func startsWith(words string, phrases []string) bool {
 	for _, p := range phrases {
-		if w == p || strings.HasPrefix(w, p+" ") {
+		if strings.HasPrefix(words, p) && (len(words) == len(p) || words[len(p)] == ' ') {
 			return true
 		}
 	}
@@ -199,21 +230,20 @@ var closeWords = []string{"close", "back", "go back", "return", "dismiss", "hide
 	"schließen", "schliessen", "zurück", "ausblenden", "fermer", "retour", "cerrar", "volver", "atrás",
 	"chiudi", "indietro", "sluiten", "terug", "fechar", "voltar", "zamknij", "wstecz", "stäng", "tillbaka"}
 
-// isCloseName: a close or back button's name, or a close glyph alone.
-func isCloseName(name string) bool {
+// isCloseName: a close or back button's name (words, its wordsOf), or a
+// close glyph alone.
+func isCloseName(name, words string) bool {
 	switch strings.TrimSpace(name) {
 	case "×", "✕", "✖", "x", "X", "‹", "«", "←", "<":
 		return true
 	}
-	return startsWith(name, closeWords)
+	return startsWith(words, closeWords)
 }
 
 // skipWords begin the names of skip links.
 var skipWords = []string{"skip", "jump", "back to", "go to", "to top", "top", "springe", "springen",
 	"zum", "zur", "direkt", "zurück", "nach oben", "aller", "passer", "ir a", "saltar", "salta", "vai",
 	"ga naar", "naar"}
-
-func isSkipName(name string) bool { return startsWith(name, skipWords) }
 
 // topWords name the buttons that scroll back to the top of the page.
 var topWords = []string{"back to top", "to top", "top of page", "nach oben", "zurück nach oben", "haut de page"}
@@ -224,14 +254,6 @@ var menuToggleWords = []string{"menu", "menü", "main menu", "open menu", "toggl
 
 // isMenuToggleName: "Menu", "Open navigation" …, or no words at all ("☰").
 func isMenuToggleName(name string) bool {
-	w := strings.Join(words(name), " ")
-	if w == "" {
-		return true
-	}
-	for _, p := range menuToggleWords {
-		if w == p {
-			return true
-		}
-	}
-	return false
+	w := wordsOf(name)
+	return w == "" || slices.Contains(menuToggleWords, w)
 }

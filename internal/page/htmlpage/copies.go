@@ -14,8 +14,13 @@ import (
 
 // copyFinder finds, among the blocks under one element, those that repeat
 // an earlier block: the same entries, by label and target, nested alike,
-// in the same order.
-type copyFinder struct{ seen []blockSig }
+// in the same order. A block is hashed only once a second one comes: most
+// elements hold one.
+type copyFinder struct {
+	first  []*page.Entry
+	blocks int
+	seen   []blockSig
+}
 
 type blockSig struct {
 	hash  uint64
@@ -28,8 +33,17 @@ const minCopy = 2
 // add notes the entries of one block, and marks them as copies when an
 // earlier block held the same.
 func (f *copyFinder) add(entries []*page.Entry) {
-	sig := blockSig{hash: fnvOffset}
-	sig.sign(entries, 0)
+	if len(entries) == 0 {
+		return
+	}
+	if f.blocks++; f.blocks == 1 {
+		f.first = entries
+		return
+	}
+	if f.blocks == 2 {
+		f.note(signature(f.first))
+	}
+	sig := signature(entries)
 	if sig.count < minCopy {
 		return
 	}
@@ -37,7 +51,19 @@ func (f *copyFinder) add(entries []*page.Entry) {
 		markCopies(entries)
 		return
 	}
-	f.seen = append(f.seen, sig)
+	f.note(sig)
+}
+
+func (f *copyFinder) note(sig blockSig) {
+	if sig.count >= minCopy {
+		f.seen = append(f.seen, sig)
+	}
+}
+
+func signature(entries []*page.Entry) blockSig {
+	sig := blockSig{hash: fnvOffset}
+	sig.sign(entries, 0)
+	return sig
 }
 
 const (
@@ -113,37 +139,53 @@ func markOverflow(siblings []*page.Entry) {
 }
 
 func isOverflowName(name string) bool {
-	return !hasWordChars(name) && name != "" || startsWith(name, overflowWords)
+	return !hasWordChars(name) && name != "" || startsWith(wordsOf(name), overflowWords)
 }
 
-// repeatsTail: the first entries of children are the last ones of before.
+// repeatsTail: the first entries of children (hidden ones and controls
+// aside) are the last ones of before.
 func repeatsTail(children, before []*page.Entry) bool {
-	a, b := visibleEntries(children), visibleEntries(before)
-	for k := min(len(a), len(b)); k >= minTail; k-- {
-		if sameEntries(a[:k], b[len(b)-k:]) {
+	for k := min(countSeen(children), countSeen(before)); k >= minTail; k-- {
+		if sameRun(children, before, k) {
 			return true
 		}
 	}
 	return false
 }
 
-func sameEntries(a, b []*page.Entry) bool {
-	for i := range a {
-		if a[i].Target != b[i].Target || page.NormalizeLabel(a[i].Label) != page.NormalizeLabel(b[i].Label) {
+// sameRun: the first k seen entries of a are, label and target, the last k
+// seen entries of b.
+func sameRun(a, b []*page.Entry, k int) bool {
+	j := len(b)
+	for n := 0; n < k; {
+		if j--; b[j].Seen() {
+			n++
+		}
+	}
+	i := 0
+	for range k {
+		for !a[i].Seen() {
+			i++
+		}
+		for !b[j].Seen() {
+			j++
+		}
+		if a[i].Target != b[j].Target || page.NormalizeLabel(a[i].Label) != page.NormalizeLabel(b[j].Label) {
 			return false
 		}
+		i, j = i+1, j+1
 	}
 	return true
 }
 
-func visibleEntries(entries []*page.Entry) []*page.Entry {
-	var out []*page.Entry
+func countSeen(entries []*page.Entry) int {
+	n := 0
 	for _, e := range entries {
-		if !e.Hidden && e.Control == "" {
-			out = append(out, e)
+		if e.Seen() {
+			n++
 		}
 	}
-	return out
+	return n
 }
 
 // markRepeats marks the entries under an overflow toggle that repeat a

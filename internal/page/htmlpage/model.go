@@ -29,8 +29,10 @@ type model struct {
 	// regionPass says it is the footer, whose menus are read already.
 	root       nodeID
 	regionPass bool
-	entrySlab      []page.Entry
-	linkSlab       []page.Link
+	itemNodes  []nodeID // see itemParts
+	headNodes  []nodeID // see headControls
+	entrySlab  []page.Entry
+	linkSlab   []page.Link
 }
 
 // nodeInfo is what the model learns of a node, memoized.
@@ -348,8 +350,8 @@ func (md *model) entry(n nodeID) *page.Entry {
 			e.Target = md.res.target(e.Href)
 		}
 	}
-	e.Control = md.controlRole(n, e)
 	pl := md.placeOf(n)
+	e.Control = md.controlRole(n, e)
 	e.Hidden, e.Region = pl.hidden, pl.region
 	e.Icon, e.IconLabel = md.icon(n)
 	e.Selector = md.selector(n)

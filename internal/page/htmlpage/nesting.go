@@ -57,18 +57,19 @@ func (md *model) collect(n nodeID) []*page.Entry {
 // with no control of its own — a column heading — passes its nested
 // entries up.
 func (md *model) item(li nodeID) []*page.Entry {
-	var s itemParts
+	s := itemParts{nodes: len(md.itemNodes)}
+	defer func() { md.itemNodes = md.itemNodes[:s.nodes] }()
 	md.split(li, 0, true, &s)
 	if len(s.own) == 0 {
 		return s.sub
 	}
-	owner := md.itemOwner(s)
+	owner := md.itemOwner(&s)
 	if owner.Control == page.ControlToggle {
 		owner.Control = "" // the item's own entry, with its submenu or not
 	}
-	md.labelToggle(owner, s.nodes[slices.Index(s.own, owner)])
+	md.labelToggle(owner, md.ownNode(&s, slices.Index(s.own, owner)))
 	for i, e := range s.own {
-		if e != owner && md.toggleLike(s.nodes[i]) {
+		if e != owner && md.toggleLike(md.ownNode(&s, i)) {
 			e.Control = page.ControlToggle
 		}
 	}
@@ -76,13 +77,17 @@ func (md *model) item(li nodeID) []*page.Entry {
 	return s.own
 }
 
-// itemParts are a list item's own controls (and their elements) and the
-// entries of its lists and panels.
+// itemParts are a list item's own controls and the entries of its lists
+// and panels. The own controls' elements stand in md.itemNodes from
+// nodes on: items nest, and each leaves the stack as it found it.
 type itemParts struct {
 	own   []*page.Entry
-	nodes []nodeID
+	nodes int
 	sub   []*page.Entry
 }
+
+// ownNode is the element of the item's own control i.
+func (md *model) ownNode(s *itemParts, i int) nodeID { return md.itemNodes[s.nodes+i] }
 
 // split sorts the controls under n into the item's own and its submenu's.
 // A control stands in the item's head when it is the first, stands right in
@@ -97,7 +102,7 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 		switch {
 		case md.isControl(c):
 			if len(s.own) == 0 || depth == 0 || head && md.toggleLike(c) {
-				s.own, s.nodes = append(s.own, md.info[c].entry), append(s.nodes, c)
+				s.own, md.itemNodes = append(s.own, md.info[c].entry), append(md.itemNodes, c)
 			} else {
 				s.sub = append(s.sub, md.info[c].entry)
 			}
@@ -114,13 +119,13 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 // itemOwner is the entry a list item's submenu belongs to: its first own
 // control, unless that is a toggle with no text a reader sees and a link
 // follows it.
-func (md *model) itemOwner(s itemParts) *page.Entry {
-	if first := s.nodes[0]; md.navigates(first) || !md.toggleLike(first) || hasWordChars(md.textOf(first)) {
+func (md *model) itemOwner(s *itemParts) *page.Entry {
+	if first := md.ownNode(s, 0); md.navigates(first) || !md.toggleLike(first) || md.showsWords(first) {
 		return s.own[0]
 	}
-	for i, n := range s.nodes[1:] {
-		if md.navigates(n) {
-			return s.own[i+1]
+	for i := 1; i < len(s.own); i++ {
+		if md.navigates(md.ownNode(s, i)) {
+			return s.own[i]
 		}
 	}
 	return s.own[0]
@@ -130,7 +135,7 @@ func (md *model) itemOwner(s itemParts) *page.Entry {
 // label right before it, which a reader takes for the entry's name:
 // <span>Topics</span><button aria-label="Toggle navigation">▸</button>.
 func (md *model) labelToggle(e *page.Entry, n nodeID) {
-	if e.Text != "" || !md.toggleLike(n) || hasWordChars(md.textOf(n)) {
+	if e.Text != "" || !md.toggleLike(n) || md.showsWords(n) {
 		return
 	}
 	if text := md.siblingHeading(n); text != "" && text != e.Label {
@@ -243,8 +248,10 @@ func (md *model) panelAfter(n nodeID) nodeID {
 // a list, more than a few controls, two entries, or a lone link that does
 // not say it opens anything (a logo before the menu's list).
 func (md *model) headEntries(block nodeID) []*page.Entry {
-	var nodes []nodeID
-	if !md.headControls(block, &nodes) || len(nodes) == 0 {
+	nodes := md.headNodes[:0]
+	ok := md.headControls(block, &nodes)
+	md.headNodes = nodes
+	if !ok || len(nodes) == 0 {
 		return nil
 	}
 	owner := 0
@@ -311,8 +318,10 @@ func (md *model) isEntry(n nodeID) bool {
 // onlyToggles: n holds a toggle or two and nothing else a reader would
 // take for entries (<span class="more"><button>▾</button></span>).
 func (md *model) onlyToggles(n nodeID) bool {
-	var nodes []nodeID
-	if !md.headControls(n, &nodes) || len(nodes) == 0 || len(nodes) > 2 {
+	nodes := md.headNodes[:0]
+	ok := md.headControls(n, &nodes)
+	md.headNodes = nodes
+	if !ok || len(nodes) == 0 || len(nodes) > 2 {
 		return false
 	}
 	for _, c := range nodes {
