@@ -46,17 +46,21 @@ func (md *model) menuName(n nodeID) string {
 	return ""
 }
 
-// firstHeading is the first h1–h6 inside n, in document order.
-func (md *model) firstHeading(n nodeID) nodeID {
+// firstHeading is the first heading inside n, in document order.
+func (md *model) firstHeading(n nodeID) nodeID { return md.firstInside(n, md.isHeading) }
+
+// firstInside is the first element inside n, in document order, that is
+// one; 0 if none. Scripts, styles and templates hold none.
+func (md *model) firstInside(n nodeID, is func(nodeID) bool) nodeID {
 	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text {
+		if md.nodes[c].text || md.has(c, pSkipText) {
 			continue
 		}
-		if md.isHeading(c) {
+		if is(c) {
 			return c
 		}
-		if h := md.firstHeading(c); h != 0 {
-			return h
+		if f := md.firstInside(c, is); f != 0 {
+			return f
 		}
 	}
 	return 0

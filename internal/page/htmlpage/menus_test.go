@@ -3,14 +3,39 @@ package htmlpage
 import (
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
 )
 
+// menuCase is a page's body and the outline of each of its menus, "; "
+// between menus.
+type menuCase struct {
+	name, html, want string
+}
+
+// runMenuCases parses each case's page and compares the outline of its
+// menus, checking every position and selector of the model.
+func runMenuCases(t *testing.T, cases []menuCase, outlineOf func([]*page.Entry) string) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "<!DOCTYPE html><html><body>" + tt.html + "</body></html>"
+			p := mustParse(t, src, Options{})
+			var got []string
+			for _, m := range p.Menus {
+				got = append(got, outlineOf(m.Entries))
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("menus:\n got %s\nwant %s", g, tt.want)
+			}
+			checkPositions(t, src, p)
+			checkSelectors(t, src, p)
+		})
+	}
+}
+
 func TestMenuShapes(t *testing.T) {
-	tests := []struct {
-		name string
-		html string
-		want string // outline of each menu, "; " between menus
-	}{
+	runMenuCases(t, []menuCase{
 		{"flat nav without lists",
 			`<nav><a href="/a">A</a> | <a href="/b">B</a></nav>`,
 			`A, B`},
@@ -50,22 +75,7 @@ func TestMenuShapes(t *testing.T) {
 		{"role=button control",
 			`<nav><ul><li><span role="button" aria-expanded="false">Menu</span><ul><li><a href="/x">X</a></li></ul></li></ul></nav>`,
 			`Menu[toggle]{X}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src := "<!DOCTYPE html><html><body>" + tt.html + "</body></html>"
-			p := mustParse(t, src, Options{})
-			var got []string
-			for _, m := range p.Menus {
-				got = append(got, outline(m.Entries))
-			}
-			if g := strings.Join(got, "; "); g != tt.want {
-				t.Errorf("menus:\n got %s\nwant %s", g, tt.want)
-			}
-			checkPositions(t, src, p)
-			checkSelectors(t, src, p)
-		})
-	}
+	}, outline)
 }
 
 func TestMenuNames(t *testing.T) {
@@ -127,11 +137,7 @@ func TestInvalidSelector(t *testing.T) {
 // TestMenuReading: the shapes real menus take, read as a reader sees them
 // (readerOutline: Name[kind]@group~control=copy!hidden{children}).
 func TestMenuReading(t *testing.T) {
-	tests := []struct {
-		name string
-		html string
-		want string // outline of each menu, "; " between menus
-	}{
+	runMenuCases(t, []menuCase{
 		{"button and its panel outside a list",
 			`<nav><button>Recipes</button><div><ul><li><a href="/r">All</a></li></ul></div><button>Magazine</button><div><a href="/m">Home</a></div></nav>`,
 			`Recipes[toggle]{All}, Magazine[toggle]{Home}`},
@@ -191,22 +197,7 @@ func TestMenuReading(t *testing.T) {
 		{"a template's content is no part of the page",
 			`<nav><a href="/a">A</a><template><a href="/b">B</a></template></nav>`,
 			`A`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src := "<!DOCTYPE html><html><body>" + tt.html + "</body></html>"
-			p := mustParse(t, src, Options{})
-			var got []string
-			for _, m := range p.Menus {
-				got = append(got, readerOutline(m.Entries))
-			}
-			if g := strings.Join(got, "; "); g != tt.want {
-				t.Errorf("menus:\n got %s\nwant %s", g, tt.want)
-			}
-			checkPositions(t, src, p)
-			checkSelectors(t, src, p)
-		})
-	}
+	}, readerOutline)
 }
 
 // TestSiblingHeadingsInFooter: a footer's columns are titled by short text

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -17,8 +18,9 @@ import (
 func (md *model) collect(n nodeID) []*page.Entry {
 	var out []*page.Entry
 	var blocks copyFinder
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) || md.collected(c) {
+	var read nodeID // a panel read with the control before it
+	for c := range md.nestedChildren(n) {
+		if c == read {
 			continue
 		}
 		switch {
@@ -27,7 +29,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 			out = append(out, e)
 			if p := md.panelAfter(c); p != 0 && md.opensPanel(c) {
 				out = append(out, md.attach(e, p)...)
-				c = p
+				read = p
 			}
 		case md.is(c, atom.Li):
 			out = append(out, md.item(c)...)
@@ -37,17 +39,35 @@ func (md *model) collect(n nodeID) []*page.Entry {
 					out = append(out, head...)
 					md.markBack(head[0], p)
 					md.adopt(head[0], md.collect(p))
-					c = p
+					read = p
 					continue
 				}
 			}
-			got := md.collect(c)
-			blocks.add(got)
-			out = append(out, got...)
+			out = append(out, md.collectBlock(c, &blocks)...)
 		}
 	}
 	markOverflow(out)
 	return out
+}
+
+// collectBlock collects the entries of a block among its siblings, marking
+// them as copies when an earlier sibling block held the same.
+func (md *model) collectBlock(n nodeID, siblings *copyFinder) []*page.Entry {
+	got := md.collect(n)
+	siblings.add(got)
+	return got
+}
+
+// nestedChildren are the element children of n that nesting reads: no
+// script, style or template, no menu that the footer's pass has read.
+func (md *model) nestedChildren(n nodeID) iter.Seq[nodeID] {
+	return func(yield func(nodeID) bool) {
+		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+			if !md.nodes[c].text && !md.has(c, pSkipText) && !md.collected(c) && !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // item returns the entries of list item li: its own controls, the first of
@@ -95,10 +115,7 @@ func (md *model) ownNode(s *itemParts, i int) nodeID { return md.itemNodes[s.nod
 // controls of a wrapper that follows the first control are the submenu's.
 func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 	var blocks copyFinder
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) || md.collected(c) {
-			continue
-		}
+	for c := range md.nestedChildren(n) {
 		switch {
 		case md.isControl(c):
 			if len(s.own) == 0 || depth == 0 || head && md.toggleLike(c) {
@@ -107,9 +124,7 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 				s.sub = append(s.sub, md.info[c].entry)
 			}
 		case md.has(c, pList) || md.is(c, atom.Li):
-			got := md.collect(c)
-			blocks.add(got)
-			s.sub = append(s.sub, got...)
+			s.sub = append(s.sub, md.collectBlock(c, &blocks)...)
 		default:
 			md.split(c, depth+1, len(s.own) == 0 || head && md.onlyToggles(c), s)
 		}
@@ -188,27 +203,11 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 // panel's back button when it is named after owner ("‹ Recipes" in the
 // panel of "Recipes"), before the panel is read: it opens nothing.
 func (md *model) markBack(owner *page.Entry, panel nodeID) {
-	if c := md.firstControl(panel); c != 0 && md.toggleLike(c) && !md.navigates(c) {
+	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
 		if e := md.info[c].entry; e.Control == "" && sameWords(e.Name(), owner.Name()) {
 			e.Control = page.ControlClose
 		}
 	}
-}
-
-// firstControl is the first control inside n, in document order; 0 if none.
-func (md *model) firstControl(n nodeID) nodeID {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) {
-			continue
-		}
-		if md.isControl(c) {
-			return c
-		}
-		if f := md.firstControl(c); f != 0 {
-			return f
-		}
-	}
-	return 0
 }
 
 // nestRegion reads the footer as collect reads a menu, for what nesting
