@@ -58,6 +58,23 @@ func NewEngine(cfg *schema.Config, now time.Time) *Engine {
 // Rules is the run's severity policy.
 func (e *Engine) Rules() *Ruleset { return e.rules }
 
+// HomeItems names the footer items of the config that are checked on the
+// home page only (scope "home") and run: their id, else their label. A run
+// that links no home page says that these went unchecked.
+func (e *Engine) HomeItems() []string {
+	if !e.rules.On(ruleFooterRequired.ID) {
+		return nil
+	}
+	var names []string
+	for i := range e.cfg.Footer.Required {
+		it := &e.cfg.Footer.Required[i]
+		if it.Scope == "home" && it.IsEnabled() && e.rules.ItemSeverity(ruleFooterRequired.ID, it) != finding.Off {
+			names = append(names, firstNonEmpty(it.ID, describe(it)))
+		}
+	}
+	return names
+}
+
 // Env is a goroutine's view of the run: what its checks know beyond the
 // page they judge, and the memory they reuse from page to page. It is not
 // safe for concurrent use.
@@ -88,6 +105,8 @@ type Env struct {
 	// of the same size, so after the first pages it allocates only for
 	// what it reports.
 	dups dupScratch
+	// standing is what the page being checked is (standingOf).
+	standing standing
 }
 
 // NewEnv is a view of the run for one goroutine, asking site (nil: none)

@@ -21,12 +21,15 @@ var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Err
 func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
 
 func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	if !env.standingOf(p).judged() {
+		return Result{}
+	}
 	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
 	s := &env.dups
 	defer s.clear()
 	for _, m := range menusIn(p) {
 		s.entries = flattenMenu(s.entries[:0], m.Entries, nil, -1, m.Name)
-		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
+		d.find(s, dupScope{noun: "menu entry", menu: refOf(p, m)})
 	}
 	if p.Footer != nil {
 		s.entries = s.entries[:0]
@@ -35,7 +38,7 @@ func (menuDuplicate) Check(p *page.Page, env *Env) Result {
 				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group, up: -1})
 			}
 		}
-		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
+		d.find(s, dupScope{noun: "footer entry", menu: menuRef{name: "footer"}, footer: true})
 	}
 	return Result{Findings: d.out}
 }
@@ -75,17 +78,18 @@ func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry, up 
 
 // dupScope is the menu whose entries are compared, as messages name it.
 type dupScope struct {
-	noun   string // "menu entry", "footer entry"
-	menu   string // the menu's name, "footer" for the footer
+	noun   string  // "menu entry", "footer entry"
+	menu   menuRef // "footer" for the footer
 	footer bool
 }
 
-// in says where the entries stand: ` in menu "Primary"`, " in the footer".
+// in says where the entries stand: ` in menu "Primary"`, " in the header
+// menu", " in the footer".
 func (s dupScope) in() string {
 	if s.footer {
 		return " in the footer"
 	}
-	return " in menu " + q(s.menu)
+	return " in " + s.menu.the()
 }
 
 type dupEntry struct {
@@ -175,7 +179,7 @@ func (d *dupFinder) find(s *dupScratch, scope dupScope) {
 // findIn reports the repeats among the entries of one label (indexes
 // into entries, in document order).
 func (d *dupFinder) findIn(entries []dupEntry, same []int, scope dupScope) {
-	noun, inMenu, menu := scope.noun, scope.in(), scope.menu
+	noun, inMenu, menu := scope.noun, scope.in(), scope.menu.plain()
 next:
 	for j := 1; j < len(same); j++ {
 		de := entries[same[j]]

@@ -21,10 +21,16 @@ var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
 func (navRequired) Rules() []finding.Rule { return []finding.Rule{ruleNavRequired} }
 
 func (navRequired) Check(p *page.Page, env *Env) Result {
+	st := env.standingOf(p)
+	if !st.judged() {
+		return Result{} // a redirect stub, or no page: it has no menus to judge
+	}
 	cfg := env.engine.cfg
 	nc := navCheck{p: p, env: env, base: env.engine.base}
 	var out []finding.Finding
-	if len(cfg.Navigation.Required) > 0 {
+	// Menus that the page's scripts build are judged when it is rendered;
+	// page-script-built says so, once, rather than an error per entry.
+	if len(cfg.Navigation.Required) > 0 && !st.built.holdsNavigation() {
 		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
 	}
 	for _, m := range cfg.Navigation.Menus {
@@ -32,11 +38,13 @@ func (navRequired) Check(p *page.Page, env *Env) Result {
 			continue
 		}
 		menus := namedMenus(menusIn(p), m)
-		if len(menus) == 0 {
+		switch {
+		case st.built.holdsMenu(menus):
+		case len(menus) == 0:
 			out = append(out, nc.missingMenu(m))
-			continue
+		default:
+			out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 		}
-		out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 	}
 	return Result{Findings: out}
 }
@@ -164,12 +172,13 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, child)
 	if !found {
 		pe := parents[0]
-		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
+		menu := refOf(nc.p, pe.menu)
+		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in " + menu.the()
 		if child.Message != "" {
 			msg = child.Message
 		}
 		f := atMsg(nc.p.Source, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
-			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
+			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menu.plain()}, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
 	}

@@ -77,12 +77,18 @@ func (c *Copyright) IsRequired() bool {
 	return c != nil && c.Required != nil && *c.Required
 }
 
-// MaxAge is maxAgeYears; ok is false when the year is not checked.
+// MaxAge is maxAgeYears; ok is false when it is unset, which checks the
+// year as 0 does: the newest year must be the reference year.
 func (c *Copyright) MaxAge() (years int, ok bool) {
 	if c == nil || c.MaxAgeYears == nil {
 		return 0, false
 	}
 	return *c.MaxAgeYears, true
+}
+
+// YearIsOptional reports whether a notice without a year is fine.
+func (c *Copyright) YearIsOptional() bool {
+	return c != nil && c.YearOptional != nil && *c.YearOptional
 }
 
 // CheckExternal reports whether external URLs are checked (default true).

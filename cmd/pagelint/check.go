@@ -163,6 +163,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
 	if path := c.String("compare"); path != "" {
 		if err := compareWith(path, rep); err != nil {
 			return err
@@ -187,16 +188,9 @@ func runCheck(c *cli.Context, s *streams) error {
 func gate(sum report.Summary, failOn finding.Severity, maxWarnings int) error {
 	code := exitCode(sum, failOn, maxWarnings)
 	if code == exitFindings && maxWarnings >= 0 && sum.Warning > maxWarnings {
-		return &exitError{code: code, msg: plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
+		return &exitError{code: code, msg: finding.Plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
 	}
 	return &exitError{code: code}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more

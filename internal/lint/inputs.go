@@ -178,6 +178,7 @@ func readStdin(opt *Options) (*group, error) {
 	if err != nil {
 		return nil, &InputError{Source: "-", Err: err}
 	}
+	p.Home = true // a page linted on its own is its site's page under test
 	return &group{models: []*page.Page{p}, anchors: map[string]map[string]bool{p.URL: anchorSet(p)}}, nil
 }
 
@@ -199,6 +200,17 @@ func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
 		out.add(checkPage(engine, env, p, mine(p.Source), links), mine(p.Source))
 	}
 	return out
+}
+
+// judgedHome reports whether the group's home page was read and has
+// content of its own, so that its home-page items were judged.
+func (g *group) judgedHome() bool {
+	for _, p := range g.pages {
+		if p.Home && p.Kind == checks.ContentPage {
+			return true
+		}
+	}
+	return false
 }
 
 // add keeps what is left of a checked page.

@@ -86,6 +86,9 @@ type Result struct {
 	// PageErrors are pages that could not be read or parsed; the rest of
 	// their site was still linted.
 	PageErrors []error
+	// HomeItemsSkipped names the config's home-page items (scope "home")
+	// that went unchecked on a site of the run: no home page was linted.
+	HomeItemsSkipped []string
 }
 
 // InputError is a failure to read one input; the run goes on without it
@@ -183,6 +186,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
+	// Every shard reads every page, so each says the same of the home page.
+	if items := engine.HomeItems(); len(items) > 0 {
+		for _, g := range groups {
+			if !g.judgedHome() {
+				res.HomeItemsSkipped = items
+				break
+			}
+		}
+	}
 	sayPageNotes(res, &opt)
 	for _, w := range directiveWarnings(suppressions, res.Rules, opt.ReportUnusedDisable) {
 		opt.Warn(w)

@@ -32,6 +32,22 @@ func (lg *localGroup) add(file, sitePath string) {
 	lg.jobs = append(lg.jobs, job{file: file, source: filepath.ToSlash(file), sitePath: sitePath})
 }
 
+// home is the site path of the group's home page: the root's index page,
+// else the group's one page — a page linted on its own is its site's page
+// under test, home-page items and all (docs/inputs.md). "" when the group
+// has several pages and no root index page.
+func (lg *localGroup) home() string {
+	for _, index := range []string{"/index.html", "/index.htm"} {
+		if lg.seen[index] {
+			return index
+		}
+	}
+	if len(lg.jobs) == 1 {
+		return lg.jobs[0].sitePath
+	}
+	return ""
+}
+
 // parse reads and parses the group's pages with one worker per CPU, each
 // page once, and checks each as soon as it is parsed (with engine; without
 // one, extract, it keeps the models): the DOM of a page is gone when its
@@ -53,6 +69,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 		sources[i] = j.source
 	}
 	mine := mineOf(sources, opt.Shard)
+	home := lg.home()
 	site := &localSite{files: lg.site}
 	eg, ctx := errgroup.WithContext(ctx)
 	workers := runtime.NumCPU()
@@ -90,7 +107,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 					errs[i] = &InputError{Source: j.source, Err: err}
 					continue
 				}
-				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
+				p.Home = j.sitePath == home
 				if engine != nil {
 					results[i] = checkPage(engine, env, p, mine(j.source), links)
 					site.addAnchors(p.URL, results[i].anchors)

@@ -66,8 +66,16 @@ type Page struct {
 	// is a redirect stub.
 	Redirect string `json:"redirect,omitempty"`
 	// Home is set by the reader on the site's home page (the root's
-	// index page, or the first URL given).
+	// index page, the first URL given, or the one page of a run or
+	// directory).
 	Home bool `json:"home,omitempty"`
+	// Words counts the words of text the page shows of its own: the
+	// body's text outside links and buttons, and outside script, style,
+	// template and noscript elements. It tells a redirect stub's
+	// "Redirecting…" from an article (docs/rules.md, "Pages without
+	// content of their own"); a count beyond a few dozen says no more.
+	// Zero when the reader does not count (rendered-text snapshots).
+	Words int `json:"words,omitempty"`
 	// Note is what a person should know of how the page was read to trust
 	// its findings: a rendered page still busy when the wait ran out, or one
 	// that left for another address by itself.

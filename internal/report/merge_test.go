@@ -88,7 +88,19 @@ func TestMergeTellsDifferentContextsApart(t *testing.T) {
 
 func TestSummarize(t *testing.T) {
 	r := siteReport()
-	if got := Summarize(r.Findings, 5, 214, 88, false); got != r.Summary {
+	if got := Summarize(r.Findings, 5, 214, 88, false); !reflect.DeepEqual(got, r.Summary) {
 		t.Errorf("Summarize = %+v, want %+v", got, r.Summary)
+	}
+}
+
+// Shards each say which home-page items went unchecked; the merged report
+// names each once.
+func TestMergeHomeItemsSkipped(t *testing.T) {
+	a, b, c := cleanReport(), cleanReport(), cleanReport()
+	a.Summary.HomeItemsSkipped = []string{"us-opt-out", "us-privacy-policy"}
+	b.Summary.HomeItemsSkipped = []string{"us-privacy-policy", "us-consumer-health-privacy"}
+	got := Merge([]*Report{a, b, c}).Summary.HomeItemsSkipped
+	if want := []string{"us-opt-out", "us-privacy-policy", "us-consumer-health-privacy"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merged homeItemsSkipped = %q, want %q", got, want)
 	}
 }

@@ -91,6 +91,9 @@ type Summary struct {
 	// LinksUnchecked are the external URLs left unchecked when
 	// links.deadline passed.
 	LinksUnchecked int `json:"linksUnchecked,omitempty"`
+	// HomeItemsSkipped names the home-page items (scope "home") left
+	// unchecked because no home page was linted.
+	HomeItemsSkipped []string `json:"homeItemsSkipped,omitempty"`
 }
 
 // Options shape how a writer renders a report.

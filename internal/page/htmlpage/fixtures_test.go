@@ -53,7 +53,7 @@ func TestFixtureMenus(t *testing.T) {
 			"Main: My cookbook, My cookbook!hidden, News!hidden, News, Shop!hidden, Shop, Help!hidden, Help, " +
 				"Jobs!hidden, Jobs, Contact, Contact",
 		}, "Privacy, Privacy!hidden, Cookie settings[button]!hidden"},
-		{"menu-naming", []string{
+		{"menu-parents", []string{
 			"Topics: Nature[toggle]{Species, Seas, CITES@Most searched}, Law[toggle]{Rules, CITES@Most searched}",
 			"Related topics: Climate@Related topics, Climate@Related topics",
 			"More from us: Podcasts, Podcasts",
