@@ -24,7 +24,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	}
 	var out []finding.Finding
 	for _, l := range p.Links {
-		if l == nil || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
+		if l == nil || l.Ignored || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
 			continue
 		}
 		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}

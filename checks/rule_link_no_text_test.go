@@ -9,6 +9,9 @@ import (
 func TestLinkNoText(t *testing.T) {
 	named := func(l *page.Link, label string) *page.Link { l.Label = label; return l }
 	runRuleCases(t, linkNoText{}, []ruleCase{
+		{name: "ignored links (data-pagelint-ignore)", page: linking(
+			with(named(ref("a", "/about/", "/about/", 10, 3), ""), func(l *page.Link) { l.Ignored = true }),
+		)},
 		{name: "links with names", page: linking(
 			ref("a", "/about/", "/about/", 10, 3),
 			named(ref("area", "/map/", "/map/", 11, 3), "Map of the campus"),

@@ -53,7 +53,7 @@ func (d *deadLinks) checkMenu(menu string, entries []*page.Entry) {
 func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	// Toggles and buttons need no href; entries of rendered text have
 	// none unless the snapshot wrote the link out.
-	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+	if e.Ignored || e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
 		return
 	}
 	why := deadReason(e)

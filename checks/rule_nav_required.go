@@ -26,7 +26,7 @@ func (navRequired) Check(p *page.Page, env *Env) Result {
 		return Result{} // a redirect stub, or no page: it has no menus to judge
 	}
 	cfg := env.engine.cfg
-	nc := navCheck{p: p, env: env, base: env.engine.base}
+	nc := navCheck{p: p, env: env, scope: newScope(p.URL, env.engine.site)}
 	var out []finding.Finding
 	// Menus that the page's scripts build are judged when it is rendered;
 	// page-script-built says so, once, rather than an error per entry.
@@ -63,9 +63,9 @@ func namedMenus(menus []*page.Menu, want schema.Menu) []*page.Menu {
 }
 
 type navCheck struct {
-	p    *page.Page
-	env  *Env
-	base *siteBase
+	p     *page.Page
+	env   *Env
+	scope scope
 }
 
 func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
@@ -232,8 +232,8 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 	if got == "" {
 		return false
 	}
-	g := classify(got, nc.p.URL, nc.base)
-	w := classify(want, nc.p.URL, nc.base)
+	g := classify(nc.scope.written(e.Href, got), nc.scope)
+	w := classify(want, nc.scope)
 	if g.kind != w.kind || (w.hasFragment && w.fragment != g.fragment) {
 		return false
 	}
@@ -254,7 +254,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 // else the path with directories spelt as index pages.
 func (nc navCheck) canonicalPath(p string) string {
 	if p == "" {
-		p = pageTarget(nc.p.URL, nc.base).path
+		p = nc.scope.pageTarget().path
 	}
 	if r, checked, ok := resolveSite(nc.env, p); checked && ok {
 		return r

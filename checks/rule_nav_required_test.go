@@ -35,6 +35,13 @@ func TestNavRequired(t *testing.T) {
 		{name: "href: resolved through the site", config: `{"navigation":{"required":[{"label":"About","href":"/about/"}]}}`, page: withMenus(primary()), env: site},
 		{name: "href: absolute URL on the site's base", config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"https://www.contoso.com/contact/"}]}}`,
 			page: withMenus(primary())},
+		{name: "href: a page on a staging server links its own site",
+			config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"/contact/"},{"label":"About","href":"/about"}]}}`,
+			page: movedTo("http://127.0.0.1:8080/", withMenus(menu("Primary", 10,
+				lnk("Contact us", "http://127.0.0.1:8080/contact/", 17, 5),
+				lnk("About", "https://www.contoso.com/about", 19, 5),
+			))),
+			env: func(e *Env) { e.engine.ReadFrom([]string{"http://127.0.0.1:8080/"}) }},
 		{name: "href: a rendered-text entry without a written target may link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
 			page: withMenus(menu("Primary", 10, txt("Support", 11, 3)))},
 		{name: "href: a rendered-text entry with a written target must link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
@@ -99,4 +106,10 @@ func TestNavRequired(t *testing.T) {
 				Entries: []*page.Entry{toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9))}}),
 			want: []string{`12:5 error nav-required required entry "Xbox" missing under "Products" in the header menu`}},
 	})
+}
+
+// movedTo is the page p at url.
+func movedTo(url string, p *page.Page) *page.Page {
+	p.URL = url
+	return p
 }

@@ -35,8 +35,8 @@ type SitePage struct {
 	ScriptMenus, Scripts bool
 	// Menus are what nav-inconsistent compares.
 	Menus []*SiteMenu
-	// Links are the targets of the page's a and area links, kept only
-	// when nav-orphan-page runs.
+	// Links are the targets of the page's a and area links, in the site's
+	// paths (see scope.written), kept only when nav-orphan-page runs.
 	Links []string
 	// Suppressions are the page's inline suppressions, for Finalize.
 	Suppressions page.Suppressions
@@ -71,12 +71,13 @@ func (e *Engine) Index(p *page.Page) *SitePage {
 		sp.Scripts = p.Format == page.FormatHTML && loadsScripts(p)
 	}
 	if e.keepLinks {
+		sc := newScope(p.URL, e.site)
 		for _, l := range p.Links {
 			if l == nil || (l.Tag != "a" && l.Tag != "area") {
 				continue
 			}
 			if t := firstNonEmpty(l.Target, l.Href); t != "" {
-				sp.Links = append(sp.Links, intern(t))
+				sp.Links = append(sp.Links, intern(sc.written(l.Href, t)))
 			}
 		}
 	}

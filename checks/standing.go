@@ -109,8 +109,9 @@ func pointsAway(raw string, p *page.Page) bool {
 	if ref, ok := resolveAgainst(p.URL, raw); ok {
 		raw = ref
 	}
-	t := classify(raw, p.URL, nil)
-	self := pageTarget(p.URL, nil)
+	sc := newScope(p.URL, nil)
+	t := classify(raw, sc)
+	self := sc.pageTarget()
 	if samePage(t, self) {
 		return false
 	}

@@ -97,6 +97,10 @@ func (l *Links) CheckExternal() bool { return l.External == nil || *l.External }
 // CheckFragments reports whether #fragments are checked (default true).
 func (l *Links) CheckFragments() bool { return l.Fragments == nil || *l.Fragments }
 
+// HashHrefAllowed reports whether href="#" outside menus and the footer
+// is fine (default true).
+func (l *Links) HashHrefAllowed() bool { return l.AllowHashHref == nil || *l.AllowHashHref }
+
 // RequestTimeout is the timeout of one request (default 10s).
 func (l *Links) RequestTimeout() time.Duration { return l.Timeout.Or(DefaultTimeout) }
 

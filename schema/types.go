@@ -129,6 +129,7 @@ type Links struct {
 	External          *bool        `json:"external,omitempty"`
 	Fragments         *bool        `json:"fragments,omitempty"`
 	ExternalFragments bool         `json:"externalFragments,omitempty"`
+	AllowHashHref     *bool        `json:"allowHashHref,omitempty"` // see HashHrefAllowed
 	Timeout           Duration     `json:"timeout,omitzero"`
 	Deadline          Duration     `json:"deadline,omitzero"`
 	Concurrency       int          `json:"concurrency,omitempty"`

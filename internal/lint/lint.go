@@ -82,7 +82,10 @@ type Result struct {
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
-	Offline        bool
+	// LinksOffline are the URLs not checked because the run was offline;
+	// LinksUnresolved the links of saved pages that name no origin.
+	LinksOffline, LinksUnresolved int
+	Offline                       bool
 	// PageErrors are pages that could not be read or parsed; the rest of
 	// their site was still linted.
 	PageErrors []error
@@ -114,6 +117,12 @@ type group struct {
 	deferred []*deferredLinks
 	findings []finding.Finding
 	site     checks.Site
+	// remote: the pages live on a server (fetched, or saved from it); see
+	// checks.Env.Remote.
+	remote bool
+	// noOrigin: a saved page that names no origin, whose links to its
+	// own site cannot be asked.
+	noOrigin bool
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
 	// known are link results the reading learnt on the way (a crawl's
@@ -126,6 +135,7 @@ type group struct {
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare()
 	engine := checks.NewEngine(opt.Config, opt.Now)
+	engine.ReadFrom(urlInputs(opt.Inputs))
 	groups, pageErrs, err := readInputs(ctx, &opt, engine)
 	if err != nil {
 		return nil, err
@@ -163,14 +173,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// has nothing to lint: an empty report, not a failure, so that a
 		// fixed CI matrix works on a small site.
 	}
-	external, counts, err := checkExternal(ctx, &opt, deferred, fetched, known)
+	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known)
 	if err != nil {
 		return nil, err
 	}
-	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
+	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
 	for _, g := range groups {
+		res.LinksUnresolved += g.unresolved(engine, &opt)
 		res.Findings = append(res.Findings, g.findings...)
-		res.Findings = append(res.Findings, judgeLinks(engine, g.deferred, g.site, external)...)
+		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
 		if opt.OnlyPages {
 			// The changed files of a commit are not the site: what most
 			// of its pages' menus hold, or which page none links to, is
@@ -202,19 +213,20 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// judgeLinks judges the deferred links of pages, a share of the pages per
-// CPU: a site's links to fragments of other pages are many.
-func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site, external map[string]checks.ExternalResult) []finding.Finding {
+// judgeLinks judges the deferred links of a group's pages, a share of the
+// pages per CPU: a site's links to fragments of other pages are many.
+func judgeLinks(engine *checks.Engine, g *group, external map[string]checks.ExternalResult) []finding.Finding {
+	pages := g.deferred
 	workers := min(runtime.NumCPU(), len(pages))
 	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			view := site
-			if local, ok := site.(*localSite); ok {
+			view := g.site
+			if local, ok := g.site.(*localSite); ok {
 				view = local.view()
 			}
-			env := engine.NewEnv(view)
+			env := g.env(engine, view)
 			env.External = external
 			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
@@ -226,6 +238,36 @@ func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site,
 	return slices.Concat(found...)
 }
 
+// env is a view of the run for one goroutine checking the group's pages,
+// asking site about their targets.
+func (g *group) env(engine *checks.Engine, site checks.Site) *checks.Env {
+	env := engine.NewEnv(site)
+	env.Remote = g.remote
+	return env
+}
+
+// unresolved counts the links of a saved page that names no origin which
+// no request could judge, and says so on standard error.
+func (g *group) unresolved(engine *checks.Engine, opt *Options) int {
+	if !g.noOrigin {
+		return 0
+	}
+	total := 0
+	for _, d := range g.deferred {
+		n := 0
+		for i := range d.links {
+			if engine.AskURL(d.url, d.href(i), d.target(i)) == "" {
+				n++
+			}
+		}
+		if n > 0 {
+			opt.Warn(fmt.Sprintf("%s: %d links not checked: the page names no origin (its canonical link or og:url is a path); give --base-url", d.source, n))
+		}
+		total += n
+	}
+	return total
+}
+
 // prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
@@ -235,6 +277,17 @@ func (opt *Options) prepare() {
 		opt.Warn = func(string) {}
 	}
 	opt.notes = &pageNotes{}
+}
+
+// urlInputs are the inputs that are URLs.
+func urlInputs(inputs []string) []string {
+	var urls []string
+	for _, in := range inputs {
+		if IsURL(in) {
+			urls = append(urls, in)
+		}
+	}
+	return urls
 }
 
 // errorf builds an input error for a source.

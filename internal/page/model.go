@@ -65,6 +65,9 @@ type Page struct {
 	// Redirect is the target of <meta http-equiv="refresh">, when the page
 	// is a redirect stub.
 	Redirect string `json:"redirect,omitempty"`
+	// OGURL is the content of <meta property="og:url">, as written: with
+	// the canonical link, where a page saved from the web says it lives.
+	OGURL string `json:"ogURL,omitempty"`
 	// Home is set by the reader on the site's home page (the root's
 	// index page, the first URL given, or the one page of a run or
 	// directory).
@@ -86,6 +89,9 @@ type Page struct {
 	Footer  *Region  `json:"footer,omitempty"`
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
+	// Maps are the names (and ids) of the page's map elements, which an
+	// img's usemap names.
+	Maps []string `json:"maps,omitempty"`
 	// Controls are all links and buttons of the page in document order,
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`
@@ -148,7 +154,10 @@ type Entry struct {
 	// (a mobile or placeholder copy beside the first) or under a "More"
 	// overflow toggle. A menu's entries are counted once: copies are not
 	// compared with what they copy.
-	Copy     bool     `json:"copy,omitempty"`
+	Copy bool `json:"copy,omitempty"`
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore; no rule reports on its link.
+	Ignored  bool     `json:"ignored,omitempty"`
 	Selector string   `json:"selector,omitempty"`
 	Children []*Entry `json:"children,omitempty"`
 	Pos
@@ -191,6 +200,13 @@ type Link struct {
 	// Rel of a link element ("stylesheet", "canonical", …).
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
+	// Missing: the element lacks the attribute it needs (a link element
+	// without href, an img without src or srcset); Href is then "".
+	Missing bool `json:"missing,omitempty"`
+	// Ignored: the element or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore (or the class data-proofer-ignore); no rule
+	// reports on the link, and no request is made for it.
+	Ignored bool `json:"ignored,omitempty"`
 	Pos
 }
 

@@ -141,8 +141,14 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 // text, Markdown and HTML reports.
 func summaryNotes(s Summary) []string {
 	var notes []string
-	if s.Offline {
+	switch {
+	case s.Offline && s.LinksOffline > 0:
+		notes = append(notes, finding.Plural(s.LinksOffline, "link", "links")+" not checked (--offline)")
+	case s.Offline:
 		notes = append(notes, "external links not checked (--offline)")
+	}
+	if s.LinksUnresolved > 0 {
+		notes = append(notes, finding.Plural(s.LinksUnresolved, "link", "links")+" not checked: the page names no origin (give --base-url)")
 	}
 	if s.LinksUnchecked > 0 {
 		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")

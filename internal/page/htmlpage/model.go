@@ -102,6 +102,7 @@ func (md *model) page() *page.Page {
 		p.Base = string(md.bytes(md.base))
 	}
 	p.Redirect = string(md.refresh)
+	p.OGURL = string(md.ogURL)
 	md.res = newResolver(md.opt.URL, p.Base)
 	md.scan(0, scanContext{header: -1, footer: -1, menu: -1, named: -1})
 	md.chooseLandmarks()
@@ -122,6 +123,9 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
+	for _, m := range md.maps {
+		p.Maps = append(p.Maps, string(md.bytes(m)))
+	}
 	return p
 }
 
@@ -239,10 +243,11 @@ func (md *model) inside(n, anc nodeID) bool {
 // or an ancestor is hidden, and whether it stands in a template's content,
 // which is no part of the page.
 type place struct {
-	region string
-	root   nodeID
-	hidden bool
-	inert  bool
+	region  string
+	root    nodeID
+	hidden  bool
+	inert   bool
+	ignored bool // see ignoredByAttrs
 }
 
 // Where a node stands, as memoized in nodeInfo.in.
@@ -252,12 +257,13 @@ const (
 	inMenu
 	inHidden
 	inTemplate
+	inIgnored
 )
 
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
 	info := &md.info[n]
-	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0, region: page.RegionMain}
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0, ignored: info.in&inIgnored != 0, region: page.RegionMain}
 	switch {
 	case info.in&inFooter != 0:
 		pl.region = page.RegionFooter
@@ -284,6 +290,9 @@ func (md *model) locate(n nodeID) {
 	}
 	if md.is(n, atom.Template) {
 		info.in |= inTemplate
+	}
+	if md.ignoredByAttrs(n) {
+		info.in |= inIgnored
 	}
 	if c := info.cand; c > 0 {
 		if info.root == 0 {
@@ -352,7 +361,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	}
 	pl := md.placeOf(n)
 	e.Control = md.controlRole(n, e)
-	e.Hidden, e.Region = pl.hidden, pl.region
+	e.Hidden, e.Region, e.Ignored = pl.hidden, pl.region, pl.ignored
 	e.Icon, e.IconLabel = md.icon(n)
 	e.Selector = md.selector(n)
 	e.Pos = md.pos(md.nodes[n].offset())
