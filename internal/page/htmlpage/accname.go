@@ -12,7 +12,8 @@ import (
 // the text a reader sees: each decision has one function here.
 
 // hiddenByAttrs: element n hides itself by the hidden attribute,
-// aria-hidden="true", or an inline display:none or visibility:hidden.
+// aria-hidden="true", an inline display:none or visibility:hidden, or AMP's
+// amp-access-hide (hidden until an access check shows it).
 func (md *model) hiddenByAttrs(n nodeID) bool { return md.hides(n, true) }
 
 // notShown: element n hides itself from sight (hiddenByAttrs but for
@@ -25,6 +26,10 @@ func (md *model) hides(n nodeID, aria bool) bool {
 		switch a.key {
 		case atom.Hidden:
 			return true
+		case 0:
+			if string(md.bytes(a.name)) == "amp-access-hide" {
+				return true
+			}
 		case atom.Style:
 			if styleHides(string(md.bytes(a.val))) {
 				return true
@@ -260,21 +265,11 @@ func (md *model) ariaName(n nodeID) string {
 // labelledBy is the names of the elements that aria-labelledby ids name,
 // each the first element of that id, hidden or not.
 func (md *model) labelledBy(ids []byte) string {
-	if md.ids == nil {
-		md.ids = map[string]nodeID{}
-		md.eachElement(0, func(n nodeID) {
-			if id := md.attrBytes(n, atom.Id); len(id) > 0 {
-				if _, ok := md.ids[string(id)]; !ok {
-					md.ids[string(id)] = n
-				}
-			}
-		})
-	}
 	var parts []string
 	saved := md.names
 	for _, id := range strings.Fields(string(ids)) {
-		n, ok := md.ids[id]
-		if !ok {
+		n := md.byID(id)
+		if n == 0 {
 			continue
 		}
 		md.names = nameText{labelling: true}

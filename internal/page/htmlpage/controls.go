@@ -2,23 +2,81 @@ package htmlpage
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html/atom"
 )
 
-// What an a element is to a reader: a link, a button in a link's markup,
-// or nothing at all.
+// What an a element is to a reader (a link, a button in a link's markup,
+// or nothing at all: anchorKind), and controls that are no entries
+// (page.Entry.Control): what each says of itself — a disclosure state, a
+// close or back name, a skip target, a form — is read here when its entry
+// is made; where it stands (beside an entry, before the whole menu) is read
+// as the menu nests (nesting.go).
+
+// controlRole is what control n does when a reader would not take it for
+// an entry, from the control alone; "" otherwise, and for controls outside
+// menus and the footer, whose entries no rule compares.
+func (md *model) controlRole(n nodeID, e *page.Entry) string {
+	if md.info[n].in&(inMenu|inFooter) == 0 {
+		return ""
+	}
+	switch {
+	case md.skipLink(n, e):
+		return page.ControlSkip
+	case !md.toggleLike(n):
+		return ""
+	case md.submitsForm(n):
+		return page.ControlForm
+	}
+	label, text := wordsOf(e.Label), ""
+	name := label
+	if e.Text != "" {
+		text = wordsOf(e.Text)
+		name = text
+	}
+	switch {
+	case startsWith(name, topWords):
+		return page.ControlSkip
+	case isCloseName(e.Label, label) || isCloseName(e.Text, text):
+		return page.ControlClose
+	case md.disclosure(n):
+		// The toggle of a panel; one that holds its submenu turns out an
+		// entry when the menu nests (adopt).
+		return page.ControlToggle
+	}
+	return ""
+}
+
+// toggleLike: n acts rather than leads somewhere — a button, a summary, a
+// link with no usable target, or a link that declares a popup or a panel.
+func (md *model) toggleLike(n nodeID) bool {
+	if md.controlKind(n) != page.KindLink {
+		return true
+	}
+	return !md.navigates(n) || md.disclosure(n)
+}
+
+// navigates: n is a link with a target a reader can follow (not "", "#"
+// or javascript:).
+func (md *model) navigates(n nodeID) bool {
+	if md.controlKind(n) != page.KindLink {
+		return false
+	}
+	href, ok := md.attr(n, atom.Href)
+	return !deadHref(href, ok)
+}
 
 // anchorKind is the kind of control a element n is ("" for none). An a
-// whose href leads nowhere (none, "", "#", javascript:) is a button when it
-// says it is a widget — a widget role (<a href="#" role="button">, <a
-// role="tab">) or a disclosure's state (aria-expanded, aria-haspopup,
-// aria-controls) — or, without an href, when it carries the value it
-// picks (data-value: an option of a picker). An a without href and
-// without content is a fragment target (<a id="top"></a>), no control at
-// all.
+// whose href leads nowhere (deadHref) is a button when it says it is a
+// widget (declaresWidget: <a href="#" role="button">, <a role="tab">, a
+// disclosure's toggle) or, without an href, when it carries the value it
+// picks (data-value: an option of a picker). An a without href and without
+// content is a fragment target (<a id="top"></a>), no control at all.
 func (md *model) anchorKind(n nodeID) string {
 	href, has := md.attr(n, atom.Href)
 	if !has && md.blank(n) {
@@ -30,19 +88,18 @@ func (md *model) anchorKind(n nodeID) string {
 	return page.KindLink
 }
 
-// deadHref: an href that leads to no page.
+// deadHref: an href that leads to no page (none, "", "#", javascript:).
 func deadHref(href []byte, has bool) bool {
-	href = bytes.TrimSpace(href)
-	return !has || len(href) == 0 || string(href) == "#" ||
-		len(href) >= len("javascript:") && equalFoldASCII(href[:len("javascript:")], "javascript:")
+	h := bytes.TrimSpace(href)
+	return !has || len(h) == 0 || string(h) == "#" || hasPrefixFold(h, "javascript:")
 }
 
 // widgetRoles are the roles that make an element a widget a reader
 // operates in place, rather than a link followed.
 var widgetRoles = []string{"button", "checkbox", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab"}
 
-// declaresWidget: n has a widget role (its first role token), or says
-// it expands, pops up or controls something.
+// declaresWidget: n has a widget role (its first role token), or is a
+// disclosure's toggle.
 func (md *model) declaresWidget(n nodeID) bool {
 	if role, _ := md.attr(n, attrRole); len(role) > 0 {
 		if first, _, _ := strings.Cut(strings.TrimSpace(string(role)), " "); first != "" {
@@ -53,14 +110,99 @@ func (md *model) declaresWidget(n nodeID) bool {
 			}
 		}
 	}
-	// aria-expanded="false" is a disclosure, closed; aria-haspopup="false"
-	// says there is no popup.
-	expanded, _ := md.attr(n, attrAriaExpanded)
-	popup, _ := md.attr(n, attrAriaHaspopup)
-	controls, _ := md.attr(n, attrAriaControls)
-	expanded, popup = bytes.TrimSpace(expanded), bytes.TrimSpace(popup)
-	return equalFoldASCII(expanded, "true") || equalFoldASCII(expanded, "false") ||
-		len(popup) > 0 && !equalFoldASCII(popup, "false") || len(bytes.TrimSpace(controls)) > 0
+	return md.disclosure(n)
+}
+
+// disclosure: n says it opens or closes part of the page: aria-expanded,
+// aria-controls, aria-haspopup, or a script's toggle attribute
+// (data-toggle, data-bs-toggle, data-bs-target …).
+func (md *model) disclosure(n nodeID) bool {
+	s := md.nodes[n].attrs
+	for _, a := range md.attrs[s.from:s.to] {
+		switch a.key {
+		case attrAriaExpanded:
+			return true
+		case attrAriaControls, attrAriaHaspopup:
+			if v := bytes.TrimSpace(md.bytes(a.val)); len(v) > 0 && string(v) != "false" {
+				return true
+			}
+		case 0:
+			name := md.bytes(a.name)
+			if bytes.HasPrefix(name, []byte("data-")) && (bytes.HasSuffix(name, []byte("toggle")) || bytes.HasSuffix(name, []byte("-target"))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// submitsForm: n is a form's submit, reset or image button.
+func (md *model) submitsForm(n nodeID) bool {
+	typ, _ := md.attr(n, atom.Type)
+	t := strings.ToLower(strings.TrimSpace(string(typ)))
+	switch {
+	case md.is(n, atom.Button):
+		if t != "" && t != "submit" && t != "reset" {
+			return false
+		}
+	case md.is(n, atom.Input):
+		if t != "submit" && t != "reset" && t != "image" {
+			return false
+		}
+	default:
+		return false
+	}
+	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
+		if md.is(p, atom.Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipLink: n is a link to another part of this page that is no place of
+// its own — a menu, or a landmark or the top for a link that says "skip",
+// "jump", "back to" … — rather than a section a table of contents lists.
+func (md *model) skipLink(n nodeID, e *page.Entry) bool {
+	if e.Kind != page.KindLink || !strings.HasPrefix(e.Href, "#") || len(e.Href) < 2 {
+		return false
+	}
+	id := e.Href[1:]
+	target := md.byID(id)
+	if target != 0 && (md.is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
+		return true
+	}
+	if !startsWith(wordsOf(e.Name()), skipWords) {
+		return false
+	}
+	if target == 0 {
+		return strings.EqualFold(id, "top")
+	}
+	switch md.nodes[target].atom {
+	case atom.Main, atom.Header, atom.Footer, atom.Body, atom.Html:
+		return md.nodes[target].ns == nsHTML
+	}
+	return hasRole(md, target, "main") || hasRole(md, target, "banner") || hasRole(md, target, "contentinfo")
+}
+
+func hasRole(md *model, n nodeID, role string) bool {
+	r, _ := md.attr(n, attrRole)
+	return equalFoldASCII(bytes.TrimSpace(r), role)
+}
+
+// byID is the first element of the page with id id.
+func (md *model) byID(id string) nodeID {
+	if md.ids == nil {
+		md.ids = map[string]nodeID{}
+		md.eachElement(0, func(n nodeID) {
+			if id := md.attrBytes(n, atom.Id); len(id) > 0 {
+				if _, ok := md.ids[string(id)]; !ok {
+					md.ids[string(id)] = n
+				}
+			}
+		})
+	}
+	return md.ids[id]
 }
 
 // blank: n has no element and no text but white space inside.
@@ -84,4 +226,97 @@ func (md *model) current(n nodeID) bool {
 func (md *model) hasAttrNamed(n nodeID, name string) bool {
 	_, ok := md.attrNamed(md.nodes[n].attrs, name)
 	return ok
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && equalFoldASCII(b[:len(prefix)], prefix)
+}
+
+// wordsOf is a name as words, lower case, one space between them: letters
+// and digits only, so that icon glyphs, arrows and punctuation fall away
+// ("‹ Recipes", "Recipes \ue5cc" → "recipes").
+func wordsOf(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if !isWordChar(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
+}
+
+// sameWords: two names read alike, icons and punctuation aside.
+func sameWords(a, b string) bool {
+	w := wordsOf(a)
+	return w != "" && w == wordsOf(b)
+}
+
+// showsWords: the text inside n holds a letter or a digit.
+func (md *model) showsWords(n nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		switch {
+		case md.nodes[c].text:
+			if bytes.IndexFunc(md.bytes(md.nodes[c].data), isWordChar) >= 0 {
+				return true
+			}
+		case !md.has(c, pSkipText) && md.showsWords(c):
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordChars: s holds a letter or a digit.
+func hasWordChars(s string) bool { return strings.IndexFunc(s, isWordChar) >= 0 }
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// startsWith: the words (wordsOf) begin with one of the phrases.
+func startsWith(words string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.HasPrefix(words, p) && (len(words) == len(p) || words[len(p)] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// closeWords begin the names of close and back buttons.
+var closeWords = []string{"close", "back", "go back", "return", "dismiss", "hide",
+	"schließen", "schliessen", "zurück", "ausblenden", "fermer", "retour", "cerrar", "volver", "atrás",
+	"chiudi", "indietro", "sluiten", "terug", "fechar", "voltar", "zamknij", "wstecz", "stäng", "tillbaka"}
+
+// isCloseName: a close or back button's name (words, its wordsOf), or a
+// close glyph alone.
+func isCloseName(name, words string) bool {
+	switch strings.TrimSpace(name) {
+	case "×", "✕", "✖", "x", "X", "‹", "«", "←", "<":
+		return true
+	}
+	return startsWith(words, closeWords)
+}
+
+// skipWords begin the names of skip links.
+var skipWords = []string{"skip", "jump", "back to", "go to", "to top", "top", "springe", "springen",
+	"zum", "zur", "direkt", "zurück", "nach oben", "aller", "passer", "ir a", "saltar", "salta", "vai",
+	"ga naar", "naar"}
+
+// topWords name the buttons that scroll back to the top of the page.
+var topWords = []string{"back to top", "to top", "top of page", "nach oben", "zurück nach oben", "haut de page"}
+
+// menuToggleWords name a button that opens a whole menu.
+var menuToggleWords = []string{"menu", "menü", "main menu", "open menu", "toggle menu", "toggle navigation",
+	"navigation", "open navigation", "hauptmenü", "menü öffnen", "navigation öffnen", "site menu"}
+
+// isMenuToggleName: "Menu", "Open navigation" …, or no words at all ("☰").
+func isMenuToggleName(name string) bool {
+	w := wordsOf(name)
+	return w == "" || slices.Contains(menuToggleWords, w)
 }

@@ -32,7 +32,7 @@ func (md *model) makeLinks() {
 		if r.node != 0 {
 			pl := md.placeOf(r.node)
 			if pl.inert {
-				continue
+				continue // a template\'s content is no part of the page
 			}
 			e, at.region, at.hidden, at.ignored = md.info[r.node].entry, pl.region, pl.hidden, pl.ignored
 			if e != nil {

@@ -24,10 +24,16 @@ type model struct {
 	header, footer int // index into cands, -1 for none
 	menus          []int
 	controls       []nodeID
-	ids            map[string]nodeID // see labelledBy
+	ids            map[string]nodeID // see byID
 	cutBy          map[int32]int32   // see nestedLink
-	entrySlab      []page.Entry
-	linkSlab       []page.Link
+	// root is the menu or region whose entries collect is nesting;
+	// regionPass says it is the footer, whose menus are read already.
+	root       nodeID
+	regionPass bool
+	itemNodes  []nodeID // see itemParts
+	headNodes  []nodeID // see headControls
+	entrySlab  []page.Entry
+	linkSlab   []page.Link
 }
 
 // nodeInfo is what the model learns of a node, memoized.
@@ -113,6 +119,9 @@ func (md *model) page() *page.Page {
 			p.Menus = append(p.Menus, md.menu(c))
 		}
 	}
+	if md.footer >= 0 {
+		md.nestRegion(md.cands[md.footer].node)
+	}
 	md.makeLinks()
 	md.makeAnchors()
 	for _, m := range md.maps {
@@ -148,7 +157,7 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 			inner.inBody = true
 		}
 		if md.is(c, atom.Template) {
-			continue // see place.inert
+			continue // its content is no part of the page (place.inert)
 		}
 		if !root && n.off >= 0 && md.controlKind(c) != "" {
 			md.controls = append(md.controls, c)
@@ -354,14 +363,31 @@ func (md *model) entry(n nodeID) *page.Entry {
 		}
 	}
 	pl := md.placeOf(n)
+	e.Control = md.controlRole(n, e)
 	e.Hidden, e.Region, e.Ignored = pl.hidden, pl.region, pl.ignored
 	e.Icon, e.IconLabel = md.icon(n)
 	e.Selector = md.selector(n)
 	e.Pos = md.pos(md.nodes[n].offset())
-	if pl.root != 0 {
-		e.Group = md.group(n, pl.root)
+	if root := md.groupRoot(n, pl); root != 0 {
+		e.Group = md.group(n, root)
 	}
 	return e
+}
+
+// groupRoot is what groups are found within: the footer for its entries
+// (its columns are groups, a nav among them too), else the menu the entry
+// stands in (a group outside the menu heads no part of it), else the
+// outermost landmark.
+func (md *model) groupRoot(n nodeID, pl place) nodeID {
+	if pl.region == page.RegionFooter || md.info[n].in&inMenu == 0 {
+		return pl.root
+	}
+	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
+		if md.chosenMenu(p) {
+			return p
+		}
+	}
+	return pl.root
 }
 
 // controlKind says whether element n is a link, a button or a toggle ("" if
