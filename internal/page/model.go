@@ -72,11 +72,11 @@ type Page struct {
 	// index page, the first URL given, or the one page of a run or
 	// directory).
 	Home bool `json:"home,omitempty"`
-	// Words counts the words of text the page shows of its own: the
-	// body's text outside links and buttons, and outside script, style,
-	// template and noscript elements. It tells a redirect stub's
-	// "Redirecting…" from an article (docs/rules.md, "Pages without
-	// content of their own"); a count beyond a few dozen says no more.
+	// Words counts the words of text the page shows of its own, up to
+	// 100: the body's text outside links and buttons, and outside title,
+	// script, style, template and noscript elements (docs/page-model.md
+	// says what a word is). It tells a redirect stub's "Redirecting…" from
+	// an article (docs/rules.md, "Pages without content of their own").
 	// Zero when the reader does not count (rendered-text snapshots).
 	Words int `json:"words,omitempty"`
 	// Note is what a person should know of how the page was read to trust

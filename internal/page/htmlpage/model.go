@@ -124,6 +124,7 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
+	p.Words = md.words()
 	for _, m := range md.maps {
 		p.Maps = append(p.Maps, string(md.bytes(m)))
 	}
