@@ -203,7 +203,8 @@ func (c *Config) compileAssertions() error {
 
 // compileAssertionSchema checks an assertion's schema against the draft-07
 // meta-schema, so that the error points into it, refuses $refs that would
-// make gojsonschema fetch a URL, then compiles it.
+// make gojsonschema fetch a URL and loops of $refs that would make it
+// recurse forever, then compiles it.
 func compileAssertionSchema(doc json.RawMessage, at string) (*gojsonschema.Schema, error) {
 	meta, err := draft7MetaSchema()
 	if err != nil {
@@ -223,6 +224,9 @@ func compileAssertionSchema(doc json.RawMessage, at string) (*gojsonschema.Schem
 	}
 	if ref, where := remoteRef(tree, nil); where != nil {
 		return nil, fmt.Errorf("%s%s: only local references (\"#/…\") are allowed, not %q", at, pointer(where), ref)
+	}
+	if where, ref := refCycle(tree); where != nil {
+		return nil, refCycleError(at, where, ref)
 	}
 	loader := gojsonschema.NewSchemaLoader()
 	loader.Draft = gojsonschema.Draft7

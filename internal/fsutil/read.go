@@ -1,0 +1,64 @@
+package fsutil
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// OpenRegular opens a file to read, refusing anything but a regular file:
+// a FIFO would block the run until some process writes to it, and a device
+// (/dev/zero, /dev/urandom) never ends. It opens without blocking, so that
+// even a FIFO swapped in after a check is refused at once.
+func OpenRegular(name string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, nil, unwrapPath(err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, nil, unwrapPath(err)
+	}
+	if err := RegularError(info.Mode()); err != nil {
+		_ = f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+// RegularError is nil for a regular file and says what else a file is.
+func RegularError(mode fs.FileMode) error {
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return errors.New("is a directory")
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe (FIFO), not a regular file")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a regular file")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("is a device, not a regular file")
+	}
+	return errors.New("is not a regular file")
+}
+
+// ReadFile reads a regular file of at most limit bytes (see OpenRegular).
+func ReadFile(name string, limit int64) ([]byte, error) {
+	f, _, err := OpenRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than %d bytes", limit)
+	}
+	return data, nil
+}
