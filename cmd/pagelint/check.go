@@ -10,8 +10,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
+	"github.com/pagelint/pagelint/schema"
 )
 
 func checkCommand(s *streams) *cli.Command {
@@ -81,8 +83,14 @@ func runCheck(c *cli.Context, s *streams) error {
 			return fail("--shard: %v", err)
 		}
 	}
-	if c.Bool("update-baseline") && c.String("baseline") == "" {
-		return fail("--update-baseline needs --baseline FILE")
+	if c.Bool("update-baseline") {
+		path := c.String("baseline")
+		if path == "" {
+			return fail("--update-baseline needs --baseline FILE")
+		}
+		if err := fsutil.CheckWritable(path); err != nil {
+			return fail("%s: %v", path, err)
+		}
 	}
 	switch f := c.String("input-format"); f {
 	case "", "html", "text":
@@ -122,8 +130,17 @@ func runCheck(c *cli.Context, s *streams) error {
 	for _, e := range res.PageErrors {
 		fmt.Fprintln(s.stderr, "pagelint: "+oneLine(e.Error()))
 	}
+	read := inputFiles(res, cfg)
+	if err := protectInputs(outputs, read); err != nil {
+		return err
+	}
 	findings := res.Findings
 	if path := c.String("baseline"); path != "" {
+		if c.Bool("update-baseline") {
+			if err := protectInputs([]output{{file: path}}, read); err != nil {
+				return err
+			}
+		}
 		if findings, err = applyBaseline(c, s, path, findings); err != nil {
 			return err
 		}
@@ -147,6 +164,21 @@ func runCheck(c *cli.Context, s *streams) error {
 		return &exitError{code: exitFailure}
 	}
 	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+}
+
+// inputFiles are the files of a run's inputs that a report must never
+// replace: the local pages and the config.
+func inputFiles(res *lint.Result, cfg *schema.Config) []string {
+	var files []string
+	for _, p := range res.Pages {
+		if p.Source != "-" && !lint.IsURL(p.Source) {
+			files = append(files, p.Source)
+		}
+	}
+	if cfg.Path != "" {
+		files = append(files, cfg.Path)
+	}
+	return files
 }
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
@@ -159,7 +160,7 @@ func mergeCommand(s *streams) *cli.Command {
 			}
 			var reps []*report.Report
 			for _, path := range c.Args().Slice() {
-				f, err := os.Open(path)
+				f, _, err := fsutil.OpenRegular(path)
 				if err != nil {
 					return fail("%s: %v", path, describeOpenError(err))
 				}

@@ -71,7 +71,7 @@ func runInit(c *cli.Context, s *streams) error {
 	if err := enc.Encode(starter); err != nil {
 		return fail("%v", err)
 	}
-	if err := fsutil.WriteFileAtomic(out, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return fail("%s: %v", out, err)
 	}
 	fmt.Fprintf(s.stdout, "wrote %s: %d navigation entries and %d footer items are now required\n",

@@ -29,6 +29,10 @@ func OpenRegular(name string) (*os.File, fs.FileInfo, error) {
 	return f, info, nil
 }
 
+// ErrNotRegular is wrapped by the errors of OpenRegular for a file that is
+// not a regular one.
+var ErrNotRegular = errors.New("not a regular file")
+
 // RegularError is nil for a regular file and says what else a file is.
 func RegularError(mode fs.FileMode) error {
 	switch {
@@ -37,22 +41,27 @@ func RegularError(mode fs.FileMode) error {
 	case mode.IsDir():
 		return errors.New("is a directory")
 	case mode&fs.ModeNamedPipe != 0:
-		return errors.New("is a named pipe (FIFO), not a regular file")
+		return fmt.Errorf("is a named pipe (FIFO), %w", ErrNotRegular)
 	case mode&fs.ModeSocket != 0:
-		return errors.New("is a socket, not a regular file")
+		return fmt.Errorf("is a socket, %w", ErrNotRegular)
 	case mode&fs.ModeDevice != 0:
-		return errors.New("is a device, not a regular file")
+		return fmt.Errorf("is a device, %w", ErrNotRegular)
 	}
-	return errors.New("is not a regular file")
+	return fmt.Errorf("is %w", ErrNotRegular)
 }
 
-// ReadFile reads a regular file of at most limit bytes (see OpenRegular).
+// ReadFile reads a regular file (see OpenRegular) of at most limit bytes;
+// limit <= 0 means no limit.
 func ReadFile(name string, limit int64) ([]byte, error) {
 	f, _, err := OpenRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
+	if limit <= 0 {
+		data, err := io.ReadAll(f)
+		return data, unwrapPath(err)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, unwrapPath(err)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
 )
@@ -44,6 +45,10 @@ func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*g
 			info, err := os.Stat(in)
 			if err != nil {
 				return nil, nil, errorf(in, "%s", describeStatError(err))
+			}
+			if !info.IsDir() && !info.Mode().IsRegular() {
+				// A FIFO would hang the run; "-" is how standard input is read.
+				return nil, nil, errorf(in, "%v (give - to read standard input)", fsutil.RegularError(info.Mode()))
 			}
 			root := in
 			if !info.IsDir() {

@@ -68,7 +68,7 @@ func escapeProperty(s string) string {
 // Other steps' summaries stay; the file is replaced whole, never half
 // written.
 func appendStepSummary(path string, r *Report) error {
-	old, err := os.ReadFile(path)
+	old, err := fsutil.ReadFile(path, 0)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot read the job summary %q: %w", path, err)
 	}
@@ -80,7 +80,7 @@ func appendStepSummary(path string, r *Report) error {
 	if err := WriteMarkdown(&buf, r, Options{}); err != nil {
 		return err
 	}
-	if err := fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("cannot write the job summary %q: %w", path, err)
 	}
 	return nil
