@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/xeipuuv/gojsonschema"
+	yamlv2 "go.yaml.in/yaml/v2"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pagelint/pagelint/internal/fsutil"
@@ -94,6 +95,12 @@ func lineAt(data []byte, offset int64) int {
 // booleans (on, off, yes, no, y, n) stay booleans, as pagelint has always
 // read them.
 func yamlToJSON(file string, data []byte) ([]byte, error) {
+	// Syntax errors as YAML v2 reports them: v3 names the line before
+	// the error for some of them.
+	var syntax any
+	if err := yamlv2.Unmarshal(data, &syntax); err != nil {
+		return nil, yamlSyntaxError(file, err)
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlSyntaxError(file, err)
