@@ -54,14 +54,37 @@ func githubCommand(s checks.Severity) string {
 	}
 }
 
-// escapeData escapes a command's message as @actions/core does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// escapeData escapes a command's message as @actions/core does ("%",
+// CR, LF), and shows every other control character that came from a page
+// as "\x1b": the runner's log would otherwise interpret an ESC sequence,
+// and a U+2028 could end the line.
+func escapeData(s string) string { return escapeCommand(s, false) }
 
-// escapeProperty escapes a command property's value as @actions/core does.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+// escapeProperty escapes a command property's value as @actions/core does,
+// ":" and "," too, and shows control characters as escapeData does.
+func escapeProperty(s string) string { return escapeCommand(s, true) }
+
+func escapeCommand(s string, property bool) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '%':
+			b.WriteString("%25")
+		case r == '\r':
+			b.WriteString("%0D")
+		case r == '\n':
+			b.WriteString("%0A")
+		case property && r == ':':
+			b.WriteString("%3A")
+		case property && r == ',':
+			b.WriteString("%2C")
+		case isLineControl(r):
+			b.WriteString(visibleControl(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // appendStepSummary adds the Markdown report to the job summary file.

@@ -158,7 +158,7 @@ func pad(s string, width int) string {
 // terminalSafe keeps a message on one line and keeps control characters
 // that came from a page (an ESC in a label) from reaching the terminal.
 func terminalSafe(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+	if !strings.ContainsFunc(s, isLineControl) {
 		return s
 	}
 	var b strings.Builder
@@ -170,11 +170,27 @@ func terminalSafe(s string) string {
 			b.WriteString(`\r`)
 		case r == '\t':
 			b.WriteString(" ")
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
+		case isLineControl(r):
+			b.WriteString(visibleControl(r))
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isLineControl: a character that a terminal or a log viewer acts on
+// rather than shows: C0 and C1 controls, DEL, and the Unicode line and
+// paragraph separators.
+func isLineControl(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+}
+
+// visibleControl writes a control character as its escape: "\x1b",
+// "\u2028".
+func visibleControl(r rune) string {
+	if r <= 0xff {
+		return fmt.Sprintf(`\x%02x`, r)
+	}
+	return fmt.Sprintf(`\u%04x`, r)
 }
