@@ -1,7 +1,6 @@
 package linkcheck
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -22,8 +21,11 @@ type Result struct {
 	FinalURL        string // where redirects led; "" when there were none
 	Permanent       bool   // the URL answered with a permanent redirect (301, 308)
 	FragmentMissing bool   // the page works but has no such #fragment
-	Skipped         bool   // not checked: excluded, private, scheme, deadline
+	Skipped         bool   // not checked: excluded, refused, scheme, deadline
 	SkipReason      string
+	// Refused: Skipped because Options.Policy refused the address of the
+	// URL or of a redirect.
+	Refused bool
 	// Unchecked: Skipped because the run's deadline passed or it was
 	// canceled before the URL was asked.
 	Unchecked bool
@@ -58,11 +60,9 @@ type Checker struct {
 	statsMu  sync.Mutex
 	stats    Stats
 
-	// Knobs for tests: backoff before the first retry, the clock, and the
-	// name resolver of ExcludePrivate.
+	// Knobs for tests: backoff before the first retry, and the clock.
 	backoffBase time.Duration
 	now         func() time.Time
-	lookupIP    func(ctx context.Context, host string) ([]net.IPAddr, error)
 }
 
 // New checks the options and prepares a Checker; it reads the cache file
@@ -122,7 +122,6 @@ func New(opt Options) (*Checker, error) {
 		hosts:       map[string]*hostState{},
 		backoffBase: 500 * time.Millisecond,
 		now:         time.Now,
-		lookupIP:    net.DefaultResolver.LookupIPAddr,
 	}
 	transport := opt.Transport
 	if transport == nil {
@@ -148,9 +147,10 @@ func New(opt Options) (*Checker, error) {
 // newTransport is one transport for all requests, so connections to a host
 // are reused across its URLs.
 func newTransport(opt Options) *http.Transport {
-	return &http.Transport{
+	dialer := &net.Dialer{Timeout: opt.Timeout, KeepAlive: 30 * time.Second}
+	t := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: opt.Timeout, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           dialer.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          2 * opt.Concurrency,
 		MaxIdleConnsPerHost:   2 * opt.PerHost,
@@ -158,6 +158,11 @@ func newTransport(opt Options) *http.Transport {
 		TLSHandshakeTimeout:   opt.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}
+	if opt.Policy != nil {
+		t.Proxy = opt.Policy.Proxy
+		t.DialContext = opt.Policy.DialContext(dialer)
+	}
+	return t
 }
 
 // Stats returns the figures of the last Check.

@@ -66,6 +66,13 @@ func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnch
 		if current != key {
 			res.FinalURL = current
 		}
+		if a.fail != nil && a.fail.refused {
+			why := "not checked: " + a.fail.reason
+			if current != key {
+				why = "not checked: redirected to " + current + ", and " + a.fail.reason
+			}
+			return outcome{res: &Result{URL: key, OK: true, Skipped: true, Refused: true, SkipReason: why, Attempts: res.Attempts}}
+		}
 		if a.fail != nil {
 			if err := ctx.Err(); err != nil || a.fail.aborted {
 				if err == nil {
@@ -309,6 +316,9 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
 		}
 		f := classify(err, c.opt.Timeout)
+		if f.refused {
+			c.requests.Add(-1) // never sent
+		}
 		return answer{fail: &f}
 	}
 	hs.observe(time.Since(sent))

@@ -2,8 +2,6 @@ package linkcheck
 
 import (
 	"context"
-	"net"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -145,31 +143,4 @@ func (h *hostState) speedUp() {
 		limit = rate.Inf
 	}
 	h.limiter.SetLimit(limit)
-}
-
-// privateAddress says whether host is loopback, private or link-local; a
-// name counts when any address it resolves to does. A name that does not
-// resolve is not private: the check itself reports the DNS failure.
-func (c *Checker) privateAddress(ctx context.Context, host string) (string, bool) {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return host, true
-	}
-	if ip := net.ParseIP(host); ip != nil {
-		return host, isPrivateIP(ip)
-	}
-	addrs, err := c.lookupIP(ctx, host)
-	if err != nil {
-		return "", false
-	}
-	for _, a := range addrs {
-		if isPrivateIP(a.IP) {
-			return a.IP.String(), true
-		}
-	}
-	return "", false
-}
-
-func isPrivateIP(ip net.IP) bool {
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsUnspecified()
 }

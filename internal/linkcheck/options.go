@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 // Version is pagelint's version as the default User-Agent names it; the
@@ -59,8 +61,10 @@ type Options struct {
 	Retries     int           // extra tries after a retryable failure; default 2, negative = none
 	Accept      []string      // statuses that count as working: "200-299" (default), "403", …
 
-	Exclude        []*regexp.Regexp // URLs matching any of these are Skipped
-	ExcludePrivate bool             // skip loopback, private and link-local hosts (names are resolved)
+	Exclude []*regexp.Regexp // URLs matching any of these are Skipped
+	// Policy says which addresses may be dialled, on every request and
+	// redirect hop; a URL it refuses is Skipped. nil: any address (tests).
+	Policy *netpolicy.Policy
 
 	UserAgent string       // default DefaultUserAgent()
 	Headers   []HeaderRule // extra headers per URL pattern; later rules win

@@ -15,7 +15,6 @@ type target struct {
 	key      string // normalised URL without fragment: the request and cache key
 	fragment string // decoded fragment of the input, "" when none
 	hostKey  string // scheme://host[:port], the unit of per-host limits
-	host     string // host name or IP, without port or brackets
 }
 
 // normalize turns an http(s) URL into the form that is requested once:
@@ -63,7 +62,6 @@ func normalize(raw string) (target, error) {
 		key:      u.String(),
 		fragment: frag,
 		hostKey:  u.Scheme + "://" + hostport,
-		host:     host,
 	}, nil
 }
 

@@ -3,23 +3,27 @@ package lint
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/linkcheck"
+	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/source"
 )
 
 // checkExternal checks every distinct external URL the pages link to, once.
 // URLs the run fetched itself (pages of a crawl, and what the crawl could not
-// fetch) are judged by what the run already knows, even offline.
-//
-// pages carry the links to check; fetched holds the anchors of the pages
-// the run fetched, by URL.
-func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
+// fetch) are judged by what the run already knows, even offline; the URLs
+// of a crawl's origins it left out count against its --max-pages.
+func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, learnt *linkKnowledge) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && externalEnabled(opt.Config)
-	results, targets := externalTargets(pages, fetched, known, online)
+	results, targets, overBudget := externalTargets(pages, learnt, online)
+	if overBudget > 0 {
+		opt.Warn(fmt.Sprintf("%s of the crawled site not checked: they are beyond --max-pages, which the pages fetched and the links to its own pages share",
+			plural(overBudget, "URL", "URLs")))
+	}
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil
 	}
@@ -27,10 +31,13 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fe
 	if err != nil {
 		return nil, linkCounts{}, err
 	}
-	var unchecked int
+	var unchecked, refused int
 	for t, r := range checker.Check(ctx, targets) {
 		if r.Unchecked {
 			unchecked++
+		}
+		if r.Refused {
+			refused++
 		}
 		if r.Skipped {
 			continue
@@ -50,22 +57,46 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fe
 			FragmentMissing: r.FragmentMissing,
 		}
 	}
+	if refused > 0 {
+		opt.Warn(fmt.Sprintf("%s not checked: the network policy refuses their addresses (loopback and private ones are checked with --allow-private; link-local ones never)",
+			plural(refused, "external link", "external links")))
+	}
 	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // linkCounts are the distinct link targets a run judged, and the external
 // ones links.deadline left unchecked.
 type linkCounts struct{ checked, unchecked int }
 
+// linkKnowledge is what reading the inputs learnt about link targets.
+type linkKnowledge struct {
+	// fetched holds the anchors of the pages the run fetched, by URL.
+	fetched map[string]map[string]bool
+	// known are results of URLs the run tried to fetch, by URL.
+	known map[string]checks.ExternalResult
+	// unvisited are the normalised URLs of a crawl's origins it left out
+	// for its budget; budget is how many of them may still be asked.
+	unvisited map[string]bool
+	budget    int
+}
+
 // externalTargets judges the external links the run already knows and
 // lists, once each, those left to ask when online, in the order the site
 // links them: pages in the order of their sources (the workers read them
 // in no set order), links in page order, so that a run asks the same URLs
-// in the same order every time.
-func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, online bool) (map[string]checks.ExternalResult, []string) {
-	results := map[string]checks.ExternalResult{}
-	var targets []string
+// in the same order every time. Of the URLs a crawl left out, only as
+// many are listed as its budget allows; overBudget counts the others.
+func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool) (results map[string]checks.ExternalResult, targets []string, overBudget int) {
+	results = map[string]checks.ExternalResult{}
 	seen := map[string]bool{}
+	listed, over := map[string]bool{}, map[string]bool{} // unvisited URLs, normalised
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
@@ -76,16 +107,34 @@ func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool,
 				continue
 			}
 			seen[t] = true
-			if anchors, ok := fetched[stripFragment(t)]; ok {
+			if anchors, ok := learnt.fetched[stripFragment(t)]; ok {
 				results[t] = knownResult(anchors, t)
-			} else if r, ok := known[stripFragment(t)]; ok {
-				results[t] = r
-			} else if online {
-				targets = append(targets, t)
+				continue
 			}
+			if r, ok := learnt.known[stripFragment(t)]; ok {
+				results[t] = r
+				continue
+			}
+			if !online {
+				continue
+			}
+			if n := source.NormalizeURL(t); learnt.unvisited[n] {
+				switch {
+				case over[n]:
+					continue
+				case listed[n]:
+				case learnt.budget == 0:
+					over[n] = true
+					continue
+				default:
+					listed[n] = true
+					learnt.budget--
+				}
+			}
+			targets = append(targets, t)
 		}
 	}
-	return results, targets
+	return results, targets, len(over)
 }
 
 // crawlFailures turns what a crawl could not fetch into link results: a URL
@@ -94,8 +143,9 @@ func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool,
 func crawlFailures(skipped []source.Skip) map[string]checks.ExternalResult {
 	known := map[string]checks.ExternalResult{}
 	for _, s := range skipped {
+		_, refused := netpolicy.IsRefused(s.Err)
 		switch {
-		case s.Err == nil:
+		case s.Err == nil, refused:
 		case errors.Is(s.Err, source.ErrNotHTML):
 			known[s.URL] = checks.ExternalResult{OK: true}
 		default:
@@ -132,20 +182,20 @@ func linkOptions(opt *Options) linkcheck.Options {
 		retries = -1 // the checker reads 0 as "the default"
 	}
 	o := linkcheck.Options{
-		Concurrency:    l.MaxConcurrency(),
-		PerHost:        l.MaxPerHost(),
-		Timeout:        l.RequestTimeout(),
-		Deadline:       l.RunDeadline(),
-		Retries:        retries,
-		Accept:         l.AcceptedStatus(),
-		Exclude:        l.ExcludePatterns(),
-		ExcludePrivate: opt.ExcludePrivate || l.ExcludePrivate,
-		UserAgent:      userAgent(opt),
-		Fragments:      l.ExternalFragments,
-		CacheTTL:       l.CacheTTL(),
-		FailureTTL:     l.CacheFailureTTL(),
-		Progress:       opt.Progress,
-		Warn:           opt.Warn,
+		Concurrency: l.MaxConcurrency(),
+		PerHost:     l.MaxPerHost(),
+		Timeout:     l.RequestTimeout(),
+		Deadline:    l.RunDeadline(),
+		Retries:     retries,
+		Accept:      l.AcceptedStatus(),
+		Exclude:     l.ExcludePatterns(),
+		Policy:      opt.policy,
+		UserAgent:   userAgent(opt),
+		Fragments:   l.ExternalFragments,
+		CacheTTL:    l.CacheTTL(),
+		FailureTTL:  l.CacheFailureTTL(),
+		Progress:    opt.Progress,
+		Warn:        opt.Warn,
 	}
 	if !opt.NoCache {
 		o.CachePath = opt.Config.ResolvePath(l.CachePath())

@@ -24,7 +24,7 @@ func TestExternalTargetsOrder(t *testing.T) {
 	c := deferred("c/index.html", "https://x.test/3", "/local.html", "https://x.test/4")
 	known := map[string]checks.ExternalResult{"https://y.test/known": {Reason: "404 Not Found"}}
 	for _, order := range [][]*deferredLinks{{a, b, c}, {c, b, a}, {b, c, a}} {
-		results, targets := externalTargets(order, nil, known, true)
+		results, targets, _ := externalTargets(order, &linkKnowledge{known: known}, true)
 		want := []string{"https://y.test/2", "https://x.test/1#frag", "https://x.test/1", "https://x.test/3", "https://x.test/4"}
 		if !slices.Equal(targets, want) {
 			t.Errorf("pages read %s, %s, %s: targets %q, want %q", order[0].source, order[1].source, order[2].source, targets, want)
@@ -32,7 +32,7 @@ func TestExternalTargetsOrder(t *testing.T) {
 		if r, ok := results["https://y.test/known"]; !ok || r.Reason != "404 Not Found" {
 			t.Errorf("the known URL: got %+v, want its known result", r)
 		}
-		if _, targets := externalTargets(order, nil, known, false); len(targets) != 0 {
+		if _, targets, _ := externalTargets(order, &linkKnowledge{known: known}, false); len(targets) != 0 {
 			t.Errorf("offline: targets %q, want none", targets)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
 	"github.com/pagelint/pagelint/internal/report"
@@ -31,8 +32,11 @@ type Options struct {
 	InputFormat string
 	Offline     bool
 	NoCache     bool
-	// ExcludePrivate skips external URLs on loopback and private addresses.
+	// ExcludePrivate skips external URLs on loopback and private addresses
+	// even when an input is on one; AllowPrivate checks them even when
+	// none is. See networkPolicy.
 	ExcludePrivate bool
+	AllowPrivate   bool
 
 	Render     bool
 	RenderWait time.Duration
@@ -53,6 +57,8 @@ type Options struct {
 
 	// regions shares the models of the regions the pages have in common.
 	regions *htmlpage.Regions
+	// policy says which addresses the run's requests may reach.
+	policy *netpolicy.Policy
 }
 
 // Result of a run.
@@ -93,31 +99,39 @@ type group struct {
 	// known are link results the reading learnt on the way (a crawl's
 	// failed fetches), by URL without fragment.
 	known map[string]checks.ExternalResult
+	// unvisited are the URLs of a crawl's origins it left out for its
+	// --max-pages or --max-depth (normalised, see source.NormalizeURL);
+	// budget is how many of them the link checks may still ask.
+	unvisited map[string]bool
+	budget    int
 }
 
 // Run lints the inputs: each page is checked as soon as it is read, then
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
-	opt.prepare()
+	opt.prepare(ctx)
 	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
 	var deferred []*deferredLinks
-	known := map[string]checks.ExternalResult{}
-	fetched := map[string]map[string]bool{}
+	learnt := &linkKnowledge{known: map[string]checks.ExternalResult{}, fetched: map[string]map[string]bool{}, unvisited: map[string]bool{}}
 	for _, g := range groups {
 		res.Pages = append(res.Pages, g.mine...)
 		deferred = append(deferred, g.deferred...)
 		for u, r := range g.known {
-			known[u] = r
+			learnt.known[u] = r
 		}
 		for u, a := range g.anchors {
 			if IsURL(u) {
-				fetched[stripFragment(u)] = a
+				learnt.fetched[stripFragment(u)] = a
 			}
 		}
+		for u := range g.unvisited {
+			learnt.unvisited[u] = true
+		}
+		learnt.budget += g.budget
 	}
 	if len(res.Pages) == 0 {
 		if len(pageErrs) > 0 {
@@ -125,7 +139,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		return nil, errors.New("no pages to lint")
 	}
-	external, counts, err := checkExternal(ctx, &opt, deferred, fetched, known)
+	external, counts, err := checkExternal(ctx, &opt, deferred, learnt)
 	if err != nil {
 		return nil, err
 	}
@@ -173,8 +187,9 @@ func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
 	return slices.Concat(found...)
 }
 
-// prepare fills in the defaults of a run and its cache of shared regions.
-func (opt *Options) prepare() {
+// prepare fills in the defaults of a run, its cache of shared regions and
+// its network policy.
+func (opt *Options) prepare(ctx context.Context) {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
 	}
@@ -182,6 +197,30 @@ func (opt *Options) prepare() {
 		opt.Warn = func(string) {}
 	}
 	opt.regions = htmlpage.NewRegions()
+	opt.policy = networkPolicy(ctx, opt)
+}
+
+// networkPolicy decides which addresses the run may reach, as
+// docs/SECURITY.md says: public ones always; loopback and private ones
+// when an input URL is on such an address (a local or internal site), or
+// when --allow-private or links.allowPrivate says so, and never with
+// --exclude-private or links.excludePrivate; link-local, metadata and
+// unspecified ones never.
+func networkPolicy(ctx context.Context, opt *Options) *netpolicy.Policy {
+	p := &netpolicy.Policy{}
+	l := &opt.Config.Links
+	switch {
+	case opt.ExcludePrivate || l.ExcludePrivate:
+	case opt.AllowPrivate || l.AllowPrivate:
+		p.AllowLoopback, p.AllowPrivate = true, true
+	default:
+		for _, in := range append(slices.Clone(opt.Inputs), opt.Sitemaps...) {
+			if IsURL(in) {
+				p.AllowInput(ctx, in)
+			}
+		}
+	}
+	return p
 }
 
 // mineOf tells the pages of this run's shard from the others, given the
@@ -208,7 +247,7 @@ func errorf(source, format string, args ...any) error {
 
 // Extract reads the inputs into page models without checking them.
 func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
-	opt.prepare()
+	opt.prepare(ctx)
 	groups, pageErrs, err := readInputs(ctx, &opt, nil)
 	if err != nil {
 		return nil, nil, err

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -20,6 +21,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		UserAgent: userAgent(opt),
 		Timeout:   opt.Config.Links.RequestTimeout(),
 		MaxSize:   opt.Config.MaxPageSize(),
+		Client:    &http.Client{Transport: opt.policy.Transport()},
 	}
 	var render *renderSession
 	if opt.Render {
@@ -62,6 +64,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		}
 		reportSkipped(opt, res.Skipped)
 		g.known = crawlFailures(res.Skipped)
+		g.unvisited, g.budget = crawlBudget(opt, res)
 		sort.SliceStable(g.pages, func(a, b int) bool { return g.pages[a].Source < g.pages[b].Source })
 	} else {
 		for _, u := range urls {
@@ -97,6 +100,24 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		g.anchors[p.URL] = anchorSet(p)
 	}
 	return g, pageErrs, nil
+}
+
+// crawlBudget is what is left of a crawl's --max-pages for the link checks
+// of the URLs of its origins it left out (listed, normalised): each of
+// them would be one more request to the site, and a crawl of 500 pages
+// may link to 50,000 more.
+func crawlBudget(opt *Options, res *source.CrawlResult) (map[string]bool, int) {
+	unvisited := map[string]bool{}
+	for _, s := range res.Skipped {
+		if s.Budget {
+			unvisited[s.URL] = true
+		}
+	}
+	maxPages := opt.MaxPages
+	if maxPages <= 0 {
+		maxPages = source.DefaultMaxPages
+	}
+	return unvisited, max(maxPages-res.Fetched, 0)
 }
 
 // sitemaps are the sitemap URLs to seed a crawl from; "auto" stands for

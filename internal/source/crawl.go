@@ -40,6 +40,9 @@ type Skip struct {
 	// Err is the failure of a fetch (a status, a refused connection, a
 	// page that is not HTML); nil for URLs the crawl chose not to fetch.
 	Err error
+	// Budget: a URL of the crawl's origins left out only for MaxPages or
+	// MaxDepth.
+	Budget bool
 }
 
 // CrawlResult is what a crawl did.
@@ -160,7 +163,7 @@ func (c *crawler) run(ctx context.Context) error {
 		}
 		if !j.started {
 			// Only when the budget is spent: nothing after it will start.
-			c.skip(j.url, "max pages reached")
+			c.skipBudget(j.url, "max pages reached")
 			next = i + 1
 			continue
 		}
@@ -245,7 +248,7 @@ func (c *crawler) add(link string, base *url.URL, depth int) {
 	case !c.origins[originOf(n)]:
 		c.skip(n, "other origin")
 	case c.opt.MaxDepth > 0 && depth > c.opt.MaxDepth:
-		c.skip(n, "max depth")
+		c.skipBudget(n, "max depth")
 	default:
 		c.queue = append(c.queue, &crawlJob{url: n, depth: depth, done: make(chan struct{})})
 	}
@@ -253,6 +256,10 @@ func (c *crawler) add(link string, base *url.URL, depth int) {
 
 func (c *crawler) skip(u, reason string) {
 	c.result.Skipped = append(c.result.Skipped, Skip{URL: u, Reason: reason})
+}
+
+func (c *crawler) skipBudget(u, reason string) {
+	c.result.Skipped = append(c.result.Skipped, Skip{URL: u, Reason: reason, Budget: true})
 }
 
 // nothingFound explains a crawl that visited no page, with the reason the

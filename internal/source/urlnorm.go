@@ -18,6 +18,16 @@ func normalizeURL(rawURL string) (string, error) {
 	return normalizeParsed(u), nil
 }
 
+// NormalizeURL is the form under which a crawl remembers a URL (see
+// normalizeURL), or "" for a URL it would not fetch.
+func NormalizeURL(rawURL string) string {
+	n, err := normalizeURL(rawURL)
+	if err != nil {
+		return ""
+	}
+	return n
+}
+
 func normalizeParsed(u *url.URL) string {
 	n := *u
 	n.Scheme = strings.ToLower(n.Scheme)
