@@ -136,8 +136,9 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err := protectInputs(outputs, read); err != nil {
 		return err
 	}
+	sig, interrupted := interruptedBy(c.Context)
 	findings := res.Findings
-	if path := c.String("baseline"); path != "" {
+	if path := c.String("baseline"); path != "" && !(interrupted && c.Bool("update-baseline")) {
 		if c.Bool("update-baseline") {
 			if err := protectInputs([]output{{file: path}}, read); err != nil {
 				return err
@@ -159,8 +160,16 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.Interrupted = interrupted
 	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
 		return err
+	}
+	if interrupted {
+		msg := fmt.Sprintf("interrupted by %s: the findings may be incomplete", sig.String())
+		if c.Bool("update-baseline") {
+			msg += ", so the baseline was not updated"
+		}
+		return &exitError{code: sig.exitCode(), msg: msg}
 	}
 	if len(res.PageErrors) > 0 {
 		return &exitError{code: exitFailure}
@@ -183,9 +192,12 @@ func inputFiles(res *lint.Result, cfg *schema.Config) []string {
 	return files
 }
 
-// exitCode is 1 when a finding is at or above fail-on, or there are more
-// warnings than allowed.
+// exitCode is 1 when a finding is at or above fail-on, when there are more
+// warnings than allowed, or when the report is of an interrupted run.
 func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
+	if sum.Interrupted {
+		return exitFindings // a merged report of an interrupted run passes no gate
+	}
 	counts := map[checks.Severity]int{checks.Error: sum.Error, checks.Warning: sum.Warning, checks.Info: sum.Info}
 	for sev, n := range counts {
 		if failOn != checks.Off && sev >= failOn && n > 0 {

@@ -176,6 +176,9 @@ func mergeCommand(s *streams) *cli.Command {
 			if err := writeReports(s, outs, merged, c.Bool("no-color"), false); err != nil {
 				return err
 			}
+			if merged.Summary.Interrupted {
+				fmt.Fprintln(s.stderr, "pagelint: a report merged is of an interrupted run: the findings may be incomplete")
+			}
 			return &exitError{code: exitCode(merged.Summary, failOn, -1)}
 		},
 	}

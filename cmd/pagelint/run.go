@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"strings"
 
@@ -42,12 +41,22 @@ type streams struct {
 	stderr io.Writer
 }
 
-// run is the whole program: it parses args, runs a command and returns the
-// exit code. Only main exits.
 // gcPercent is the collector's setting unless GOGC sets one.
 const gcPercent = 200
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+// run is the whole program: it parses args, runs a command and returns the
+// exit code. Only main exits. The first SIGINT or SIGTERM stops the run
+// (see interruptible); a second one ends the process at once.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := interruptible(context.Background())
+	defer stop()
+	return runContext(ctx, args, stdin, stdout, stderr)
+}
+
+// runContext is run under a context whose cancellation, with an
+// *interrupt as its cause, is an interruption: the reports say so, and
+// the exit code is 128 plus the signal's number.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		// A panic is a bug, but the user still gets one line and exit 2.
 		if r := recover(); r != nil {
@@ -55,8 +64,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFailure
 		}
 	}()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	if os.Getenv("GOGC") == "" {
 		// What lives through a run is small (each page is reduced once
 		// checked); most of what a run allocates is the garbage of the
@@ -67,6 +74,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(s)
 	err := app.RunContext(ctx, flagsFirst(app, args))
+	if sig, ok := interruptedBy(ctx); ok {
+		var ee *exitError
+		switch {
+		case errors.As(err, &ee) && ee.code == sig.exitCode():
+			if ee.msg != "" {
+				fmt.Fprintln(stderr, "pagelint: "+ee.msg)
+			}
+		default:
+			// The command stopped on its way (reading the pages): there
+			// is no report to say it was interrupted, so this line does.
+			fmt.Fprintf(stderr, "pagelint: interrupted by %s before any report was written\n", sig.String())
+		}
+		return sig.exitCode()
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -19,6 +19,9 @@ import (
 // appends the Markdown report to the job summary.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
+	if r.Summary.Interrupted {
+		fmt.Fprintf(&buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
+	}
 	for _, f := range sortedFindings(r) {
 		props := []string{"file=" + escapeProperty(f.Source)}
 		if f.Line > 0 {

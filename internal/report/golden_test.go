@@ -36,7 +36,8 @@ var goldenVariants = []goldenVariant{
 	{"html", "html", Options{}},
 }
 
-var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport}
+var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport,
+	"interrupted": interruptedReport, "interrupted-clean": interruptedCleanReport}
 
 // uncheckedReport is a clean run whose links.deadline passed before every
 // external URL was asked.
@@ -44,6 +45,22 @@ func uncheckedReport() *Report {
 	r := cleanReport()
 	r.Summary.Offline = false
 	r.Summary.LinksUnchecked = 3
+	return r
+}
+
+// interruptedReport is a run with findings that a signal stopped during its
+// external link checks; interruptedCleanReport one that had found nothing
+// by then. Neither may read as a pass.
+func interruptedReport() *Report {
+	r := siteReport()
+	r.Summary.Interrupted = true
+	r.Summary.LinksUnchecked = 12
+	return r
+}
+
+func interruptedCleanReport() *Report {
+	r := uncheckedReport()
+	r.Summary.Interrupted = true
 	return r
 }
 

@@ -23,9 +23,12 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 	}
 	buf.WriteString("## pagelint report\n\n")
 	pages := plural(r.Summary.Pages, "page", "pages")
-	if total.total() == 0 {
+	switch {
+	case total.total() == 0 && r.Summary.Interrupted:
+		fmt.Fprintf(&buf, "✖ **No problems found** in %s", pages)
+	case total.total() == 0:
 		fmt.Fprintf(&buf, "✔ **No problems** in %s", pages)
-	} else {
+	default:
 		fmt.Fprintf(&buf, "✖ **%s** (%s, %s, %d info) in %s", plural(total.total(), "problem", "problems"),
 			plural(total.Error, "error", "errors"), plural(total.Warning, "warning", "warnings"), total.Info, pages)
 	}

@@ -43,8 +43,12 @@ type Summary struct {
 	// Offline is true when external links were not checked.
 	Offline bool `json:"offline,omitempty"`
 	// LinksUnchecked are the external URLs left unchecked when
-	// links.deadline passed.
+	// links.deadline passed, or the run was interrupted.
 	LinksUnchecked int `json:"linksUnchecked,omitempty"`
+	// Interrupted is true when a signal (SIGINT, SIGTERM) stopped the
+	// run before it finished: its findings may be incomplete, and no gate
+	// may pass on it.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // Options shape how a writer renders a report.

@@ -25,8 +25,28 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation is written only for a run that did not end well: one
+// that was interrupted.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
+}
+
+func sarifInvocations(s Summary) []sarifInvocation {
+	if !s.Interrupted {
+		return nil
+	}
+	return []sarifInvocation{{ToolExecutionNotifications: []sarifNotification{{Level: "error", Message: sarifText{Text: interruptedNote}}}}}
 }
 
 type sarifTool struct {
@@ -132,7 +152,7 @@ func WriteSARIF(w io.Writer, r *Report, _ Options) error {
 	return writeIndentedJSON(w, sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, Invocations: sarifInvocations(r.Summary)}},
 	})
 }
 

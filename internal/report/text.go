@@ -93,6 +93,8 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []checks.Finding) {
 func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
 	switch {
+	case c.total() == 0 && s.Interrupted:
+		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0 && quiet:
 		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0:
@@ -118,14 +120,24 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 // text, Markdown and HTML reports.
 func summaryNotes(s Summary) []string {
 	var notes []string
+	if s.Interrupted {
+		notes = append(notes, interruptedNote)
+	}
 	if s.Offline {
 		notes = append(notes, "external links not checked (--offline)")
 	}
 	if s.LinksUnchecked > 0 {
-		notes = append(notes, plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")
+		why := "links.deadline passed"
+		if s.Interrupted {
+			why = "interrupted"
+		}
+		notes = append(notes, plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
 	}
 	return notes
 }
+
+// interruptedNote is what every format says of an interrupted run.
+const interruptedNote = "interrupted: the run stopped before it finished, so findings may be missing"
 
 func severityStyle(s checks.Severity) string {
 	switch s {
