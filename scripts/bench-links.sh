@@ -10,6 +10,7 @@
 #   scripts/bench-links.sh                 # defaults below
 #   PAGES=500 URLS=1000 scripts/bench-links.sh
 #   SKIP="htmltest linkinator-retry" scripts/bench-links.sh   # leave out the slow runs
+#   MUFFET=/path/to/muffet scripts/bench-links.sh              # a muffet binary to compare
 #
 # Results go to $WORK (default /tmp/bench-links). Each tool gets the same
 # per-request timeout (TIMEOUT seconds); the server forgets its 429/503
@@ -62,7 +63,9 @@ run pagelint-checker-warm-cache "$WORK/bench-links" check -dir "$SITE" -timeout 
 run pagelint-checker-perhost16 "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -per-host 16 -concurrency 128
 
 if [ "$have_cli" = 1 ]; then
-	printf '{"links": {"external": true, "timeout": "%ss"}}\n' "$TIMEOUT" >"$WORK/pagelint.json"
+	# The link servers are on loopback and the site is a directory:
+	# links.allowPrivate lets pagelint check them (docs/SECURITY.md).
+	printf '{"links": {"external": true, "allowPrivate": true, "timeout": "%ss"}}\n' "$TIMEOUT" >"$WORK/pagelint.json"
 	run pagelint "$WORK/pagelint" check --no-progress --no-cache -c "$WORK/pagelint.json" "$SITE"
 fi
 
@@ -70,9 +73,11 @@ GOBIN=${GOBIN:-$(go env GOPATH)/bin}
 if ! command -v muffet >/dev/null && [ ! -x "$GOBIN/muffet" ]; then
 	GOFLAGS= go install github.com/raviqqe/muffet/v2@latest >/dev/null 2>&1 || echo "muffet: not installable here, skipped" >&2
 fi
-muffet=$(command -v muffet || { [ -x "$GOBIN/muffet" ] && echo "$GOBIN/muffet"; } || true)
+muffet=${MUFFET:-$(command -v muffet || { [ -x "$GOBIN/muffet" ] && echo "$GOBIN/muffet"; } || true)}
 if [ -n "$muffet" ]; then
-	run muffet "$muffet" --timeout "$TIMEOUT" "http://127.0.0.1:$PORT/"
+	# At pagelint's total concurrency (links.concurrency, 32): muffet's
+	# own default is 512 connections.
+	run muffet "$muffet" --timeout "$TIMEOUT" --max-connections 32 "http://127.0.0.1:$PORT/"
 fi
 
 if ! command -v htmltest >/dev/null && [ ! -x "$GOBIN/htmltest" ]; then

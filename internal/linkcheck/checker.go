@@ -52,6 +52,9 @@ type Checker struct {
 	owned   *http.Transport // the default transport, closed after each Check
 	cache   *cache
 	sem     chan struct{} // global limit on requests in flight
+	// startPerHost is the requests in flight a host starts with;
+	// opt.PerHost the most it may get.
+	startPerHost int
 
 	hostsMu sync.Mutex
 	hosts   map[string]*hostState
@@ -74,8 +77,12 @@ func New(opt Options) (*Checker, error) {
 	if opt.Concurrency == 0 {
 		opt.Concurrency = DefaultConcurrency
 	}
+	// A per-host limit the caller gives is the most a host gets; without
+	// one, a host starts at DefaultPerHost and may grow to
+	// DefaultMaxPerHost (see slots).
+	startPerHost := opt.PerHost
 	if opt.PerHost == 0 {
-		opt.PerHost = DefaultPerHost
+		startPerHost, opt.PerHost = DefaultPerHost, DefaultMaxPerHost
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
@@ -115,13 +122,14 @@ func New(opt Options) (*Checker, error) {
 		}
 	}
 	c := &Checker{
-		opt:         opt,
-		accept:      accept,
-		headers:     headers,
-		sem:         make(chan struct{}, opt.Concurrency),
-		hosts:       map[string]*hostState{},
-		backoffBase: 500 * time.Millisecond,
-		now:         time.Now,
+		opt:          opt,
+		startPerHost: startPerHost,
+		accept:       accept,
+		headers:      headers,
+		sem:          make(chan struct{}, opt.Concurrency),
+		hosts:        map[string]*hostState{},
+		backoffBase:  500 * time.Millisecond,
+		now:          time.Now,
 	}
 	transport := opt.Transport
 	if transport == nil {
@@ -186,7 +194,7 @@ func (c *Checker) host(key string) *hostState {
 	defer c.hostsMu.Unlock()
 	h := c.hosts[key]
 	if h == nil {
-		h = newHostState(c.opt.PerHost)
+		h = newHostState(c.startPerHost, c.opt.PerHost)
 		c.hosts[key] = h
 	}
 	return h

@@ -183,7 +183,7 @@ func linkOptions(opt *Options) linkcheck.Options {
 	}
 	o := linkcheck.Options{
 		Concurrency: l.MaxConcurrency(),
-		PerHost:     l.MaxPerHost(),
+		PerHost:     l.PerHost, // unset: adaptive, see linkcheck.DefaultMaxPerHost
 		Timeout:     l.RequestTimeout(),
 		Deadline:    l.RunDeadline(),
 		Retries:     retries,
