@@ -75,9 +75,9 @@ if ! command -v muffet >/dev/null && [ ! -x "$GOBIN/muffet" ]; then
 fi
 muffet=${MUFFET:-$(command -v muffet || { [ -x "$GOBIN/muffet" ] && echo "$GOBIN/muffet"; } || true)}
 if [ -n "$muffet" ]; then
-	# At pagelint's total concurrency (links.concurrency, 32): muffet's
+	# At pagelint's total concurrency (links.concurrency, 64): muffet's
 	# own default is 512 connections.
-	run muffet "$muffet" --timeout "$TIMEOUT" --max-connections 32 "http://127.0.0.1:$PORT/"
+	run muffet "$muffet" --timeout "$TIMEOUT" --max-connections 64 "http://127.0.0.1:$PORT/"
 fi
 
 if ! command -v htmltest >/dev/null && [ ! -x "$GOBIN/htmltest" ]; then

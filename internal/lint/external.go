@@ -81,22 +81,23 @@ type linkKnowledge struct {
 	fetched map[string]map[string]bool
 	// known are results of URLs the run tried to fetch, by URL.
 	known map[string]checks.ExternalResult
-	// unvisited are the normalised URLs of a crawl's origins it left out
-	// for its budget; budget is how many of them may still be asked.
-	unvisited map[string]bool
-	budget    int
+	// crawlOrigins are the origins of a crawl; budget is how many URLs on
+	// them that it did not fetch may still be asked.
+	crawlOrigins map[string]bool
+	budget       int
 }
 
 // externalTargets judges the external links the run already knows and
 // lists, once each, those left to ask when online, in the order the site
 // links them: pages in the order of their sources (the workers read them
 // in no set order), links in page order, so that a run asks the same URLs
-// in the same order every time. Of the URLs a crawl left out, only as
-// many are listed as its budget allows; overBudget counts the others.
+// in the same order every time. Of the URLs on a crawl's origins that it
+// did not fetch, only as many are listed as its budget allows; overBudget
+// counts the others.
 func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool) (results map[string]checks.ExternalResult, targets []string, overBudget int) {
 	results = map[string]checks.ExternalResult{}
 	seen := map[string]bool{}
-	listed, over := map[string]bool{}, map[string]bool{} // unvisited URLs, normalised
+	listed, over := map[string]bool{}, map[string]bool{} // URLs on a crawl's origins, without fragment
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
@@ -118,7 +119,7 @@ func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool)
 			if !online {
 				continue
 			}
-			if n := source.NormalizeURL(t); learnt.unvisited[n] {
+			if n := stripFragment(t); len(learnt.crawlOrigins) > 0 && learnt.crawlOrigins[source.Origin(n)] {
 				switch {
 				case over[n]:
 					continue

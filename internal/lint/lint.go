@@ -99,11 +99,10 @@ type group struct {
 	// known are link results the reading learnt on the way (a crawl's
 	// failed fetches), by URL without fragment.
 	known map[string]checks.ExternalResult
-	// unvisited are the URLs of a crawl's origins it left out for its
-	// --max-pages or --max-depth (normalised, see source.NormalizeURL);
-	// budget is how many of them the link checks may still ask.
-	unvisited map[string]bool
-	budget    int
+	// crawlOrigins are the origins of a crawl; budget is how many URLs on
+	// them that the crawl did not fetch the link checks may still ask.
+	crawlOrigins map[string]bool
+	budget       int
 }
 
 // Run lints the inputs: each page is checked as soon as it is read, then
@@ -116,7 +115,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
 	var deferred []*deferredLinks
-	learnt := &linkKnowledge{known: map[string]checks.ExternalResult{}, fetched: map[string]map[string]bool{}, unvisited: map[string]bool{}}
+	learnt := &linkKnowledge{known: map[string]checks.ExternalResult{}, fetched: map[string]map[string]bool{}, crawlOrigins: map[string]bool{}}
 	for _, g := range groups {
 		res.Pages = append(res.Pages, g.mine...)
 		deferred = append(deferred, g.deferred...)
@@ -128,8 +127,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				learnt.fetched[stripFragment(u)] = a
 			}
 		}
-		for u := range g.unvisited {
-			learnt.unvisited[u] = true
+		for o := range g.crawlOrigins {
+			learnt.crawlOrigins[o] = true
 		}
 		learnt.budget += g.budget
 	}

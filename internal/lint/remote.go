@@ -64,7 +64,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		}
 		reportSkipped(opt, res.Skipped)
 		g.known = crawlFailures(res.Skipped)
-		g.unvisited, g.budget = crawlBudget(opt, res)
+		g.crawlOrigins, g.budget = res.Origins, crawlBudget(opt, res)
 		sort.SliceStable(g.pages, func(a, b int) bool { return g.pages[a].Source < g.pages[b].Source })
 	} else {
 		for _, u := range urls {
@@ -103,21 +103,15 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 }
 
 // crawlBudget is what is left of a crawl's --max-pages for the link checks
-// of the URLs of its origins it left out (listed, normalised): each of
-// them would be one more request to the site, and a crawl of 500 pages
-// may link to 50,000 more.
-func crawlBudget(opt *Options, res *source.CrawlResult) (map[string]bool, int) {
-	unvisited := map[string]bool{}
-	for _, s := range res.Skipped {
-		if s.Budget {
-			unvisited[s.URL] = true
-		}
-	}
+// of the URLs on its origins that it did not fetch: each of them would be
+// one more request to the site, and a crawl of 500 pages may link to
+// 50,000 more.
+func crawlBudget(opt *Options, res *source.CrawlResult) int {
 	maxPages := opt.MaxPages
 	if maxPages <= 0 {
 		maxPages = source.DefaultMaxPages
 	}
-	return unvisited, max(maxPages-res.Fetched, 0)
+	return max(maxPages-res.Fetched, 0)
 }
 
 // sitemaps are the sitemap URLs to seed a crawl from; "auto" stands for

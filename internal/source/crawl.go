@@ -40,15 +40,16 @@ type Skip struct {
 	// Err is the failure of a fetch (a status, a refused connection, a
 	// page that is not HTML); nil for URLs the crawl chose not to fetch.
 	Err error
-	// Budget: a URL of the crawl's origins left out only for MaxPages or
-	// MaxDepth.
-	Budget bool
 }
 
 // CrawlResult is what a crawl did.
 type CrawlResult struct {
 	Fetched int    // HTML pages visited
 	Skipped []Skip // in the order they were met
+	// Origins are the origins the crawl kept to ("scheme://host[:port]"):
+	// those of its start URLs and sitemaps, and where a start URL
+	// redirected.
+	Origins map[string]bool
 }
 
 type crawlJob struct {
@@ -94,6 +95,7 @@ func Crawl(ctx context.Context, starts []string, opt CrawlOptions) (*CrawlResult
 		visited: map[string]bool{},
 		result:  &CrawlResult{},
 	}
+	c.result.Origins = c.origins
 	var seeds []string
 	for _, s := range starts {
 		n, err := normalizeURL(s)
@@ -163,7 +165,7 @@ func (c *crawler) run(ctx context.Context) error {
 		}
 		if !j.started {
 			// Only when the budget is spent: nothing after it will start.
-			c.skipBudget(j.url, "max pages reached")
+			c.skip(j.url, "max pages reached")
 			next = i + 1
 			continue
 		}
@@ -248,7 +250,7 @@ func (c *crawler) add(link string, base *url.URL, depth int) {
 	case !c.origins[originOf(n)]:
 		c.skip(n, "other origin")
 	case c.opt.MaxDepth > 0 && depth > c.opt.MaxDepth:
-		c.skipBudget(n, "max depth")
+		c.skip(n, "max depth")
 	default:
 		c.queue = append(c.queue, &crawlJob{url: n, depth: depth, done: make(chan struct{})})
 	}
@@ -256,10 +258,6 @@ func (c *crawler) add(link string, base *url.URL, depth int) {
 
 func (c *crawler) skip(u, reason string) {
 	c.result.Skipped = append(c.result.Skipped, Skip{URL: u, Reason: reason})
-}
-
-func (c *crawler) skipBudget(u, reason string) {
-	c.result.Skipped = append(c.result.Skipped, Skip{URL: u, Reason: reason, Budget: true})
 }
 
 // nothingFound explains a crawl that visited no page, with the reason the

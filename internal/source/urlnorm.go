@@ -18,14 +18,14 @@ func normalizeURL(rawURL string) (string, error) {
 	return normalizeParsed(u), nil
 }
 
-// NormalizeURL is the form under which a crawl remembers a URL (see
-// normalizeURL), or "" for a URL it would not fetch.
-func NormalizeURL(rawURL string) string {
+// Origin is the origin of a URL as a crawl compares them
+// ("scheme://host[:port]", normalised), or "" for a URL it would not fetch.
+func Origin(rawURL string) string {
 	n, err := normalizeURL(rawURL)
 	if err != nil {
 		return ""
 	}
-	return n
+	return originOf(n)
 }
 
 func normalizeParsed(u *url.URL) string {
