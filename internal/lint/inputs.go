@@ -177,7 +177,7 @@ func checkRead(g *group, pc *pageChecker, opt *Options) *group {
 		sources[i] = p.Source
 	}
 	mine := mineOf(sources, opt.Shard)
-	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known}
+	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known, crawlOrigins: g.crawlOrigins, budget: g.budget}
 	links := newLinkTable()
 	for _, p := range g.pages {
 		out.add(pc.check(p, g.site, mine(p.Source), nil, links), mine(p.Source))
