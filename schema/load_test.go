@@ -93,6 +93,8 @@ func TestLoadInvalid(t *testing.T) {
 			`pagelint.json: /assertions/0/schema/definitions/s/allOf/0/$ref: reference cycle: "#" leads back here without looking into the page model`},
 		{"assertion ref to an anchor that names itself", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"s": {"$id": "#me", "oneOf": [{"$ref": "#me"}]}}}}]}`,
 			`pagelint.json: /assertions/0/schema/definitions/s/oneOf/0/$ref: reference cycle: "#me" leads back here without looking into the page model`},
+		{"assertion ref to a name no $id declares", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"anyOf": [{"$ref": "#definitions/a"}]}}]}`,
+			`pagelint.json: /assertions/0/schema/anyOf/0/$ref: reference cycle: "#definitions/a" leads back here without looking into the page model`},
 		{"assertion ref loop through a schema dependency", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"dependencies": {"links": {"$ref": "#"}}}}]}`,
 			`pagelint.json: /assertions/0/schema/dependencies/links/$ref: reference cycle: "#" leads back here without looking into the page model`},
 		{"assertion ref with escapes", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"a/b": {"if": {"$ref": "#/definitions/a~1b"}}}}}]}`,

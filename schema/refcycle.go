@@ -148,7 +148,8 @@ func (g *refGraph) addChildren(from, at string, v any, isMap bool) {
 // resolve lists the schemas a local "$ref" may name: resolved against the
 // schema's resource, and, inside a resource of its own, against the
 // document's root too, so that a loop is found whichever the validator
-// takes. A reference that names nothing is left to the compiler.
+// takes. A pointer that names nothing is left to the compiler, which
+// refuses it.
 func (g *refGraph) resolve(ref, resource string) []string {
 	frag, ok := strings.CutPrefix(ref, "#")
 	if !ok {
@@ -165,11 +166,12 @@ func (g *refGraph) resolve(ref, resource string) []string {
 	for _, base := range bases {
 		target := base + frag
 		if frag != "" && !strings.HasPrefix(frag, "/") {
-			t, ok := g.anchors[base+"#"+frag]
-			if !ok {
-				continue
+			// A plain name: the schema whose "$id" declares it, else (as
+			// gojsonschema reads a fragment that is no pointer) the root.
+			target = base
+			if t, ok := g.anchors[base+"#"+frag]; ok {
+				target = t
 			}
-			target = t
 		}
 		if g.exists(target) {
 			out = append(out, target)
