@@ -254,13 +254,13 @@ func remoteRef(v any, path []string) (string, []string) {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if ref, at := remoteRef(v[k], append(path[:len(path):len(path)], k)); at != nil {
+			if ref, at := remoteRef(v[k], child(path, k)); at != nil {
 				return ref, at
 			}
 		}
 	case []any:
 		for i, x := range v {
-			if ref, at := remoteRef(x, append(path[:len(path):len(path)], strconv.Itoa(i))); at != nil {
+			if ref, at := remoteRef(x, child(path, strconv.Itoa(i))); at != nil {
 				return ref, at
 			}
 		}

@@ -40,10 +40,10 @@ func numberOutOfRange(v any, fields, at []string) ([]string, json.Number) {
 		if len(fields) == 0 {
 			return nil, ""
 		}
-		return numberOutOfRange(v[fields[0]], fields[1:], append(at[:len(at):len(at)], fields[0]))
+		return numberOutOfRange(v[fields[0]], fields[1:], child(at, fields[0]))
 	case []any:
 		for i, x := range v {
-			if where, n := numberOutOfRange(x, fields, append(at[:len(at):len(at)], strconv.Itoa(i))); where != nil {
+			if where, n := numberOutOfRange(x, fields, child(at, strconv.Itoa(i))); where != nil {
 				return where, n
 			}
 		}

@@ -127,7 +127,7 @@ func checkYAML(file string, n *yaml.Node, path []string) error {
 		for i, c := range n.Content {
 			sub := path
 			if n.Kind == yaml.SequenceNode {
-				sub = append(path[:len(path):len(path)], strconv.Itoa(i))
+				sub = child(path, strconv.Itoa(i))
 			}
 			if err := checkYAML(file, c, sub); err != nil {
 				return err
@@ -140,7 +140,7 @@ func checkYAML(file string, n *yaml.Node, path []string) error {
 			if k.Tag == "!!merge" {
 				continue // what it merges is checked where it is defined
 			}
-			sub := append(path[:len(path):len(path)], k.Value)
+			sub := child(path, k.Value)
 			if seen[k.Value] {
 				return &Error{File: file, Line: k.Line, Pointer: pointer(sub), Msg: fmt.Sprintf("duplicate key %q", k.Value)}
 			}
@@ -172,7 +172,7 @@ func jsonValue(v any, path []string) (any, *valueError) {
 		out := make(map[string]any, len(v))
 		for k, x := range v {
 			var err *valueError
-			if out[k], err = jsonValue(x, append(path[:len(path):len(path)], k)); err != nil {
+			if out[k], err = jsonValue(x, child(path, k)); err != nil {
 				return nil, err
 			}
 		}
@@ -182,7 +182,7 @@ func jsonValue(v any, path []string) (any, *valueError) {
 		for k, x := range v {
 			key := fmt.Sprint(k)
 			var err *valueError
-			if out[key], err = jsonValue(x, append(path[:len(path):len(path)], key)); err != nil {
+			if out[key], err = jsonValue(x, child(path, key)); err != nil {
 				return nil, err
 			}
 		}
@@ -191,7 +191,7 @@ func jsonValue(v any, path []string) (any, *valueError) {
 		out := make([]any, len(v))
 		for i, x := range v {
 			var err *valueError
-			if out[i], err = jsonValue(x, append(path[:len(path):len(path)], strconv.Itoa(i))); err != nil {
+			if out[i], err = jsonValue(x, child(path, strconv.Itoa(i))); err != nil {
 				return nil, err
 			}
 		}
@@ -202,4 +202,9 @@ func jsonValue(v any, path []string) (any, *valueError) {
 		}
 	}
 	return v, nil
+}
+
+// child is path with one more token, in a slice of its own.
+func child(path []string, token string) []string {
+	return append(path[:len(path):len(path)], token)
 }

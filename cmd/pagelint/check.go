@@ -138,7 +138,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	sig, interrupted := interruptedBy(c.Context)
 	findings := res.Findings
-	if path := c.String("baseline"); path != "" && !(interrupted && c.Bool("update-baseline")) {
+	if path := c.String("baseline"); path != "" && (!interrupted || !c.Bool("update-baseline")) {
 		if c.Bool("update-baseline") {
 			if err := protectInputs([]output{{file: path}}, read); err != nil {
 				return err

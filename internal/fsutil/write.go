@@ -122,7 +122,12 @@ func resolveLinks(path string) (string, error) {
 			return p, nil
 		}
 		info, err := os.Lstat(p)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return p, nil // to be created
+		case err != nil:
+			return "", unwrapPath(err)
+		case info.Mode()&fs.ModeSymlink == 0:
 			return p, nil
 		}
 		dest, err := os.Readlink(p)

@@ -91,12 +91,13 @@ func (e *otherVersionError) Error() string {
 func readCacheFile(path string) (*cacheFile, error) {
 	empty := &cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{}}
 	data, err := fsutil.ReadFile(path, 0)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return empty, nil
-	case err != nil && !errors.Is(err, fsutil.ErrNotRegular):
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fsutil.ErrNotRegular) {
+		return empty, nil //nolint:nilerr // nothing to read: an empty cache, written through on save
+	}
+	if err != nil {
 		return nil, err
-	case err != nil || len(bytes.TrimSpace(data)) == 0:
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
 		return empty, nil
 	}
 	var probe struct {
@@ -111,7 +112,7 @@ func readCacheFile(path string) (*cacheFile, error) {
 	}
 	var f cacheFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("corrupt link cache, left as it is (delete it to start a new one): %v", err)
+		return nil, fmt.Errorf("corrupt link cache, left as it is (delete it to start a new one): %w", err)
 	}
 	for k, e := range f.Entries {
 		if e == nil {
