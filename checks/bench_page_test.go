@@ -155,21 +155,19 @@ func realisticBench(b *testing.B) ([]*page.Page, *Env) {
 	for i := range pages {
 		pages[i] = realisticPage(i * 15)
 	}
-	return pages, &Env{Config: cfg, Now: testNow, Site: newRealisticSite()}
+	return pages, NewEngine(cfg, testNow).NewEnv(newRealisticSite())
 }
 
-// BenchmarkRunPageRealistic checks realistic pages, with the links that need
-// other pages' anchors deferred as a run defers them ("deferred"), and
-// judged at once ("alone").
-func BenchmarkRunPageRealistic(b *testing.B) {
-	b.Run("deferred", func(b *testing.B) {
+// BenchmarkCheckPageRealistic checks realistic pages, with the links that
+// need other pages' anchors left pending as a run leaves them while reading
+// ("pending"), and judged at once ("alone").
+func BenchmarkCheckPageRealistic(b *testing.B) {
+	b.Run("pending", func(b *testing.B) {
 		pages, env := realisticBench(b)
-		var later []*page.Link
-		env.Defer = func(_ *page.Page, l *page.Link) { later = append(later, l) }
+		env.Reading = true
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			later = later[:0]
-			if f := RunPage(pages[i%len(pages)], env); len(f) != 0 {
+			if f := env.CheckPage(pages[i%len(pages)]).Findings; len(f) != 0 {
 				b.Fatalf("unexpected findings: %v", f)
 			}
 		}
@@ -178,31 +176,29 @@ func BenchmarkRunPageRealistic(b *testing.B) {
 		pages, env := realisticBench(b)
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			if f := RunPage(pages[i%len(pages)], env); len(f) != 0 {
+			if f := env.CheckPage(pages[i%len(pages)]).Findings; len(f) != 0 {
 				b.Fatalf("unexpected findings: %v", f)
 			}
 		}
 	})
 }
 
-// BenchmarkRunLinks judges the links of realistic pages that RunPage
-// deferred.
-func BenchmarkRunLinks(b *testing.B) {
+// BenchmarkJudgeLinks judges the links of realistic pages that CheckPage
+// left pending.
+func BenchmarkJudgeLinks(b *testing.B) {
 	pages, env := realisticBench(b)
-	deferred := make([]*page.Page, len(pages))
+	env.Reading = true
+	pending := make([]*page.Page, len(pages))
 	for i, p := range pages {
-		d := &page.Page{Source: p.Source, URL: p.URL, Format: p.Format}
-		env.Defer = func(_ *page.Page, l *page.Link) { d.Links = append(d.Links, l) }
-		RunPage(p, env)
-		deferred[i] = d
+		pending[i] = &page.Page{Source: p.Source, URL: p.URL, Format: p.Format, Links: env.CheckPage(p).Pending}
 	}
-	env.Defer = nil
-	if len(deferred[1].Links) != 30 {
-		b.Fatalf("%d links deferred, want the 30 with fragments", len(deferred[1].Links))
+	env.Reading = false
+	if len(pending[1].Links) != 30 {
+		b.Fatalf("%d links pending, want the 30 with fragments", len(pending[1].Links))
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if f := RunLinks(deferred[i%len(deferred)], env); len(f) != 0 {
+		if f := env.JudgeLinks(pending[i%len(pending)]); len(f) != 0 {
 			b.Fatalf("unexpected findings: %v", f)
 		}
 	}

@@ -44,7 +44,7 @@ func benchPage(n int) *page.Page {
 	return p
 }
 
-func BenchmarkRunPage(b *testing.B) {
+func BenchmarkCheckPage(b *testing.B) {
 	var files []string
 	anchors := map[string][]string{}
 	for i := range 8 {
@@ -62,7 +62,7 @@ func BenchmarkRunPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	env := &Env{Config: cfg, Now: testNow, Site: mapSite{fakeSite{files: files, anchors: anchors}.index()}}
+	env := NewEngine(cfg, testNow).NewEnv(mapSite{fakeSite{files: files, anchors: anchors}.index()})
 	pages := make([]*page.Page, 64)
 	for i := range pages {
 		pages[i] = benchPage(i)
@@ -70,7 +70,7 @@ func BenchmarkRunPage(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
-		if f := RunPage(pages[i%len(pages)], env); len(f) != 0 {
+		if f := env.CheckPage(pages[i%len(pages)]).Findings; len(f) != 0 {
 			b.Fatalf("unexpected findings: %v", f)
 		}
 	}

@@ -6,13 +6,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
 // A run checks pages from several goroutines at once, each with an Env of
-// its own and one Config: what the checks keep between pages (working
-// memory, the parsed base URL) must never mix two pages up.
-func TestRunPageConcurrently(t *testing.T) {
+// its own and one Engine: what the checks keep between pages (working
+// memory, matches, the parsed base URL) must never mix two pages up.
+func TestCheckPageConcurrently(t *testing.T) {
 	cfg := testConfig(t, `{"site":{"baseURL":"https://www.example.com/"},
 		"footer":{"required":[{"id":"privacy","pattern":"privacy"},{"id":"imprint","label":"Imprint"}]}}`)
 	pages := make([]*page.Page, 16)
@@ -31,10 +32,10 @@ func TestRunPageConcurrently(t *testing.T) {
 		}
 		pages[i] = p
 	}
-	env := func() *Env { return &Env{Config: cfg, Now: testNow, Site: newRealisticSite()} }
-	want := make([][]Finding, len(pages))
+	engine := NewEngine(cfg, testNow)
+	want := make([][]finding.Finding, len(pages))
 	for i, p := range pages {
-		want[i] = RunPage(p, env())
+		want[i] = engine.NewEnv(newRealisticSite()).CheckPage(p).Findings
 	}
 	if len(want[0]) < 4 || len(want[1]) < 1 {
 		t.Fatalf("too few findings to tell pages apart: %d and %d", len(want[0]), len(want[1]))
@@ -42,9 +43,10 @@ func TestRunPageConcurrently(t *testing.T) {
 	var wg sync.WaitGroup
 	for w := range 4 {
 		wg.Go(func() {
+			env := engine.NewEnv(newRealisticSite())
 			for r := range 50 {
 				i := (w*5 + r) % len(pages)
-				if got := RunPage(pages[i], env()); !reflect.DeepEqual(got, want[i]) {
+				if got := env.CheckPage(pages[i]).Findings; !reflect.DeepEqual(got, want[i]) {
 					t.Errorf("page %d checked concurrently:\n got %v\nwant %v", i, got, want[i])
 					return
 				}

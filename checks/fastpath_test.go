@@ -136,3 +136,11 @@ func TestNoticeYearsAgreesWithPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalize(t *testing.T) {
+	for _, s := range []string{"", " ", "Home", "home", "Small  Business", " Cloud", "Cloud ", "Ärger", "a\tb", "PCs & Devices", "x"} {
+		if got, want := normalize(s), page.NormalizeLabel(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -93,7 +94,7 @@ func TestPresetItems(t *testing.T) {
 				t.Fatalf("preset %s has no item %s", c.preset, c.item)
 			}
 			var got []string
-			for _, f := range Finalize(footerRequired{}.Check(c.page, &Env{Config: cfg, Now: testNow}), nil, cfg) {
+			for _, f := range NewRuleset(cfg).Finalize(footerRequired{}.Check(c.page, NewEngine(cfg, testNow).NewEnv(nil)).Findings, nil) {
 				if f.Context["item"] == c.item {
 					got = append(got, formatFinding(f))
 				}
@@ -114,8 +115,9 @@ func TestPresetSeverityYieldsToRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Rules = map[string]string{"footer-required": "error", "footer-copyright": "info"}
-	got := Finalize(RunPage(legalPage(false), &Env{Config: cfg, Now: testNow}), nil, cfg)
+	cfg.Rules = map[string]finding.Severity{"footer-required": finding.Error, "footer-copyright": finding.Info}
+	engine := NewEngine(cfg, testNow)
+	got := engine.Rules().Finalize(engine.NewEnv(nil).CheckPage(legalPage(false)).Findings, nil)
 	var lines []string
 	for _, f := range got {
 		lines = append(lines, formatFinding(f))

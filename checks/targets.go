@@ -3,9 +3,8 @@ package checks
 import (
 	"net/url"
 	"strings"
-	"sync/atomic"
 
-	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // Kinds of link targets.
@@ -35,12 +34,11 @@ type siteBase struct {
 	path string // the path prefix, ending in "/"
 }
 
+// parseSiteBase reads site.baseURL; nil when there is none (the Engine
+// parses it once per run).
 func parseSiteBase(baseURL string) *siteBase {
 	if baseURL == "" {
 		return nil
-	}
-	if last := lastSiteBase.Load(); last != nil && last.baseURL == baseURL {
-		return last.base
 	}
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" {
@@ -50,35 +48,12 @@ func parseSiteBase(baseURL string) *siteBase {
 	if !strings.HasSuffix(prefix, "/") {
 		prefix += "/"
 	}
-	base := &siteBase{host: hostOf(u), path: prefix}
-	lastSiteBase.Store(&parsedSiteBase{baseURL, base})
-	return base
-}
-
-// lastSiteBase remembers the last base URL parsed: a run has one, and its
-// pages would otherwise parse it once each.
-var lastSiteBase atomic.Pointer[parsedSiteBase]
-
-type parsedSiteBase struct {
-	baseURL string
-	base    *siteBase
-}
-
-// hostOf is the URL's host in lower case, without the scheme's default port.
-func hostOf(u *url.URL) string {
-	host := strings.ToLower(u.Host)
-	switch {
-	case u.Scheme == "http" && strings.HasSuffix(host, ":80"):
-		host = strings.TrimSuffix(host, ":80")
-	case u.Scheme == "https" && strings.HasSuffix(host, ":443"):
-		host = strings.TrimSuffix(host, ":443")
-	}
-	return host
+	return &siteBase{host: urlnorm.Authority(u), path: prefix}
 }
 
 // sitePath returns the site path of an absolute URL under the base.
 func (b *siteBase) sitePath(u *url.URL) (string, bool) {
-	if b == nil || hostOf(u) != b.host {
+	if b == nil || urlnorm.Authority(u) != b.host {
 		return "", false
 	}
 	p := u.Path
@@ -95,8 +70,9 @@ func (b *siteBase) sitePath(u *url.URL) (string, bool) {
 }
 
 // classify sorts a link target. raw is the link's Target (its Href when the
-// extractor could not resolve it); p is the page it stands on.
-func classify(raw string, p *page.Page, base *siteBase) target {
+// extractor could not resolve it); pageURL is the URL of the page it stands
+// on.
+func classify(raw, pageURL string, base *siteBase) target {
 	raw = strings.TrimSpace(raw)
 	if t, ok := plainSitePath(raw); ok {
 		return t
@@ -133,8 +109,8 @@ func classify(raw string, p *page.Page, base *siteBase) target {
 			return t
 		}
 		if !strings.HasPrefix(u.Path, "/") {
-			if ref, ok := resolveAgainst(p.URL, raw); ok {
-				return classify(ref, p, base)
+			if ref, ok := resolveAgainst(pageURL, raw); ok {
+				return classify(ref, pageURL, base)
 			}
 			return target{kind: targetOther}
 		}
@@ -207,10 +183,10 @@ func resolveAgainst(pageURL, ref string) (string, bool) {
 	return b.ResolveReference(r).String(), true
 }
 
-// pageTarget classifies the page's own URL, so that links can be told to
+// pageTarget classifies a page's own URL, so that links can be told to
 // point at the page they stand on.
-func pageTarget(p *page.Page, base *siteBase) target {
-	t := classify(p.URL, p, base)
+func pageTarget(pageURL string, base *siteBase) target {
+	t := classify(pageURL, pageURL, base)
 	t.fragment, t.hasFragment = "", false
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -40,8 +41,10 @@ func testConfig(t *testing.T, doc string) *schema.Config {
 	return cfg
 }
 
+// testEnv is the Env of a case: an engine of its config, and what the case
+// says of the site and of external URLs.
 func testEnv(t *testing.T, c ruleCase) *Env {
-	env := &Env{Config: testConfig(t, c.config), Now: testNow}
+	env := NewEngine(testConfig(t, c.config), testNow).NewEnv(nil)
 	if c.env != nil {
 		c.env(env)
 	}
@@ -50,7 +53,7 @@ func testEnv(t *testing.T, c ruleCase) *Env {
 
 // runRuleCases runs a page check on each case and compares its findings,
 // finalized (severities resolved, off rules dropped, sorted), with want.
-func runRuleCases(t *testing.T, check Check, cases []ruleCase) {
+func runRuleCases(t *testing.T, check PageCheck, cases []ruleCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -59,29 +62,32 @@ func runRuleCases(t *testing.T, check Check, cases []ruleCase) {
 			if p.Source == "" {
 				p.Source = "index.html"
 			}
-			got := Finalize(check.Check(p, env), map[string]*page.Page{p.Source: p}, env.Config)
+			got := env.engine.rules.Finalize(check.Check(p, env).Findings, map[string]page.Suppressions{p.Source: p.Suppressions})
 			assertFindings(t, got, c.want)
 		})
 	}
 }
 
-// runSiteCases is runRuleCases for site checks.
+// runSiteCases is runRuleCases for site checks, on the index the engine
+// keeps of the pages.
 func runSiteCases(t *testing.T, check SiteCheck, cases []ruleCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			env := testEnv(t, c)
-			byName := map[string]*page.Page{}
+			suppressions := map[string]page.Suppressions{}
+			var index []*SitePage
 			for _, p := range c.pages {
-				byName[p.Source] = p
+				suppressions[p.Source] = p.Suppressions
+				index = append(index, env.engine.Index(p))
 			}
-			got := Finalize(check.CheckSite(c.pages, env), byName, env.Config)
+			got := env.engine.rules.Finalize(check.CheckSite(index, env), suppressions)
 			assertFindings(t, got, c.want)
 		})
 	}
 }
 
-func assertFindings(t *testing.T, got []Finding, want []string) {
+func assertFindings(t *testing.T, got []finding.Finding, want []string) {
 	t.Helper()
 	lines := make([]string, len(got))
 	for i, f := range got {
@@ -92,12 +98,48 @@ func assertFindings(t *testing.T, got []Finding, want []string) {
 	}
 }
 
-func formatFinding(f Finding) string {
+func formatFinding(f finding.Finding) string {
 	s := fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message)
 	if f.Source != "index.html" {
 		s = f.Source + " " + s
 	}
 	return s
+}
+
+// fakeSite is a site on no disk: the files it has and the anchors of its
+// pages, resolved the way static servers resolve paths.
+type fakeSite struct {
+	files   []string
+	anchors map[string][]string
+}
+
+func (s fakeSite) Resolve(p string) (string, bool) {
+	candidates := []string{p}
+	if strings.HasSuffix(p, "/") {
+		candidates = []string{p + "index.html"}
+	} else if !strings.Contains(p[strings.LastIndex(p, "/")+1:], ".") {
+		candidates = append(candidates, p+".html", p+"/index.html")
+	}
+	for _, c := range candidates {
+		for _, f := range s.files {
+			if f == c {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+func (s fakeSite) Anchors(resolved string) (map[string]bool, bool) {
+	list, ok := s.anchors[resolved]
+	if !ok {
+		return nil, false
+	}
+	m := map[string]bool{}
+	for _, a := range list {
+		m[a] = true
+	}
+	return m, true
 }
 
 // Page model builders: the extractors are written elsewhere, so tests

@@ -3,22 +3,17 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
-	"github.com/xeipuuv/gojsonschema"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
-)
 
-// RuleIDs are the rule ids the config's "rules" accepts, besides
-// "assert/<id>".
-var RuleIDs = []string{
-	"nav-required", "nav-dead-link", "nav-inconsistent", "nav-orphan-page", "menu-duplicate",
-	"footer-required", "footer-copyright", "link-broken", "link-fragment", "link-no-text", "link-redirect",
-}
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/xeipuuv/gojsonschema"
+)
 
 // Compile checks what the JSON Schema cannot and prepares the config for the
 // checks: it compiles every regular expression and assertion schema and
@@ -33,10 +28,8 @@ func (c *Config) compile(complete bool) error {
 	if err := c.checkRules(); err != nil {
 		return err
 	}
-	if c.Site.MaxPageSize != "" {
-		if _, err := ParseSize(c.Site.MaxPageSize); err != nil {
-			return fmt.Errorf("/site/maxPageSize: %w", err)
-		}
+	if err := c.Site.MaxPageSize.check("/site/maxPageSize"); err != nil {
+		return err
 	}
 	if c.Site.Threshold < 0 || c.Site.Threshold > 1 {
 		return fmt.Errorf("/site/threshold: %v is not between 0 and 1", c.Site.Threshold)
@@ -98,10 +91,8 @@ func (c *Config) checkRules() error {
 		if !isRuleID(rule) {
 			return fmt.Errorf("%s: unknown rule %q", p, rule)
 		}
-		switch sev {
-		case "error", "warning", "info", "off":
-		default:
-			return fmt.Errorf("%s: invalid severity %q (want error, warning, info or off)", p, sev)
+		if sev == finding.Unset {
+			return fmt.Errorf("%s: no severity (want error, warning, info or off)", p)
 		}
 	}
 	return nil
@@ -111,12 +102,7 @@ func isRuleID(rule string) bool {
 	if id, ok := strings.CutPrefix(rule, "assert/"); ok {
 		return id != ""
 	}
-	for _, r := range RuleIDs {
-		if r == rule {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(RuleIDs(), rule)
 }
 
 func (l *Links) compile() error {
@@ -136,25 +122,18 @@ func (l *Links) compile() error {
 		}
 		l.headers = append(l.headers, re)
 	}
-	durations := []struct{ pointer, value string }{
-		{"/links/timeout", l.Timeout},
-		{"/links/deadline", l.Deadline},
+	if err := l.Timeout.checkPositive("/links/timeout"); err != nil {
+		return err
+	}
+	if err := l.Deadline.checkPositive("/links/deadline"); err != nil {
+		return err
 	}
 	if l.Cache != nil {
-		durations = append(durations,
-			struct{ pointer, value string }{"/links/cache/ttl", l.Cache.TTL},
-			struct{ pointer, value string }{"/links/cache/failureTTL", l.Cache.FailureTTL})
-	}
-	for _, d := range durations {
-		if d.value == "" {
-			continue
+		if err := l.Cache.TTL.check("/links/cache/ttl"); err != nil {
+			return err
 		}
-		v, err := time.ParseDuration(d.value)
-		if err != nil || v < 0 {
-			return fmt.Errorf("%s: invalid duration %q (want e.g. \"10s\", \"2m\", \"24h\")", d.pointer, d.value)
-		}
-		if v == 0 && (d.pointer == "/links/timeout" || d.pointer == "/links/deadline") {
-			return fmt.Errorf("%s: duration %q must be more than zero", d.pointer, d.value)
+		if err := l.Cache.FailureTTL.check("/links/cache/failureTTL"); err != nil {
+			return err
 		}
 	}
 	for i, a := range l.Accept {

@@ -2,7 +2,10 @@ package schema
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/xeipuuv/gojsonschema"
@@ -49,3 +52,26 @@ func compileSchema(doc []byte) (*gojsonschema.Schema, error) {
 	loader.Validate = true
 	return loader.Compile(gojsonschema.NewBytesLoader(doc))
 }
+
+// RuleIDs are the rule ids the config's "rules" accepts besides
+// "assert/<id>", sorted: the keys config.schema.json lists, which a test of
+// the checks holds equal to the rules they register.
+var RuleIDs = sync.OnceValue(func() []string {
+	b, err := JSONSchema("config")
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		Definitions struct {
+			Rules struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"rules"`
+		} `json:"definitions"`
+	}
+	if json.Unmarshal(b, &doc) != nil {
+		return nil
+	}
+	ids := slices.Collect(maps.Keys(doc.Definitions.Rules.Properties))
+	slices.Sort(ids)
+	return ids
+})

@@ -60,9 +60,6 @@ func FuzzLoadConfig(f *testing.F) {
 			}
 			return
 		}
-		if err := checks.PrepareAssertions(cfg); err != nil {
-			return
-		}
-		checks.RunPage(model, &checks.Env{Config: cfg, Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)})
+		checks.NewEngine(cfg, time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)).Run([]*page.Page{model}, nil, nil)
 	})
 }

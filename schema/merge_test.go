@@ -4,7 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 func footerItem(t *testing.T, cfg *Config, id string) *Item {
@@ -16,6 +20,23 @@ func footerItem(t *testing.T, cfg *Config, id string) *Item {
 	}
 	t.Fatalf("no footer item %q", id)
 	return nil
+}
+
+// compiledMatch reports whether name is one of labels (ignoring case) or
+// one of the compiled patterns matches it: enough to see that merging and
+// compiling kept what an item matches (the checks match items).
+func compiledMatch(labels Strings, patterns []*regexp.Regexp, name string) bool {
+	for _, l := range labels {
+		if strings.EqualFold(l, name) {
+			return true
+		}
+	}
+	for _, re := range patterns {
+		if re.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func footerIDs(cfg *Config) []string {
@@ -55,7 +76,7 @@ func TestMergeOverrides(t *testing.T) {
 	}
 
 	optOut := footerItem(t, cfg, "us-opt-out")
-	if optOut.Severity != "warning" || optOut.Scope != "home" || !optOut.Matches("Do Not Sell or Share My Personal Information") || optOut.Legacy == nil {
+	if optOut.Severity != finding.Warning || optOut.Scope != "home" || !compiledMatch(optOut.Label, optOut.Regexps(), "Do Not Sell or Share My Personal Information") || optOut.Legacy == nil {
 		t.Errorf("severity override lost the preset's other fields: %+v", optOut)
 	}
 	if optOut.Preset != "us-privacy" {
@@ -68,18 +89,18 @@ func TestMergeOverrides(t *testing.T) {
 		t.Error("us-limit-sensitive not switched on")
 	}
 	health := footerItem(t, cfg, "us-consumer-health-privacy")
-	if !reflect.DeepEqual(health.In, []string{"footer"}) || !health.MatchesLegacy("health privacy") || !health.Matches("Consumer Health Privacy") {
+	if !reflect.DeepEqual(health.In, []string{"footer"}) || health.Legacy == nil || !compiledMatch(health.Legacy.Label, health.Legacy.Regexps(), "health privacy") || !compiledMatch(health.Label, health.Regexps(), "Consumer Health Privacy") {
 		t.Errorf("health item = %+v", health)
 	}
 	terms := footerItem(t, cfg, "terms")
-	if terms.Preset != "" || !terms.Matches("terms") {
+	if terms.Preset != "" || !compiledMatch(terms.Label, terms.Regexps(), "terms") {
 		t.Errorf("terms item = %+v", terms)
 	}
 	c := cfg.Footer.Copyright
 	if age, ok := c.MaxAge(); !ok || age != 1 || !c.YearOptional || c.IsRequired() {
 		t.Errorf("copyright = %+v (no preset here sets required)", c)
 	}
-	if s, _ := cfg.RuleSeverity("footer-required"); s != "warning" {
+	if s := cfg.Rules["footer-required"]; s != finding.Warning {
 		t.Errorf("rules = %v", cfg.Rules)
 	}
 }
@@ -96,7 +117,7 @@ rules: {link-no-text: "off"}
 		t.Fatal(err)
 	}
 	c := cfg.Footer.Copyright
-	if !c.IsRequired() || !c.YearOptional || c.Severity != "warning" {
+	if !c.IsRequired() || !c.YearOptional || c.Severity != finding.Warning {
 		t.Errorf("copyright not merged field by field: %+v", c)
 	}
 }
@@ -187,7 +208,7 @@ func TestExtendsFiles(t *testing.T) {
 		t.Errorf("Extends = %q, want %q", cfg.Extends, want)
 	}
 	imprint := footerItem(t, cfg, "imprint")
-	if imprint.Severity != "warning" || !imprint.Matches("imprint") || imprint.Preset != "" {
+	if imprint.Severity != finding.Warning || !compiledMatch(imprint.Label, imprint.Regexps(), "imprint") || imprint.Preset != "" {
 		t.Errorf("imprint = %+v", imprint)
 	}
 }

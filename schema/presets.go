@@ -3,6 +3,8 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // presetOrder is the order `pagelint presets` lists them in: general first,
@@ -30,7 +32,7 @@ type PresetItem struct {
 	Description string
 	// Basis is the legal basis with its citation.
 	Basis    string
-	Severity string
+	Severity finding.Severity
 	// Scope is "every-page" or "home".
 	Scope string
 	// In lists where the item may stand: header, footer, page.

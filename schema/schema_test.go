@@ -98,7 +98,7 @@ func TestPageSchema(t *testing.T) {
 			t.Errorf("%s: %s", pg.Source, e)
 		}
 	}
-	// And the DESIGN example's assertion runs against it.
+	// And the example assertion of docs/config.md runs against it.
 	cfg := &Config{Assertions: []Assertion{{ID: "privacy-on-own-domain", Schema: json.RawMessage(`{"properties": {"footer": {"properties": {"items": {"contains": {"properties": {"href": {"pattern": "^https://privacy\\.contoso\\.com/"}}, "required": ["href"]}}}}}}`)}}}
 	if err := cfg.Compile(); err != nil {
 		t.Fatal(err)

@@ -27,15 +27,15 @@ func TestParseSize(t *testing.T) {
 		{"99999999999GB", 0, `invalid size "99999999999GB" (want at least 1 byte and at most a few exabytes)`},
 	}
 	for _, tt := range tests {
-		got, err := ParseSize(tt.in)
+		got, err := parseSize(tt.in)
 		if tt.wantErr != "" {
 			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("ParseSize(%q) = %d, %v; want error %s", tt.in, got, err, tt.wantErr)
+				t.Errorf("parseSize(%q) = %d, %v; want error %s", tt.in, got, err, tt.wantErr)
 			}
 			continue
 		}
 		if err != nil || got != tt.want {
-			t.Errorf("ParseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			t.Errorf("parseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
 		}
 	}
 }

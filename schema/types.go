@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -12,15 +13,15 @@ import (
 type Config struct {
 	Schema string `json:"$schema,omitempty"`
 	// Description says what the config (or preset) is for.
-	Description string            `json:"description,omitempty"`
-	Extends     []string          `json:"extends,omitempty"`
-	Site        Site              `json:"site,omitzero"`
-	Navigation  Navigation        `json:"navigation,omitzero"`
-	Footer      Footer            `json:"footer,omitzero"`
-	Links       Links             `json:"links,omitzero"`
-	Rules       map[string]string `json:"rules,omitempty"`
-	Assertions  []Assertion       `json:"assertions,omitempty"`
-	Ignore      []string          `json:"ignore,omitempty"`
+	Description string                      `json:"description,omitempty"`
+	Extends     []string                    `json:"extends,omitempty"`
+	Site        Site                        `json:"site,omitzero"`
+	Navigation  Navigation                  `json:"navigation,omitzero"`
+	Footer      Footer                      `json:"footer,omitzero"`
+	Links       Links                       `json:"links,omitzero"`
+	Rules       map[string]finding.Severity `json:"rules,omitempty"`
+	Assertions  []Assertion                 `json:"assertions,omitempty"`
+	Ignore      []string                    `json:"ignore,omitempty"`
 
 	// Path is the config file it was read from ("" when none was found);
 	// Dir is the directory relative paths in it are taken from.
@@ -35,8 +36,8 @@ type Site struct {
 	BaseURL string `json:"baseURL,omitempty"`
 	// Root is the site root for "/"-relative links, relative to the config.
 	Root string `json:"root,omitempty"`
-	// MaxPageSize is the largest page read, e.g. "50MB" (the default).
-	MaxPageSize string `json:"maxPageSize,omitempty"`
+	// MaxPageSize is the largest page read (default 50 MB).
+	MaxPageSize Size `json:"maxPageSize,omitzero"`
 	// Threshold is the share of pages (0..1, default 0.8) whose menu entries
 	// make the site's menu for nav-inconsistent.
 	Threshold float64 `json:"threshold,omitempty"`
@@ -69,20 +70,20 @@ type Copyright struct {
 	// MaxAgeYears: 0 means the newest year must be the reference year.
 	MaxAgeYears *int `json:"maxAgeYears,omitempty"`
 	// YearOptional accepts a notice without a year ("© Crown copyright").
-	YearOptional bool   `json:"yearOptional,omitempty"`
-	Severity     string `json:"severity,omitempty"`
+	YearOptional bool             `json:"yearOptional,omitempty"`
+	Severity     finding.Severity `json:"severity,omitempty"`
 }
 
 // Item is a required navigation entry or footer item.
 type Item struct {
-	ID       string  `json:"id,omitempty"`
-	Label    Strings `json:"label,omitempty"`
-	Pattern  Strings `json:"pattern,omitempty"`
-	Exclude  string  `json:"exclude,omitempty"`
-	Href     string  `json:"href,omitempty"`
-	Children []Item  `json:"children,omitempty"`
-	Severity string  `json:"severity,omitempty"`
-	Message  string  `json:"message,omitempty"`
+	ID       string           `json:"id,omitempty"`
+	Label    Strings          `json:"label,omitempty"`
+	Pattern  Strings          `json:"pattern,omitempty"`
+	Exclude  string           `json:"exclude,omitempty"`
+	Href     string           `json:"href,omitempty"`
+	Children []Item           `json:"children,omitempty"`
+	Severity finding.Severity `json:"severity,omitempty"`
+	Message  string           `json:"message,omitempty"`
 	// Scope is "every-page" (default) or "home".
 	Scope string `json:"scope,omitempty"`
 	// In lists where the item may stand: "header", "footer", "page".
@@ -98,8 +99,7 @@ type Item struct {
 	Basis       string `json:"basis,omitempty"`
 	// AnyOf are alternatives: the item is also satisfied by an entry that
 	// matches one of them (each with its own Label, Pattern, Exclude and
-	// Icon; an alternative without Exclude uses the item's). See
-	// Alternatives.
+	// Icon; an alternative without Exclude uses the item's).
 	AnyOf []Item `json:"anyOf,omitempty"`
 	// Preset is the preset the item comes from ("" for the config's own).
 	Preset string `json:"-"`
@@ -122,8 +122,8 @@ type Links struct {
 	External          *bool        `json:"external,omitempty"`
 	Fragments         *bool        `json:"fragments,omitempty"`
 	ExternalFragments bool         `json:"externalFragments,omitempty"`
-	Timeout           string       `json:"timeout,omitempty"`
-	Deadline          string       `json:"deadline,omitempty"`
+	Timeout           Duration     `json:"timeout,omitzero"`
+	Deadline          Duration     `json:"deadline,omitzero"`
 	Concurrency       int          `json:"concurrency,omitempty"`
 	PerHost           int          `json:"perHost,omitempty"`
 	Retries           *int         `json:"retries,omitempty"`
@@ -148,17 +148,17 @@ type HeaderRule struct {
 
 // Cache configures the external link cache.
 type Cache struct {
-	Path       string `json:"path,omitempty"`
-	TTL        string `json:"ttl,omitempty"`
-	FailureTTL string `json:"failureTTL,omitempty"`
+	Path       string   `json:"path,omitempty"`
+	TTL        Duration `json:"ttl,omitzero"`
+	FailureTTL Duration `json:"failureTTL,omitzero"`
 }
 
 // Assertion is a custom JSON Schema that each page's model must satisfy.
 type Assertion struct {
-	ID       string          `json:"id"`
-	Severity string          `json:"severity,omitempty"`
-	Message  string          `json:"message,omitempty"`
-	Schema   json.RawMessage `json:"schema"`
+	ID       string           `json:"id"`
+	Severity finding.Severity `json:"severity,omitempty"`
+	Message  string           `json:"message,omitempty"`
+	Schema   json.RawMessage  `json:"schema"`
 
 	compiled *gojsonschema.Schema
 }

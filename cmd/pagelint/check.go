@@ -9,7 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
@@ -78,9 +78,9 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
-	var shard report.Shard
+	var shard lint.Shard
 	if v := c.String("shard"); v != "" {
-		if shard, err = report.ParseShard(v); err != nil {
+		if shard, err = lint.ParseShard(v); err != nil {
 			return fail("--shard: %v", err)
 		}
 	}
@@ -153,10 +153,8 @@ func runCheck(c *cli.Context, s *streams) error {
 		Tool:          report.Tool{Name: "pagelint", Version: version},
 		GeneratedAt:   generatedAt(now),
 		Findings:      findings,
-		Rules:         checks.RulesFor(cfg),
-	}
-	for _, p := range res.Pages {
-		rep.Pages = append(rep.Pages, p.Source)
+		Rules:         res.Rules,
+		Pages:         res.Pages,
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
@@ -181,9 +179,9 @@ func runCheck(c *cli.Context, s *streams) error {
 // replace: the local pages and the config.
 func inputFiles(res *lint.Result, cfg *schema.Config) []string {
 	var files []string
-	for _, p := range res.Pages {
-		if p.Source != "-" && !lint.IsURL(p.Source) {
-			files = append(files, p.Source)
+	for _, source := range res.Pages {
+		if source != "-" && !lint.IsURL(source) {
+			files = append(files, source)
 		}
 	}
 	if cfg.Path != "" {
@@ -194,13 +192,13 @@ func inputFiles(res *lint.Result, cfg *schema.Config) []string {
 
 // exitCode is 1 when a finding is at or above fail-on, when there are more
 // warnings than allowed, or when the report is of an interrupted run.
-func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
+func exitCode(sum report.Summary, failOn finding.Severity, maxWarnings int) int {
 	if sum.Interrupted {
 		return exitFindings // a merged report of an interrupted run passes no gate
 	}
-	counts := map[checks.Severity]int{checks.Error: sum.Error, checks.Warning: sum.Warning, checks.Info: sum.Info}
+	counts := map[finding.Severity]int{finding.Error: sum.Error, finding.Warning: sum.Warning, finding.Info: sum.Info}
 	for sev, n := range counts {
-		if failOn != checks.Off && sev >= failOn && n > 0 {
+		if failOn != finding.Off && sev >= failOn && n > 0 {
 			return exitFindings
 		}
 	}
@@ -210,12 +208,12 @@ func exitCode(sum report.Summary, failOn checks.Severity, maxWarnings int) int {
 	return exitOK
 }
 
-func parseFailOn(s string) (checks.Severity, error) {
+func parseFailOn(s string) (finding.Severity, error) {
 	if s == "never" {
-		return checks.Off, nil
+		return finding.Off, nil
 	}
-	sev, err := checks.ParseSeverity(s)
-	if err != nil || sev == checks.Off {
+	sev, err := finding.ParseSeverity(s)
+	if err != nil || sev == finding.Off {
 		return 0, fail("--fail-on: unknown level %q (want error, warning, info or never)", s)
 	}
 	return sev, nil

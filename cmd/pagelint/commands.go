@@ -16,8 +16,9 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-// loadConfig finds and loads the config the way DESIGN says: --config, else
-// the first config file here or in a parent, else the recommended preset.
+// loadConfig finds and loads the config the way docs/contract.md says:
+// --config, else the first config file here or in a parent, else the
+// recommended preset.
 func loadConfig(c *cli.Context) (*schema.Config, error) {
 	presets := c.StringSlice("preset")
 	path := c.String("config")
@@ -46,24 +47,45 @@ func loadConfig(c *cli.Context) (*schema.Config, error) {
 func rulesCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
-		Usage: "list the rules with their default severity",
-		Flags: []cli.Flag{&cli.BoolFlag{Name: "presets", Usage: "list the built-in presets and their items instead"}},
+		Usage: "list the rules with their default severity and the severity the config sets",
+		Flags: append(configFlags(), &cli.BoolFlag{Name: "presets", Usage: "list the built-in presets and their items instead"}),
 		Action: func(c *cli.Context) error {
 			if c.Bool("presets") {
 				return printPresets(s)
 			}
-			tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tDEFAULT\tDESCRIPTION")
-			for _, r := range checks.Rules() {
-				sev := r.Severity.String()
-				if r.Off {
-					sev += " (off)"
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, sev, r.Description)
+			cfg, err := loadConfig(c)
+			if err != nil {
+				return err
 			}
-			return tw.Flush()
+			return printRules(s, checks.NewRuleset(cfg))
 		},
 	}
+}
+
+// printRules lists every rule with its default and what the run's rule set
+// makes of it: the severity it runs at, or off; then the config's
+// assertions, one rule each.
+func printRules(s *streams, rules *checks.Ruleset) error {
+	tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tDEFAULT\tCONFIG\tDESCRIPTION")
+	defaults := checks.Rules()
+	for _, r := range defaults {
+		def := r.Severity.String()
+		if r.Off {
+			def += " (off)"
+		}
+		configured := rules.Severity(r.ID).String()
+		if strings.HasPrefix(r.ID, checks.AssertPrefix) {
+			configured = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, def, configured, r.Description)
+	}
+	for _, r := range rules.Rules() {
+		if strings.HasPrefix(r.ID, checks.AssertPrefix) {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, "-", r.Severity, r.Description)
+		}
+	}
+	return tw.Flush()
 }
 
 func presetsCommand(s *streams) *cli.Command {

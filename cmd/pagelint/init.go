@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/page"
@@ -136,7 +137,7 @@ func starterConfig(p *page.Page, presets []string, withPresets *schema.Config) *
 func coveredByPreset(cfg *schema.Config, e *page.Entry) bool {
 	for i := range cfg.Footer.Required {
 		it := &cfg.Footer.Required[i]
-		if it.IsEnabled() && it.Matches(e.Label, e.Text) {
+		if it.IsEnabled() && checks.MatchesEntry(it, e) {
 			return true
 		}
 	}

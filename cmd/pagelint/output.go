@@ -9,7 +9,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/report"
 )
@@ -143,7 +143,7 @@ func showProgress(c *cli.Context, s *streams) bool {
 
 // applyBaseline drops the findings the baseline records, or writes the
 // baseline from them with --update-baseline.
-func applyBaseline(c *cli.Context, s *streams, path string, findings []checks.Finding) ([]checks.Finding, error) {
+func applyBaseline(c *cli.Context, s *streams, path string, findings []finding.Finding) ([]finding.Finding, error) {
 	if c.Bool("update-baseline") {
 		if err := report.NewBaseline(findings).Write(path); err != nil {
 			return nil, fail("%s", oneLine(err.Error()))

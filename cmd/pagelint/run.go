@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -15,7 +13,7 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-// Exit codes, as DESIGN fixes them.
+// Exit codes, as docs/contract.md fixes them.
 const (
 	exitOK       = 0
 	exitFindings = 1
@@ -41,9 +39,6 @@ type streams struct {
 	stderr io.Writer
 }
 
-// gcPercent is the collector's setting unless GOGC sets one.
-const gcPercent = 200
-
 // run is the whole program: it parses args, runs a command and returns the
 // exit code. Only main exits. The first SIGINT or SIGTERM stops the run
 // (see interruptible); a second one ends the process at once.
@@ -64,13 +59,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			code = exitFailure
 		}
 	}()
-	if os.Getenv("GOGC") == "" {
-		// What lives through a run is small (each page is reduced once
-		// checked); most of what a run allocates is the garbage of the
-		// page being read. Collecting half as often costs a larger peak,
-		// which stays well under the memory budget (docs/BENCHMARKS.md).
-		debug.SetGCPercent(gcPercent)
-	}
+	governMemory()
 	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(s)
 	err := app.RunContext(ctx, flagsFirst(app, args))

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -17,7 +18,7 @@ const workersPerSlot = 2
 
 // job is one distinct URL of a Check.
 type job struct {
-	t           target
+	t           urlnorm.URL
 	needAnchors bool
 	res         *Result
 	anchors     []string
@@ -28,7 +29,7 @@ type job struct {
 // input is one string the caller gave, with what it resolved to.
 type input struct {
 	raw string
-	t   target
+	t   urlnorm.URL
 	j   *job
 }
 
@@ -60,13 +61,13 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 			results[raw] = res
 			continue
 		}
-		j := jobs[t.key]
+		j := jobs[t.Key]
 		if j == nil {
 			j = &job{t: t}
-			jobs[t.key] = j
+			jobs[t.Key] = j
 			order = append(order, j)
 		}
-		if c.opt.Fragments && t.fragment != "" {
+		if c.opt.Fragments && t.Fragment != "" {
 			j.needAnchors = true
 		}
 		results[raw] = nil // reserved; filled in below
@@ -119,33 +120,33 @@ func (c *Checker) countCacheHits(jobs map[string]*job) int {
 }
 
 // classifyInput settles inputs that need no request (a result) and
-// normalises the others (a target).
-func (c *Checker) classifyInput(raw string) (*Result, target) {
+// normalises the others.
+func (c *Checker) classifyInput(raw string) (*Result, urlnorm.URL) {
 	for _, re := range c.opt.Exclude {
 		if re.MatchString(raw) {
-			return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, target{}
+			return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, urlnorm.URL{}
 		}
 	}
 	switch scheme := schemeOf(raw); scheme {
 	case "http", "https":
 	case "mailto", "tel":
 		if err := CheckSyntax(raw); err != nil {
-			return &Result{URL: raw, Reason: err.Error()}, target{}
+			return &Result{URL: raw, Reason: err.Error()}, urlnorm.URL{}
 		}
-		return &Result{URL: raw, OK: true}, target{}
+		return &Result{URL: raw, OK: true}, urlnorm.URL{}
 	case "":
-		return &Result{URL: raw, Reason: fmt.Sprintf("malformed URL: %q is not absolute", raw)}, target{}
+		return &Result{URL: raw, Reason: fmt.Sprintf("malformed URL: %q is not absolute", raw)}, urlnorm.URL{}
 	default:
-		return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("scheme %q is not checked", scheme)}, target{}
+		return &Result{URL: raw, OK: true, Skipped: true, SkipReason: fmt.Sprintf("scheme %q is not checked", scheme)}, urlnorm.URL{}
 	}
-	t, err := normalize(raw)
+	t, err := urlnorm.Parse(raw)
 	if err != nil {
-		return &Result{URL: raw, Reason: "malformed URL: " + err.Error()}, target{}
+		return &Result{URL: raw, Reason: "malformed URL: " + err.Error()}, urlnorm.URL{}
 	}
 	// The normalised spelling may match where the given one did not.
 	for _, re := range c.opt.Exclude {
-		if re.MatchString(t.key) {
-			return &Result{URL: t.key, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, target{}
+		if re.MatchString(t.Key) {
+			return &Result{URL: t.Key, OK: true, Skipped: true, SkipReason: fmt.Sprintf("excluded by %q", re.String())}, urlnorm.URL{}
 		}
 	}
 	return nil, t
@@ -154,13 +155,13 @@ func (c *Checker) classifyInput(raw string) (*Result, target) {
 // resultFor is the result of one input: its URL's, plus its fragment.
 func (c *Checker) resultFor(in input) *Result {
 	r := *in.j.res
-	if in.t.fragment == "" || !c.opt.Fragments || !r.OK || r.Skipped || !in.j.hasAnchors || in.j.partial {
+	if in.t.Fragment == "" || !c.opt.Fragments || !r.OK || r.Skipped || !in.j.hasAnchors || in.j.partial {
 		return &r
 	}
-	if !fragmentFound(in.j.anchors, in.t.fragment) {
+	if !fragmentFound(in.j.anchors, in.t.Fragment) {
 		r.OK = false
 		r.FragmentMissing = true
-		r.Reason = fmt.Sprintf("fragment %q not found", "#"+in.t.fragment)
+		r.Reason = fmt.Sprintf("fragment %q not found", "#"+in.t.Fragment)
 	}
 	return &r
 }
@@ -176,10 +177,10 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 	byHost := map[string][]*job{}
 	var hosts []string
 	for _, j := range jobs {
-		if byHost[j.t.hostKey] == nil {
-			hosts = append(hosts, j.t.hostKey)
+		if byHost[j.t.Origin] == nil {
+			hosts = append(hosts, j.t.Origin)
 		}
-		byHost[j.t.hostKey] = append(byHost[j.t.hostKey], j)
+		byHost[j.t.Origin] = append(byHost[j.t.Origin], j)
 	}
 	bar := c.newBar(len(jobs))
 	var (
@@ -245,25 +246,25 @@ func (c *Checker) newBar(total int) *progressbar.ProgressBar {
 // checkJob fills j.res from the cache or the network.
 func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job) {
 	if c.cache != nil {
-		if e := c.cache.get(j.t.key, c.now(), c.opt.CacheTTL, c.opt.FailureTTL); e != nil && (!j.needAnchors || e.HasAnchors || !e.OK) {
-			j.res = &Result{URL: j.t.key, OK: e.OK, Status: e.Status, Reason: e.Reason,
+		if e := c.cache.get(j.t.Key, c.now(), c.opt.CacheTTL, c.opt.FailureTTL); e != nil && (!j.needAnchors || e.HasAnchors || !e.OK) {
+			j.res = &Result{URL: j.t.Key, OK: e.OK, Status: e.Status, Reason: e.Reason,
 				FinalURL: e.FinalURL, Permanent: e.Permanent, FromCache: true}
 			j.anchors, j.hasAnchors, j.partial = e.Anchors, e.HasAnchors, e.Partial
 			return
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		j.res = notChecked(j.t.key, err)
+		j.res = notChecked(j.t.Key, err)
 		return
 	}
-	out := c.fetch(ctx, hs, j.t.key, j.needAnchors)
+	out := c.fetch(ctx, hs, j.t.Key, j.needAnchors)
 	if out.res.Skipped {
 		j.res = out.res
 		return
 	}
 	j.res, j.anchors, j.hasAnchors, j.partial = out.res, out.anchors, out.hasAnchors, out.partial
 	if c.cache != nil {
-		c.cache.put(j.t.key, &cacheEntry{
+		c.cache.put(j.t.Key, &cacheEntry{
 			Checked: c.now(), OK: j.res.OK, Status: j.res.Status, Reason: j.res.Reason,
 			FinalURL: j.res.FinalURL, Permanent: j.res.Permanent,
 			Anchors: j.anchors, HasAnchors: j.hasAnchors, Partial: j.partial,

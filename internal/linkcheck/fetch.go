@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // smallBody is what is read of a GET body when only the status matters:
@@ -144,11 +146,11 @@ func resolveRedirect(base, location string) (string, error) {
 	if abs.Scheme != "http" && abs.Scheme != "https" {
 		return "", nil
 	}
-	t, err := normalize(abs.String())
+	t, err := urlnorm.Parse(abs.String())
 	if err != nil {
 		return "", err
 	}
-	return t.key, nil
+	return t.Key, nil
 }
 
 // tryURL asks for one URL until it answers for good: HEAD (unless the body

@@ -15,39 +15,6 @@ import (
 	"time"
 )
 
-func TestNormalize(t *testing.T) {
-	tests := []struct {
-		in, key, frag, hostKey string
-		err                    string
-	}{
-		{in: "HTTP://Example.COM", key: "http://example.com/", hostKey: "http://example.com"},
-		{in: "https://example.com:443/a?b=1#Frag", key: "https://example.com/a?b=1", frag: "Frag", hostKey: "https://example.com"},
-		{in: "http://example.com:80/", key: "http://example.com/", hostKey: "http://example.com"},
-		{in: "http://example.com:8080/x", key: "http://example.com:8080/x", hostKey: "http://example.com:8080"},
-		{in: "https://example.com:80/", key: "https://example.com:80/", hostKey: "https://example.com:80"},
-		{in: "http://[::1]:80/", key: "http://[::1]/", hostKey: "http://[::1]"},
-		{in: "http://user:pw@example.com/", key: "http://example.com/", hostKey: "http://example.com"},
-		{in: "http://exa mple.com", err: "invalid character"},
-		{in: "https://[::1", err: "missing ']'"},
-		{in: "ftp://example.com", err: "not http or https"},
-		{in: "http:///path", err: "no host"},
-		{in: "http://127.0.0.1:99999/", err: `invalid port "99999"`},
-		{in: "http://127.0.0.1:0/", err: `invalid port "0"`},
-	}
-	for _, tt := range tests {
-		got, err := normalize(tt.in)
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("%q: err %v, want %q", tt.in, err, tt.err)
-			}
-			continue
-		}
-		if err != nil || got.key != tt.key || got.fragment != tt.frag || got.hostKey != tt.hostKey {
-			t.Errorf("%q: got %+v %v, want key %q frag %q host %q", tt.in, got, err, tt.key, tt.frag, tt.hostKey)
-		}
-	}
-}
-
 func TestCheckSyntax(t *testing.T) {
 	tests := []struct {
 		in  string

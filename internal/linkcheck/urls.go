@@ -6,64 +6,10 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
-
-// target is one URL as the checker requests it.
-type target struct {
-	key      string // normalised URL without fragment: the request and cache key
-	fragment string // decoded fragment of the input, "" when none
-	hostKey  string // scheme://host[:port], the unit of per-host limits
-}
-
-// normalize turns an http(s) URL into the form that is requested once:
-// fragment removed, scheme and host lower-cased, default port dropped, empty
-// path made "/".
-func normalize(raw string) (target, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		var uerr *url.Error
-		if errors.As(err, &uerr) {
-			err = uerr.Err
-		}
-		return target{}, err
-	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return target{}, fmt.Errorf("scheme %q is not http or https", u.Scheme)
-	}
-	if u.Hostname() == "" {
-		return target{}, errors.New("no host")
-	}
-	host := strings.ToLower(u.Hostname())
-	port := u.Port()
-	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
-		return target{}, fmt.Errorf("invalid port %q", port)
-	}
-	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
-		port = ""
-	}
-	hostport := host
-	if strings.Contains(host, ":") {
-		hostport = "[" + host + "]"
-	}
-	if port != "" {
-		hostport += ":" + port
-	}
-	u.Host = hostport
-	u.User = nil
-	frag := u.Fragment
-	u.Fragment, u.RawFragment = "", ""
-	if u.Path == "" && u.RawPath == "" && u.Opaque == "" {
-		u.Path = "/"
-	}
-	return target{
-		key:      u.String(),
-		fragment: frag,
-		hostKey:  u.Scheme + "://" + hostport,
-	}, nil
-}
 
 // schemeOf returns the lower-cased scheme of raw, "" when it has none.
 func schemeOf(raw string) string {
@@ -92,7 +38,7 @@ func CheckSyntax(raw string) error {
 	case "tel":
 		return checkTel(raw)
 	case "http", "https":
-		if _, err := normalize(raw); err != nil {
+		if _, err := urlnorm.Parse(raw); err != nil {
 			return fmt.Errorf("malformed URL: %w", err)
 		}
 	}

@@ -31,21 +31,14 @@ type linkRef struct {
 	tag, attr, rel, href, target, selector string
 }
 
-func newDeferredLinks(p *page.Page) *deferredLinks {
-	return &deferredLinks{source: p.Source, url: p.URL, format: p.Format}
-}
-
-// add keeps l, sharing what it is through links (nil: shared with none).
-func (d *deferredLinks) add(l *page.Link, links *linkTable) {
-	d.links = append(d.links, deferredLink{ref: links.ref(l), pos: l.Pos})
-}
-
-// trim drops the room that appending left: the links are kept until the
-// end of the run.
-func (d *deferredLinks) trim() {
-	if cap(d.links) > len(d.links) {
-		d.links = slices.Clone(d.links)
+// newDeferredLinks keeps the pending links of p, sharing what they are
+// through links (nil: shared with none).
+func newDeferredLinks(p *page.Page, pending []*page.Link, links *linkTable) *deferredLinks {
+	d := &deferredLinks{source: p.Source, url: p.URL, format: p.Format, links: make([]deferredLink, len(pending))}
+	for i, l := range pending {
+		d.links[i] = deferredLink{ref: links.ref(l), pos: l.Pos}
 	}
+	return d
 }
 
 // page is a page model of the links alone, for the link checks, made in

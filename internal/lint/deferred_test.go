@@ -2,6 +2,7 @@ package lint
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -24,13 +25,12 @@ func TestDeferredLinks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var pages []*deferredLinks
 			for _, source := range []string{"a.html", "b.html"} {
-				d := newDeferredLinks(&page.Page{Source: source, URL: "/" + source, Format: "html"})
-				for i := range links {
-					l := links[i] // the page's own copy
-					d.add(&l, tt.table)
+				own := slices.Clone(links) // the page's own copy
+				pending := make([]*page.Link, len(own))
+				for i := range own {
+					pending[i] = &own[i]
 				}
-				d.trim()
-				pages = append(pages, d)
+				pages = append(pages, newDeferredLinks(&page.Page{Source: source, URL: "/" + source, Format: "html"}, pending, tt.table))
 			}
 			var buf linkBuf
 			for _, d := range pages {

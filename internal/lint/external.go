@@ -11,14 +11,16 @@ import (
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // checkExternal checks every distinct external URL the pages link to, once.
 // URLs the run fetched itself (pages of a crawl, and what the crawl could not
 // fetch) are judged by what the run already knows, even offline; the URLs
-// of a crawl's origins it left out count against its --max-pages.
+// on a crawl's origins that it did not fetch count against its --max-pages.
+// pages carry the links to check.
 func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, learnt *linkKnowledge) (map[string]checks.ExternalResult, linkCounts, error) {
-	online := !opt.Offline && externalEnabled(opt.Config)
+	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets, overBudget := externalTargets(pages, learnt, online)
 	if overBudget > 0 {
 		opt.Warn(fmt.Sprintf("%s of the crawled site not checked: they are beyond --max-pages, which the pages fetched and the links to its own pages share",
@@ -75,11 +77,12 @@ func plural(n int, one, many string) string {
 // ones links.deadline left unchecked.
 type linkCounts struct{ checked, unchecked int }
 
-// linkKnowledge is what reading the inputs learnt about link targets.
+// linkKnowledge is what reading the inputs learnt about link targets, by
+// normal form (internal/urlnorm).
 type linkKnowledge struct {
-	// fetched holds the anchors of the pages the run fetched, by URL.
+	// fetched holds the anchors of the pages the run fetched.
 	fetched map[string]map[string]bool
-	// known are results of URLs the run tried to fetch, by URL.
+	// known are results of URLs the run tried to fetch.
 	known map[string]checks.ExternalResult
 	// crawlOrigins are the origins of a crawl; budget is how many URLs on
 	// them that it did not fetch may still be asked.
@@ -97,7 +100,7 @@ type linkKnowledge struct {
 func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool) (results map[string]checks.ExternalResult, targets []string, overBudget int) {
 	results = map[string]checks.ExternalResult{}
 	seen := map[string]bool{}
-	listed, over := map[string]bool{}, map[string]bool{} // URLs on a crawl's origins, without fragment
+	listed, over := map[string]bool{}, map[string]bool{} // URLs on a crawl's origins, by normal form
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
@@ -108,27 +111,28 @@ func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool)
 				continue
 			}
 			seen[t] = true
-			if anchors, ok := learnt.fetched[stripFragment(t)]; ok {
+			key := urlnorm.Key(t)
+			if anchors, ok := learnt.fetched[key]; ok {
 				results[t] = knownResult(anchors, t)
 				continue
 			}
-			if r, ok := learnt.known[stripFragment(t)]; ok {
+			if r, ok := learnt.known[key]; ok {
 				results[t] = r
 				continue
 			}
 			if !online {
 				continue
 			}
-			if n := stripFragment(t); len(learnt.crawlOrigins) > 0 && learnt.crawlOrigins[source.Origin(n)] {
+			if u, err := urlnorm.Parse(t); err == nil && learnt.crawlOrigins[u.Origin] {
 				switch {
-				case over[n]:
+				case over[key]:
 					continue
-				case listed[n]:
+				case listed[key]:
 				case learnt.budget == 0:
-					over[n] = true
+					over[key] = true
 					continue
 				default:
-					listed[n] = true
+					listed[key] = true
 					learnt.budget--
 				}
 			}
@@ -148,9 +152,9 @@ func crawlFailures(skipped []source.Skip) map[string]checks.ExternalResult {
 		switch {
 		case s.Err == nil, refused:
 		case errors.Is(s.Err, source.ErrNotHTML):
-			known[s.URL] = checks.ExternalResult{OK: true}
+			known[urlnorm.Key(s.URL)] = checks.ExternalResult{OK: true}
 		default:
-			known[s.URL] = checks.ExternalResult{Reason: s.Reason}
+			known[urlnorm.Key(s.URL)] = checks.ExternalResult{Reason: s.Reason}
 		}
 	}
 	return known
@@ -166,13 +170,6 @@ func knownResult(anchors map[string]bool, target string) checks.ExternalResult {
 		return checks.ExternalResult{OK: true}
 	}
 	return checks.ExternalResult{OK: true, FragmentMissing: !anchors[frag]}
-}
-
-func stripFragment(u string) string {
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		return u[:i]
-	}
-	return u
 }
 
 // linkOptions turns the config's links section into the checker's options.
@@ -198,7 +195,8 @@ func linkOptions(opt *Options) linkcheck.Options {
 		Progress:    opt.Progress,
 		Warn:        opt.Warn,
 	}
-	if !opt.NoCache {
+	// A cache whose results last no time ("ttl": "0s") is no cache.
+	if !opt.NoCache && l.CacheTTL() > 0 {
 		o.CachePath = opt.Config.ResolvePath(l.CachePath())
 	}
 	for i, re := range l.HeaderPatterns() {

@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/schema"
 )
 
 // The URLs left to ask come once each, in the order the site links them
@@ -13,11 +15,11 @@ import (
 // read in; those the run knows are judged without a request.
 func TestExternalTargetsOrder(t *testing.T) {
 	deferred := func(source string, targets ...string) *deferredLinks {
-		d := newDeferredLinks(&page.Page{Source: source})
+		pending := make([]*page.Link, len(targets))
 		for i, t := range targets {
-			d.add(&page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}, nil)
+			pending[i] = &page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}
 		}
-		return d
+		return newDeferredLinks(&page.Page{Source: source}, pending, nil)
 	}
 	b := deferred("b.html", "https://x.test/3", "https://x.test/1", "https://y.test/known")
 	a := deferred("a.html", "https://y.test/2", "https://x.test/1#frag", "https://x.test/1")
@@ -34,6 +36,32 @@ func TestExternalTargetsOrder(t *testing.T) {
 		}
 		if _, targets, _ := externalTargets(order, &linkKnowledge{known: known}, false); len(targets) != 0 {
 			t.Errorf("offline: targets %q, want none", targets)
+		}
+	}
+}
+
+// links.cache.ttl "0s" switches the cache off, as docs/config.md says;
+// --no-cache does too.
+func TestLinkOptionsCache(t *testing.T) {
+	for _, tt := range []struct {
+		config  string
+		noCache bool
+		want    string
+	}{
+		{`{}`, false, ".pagelint-cache.json"},
+		{`{"links": {"cache": {"path": "links.json", "ttl": "1h"}}}`, false, "links.json"},
+		{`{"links": {"cache": {"path": "links.json", "ttl": "0s"}}}`, false, ""},
+		{`{}`, true, ""},
+	} {
+		cfg := &schema.Config{}
+		if err := json.Unmarshal([]byte(tt.config), cfg); err != nil {
+			t.Fatal(err)
+		}
+		if err := cfg.Compile(); err != nil {
+			t.Fatal(err)
+		}
+		if got := linkOptions(&Options{Config: cfg, NoCache: tt.noCache}).CachePath; got != tt.want {
+			t.Errorf("%s, no-cache %v: cache %q, want %q", tt.config, tt.noCache, got, tt.want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
@@ -25,9 +26,9 @@ type job struct {
 // that cannot be read is returned in pageErrs; an input that cannot be
 // read at all fails the run.
 //
-// With a pageChecker, each page is checked as soon as it is read and only
-// its reduced model is kept; without one (extract), the full models are.
-func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*group, pageErrs []error, err error) {
+// With an engine, each page is checked as soon as it is read and only the
+// engine's index of it is kept; without one (extract), the full models are.
+func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (groups []*group, pageErrs []error, err error) {
 	var urls []string
 	fileGroups := map[string]*localGroup{} // by site root
 	var order []string
@@ -38,7 +39,7 @@ func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*g
 			if err != nil {
 				return nil, nil, err
 			}
-			groups = append(groups, checkRead(g, pc, opt))
+			groups = append(groups, checkRead(g, engine, opt))
 		case IsURL(in):
 			urls = append(urls, in)
 		default:
@@ -81,12 +82,12 @@ func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*g
 		}
 	}
 	for _, root := range order {
-		g, errs, err := fileGroups[root].parse(ctx, opt, pc)
+		g, errs, err := fileGroups[root].parse(ctx, opt, engine)
 		if err != nil {
 			return nil, nil, err
 		}
 		pageErrs = append(pageErrs, errs...)
-		if len(g.pages) > 0 {
+		if len(g.pages) > 0 || len(g.models) > 0 {
 			groups = append(groups, g)
 		}
 	}
@@ -96,7 +97,7 @@ func readInputs(ctx context.Context, opt *Options, pc *pageChecker) (groups []*g
 			return nil, nil, err
 		}
 		pageErrs = append(pageErrs, errs...)
-		groups = append(groups, checkRead(g, pc, opt))
+		groups = append(groups, checkRead(g, engine, opt))
 	}
 	return groups, pageErrs, nil
 }
@@ -163,36 +164,37 @@ func readStdin(opt *Options) (*group, error) {
 	if err != nil {
 		return nil, &InputError{Source: "-", Err: err}
 	}
-	return &group{pages: []*page.Page{p}, anchors: map[string]map[string]bool{p.URL: anchorSet(p)}}, nil
+	return &group{models: []*page.Page{p}, anchors: map[string]map[string]bool{p.URL: anchorSet(p)}}, nil
 }
 
 // checkRead checks the pages of a group that was read whole (standard
 // input, URLs), in order.
-func checkRead(g *group, pc *pageChecker, opt *Options) *group {
-	if pc == nil {
+func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
+	if engine == nil {
 		return g
 	}
-	sources := make([]string, len(g.pages))
-	for i, p := range g.pages {
+	sources := make([]string, len(g.models))
+	for i, p := range g.models {
 		sources[i] = p.Source
 	}
 	mine := mineOf(sources, opt.Shard)
 	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known, crawlOrigins: g.crawlOrigins, budget: g.budget}
-	links := newLinkTable()
-	for _, p := range g.pages {
-		out.add(pc.check(p, g.site, mine(p.Source), nil, links), mine(p.Source))
+	env, links := engine.NewEnv(g.site), newLinkTable()
+	env.Reading = true
+	for _, p := range g.models {
+		out.add(checkPage(engine, env, p, mine(p.Source), links), mine(p.Source))
 	}
 	return out
 }
 
 // add keeps what is left of a checked page.
 func (g *group) add(c checked, mine bool) {
-	g.pages = append(g.pages, c.reduced)
-	g.anchors[c.reduced.URL] = c.anchors
+	g.pages = append(g.pages, c.index)
+	g.anchors[c.index.URL] = c.anchors
 	if !mine {
 		return
 	}
-	g.mine = append(g.mine, c.reduced)
+	g.mine = append(g.mine, c.index)
 	g.findings = append(g.findings, c.findings...)
 	if c.deferred != nil {
 		g.deferred = append(g.deferred, c.deferred)

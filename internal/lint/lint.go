@@ -1,6 +1,10 @@
-// Package lint runs a whole lint: it reads the inputs into page models (each
-// page parsed once, by a pool of workers), checks external links, runs the
-// checks and returns the findings. The CLI is a thin layer over Run.
+// Package lint runs a whole lint and schedules its work: it reads the inputs
+// into page models (each page parsed once, by a pool of workers), has a
+// checks.Engine check each page as soon as it is read and keeps only the
+// engine's index of it, checks the external URLs the pages link to once
+// each, has the links that waited for other pages or the network judged,
+// runs the site checks and returns the findings. The CLI is a thin layer
+// over Run.
 package lint
 
 import (
@@ -14,10 +18,10 @@ import (
 	"time"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/htmlpage"
-	"github.com/pagelint/pagelint/internal/report"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -46,7 +50,7 @@ type Options struct {
 	Sitemaps   []string
 
 	// Shard lints a deterministic share of the pages; zero means all.
-	Shard report.Shard
+	Shard Shard
 
 	// Progress receives the link checker's progress bar; nil for none.
 	Progress io.Writer
@@ -55,16 +59,18 @@ type Options struct {
 	// Version goes into the link checker's User-Agent.
 	Version string
 
-	// regions shares the models of the regions the pages have in common.
-	regions *htmlpage.Regions
 	// policy says which addresses the run's requests may reach.
 	policy *netpolicy.Policy
 }
 
 // Result of a run.
 type Result struct {
-	Pages        []*page.Page
-	Findings     []checks.Finding
+	// Pages are the sources of the pages linted (of this shard).
+	Pages    []string
+	Findings []finding.Finding
+	// Rules is the run's rule table: every rule with the severity it ran
+	// at, for the reports that list rules.
+	Rules        []finding.Rule
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
@@ -87,17 +93,20 @@ func (e *InputError) Unwrap() error { return e.Err }
 // group is the pages that share one site: a directory, the files given
 // under one root, or the pages fetched from one start URL.
 type group struct {
-	pages []*page.Page // every page of the site (reduced, once checked)
-	mine  []*page.Page // the pages of this shard
+	// models are whole page models: of pages read all at once (standard
+	// input, URLs) until they are checked, and of every page for Extract.
+	models []*page.Page
+	pages  []*checks.SitePage // what is kept of every page once checked
+	mine   []*checks.SitePage // of the pages of this shard
 	// deferred are the links of this shard's pages that are judged once
 	// every page is read; findings what the pages' own checks found.
 	deferred []*deferredLinks
-	findings []checks.Finding
+	findings []finding.Finding
 	site     checks.Site
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
 	// known are link results the reading learnt on the way (a crawl's
-	// failed fetches), by URL without fragment.
+	// failed fetches), by normal form (internal/urlnorm).
 	known map[string]checks.ExternalResult
 	// crawlOrigins are the origins of a crawl; budget is how many URLs on
 	// them that the crawl did not fetch the link checks may still ask.
@@ -109,22 +118,27 @@ type group struct {
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare(ctx)
-	groups, pageErrs, err := readInputs(ctx, &opt, newPageChecker(opt.Config, opt.Now))
+	engine := checks.NewEngine(opt.Config, opt.Now)
+	groups, pageErrs, err := readInputs(ctx, &opt, engine)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{PageErrors: pageErrs, Offline: opt.Offline || !externalEnabled(opt.Config)}
+	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !opt.Config.Links.CheckExternal()}
 	var deferred []*deferredLinks
 	learnt := &linkKnowledge{known: map[string]checks.ExternalResult{}, fetched: map[string]map[string]bool{}, crawlOrigins: map[string]bool{}}
+	suppressions := map[string]page.Suppressions{}
 	for _, g := range groups {
-		res.Pages = append(res.Pages, g.mine...)
+		for _, p := range g.mine {
+			res.Pages = append(res.Pages, p.Source)
+			suppressions[p.Source] = p.Suppressions
+		}
 		deferred = append(deferred, g.deferred...)
 		for u, r := range g.known {
 			learnt.known[u] = r
 		}
 		for u, a := range g.anchors {
 			if IsURL(u) {
-				learnt.fetched[stripFragment(u)] = a
+				learnt.fetched[urlnorm.Key(u)] = a
 			}
 		}
 		for o := range g.crawlOrigins {
@@ -143,42 +157,38 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
-	bySource := make(map[string]*page.Page, len(res.Pages))
-	for _, p := range res.Pages {
-		bySource[p.Source] = p
-	}
 	for _, g := range groups {
-		env := &checks.Env{Config: opt.Config, Now: opt.Now, Site: g.site, External: external}
 		res.Findings = append(res.Findings, g.findings...)
-		res.Findings = append(res.Findings, runLinks(g.deferred, env)...)
+		res.Findings = append(res.Findings, judgeLinks(engine, g.deferred, g.site, external)...)
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
-		for _, f := range checks.RunSite(g.pages, env) {
-			if bySource[f.Source] != nil {
+		for _, f := range engine.CheckSite(g.pages, g.site) {
+			if _, mine := suppressions[f.Source]; mine {
 				res.Findings = append(res.Findings, f)
 			}
 		}
 	}
-	res.Findings = checks.Finalize(res.Findings, bySource, opt.Config)
+	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
 	return res, nil
 }
 
-// runLinks judges the deferred links of pages, a share of the pages per
+// judgeLinks judges the deferred links of pages, a share of the pages per
 // CPU: a site's links to fragments of other pages are many.
-func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
+func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site, external map[string]checks.ExternalResult) []finding.Finding {
 	workers := min(runtime.NumCPU(), len(pages))
-	found := make([][]checks.Finding, workers)
+	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			own := *env
-			own.Settled = map[string]bool{}
-			if site, ok := env.Site.(*localSite); ok {
-				own.Site = site.view()
+			view := site
+			if local, ok := site.(*localSite); ok {
+				view = local.view()
 			}
+			env := engine.NewEnv(view)
+			env.External = external
 			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
-				found[w] = append(found[w], checks.RunLinks(pages[i].page(&buf), &own)...)
+				found[w] = append(found[w], env.JudgeLinks(pages[i].page(&buf))...)
 			}
 		})
 	}
@@ -186,8 +196,7 @@ func runLinks(pages []*deferredLinks, env *checks.Env) []checks.Finding {
 	return slices.Concat(found...)
 }
 
-// prepare fills in the defaults of a run, its cache of shared regions and
-// its network policy.
+// prepare fills in the defaults of a run and its network policy.
 func (opt *Options) prepare(ctx context.Context) {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
@@ -195,7 +204,6 @@ func (opt *Options) prepare(ctx context.Context) {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
-	opt.regions = htmlpage.NewRegions()
 	opt.policy = networkPolicy(ctx, opt)
 }
 
@@ -222,23 +230,6 @@ func networkPolicy(ctx context.Context, opt *Options) *netpolicy.Policy {
 	return p
 }
 
-// mineOf tells the pages of this run's shard from the others, given the
-// sources of every page.
-func mineOf(sources []string, sh report.Shard) func(string) bool {
-	if sh.Count <= 1 {
-		return func(string) bool { return true }
-	}
-	set := map[string]bool{}
-	for _, s := range sh.Select(sources) {
-		set[s] = true
-	}
-	return func(s string) bool { return set[s] }
-}
-
-func externalEnabled(cfg *schema.Config) bool {
-	return cfg.Links.External == nil || *cfg.Links.External
-}
-
 // errorf builds an input error for a source.
 func errorf(source, format string, args ...any) error {
 	return &InputError{Source: source, Err: fmt.Errorf(format, args...)}
@@ -253,7 +244,7 @@ func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
 	}
 	var pages []*page.Page
 	for _, g := range groups {
-		pages = append(pages, g.pages...)
+		pages = append(pages, g.models...)
 	}
 	if len(pages) == 0 && len(pageErrs) > 0 {
 		return nil, nil, pageErrs[0]

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
 )
@@ -32,9 +33,10 @@ func (lg *localGroup) add(file, sitePath string) {
 }
 
 // parse reads and parses the group's pages with one worker per CPU, each
-// page once, and checks each as soon as it is parsed (with pc): the DOM of a
-// page is gone when its worker moves on, and its model soon after.
-func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) (*group, []error, error) {
+// page once, and checks each as soon as it is parsed (with engine; without
+// one, extract, it keeps the models): the DOM of a page is gone when its
+// worker moves on, and its model soon after.
+func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.Engine) (*group, []error, error) {
 	pages := make([]*page.Page, len(lg.jobs))
 	results := make([]checked, len(lg.jobs))
 	errs := make([]error, len(lg.jobs))
@@ -63,7 +65,12 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 	var next atomic.Int64
 	for range min(workers, len(lg.jobs)) {
 		eg.Go(func() error {
-			view, settled, links := site.view(), map[string]bool{}, newLinkTable()
+			var env *checks.Env
+			if engine != nil {
+				env = engine.NewEnv(site.view())
+				env.Reading = true
+			}
+			links := newLinkTable()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(lg.jobs) || ctx.Err() != nil {
@@ -84,8 +91,8 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 					continue
 				}
 				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
-				if pc != nil {
-					results[i] = pc.check(p, view, mine(j.source), settled, links)
+				if engine != nil {
+					results[i] = checkPage(engine, env, p, mine(j.source), links)
 					site.addAnchors(p.URL, results[i].anchors)
 				} else {
 					pages[i] = p
@@ -102,8 +109,8 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, pc *pageChecker) 
 		switch {
 		case errs[i] != nil:
 			pageErrs = append(pageErrs, errs[i])
-		case pc == nil:
-			g.pages = append(g.pages, pages[i])
+		case engine == nil:
+			g.models = append(g.models, pages[i])
 			g.anchors[pages[i].URL] = anchorSet(pages[i])
 		default:
 			g.add(results[i], mine(lg.jobs[i].source))

@@ -23,11 +23,6 @@ func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
 		NavSelector:    cfg.Navigation.Selector,
 		FooterSelector: cfg.Footer.Selector,
 	}
-	if format == page.FormatHTML {
-		// Rendered pages have their targets fixed after parsing (see
-		// unserve): their models are not to be shared.
-		o.Regions = opt.regions
-	}
 	for _, m := range cfg.Navigation.Menus {
 		o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})
 	}

@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page/htmlpage"
-	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/internal/source"
 	"github.com/pagelint/pagelint/schema"
 )
@@ -15,31 +15,33 @@ const templated = `<!DOCTYPE html><html lang="en"><head><title>T</title></head><
 <main id="top"><a href="#top">top</a> <a href="/b.html#y">b, y</a> <a href="https://example.com/">ext</a> <a href="/gone.html">gone</a></main>
 <footer><a href="/privacy.html">Privacy</a> &copy; 2026</footer></body></html>`
 
-// TestPageCheckerKeepsOnlyWhatTheSiteNeeds: once checked, a page keeps
-// neither its controls nor its footer; its menus are shared with the pages
-// of the same template, and only the links that need other pages or the
-// network wait for later.
-func TestPageCheckerKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
+// TestCheckPageKeepsOnlyWhatTheSiteNeeds: once checked, a page is kept as
+// the engine's index of it; its menus are shared with the pages of the same
+// template, and only the links that need other pages or the network wait
+// for later.
+func TestCheckPageKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
 	cfg, err := schema.Default(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	site := &localSite{files: &source.Site{Files: map[string]bool{"/a.html": true, "/b.html": true, "/privacy.html": true, "/p1.html": true, "/p2.html": true}}}
-	pc := newPageChecker(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	engine := checks.NewEngine(cfg, time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	env := engine.NewEnv(site)
+	env.Reading = true
 	var results []checked
 	for _, name := range []string{"/p1.html", "/p2.html"} {
 		p, err := htmlpage.Parse([]byte(templated), htmlpage.Options{Source: name[1:], URL: name})
 		if err != nil {
 			t.Fatal(err)
 		}
-		results = append(results, pc.check(p, site, true, nil, newLinkTable()))
+		results = append(results, checkPage(engine, env, p, true, newLinkTable()))
 	}
 	a, b := results[0], results[1]
-	if a.reduced.Controls != nil || a.reduced.Footer != nil || a.reduced.Header != nil || a.reduced.Links != nil {
-		t.Errorf("the reduced page keeps more than the site checks read: %+v", a.reduced)
+	if a.index.Links != nil {
+		t.Errorf("the index keeps links that no site check reads: %+v", a.index)
 	}
-	if len(a.reduced.Menus) != 1 || a.reduced.Menus[0] != b.reduced.Menus[0] {
-		t.Errorf("pages of one template do not share their menu: %v %v", a.reduced.Menus, b.reduced.Menus)
+	if len(a.index.Menus) != 1 || a.index.Menus[0] != b.index.Menus[0] {
+		t.Errorf("pages of one template do not share their menu: %v %v", a.index.Menus, b.index.Menus)
 	}
 	var deferred []string
 	for _, l := range a.deferred.page(&linkBuf{}).Links {
@@ -66,7 +68,7 @@ func TestMineOf(t *testing.T) {
 	sources := []string{"a.html", "b.html", "c.html", "d.html", "e.html"}
 	seen := map[string]int{}
 	for i := 1; i <= 2; i++ {
-		mine := mineOf(sources, reportShard(i, 2))
+		mine := mineOf(sources, shardOf(i, 2))
 		for _, s := range sources {
 			if mine(s) {
 				seen[s]++
@@ -78,9 +80,9 @@ func TestMineOf(t *testing.T) {
 			t.Errorf("%s is in %d shards, want 1", s, seen[s])
 		}
 	}
-	if all := mineOf(sources, reportShard(0, 0)); !all("a.html") {
+	if all := mineOf(sources, shardOf(0, 0)); !all("a.html") {
 		t.Error("no shard given: every page is mine")
 	}
 }
 
-func reportShard(i, n int) report.Shard { return report.Shard{Index: i, Count: n} }
+func shardOf(i, n int) Shard { return Shard{Index: i, Count: n} }

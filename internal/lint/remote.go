@@ -54,7 +54,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 					pageErrs = append(pageErrs, &InputError{Source: doc.URL, Err: err})
 					return nil, nil
 				}
-				g.pages = append(g.pages, p)
+				g.models = append(g.models, p)
 				return followTargets(p), nil
 			},
 		}
@@ -65,7 +65,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		reportSkipped(opt, res.Skipped)
 		g.known = crawlFailures(res.Skipped)
 		g.crawlOrigins, g.budget = res.Origins, crawlBudget(opt, res)
-		sort.SliceStable(g.pages, func(a, b int) bool { return g.pages[a].Source < g.pages[b].Source })
+		sort.SliceStable(g.models, func(a, b int) bool { return g.models[a].Source < g.models[b].Source })
 	} else {
 		for _, u := range urls {
 			if render != nil {
@@ -75,28 +75,28 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 					pageErrs = append(pageErrs, &InputError{Source: u, Err: err})
 					continue
 				}
-				g.pages = append(g.pages, p)
+				g.models = append(g.models, p)
 				continue
 			}
 			doc, err := source.Fetch(ctx, u, fopt)
 			if err == nil {
 				var p *page.Page
 				if p, err = load(ctx, u, doc); err == nil {
-					g.pages = append(g.pages, p)
+					g.models = append(g.models, p)
 					continue
 				}
 			}
 			pageErrs = append(pageErrs, &InputError{Source: u, Err: err})
 		}
 	}
-	for _, p := range g.pages {
+	for _, p := range g.models {
 		if p.Source == urls[0] || p.URL == urls[0] {
 			p.Home = true
 			break
 		}
 	}
 	g.anchors = map[string]map[string]bool{}
-	for _, p := range g.pages {
+	for _, p := range g.models {
 		g.anchors[p.URL] = anchorSet(p)
 	}
 	return g, pageErrs, nil

@@ -62,7 +62,7 @@ type Page struct {
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`
 
-	Suppressions []Suppression `json:"-"`
+	Suppressions Suppressions `json:"-"`
 }
 
 // Menu is one navigation menu: a nav element (or what the config's selector
@@ -159,12 +159,15 @@ type Suppression struct {
 	To    int
 }
 
-// Suppressed reports whether rule is silenced on line.
-func (p *Page) Suppressed(rule string, line int) bool {
+// Suppressions are the suppressions of one page.
+type Suppressions []Suppression
+
+// Silence reports whether rule is silenced on line.
+func (ss Suppressions) Silence(rule string, line int) bool {
 	if line == 0 {
 		return false
 	}
-	for _, s := range p.Suppressions {
+	for _, s := range ss {
 		if line < s.From || line > s.To {
 			continue
 		}
@@ -179,3 +182,6 @@ func (p *Page) Suppressed(rule string, line int) bool {
 	}
 	return false
 }
+
+// Suppressed reports whether rule is silenced on line of the page.
+func (p *Page) Suppressed(rule string, line int) bool { return p.Suppressions.Silence(rule, line) }

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
 )
 
@@ -39,7 +39,7 @@ type baselineFile struct {
 type baselineKey struct{ source, rule string }
 
 // NewBaseline records the findings of a run.
-func NewBaseline(findings []checks.Finding) *Baseline {
+func NewBaseline(findings []finding.Finding) *Baseline {
 	counts := map[baselineKey]int{}
 	for _, f := range findings {
 		counts[baselineKey{f.Source, f.Rule}]++
@@ -123,13 +123,13 @@ func (b *Baseline) Write(path string) error {
 // order. stale lists, per page and rule, how many recorded findings no
 // longer occur (Count is that number), so the baseline can be shrunk with
 // --update-baseline.
-func (b *Baseline) Filter(findings []checks.Finding) (kept []checks.Finding, stale []BaselineEntry) {
+func (b *Baseline) Filter(findings []finding.Finding) (kept []finding.Finding, stale []BaselineEntry) {
 	allowance := map[baselineKey]int{}
 	for _, e := range b.Entries {
 		allowance[baselineKey{e.Source, e.Rule}] += e.Count
 	}
 	sorted := slices.Clone(findings)
-	checks.Sort(sorted)
+	finding.Sort(sorted)
 	for _, f := range sorted {
 		k := baselineKey{f.Source, f.Rule}
 		if allowance[k] > 0 {

@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
-func finding(source, rule string, line int, msg string) checks.Finding {
-	return checks.Finding{Rule: rule, Severity: checks.Error, Message: msg, Source: source, Line: line, Column: 1}
+func newFinding(source, rule string, line int, msg string) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: finding.Error, Message: msg, Source: source, Line: line, Column: 1}
 }
 
 func TestBaselineRoundTrip(t *testing.T) {
@@ -43,46 +43,46 @@ func TestBaselineRoundTrip(t *testing.T) {
 }
 
 func TestBaselineFilter(t *testing.T) {
-	base := NewBaseline([]checks.Finding{
-		finding("a.html", "link-broken", 10, "x"),
-		finding("a.html", "link-broken", 20, "y"),
-		finding("a.html", "nav-required", 5, "z"),
-		finding("b.html", "link-fragment", 3, "f"),
+	base := NewBaseline([]finding.Finding{
+		newFinding("a.html", "link-broken", 10, "x"),
+		newFinding("a.html", "link-broken", 20, "y"),
+		newFinding("a.html", "nav-required", 5, "z"),
+		newFinding("b.html", "link-fragment", 3, "f"),
 	})
 	tests := []struct {
 		name      string
-		findings  []checks.Finding
-		wantKept  []checks.Finding
+		findings  []finding.Finding
+		wantKept  []finding.Finding
 		wantStale []BaselineEntry
 	}{
 		{
 			name: "lines shifted: nothing new",
-			findings: []checks.Finding{
-				finding("a.html", "link-broken", 14, "x"), finding("a.html", "link-broken", 24, "y"),
-				finding("a.html", "nav-required", 9, "z"), finding("b.html", "link-fragment", 3, "f"),
+			findings: []finding.Finding{
+				newFinding("a.html", "link-broken", 14, "x"), newFinding("a.html", "link-broken", 24, "y"),
+				newFinding("a.html", "nav-required", 9, "z"), newFinding("b.html", "link-fragment", 3, "f"),
 			},
 		},
 		{
 			name: "one more of a known rule: the last in report order is new",
-			findings: []checks.Finding{
-				finding("a.html", "link-broken", 30, "w"), finding("a.html", "link-broken", 10, "x"),
-				finding("a.html", "link-broken", 20, "y"), finding("a.html", "nav-required", 5, "z"),
-				finding("b.html", "link-fragment", 3, "f"),
+			findings: []finding.Finding{
+				newFinding("a.html", "link-broken", 30, "w"), newFinding("a.html", "link-broken", 10, "x"),
+				newFinding("a.html", "link-broken", 20, "y"), newFinding("a.html", "nav-required", 5, "z"),
+				newFinding("b.html", "link-fragment", 3, "f"),
 			},
-			wantKept: []checks.Finding{finding("a.html", "link-broken", 30, "w")},
+			wantKept: []finding.Finding{newFinding("a.html", "link-broken", 30, "w")},
 		},
 		{
 			name: "new rule and new page",
-			findings: []checks.Finding{
-				finding("c.html", "link-broken", 1, "c"), finding("a.html", "link-fragment", 2, "n"),
-				finding("a.html", "link-broken", 10, "x"), finding("a.html", "link-broken", 20, "y"),
-				finding("a.html", "nav-required", 5, "z"), finding("b.html", "link-fragment", 3, "f"),
+			findings: []finding.Finding{
+				newFinding("c.html", "link-broken", 1, "c"), newFinding("a.html", "link-fragment", 2, "n"),
+				newFinding("a.html", "link-broken", 10, "x"), newFinding("a.html", "link-broken", 20, "y"),
+				newFinding("a.html", "nav-required", 5, "z"), newFinding("b.html", "link-fragment", 3, "f"),
 			},
-			wantKept: []checks.Finding{finding("a.html", "link-fragment", 2, "n"), finding("c.html", "link-broken", 1, "c")},
+			wantKept: []finding.Finding{newFinding("a.html", "link-fragment", 2, "n"), newFinding("c.html", "link-broken", 1, "c")},
 		},
 		{
 			name:     "fixed findings are stale",
-			findings: []checks.Finding{finding("a.html", "link-broken", 10, "x")},
+			findings: []finding.Finding{newFinding("a.html", "link-broken", 10, "x")},
 			wantStale: []BaselineEntry{
 				{Source: "a.html", Rule: "link-broken", Count: 1},
 				{Source: "a.html", Rule: "nav-required", Count: 1},

@@ -3,7 +3,7 @@ package report
 import (
 	"io"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // codeClimateIssue is one entry of a GitLab Code Quality report (a subset
@@ -62,11 +62,11 @@ func WriteCodeClimate(w io.Writer, r *Report, _ Options) error {
 // codeClimateSeverity maps severities onto GitLab's scale (info, minor,
 // major, critical, blocker). An error breaks a page, but not a build
 // machine: major, leaving critical and blocker to tools that mean it.
-func codeClimateSeverity(s checks.Severity) string {
+func codeClimateSeverity(s finding.Severity) string {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		return "major"
-	case checks.Warning:
+	case finding.Warning:
 		return "minor"
 	default:
 		return "info"

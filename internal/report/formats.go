@@ -6,9 +6,8 @@ import (
 	"encoding/hex"
 	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // Project addresses the formats link to (SARIF informationUri, helpUri).
@@ -54,11 +53,11 @@ func (r *Report) Recount() {
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
 	for _, f := range r.Findings {
 		switch f.Severity {
-		case checks.Error:
+		case finding.Error:
 			r.Summary.Error++
-		case checks.Warning:
+		case finding.Warning:
 			r.Summary.Warning++
-		case checks.Info:
+		case finding.Info:
 			r.Summary.Info++
 		}
 	}
@@ -67,13 +66,13 @@ func (r *Report) Recount() {
 // severityCounts counts findings per severity.
 type severityCounts struct{ Error, Warning, Info int }
 
-func (c *severityCounts) add(s checks.Severity) {
+func (c *severityCounts) add(s finding.Severity) {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		c.Error++
-	case checks.Warning:
+	case finding.Warning:
 		c.Warning++
-	case checks.Info:
+	case finding.Info:
 		c.Info++
 	}
 }
@@ -87,7 +86,7 @@ type keyedCounts struct {
 }
 
 // countBy groups findings by key, sorted by key.
-func countBy(findings []checks.Finding, key func(checks.Finding) string) []keyedCounts {
+func countBy(findings []finding.Finding, key func(finding.Finding) string) []keyedCounts {
 	index := map[string]int{}
 	var out []keyedCounts
 	for _, f := range findings {
@@ -104,21 +103,21 @@ func countBy(findings []checks.Finding, key func(checks.Finding) string) []keyed
 	return out
 }
 
-func byRule(f checks.Finding) string   { return f.Rule }
-func bySource(f checks.Finding) string { return f.Source }
+func byRule(f finding.Finding) string   { return f.Rule }
+func bySource(f finding.Finding) string { return f.Source }
 
 // sortedFindings returns a sorted copy, so that writers never reorder the
 // caller's slice.
-func sortedFindings(r *Report) []checks.Finding {
+func sortedFindings(r *Report) []finding.Finding {
 	fs := slices.Clone(r.Findings)
-	checks.Sort(fs)
+	finding.Sort(fs)
 	return fs
 }
 
 // ruleIsOff tells whether a rule of Report.Rules is switched off. A rule
 // that is off by default (Rule.Off) counts as on once it has findings.
-func ruleIsOff(rule checks.Rule, hasFindings bool) bool {
-	if rule.Severity == checks.Off {
+func ruleIsOff(rule finding.Rule, hasFindings bool) bool {
+	if rule.Severity == finding.Off {
 		return true
 	}
 	return rule.Off && !hasFindings
@@ -128,13 +127,13 @@ func ruleIsOff(rule checks.Rule, hasFindings bool) bool {
 // (in their order) followed by any rule id that only findings name (a
 // merged report carries no rules; assertions are named by the config).
 // Rules that are off are left out.
-func reportRules(r *Report) []checks.Rule {
+func reportRules(r *Report) []finding.Rule {
 	seen := map[string]bool{}
 	hasFindings := map[string]bool{}
 	for _, f := range r.Findings {
 		hasFindings[f.Rule] = true
 	}
-	var out []checks.Rule
+	var out []finding.Rule
 	for _, rule := range r.Rules {
 		if seen[rule.ID] {
 			continue
@@ -152,13 +151,13 @@ func reportRules(r *Report) []checks.Rule {
 	}
 	slices.Sort(extra)
 	for _, id := range extra {
-		out = append(out, checks.Rule{ID: id, Severity: strongestSeverity(r.Findings, id)})
+		out = append(out, finding.Rule{ID: id, Severity: strongestSeverity(r.Findings, id)})
 	}
 	return out
 }
 
-func strongestSeverity(findings []checks.Finding, rule string) checks.Severity {
-	s := checks.Unset
+func strongestSeverity(findings []finding.Finding, rule string) finding.Severity {
+	s := finding.Unset
 	for _, f := range findings {
 		if f.Rule == rule && f.Severity > s {
 			s = f.Severity
@@ -178,18 +177,20 @@ func reportPages(r *Report) []string {
 	return slices.Compact(pages)
 }
 
-// helpURI points to the documentation of a rule.
-func helpURI(rule string) string {
-	if strings.HasPrefix(rule, "assert/") {
+// helpURI points to the documentation of a rule: its own section, else
+// (a rule only findings name, such as a config's assertion) the README's
+// table of rules.
+func helpURI(rule finding.Rule) string {
+	if rule.Docs == "" {
 		return rulesDocURI
 	}
-	return InformationURI + "/blob/main/docs/rules.md#" + rule
+	return InformationURI + "/blob/main/" + rule.Docs
 }
 
 // fingerprints gives each finding of a sorted list an identity that stays
 // the same when lines shift: a hash of rule, source, selector and message,
 // and, for findings that share all four, the rank among them.
-func fingerprints(findings []checks.Finding) []string {
+func fingerprints(findings []finding.Finding) []string {
 	out := make([]string, len(findings))
 	seen := map[string]int{}
 	for i, f := range findings {
@@ -211,7 +212,7 @@ func fingerprints(findings []checks.Finding) []string {
 }
 
 // location renders "source:line:col", leaving out what is unknown.
-func location(f checks.Finding) string {
+func location(f finding.Finding) string {
 	switch {
 	case f.Line > 0 && f.Column > 0:
 		return f.Source + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)

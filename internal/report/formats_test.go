@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 func TestLookupAndFormats(t *testing.T) {
@@ -35,7 +35,7 @@ func TestWritersDoNotReorderTheCallersFindings(t *testing.T) {
 		r := siteReport()
 		before := slices.Clone(r.Findings)
 		render(t, format, r, Options{Getenv: noEnv})
-		if !slices.EqualFunc(before, r.Findings, func(a, b checks.Finding) bool { return a.Message == b.Message }) {
+		if !slices.EqualFunc(before, r.Findings, func(a, b finding.Finding) bool { return a.Message == b.Message }) {
 			t.Errorf("%s reordered Report.Findings", format)
 		}
 	}
@@ -54,7 +54,7 @@ func TestTextColorsOnlyWhenAsked(t *testing.T) {
 
 func TestTextKeepsControlCharactersOffTheTerminal(t *testing.T) {
 	r := cleanReport()
-	r.Findings = []checks.Finding{{Rule: "link-no-text", Severity: checks.Warning, Source: "a\x1b[2J.html",
+	r.Findings = []finding.Finding{{Rule: "link-no-text", Severity: finding.Warning, Source: "a\x1b[2J.html",
 		Message: "label \"\x1b]0;pwned\x07\" has no text", Line: 1, Column: 2}}
 	out := string(render(t, "text", r, Options{}))
 	if strings.ContainsAny(out, "\x1b\x07") {
@@ -68,7 +68,7 @@ func TestTextKeepsControlCharactersOffTheTerminal(t *testing.T) {
 func TestTextQuietWithOnlyWarnings(t *testing.T) {
 	r := cleanReport()
 	r.Summary.Offline = false
-	r.Findings = []checks.Finding{{Rule: "link-no-text", Severity: checks.Warning, Source: "a.html", Message: "m"}}
+	r.Findings = []finding.Finding{{Rule: "link-no-text", Severity: finding.Warning, Source: "a.html", Message: "m"}}
 	if got := string(render(t, "text", r, Options{Quiet: true})); got != "✔ no errors (3 pages)\n" {
 		t.Errorf("quiet text = %q", got)
 	}
@@ -184,7 +184,7 @@ func TestFingerprintsSurviveLineShifts(t *testing.T) {
 	if after := fingerprints(sortedFindings(r)); !slices.Equal(before, after) {
 		t.Errorf("fingerprints changed when lines shifted")
 	}
-	same := []checks.Finding{finding("a.html", "r", 1, "m"), finding("a.html", "r", 9, "m")}
+	same := []finding.Finding{newFinding("a.html", "r", 1, "m"), newFinding("a.html", "r", 9, "m")}
 	if fp := fingerprints(same); fp[0] == fp[1] {
 		t.Errorf("two findings alike but for their line share fingerprint %s", fp[0])
 	}

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
 )
 
@@ -46,11 +46,11 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	return nil
 }
 
-func githubCommand(s checks.Severity) string {
+func githubCommand(s finding.Severity) string {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		return "error"
-	case checks.Warning:
+	case finding.Warning:
 		return "warning"
 	default:
 		return "notice"

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 //go:embed htmlreport/report.html.tmpl htmlreport/report.css htmlreport/report.js
@@ -99,7 +99,7 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	out := *r
 	out.Findings = findings
 	if out.Findings == nil {
-		out.Findings = []checks.Finding{}
+		out.Findings = []finding.Finding{}
 	}
 	js, err := json.Marshal(out)
 	if err != nil {

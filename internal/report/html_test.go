@@ -16,17 +16,16 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/pagelint/pagelint/internal/finding"
 	"golang.org/x/net/html"
-
-	"github.com/pagelint/pagelint/checks"
 )
 
 // htmlTestReport is the site report plus a message that tries to break out
 // of the embedded JSON and of the table.
 func htmlTestReport() *Report {
 	r := siteReport()
-	r.Findings = append(r.Findings, checks.Finding{
-		Rule: "link-no-text", Severity: checks.Warning, Source: "site/contact.html", Line: 3, Column: 1,
+	r.Findings = append(r.Findings, finding.Finding{
+		Rule: "link-no-text", Severity: finding.Warning, Source: "site/contact.html", Line: 3, Column: 1,
 		Message: `link "</script><script>window.pwned=1</script><img src=x onerror=window.pwned=2>" has no text`,
 	})
 	r.Recount()
@@ -299,13 +298,13 @@ func TestHTMLReportInChromium(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`th[data-sort="severity"]`))); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval(firstRank); got != int(checks.Error) {
+	if got := eval(firstRank); got != int(finding.Error) {
 		t.Errorf("sorted by severity: first row has rank %d, want error", got)
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`th[data-sort="severity"]`))); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval(firstRank); got != int(checks.Info) {
+	if got := eval(firstRank); got != int(finding.Info) {
 		t.Errorf("sorted by severity, reversed: first row has rank %d, want info", got)
 	}
 

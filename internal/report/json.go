@@ -7,16 +7,16 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
-// WriteJSON writes the report as DESIGN.md and schema/report.schema.json
-// describe it: two-space indent, findings in report order, a final newline.
+// WriteJSON writes the report as docs/contract.md and
+// schema/report.schema.json describe it: two-space indent, findings in report order, a final newline.
 func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	out := *r
 	out.Findings = sortedFindings(r)
 	if out.Findings == nil {
-		out.Findings = []checks.Finding{} // "findings": [], never null
+		out.Findings = []finding.Finding{} // "findings": [], never null
 	}
 	return writeIndentedJSON(w, out)
 }
@@ -62,7 +62,7 @@ func ReadJSON(r io.Reader, name string) (*Report, error) {
 		return nil, jsonError(name, data, err, "invalid report")
 	}
 	for i, f := range rep.Findings {
-		if f.Rule == "" || f.Source == "" || f.Message == "" || f.Severity < checks.Info || f.Severity > checks.Error {
+		if f.Rule == "" || f.Source == "" || f.Message == "" || f.Severity < finding.Info || f.Severity > finding.Error {
 			return nil, fmt.Errorf("%s: finding %d lacks a rule, severity, message or source", name, i+1)
 		}
 	}

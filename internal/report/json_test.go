@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 func TestReadJSONRoundTrip(t *testing.T) {
@@ -19,7 +19,7 @@ func TestReadJSONRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := siteReport()
-	checks.Sort(want.Findings)
+	finding.Sort(want.Findings)
 	want.Pages, want.Rules = nil, nil // not part of the JSON report
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip changed the report:\n got %+v\nwant %+v", got, want)

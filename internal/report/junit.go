@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // JUnit XML as GitLab, Jenkins and the GitHub test reporters read it: a
@@ -49,10 +49,10 @@ type junitFailure struct {
 // passing test, and the counts stay comparable from run to run.
 func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	rules := reportRules(r)
-	perPage := map[string]map[string][]checks.Finding{}
+	perPage := map[string]map[string][]finding.Finding{}
 	for _, f := range sortedFindings(r) {
 		if perPage[f.Source] == nil {
-			perPage[f.Source] = map[string][]checks.Finding{}
+			perPage[f.Source] = map[string][]finding.Finding{}
 		}
 		perPage[f.Source][f.Rule] = append(perPage[f.Source][f.Rule], f)
 	}
@@ -96,8 +96,8 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 
 // junitFailureOf sums up one rule's findings on one page: the message
 // says how many and quotes the first, the body lists them all.
-func junitFailureOf(found []checks.Finding) *junitFailure {
-	top := checks.Unset
+func junitFailureOf(found []finding.Finding) *junitFailure {
+	top := finding.Unset
 	var body strings.Builder
 	body.WriteString("\n")
 	for _, f := range found {

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // Merge combines reports, such as those of the shards of one run, into
@@ -13,7 +13,7 @@ import (
 // once, and the order is the report order. The newest generatedAt and the
 // first report's tool are kept; the inputs are not changed.
 func Merge(reports []*Report) *Report {
-	out := &Report{SchemaVersion: SchemaVersion, Findings: []checks.Finding{}}
+	out := &Report{SchemaVersion: SchemaVersion, Findings: []finding.Finding{}}
 	seen := map[string]bool{}
 	ruleSeen := map[string]bool{}
 	for _, r := range reports {
@@ -45,7 +45,7 @@ func Merge(reports []*Report) *Report {
 			}
 		}
 	}
-	checks.Sort(out.Findings)
+	finding.Sort(out.Findings)
 	slices.Sort(out.Pages)
 	out.Pages = slices.Compact(out.Pages)
 	out.Recount()
@@ -54,7 +54,7 @@ func Merge(reports []*Report) *Report {
 
 // findingKey identifies a finding by all it says; two shards that both
 // report a site-wide finding report the same one.
-func findingKey(f checks.Finding) string {
+func findingKey(f finding.Finding) string {
 	b, err := json.Marshal(f) // map keys are sorted: the key is canonical
 	if err != nil {
 		return f.Rule + "\x00" + f.Source + "\x00" + f.Message

@@ -5,17 +5,22 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
-// shardOf cuts a report the way a sharded run would: each shard lints its
-// share of the pages and reports their findings.
-func shardOf(full *Report, shard Shard) *Report {
-	mine := shard.Select(full.Pages)
+// shardOf cuts a report the way a sharded run would: shard index of count
+// lints every count-th page (any split will do) and reports their findings.
+func shardOf(full *Report, index, count int) *Report {
+	var mine []string
+	for i, p := range full.Pages {
+		if i%count == index-1 {
+			mine = append(mine, p)
+		}
+	}
 	r := &Report{
 		SchemaVersion: full.SchemaVersion, Tool: full.Tool, GeneratedAt: full.GeneratedAt,
 		Pages: mine, Rules: full.Rules,
-		Summary: Summary{Pages: len(mine), DurationMs: int64(10 * shard.Index)},
+		Summary: Summary{Pages: len(mine), DurationMs: int64(10 * index)},
 	}
 	for _, f := range full.Findings {
 		if slices.Contains(mine, f.Source) {
@@ -32,7 +37,7 @@ func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
 		full.Summary.LinksChecked = 0
 		var shards []*Report
 		for i := 1; i <= n; i++ {
-			s := shardOf(full, Shard{Index: i, Count: n})
+			s := shardOf(full, i, n)
 			s.Summary.LinksChecked = 10 * i
 			full.Summary.LinksChecked += 10 * i
 			shards = append(shards, s)
@@ -45,7 +50,7 @@ func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
 		want := siteReport()
 		want.Summary.LinksChecked = full.Summary.LinksChecked
 		want.Summary.DurationMs = int64(10 * n)
-		checks.Sort(want.Findings)
+		finding.Sort(want.Findings)
 		slices.Sort(want.Pages)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d shards: merged report differs\n got %+v\nwant %+v", n, got, want)
@@ -71,11 +76,11 @@ func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
 }
 
 func TestMergeTellsDifferentContextsApart(t *testing.T) {
-	f := checks.Finding{Rule: "link-broken", Severity: checks.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
+	f := finding.Finding{Rule: "link-broken", Severity: finding.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
 		Context: map[string]string{"href": "/x"}}
 	g := f
 	g.Context = map[string]string{"href": "/y"}
-	got := Merge([]*Report{{Findings: []checks.Finding{f}}, {Findings: []checks.Finding{g, f}}})
+	got := Merge([]*Report{{Findings: []finding.Finding{f}}, {Findings: []finding.Finding{g, f}}})
 	if len(got.Findings) != 2 || got.Summary.Error != 2 {
 		t.Errorf("Merge kept %d findings (%d errors), want 2", len(got.Findings), got.Summary.Error)
 	}

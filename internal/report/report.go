@@ -5,7 +5,7 @@ package report
 import (
 	"io"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // SchemaVersion of the JSON report (schema/report.schema.json).
@@ -13,16 +13,16 @@ const SchemaVersion = 1
 
 // Report is a run's result: what the JSON report holds.
 type Report struct {
-	SchemaVersion int              `json:"schemaVersion"`
-	Tool          Tool             `json:"tool"`
-	GeneratedAt   string           `json:"generatedAt"`
-	Summary       Summary          `json:"summary"`
-	Findings      []checks.Finding `json:"findings"`
+	SchemaVersion int               `json:"schemaVersion"`
+	Tool          Tool              `json:"tool"`
+	GeneratedAt   string            `json:"generatedAt"`
+	Summary       Summary           `json:"summary"`
+	Findings      []finding.Finding `json:"findings"`
 	// Pages lists the sources linted, so that formats that report passing
 	// pages too (JUnit) know them. Not part of the JSON report.
 	Pages []string `json:"-"`
 	// Rules are the rules of the run with their effective severities.
-	Rules []checks.Rule `json:"-"`
+	Rules []finding.Rule `json:"-"`
 }
 
 // Tool names the program that made the report.
@@ -66,15 +66,15 @@ type Options struct {
 type Writer func(w io.Writer, r *Report, opt Options) error
 
 // Summarize counts the findings by severity.
-func Summarize(findings []checks.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
+func Summarize(findings []finding.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
 	s := Summary{Pages: pages, Findings: len(findings), LinksChecked: linksChecked, DurationMs: durationMs, Offline: offline}
 	for _, f := range findings {
 		switch f.Severity {
-		case checks.Error:
+		case finding.Error:
 			s.Error++
-		case checks.Warning:
+		case finding.Warning:
 			s.Warning++
-		case checks.Info:
+		case finding.Info:
 			s.Info++
 		}
 	}

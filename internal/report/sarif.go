@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // SARIF 2.1.0, the subset pagelint writes. GitHub code scanning reads it.
@@ -156,7 +156,7 @@ func WriteSARIF(w io.Writer, r *Report, _ Options) error {
 	})
 }
 
-func sarifRuleOf(rule checks.Rule) sarifRule {
+func sarifRuleOf(rule finding.Rule) sarifRule {
 	desc := rule.Description
 	if desc == "" {
 		desc = rule.ID
@@ -169,24 +169,24 @@ func sarifRuleOf(rule checks.Rule) sarifRule {
 		ID:                   rule.ID,
 		ShortDescription:     sarifText{Text: short},
 		FullDescription:      sarifText{Text: desc},
-		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule.ID)},
-		HelpURI:              helpURI(rule.ID),
+		Help:                 sarifText{Text: desc + "\n\nSee " + helpURI(rule)},
+		HelpURI:              helpURI(rule),
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(rule.Severity)},
 	}
 }
 
-func sarifLevel(s checks.Severity) string {
+func sarifLevel(s finding.Severity) string {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		return "error"
-	case checks.Warning:
+	case finding.Warning:
 		return "warning"
 	default:
 		return "note"
 	}
 }
 
-func sarifLocationOf(f checks.Finding) sarifLocation {
+func sarifLocationOf(f finding.Finding) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: artifactURI(f.Source)}}}
 	if f.Line > 0 {
 		// A text snapshot has lines only: the columns are left out.

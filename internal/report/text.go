@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // ANSI styles of the text format.
@@ -30,9 +30,9 @@ const (
 func WriteText(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
 	st := styler{on: opt.Color}
-	var shown []checks.Finding
+	var shown []finding.Finding
 	for _, f := range sortedFindings(r) {
-		if !opt.Quiet || f.Severity == checks.Error {
+		if !opt.Quiet || f.Severity == finding.Error {
 			shown = append(shown, f)
 		}
 	}
@@ -56,7 +56,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 
 // writeTextFile writes one source's header and its aligned finding lines,
 // then the blank line that separates files.
-func writeTextFile(w *bytes.Buffer, st styler, findings []checks.Finding) {
+func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 	rows := make([][4]string, len(findings))
 	var width [3]int
 	for i, f := range findings {
@@ -139,11 +139,11 @@ func summaryNotes(s Summary) []string {
 // interruptedNote is what every format says of an interrupted run.
 const interruptedNote = "interrupted: the run stopped before it finished, so findings may be missing"
 
-func severityStyle(s checks.Severity) string {
+func severityStyle(s finding.Severity) string {
 	switch s {
-	case checks.Error:
+	case finding.Error:
 		return ansiRed
-	case checks.Warning:
+	case finding.Warning:
 		return ansiYellow
 	default:
 		return ansiBlue

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 const (
@@ -73,11 +75,11 @@ type crawler struct {
 }
 
 // Crawl visits the pages reachable from the start URLs breadth-first, within
-// their origins (scheme, host and port), fetching each normalised URL once
-// (see normalizeURL) and at most MaxPages HTML pages. It returns an error when
-// a start URL is invalid, when Visit fails, when ctx ends, or when not a
-// single HTML page could be fetched; the result is returned in every case but
-// the first, so that the caller can report what was skipped.
+// their origins (scheme, host and port), fetching each URL once by its normal
+// form (internal/urlnorm) and at most MaxPages HTML pages. It returns an
+// error when a start URL is invalid, when Visit fails, when ctx ends, or when
+// not a single HTML page could be fetched; the result is returned in every
+// case but the first, so that the caller can report what was skipped.
 func Crawl(ctx context.Context, starts []string, opt CrawlOptions) (*CrawlResult, error) {
 	if opt.MaxPages <= 0 {
 		opt.MaxPages = DefaultMaxPages
@@ -98,19 +100,19 @@ func Crawl(ctx context.Context, starts []string, opt CrawlOptions) (*CrawlResult
 	c.result.Origins = c.origins
 	var seeds []string
 	for _, s := range starts {
-		n, err := normalizeURL(s)
+		n, err := normalURL(s)
 		if err != nil {
 			return nil, err
 		}
-		c.origins[originOf(n)] = true
-		seeds = append(seeds, n)
+		c.origins[n.Origin] = true
+		seeds = append(seeds, n.Key)
 	}
 	for _, s := range opt.Sitemaps {
-		n, err := normalizeURL(s)
+		n, err := normalURL(s)
 		if err != nil {
 			return nil, fmt.Errorf("sitemap: %w", err)
 		}
-		c.origins[originOf(n)] = true
+		c.origins[n.Origin] = true
 	}
 	for _, n := range seeds {
 		if !c.seen[n] {
@@ -181,15 +183,16 @@ func (c *crawler) run(ctx context.Context) error {
 			c.result.Skipped = append(c.result.Skipped, Skip{URL: j.url, Reason: j.err.Error(), Err: j.err})
 			continue
 		}
-		final, err := normalizeURL(j.doc.URL)
+		n, err := normalURL(j.doc.URL)
 		if err != nil {
 			c.skip(j.url, err.Error())
 			continue
 		}
+		final := n.Key
 		if final != j.url {
 			if j.seed {
-				c.origins[originOf(final)] = true
-			} else if !c.origins[originOf(final)] {
+				c.origins[n.Origin] = true
+			} else if !c.origins[n.Origin] {
 				c.skip(j.url, fmt.Sprintf("redirected to another origin (%s)", final))
 				continue
 			}
@@ -241,18 +244,18 @@ func (c *crawler) add(link string, base *url.URL, depth int) {
 	if (scheme != "http" && scheme != "https") || ref.Host == "" {
 		return
 	}
-	n := normalizeParsed(ref)
-	if c.seen[n] {
+	n := urlnorm.Of(ref)
+	if c.seen[n.Key] {
 		return
 	}
-	c.seen[n] = true
+	c.seen[n.Key] = true
 	switch {
-	case !c.origins[originOf(n)]:
-		c.skip(n, "other origin")
+	case !c.origins[n.Origin]:
+		c.skip(n.Key, "other origin")
 	case c.opt.MaxDepth > 0 && depth > c.opt.MaxDepth:
-		c.skip(n, "max depth")
+		c.skip(n.Key, "max depth")
 	default:
-		c.queue = append(c.queue, &crawlJob{url: n, depth: depth, done: make(chan struct{})})
+		c.queue = append(c.queue, &crawlJob{url: n.Key, depth: depth, done: make(chan struct{})})
 	}
 }
 
@@ -274,9 +277,9 @@ func (c *crawler) nothingFound(starts []string) error {
 	}
 	msg := "crawl found no HTML page at " + strings.Join(where, ", ")
 	if len(starts) == 1 {
-		n, _ := normalizeURL(starts[0])
+		n, _ := normalURL(starts[0])
 		for _, s := range c.result.Skipped {
-			if s.URL == n {
+			if s.URL == n.Key {
 				return fmt.Errorf("%s: %s", msg, s.Reason)
 			}
 		}
@@ -284,4 +287,14 @@ func (c *crawler) nothingFound(starts []string) error {
 		return fmt.Errorf("%s: %s", msg, c.result.Skipped[0].Reason)
 	}
 	return fmt.Errorf("%s", msg)
+}
+
+// normalURL is the normal form of a URL the crawl was given, which must be
+// an absolute http(s) URL.
+func normalURL(raw string) (urlnorm.URL, error) {
+	u, err := parseHTTPURL(raw)
+	if err != nil {
+		return urlnorm.URL{}, err
+	}
+	return urlnorm.Of(u), nil
 }

@@ -436,21 +436,3 @@ func TestCrawlCanceled(t *testing.T) {
 		t.Errorf("error = %v, want context.Canceled", err)
 	}
 }
-
-func TestNormalizeURL(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"HTTP://Example.COM", "http://example.com/"},
-		{"http://example.com:80/a#frag", "http://example.com/a"},
-		{"https://example.com:443/a?b=1&a=2", "https://example.com/a?b=1&a=2"},
-		{"https://example.com:8443/", "https://example.com:8443/"},
-		{"http://example.com/a/./b/../c", "http://example.com/a/c"},
-		{"http://[::1]:80/x", "http://[::1]/x"},
-		{"http://example.com/Case/Stays", "http://example.com/Case/Stays"},
-	}
-	for _, tt := range tests {
-		got, err := normalizeURL(tt.in)
-		if err != nil || got != tt.want {
-			t.Errorf("normalizeURL(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
-		}
-	}
-}

@@ -1,180 +1,224 @@
 package htmlpage
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// nodeAttr returns the value of attribute key of n.
-func nodeAttr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val, true
+// The accessible name of a control or heading, what counts as hidden, and
+// the text a reader sees: each decision has one function here.
+
+// hiddenByAttrs: element n hides itself by the hidden attribute,
+// aria-hidden="true", or an inline display:none or visibility:hidden.
+func (md *model) hiddenByAttrs(n nodeID) bool {
+	s := md.nodes[n].attrs
+	for _, a := range md.attrs[s.from:s.to] {
+		switch a.key {
+		case atom.Hidden:
+			return true
+		case atom.Style:
+			if styleHides(string(md.bytes(a.val))) {
+				return true
+			}
+		case attrAriaHidden:
+			if equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
+				return true
+			}
 		}
 	}
-	return "", false
+	return false
 }
 
-// nameText walks the subtree of n the way the accessible-name computation
-// does (simplified): text, image alt, svg titles; hidden descendants,
-// scripts and styles skipped. full receives everything, visible only the
-// text a reader sees.
+func styleHides(style string) bool {
+	for decl := range strings.SplitSeq(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		if (k == "display" && v == "none") || (k == "visibility" && v == "hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// nameText gathers the text of a subtree the way the accessible-name
+// computation does (simplified): text, image alt, svg titles; hidden
+// descendants, scripts and styles skipped. full receives everything,
+// visible only the text a reader sees.
 type nameText struct {
 	full, visible []byte
 }
 
-// blockish elements separate words in the rendered text.
-var blockish = atomSet(atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
-	atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Figcaption, atom.Figure, atom.Footer, atom.H1,
-	atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li, atom.Main,
-	atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Td, atom.Th, atom.Tr,
-	atom.Ul)
-
-func (t *nameText) walk(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			t.full = append(t.full, c.Data...)
-			t.visible = append(t.visible, c.Data...)
-		case html.ElementNode:
-			t.element(c)
+func (md *model) nameWalk(n nodeID) {
+	t := &md.names
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if md.nodes[c].text {
+			t.full = append(t.full, md.bytes(md.nodes[c].data)...)
+			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
+			continue
 		}
+		md.nameElement(c)
 	}
 }
 
-func (t *nameText) element(c *html.Node) {
-	if isIn(c.DataAtom, pSkipText) || hiddenNode(c) {
-		return
-	}
+func (md *model) nameElement(c nodeID) {
+	t := &md.names
 	switch {
-	case c.DataAtom == atom.Img && c.Namespace == "":
-		if alt, _ := nodeAttr(c, "alt"); alt != "" {
-			t.word(&t.full, alt)
+	case md.has(c, pSkipText) || md.hiddenByAttrs(c):
+	case md.is(c, atom.Img):
+		if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
+			t.full = appendWord(t.full, alt)
 		}
-		return
-	case c.DataAtom == atom.Input:
-		if typ, _ := nodeAttr(c, "type"); strings.EqualFold(typ, "image") {
-			if alt, _ := nodeAttr(c, "alt"); alt != "" {
-				t.word(&t.full, alt)
+	case md.is(c, atom.Input):
+		if typ, _ := md.attr(c, atom.Type); equalFoldASCII(typ, "image") {
+			if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
+				t.full = appendWord(t.full, alt)
 			}
 		}
-		return
-	case c.Namespace == "svg" && c.Data == "svg":
-		if title := svgTitle(c); title != "" {
-			t.word(&t.full, title)
+	case md.isSVG(c):
+		if title := md.svgTitle(c); title != "" {
+			t.full = appendWord(t.full, []byte(title))
 		}
-		t.svgText(c)
-		return
+		md.svgText(c)
+	case md.has(c, pBlockish):
+		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
+		md.nameWalk(c)
+		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
+	default:
+		md.nameWalk(c)
 	}
-	if isIn(c.DataAtom, pBlockish) {
-		t.full = append(t.full, ' ')
-		t.visible = append(t.visible, ' ')
-		t.walk(c)
-		t.full = append(t.full, ' ')
-		t.visible = append(t.visible, ' ')
-		return
-	}
-	t.walk(c)
 }
+
+func (md *model) isSVG(n nodeID) bool { return md.nodes[n].ns == nsSVG && md.nodes[n].atom == atom.Svg }
 
 // svgText adds the text of svg <text> elements, which is drawn.
-func (t *nameText) svgText(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (md *model) svgText(n nodeID) {
+	t := &md.names
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
 		switch {
-		case c.Type == html.TextNode && n.Data == "text":
-			t.full = append(t.full, c.Data...)
-			t.visible = append(t.visible, c.Data...)
-		case c.Type == html.ElementNode && c.Data != "title" && c.Data != "desc" && !hiddenNode(c):
-			t.svgText(c)
+		case md.nodes[c].text && md.nameIs(n, "text"):
+			t.full = append(t.full, md.bytes(md.nodes[c].data)...)
+			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
+		case !md.nodes[c].text && !md.nameIs(c, "title") && !md.nameIs(c, "desc") && !md.hiddenByAttrs(c):
+			md.svgText(c)
 		}
 	}
 }
 
-func (t *nameText) word(b *[]byte, s string) {
-	*b = appendWord(*b, s)
+func appendWord(b, w []byte) []byte {
+	b = append(b, ' ')
+	b = append(b, w...)
+	return append(b, ' ')
 }
 
-// svgTitle is the text of an svg's own <title> child, or its aria-label.
-func svgTitle(svg *html.Node) string {
-	if l, _ := nodeAttr(svg, "aria-label"); strings.TrimSpace(l) != "" {
-		return strings.Clone(collapse(l))
+// svgTitle is the name of an svg: its aria-label, else its own <title>.
+func (md *model) svgTitle(svg nodeID) string {
+	if l, _ := md.attr(svg, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+		return collapse(string(l))
 	}
-	for c := svg.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.Data == "title" {
-			return collapse(textOf(c))
+	for c := md.nodes[svg].first; c != 0; c = md.nodes[c].next {
+		if !md.nodes[c].text && md.nameIs(c, "title") {
+			return collapse(md.textOf(c))
 		}
 	}
 	return ""
 }
 
 // textOf is the plain text content of n.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				b.WriteString(c.Data)
-			} else if c.Type == html.ElementNode && !isIn(c.DataAtom, pSkipText) {
+func (md *model) textOf(n nodeID) string {
+	var b []byte
+	var walk func(nodeID)
+	walk = func(n nodeID) {
+		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+			if md.nodes[c].text {
+				b = append(b, md.bytes(md.nodes[c].data)...)
+			} else if !md.has(c, pSkipText) {
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	return b.String()
+	return string(b)
 }
 
-// hiddenNode: hidden by its own attributes.
-func hiddenNode(n *html.Node) bool {
-	return hiddenByAttrs(n.Attr)
-}
-
-// accName computes the label and visible text of a control or heading.
-// labelledBy resolves aria-labelledby ids to their text. t is scratch
-// space, its buffers reused; keep makes the model's strings of its text.
-func accName(n *html.Node, labelledBy func(id string) string, t *nameText, keep func([]byte) string) (label, text string) {
+// accName computes the label and visible text of a control or heading:
+// aria-labelledby, else aria-label, else its content, else its title.
+func (md *model) accName(n nodeID) (label, text string) {
+	t := &md.names
 	t.full, t.visible = t.full[:0], t.visible[:0]
-	if n.DataAtom == atom.Img || n.DataAtom == atom.Area || n.DataAtom == atom.Input {
+	if md.is(n, atom.Img) || md.is(n, atom.Area) || md.is(n, atom.Input) {
 		// void controls name themselves by attribute
-		if alt, _ := nodeAttr(n, "alt"); alt != "" {
-			t.word(&t.full, alt)
+		if alt, _ := md.attr(n, atom.Alt); len(alt) > 0 {
+			t.full = appendWord(t.full, alt)
 		}
-		if n.DataAtom == atom.Input {
-			if v, ok := nodeAttr(n, "value"); ok {
-				t.word(&t.full, v)
-				t.word(&t.visible, v)
-			}
+		if v, ok := md.attr(n, atom.Value); ok && md.is(n, atom.Input) {
+			t.full, t.visible = appendWord(t.full, v), appendWord(t.visible, v)
 		}
 	} else {
-		t.walk(n)
+		md.nameWalk(n)
 	}
-	full := collapseBytes(t.full, keep)
-	text = collapseBytes(t.visible, keep)
-	label = full
-	if ids, ok := nodeAttr(n, "aria-labelledby"); ok && labelledBy != nil {
-		var parts []string
-		for _, id := range strings.Fields(ids) {
-			if s := labelledBy(id); s != "" {
-				parts = append(parts, s)
-			}
-		}
-		if len(parts) > 0 {
-			label = collapse(strings.Join(parts, " "))
-			return label, differs(text, label)
+	label, text = collapseBytes(t.full), collapseBytes(t.visible)
+	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
+		if l := md.labelledBy(ids); l != "" {
+			return l, differs(text, l)
 		}
 	}
-	// Attribute values of a direct tree live in the stream's arena: clone.
-	if l, _ := nodeAttr(n, "aria-label"); strings.TrimSpace(l) != "" {
-		label = strings.Clone(collapse(l))
+	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+		label = collapse(string(l))
 	} else if label == "" {
-		if title, _ := nodeAttr(n, "title"); strings.TrimSpace(title) != "" {
-			label = strings.Clone(collapse(title))
+		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
+			label = collapse(string(title))
 		}
 	}
 	return label, differs(text, label)
+}
+
+// ariaName is n's name from aria-label, else from the texts its
+// aria-labelledby names; "" when it has neither.
+func (md *model) ariaName(n nodeID) string {
+	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+		return collapse(string(l))
+	}
+	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
+		return md.labelledBy(ids)
+	}
+	return ""
+}
+
+// labelledBy is the text of the elements that aria-labelledby ids name,
+// each the content of the first element (with content) of that id.
+func (md *model) labelledBy(ids []byte) string {
+	if md.ids == nil {
+		md.ids = map[string]nodeID{}
+		md.eachElement(0, func(n nodeID) {
+			if id := md.attrBytes(n, atom.Id); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
+				if _, ok := md.ids[string(id)]; !ok {
+					md.ids[string(id)] = n
+				}
+			}
+		})
+	}
+	var parts []string
+	saved := md.names
+	for _, id := range strings.Fields(string(ids)) {
+		n, ok := md.ids[id]
+		if !ok {
+			continue
+		}
+		md.names = nameText{}
+		md.nameWalk(n)
+		if s := collapseBytes(md.names.full); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	md.names = saved
+	return collapse(strings.Join(parts, " "))
 }
 
 func differs(text, label string) string {
@@ -210,28 +254,12 @@ func collapse(s string) string {
 	return s
 }
 
-// collapseBytes is collapse of b, made a string by keep; ASCII text is
-// collapsed in place, without the copies of strings.Fields.
-func collapseBytes(b []byte, keep func([]byte) string) string {
-	collapsed, prevSpace := true, true // as collapse
-	for _, c := range b {
-		switch {
-		case c >= 0x80:
-			return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
-		case c == ' ':
-			collapsed = collapsed && !prevSpace
-			prevSpace = true
-		case isASCIISpace(c):
-			collapsed = false
-		default:
-			prevSpace = false
-		}
+// collapseBytes is collapse of b as a new string; ASCII text is collapsed
+// in place, without the copies of strings.Fields.
+func collapseBytes(b []byte) string {
+	if !isASCII(b) {
+		return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
 	}
-	if collapsed && (!prevSpace || len(b) == 0) {
-		return keep(b)
-	}
-	// The words move left only: each but the first follows at least one
-	// white space byte, which its separator takes.
 	out := b[:0]
 	for i := 0; i < len(b); {
 		if isASCIISpace(b[i]) {
@@ -245,7 +273,16 @@ func collapseBytes(b []byte, keep func([]byte) string) string {
 			out = append(out, b[i])
 		}
 	}
-	return keep(out)
+	return string(out)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIISpace(c byte) bool {

@@ -2,105 +2,97 @@ package htmlpage
 
 import "golang.org/x/net/html/atom"
 
-// The element classes below follow the HTML tree-construction algorithm
-// closely enough for the light stack of the streaming pass to agree with a
-// browser's DOM on well-formed and commonly malformed pages.
-
-var voidElements = atomSet(atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr,
-	atom.Img, atom.Input, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr,
-	atom.Keygen, atom.Basefont, atom.Bgsound, atom.Frame)
-
-// headElements stay in <head> when they come before any body content.
-var headElements = atomSet(atom.Title, atom.Meta, atom.Link, atom.Script, atom.Style, atom.Base,
-	atom.Noscript, atom.Template, atom.Basefont, atom.Bgsound)
-
-// closesP are start tags that close an open <p> in button scope.
-var closesP = atomSet(atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center,
-	atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption,
-	atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol,
-	atom.P, atom.Search, atom.Section, atom.Summary, atom.Ul, atom.H1, atom.H2, atom.H3, atom.H4,
-	atom.H5, atom.H6, atom.Pre, atom.Listing, atom.Form, atom.Plaintext, atom.Table, atom.Hr,
-	atom.Xmp, atom.Li, atom.Dd, atom.Dt)
-
-// scopeBoundaries end the "in scope" searches of the tree construction.
-var scopeBoundaries = atomSet(atom.Applet, atom.Caption, atom.Html, atom.Table, atom.Td,
-	atom.Th, atom.Marquee, atom.Object, atom.Template, atom.Body)
-
-// special elements stop the search for an open <li>, <dd> or <dt>.
-var special = atomSet(atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
-	atom.Blockquote, atom.Body, atom.Br, atom.Button, atom.Caption, atom.Center, atom.Col,
-	atom.Colgroup, atom.Dd, atom.Details, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Embed,
-	atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.Frame,
-	atom.Frameset, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Head, atom.Header,
-	atom.Hgroup, atom.Hr, atom.Html, atom.Iframe, atom.Img, atom.Input, atom.Li, atom.Link,
-	atom.Listing, atom.Main, atom.Marquee, atom.Menu, atom.Meta, atom.Nav, atom.Noembed,
-	atom.Noframes, atom.Noscript, atom.Object, atom.Ol, atom.P, atom.Param, atom.Plaintext,
-	atom.Pre, atom.Script, atom.Search, atom.Section, atom.Select, atom.Source, atom.Style,
-	atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Template, atom.Textarea, atom.Tfoot,
-	atom.Th, atom.Thead, atom.Title, atom.Tr, atom.Track, atom.Ul, atom.Wbr, atom.Xmp)
-
-// sectioning elements make a header or footer inside them no page landmark.
-var sectioning = atomSet(atom.Article, atom.Aside, atom.Main, atom.Nav, atom.Section)
-
-var headings = atomSet(atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
-
-var lists = atomSet(atom.Ul, atom.Ol, atom.Menu)
-
-// skipText elements hold no text a reader sees.
-var skipText = atomSet(atom.Script, atom.Style, atom.Template, atom.Noscript)
-
-type set map[atom.Atom]bool
-
-func atomSet(atoms ...atom.Atom) set {
-	s := make(set, len(atoms))
-	for _, a := range atoms {
-		s[a] = true
-	}
-	return s
-}
-
-// props are the classes of an element, looked up once per start tag and
-// kept on the stack, so that scans of the stack need no lookups.
+// props are the classes of an HTML element that the tree construction and
+// the model ask about, looked up once when the element is made.
 type props uint32
 
 const (
-	pVoid props = 1 << iota
-	pHead
-	pClosesP
-	pScope
-	pSpecial
-	pSectioning
-	pHeading
-	pSkipText
-	pFormatting
-	pImpliedEnd
-	pIrregular
-	pBreakout
-	pBlockish
-	pRef
-	pMarker
-	pList
+	pVoid       props = 1 << iota // no content and no end tag
+	pSpecial                      // "special" in the tree construction
+	pFormatting                   // kept in the list of active formatting elements
+	pImpliedEnd                   // closed by "generate implied end tags"
+	pScope                        // ends the search for an element in scope
+	pClosesP                      // its start tag closes an open p
+	pBreakout                     // its start tag ends foreign content
+	pHeadish                      // its start tag in the body is read by the "in head" rules
+	pSectioning                   // a header or footer inside is no page landmark
+	pHeading                      // h1–h6
+	pList                         // a list of items
+	pSkipText                     // holds no text a reader sees
+	pBlockish                     // separates words in rendered text
 )
 
-var atomProps = map[atom.Atom]props{}
+var propSets = []struct {
+	p     props
+	atoms []atom.Atom
+}{
+	{pVoid, []atom.Atom{atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img,
+		atom.Input, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen,
+		atom.Basefont, atom.Bgsound, atom.Frame}},
+	{pSpecial, []atom.Atom{atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
+		atom.Basefont, atom.Bgsound, atom.Blockquote, atom.Body, atom.Br, atom.Button, atom.Caption,
+		atom.Center, atom.Col, atom.Colgroup, atom.Dd, atom.Details, atom.Dir, atom.Div, atom.Dl, atom.Dt,
+		atom.Embed, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.Frame,
+		atom.Frameset, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Head, atom.Header,
+		atom.Hgroup, atom.Hr, atom.Html, atom.Iframe, atom.Img, atom.Input, atom.Keygen, atom.Li,
+		atom.Link, atom.Listing, atom.Main, atom.Marquee, atom.Menu, atom.Meta, atom.Nav, atom.Noembed,
+		atom.Noframes, atom.Noscript, atom.Object, atom.Ol, atom.P, atom.Param, atom.Plaintext, atom.Pre,
+		atom.Script, atom.Section, atom.Select, atom.Source, atom.Style, atom.Summary, atom.Table,
+		atom.Tbody, atom.Td, atom.Template, atom.Textarea, atom.Tfoot, atom.Th, atom.Thead, atom.Title,
+		atom.Tr, atom.Track, atom.Ul, atom.Wbr, atom.Xmp}},
+	{pFormatting, []atom.Atom{atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I,
+		atom.Nobr, atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U}},
+	{pImpliedEnd, []atom.Atom{atom.Dd, atom.Dt, atom.Li, atom.Optgroup, atom.Option, atom.P,
+		atom.Rb, atom.Rp, atom.Rt, atom.Rtc}},
+	{pScope, []atom.Atom{atom.Applet, atom.Caption, atom.Html, atom.Table, atom.Td, atom.Th,
+		atom.Marquee, atom.Object, atom.Template, atom.Select}},
+	{pClosesP, []atom.Atom{atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center,
+		atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption,
+		atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol,
+		atom.P, atom.Search, atom.Section, atom.Summary, atom.Ul}},
+	{pBreakout, []atom.Atom{atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center,
+		atom.Code, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li, atom.Listing,
+		atom.Menu, atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby, atom.S, atom.Small,
+		atom.Span, atom.Strong, atom.Strike, atom.Sub, atom.Sup, atom.Table, atom.Tt, atom.U, atom.Ul,
+		atom.Var}},
+	{pHeadish, []atom.Atom{atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta,
+		atom.Noframes, atom.Script, atom.Style, atom.Template, atom.Title}},
+	{pSectioning, []atom.Atom{atom.Article, atom.Aside, atom.Main, atom.Nav, atom.Section}},
+	{pHeading, []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}},
+	{pList, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}},
+	{pSkipText, []atom.Atom{atom.Script, atom.Style, atom.Template, atom.Noscript}},
+	{pBlockish, []atom.Atom{atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
+		atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Figcaption, atom.Figure, atom.Footer, atom.H1,
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li, atom.Main,
+		atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Td, atom.Th, atom.Tr,
+		atom.Ul}},
+}
+
+// propTable maps atoms to props by open addressing: props are looked up for
+// every tag, and a Go map costs several times as much.
+const propSlots = 1024
+
+var (
+	propKeys [propSlots]atom.Atom
+	propVals [propSlots]props
+)
+
+func propSlot(a atom.Atom) uint32 { return (uint32(a) * 0x9E3779B1) >> 22 }
 
 func init() {
-	for _, c := range []struct {
-		s set
-		p props
-	}{
-		{voidElements, pVoid}, {headElements, pHead}, {closesP, pClosesP},
-		{scopeBoundaries, pScope}, {special, pSpecial}, {sectioning, pSectioning},
-		{headings, pHeading}, {skipText, pSkipText}, {formatting, pFormatting},
-		{impliedEnd, pImpliedEnd}, {irregularStart, pIrregular}, {foreignBreakout, pBreakout},
-		{blockish, pBlockish}, {markers, pMarker}, {lists, pList},
-	} {
-		for a := range c.s {
-			atomProps[a] |= c.p
+	all := map[atom.Atom]props{}
+	for _, s := range propSets {
+		for _, a := range s.atoms {
+			all[a] |= s.p
 		}
 	}
-	for a := range refAttrs {
-		atomProps[a] |= pRef
+	for a, p := range all {
+		i := propSlot(a)
+		for propKeys[i] != 0 {
+			i = (i + 1) & (propSlots - 1)
+		}
+		propKeys[i], propVals[i] = a, p
 	}
 }
 
@@ -118,26 +110,18 @@ func propsOf(a atom.Atom) props {
 	}
 }
 
-// isIn: a is of class p, as the sets above say.
-func isIn(a atom.Atom, p props) bool { return propsOf(a)&p != 0 }
-
-// propKeys and propVals are atomProps as an open-addressing table: props
-// are looked up for every tag, and a map costs several times as much.
-const propSlots = 1024
-
-var (
-	propKeys [propSlots]atom.Atom
-	propVals [propSlots]props
-)
-
-func propSlot(a atom.Atom) uint32 { return (uint32(a) * 0x9E3779B1) >> 22 }
-
-func init() {
-	for a, p := range atomProps {
-		i := propSlot(a)
-		for propKeys[i] != 0 {
-			i = (i + 1) & (propSlots - 1)
+// foreignProps are the props of an svg or MathML element: the integration
+// points are special and end scopes.
+func foreignProps(ns namespace, name []byte) props {
+	switch string(name) {
+	case "foreignobject", "desc", "title":
+		if ns == nsSVG {
+			return pSpecial | pScope
 		}
-		propKeys[i], propVals[i] = a, p
+	case "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
+		if ns == nsMath {
+			return pSpecial | pScope
+		}
 	}
+	return 0
 }

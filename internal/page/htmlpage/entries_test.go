@@ -91,7 +91,7 @@ func TestTargets(t *testing.T) {
 		{"/dir/index.html", "", " spaced.html ", "/dir/spaced.html"},
 	}
 	for _, tt := range tests {
-		r := newResolver(tt.url, tt.base, nil)
+		r := newResolver(tt.url, tt.base)
 		if got := r.target(tt.href); got != tt.want {
 			t.Errorf("url %q base %q href %q: got %q, want %q", tt.url, tt.base, tt.href, got, tt.want)
 		}
@@ -145,7 +145,7 @@ func TestFastTargetAgreesWithNetURL(t *testing.T) {
 	hrefs := []string{"#f", "#", "x.html", "x/y.html?a=b#c", "/abs", "/abs?q#f", "a:b/c", "./x", "../x", "x/../y", ".", "..",
 		"?q=1", "?q=1#f", "#a#b", "x#a?b", "/a//b", "x.", "mailto:x", "X-y_z~1/!$&'()*+,;=:@", "a?b?c", "/%41", "sp ace"}
 	for _, base := range bases {
-		r := newResolver(base, "", nil)
+		r := newResolver(base, "")
 		slow := resolver{base: r.base}
 		for _, h := range hrefs {
 			if got, want := r.target(h), slow.target(h); got != want {

@@ -1,10 +1,7 @@
 package htmlpage
 
 import (
-	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // FuzzParse: any input gives a model or an error, never a panic, and every
@@ -30,38 +27,5 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkPositions(t, src, p)
-	})
-}
-
-// FuzzRawTag: readRawTag reads the same name and attributes as the
-// tokenizer's TagName and TagAttr.
-func FuzzRawTag(f *testing.F) {
-	for _, seed := range []string{
-		`<a href="x" class=y id='z'>`, `<A HREF=x/>`, `<br/>`, `<img src=a.png alt= b >`,
-		`<p a="1" A="2" b>`, `<div =x y=>`, `<x-y data-Q="">`, `<a/b/c=d>`, `<p a=/>`,
-		`<svg viewBox="0 0 1 1"/>`, `<a href="x"d e='f'g>`, "<a\tb\nc\fd>", `<a b=">">`, `<a b='x`,
-	} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		if strings.IndexByte(src, 0) >= 0 {
-			return // Parse refuses NUL bytes before any tag is read
-		}
-		z := html.NewTokenizer(strings.NewReader(src))
-		s := newStream(nil, &Options{}, nil)
-		for {
-			tt := z.Next()
-			if tt == html.ErrorToken {
-				return
-			}
-			if tt != html.EndTagToken {
-				continue
-			}
-			raw := append([]byte(nil), z.Raw()...)
-			got, _, ok := s.readRawEndTag(raw)
-			if want, _ := z.TagName(); ok && got != string(want) {
-				t.Fatalf("%q: end tag %q, want %q", raw, got, want)
-			}
-		}
 	})
 }

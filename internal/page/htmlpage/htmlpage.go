@@ -1,27 +1,25 @@
 // Package htmlpage builds the page model of an HTML page.
 //
-// A page is read in one streaming pass over the tokens of the x/net/html
-// tokenizer (stream.go), split by a lexer that finds the very same tokens
-// in place and leaves the rare hard ones to the tokenizer (lexer.go):
-// links, anchors, title, base, suppressions, source positions, the
-// landmarks and the controls of the body are all found there, with a
-// light stack of open elements that follows the HTML tree construction
-// (treecons.go, afe.go) standing in for the DOM. Only the regions that need
-// a tree — the menus, the header, the footer — get one: built by the stream
-// itself while their markup is regular (direct.go), or, at the first
-// irregularity, by html.Parse of their own bytes with every start tag
-// carrying its source offset (capture.go), so that malformed regions come
-// out exactly as browsers build them. No DOM outlives a parse, and what a
-// parse needs only while it runs is pooled (pool.go).
+// A page is read in one pass of x/net/html's tokenizer by a builder
+// (build.go) that makes the page's tree the way browsers do — implied end
+// tags, misnested formatting elements, tables, templates, foreign content
+// (treecons.go, inbody.go, formatting.go, tables.go) — in an arena of
+// nodes that is reused from page to page (tree.go). The model is then read
+// off the tree (model.go): the landmarks (landmarks.go), each link and
+// button with its accessible name (accname.go), the menus with their
+// nesting and groups (menus.go), selectors and positions (selectors.go,
+// positions.go). The tree never outlives the parse.
 package htmlpage
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Errors for input that is no HTML page at all. Parse wraps them with the
@@ -52,17 +50,23 @@ type Options struct {
 	Menus          []NamedSelector // menus the config names
 	HeaderSelector string          // default DefaultHeaderSelector
 	FooterSelector string          // default DefaultFooterSelector
-
-	// Regions, when set, shares the models of the regions the pages of a
-	// run have in common (see NewRegions).
-	Regions *Regions
 }
+
+// builders are kept for the next pages, as many as parse at once: unlike
+// a sync.Pool, which the collector empties, so that their arenas would
+// grow again from nothing after every collection.
+var builders = make(chan *builder, 16)
+
+// maxPooledNodes: the arena of a page larger than this is not kept for
+// the next page.
+const maxPooledNodes = 1 << 18
 
 // Parse builds the model of one HTML page. It fails only when data is no
 // HTML page (binary, invalid UTF-8, empty) or a selector does not compile;
 // malformed markup is modelled the way browsers parse it.
 func Parse(data []byte, opt Options) (*page.Page, error) {
-	if err := validate(data); err != nil {
+	data, err := decode(data)
+	if err != nil {
 		return nil, err
 	}
 	sel, err := compileSelectors(&opt)
@@ -72,28 +76,51 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	if opt.Format == "" {
 		opt.Format = page.FormatHTML
 	}
-	s := getStream(data, &opt, sel)
-	s.run()
-	p := s.build()
-	s.release()
+	var b *builder
+	select {
+	case b = <-builders:
+	default:
+		b = new(builder)
+	}
+	b.reset(data)
+	b.run()
+	p := newModel(b, &opt, sel).page()
+	if len(b.nodes) <= maxPooledNodes {
+		b.reset(nil)
+		select {
+		case builders <- b:
+		default:
+		}
+	}
 	return p, nil
 }
 
-// validate rejects what is not text: NUL bytes, invalid UTF-8, nothing but
-// white space.
-func validate(data []byte) error {
+// decode returns the page as UTF-8 text: a UTF-16 page with a byte order
+// mark is decoded, as browsers do; NUL bytes, invalid UTF-8 and nothing
+// but white space are refused.
+func decode(data []byte) ([]byte, error) {
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		utf8Data, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("%w: invalid UTF-16", ErrNotHTML)
+		}
+		data = utf8Data
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("%w: empty file", ErrEmpty)
+		return nil, fmt.Errorf("%w: empty file", ErrEmpty)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return fmt.Errorf("%w: binary data", ErrNotHTML)
+		return nil, fmt.Errorf("%w: binary data", ErrNotHTML)
+	}
+	if len(data) > math.MaxInt32 {
+		return nil, fmt.Errorf("%w: larger than 2 GiB", ErrNotHTML)
 	}
 	if !utf8.Valid(data) {
 		bad := firstInvalidUTF8(data)
 		line := 1 + bytes.Count(data[:bad], []byte{'\n'})
-		return fmt.Errorf("%w: invalid UTF-8 at line %d", ErrNotHTML, line)
+		return nil, fmt.Errorf("%w: invalid UTF-8 at line %d", ErrNotHTML, line)
 	}
-	return nil
+	return data, nil
 }
 
 func firstInvalidUTF8(data []byte) int {

@@ -214,3 +214,29 @@ func TestOddButValidInput(t *testing.T) {
 		}
 	}
 }
+
+// A UTF-16 page with a byte order mark is read as browsers read it.
+func TestUTF16(t *testing.T) {
+	const src = "<title>Über</title><nav><a href=\"/ä\">Ä</a></nav>\n<a href=/x>x</a>"
+	for _, bigEndian := range []bool{false, true} {
+		data := []byte{0xFF, 0xFE}
+		if bigEndian {
+			data = []byte{0xFE, 0xFF}
+		}
+		for _, r := range src {
+			var hi, lo = byte(r >> 8), byte(r)
+			if bigEndian {
+				data = append(data, hi, lo)
+			} else {
+				data = append(data, lo, hi)
+			}
+		}
+		p, err := Parse(data, Options{URL: "/p.html"})
+		if err != nil {
+			t.Fatalf("big endian %v: %v", bigEndian, err)
+		}
+		if p.Title != "Über" || outline(p.Menus[0].Entries) != "Ä" || p.Links[1].Pos != (page.Pos{Line: 2, Column: 1}) {
+			t.Errorf("big endian %v: title %q, menu %q, second link at %v", bigEndian, p.Title, outline(p.Menus[0].Entries), p.Links[1].Pos)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package htmlpage
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/andybalholm/cascadia"
@@ -11,27 +13,46 @@ import (
 
 // selectors are the compiled landmark selectors of one Parse call.
 type selectors struct {
-	nav, header, footer cascadia.Matcher
-	menus               []namedSel
-	// needNodes: some selector is no plain landmark, so the stream's
-	// nodes must carry their attributes for cascadia
-	needNodes bool
+	nav, header, footer matcher
+	menus               []namedMatcher
 }
 
-type namedSel struct {
+type namedMatcher struct {
 	name string
-	sel  cascadia.Matcher
+	m    matcher
+}
+
+// matcher is a landmark selector: a plain landmark (an element, or any
+// element with a role), matched on the tree itself, or a cascadia
+// selector, matched on a DOM made of the tree for it (see domOf).
+type matcher struct {
+	landmark *landmark
+	css      cascadia.Matcher
+}
+
+type landmark struct {
+	tag  atom.Atom
+	role string
+}
+
+var landmarks = map[string]landmark{
+	DefaultNavSelector:    {atom.Nav, "navigation"},
+	DefaultHeaderSelector: {atom.Header, "banner"},
+	DefaultFooterSelector: {atom.Footer, "contentinfo"},
 }
 
 func compileSelectors(opt *Options) (*selectors, error) {
-	if opt.NavSelector == "" {
-		opt.NavSelector = DefaultNavSelector
-	}
-	if opt.HeaderSelector == "" {
-		opt.HeaderSelector = DefaultHeaderSelector
-	}
-	if opt.FooterSelector == "" {
-		opt.FooterSelector = DefaultFooterSelector
+	for _, s := range []*string{&opt.NavSelector, &opt.HeaderSelector, &opt.FooterSelector} {
+		if *s == "" {
+			switch s {
+			case &opt.NavSelector:
+				*s = DefaultNavSelector
+			case &opt.HeaderSelector:
+				*s = DefaultHeaderSelector
+			default:
+				*s = DefaultFooterSelector
+			}
+		}
 	}
 	var s selectors
 	var err error
@@ -49,59 +70,180 @@ func compileSelectors(opt *Options) (*selectors, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.menus = append(s.menus, namedSel{name: m.Name, sel: sel})
+		s.menus = append(s.menus, namedMatcher{name: m.Name, m: sel})
 	}
-	_, navPlain := s.nav.(landmark)
-	_, headerPlain := s.header.(landmark)
-	_, footerPlain := s.footer.(landmark)
-	s.needNodes = len(s.menus) > 0 || !navPlain || !headerPlain || !footerPlain
 	return &s, nil
-}
-
-// landmark matches the default selectors — an element, or any element
-// with a role — without cascadia: they are tried on every element.
-type landmark struct {
-	tag  atom.Atom
-	role string
-}
-
-func (l landmark) Match(n *html.Node) bool {
-	return l.matchAttrs(n.DataAtom, n.Namespace != "", n.Attr)
-}
-
-func (l landmark) matchAttrs(a atom.Atom, foreign bool, attrs []html.Attribute) bool {
-	if a == l.tag && !foreign {
-		return true
-	}
-	for _, at := range attrs {
-		if at.Key == "role" && at.Namespace == "" {
-			return at.Val == l.role
-		}
-	}
-	return false
-}
-
-var landmarks = map[string]landmark{
-	DefaultNavSelector:    {atom.Nav, "navigation"},
-	DefaultHeaderSelector: {atom.Header, "banner"},
-	DefaultFooterSelector: {atom.Footer, "contentinfo"},
 }
 
 // compiled caches the selectors of the config: a site's pages all use the
 // same few. Compiled selectors are immutable, safe to share.
 var compiled sync.Map // string → cascadia.Matcher
 
-func compile(selector string) (cascadia.Matcher, error) {
+func compile(selector string) (matcher, error) {
 	if l, ok := landmarks[selector]; ok {
-		return l, nil
+		return matcher{landmark: &l}, nil
 	}
 	if m, ok := compiled.Load(selector); ok {
-		return m.(cascadia.Matcher), nil
+		return matcher{css: m.(cascadia.Matcher)}, nil
 	}
 	group, err := cascadia.ParseGroup(selector)
 	if err != nil {
-		return nil, fmt.Errorf("invalid selector %q: %w", selector, err)
+		return matcher{}, fmt.Errorf("invalid selector %q: %w", selector, err)
 	}
 	compiled.Store(selector, group)
-	return group, nil
+	return matcher{css: group}, nil
+}
+
+// matches reports whether element n matches m.
+func (md *model) matches(m matcher, n nodeID) bool {
+	if l := m.landmark; l != nil {
+		if md.is(n, l.tag) {
+			return true
+		}
+		role, ok := md.attr(n, attrRole)
+		return ok && len(role) == len(l.role) && string(role) == l.role
+	}
+	return m.css.Match(md.domOf(n))
+}
+
+// domOf is element n in a DOM made of the whole tree, made the first time
+// a config's selector asks for one.
+func (md *model) domOf(n nodeID) *html.Node {
+	if md.dom == nil {
+		md.dom = make([]*html.Node, len(md.nodes))
+		for i := range md.nodes {
+			md.dom[i] = md.htmlNode(nodeID(i))
+		}
+		for i := range md.nodes {
+			for c := md.nodes[i].first; c != 0; c = md.nodes[c].next {
+				md.dom[i].AppendChild(md.dom[c])
+			}
+		}
+	}
+	return md.dom[n]
+}
+
+func (md *model) htmlNode(id nodeID) *html.Node {
+	n := &md.nodes[id]
+	switch {
+	case id == 0:
+		return &html.Node{Type: html.DocumentNode}
+	case n.text:
+		return &html.Node{Type: html.TextNode, Data: string(md.bytes(n.data))}
+	}
+	h := &html.Node{Type: html.ElementNode, Data: md.name(id), DataAtom: n.atom,
+		Namespace: [...]string{"", "svg", "math"}[n.ns]}
+	for _, a := range md.attrs[n.attrs.from:n.attrs.to] {
+		h.Attr = append(h.Attr, html.Attribute{Key: md.attrName(a), Val: string(md.bytes(a.val))})
+	}
+	return h
+}
+
+// Selector paths anchor at the nearest ancestor with an id, else at body,
+// and name each step below it by tag and :nth-child, so that a path
+// selects exactly the element it was made for in the browser's DOM.
+
+// selector is the selector path of element n.
+func (md *model) selector(n nodeID) string {
+	s := md.selectorSpan(n)
+	return string(md.selBuf[s.from:s.to])
+}
+
+// selectorSpan makes the path of n in selBuf, after its parent's,
+// memoized: the entries of a list share the path of the list.
+func (md *model) selectorSpan(n nodeID) span {
+	info := &md.info[n]
+	if info.memo&memoSelector != 0 {
+		return info.sel
+	}
+	var prefix span
+	p := md.nodes[n].parent
+	if !md.anchorStep(n) && md.element(p) {
+		prefix = md.selectorSpan(p)
+	}
+	from := len(md.selBuf)
+	md.selBuf = append(md.selBuf, md.selBuf[prefix.from:prefix.to]...)
+	b := md.selBuf
+	if prefix.to > prefix.from {
+		b = append(b, " > "...)
+	}
+	name := md.name(n)
+	switch {
+	case md.isRootName(n):
+		b = append(b, name...)
+	case md.hasID(n):
+		b = append(b, idSelector(name, string(md.attrBytes(n, atom.Id)))...)
+	default:
+		b = append(b, name...)
+		b = append(b, ":nth-child("...)
+		b = strconv.AppendInt(b, int64(md.nth(n)), 10)
+		b = append(b, ')')
+	}
+	md.selBuf = b
+	info = &md.info[n]
+	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
+	return info.sel
+}
+
+func (md *model) isRootName(n nodeID) bool {
+	switch md.nodes[n].atom {
+	case atom.Html, atom.Head, atom.Body:
+		return true
+	}
+	return false
+}
+
+func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, atom.Id)) > 0 }
+
+// anchorStep: a path starts at n.
+func (md *model) anchorStep(n nodeID) bool { return md.isRootName(n) || md.hasID(n) }
+
+func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
+	v, _ := md.attr(n, k)
+	return v
+}
+
+// nth is the position of element n among its parent's element children,
+// counted for all of them at once.
+func (md *model) nth(n nodeID) int {
+	if md.info[n].nth == 0 {
+		i := int32(0)
+		for c := md.nodes[md.nodes[n].parent].first; c != 0; c = md.nodes[c].next {
+			if !md.nodes[c].text {
+				i++
+				md.info[c].nth = i
+			}
+		}
+	}
+	return int(md.info[n].nth)
+}
+
+var idEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `)
+
+// idSelector is "tag#id" when id is a plain CSS identifier, else
+// tag[id="…"].
+func idSelector(name, id string) string {
+	if isIdent(id) {
+		return name + "#" + id
+	}
+	return name + `[id="` + idEscaper.Replace(id) + `"]`
+}
+
+func isIdent(s string) bool {
+	if s == "" || s == "-" || strings.HasPrefix(s, "--") {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_' || r == '-' || r >= 0x80:
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9':
+			if i == 0 || (i == 1 && s[0] == '-') {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"net/url"
 	"strings"
+
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // resolver resolves hrefs against the page: its <base href> (itself
@@ -14,32 +16,13 @@ type resolver struct {
 	// ("https://host" or "" for a site path) and its directory.
 	noFrag, origin, dir string
 	fast                bool
-	// concat joins the parts of a fast target; the page's chunks when set
-	concat func(parts ...string) string
 }
 
-func (r resolver) join(parts ...string) string {
-	if r.concat != nil {
-		return r.concat(parts...)
-	}
-	return strings.Join(parts, "")
-}
+func (r resolver) join(parts ...string) string { return strings.Join(parts, "") }
 
-func newResolver(pageURL, base string, concat func(...string) string) resolver {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
-	if err != nil {
-		u = nil
-	}
-	if base != "" {
-		b, err := url.Parse(strings.TrimSpace(base))
-		if err == nil {
-			if u != nil {
-				b = u.ResolveReference(b)
-			}
-			u = b
-		}
-	}
-	r := resolver{base: u, concat: concat}
+func newResolver(pageURL, base string) resolver {
+	u := urlnorm.Base(pageURL, base)
+	r := resolver{base: u}
 	if u != nil && u.Opaque == "" && u.User == nil && simple(u.EscapedPath()) && simple(u.RawQuery) {
 		r.fast = true
 		noFrag := *u
@@ -149,61 +132,11 @@ func (r resolver) target(href string) string {
 	if t, ok := r.fastTarget(h); ok {
 		return t
 	}
-	ref, err := url.Parse(h)
-	if err != nil {
+	t, ok := urlnorm.Resolve(r.base, h)
+	if !ok {
 		return ""
 	}
-	if r.base == nil {
-		return ref.String()
-	}
-	return r.base.ResolveReference(ref).String()
-}
-
-// srcsetURLs splits a srcset attribute into its URLs, following the HTML
-// parsing rules in short: candidates are separated by commas, a URL ends at
-// white space, and trailing commas of a URL end its candidate.
-func srcsetURLs(srcset string) []string {
-	var urls []string
-	s := srcset
-	for {
-		s = strings.TrimLeft(s, " \t\n\r\f,")
-		if s == "" {
-			return urls
-		}
-		end := strings.IndexAny(s, " \t\n\r\f")
-		if end < 0 {
-			end = len(s)
-		}
-		u := s[:end]
-		s = s[end:]
-		if trimmed := strings.TrimRight(u, ","); trimmed != u {
-			urls = append(urls, trimmed)
-			continue
-		}
-		urls = append(urls, u)
-		s = skipDescriptors(s)
-	}
-}
-
-// skipDescriptors skips a candidate's descriptors up to the comma that ends
-// it; a comma inside parentheses belongs to the descriptor.
-func skipDescriptors(s string) string {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case ',':
-			if depth == 0 {
-				return s[i+1:]
-			}
-		}
-	}
-	return ""
+	return t
 }
 
 // refreshURL returns the URL of a meta refresh content such as

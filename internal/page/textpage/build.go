@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // builder turns the blocks of a snapshot into the page model.
@@ -15,6 +16,7 @@ type builder struct {
 	// explicit: the snapshot writes link targets ([text](url) or lynx
 	// references), so text outside link markup is no link.
 	explicit bool
+	dumper   dumper
 }
 
 // emitter receives each entry of a zone in document order.
@@ -58,9 +60,42 @@ func (b *builder) linkEntry(s segment, region, group string) *page.Entry {
 	} else {
 		e.Pos = s.at.pos()
 	}
-	b.setHref(e, s.href)
+	if s.link {
+		b.setHref(e, s.href)
+	}
 	b.setIcon(e)
 	return e
+}
+
+// buttonEntry makes the entry of a lynx button: a toggle when it opens a
+// submenu.
+func (b *builder) buttonEntry(s segment, region, group string, opens bool) *page.Entry {
+	e := b.linkEntry(s, region, group)
+	e.Kind = page.KindButton
+	if opens {
+		e.Kind = page.KindToggle
+	}
+	return e
+}
+
+// segmentEntries makes the entries of a run of inline text: a link or a
+// button, or the names of a row that separators set apart in plain text
+// ("Privacy | Cookie settings", as w3m writes the buttons it does not
+// mark); nil for other text.
+func (b *builder) segmentEntries(s segment, region, group string, opens bool) []*page.Entry {
+	switch {
+	case s.link:
+		return []*page.Entry{b.linkEntry(s, region, group)}
+	case s.button:
+		return []*page.Entry{b.buttonEntry(s, region, group, opens)}
+	}
+	var out []*page.Entry
+	for _, name := range separatedNames(s.text) {
+		e := &page.Entry{Label: joinWords(name), Kind: page.KindText, Group: group, Region: region, Pos: name[0][0].pos()}
+		b.setIcon(e)
+		out = append(out, e)
+	}
+	return out
 }
 
 func (b *builder) setHref(e *page.Entry, href string) {
@@ -77,18 +112,19 @@ func (b *builder) setIcon(e *page.Entry) {
 // resolve makes href a site path or an absolute URL, like the HTML
 // extractor does; "" when it is no URL at all.
 func (b *builder) resolve(href string) string {
-	ref, err := url.Parse(strings.TrimSpace(href))
-	if err != nil {
+	t, ok := urlnorm.Resolve(b.base, href)
+	if !ok {
 		return ""
 	}
-	return b.base.ResolveReference(ref).String()
+	return t
 }
 
-// record adds an entry to the page's controls and links.
+// record adds an entry to the page's controls and, when it is a link, to
+// its links.
 func (b *builder) record(e *page.Entry) {
 	b.page.Controls = append(b.page.Controls, e)
-	if e.Kind == page.KindToggle {
-		return // a button that opens a submenu is no link
+	if !b.isLink(e) {
+		return
 	}
 	b.page.Links = append(b.page.Links, &page.Link{
 		Tag: "a", Attr: "href", Href: e.Href, Target: e.Target,
@@ -96,15 +132,30 @@ func (b *builder) record(e *page.Entry) {
 	})
 }
 
+// isLink says whether an entry is a link of the page. A button is none. A
+// lynx or w3m dump shows neither aria-label, title nor SVG titles, so an
+// entry without text there may well have a name: it is not taken for a
+// nameless link. And where such a dump marks its links, an entry without
+// the mark is none (it may be a button w3m does not mark).
+func (b *builder) isLink(e *page.Entry) bool {
+	switch {
+	case e.Kind == page.KindToggle || e.Kind == page.KindButton:
+		return false
+	case b.dumper.dump() && (e.Label == "" || (b.explicit && !e.HasHref)):
+		return false
+	}
+	return true
+}
+
 // convert makes the entries of sibling list items. A heading among them
 // ("* ## Global") is no entry but the group of the items under it (or, when
-// it has none, of the siblings after it). A toggle's children stand in the
-// toggle's group.
+// it has none, of the siblings after it). The children of a toggle written
+// twice ("Software Software") stand in the toggle's group.
 func (b *builder) convert(nodes []*node, region, group string, emit emitter) []*page.Entry {
 	var out []*page.Entry
 	current := group
 	for _, n := range nodes {
-		if h := parseHeading(n.raw.text); h != nil {
+		if h := n.groupHeading(); h != nil {
 			name := cleanLabel(runesString(flatten(parseInline(h.text, b.refs))))
 			if len(n.children) > 0 {
 				out = append(out, b.convert(n.children, region, name, emit)...)
@@ -114,40 +165,41 @@ func (b *builder) convert(nodes []*node, region, group string, emit emitter) []*
 			}
 			continue
 		}
-		es := b.entries(n.raw, region, current, isToggle(n))
+		doubled := isToggle(n)
+		es := b.entries(n, region, current, doubled)
 		for _, e := range es {
 			emit(e)
 		}
 		out = append(out, es...)
-		e := es[0]
 		if len(n.children) > 0 {
+			// A group toggle's items stand in its group ("Software
+			// Software"); a submenu's stand in the group of its opener.
 			childGroup := current
-			if e.Kind == page.KindToggle {
-				childGroup = e.Label
+			if doubled {
+				childGroup = es[0].Label
 			}
-			e.Children = b.convert(n.children, region, childGroup, emit)
+			es[0].Children = b.convert(n.children, region, childGroup, emit)
 		}
 	}
 	return out
 }
 
 // entries makes the entries of one list item. Where the snapshot marks
-// links, they are the entries, one per link, as the a elements of an li
-// would be ("[Privacy](/p) | [Terms](/t)"); an item without a link (a
-// toggle, a plain snapshot's item) is one entry of its whole text.
-func (b *builder) entries(raw rawItem, region, group string, toggle bool) []*page.Entry {
+// links and buttons, or sets names apart by separators, they are the
+// entries, one each, as the a and button elements of an li would be
+// ("[Privacy](/p) | [Terms](/t)"); an item without them (a toggle, a plain
+// snapshot's item) is one entry of its whole text.
+func (b *builder) entries(n *node, region, group string, toggle bool) []*page.Entry {
 	if !toggle {
 		var out []*page.Entry
-		for _, s := range parseInline(raw.text, b.refs) {
-			if s.link {
-				out = append(out, b.linkEntry(s, region, group))
-			}
+		for _, s := range parseInline(n.raw.text, b.refs) {
+			out = append(out, b.segmentEntries(s, region, group, len(n.children) > 0)...)
 		}
 		if len(out) > 0 {
 			return out
 		}
 	}
-	return []*page.Entry{b.entry(raw, region, group, toggle)}
+	return []*page.Entry{b.entry(n.raw, region, group, toggle)}
 }
 
 // isToggle: an item with a submenu whose text is written twice ("Software
@@ -165,7 +217,7 @@ func isToggle(n *node) bool {
 // toggles is a menu of its own ("All Microsoft").
 func opensMegaMenu(n *node) bool {
 	for _, c := range n.children {
-		if parseHeading(c.raw.text) != nil || isToggle(c) {
+		if c.groupHeading() != nil || isToggle(c) {
 			return true
 		}
 	}

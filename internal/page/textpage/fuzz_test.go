@@ -22,7 +22,9 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"", "*", "- [", "- [a](", "- [![x](", "  *   *   * ", "- ## \n  - a", "[1]x\nReferences\n1. u",
-		"<!-- pagelint-disable", "a\n===", "- a a\n  - # b b", "\t\t* x\n *y", "• ◦ ▪", "1.\n2)", "- \\", "- [a][]\n[a]: <>"} {
+		"<!-- pagelint-disable", "a\n===", "- a a\n  - # b b", "\t\t* x\n *y", "• ◦ ▪", "1.\n2)", "- \\", "- [a][]\n[a]: <>",
+		"     * (BUTTON) a\n\nH\n          + [1]b\n\nReferences\n\n   1. u\n", "  • a\n\n    H\n\n      □ b\n  • c | d\n",
+		"     * [https://x/]\n     * [u:v]w (BUTTON)\n   (BUTTON)", "                                    T\n     * a\n   [1]x | [2]y\n\n   © z"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,22 +1,27 @@
 package textpage
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
 
-// segment is a run of inline text: plain text, or the text of one link.
+// segment is a run of inline text: plain text, or the text of one link or
+// button.
 type segment struct {
-	text []prune
-	link bool
-	href string
+	text   []prune
+	link   bool
+	button bool // a lynx button: "(BUTTON) Search"
+	href   string
 	// at is where the link's markup starts: the position of a link with
 	// no text.
 	at prune
 }
 
 // inlineParser reads Markdown links ("[text](url)", "[text][id]", images as
-// their alt text) and lynx references ("[12]Label") out of a run of text.
+// their alt text), lynx and w3m references ("[12]Label"), and lynx's links
+// written with their URL ("[https://example.com/]Label") and buttons
+// ("(BUTTON) Search") out of a run of text.
 type inlineParser struct {
 	refs *refTable
 	out  []segment
@@ -24,7 +29,7 @@ type inlineParser struct {
 }
 
 func parseInline(rs []prune, refs *refTable) []segment {
-	if !hasMarkup(rs) {
+	if !hasMarkup(rs, refs.dumper == dumpLynx) {
 		return []segment{{text: rs}} // most text: nothing to parse, nothing to copy
 	}
 	p := &inlineParser{refs: refs}
@@ -33,9 +38,9 @@ func parseInline(rs []prune, refs *refTable) []segment {
 	return p.out
 }
 
-func hasMarkup(rs []prune) bool {
+func hasMarkup(rs []prune, lynx bool) bool {
 	for _, p := range rs {
-		if p.r == '[' || p.r == '\\' {
+		if p.r == '[' || p.r == '\\' || (lynx && p.r == '(') {
 			return true
 		}
 	}
@@ -68,6 +73,9 @@ func (p *inlineParser) parse(rs []prune) {
 				i = end
 				continue
 			}
+		case r == '(' && p.refs.dumper == dumpLynx && isButtonAt(rs, i):
+			i = p.button(rs, i)
+			continue
 		}
 		p.cur = append(p.cur, rs[i])
 		i++
@@ -100,23 +108,115 @@ func (p *inlineParser) link(rs []prune, i int) (int, bool) {
 			}
 		}
 	}
-	if href, ok := p.refs.numbered[runesString(inner)]; ok && after < len(rs) && !unicode.IsSpace(rs[after].r) {
-		// lynx: the link text runs to the next reference or the end.
-		end := after
-		for end < len(rs) {
-			if rs[end].r == '[' {
-				if c := matching(rs, end, '[', ']'); c > 0 {
-					if _, ok := p.refs.numbered[runesString(rs[end+1:c])]; ok {
-						break
-					}
-				}
-			}
-			end++
-		}
-		p.emit(rs[i], rs[after:end], href)
+	// lynx and w3m: the link text runs to the next link or the end; a
+	// link without text ends its item ("[31] ").
+	if href, ok := p.refLink(inner); ok && ((after == len(rs) && p.refs.dumper.dump()) || (after < len(rs) && !unicode.IsSpace(rs[after].r))) {
+		end := p.markupAt(rs, after)
+		p.emit(rs[i], trimSeparator(rs[after:end], end < len(rs)), href)
 		return end, true
 	}
 	return 0, false
+}
+
+// refLink is the target of a reference written in brackets: a number of
+// the reference list, or (lynx -list_inline) the URL itself.
+func (p *inlineParser) refLink(inner []prune) (string, bool) {
+	s := runesString(inner)
+	if href, ok := p.refs.numbered[s]; ok {
+		return href, true
+	}
+	if p.refs.dumper == dumpLynx && inlineURL.MatchString(s) {
+		return s, true
+	}
+	return "", false
+}
+
+// markupAt is the index of the next reference or button from rs[i] on, or
+// of a separator standing alone ("Terms | Cookie settings"), len(rs) when
+// there is none: where the text of a lynx or w3m link ends.
+func (p *inlineParser) markupAt(rs []prune, i int) int {
+	for ; i < len(rs); i++ {
+		if isRowSeparator(rs, i) {
+			return i
+		}
+		switch rs[i].r {
+		case '[':
+			if c := matching(rs, i, '[', ']'); c > 0 {
+				if _, ok := p.refLink(rs[i+1 : c]); ok {
+					return i
+				}
+			}
+		case '(':
+			if p.refs.dumper == dumpLynx && isButtonAt(rs, i) {
+				return i
+			}
+		}
+	}
+	return len(rs)
+}
+
+// button reads a lynx button at rs[i]: its label runs to the next link or
+// button, or to the end of its line (a field or text may follow on the
+// next one).
+func (p *inlineParser) button(rs []prune, i int) int {
+	start := i + len([]rune(lynxButton))
+	for start < len(rs) && unicode.IsSpace(rs[start].r) {
+		start++ // the label may start on the next line
+	}
+	end := p.markupAt(rs, start)
+	for j := start; j < end; j++ {
+		if rs[j].line != rs[start].line {
+			end = j
+			break
+		}
+	}
+	p.flush()
+	p.out = append(p.out, segment{text: trimSpace(rs[start:end]), button: true, at: rs[i]})
+	return end
+}
+
+// isButtonAt: lynx's "(BUTTON)" stands at rs[i] as a word of its own (a
+// button without a label is the mark alone).
+func isButtonAt(rs []prune, i int) bool {
+	marker := []rune(lynxButton)
+	end := i + len(marker)
+	if end > len(rs) || (i > 0 && !unicode.IsSpace(rs[i-1].r)) || (end < len(rs) && !unicode.IsSpace(rs[end].r)) {
+		return false
+	}
+	for k, r := range marker {
+		if rs[i+k].r != r {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineURL is a URL as lynx -list_inline writes it in brackets: absolute,
+// without spaces.
+var inlineURL = regexp.MustCompile(`^(?i:[a-z][a-z0-9+.-]*:\S+)$`)
+
+// separators stand between the links of a row ("Privacy | Terms"): not
+// part of the names around them.
+const separators = "|·•/,;–—-"
+
+// isRowSeparator: rs[i] is a bar or a dot standing alone between spaces,
+// as between the links of a row; no link text holds one.
+func isRowSeparator(rs []prune, i int) bool {
+	return strings.ContainsRune("|·•", rs[i].r) && i > 0 && unicode.IsSpace(rs[i-1].r) &&
+		(i+1 == len(rs) || unicode.IsSpace(rs[i+1].r))
+}
+
+// trimSeparator drops the separator (and the spaces) at the end of a link
+// text that another link follows.
+func trimSeparator(text []prune, followed bool) []prune {
+	text = trimSpace(text)
+	if !followed {
+		return text
+	}
+	for len(text) > 0 && strings.ContainsRune(separators, text[len(text)-1].r) {
+		text = trimSpace(text[:len(text)-1])
+	}
+	return text
 }
 
 func (p *inlineParser) emit(at prune, text []prune, href string) {
@@ -187,6 +287,16 @@ func matching(rs []prune, i int, open, close rune) int {
 
 func isASCIIPunct(r rune) bool {
 	return r < 0x80 && unicode.IsPunct(r) || r == '`' || r == '^' || r == '|' || r == '~' || r == '<' || r == '>' || r == '=' || r == '+' || r == '$'
+}
+
+// hasControls reports whether any segment is a link or a button.
+func hasControls(segs []segment) bool {
+	for _, s := range segs {
+		if s.link || s.button {
+			return true
+		}
+	}
+	return false
 }
 
 // hasLinks reports whether any segment is a link.

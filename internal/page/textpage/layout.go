@@ -2,6 +2,7 @@ package textpage
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,10 +30,54 @@ type layout struct {
 	footerStart int
 }
 
-func decideLayout(blocks []*block) layout {
-	l := layout{headerEnd: headerEnd(blocks)}
-	l.footerStart = footerStart(blocks, l.headerEnd)
-	return l
+func decideLayout(blocks []*block, b *builder) layout {
+	end := headerEnd(blocks)
+	if !hasTitleHeading(blocks) {
+		// Without a title heading the header ends at the first prose,
+		// which must not be the footer's: look for it before the footer
+		// as found past the first list.
+		end = headerEnd(blocks[:b.footerStart(blocks, firstListEnd(blocks))])
+	}
+	start := b.footerStart(blocks, end)
+	if f := footerLabel(blocks, end); f >= 0 && f < start {
+		start = f
+	}
+	return layout{headerEnd: end, footerStart: start}
+}
+
+// footerWord names the footer in the heading that many sites give it for
+// screen readers ("Footer", "Footer menu"), which a text dump shows.
+var footerWord = regexp.MustCompile(`(?i)\bfooter\b`)
+
+// footerLabel is the index of the last label after the header that names
+// the footer, -1 for none.
+func footerLabel(blocks []*block, from int) int {
+	for i := len(blocks) - 1; i > from; i-- {
+		if isLabel(blocks[i]) && footerWord.MatchString(runesString(blocks[i].lines[0].runes)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasTitleHeading(blocks []*block) bool {
+	for _, b := range blocks {
+		if b.kind == blockHeading && b.heading.level == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstListEnd is the index of the block after the first list, 0 when
+// there is none.
+func firstListEnd(blocks []*block) int {
+	for i, b := range blocks {
+		if b.kind == blockList {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // headerEnd is the first top-level heading; a snapshot without one (lynx
@@ -55,12 +100,7 @@ func headerEnd(blocks []*block) int {
 			return i
 		}
 	}
-	for i, b := range blocks {
-		if b.kind == blockList {
-			return i + 1
-		}
-	}
-	return 0
+	return firstListEnd(blocks)
 }
 
 // footerStart finds the trailing run of labelled lists. From the end it
@@ -68,20 +108,21 @@ func headerEnd(blocks []*block) int {
 // at most, no heading), then takes labelled lists back for as long as they
 // look like footer columns: one item a line, items with text, labels all of
 // one kind. A row of icon-only links ("Follow us") or a list under a heading
-// of the body is no column, and ends the run. With no column the footer is
+// of the body is no column, and ends the run, and so does the first block
+// after the header, which starts the body. With no column the footer is
 // the block with the copyright notice (and the list right before it).
-func footerStart(blocks []*block, from int) int {
+func (b *builder) footerStart(blocks []*block, from int) int {
 	n := len(blocks)
 	i := n - 1
 	for steps := 0; i > from && !isLabelledList(blocks, i); steps++ {
 		if blocks[i].kind == blockHeading || steps >= legalBarBlocks {
-			return copyrightFooter(blocks, from)
+			return b.copyrightFooter(blocks, from)
 		}
 		i--
 	}
 	legalBar := blocks[i+1:]
 	start, kind, columns := -1, "", 0
-	for i > from && isLabelledList(blocks, i) && isColumn(blocks[i]) {
+	for i-1 > from && isLabelledList(blocks, i) && b.isColumn(blocks[i]) {
 		k := labelKind(blocks[i-1])
 		if kind != "" && k != kind {
 			break
@@ -94,7 +135,7 @@ func footerStart(blocks []*block, from int) int {
 	// copyright notice after it; else it may as well be the body's last
 	// section.
 	if start < 0 || (columns < minColumns && !anyCopyright(legalBar)) {
-		return copyrightFooter(blocks, from)
+		return b.copyrightFooter(blocks, from)
 	}
 	return start
 }
@@ -108,18 +149,38 @@ func anyCopyright(blocks []*block) bool {
 	return false
 }
 
-func copyrightFooter(blocks []*block, from int) int {
+// copyrightFooter is the footer of a page without columns: the block with
+// the copyright notice, and the list or the row of links right before it
+// ("Privacy | Terms | Imprint").
+func (b *builder) copyrightFooter(blocks []*block, from int) int {
 	n := len(blocks)
 	for j := n - 1; j >= from && j >= n-legalBarBlocks; j-- {
 		if !blockHasCopyright(blocks[j]) {
 			continue
 		}
-		if blocks[j].kind == blockParagraph && j-1 >= from && blocks[j-1].kind == blockList {
+		if blocks[j].kind == blockParagraph && j-1 >= from && (blocks[j-1].kind == blockList || b.isLinkRow(blocks[j-1])) {
 			return j - 1
 		}
 		return j
 	}
 	return n
+}
+
+// isLinkRow: a paragraph of links, buttons and names set apart by
+// separators, two at least: the legal bar's row.
+func (b *builder) isLinkRow(bl *block) bool {
+	if bl.kind != blockParagraph {
+		return false
+	}
+	items := 0
+	for _, s := range parseInline(bl.paragraphText(), b.refs) {
+		es := b.segmentEntries(s, "", "", false)
+		if es == nil && strings.Trim(runesString(s.text), " "+separators) != "" {
+			return false
+		}
+		items += len(es)
+	}
+	return items > 1
 }
 
 // isLabelledList: blocks[i] is a list right under a label.
@@ -161,24 +222,33 @@ func labelKind(b *block) string {
 	return "text"
 }
 
-// isColumn: a list of one item a line, at least one with text.
-func isColumn(b *block) bool {
-	withText := false
-	for _, l := range b.lines {
+// isColumn: a list of one item a line, at least one with text — and, where
+// a dump marks its links, at least one link ("Why us" over a list of plain
+// points is the body's).
+func (b *builder) isColumn(bl *block) bool {
+	withText, withLink := false, !b.dumper.dump() || !b.explicit
+	for _, l := range bl.lines {
 		if len(l.items) != 1 {
 			return false
 		}
 		if len(l.items[0].text) > 0 {
 			withText = true
 		}
+		if !withLink && hasLinks(parseInline(l.items[0].text, b.refs)) {
+			withLink = true
+		}
 	}
-	return withText
+	return withText && withLink
 }
 
-// isProse: a paragraph with a sentence or a long line in it.
+// isProse: a paragraph with a sentence or a long line in it, other than a
+// copyright notice ("© 2025 Contoso Ltd." belongs to the footer).
 func isProse(b *block) bool {
 	for _, l := range b.lines {
 		s := strings.TrimSpace(runesString(l.runes))
+		if _, ok := copyrightText(s); ok {
+			continue
+		}
 		if len(strings.Fields(s)) >= proseWords || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 			return true
 		}

@@ -3,6 +3,7 @@ package textpage
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -10,17 +11,28 @@ import (
 var (
 	// "(C)" stands for "©" where it starts a word: "(C) Contoso 2025", not
 	// "section 5(c)".
-	parenC        = regexp.MustCompile(`(^|\s)\([cC]\)`)
-	copyrightWord = regexp.MustCompile(`(?i)\bcopyright\b`)
+	parenC = regexp.MustCompile(`(^|\s)\([cC]\)`)
+	// copyrightMark is where a copyright notice starts.
+	copyrightMark = regexp.MustCompile(`©|(?:^|\s)\([cC]\)|(?i)\bcopyright\b`)
 	// languagePicker is the language switch of a legal bar: "English
 	// (United States)", "Deutsch (Deutschland)", "Español (México)".
 	languagePicker = regexp.MustCompile(`^\p{Lu}\p{Ll}+ \(\p{Lu}[\p{L} .'-]*\)$`)
 )
 
+// copyrightAt is the index in rs of the first copyright mark, -1 for none.
+func copyrightAt(rs []prune) int {
+	s := runesString(rs)
+	loc := copyrightMark.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	return utf8.RuneCountInString(s[:loc[0]])
+}
+
 // copyrightText reports whether s is a copyright notice and returns it with
 // "(C)" read as "©" and white space collapsed.
 func copyrightText(s string) (string, bool) {
-	if !strings.Contains(s, "©") && !parenC.MatchString(s) && !copyrightWord.MatchString(s) {
+	if !copyrightMark.MatchString(s) {
 		return "", false
 	}
 	s = parenC.ReplaceAllString(s, "$1©")
@@ -109,6 +121,40 @@ func withoutLanguagePicker(ws [][]prune) [][]prune {
 		}
 	}
 	return ws
+}
+
+// separatedNames splits a run of text at the separators that stand between
+// the names of a row ("Privacy | Terms of use | Imprint"), when every
+// piece is a short name; nil when there is no separator or a piece is no
+// name. A separator at either end stands beside a link or button.
+func separatedNames(rs []prune) [][][]prune {
+	var (
+		names [][][]prune
+		cur   [][]prune
+		seps  int
+	)
+	for _, w := range words(rs) {
+		if len(w) != 1 || !strings.ContainsRune(separators, w[0].r) {
+			cur = append(cur, w)
+			continue
+		}
+		seps++
+		if len(cur) > 0 {
+			names, cur = append(names, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		names = append(names, cur)
+	}
+	if seps == 0 {
+		return nil
+	}
+	for _, n := range names {
+		if !isShortName(n) {
+			return nil
+		}
+	}
+	return names
 }
 
 // isShortName: a few words, no sentence, no copyright notice.

@@ -104,8 +104,10 @@ func invalidUTF8Offset(data []byte) int {
 	return len(data)
 }
 
-// classify decides the kind of every line not already consumed.
-func classify(lines []*textLine) {
+// classify decides the kind of every line not already consumed. lynx and
+// w3m write no Markdown: in their dumps a line is a list item or text, and
+// lynx's headings are told by where they stand (see lynxHeading).
+func classify(lines []*textLine, d dumper) {
 	fence := ""
 	for i, l := range lines {
 		if l.kind == lineIgnored {
@@ -114,6 +116,10 @@ func classify(lines []*textLine) {
 		start, indent := leadingSpace(l.runes)
 		l.indent = indent
 		rest := l.runes[start:]
+		if d.dump() {
+			classifyDumped(lines, i, start, indent, d)
+			continue
+		}
 		// A fenced code block is text, whatever it holds.
 		if f := fenceOf(rest); fence == "" && f != "" {
 			fence = f
@@ -146,6 +152,84 @@ func classify(lines []*textLine) {
 			}
 		}
 	}
+}
+
+func classifyDumped(lines []*textLine, i, start, indent int, d dumper) {
+	l := lines[i]
+	rest := l.runes[start:]
+	switch {
+	case len(rest) == 0:
+		l.kind = lineBlank
+	case isDumpedRule(rest):
+		l.kind = lineRule
+	case indent == 0 && parseHeading(rest) != nil:
+		// lynx and w3m write no "#": this is a title a person put on top.
+		l.kind, l.heading = lineHeading, parseHeading(rest)
+	case d.isDumpedBullet(l):
+		// One item a line: a row of bullets is Markdown's.
+		n, _ := bulletAt(l.runes, start, indent)
+		l.kind = lineItems
+		l.items = []rawItem{{line: l.num, indent: indent, bulletCol: int(l.runes[start].col), text: trimSpace(l.runes[start+n:])}}
+	default:
+		l.kind = lineText
+		if d == dumpLynx {
+			if level := lynxHeading(lines, i, indent, len(rest)); level > 0 {
+				l.kind = lineHeading
+				l.heading = &heading{level: level, text: trimSpace(rest)}
+			}
+		}
+	}
+}
+
+// isDumpedRule: a line of one repeated rule character, what lynx ("____")
+// and w3m ("━━━━") write for <hr> (and lynx for an empty text field).
+func isDumpedRule(rs []prune) bool {
+	rs = trimSpace(rs)
+	if len(rs) < 10 || !strings.ContainsRune("_-=─━", rs[0].r) {
+		return false
+	}
+	for _, p := range rs {
+		if p.r != rs[0].r {
+			return false
+		}
+	}
+	return true
+}
+
+// lynxWidth is the width lynx centres a level-one heading in, and
+// lynxLastColumn the last column it fills, at its default width of 80.
+const (
+	lynxWidth      = 79
+	lynxLastColumn = 74
+)
+
+// lynxHeading is the level of a lynx heading, 0 for a line of text. lynx
+// sets its text three columns in and headings further out (h2 and h3 at
+// columns one and three); a level-one heading stands alone, centred.
+func lynxHeading(lines []*textLine, i, indent, width int) int {
+	switch {
+	case indent < 2:
+		return 2
+	case indent < 3:
+		return 3
+	}
+	if indent < 8 || !blankAround(lines, i) {
+		return 0
+	}
+	if centre := 2*indent + width; centre >= lynxWidth-3 && centre <= lynxWidth+2 {
+		return 1
+	}
+	return 0
+}
+
+// blankAround: line i has no text right above or below it.
+func blankAround(lines []*textLine, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(lines) && len(trimSpace(lines[j].runes)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fenceOf returns "```" or "~~~" when a line opens or closes a fenced code
@@ -290,10 +374,10 @@ func bulletAt(rs []prune, i, indent int) (int, bool) {
 	}
 	followed := func(n int) bool { return i+n == len(rs) || unicode.IsSpace(rs[i+n].r) }
 	switch r := rs[i].r; r {
-	case '*', '-', '+', '•', '◦', '▪', '‣', '∙', '·':
+	case '*', '-', '+', '•', '◦', '▪', '‣', '∙', '·', '□', '☆', '○', '■', '★':
 		return 1, followed(1)
-	case 'o', '#':
-		// lynx's third and fourth levels; only that deep, so that a
+	case 'o', '#', '@':
+		// lynx's third to fifth levels; only that deep, so that a
 		// heading or a sentence starting with "o" is never a bullet.
 		return 1, indent >= 4 && followed(1)
 	}
@@ -315,5 +399,5 @@ func sameBulletAt(rs []prune, i int, mark rune) (int, bool) {
 		return 0, false
 	}
 	n, ok := bulletAt(rs, i, 4)
-	return n, ok && (mark != 'o' && mark != '#')
+	return n, ok && (mark != 'o' && mark != '#' && mark != '@')
 }

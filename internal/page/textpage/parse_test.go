@@ -5,9 +5,7 @@ import "testing"
 // TestParse runs small snapshots, one feature each, and compares the whole
 // model (as an outline) with what the feature must produce.
 func TestParse(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	runOutlineCases(t, "/dir/page.html", []outlineCase{
 		{
 			name: "dash bullets nest by indentation",
 			in:   "Menu\n\n- Home\n- Products\n  - Cloud\n    - Storage\n  - Devices\n- Support\n\n# Title\n",
@@ -486,10 +484,21 @@ link header 9:3 "After"
 controls 5
 `,
 		},
-	}
+	})
+}
+
+// outlineCase is a snapshot and the outline of the model it must give.
+type outlineCase struct {
+	name, in, want string
+}
+
+// runOutlineCases parses each case's snapshot as the page at url and
+// compares the outline of its model.
+func runOutlineCases(t *testing.T, url string, tests []outlineCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Parse([]byte(tt.in), Options{Source: "x", URL: "/dir/page.html"})
+			p, err := Parse([]byte(tt.in), Options{Source: "x", URL: url})
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}

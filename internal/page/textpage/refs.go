@@ -11,10 +11,16 @@ import (
 type refTable struct {
 	numbered map[string]string // "12" → URL, for lynx's inline "[12]Label"
 	named    map[string]string // lower-cased id → URL, for "[text][id]"
+	// dumper wrote the snapshot. lynx's inline markup is read too: its
+	// buttons ("(BUTTON) Search") and, with -list_inline, its links written
+	// with their URL ("[https://example.com/]Label").
+	dumper dumper
 }
 
 var (
-	numberedRefLine = regexp.MustCompile(`^\s*(?:(\d+)\.|\[(\d+)\]:?)\s+(\S+)\s*$`)
+	// A reference is a URL; lynx writes one as the page had it, spaces
+	// and all ("…&utm_term=Mehr als 50.000").
+	numberedRefLine = regexp.MustCompile(`^\s*(?:(\d+)\.|\[(\d+)\]:?)\s+([a-zA-Z][a-zA-Z0-9+.-]*:\S*(?:\s+\S+)*?|\S+)\s*$`)
 	definitionLine  = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:\s+<?([^\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$`)
 	referencesTitle = regexp.MustCompile(`^\s*(?i:references):?\s*$`)
 	linksSubtitle   = regexp.MustCompile(`^\s*(?i:visible|hidden) links:?\s*$`)
@@ -41,14 +47,18 @@ func collectRefs(lines []*textLine) *refTable {
 	return refs
 }
 
-// collectNumbered takes the last "References" title whose every following
-// line is a reference, a sub-title or blank: lynx -dump's and w3m's shape.
+// collectNumbered takes the last "References" title after which nearly
+// every line is a reference, a sub-title or blank: lynx -dump's and w3m's
+// shape. A few other lines may stand there — a URL that held line breaks
+// (a mailto: body) goes on over lines of its own — but a list under a
+// "References" line of the page, with the page going on after it, is none.
 func collectNumbered(lines []*textLine, refs *refTable) {
 	for i := len(lines) - 1; i >= 0; i-- {
 		if len(lines[i].runes) > 40 || !referencesTitle.MatchString(runesString(lines[i].runes)) {
 			continue
 		}
 		found := map[string]string{}
+		others := 0
 		for _, l := range lines[i+1:] {
 			s := runesString(l.runes)
 			if m := numberedRefLine.FindStringSubmatch(s); m != nil {
@@ -56,10 +66,10 @@ func collectNumbered(lines []*textLine, refs *refTable) {
 				continue
 			}
 			if strings.TrimSpace(s) != "" && !linksSubtitle.MatchString(s) {
-				return
+				others++
 			}
 		}
-		if len(found) == 0 {
+		if len(found) == 0 || others*maxStrayPerRef > len(found) {
 			return
 		}
 		refs.numbered = found
@@ -69,3 +79,7 @@ func collectNumbered(lines []*textLine, refs *refTable) {
 		return
 	}
 }
+
+// maxStrayPerRef: a reference list holds at least this many references
+// for each line of it that is none.
+const maxStrayPerRef = 8

@@ -11,27 +11,38 @@ import (
 // navigation.
 var searchBox = regexp.MustCompile(`(?i)^search\b`)
 
+// skipLink is the text of the link to the main content that heads most
+// pages ("Skip to main content", "Skip navigation", "Jump to content").
+var skipLink = regexp.MustCompile(`(?i)^\s*(skip|jump) (to|navigation)\b`)
+
 // menuName names a header list after the block above it: a heading, or the
 // last line of a paragraph when that line is a label (lynx and w3m put the
-// site name and the menu's label on consecutive lines).
+// site name and the menu's label on consecutive lines). A link or a button
+// (the logo, "Skip to main content") labels nothing, nor does the text of a
+// skip link where the dump does not mark links.
 func (b *builder) menuName(above *block) string {
 	switch above.kind {
 	case blockHeading:
 		return b.labelOf(above)
 	case blockParagraph:
 		last := above.lines[len(above.lines)-1]
-		if isLabelLine(runesString(last.runes)) {
-			return cleanLabel(runesString(flatten(parseInline(last.runes, b.refs))))
+		segs := parseInline(last.runes, b.refs)
+		text := runesString(last.runes)
+		if isLabelLine(text) && !hasControls(segs) && !skipLink.MatchString(text) {
+			return cleanLabel(runesString(flatten(segs)))
 		}
 	}
 	return ""
 }
 
-// textLinks records the links written in a paragraph's free text.
+// textLinks records the links and buttons written in a paragraph's free
+// text.
 func (b *builder) textLinks(bl *block, region string, emit emitter) {
 	for _, s := range parseInline(bl.paragraphText(), b.refs) {
-		if s.link {
-			emit(b.linkEntry(s, region, ""))
+		if s.link || s.button {
+			for _, e := range b.segmentEntries(s, region, "", false) {
+				emit(e)
+			}
 		}
 	}
 }
@@ -84,7 +95,9 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 		local.Entries = append(local.Entries, entries...)
 	}
 	for _, n := range bl.nodes {
-		if !opensMegaMenu(n) {
+		// Markdown converters run a page's lists together; lynx and w3m
+		// keep them apart, so there a mega-menu stays in its list.
+		if b.dumper.dump() || !opensMegaMenu(n) {
 			run = append(run, n)
 			continue
 		}
@@ -105,9 +118,15 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 }
 
 // body records the links of the body: list items (grouped under the label
-// or heading above their list) and links written in text.
+// or heading above their list) and links written in text. Where a dump
+// marks its links, an item without the mark is text of the body.
 func (b *builder) body(blocks []*block) {
-	emit := b.record
+	emit := func(e *page.Entry) {
+		if b.dumper.dump() && b.explicit && e.Kind == page.KindText && !e.HasHref {
+			return
+		}
+		b.record(e)
+	}
 	for i, bl := range blocks {
 		switch bl.kind {
 		case blockParagraph:
@@ -169,20 +188,23 @@ func (b *builder) legalText(bl *block, region *page.Region) {
 	}
 }
 
-// textRuns splits a paragraph at its copyright lines, so that a notice is
-// never read as part of the names around it.
+// textRuns splits a paragraph at its copyright notices, so that a notice
+// is never read as part of the names around it: a line with a notice is
+// left out, or — in a row of names set apart by separators — its piece
+// with the notice alone ("© 2025 Contoso | Terms | Privacy").
 func textRuns(bl *block) [][]prune {
 	var runs [][]prune
 	var cur []prune
 	for _, l := range bl.lines {
-		if _, ok := copyrightText(runesString(l.runes)); ok {
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-			}
-			cur = nil
+		if _, ok := copyrightText(runesString(l.runes)); !ok {
+			cur = joinWrapped(cur, l.runes, bl.dumper)
 			continue
 		}
-		cur = appendWrapped(cur, l.runes)
+		before, after := rowAroundNotice(l.runes)
+		if cur = joinWrapped(cur, before, bl.dumper); len(cur) > 0 {
+			runs = append(runs, cur)
+		}
+		cur = trimSpace(after)
 	}
 	if len(cur) > 0 {
 		runs = append(runs, cur)
@@ -190,33 +212,66 @@ func textRuns(bl *block) [][]prune {
 	return runs
 }
 
+// rowAroundNotice returns the pieces of a row before and after the one
+// that holds the copyright notice; nothing when the line is no row.
+func rowAroundNotice(line []prune) (before, after []prune) {
+	at := copyrightAt(line)
+	if at < 0 {
+		return nil, nil
+	}
+	start, end := -1, -1
+	for i := range line {
+		if !isRowSeparator(line, i) {
+			continue
+		}
+		if i < at {
+			start = i
+		} else if end < 0 {
+			end = i
+		}
+	}
+	if start >= 0 {
+		before = line[:start]
+	}
+	if end >= 0 {
+		after = line[end+1:]
+	}
+	return before, after
+}
+
+// legalRun reads the items of a run of legal text: its links and buttons,
+// the names that separators set apart, and — where the snapshot marks no
+// links — the items its free text names unambiguously.
 func (b *builder) legalRun(run []prune, region *page.Region) {
 	for _, s := range parseInline(run, b.refs) {
-		if s.link {
-			e := b.linkEntry(s, page.RegionFooter, "")
-			b.record(e)
-			region.Items = append(region.Items, e)
-			continue
+		es := b.segmentEntries(s, page.RegionFooter, "", false)
+		if es == nil && !b.explicit {
+			es = legalEntries(s.text)
 		}
-		if b.explicit {
-			continue
-		}
-		for _, piece := range legalItems(s.text) {
-			first := piece.words[0][0]
-			e := &page.Entry{
-				Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
-				Pos: first.pos(),
-			}
-			if piece.iconAt >= 0 {
-				e.Text = joinWords(piece.words[piece.iconAt+2:])
-				e.Icon = true
-				e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
-			}
+		for _, e := range es {
 			// Not through emit: text is never a copyright item twice.
 			b.record(e)
 			region.Items = append(region.Items, e)
 		}
 	}
+}
+
+// legalEntries makes the entries of the items of free legal text.
+func legalEntries(text []prune) []*page.Entry {
+	var out []*page.Entry
+	for _, piece := range legalItems(text) {
+		e := &page.Entry{
+			Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
+			Pos: piece.words[0][0].pos(),
+		}
+		if piece.iconAt >= 0 {
+			e.Text = joinWords(piece.words[piece.iconAt+2:])
+			e.Icon = true
+			e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // flattenTree drops the nesting of entries outside menus: a region's items

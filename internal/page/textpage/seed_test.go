@@ -27,21 +27,7 @@ func parseSeed(t *testing.T) *page.Page {
 
 // TestSeedOutline pins the whole model of the reference page.
 func TestSeedOutline(t *testing.T) {
-	got := outline(parseSeed(t))
-	const golden = "testdata/about-microsoft.seed.outline"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("outline differs from %s:\n%s", golden, diffLines(string(want), got))
-	}
+	matchGolden(t, "testdata/about-microsoft.seed.outline", outline(parseSeed(t)))
 }
 
 // TestSeedModel asserts the structure the checks rely on, in words.

@@ -34,25 +34,33 @@ func TestShapes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
-			got := outline(p)
-			golden := strings.TrimSuffix(file, filepath.Ext(file)) + ".outline"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("outline differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), got))
-			}
+			matchGolden(t, strings.TrimSuffix(file, filepath.Ext(file))+".outline", outline(p))
 		})
 	}
 	if n < 6 {
 		t.Fatalf("found %d snapshots in testdata, want one of each shape", n)
+	}
+}
+
+// matchGolden compares an outline with its golden file, or rewrites the
+// file with -update.
+func matchGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("outline differs from %s (go test -update rewrites it):\n%s", golden, diffLines(string(want), got))
 	}
 }
 

@@ -45,17 +45,19 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	}
 	p.Suppressions = collectSuppressions(lines)
 	refs := collectRefs(lines)
-	classify(lines)
-	blocks := groupBlocks(lines)
+	d := detectDumper(lines)
+	refs.dumper = d
+	classify(lines, d)
+	blocks := groupBlocks(lines, d)
 	if !hasList(blocks) {
 		return nil, ErrNoLists
 	}
 
-	b := &builder{page: p, refs: refs, base: baseURL(opt.URL)}
+	b := &builder{page: p, refs: refs, base: baseURL(opt.URL), dumper: d}
 	b.explicit = len(refs.numbered) > 0 || hasLinkMarkup(blocks, refs)
 	p.Title = title(blocks, refs)
 
-	l := decideLayout(blocks)
+	l := decideLayout(blocks, b)
 	b.header(blocks[:l.headerEnd])
 	b.body(blocks[l.headerEnd:l.footerStart])
 	b.footer(blocks[l.footerStart:])

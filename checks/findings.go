@@ -1,0 +1,72 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// at builds a finding on the page named source at pos, with selector and
+// context.
+func at(source, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) finding.Finding {
+	return atMsg(source, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
+}
+
+// atMsg is at with the message written out already: checks that report
+// many findings (a site's broken links) build them without fmt.
+func atMsg(source, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) finding.Finding {
+	return finding.Finding{
+		Rule:     rule,
+		Message:  msg,
+		Source:   source,
+		Line:     pos.Line,
+		Column:   pos.Column,
+		Selector: selector,
+		Context:  dropEmpty(ctx),
+	}
+}
+
+// dropEmpty removes empty values so that reports carry only what is known.
+func dropEmpty(ctx map[string]string) map[string]string {
+	for k, v := range ctx {
+		if v == "" {
+			delete(ctx, k)
+		}
+	}
+	if len(ctx) == 0 {
+		return nil
+	}
+	return ctx
+}
+
+// q quotes a label, URL or item for a message. Unlike %q it leaves
+// backslashes alone, so that regular expressions read as written.
+func q(s string) string { return `"` + s + `"` }
+
+// quoteList quotes names and joins them with commas, at most limit of them.
+func quoteList(names []string, limit int) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i == limit {
+			fmt.Fprintf(&b, " and %d more", len(names)-limit)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(q(n))
+	}
+	return b.String()
+}
+
+// firstNonEmpty is the first of s that is not "".
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

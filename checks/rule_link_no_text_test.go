@@ -1,0 +1,28 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestLinkNoText(t *testing.T) {
+	named := func(l *page.Link, label string) *page.Link { l.Label = label; return l }
+	runRuleCases(t, linkNoText{}, []ruleCase{
+		{name: "links with names", page: linking(
+			ref("a", "/about/", "/about/", 10, 3),
+			named(ref("area", "/map/", "/map/", 11, 3), "Map of the campus"),
+			named(ref("img", "logo.png", "/docs/logo.png", 12, 3), ""),
+			named(ref("script", "app.js", "/docs/app.js", 13, 3), ""),
+		)},
+		{name: "links without names", page: linking(
+			named(ref("a", "https://twitter.com/microsoft", "https://twitter.com/microsoft", 10, 3), ""),
+			named(ref("area", "/map/", "/map/", 11, 3), "  "),
+			named(&page.Link{Tag: "a", Pos: page.Pos{Line: 12, Column: 5}}, ""),
+		), want: []string{
+			`docs/index.html 10:3 warning link-no-text link to "https://twitter.com/microsoft" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 11:3 warning link-no-text link to "/map/" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 12:5 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
+		}},
+	})
+}

@@ -1,0 +1,259 @@
+package checks
+
+import (
+	"strconv"
+
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// menuDuplicate finds the same entry twice in one menu. Menus are compared
+// one at a time: a desktop and a mobile copy of one menu are two menus, so
+// an entry that each has once is no duplicate. The footer counts as a menu
+// whose entries' parents are their groups.
+type menuDuplicate struct{}
+
+var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Error,
+	Description: "the same entry twice in one menu: same label under the same parent (error), same label and target elsewhere in the menu (warning)",
+	Docs:        "docs/rules.md#menu-duplicate"}
+
+func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
+
+func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
+	s := &env.dups
+	defer s.clear()
+	for _, m := range menusIn(p) {
+		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
+		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
+	}
+	if p.Footer != nil {
+		s.entries = s.entries[:0]
+		for _, e := range p.Footer.Items {
+			if e != nil {
+				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group})
+			}
+		}
+		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
+	}
+	return Result{Findings: d.out}
+}
+
+// flattenMenu appends a menu's entries to flat in document order, each with
+// what it stands under.
+func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry) []dupEntry {
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		de := dupEntry{e: e, parentKey: parentKey{parent, e.Group}}
+		// The column heading is the nearer parent when it stands inside
+		// the parent entry; a heading the parent shares stands outside it.
+		switch {
+		case e.Group != "" && (parent == nil || parent.Group != e.Group):
+			de.parentName = e.Group
+		case parent != nil:
+			de.parentName = entryName(parent)
+		}
+		flat = append(flat, de)
+		flat = flattenMenu(flat, e.Children, e)
+	}
+	return flat
+}
+
+// dupScope is the menu whose entries are compared, as messages name it.
+type dupScope struct {
+	noun   string // "menu entry", "footer entry"
+	menu   string // the menu's name, "footer" for the footer
+	footer bool
+}
+
+// in says where the entries stand: ` in menu "Primary"`, " in the footer".
+func (s dupScope) in() string {
+	if s.footer {
+		return " in the footer"
+	}
+	return " in menu " + q(s.menu)
+}
+
+type dupEntry struct {
+	e          *page.Entry
+	parentKey  parentKey
+	parentName string
+}
+
+// parentKey is what an entry stands under: its parent entry and the heading
+// of its column, as written; headings compare normalized (sameUnder).
+type parentKey struct {
+	parent *page.Entry
+	group  string
+}
+
+// sameUnder reports whether two entries stand under the same parent and
+// heading. Headings are normalized only here, for the few entries whose
+// labels repeat, rather than for every entry of every page.
+func sameUnder(a, b parentKey) bool {
+	return a.parent == b.parent && (a.group == b.group || normalize(a.group) == normalize(b.group))
+}
+
+type dupFinder struct {
+	p    *page.Page
+	warn finding.Severity
+	out  []finding.Finding
+	// reported holds entries already reported, since one entry may stand
+	// in a footer nav menu and among the footer's items.
+	reported map[entryKey]bool
+}
+
+// find reports each entry of s.entries that repeats an earlier one of the
+// same menu. Most labels of a menu are unique, and this runs on every page
+// of a site, so only the labels that repeat get a list of their entries.
+func (d *dupFinder) find(s *dupScratch, scope dupScope) {
+	entries := s.entries
+	if len(entries) < 2 {
+		return
+	}
+	first := s.first
+	defer clear(first)
+	var repeats map[string][]dupEntry
+	var order []string
+	for i, label := range s.labelKeys() {
+		if label == "" {
+			continue // icon-only links are link-no-text's business
+		}
+		f, seen := first[label]
+		if !seen {
+			first[label] = i
+			continue
+		}
+		if repeats == nil {
+			repeats = map[string][]dupEntry{}
+		}
+		if repeats[label] == nil {
+			repeats[label] = []dupEntry{entries[f]}
+			order = append(order, label)
+		}
+		repeats[label] = append(repeats[label], entries[i])
+	}
+	for _, label := range order {
+		d.findIn(repeats[label], scope)
+	}
+}
+
+// findIn reports the repeats among entries of one label, in document order.
+func (d *dupFinder) findIn(same []dupEntry, scope dupScope) {
+	noun, inMenu, menu := scope.noun, scope.in(), scope.menu
+next:
+	for j := 1; j < len(same); j++ {
+		de := same[j]
+		for _, first := range same[:j] {
+			if sameUnder(first.parentKey, de.parentKey) {
+				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
+				continue next
+			}
+		}
+		for _, first := range same[:j] {
+			if sameTargetEntry(first.e, de.e) {
+				d.report(de, first, d.warn, menu, noun+" "+q(entryName(de.e))+" appears twice"+inMenu+
+					", under "+parentPhrase(first.parentName)+" and under "+parentPhrase(de.parentName))
+				continue next
+			}
+		}
+	}
+}
+
+func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg string) {
+	k := keyOf(de.e)
+	if d.reported == nil {
+		d.reported = map[entryKey]bool{}
+	}
+	if d.reported[k] {
+		return
+	}
+	d.reported[k] = true
+	switch {
+	case first.e.Line > 0:
+		msg += " (first at line " + strconv.Itoa(first.e.Line) + ")"
+	case first.e.Selector != "":
+		msg += " (first at " + first.e.Selector + ")"
+	}
+	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
+		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
+	f.Severity = sev
+	d.out = append(d.out, f)
+}
+
+// sameTargetEntry reports whether two entries with one label are the same
+// entry: the same target, or — for rendered-text entries, whose targets are
+// unknown — the same label alone.
+func sameTargetEntry(a, b *page.Entry) bool {
+	if a.Kind == page.KindText && b.Kind == page.KindText && a.Target == "" && b.Target == "" {
+		return true
+	}
+	return a.Target != "" && a.Target == b.Target
+}
+
+func under(parent string) string {
+	if parent == "" {
+		return ""
+	}
+	return " under " + q(parent)
+}
+
+func parentPhrase(parent string) string {
+	if parent == "" {
+		return "the top level"
+	}
+	return q(parent)
+}
+
+// dupScratch is the working memory of menuDuplicate, kept between the
+// pages of one Env.
+type dupScratch struct {
+	entries []dupEntry
+	keys    []string
+	upper   []int // indexes of keys still to be lowered
+	lower   []byte
+	first   map[string]int // normalized label → index of its first entry
+}
+
+// clear drops what s holds of the page, keeping its room.
+func (s *dupScratch) clear() {
+	clear(s.entries[:cap(s.entries)])
+	clear(s.keys[:cap(s.keys)])
+	s.entries, s.keys = s.entries[:0], s.keys[:0]
+}
+
+// labelKeys returns the normalized label of each of s.entries. The labels
+// that only need their ASCII letters lowered, as most do, are lowered into
+// one string for the whole menu rather than one string each.
+func (s *dupScratch) labelKeys() []string {
+	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
+	for i, de := range s.entries {
+		label := de.e.Label
+		switch labelForm(label) {
+		case labelNormal:
+			// The label is its own key.
+		case labelUpper:
+			s.upper = append(s.upper, i)
+			start := len(s.lower)
+			s.lower = append(s.lower, label...)
+			for j, c := range s.lower[start:] {
+				if 'A' <= c && c <= 'Z' {
+					s.lower[start+j] = c + 'a' - 'A'
+				}
+			}
+		default:
+			label = page.NormalizeLabel(label)
+		}
+		s.keys = append(s.keys, label)
+	}
+	if len(s.upper) > 0 {
+		lower := string(s.lower)
+		for _, i := range s.upper {
+			n := len(s.keys[i]) // lowering ASCII keeps the length
+			s.keys[i], lower = lower[:n], lower[n:]
+		}
+	}
+	return s.keys
+}

@@ -1,0 +1,102 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// navDeadLink finds navigation and footer entries whose target is unusable.
+type navDeadLink struct{}
+
+var ruleNavDeadLink = finding.Rule{ID: "nav-dead-link", Severity: finding.Error,
+	Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:",
+	Docs:        "docs/rules.md#nav-dead-link"}
+
+func (navDeadLink) Rules() []finding.Rule { return []finding.Rule{ruleNavDeadLink} }
+
+func (navDeadLink) Check(p *page.Page, _ *Env) Result {
+	d := deadLinks{p: p}
+	for _, m := range menusIn(p) {
+		d.checkMenu(m, m.Entries)
+	}
+	if p.Footer != nil {
+		for _, e := range p.Footer.Items {
+			if e != nil {
+				d.check(e, "footer", "group", e.Group)
+			}
+		}
+	}
+	return Result{Findings: d.out}
+}
+
+// deadLinks gathers the findings of navDeadLink on one page.
+type deadLinks struct {
+	p    *page.Page
+	seen map[entryKey]bool // made at the first dead entry: most pages have none
+	out  []finding.Finding
+}
+
+// checkMenu checks the entries of menu m, and the entries under them.
+func (d *deadLinks) checkMenu(m *page.Menu, entries []*page.Entry) {
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		d.check(e, "navigation", "menu", menuName(m))
+		d.checkMenu(m, e.Children)
+	}
+}
+
+func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
+	// Toggles and buttons need no href; entries of rendered text have
+	// none unless the snapshot wrote the link out.
+	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+		return
+	}
+	why := deadReason(e)
+	if why == "" {
+		return
+	}
+	// A footer nav's entries are a menu's and the footer's items too.
+	if d.seen == nil {
+		d.seen = map[entryKey]bool{}
+	}
+	k := keyOf(e)
+	if d.seen[k] {
+		return
+	}
+	d.seen[k] = true
+	name := "with no label"
+	if n := entryName(e); n != "" {
+		name = q(n)
+	}
+	if len(e.Children) > 0 {
+		// A link that only opens its submenu is a button in disguise:
+		// keyboards and screen readers take it for a page.
+		why += " (it opens a submenu: make it a button)"
+	}
+	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
+	d.out = append(d.out, at(d.p.Source, ruleNavDeadLink.ID, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
+}
+
+// deadReason says why a link entry's target is unusable, or "" when it is
+// fine.
+func deadReason(e *page.Entry) string {
+	href := strings.TrimSpace(e.Href)
+	switch {
+	case !e.HasHref && href == "":
+		if e.Target != "" {
+			return "" // a target known without an attribute (text snapshots)
+		}
+		return "has no href"
+	case href == "":
+		return "has an empty href"
+	case href == "#":
+		return `links to "#"`
+	case len(href) >= 11 && strings.EqualFold(href[:11], "javascript:"):
+		return "links to " + q(href) + " instead of a page"
+	}
+	return ""
+}

@@ -1,0 +1,54 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestNavDeadLink(t *testing.T) {
+	shared := lnk("Follow us", "#", 40, 7)
+	runRuleCases(t, navDeadLink{}, []ruleCase{
+		{name: "usable links, toggles and text entries",
+			page: withMenus(menu("Primary", 10, lnk("Home", "/", 11, 3), toggle("More", 12, 3, lnk("Blog", "https://blog.example.com/", 13, 5)), txt("Careers", 14, 3)))},
+		{name: "unusable targets",
+			page: withMenus(menu("Primary", 10,
+				nohref("Products", 11, 3),
+				lnk("Cloud", "#", 12, 3),
+				lnk("Shop", "javascript:void(0)", 13, 3),
+				lnk("Empty", "", 14, 3),
+				lnk("", "JavaScript:open()", 15, 3),
+			)),
+			want: []string{
+				`11:3 error nav-dead-link navigation entry "Products" has no href`,
+				`12:3 error nav-dead-link navigation entry "Cloud" links to "#"`,
+				`13:3 error nav-dead-link navigation entry "Shop" links to "javascript:void(0)" instead of a page`,
+				`14:3 error nav-dead-link navigation entry "Empty" has an empty href`,
+				`15:3 error nav-dead-link navigation entry with no label links to "JavaScript:open()" instead of a page`,
+			}},
+		{name: "text snapshot entries with a written-out link",
+			page: withMenus(menu("Primary", 10, txt("Home", 11, 3), &page.Entry{Label: "Shop", Kind: page.KindText, Href: "#", HasHref: true, Pos: page.Pos{Line: 12, Column: 5}})),
+			want: []string{`12:5 error nav-dead-link navigation entry "Shop" links to "#"`}},
+		{name: "a link to # that opens a submenu",
+			page: withMenus(menu("Primary", 10, withChildren(lnk("Research", "#", 11, 3), lnk("Reports", "/reports/", 12, 5)))),
+			want: []string{`11:3 error nav-dead-link navigation entry "Research" links to "#" (it opens a submenu: make it a button)`}},
+		{name: "nested entry",
+			page: withMenus(menu("Primary", 10, toggle("Products", 11, 3, lnk("Cloud", "#", 12, 5)))),
+			want: []string{`12:5 error nav-dead-link navigation entry "Cloud" links to "#"`}},
+		{name: "footer items, and an entry in both a footer menu and the footer reported once",
+			page: &page.Page{Source: "index.html", URL: "/index.html",
+				Menus:  []*page.Menu{{Name: "Social", Region: page.RegionFooter, Entries: []*page.Entry{shared}}},
+				Footer: footer(38, shared, lnk("Privacy", "/privacy/", 41, 7), nohref("Cookies", 42, 7))},
+			want: []string{
+				`40:7 error nav-dead-link navigation entry "Follow us" links to "#"`,
+				`42:7 error nav-dead-link footer entry "Cookies" has no href`,
+			}},
+		{name: "rule off", config: `{"rules":{"nav-dead-link":"off"}}`,
+			page: withMenus(menu("Primary", 10, lnk("Cloud", "#", 12, 3)))},
+	})
+}
+
+func withChildren(e *page.Entry, children ...*page.Entry) *page.Entry {
+	e.Children = children
+	return e
+}

@@ -1,0 +1,210 @@
+package checks
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// navInconsistent compares each menu across the pages of a site: the
+// entries most pages carry are the site's menu, and a page that lacks some
+// of them (or the whole menu) is out of step.
+type navInconsistent struct{}
+
+var ruleNavInconsistent = finding.Rule{ID: "nav-inconsistent", Severity: finding.Warning,
+	Description: "site mode: a page's menu lacks entries that most pages' same menu has",
+	Docs:        "docs/rules.md#nav-inconsistent"}
+
+func (navInconsistent) Rules() []finding.Rule { return []finding.Rule{ruleNavInconsistent} }
+
+// siteMenu is what the pages of a site carry in one menu.
+type siteMenu struct {
+	name   string
+	pages  int            // pages that have the menu
+	counts map[string]int // normalised label → pages whose menu has it
+	labels map[string]string
+	order  []string // normalised labels in order of first appearance
+}
+
+// pageMenus maps a page's menus by identity (name, else selector) to the
+// first of them and the set of their entries' labels.
+type pageMenus map[string]*pageMenu
+
+type pageMenu struct {
+	first  *SiteMenu
+	labels map[string]bool
+}
+
+func menuKey(m *SiteMenu) string {
+	if m.Name != "" {
+		return "name:" + page.NormalizeLabel(m.Name)
+	}
+	if m.Selector != "" {
+		return "selector:" + m.Selector
+	}
+	return ""
+}
+
+func menusOf(menus []*SiteMenu) pageMenus {
+	pm := pageMenus{}
+	for _, m := range menus {
+		k := menuKey(m)
+		if k == "" {
+			continue
+		}
+		if pm[k] == nil {
+			pm[k] = &pageMenu{first: m, labels: map[string]bool{}}
+		}
+		for _, label := range m.Labels {
+			if l := page.NormalizeLabel(label); l != "" {
+				pm[k].labels[l] = true
+			}
+		}
+	}
+	return pm
+}
+
+func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
+	var live []*SitePage
+	for _, p := range pages {
+		if p != nil && p.Redirect == "" {
+			live = append(live, p)
+		}
+	}
+	if len(live) < 3 {
+		return nil // too few pages to tell what most of them have
+	}
+	slices.SortFunc(live, func(a, b *SitePage) int { return cmp.Compare(a.Source, b.Source) })
+
+	// The pages of one template carry the very same menus (the index
+	// shares them), so each distinct set of menus is read once.
+	kinds := menuSets(live)
+	site := map[string]*siteMenu{}
+	var keys []string
+	for _, ms := range kinds {
+		for _, m := range ms.menus {
+			k := menuKey(m)
+			if k == "" || site[k] != nil {
+				continue
+			}
+			site[k] = &siteMenu{name: siteMenuName(m), counts: map[string]int{}, labels: map[string]string{}}
+			keys = append(keys, k)
+		}
+		for k, pm := range ms.byKey {
+			sm := site[k]
+			sm.pages += len(ms.pages)
+			for l := range pm.labels {
+				sm.counts[l] += len(ms.pages)
+			}
+		}
+		// First appearance, in document order, gives the order in which
+		// missing entries are named.
+		for _, m := range ms.menus {
+			k := menuKey(m)
+			if k == "" {
+				continue
+			}
+			for _, label := range m.Labels {
+				l := page.NormalizeLabel(label)
+				if l != "" && site[k].labels[l] == "" {
+					site[k].labels[l] = label
+					site[k].order = append(site[k].order, l)
+				}
+			}
+		}
+	}
+
+	need := env.engine.cfg.Threshold() * float64(len(live))
+	var out []finding.Finding
+	for _, k := range keys {
+		sm := site[k]
+		var common []string
+		for _, l := range sm.order {
+			if float64(sm.counts[l]) >= need-1e-9 {
+				common = append(common, l)
+			}
+		}
+		if len(common) == 0 {
+			continue
+		}
+		for _, ms := range kinds {
+			out = append(out, ms.inconsistent(k, sm, common, len(live))...)
+		}
+	}
+	return out
+}
+
+// inconsistent reports the pages of ms whose menu k lacks some of the
+// site's common entries, or that lack the menu.
+func (ms *menuSet) inconsistent(k string, sm *siteMenu, common []string, pages int) []finding.Finding {
+	var out []finding.Finding
+	pm := ms.byKey[k]
+	if pm == nil {
+		names := make([]string, len(common))
+		for j, l := range common {
+			names[j] = sm.labels[l]
+		}
+		for _, p := range ms.pages {
+			out = append(out, at(p.Source, ruleNavInconsistent.ID, page.Pos{}, "", map[string]string{"menu": sm.name},
+				"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, pages, quoteList(names, 5)))
+		}
+		return out
+	}
+	var missing []string
+	for _, l := range common {
+		if !pm.labels[l] {
+			missing = append(missing, sm.labels[l])
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	noun := "entries"
+	if len(missing) == 1 {
+		noun = "entry"
+	}
+	for _, p := range ms.pages {
+		out = append(out, at(p.Source, ruleNavInconsistent.ID, pm.first.Pos, pm.first.Selector,
+			map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
+			"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
+	}
+	return out
+}
+
+// siteMenuName names a menu in messages: its name, else its selector.
+func siteMenuName(m *SiteMenu) string {
+	return firstNonEmpty(m.Name, m.Selector, "unnamed")
+}
+
+// menuSet is one distinct set of menus and the pages that carry it.
+type menuSet struct {
+	menus []*SiteMenu
+	byKey pageMenus
+	pages []*SitePage
+}
+
+// menuSets groups pages by the menus they carry (the same *SiteMenu
+// values, in order), in order of first appearance.
+func menuSets(pages []*SitePage) []*menuSet {
+	var sets []*menuSet
+	index := map[string]*menuSet{}
+	var key []byte
+	for _, p := range pages {
+		key = key[:0]
+		for _, m := range p.Menus {
+			key = fmt.Appendf(key, "%p,", m)
+		}
+		ms := index[string(key)]
+		if ms == nil {
+			ms = &menuSet{menus: p.Menus, byKey: menusOf(p.Menus)}
+			index[string(key)] = ms
+			sets = append(sets, ms)
+		}
+		ms.pages = append(ms.pages, p)
+	}
+	return sets
+}

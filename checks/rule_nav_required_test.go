@@ -1,0 +1,72 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestNavRequired(t *testing.T) {
+	primary := func() *page.Menu {
+		return menu("Primary", 10,
+			toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9), lnk("Windows", "/windows/", 15, 9)),
+			lnk("Contact us", "/contact/", 17, 5),
+			lnk("Support home", "/support/index.html", 18, 5),
+			lnk("About", "/about", 19, 5),
+		)
+	}
+	site := func(e *Env) { e.Site = fakeSite{files: []string{"/about/index.html", "/support/index.html"}} }
+	runRuleCases(t, navRequired{}, []ruleCase{
+		{name: "label present", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: withMenus(primary())},
+		{name: "label missing points at the menu", config: `{"navigation":{"required":[{"label":"Pricing"}]}}`, page: withMenus(primary()),
+			want: []string{`10:1 error nav-required required navigation entry "Pricing" is missing`}},
+		{name: "missing entry reported at the header's menu",
+			config: `{"navigation":{"required":[{"label":"Pricing"}]}}`,
+			page:   withMenus(&page.Menu{Name: "Breadcrumb", Region: page.RegionMain, Pos: page.Pos{Line: 3, Column: 1}}, primary()),
+			want:   []string{`10:1 error nav-required required navigation entry "Pricing" is missing`}},
+		{name: "no menu at all", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: withMenus(),
+			want: []string{`0:0 error nav-required required navigation entry "Products" is missing: page has no navigation menu`}},
+		{name: "label list, any of", config: `{"navigation":{"required":[{"label":["Contact","Contact us"]}]}}`, page: withMenus(primary())},
+		{name: "label case and space insensitive", config: `{"navigation":{"required":[{"label":"  contact   US "}]}}`, page: withMenus(primary())},
+		{name: "pattern", config: `{"navigation":{"required":[{"pattern":"^Support\\b"}]}}`, page: withMenus(primary())},
+		{name: "pattern missing", config: `{"navigation":{"required":[{"pattern":"^Help\\b"}]}}`, page: withMenus(primary()),
+			want: []string{`10:1 error nav-required required navigation entry "/^Help\b/" is missing`}},
+		{name: "href: directory equals its index page", config: `{"navigation":{"required":[{"pattern":"^Support","href":"/support/"}]}}`, page: withMenus(primary())},
+		{name: "href: resolved through the site", config: `{"navigation":{"required":[{"label":"About","href":"/about/"}]}}`, page: withMenus(primary()), env: site},
+		{name: "href: absolute URL on the site's base", config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"https://www.contoso.com/contact/"}]}}`,
+			page: withMenus(primary())},
+		{name: "href: a rendered-text entry without a written target may link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
+			page: withMenus(menu("Primary", 10, txt("Support", 11, 3)))},
+		{name: "href: a rendered-text entry with a written target must link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
+			page: withMenus(menu("Primary", 10, &page.Entry{Label: "Support", Kind: page.KindText, Href: "/help/", HasHref: true, Target: "/help/", Pos: page.Pos{Line: 11, Column: 3}})),
+			want: []string{`11:3 error nav-required navigation entry "Support" links to "/help/", expected "/support/"`}},
+		{name: "href: wrong target", config: `{"navigation":{"required":[{"label":"Contact us","href":"/contact-us/"}]}}`, page: withMenus(primary()),
+			want: []string{`17:5 error nav-required navigation entry "Contact us" links to "/contact/", expected "/contact-us/"`}},
+		{name: "children present", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Cloud"},{"label":"Windows"}]}]}}`, page: withMenus(primary())},
+		{name: "child missing", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Cloud"},{"label":"Xbox"}]}]}}`, page: withMenus(primary()),
+			want: []string{`12:5 error nav-required required entry "Xbox" missing under "Products" in menu "Primary"`}},
+		{name: "child elsewhere is not under the parent", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"About"}]}]}}`, page: withMenus(primary()),
+			want: []string{`12:5 error nav-required required entry "About" missing under "Products" in menu "Primary"`}},
+		{name: "child with the wrong href", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Cloud","href":"/azure/"}]}]}}`, page: withMenus(primary()),
+			want: []string{`14:9 error nav-required navigation entry "Cloud" links to "/cloud/", expected "/azure/"`}},
+		{name: "child in the mobile copy of the menu only",
+			config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Windows"}]}]}}`,
+			page: withMenus(menu("Primary", 10, toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9))),
+				menu("Mobile", 30, toggle("Products", 32, 5, lnk("Windows", "/windows/", 34, 9))))},
+		{name: "item severity and message", config: `{"navigation":{"required":[{"label":"Pricing","severity":"warning","message":"add the pricing page to the menu"}]}}`,
+			page: withMenus(primary()), want: []string{`10:1 warning nav-required add the pricing page to the menu`}},
+		{name: "disabled item", config: `{"navigation":{"required":[{"label":"Pricing","enabled":false}]}}`, page: withMenus(primary())},
+		{name: "rule set to info", config: `{"rules":{"nav-required":"info"},"navigation":{"required":[{"label":"Pricing"}]}}`, page: withMenus(primary()),
+			want: []string{`10:1 info nav-required required navigation entry "Pricing" is missing`}},
+		{name: "named menu has it", config: `{"navigation":{"menus":[{"name":"Primary","selector":"header nav","required":[{"label":"About"}]}]}}`,
+			page: withMenus(primary(), menu("Footer links", 90, lnk("Legal", "/legal/", 91, 3)))},
+		{name: "named menu lacks what another menu has",
+			config: `{"navigation":{"menus":[{"name":"Footer links","selector":"footer nav","required":[{"label":"About"}]}]}}`,
+			page:   withMenus(primary(), menu("Footer links", 90, lnk("Legal", "/legal/", 91, 3))),
+			want:   []string{`90:1 error nav-required required navigation entry "About" is missing from menu "Footer links"`}},
+		{name: "named menu absent",
+			config: `{"navigation":{"menus":[{"name":"Secondary","selector":"#sec","required":[{"label":"About"},{"label":"Blog"}]}]}}`,
+			page:   withMenus(primary()),
+			want:   []string{`0:0 error nav-required required menu "Secondary" is missing (it must have "About", "Blog")`}},
+	})
+}

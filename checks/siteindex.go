@@ -1,0 +1,153 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unique"
+	"weak"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// SitePage is what a run keeps of a page once its page checks have run:
+// all that the site checks and Finalize ask of it and no more, so that a
+// site of tens of thousands of pages is never held in memory whole. Its
+// strings are its own (interned), never pieces of the page's source that
+// would keep the source alive.
+type SitePage struct {
+	Source string
+	// URL is the page's own address (a site path or a URL):
+	// nav-orphan-page finds the links that lead to it.
+	URL string
+	// Home: nav-orphan-page needs no link to the home page.
+	Home bool
+	// Redirect is where a meta refresh sends readers: nav-inconsistent
+	// leaves such pages out, nav-orphan-page counts the target as linked.
+	Redirect string
+	// Menus are what nav-inconsistent compares.
+	Menus []*SiteMenu
+	// Links are the targets of the page's a and area links, kept only
+	// when nav-orphan-page runs.
+	Links []string
+	// Suppressions are the page's inline suppressions, for Finalize.
+	Suppressions page.Suppressions
+}
+
+// SiteMenu is what nav-inconsistent reads of a menu: its name, where it
+// stands, and its entries' labels. The pages that carry the same menu at
+// the same place (those of one template) share one SiteMenu.
+type SiteMenu struct {
+	Name     string
+	Selector string
+	Pos      page.Pos
+	// Labels are the labels of every entry as written, each entry's
+	// children right after it.
+	Labels []string
+}
+
+// Index is what the run keeps of p for the site checks and Finalize.
+func (e *Engine) Index(p *page.Page) *SitePage {
+	sp := &SitePage{
+		Source: p.Source, URL: p.URL, Home: p.Home, Redirect: intern(p.Redirect),
+		Menus:        e.menus.share(menusIn(p)),
+		Suppressions: ownSuppressions(p.Suppressions),
+	}
+	if e.keepLinks {
+		for _, l := range p.Links {
+			if l == nil || (l.Tag != "a" && l.Tag != "area") {
+				continue
+			}
+			if t := firstNonEmpty(l.Target, l.Href); t != "" {
+				sp.Links = append(sp.Links, intern(t))
+			}
+		}
+	}
+	return sp
+}
+
+func ownSuppressions(in page.Suppressions) page.Suppressions {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make(page.Suppressions, len(in))
+	for i, s := range in {
+		out[i] = page.Suppression{From: s.From, To: s.To}
+		for _, r := range s.Rules {
+			out[i].Rules = append(out[i].Rules, intern(r))
+		}
+	}
+	return out
+}
+
+// intern returns s in memory of its own, shared with every equal string:
+// the model's strings share chunks with the rest of their page, which a
+// kept string would keep alive.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
+}
+
+// menuPool shares one SiteMenu among the pages that carry the same menu at
+// the same place.
+type menuPool struct {
+	mu    sync.Mutex
+	menus map[string]*SiteMenu
+	// byModel: the page builder shares one model of a menu among pages
+	// that have it at the same place, so most pages are found by pointer.
+	// The pointer is weak: a menu the builder did not share is one
+	// page's, and the map must not keep that page alive.
+	byModel map[weak.Pointer[page.Menu]]*SiteMenu
+}
+
+func (mp *menuPool) share(menus []*page.Menu) []*SiteMenu {
+	if len(menus) == 0 {
+		return nil
+	}
+	out := make([]*SiteMenu, len(menus))
+	for i, m := range menus {
+		model := weak.Make(m)
+		mp.mu.Lock()
+		shared := mp.byModel[model]
+		mp.mu.Unlock()
+		if shared != nil {
+			out[i] = shared
+			continue
+		}
+		var key strings.Builder
+		fmt.Fprintf(&key, "%s\x00%s\x00%d:%d", m.Name, m.Selector, m.Line, m.Column)
+		labelKey(&key, m.Entries)
+		k := key.String()
+		mp.mu.Lock()
+		if mp.menus == nil {
+			mp.menus, mp.byModel = map[string]*SiteMenu{}, map[weak.Pointer[page.Menu]]*SiteMenu{}
+		}
+		shared = mp.menus[k]
+		if shared == nil {
+			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos}
+			walkEntries(m.Entries, nil, func(e, _ *page.Entry) { shared.Labels = append(shared.Labels, intern(e.Label)) })
+			mp.menus[k] = shared
+		}
+		mp.byModel[model] = shared
+		mp.mu.Unlock()
+		out[i] = shared
+	}
+	return out
+}
+
+func labelKey(b *strings.Builder, entries []*page.Entry) {
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		b.WriteString("\x00")
+		b.WriteString(e.Label)
+		if len(e.Children) > 0 {
+			b.WriteString("\x00[")
+			labelKey(b, e.Children)
+			b.WriteString("\x00]")
+		}
+	}
+}

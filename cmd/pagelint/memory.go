@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// The collector's policy for a run. What lives through a run is small (each
+// page is reduced once checked) and most of what a run allocates is the
+// garbage of the page being read, so the heap may grow to three times what
+// is live (GOGC=200) and be collected half as often as by default — but the
+// process stays within memoryFloor while what is live is small, and within
+// twice what is live once that is larger (a page of many megabytes, a site
+// of many thousand pages): docs/BENCHMARKS.md. GOGC and GOMEMLIMIT, when
+// set, are the user's.
+const (
+	gcPercent   = 200
+	memoryFloor = 64 << 20
+)
+
+var governOnce sync.Once
+
+func governMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	governOnce.Do(func() {
+		debug.SetMemoryLimit(memoryFloor)
+		watchCollections()
+	})
+}
+
+// gcSentinel is collected by every collection: its finalizer sets the
+// memory limit from what the collection found live, and arms the next.
+type gcSentinel struct{ _ *byte }
+
+func watchCollections() {
+	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(live)
+		if live[0].Value.Kind() == metrics.KindUint64 {
+			debug.SetMemoryLimit(max(memoryFloor, 2*int64(live[0].Value.Uint64())))
+		}
+		watchCollections()
+	})
+}

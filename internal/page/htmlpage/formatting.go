@@ -1,0 +1,180 @@
+package htmlpage
+
+import "golang.org/x/net/html/atom"
+
+// The list of active formatting elements and the adoption agency: when a
+// formatting element (a, b, i …) is closed by anything but its own end
+// tag, browsers reopen a copy of it before the next text or inline
+// element (<p><b>x<p>y puts y in a second b), and an end tag that closes
+// one across a block splits them (<a>x<div>y</a>z</div>). Copies keep the
+// offset of their original's start tag, so a link split in two is two
+// entries at one position, as it is two links in the DOM.
+
+// insertFormatting inserts a formatting element and lists it; as in
+// browsers, a fourth identical element after the last marker drops the
+// earliest of them (Noah's Ark), and the list is as bounded as the stack.
+func (b *builder) insertFormatting() {
+	n := b.insert(nsHTML)
+	same := 0
+	for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
+		e := b.afe[i]
+		if b.nodes[e].atom == b.nodes[n].atom && b.sameAttrs(e, n) {
+			if same++; same >= 3 {
+				b.removeFormatting(e)
+			}
+		}
+	}
+	if len(b.afe) < maxDepth {
+		b.afe = append(b.afe, n)
+	}
+}
+
+func (b *builder) indexFormatting(n nodeID) int {
+	for i := len(b.afe) - 1; i >= 0; i-- {
+		if b.afe[i] == n {
+			return i
+		}
+	}
+	return -1
+}
+
+func (b *builder) removeFormatting(n nodeID) {
+	if i := b.indexFormatting(n); i >= 0 {
+		b.afe = append(b.afe[:i], b.afe[i+1:]...)
+	}
+}
+
+func (b *builder) clearFormattingToMarker() {
+	for len(b.afe) > 0 {
+		n := b.afe[len(b.afe)-1]
+		b.afe = b.afe[:len(b.afe)-1]
+		if n == 0 {
+			return
+		}
+	}
+}
+
+// clone makes a copy of element n: its name, attributes and offset.
+func (b *builder) clone(n nodeID) nodeID {
+	c := b.nodes[n]
+	c.parent, c.first, c.last, c.prev, c.next, c.open = 0, 0, 0, 0, 0, false
+	b.nodes = append(b.nodes, c)
+	return nodeID(len(b.nodes) - 1)
+}
+
+// reconstruct reopens the formatting elements that were closed by other
+// tags, before text or an inline element is inserted.
+func (b *builder) reconstruct() {
+	if len(b.afe) == 0 {
+		return
+	}
+	i := len(b.afe) - 1
+	if last := b.afe[i]; last == 0 || b.nodes[last].open {
+		return
+	}
+	for i > 0 && b.afe[i-1] != 0 && !b.nodes[b.afe[i-1]].open {
+		i--
+	}
+	for ; i < len(b.afe); i++ {
+		c := b.clone(b.afe[i])
+		b.open(c)
+		b.afe[i] = c
+	}
+}
+
+// adoptionAgency is the end tag of formatting element tag: the HTML
+// standard's algorithm, step by step.
+func (b *builder) adoptionAgency(tag atom.Atom) {
+	if top := b.top(); b.is(top, tag) && b.indexFormatting(top) < 0 {
+		b.pop()
+		return
+	}
+	for range 8 {
+		fe := nodeID(0)
+		for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0; j-- {
+			if b.nodes[b.afe[j]].atom == tag {
+				fe = b.afe[j]
+				break
+			}
+		}
+		if fe == 0 {
+			b.endOther()
+			return
+		}
+		feIndex := b.indexOpen(fe)
+		if feIndex < 0 {
+			b.removeFormatting(fe)
+			return
+		}
+		if b.inScope(defaultScope, tag) < 0 {
+			return
+		}
+		furthest := nodeID(0)
+		for _, e := range b.stack[feIndex:] {
+			if b.nodes[e].props&pSpecial != 0 {
+				furthest = e
+				break
+			}
+		}
+		if furthest == 0 {
+			b.popTo(feIndex)
+			b.removeFormatting(fe)
+			return
+		}
+		common := b.stack[feIndex-1]
+		bookmark := b.indexFormatting(fe)
+		last, node := furthest, furthest
+		x := b.indexOpen(node)
+		for j := 1; ; j++ {
+			x--
+			node = b.stack[x]
+			if node == fe {
+				break
+			}
+			if ni := b.indexFormatting(node); j > 3 && ni >= 0 {
+				b.removeFormatting(node)
+				if ni <= bookmark {
+					bookmark--
+				}
+				continue
+			}
+			ni := b.indexFormatting(node)
+			if ni < 0 {
+				b.removeOpen(node)
+				continue
+			}
+			c := b.clone(node)
+			b.afe[ni] = c
+			b.stack[x] = c
+			b.setOpen(node, false)
+			b.setOpen(c, true)
+			node = c
+			if last == furthest {
+				bookmark = ni + 1
+			}
+			b.detach(last)
+			b.appendChild(node, last)
+			last = node
+		}
+		b.detach(last)
+		if b.tablePart(common) {
+			parent, ref := b.fosterPlace()
+			b.insertBefore(parent, last, ref)
+		} else {
+			b.appendChild(common, last)
+		}
+		c := b.clone(fe)
+		b.moveChildren(c, furthest)
+		b.appendChild(furthest, c)
+		if old := b.indexFormatting(fe); old >= 0 && old < bookmark {
+			bookmark--
+		}
+		b.removeFormatting(fe)
+		bookmark = min(bookmark, len(b.afe))
+		b.afe = append(b.afe[:bookmark], append([]nodeID{c}, b.afe[bookmark:]...)...)
+		b.removeOpen(fe)
+		i := b.indexOpen(furthest) + 1
+		b.stack = append(b.stack[:i], append([]nodeID{c}, b.stack[i:]...)...)
+		b.setOpen(c, true)
+	}
+}

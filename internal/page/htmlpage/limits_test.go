@@ -1,0 +1,87 @@
+package htmlpage
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Deep nesting parses in linear time: the stack of open elements is capped
+// (maxDepth), so a link below any number of divs is still found. Past the
+// cap, elements stand beside the deepest one, as Chromium puts them: the
+// nav's link is its sibling.
+func TestDeepNesting(t *testing.T) {
+	for _, tt := range []struct {
+		depth int
+		menu  string
+	}{{100, "Deep"}, {maxDepth + 10, ""}, {16000, ""}} {
+		depth := tt.depth
+		src := "<body>" + strings.Repeat("<div>", depth) + `<nav><a href="/deep">Deep</a></nav>` + strings.Repeat("</div>", depth) + `<a href="/after">After</a>`
+		p := mustParse(t, src, Options{})
+		if len(p.Menus) != 1 || outline(p.Menus[0].Entries) != tt.menu {
+			t.Errorf("depth %d: %d menus", depth, len(p.Menus))
+		}
+		if got := outline(p.Controls); got != "Deep, After" {
+			t.Errorf("depth %d: controls %q", depth, got)
+		}
+		if got := strings.Count(p.Controls[0].Selector, " > "); got > maxDepth {
+			t.Errorf("depth %d: the link's selector has %d steps", depth, got)
+		}
+	}
+}
+
+// nested is a page of depth nested divs around a menu.
+func nested(depth int) []byte {
+	return []byte("<!DOCTYPE html><body>" + strings.Repeat("<div>", depth) +
+		`<nav><a href="/x">x</a></nav>` + strings.Repeat("</div>", depth))
+}
+
+// BenchmarkNesting parses pages of 1,000, 10,000 and 100,000 nested divs:
+// ns/op grows with the depth, not with its square.
+func BenchmarkNesting(b *testing.B) {
+	for _, depth := range []int{1000, 10000, 100000} {
+		src := nested(depth)
+		b.Run(fmt.Sprint(depth), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(src, Options{URL: "/p.html"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// largePage writes a page of about size bytes: many navs of many links, as
+// a generated or scraped page of a large site may be.
+func largePage(size int) []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body>\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<nav aria-label=\"Section %d\"><ul>\n", i)
+		for j := range 50 {
+			fmt.Fprintf(&b, "<li><a href=\"/section-%d/page-%d.html\" class=\"nav-link\">Page %d.%d</a></li>\n", i, j, i, j)
+		}
+		b.WriteString("</ul></nav>\n")
+	}
+	b.WriteString("</body></html>\n")
+	return []byte(b.String())
+}
+
+// BenchmarkLargePage parses pages of 1, 10 and 49 MB: ns/op and B/op grow
+// with the bytes (scripts/bench-limits.sh measures the CLI's peak memory).
+func BenchmarkLargePage(b *testing.B) {
+	for _, mb := range []int{1, 10, 49} {
+		src := largePage(mb << 20)
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(src, Options{URL: "/p.html"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,404 @@
+package htmlpage
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// model reads the page model off the tree the builder made.
+type model struct {
+	*builder
+	opt   *Options
+	sel   *selectors
+	p     *page.Page
+	lines *lines
+	res   resolver
+	dom   []*html.Node // see domOf
+
+	cands          []candidate
+	header, footer int // index into cands, -1 for none
+	menus          []int
+	controls       []nodeID
+	ids            map[string]nodeID // see labelledBy
+	entrySlab      []page.Entry
+	linkSlab       []page.Link
+}
+
+// nodeInfo is what the model learns of a node, memoized.
+type nodeInfo struct {
+	entry *page.Entry
+	nth   int32
+	cand  int32 // 1 + the index of the candidate the element is, 0 if none
+	memo  memo
+	// see lastHeading, precedingGroup, groupAbove
+	heading nodeID
+	group   groupResult
+	above   string
+	in      uint8  // see locate
+	root    nodeID // see place
+	sel     span   // of selBuf: see selector
+}
+
+type memo uint8
+
+const (
+	memoHeading memo = 1 << iota
+	memoGroup
+	memoAbove
+	memoPlace
+	memoSelector
+)
+
+// candidate is an element a landmark selector matches.
+type candidate struct {
+	kind     candKind
+	name     string // the config's name of a named menu
+	named    bool
+	node     nodeID
+	landmark bool // not inside a sectioning element
+}
+
+type candKind uint8
+
+const (
+	candHeader candKind = iota
+	candFooter
+	candMenu
+)
+
+func newModel(b *builder, opt *Options, sel *selectors) *model {
+	b.info = slices.Grow(b.info[:0], len(b.nodes))[:len(b.nodes)]
+	clear(b.info)
+	return &model{builder: b, opt: opt, sel: sel, header: -1, footer: -1}
+}
+
+func (md *model) page() *page.Page {
+	p := &page.Page{Source: md.opt.Source, URL: md.opt.URL, Format: md.opt.Format,
+		Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{}}
+	md.p = p
+	if md.opt.Format != page.FormatDOM {
+		md.lines = newLines(md.data, md.lineBuf[:0])
+		md.lineBuf = md.lines.starts
+		p.Suppressions = md.suppressions(md.lines)
+	}
+	if md.title != 0 {
+		p.Title = collapse(md.textOf(md.title))
+	}
+	if h := md.nodes[0].first; md.is(h, atom.Html) {
+		p.Lang = string(md.attrBytes(h, atom.Lang))
+	}
+	if md.hasBase {
+		p.Base = string(md.bytes(md.base))
+	}
+	p.Redirect = string(md.refresh)
+	md.res = newResolver(md.opt.URL, p.Base)
+	md.scan(0, scanContext{header: -1, footer: -1, menu: -1, named: -1})
+	md.chooseLandmarks()
+	md.makeControls()
+	for i, c := range md.cands {
+		switch i {
+		case md.header:
+			p.Header = md.region(c, false)
+		case md.footer:
+			p.Footer = md.region(c, true)
+		}
+		if slices.Contains(md.menus, i) {
+			p.Menus = append(p.Menus, md.menu(c))
+		}
+	}
+	md.makeLinks()
+	md.makeAnchors()
+	return p
+}
+
+func (md *model) pos(off int) page.Pos { return md.lines.pos(off) }
+
+// scanContext is what an element inherits from its ancestors while scan
+// looks for landmarks: the innermost candidates around it.
+type scanContext struct {
+	header, footer, menu, named int
+	sectioning, inBody          bool
+}
+
+// scan walks the tree in document order: it finds the landmark candidates
+// (elements of the body that a landmark selector matches; a candidate
+// inside one of its kind is none) and the controls.
+func (md *model) scan(parent nodeID, ctx scanContext) {
+	for c := md.nodes[parent].first; c != 0; c = md.nodes[c].next {
+		n := &md.nodes[c]
+		if n.text {
+			continue
+		}
+		inner := ctx
+		root := md.isRootName(c)
+		if ctx.inBody && !root && n.props&pVoid == 0 {
+			md.candidates(c, ctx.sectioning, &inner)
+		}
+		if md.is(c, atom.Body) {
+			inner.inBody = true
+		}
+		if !root && n.off >= 0 && md.controlKind(c) != "" {
+			md.controls = append(md.controls, c)
+		}
+		md.scan(c, inner)
+	}
+}
+
+func (md *model) candidates(n nodeID, sectioning bool, ctx *scanContext) {
+	add := func(kind candKind, name string, named bool) int {
+		md.cands = append(md.cands, candidate{kind: kind, name: name, named: named, node: n, landmark: !sectioning})
+		md.info[n].cand = int32(len(md.cands))
+		return len(md.cands) - 1
+	}
+	if ctx.header < 0 && md.matches(md.sel.header, n) {
+		ctx.header = add(candHeader, "", false)
+	}
+	if ctx.footer < 0 && md.matches(md.sel.footer, n) {
+		ctx.footer = add(candFooter, "", false)
+	}
+	isMenu := false
+	if ctx.named < 0 {
+		for _, m := range md.sel.menus {
+			if md.matches(m.m, n) {
+				ctx.named = add(candMenu, m.name, true)
+				ctx.menu, isMenu = ctx.named, true
+				break
+			}
+		}
+	}
+	if !isMenu && ctx.menu < 0 && md.matches(md.sel.nav, n) {
+		ctx.menu = add(candMenu, "", false)
+	}
+	if md.has(n, pSectioning) {
+		ctx.sectioning = true
+	}
+}
+
+// chooseLandmarks picks the page header (the first that is a landmark, i.e.
+// not inside a sectioning element, else the first), the page footer (the
+// last landmark, else the last) and the menus: named menus, and the other
+// navigation elements that hold no named menu.
+func (md *model) chooseLandmarks() {
+	for i, c := range md.cands {
+		switch c.kind {
+		case candHeader:
+			if md.header < 0 || c.landmark && !md.cands[md.header].landmark {
+				md.header = i
+			}
+		case candFooter:
+			if md.footer < 0 || c.landmark || !md.cands[md.footer].landmark {
+				md.footer = i
+			}
+		}
+	}
+	for i, c := range md.cands {
+		if c.kind == candMenu && (c.named || !md.holdsNamedMenu(c.node)) {
+			md.menus = append(md.menus, i)
+		}
+	}
+}
+
+func (md *model) holdsNamedMenu(n nodeID) bool {
+	for _, o := range md.cands {
+		if o.kind == candMenu && o.named && md.inside(o.node, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether n is anc or stands inside it.
+func (md *model) inside(n, anc nodeID) bool {
+	for ; n != 0; n = md.nodes[n].parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// place is where an element stands: its region, the outermost landmark
+// candidate around it (0 if none: groups are found within it), and whether
+// it or an ancestor is hidden.
+type place struct {
+	region string
+	root   nodeID
+	hidden bool
+}
+
+// Where a node stands, as memoized in nodeInfo.in.
+const (
+	inHeader uint8 = 1 << iota
+	inFooter
+	inMenu
+	inHidden
+)
+
+func (md *model) placeOf(n nodeID) place {
+	md.locate(n)
+	info := &md.info[n]
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, region: page.RegionMain}
+	switch {
+	case info.in&inFooter != 0:
+		pl.region = page.RegionFooter
+	case info.in&inHeader != 0:
+		pl.region = page.RegionHeader
+	case info.in&inMenu != 0:
+		pl.region = page.RegionNav
+	}
+	return pl
+}
+
+// locate memoizes where element n stands, from where its parent stands.
+func (md *model) locate(n nodeID) {
+	info := &md.info[n]
+	if info.memo&memoPlace != 0 {
+		return
+	}
+	if p := md.nodes[n].parent; md.element(p) {
+		md.locate(p)
+		info.in, info.root = md.info[p].in, md.info[p].root
+	}
+	if md.hiddenByAttrs(n) {
+		info.in |= inHidden
+	}
+	if c := info.cand; c > 0 {
+		if info.root == 0 {
+			info.root = n
+		}
+		for i := int(c) - 1; i >= 0 && md.cands[i].node == n; i-- {
+			if i == md.header {
+				info.in |= inHeader
+			}
+			if i == md.footer {
+				info.in |= inFooter
+			}
+			if slices.Contains(md.menus, i) {
+				info.in |= inMenu
+			}
+		}
+	}
+	info.memo |= memoPlace
+}
+
+// landmarkRegion is where a menu stands: header, footer or main.
+func (md *model) landmarkRegion(n nodeID) string {
+	if r := md.placeOf(n).region; r != page.RegionNav {
+		return r
+	}
+	return page.RegionMain
+}
+
+func (md *model) newEntry() *page.Entry {
+	if len(md.entrySlab) == cap(md.entrySlab) {
+		md.entrySlab = make([]page.Entry, 0, max(16, len(md.controls)))
+	}
+	md.entrySlab = md.entrySlab[:len(md.entrySlab)+1]
+	return &md.entrySlab[len(md.entrySlab)-1]
+}
+
+// makeControls makes the entries of every link and button of the page,
+// which menus and regions share, in source order.
+func (md *model) makeControls() {
+	slices.SortStableFunc(md.controls, func(a, b nodeID) int { return int(md.nodes[a].off - md.nodes[b].off) })
+	md.p.Controls = make([]*page.Entry, len(md.controls))
+	for i, n := range md.controls {
+		md.p.Controls[i] = md.entry(n)
+	}
+}
+
+// entry returns the entry of control n, made once.
+func (md *model) entry(n nodeID) *page.Entry {
+	if e := md.info[n].entry; e != nil {
+		return e
+	}
+	e := md.newEntry()
+	md.info[n].entry = e
+	e.Kind = md.controlKind(n)
+	e.Label, e.Text = md.accName(n)
+	if e.Kind == page.KindButton && md.opensSubmenu(n) {
+		e.Kind = page.KindToggle
+	}
+	if md.is(n, atom.A) || md.is(n, atom.Area) {
+		var href []byte
+		href, e.HasHref = md.attr(n, atom.Href)
+		if e.HasHref {
+			e.Href = string(href)
+			e.Target = md.res.target(e.Href)
+		}
+	}
+	pl := md.placeOf(n)
+	e.Hidden, e.Region = pl.hidden, pl.region
+	e.Icon, e.IconLabel = md.icon(n)
+	e.Selector = md.selector(n)
+	e.Pos = md.pos(md.nodes[n].offset())
+	if pl.root != 0 {
+		e.Group = md.group(n, pl.root)
+	}
+	return e
+}
+
+// controlKind says whether element n is a link, a button or a toggle ("" if
+// none of them).
+func (md *model) controlKind(n nodeID) string {
+	switch md.nodes[n].atom {
+	case atom.A, atom.Area:
+		return page.KindLink
+	case atom.Button:
+		return page.KindButton
+	case atom.Summary:
+		return page.KindToggle
+	case atom.Input:
+		switch typ, _ := md.attr(n, atom.Type); strings.ToLower(strings.TrimSpace(string(typ))) {
+		case "button", "submit", "reset", "image":
+			return page.KindButton
+		}
+		return ""
+	}
+	if role, _ := md.attr(n, attrRole); equalFoldASCII(bytes.TrimSpace(role), "button") {
+		return page.KindButton
+	}
+	return ""
+}
+
+// region makes the page header or footer of candidate c: every control in
+// document order, and for the footer the copyright notices.
+func (md *model) region(c candidate, footer bool) *page.Region {
+	r := &page.Region{Selector: md.selector(c.node), Items: []*page.Entry{}, Pos: md.pos(md.nodes[c.node].offset())}
+	md.eachElement(c.node, func(n nodeID) {
+		if md.info[n].entry != nil {
+			r.Items = append(r.Items, md.info[n].entry)
+		}
+	})
+	if footer {
+		r.Copyright = md.copyright(c.node)
+	}
+	return r
+}
+
+// eachElement calls f for every element inside n, in document order.
+func (md *model) eachElement(n nodeID, f func(nodeID)) {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if !md.nodes[c].text {
+			f(c)
+			md.eachElement(c, f)
+		}
+	}
+}
+
+// makeAnchors lists the ids and a[name]s, the first of each.
+func (md *model) makeAnchors() {
+	seen := make(map[string]bool, len(md.anchors))
+	for _, s := range md.anchors {
+		id := string(md.bytes(s))
+		if !seen[id] {
+			seen[id] = true
+			md.p.Anchors = append(md.p.Anchors, id)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package htmlpage
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// outlineTree writes the elements and text of a tree, one per line, for
+// comparing the builder's tree with html.Parse's: element names, ids and
+// the text between them (white space collapsed, empty text left out).
+func outlineTree(w *strings.Builder, depth int, name, id, text string) {
+	if text != "" {
+		fmt.Fprintf(w, "%s%q\n", strings.Repeat(" ", depth), text)
+		return
+	}
+	fmt.Fprintf(w, "%s<%s id=%q>\n", strings.Repeat(" ", depth), strings.ToLower(name), id)
+}
+
+func outlineBuilt(src []byte) string {
+	b := new(builder)
+	b.reset(src)
+	b.run()
+	var w strings.Builder
+	var text []byte
+	flush := func(depth int) {
+		if t := strings.Join(strings.Fields(string(text)), " "); t != "" {
+			outlineTree(&w, depth, "", "", t)
+		}
+		text = text[:0]
+	}
+	var walk func(n nodeID, depth int)
+	walk = func(n nodeID, depth int) {
+		for c := b.nodes[n].first; c != 0; c = b.nodes[c].next {
+			if b.nodes[c].text {
+				text = append(text, b.bytes(b.nodes[c].data)...)
+				continue
+			}
+			flush(depth)
+			id, _ := b.attr(c, atom.Id)
+			outlineTree(&w, depth, b.name(c), string(id), "")
+			walk(c, depth+1)
+			flush(depth + 1)
+		}
+	}
+	walk(0, 0)
+	return w.String()
+}
+
+func outlineParsed(doc *html.Node) string {
+	var w strings.Builder
+	var text []byte
+	flush := func(depth int) {
+		if t := strings.Join(strings.Fields(string(text)), " "); t != "" {
+			outlineTree(&w, depth, "", "", t)
+		}
+		text = text[:0]
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				text = append(text, c.Data...)
+			case html.ElementNode:
+				flush(depth)
+				id := ""
+				for _, a := range c.Attr {
+					if a.Key == "id" && a.Namespace == "" {
+						id = a.Val
+						break
+					}
+				}
+				outlineTree(&w, depth, c.Data, id, "")
+				walk(c, depth+1)
+				flush(depth + 1)
+			}
+		}
+	}
+	walk(doc, 0)
+	return w.String()
+}
+
+// comparable says whether html.Parse is a reference for src: it refuses
+// nesting deeper than 512, leaves frames and templates holding foreign
+// content to rules of its own, and keeps repeated attributes where
+// browsers keep the first.
+func comparable(src []byte) bool {
+	low := bytes.ToLower(src)
+	for _, s := range []string{"<frameset", "<template", "<math", "<svg"} {
+		if bytes.Contains(low, []byte(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkTree(t *testing.T, name string, src []byte) {
+	t.Helper()
+	if _, err := decode(src); err != nil || !comparable(src) {
+		return // Parse refuses it, or html.Parse is no reference
+	}
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		return
+	}
+	if got, want := outlineBuilt(src), outlineParsed(doc); got != want {
+		t.Errorf("%s: the builder's tree differs from html.Parse's:\n%s", name, firstDifference(got, want))
+	}
+}
+
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) && i < len(w); i++ {
+		if g[i] != w[i] {
+			from := max(0, i-5)
+			return fmt.Sprintf("line %d\n got:\n%s\nwant:\n%s", i+1,
+				strings.Join(g[from:min(len(g), i+5)], "\n"), strings.Join(w[from:min(len(w), i+5)], "\n"))
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d", len(g), len(w))
+}
+
+// The builder's tree is html.Parse's, on the repository's pages and on
+// malformed markup of every kind the tree construction sorts out.
+func TestTreeMatchesParse(t *testing.T) {
+	for i, src := range treeCases {
+		checkTree(t, fmt.Sprintf("case %d", i), []byte(src))
+	}
+	for _, dir := range []string{"../../../fixtures", "../../../examples"} {
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkTree(t, path, data)
+			}
+			return nil
+		})
+	}
+}
+
+var treeCases = []string{
+	genPage(4),
+	`<p>a<p>b<ul><li>c<li>d<ul><li>e</ul></ul><dl><dt>f<dd>g<dt>h</dl>`,
+	`<a href=x><b>x</a>y</b><p>q<a href=y>1<a href=z>2</a>`,
+	`<b><p>q</b>r</p><i><div>s</i>t</div><u><table><tr><td>u</u></table>`,
+	`<table>stray<a href=/s>S</a><tr><td><a href=/t>T</a><td>x</table>after`,
+	`<table><caption>c<div>d</div><col><tbody><tr><th>h<td>d</tbody><tfoot><tr><td>f</table>`,
+	`<div><span>a<div>b</span>c</div>d</div>e</span>`,
+	`<select><option>a<option>b<optgroup><option>c</select><input><select><input>`,
+	`<form><form><p>x</form><form>y</form>`,
+	`<h1>a<h2>b</h1>c<h3>d</h2>`,
+	`<button>a<button>b</button><ruby>x<rt>y<rp>z</ruby>`,
+	`<nobr>a<nobr>b</nobr><marquee><b>x</marquee>y`,
+	`<p><hr><pre>
+x</pre><listing>y</listing><xmp><b>z</xmp>`,
+	`<title>t</title><body><title>u</title><style>s</style><script>x<y</script>`,
+	`text first<head><meta charset=utf-8><body id=b>`,
+	`<!DOCTYPE html><html><head></head><link rel=x href=y><body><p>a</body></html><p>after`,
+	`<b id=1><b id=1><b id=1><b id=1>x</b></b></b></b><p>y`,
+	`<a><b><c><d><e><f><g><h><i><j>deep</a>`,
+	`<div><a href=1><div><a href=2>x</a></div></a></div>`,
+	`<table><tr><td><table><tr><td>inner</table></td><td>outer</table>`,
+	`<ul><li><a>1</a><li><div><li>x</div></ul>`,
+	`<p><table><tr><td>x</table>`,
+	`<image src=x><textarea>
+<b>x</textarea><iframe><p></iframe><noscript><a href=x></noscript>`,
+	`</p></br><p>`,
+	`<object><p>x</object>y<applet>z</applet>`,
+}
+
+// FuzzTree: on any input, the builder's tree is html.Parse's (where
+// html.Parse is a reference: see comparable).
+func FuzzTree(f *testing.F) {
+	for _, c := range treeCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		checkTree(t, "input", []byte(src))
+	})
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Times three tools side by side on a real site build (the GOV.UK developer
+# docs, 1,544 pages; not in the repository: give its folder):
+#   - the floor: x/net/html's tokenizer over every page, 2 workers
+#     (scripts/tokenize-floor);
+#   - pagelint check --offline, no config (every `recommended` rule);
+#   - htmltest (CheckExternal: false), from PATH or HTMLTEST.
+# Runs alternate, RUNS times each (default 5), under /usr/bin/time -v; the
+# script prints the median CPU time (user+sys) and peak RSS of each, and
+# pagelint's CPU as a multiple of the floor's and of htmltest's.
+#   scripts/bench-govuk.sh ../shared/corpus/sites/govuk-developer-docs
+#   HTMLTEST=../shared/peers/htmltest RUNS=9 scripts/bench-govuk.sh SITE
+set -euo pipefail
+[ $# -eq 1 ] || { echo "usage: $0 SITE" >&2; exit 2; }
+site=$(realpath "$1")
+cd "$(dirname "$0")/.."
+out=${OUT:-bench/out-govuk}
+mkdir -p "$out" && out=$(realpath "$out")
+runs=${RUNS:-5}
+htmltest=${HTMLTEST:-htmltest}
+go build -o "$out/pagelint" ./cmd/pagelint
+go build -o "$out/tokenize-floor" ./scripts/tokenize-floor
+mkdir -p "$out/empty" # no pagelint.json here: the recommended rules
+cat > "$out/.htmltest.yml" <<YML
+DirectoryPath: $site
+CheckExternal: false
+TestFilesConcurrently: true
+IgnoreAltMissing: true
+LogLevel: 3
+YML
+
+measure() { # name, command...: appends "cpu_s rss_kb" to $out/$name.times
+  local name=$1; shift
+  /usr/bin/time -v "$@" > "$out/$name.stdout" 2> "$out/$name.time" || true
+  awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { rss = $2 }
+              END { print u + s, rss }' "$out/$name.time" >> "$out/$name.times"
+}
+rm -f "$out"/*.times
+for _ in $(seq "$runs"); do
+  measure floor "$out/tokenize-floor" "$site"
+  (cd "$out/empty" && measure pagelint "$out/pagelint" check --offline --no-progress "$site")
+  (cd "$out" && measure htmltest "$htmltest" -c .htmltest.yml)
+done
+
+median() { sort -n "$out/$1.times" | awk '{ c[NR] = $1; if ($2 > m) m = $2 } END { print c[int((NR + 1) / 2)], m / 1024 }'; }
+read -r floor_cpu floor_rss <<<"$(median floor)"
+read -r pl_cpu pl_rss <<<"$(median pagelint)"
+read -r ht_cpu ht_rss <<<"$(median htmltest)"
+echo "$(find "$site" -name '*.html' | wc -l) pages, $runs runs each, $(nproc) cores; median CPU (user+sys), peak RSS"
+printf '%-16s %6.2f s  %6.0f MB\n' "tokenizer floor" "$floor_cpu" "$floor_rss" pagelint "$pl_cpu" "$pl_rss" htmltest "$ht_cpu" "$ht_rss"
+awk -v p="$pl_cpu" -v f="$floor_cpu" -v h="$ht_cpu" 'BEGIN { printf "pagelint: %.2f x the floor, %.2f x htmltest\n", p / f, p / h }'
