@@ -47,16 +47,17 @@ run() {
 	case " $SKIP " in *" $name "*) echo "== $name: skipped (SKIP)" >&2; return;; esac
 	"$WORK/bench-links" reset -port "$PORT"
 	echo "== $name: $*" >&2
-	/usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || true
+	/usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || true
 	# time writes "Command exited with non-zero status N" first when
 	# the tool found broken links; the figures are on the last line.
-	read -r secs kb < <(tail -n 1 "$WORK/$name.time") || true
-	echo "   ${secs}s, $((kb / 1024)) MiB" >&2
-	printf '| %s | %s | %s |\n' "$name" "$secs" "$((kb / 1024))" >>"$WORK/times.md"
+	read -r secs kb user sys < <(tail -n 1 "$WORK/$name.time") || true
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+	echo "   ${secs}s, $((kb / 1024)) MiB, ${cpu}s CPU" >&2
+	printf '| %s | %s | %s | %s |\n' "$name" "$secs" "$((kb / 1024))" "$cpu" >>"$WORK/times.md"
 	results+=("$WORK/$name.out")
 }
 
-printf '| tool | seconds | peak MiB |\n|---|---|---|\n' >"$WORK/times.md"
+printf '| tool | seconds | peak MiB | CPU seconds (user+sys) |\n|---|---|---|---|\n' >"$WORK/times.md"
 
 run pagelint-checker "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
 run pagelint-checker-warm-cache "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
