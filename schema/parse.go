@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/xeipuuv/gojsonschema"
@@ -25,7 +24,8 @@ const maxConfigSize = 8 << 20
 // would block the run, a device never end), and not a huge one.
 func readConfigFile(path string) ([]byte, error) {
 	data, err := fsutil.ReadFile(path, maxConfigSize)
-	if err != nil && strings.HasPrefix(err.Error(), "larger than") {
+	var tooLarge *fsutil.TooLargeError
+	if errors.As(err, &tooLarge) {
 		return nil, fmt.Errorf("larger than the %d MB a config may have", maxConfigSize>>20)
 	}
 	return data, err

@@ -50,24 +50,45 @@ func RegularError(mode fs.FileMode) error {
 	return fmt.Errorf("is %w", ErrNotRegular)
 }
 
+// TooLargeError is a file over the limit ReadFile was given; Size is -1
+// when the file did not say its size beforehand.
+type TooLargeError struct{ Size, Limit int64 }
+
+func (e *TooLargeError) Error() string { return fmt.Sprintf("larger than %d bytes", e.Limit) }
+
 // ReadFile reads a regular file (see OpenRegular) of at most limit bytes;
-// limit <= 0 means no limit.
+// limit <= 0 means no limit. A file over the limit is refused before it
+// fills memory, with a *TooLargeError.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	f, _, err := OpenRegular(name)
+	f, info, err := OpenRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
-	if limit <= 0 {
-		data, err := io.ReadAll(f)
-		return data, unwrapPath(err)
+	if limit > 0 && info.Size() > limit {
+		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if info.Size() > 0 {
+		// One read of the size the file has (a site has many files): a
+		// file that changes while it is read is read as far as it was.
+		b := make([]byte, info.Size())
+		n, err := io.ReadFull(f, b)
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, unwrapPath(err)
+		}
+		return b[:n], nil
+	}
+	// A file that says it is empty (those of /proc) is read to its end.
+	r := io.Reader(f)
+	if limit > 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
+	if limit > 0 && int64(len(data)) > limit {
+		return nil, &TooLargeError{Size: -1, Limit: limit}
 	}
 	return data, nil
 }

@@ -68,26 +68,23 @@ func escapeData(s string) string { return escapeCommand(s, false) }
 func escapeProperty(s string) string { return escapeCommand(s, true) }
 
 func escapeCommand(s string, property bool) string {
-	var b strings.Builder
-	for _, r := range s {
+	return escapeEach(s, func(r rune) (string, bool) {
 		switch {
 		case r == '%':
-			b.WriteString("%25")
+			return "%25", true
 		case r == '\r':
-			b.WriteString("%0D")
+			return "%0D", true
 		case r == '\n':
-			b.WriteString("%0A")
+			return "%0A", true
 		case property && r == ':':
-			b.WriteString("%3A")
+			return "%3A", true
 		case property && r == ',':
-			b.WriteString("%2C")
+			return "%2C", true
 		case isLineControl(r):
-			b.WriteString(visibleControl(r))
-		default:
-			b.WriteRune(r)
+			return visibleControl(r), true
 		}
-	}
-	return b.String()
+		return "", false
+	})
 }
 
 // appendStepSummary adds the Markdown report to the job summary file.

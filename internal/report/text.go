@@ -173,18 +173,29 @@ func terminalSafe(s string) string {
 	if !strings.ContainsFunc(s, isLineControl) {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
+	return escapeEach(s, func(r rune) (string, bool) {
 		switch {
 		case r == '\n':
-			b.WriteString(`\n`)
+			return `\n`, true
 		case r == '\r':
-			b.WriteString(`\r`)
+			return `\r`, true
 		case r == '\t':
-			b.WriteString(" ")
+			return " ", true
 		case isLineControl(r):
-			b.WriteString(visibleControl(r))
-		default:
+			return visibleControl(r), true
+		}
+		return "", false
+	})
+}
+
+// escapeEach writes s with each rune that escape has a replacement for
+// replaced.
+func escapeEach(s string, escape func(rune) (string, bool)) string {
+	var b strings.Builder
+	for _, r := range s {
+		if rep, ok := escape(r); ok {
+			b.WriteString(rep)
+		} else {
 			b.WriteRune(r)
 		}
 	}

@@ -214,31 +214,12 @@ func cleanSitePath(p string) (string, bool) {
 // no limit): an oversized page is refused before it fills memory. The error
 // names no path, so that the caller can prefix it.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	f, info, err := fsutil.OpenRegular(name)
-	if err != nil {
-		return nil, err
+	data, err := fsutil.ReadFile(name, limit)
+	var tooLarge *fsutil.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return nil, sizeError(tooLarge.Size, tooLarge.Limit)
 	}
-	defer func() { _ = f.Close() }()
-	if limit <= 0 {
-		b, err := io.ReadAll(f)
-		return b, unwrapPathError(err)
-	}
-	if info.Size() > limit {
-		return nil, sizeError(info.Size(), limit)
-	}
-	if info.Size() > 0 {
-		// One read of the size the file has (a site has many): a file
-		// that changes while it is read is read as far as it was.
-		b := make([]byte, info.Size())
-		n, err := io.ReadFull(f, b)
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return nil, unwrapPathError(err)
-		}
-		return b[:n], nil
-	}
-	// A file that says it is empty (those of /proc) is read in steps.
-	b, err := readLimited(f, 512, limit)
-	return b, unwrapPathError(err)
+	return data, err
 }
 
 // ReadAll reads r (standard input) to its end, refusing more than limit
