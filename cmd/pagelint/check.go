@@ -93,6 +93,9 @@ func runCheck(c *cli.Context, s *streams) error {
 			return fail("%s: %v", path, err)
 		}
 	}
+	if d := c.Duration("render-wait"); d <= 0 {
+		return fail("--render-wait: %s is not a positive duration", d)
+	}
 	switch f := c.String("input-format"); f {
 	case "", "html", "text":
 	default:

@@ -31,6 +31,7 @@ func TestFixtures(t *testing.T) {
 	for _, argsFile := range dirs {
 		dir := filepath.Dir(argsFile)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			requireChromeFor(t, argsFile)
 			got := runScenario(t, dir, reportSchema)
 			golden := filepath.Join(dir, "expected.golden")
 			if *update {

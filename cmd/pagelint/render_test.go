@@ -6,18 +6,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/chrometest"
 	"github.com/pagelint/pagelint/internal/source"
 )
 
-// requireChrome skips a test when no Chromium is installed, except where
-// PAGELINT_REQUIRE_CHROME=1 (CI) demands the browser.
+// requireChrome skips a test without Chromium (see chrometest).
 func requireChrome(t *testing.T) {
 	t.Helper()
-	if _, err := source.FindChrome(); err != nil {
-		if os.Getenv("PAGELINT_REQUIRE_CHROME") == "1" {
-			t.Fatalf("PAGELINT_REQUIRE_CHROME=1 demands Chromium: %v", err)
-		}
-		t.Skipf("%v (set PAGELINT_REQUIRE_CHROME=1 to make this a failure)", err)
+	chrometest.Require(t, source.FindChrome)
+}
+
+// requireChromeFor calls requireChrome for a scenario of fixtures/ whose
+// commands use --render.
+func requireChromeFor(t *testing.T, argsFile string) {
+	t.Helper()
+	if b, err := os.ReadFile(argsFile); err == nil && bytes.Contains(b, []byte("--render")) {
+		requireChrome(t)
 	}
 }
 
@@ -41,5 +45,20 @@ func TestRenderScriptedMenu(t *testing.T) {
 	code, out, errs = runCLI("--render", "index.html")
 	if code != 0 || strings.Contains(out, "nav-required") {
 		t.Errorf("with --render: exit %d, want 0 and no nav-required finding\n%s%s", code, out, errs)
+	}
+}
+
+// TestRenderWaitFlag: a wait that is no wait is refused before anything
+// starts, in one line.
+func TestRenderWaitFlag(t *testing.T) {
+	for _, tt := range []struct{ value, want string }{
+		{"0s", "pagelint: --render-wait: 0s is not a positive duration\n"},
+		{"-5s", "pagelint: --render-wait: -5s is not a positive duration\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"pagelint", "check", "--render", "--render-wait", tt.value, "testdata/scripted-menu/index.html"}, nil, &stdout, &stderr)
+		if code != 2 || stderr.String() != tt.want || stdout.Len() != 0 {
+			t.Errorf("--render-wait %s: exit %d, stderr %q, stdout %q; want exit 2 and %q", tt.value, code, stderr.String(), stdout.String(), tt.want)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"runtime"
 	"slices"
 	"sync"
@@ -49,6 +50,10 @@ type Options struct {
 	MaxDepth   int
 	Sitemaps   []string
 
+	// RenderPolicy is asked about each request of the rendered pages (see
+	// source.RenderOptions.Policy); nil means the run's network policy.
+	RenderPolicy func(*url.URL) error
+
 	// Shard lints a deterministic share of the pages; zero means all.
 	Shard Shard
 
@@ -61,6 +66,8 @@ type Options struct {
 
 	// policy says which addresses the run's requests may reach.
 	policy *netpolicy.Policy
+	// notes are the notes of the pages, by source (see sayPageNotes).
+	notes *pageNotes
 }
 
 // Result of a run.
@@ -169,6 +176,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
+	sayPageNotes(res, &opt)
 	return res, nil
 }
 
@@ -205,6 +213,12 @@ func (opt *Options) prepare(ctx context.Context) {
 		opt.Warn = func(string) {}
 	}
 	opt.policy = networkPolicy(ctx, opt)
+	if opt.RenderPolicy == nil {
+		// Chromium resolves names itself: its requests are checked by
+		// what their hosts resolve to (see netpolicy.Policy.CheckURL).
+		opt.RenderPolicy = opt.policy.CheckURL
+	}
+	opt.notes = &pageNotes{}
 }
 
 // networkPolicy decides which addresses the run may reach, as

@@ -52,6 +52,10 @@ type Page struct {
 	// Home is set by the reader on the site's home page (the root's
 	// index page, or the first URL given).
 	Home bool `json:"home,omitempty"`
+	// Note is what a person should know of how the page was read to trust
+	// its findings: a rendered page still busy when the wait ran out, or one
+	// that left for another address by itself.
+	Note string `json:"note,omitempty"`
 
 	Menus   []*Menu  `json:"menus"`
 	Header  *Region  `json:"header,omitempty"`

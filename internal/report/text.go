@@ -74,6 +74,9 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 	}
 	w.WriteString(st.style(ansiUnderline, terminalSafe(findings[0].Source)))
 	w.WriteString("\n")
+	if note := findings[0].PageNote; note != "" {
+		w.WriteString("  " + st.style(ansiDim, "note: "+terminalSafe(note)) + "\n")
+	}
 	for i, row := range rows {
 		w.WriteString("  ")
 		w.WriteString(st.style(ansiDim, pad(row[0], width[0])))
@@ -84,6 +87,12 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 		w.WriteString("  ")
 		w.WriteString(st.style(ansiDim, row[3]))
 		w.WriteString("\n")
+		if f := findings[i]; f.Line == 0 && f.Selector != "" {
+			// A rendered DOM has no lines: the selector is where to look,
+			// under the message.
+			w.WriteString(strings.Repeat(" ", 2+width[0]+2+width[1]+2))
+			w.WriteString(st.style(ansiDim, terminalSafe(f.Selector)) + "\n")
+		}
 	}
 	w.WriteString("\n")
 }
