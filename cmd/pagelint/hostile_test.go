@@ -112,6 +112,11 @@ func hostileCases() []hostileCase {
 			args: with("-c", "pagelint.json", "index.html"), code: 2,
 			stderr: []string{`pagelint: pagelint.json: /extends/0: cannot read extended config "/dev/zero": is a device, not a regular file`}},
 
+		// A page nested 100,000 deep: linted in linear time (docs/page-model.md).
+		{name: "100,000 nested elements", files: map[string]string{"deep.html": "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>" +
+			strings.Repeat("<div>", 100000) + "<nav><a href=\"deep.html\">Home</a></nav>" + strings.Repeat("</div>", 100000) +
+			"<footer><a href=\"deep.html\">Privacy</a> © 2026</footer></body></html>"}, args: with("deep.html"), code: 0},
+
 		// A config that reads a file that is not one, and quotes nothing of it.
 		{name: "extends a secret file", files: map[string]string{"index.html": hostilePage, "shadow": "root:$6$s3cr3tHash:19000:0:99999:7:::\n",
 			"pagelint.json": `{"extends": ["./shadow"]}`}, args: with("-c", "pagelint.json", "index.html"), code: 2,

@@ -14,7 +14,7 @@ import (
 // maxFuzzPage bounds the pages FuzzCheckPage tries: how pagelint copes with
 // large pages is for the benchmarks, and a fuzzer that grows its inputs
 // would spend its time on a few of them.
-const maxFuzzPage = 16 << 10
+const maxFuzzPage = 64 << 10
 
 // FuzzCheckPage runs the whole lint over a site of two pages made of the
 // fuzzer's bytes (each page, every check, the deferred links and the site
@@ -27,7 +27,7 @@ func FuzzCheckPage(f *testing.F) {
 <main id="x"><a href="#missing">m</a><a href="mailto:x">mail</a><a href="javascript:void(0)"></a></main>
 <footer><a href="/privacy">Privacy</a> <button>Cookie settings</button> © 2019–2026 Example</footer></body></html>`,
 		// Deep nesting: of elements, of menus, of formatting elements.
-		"<!DOCTYPE html><body>" + strings.Repeat("<div>", 500) + "<nav><a href=/x>x</a></nav>" + strings.Repeat("</div>", 500),
+		"<!DOCTYPE html><body>" + strings.Repeat("<div>", 5000) + "<nav><a href=/x>x</a></nav>" + strings.Repeat("</div>", 5000),
 		"<nav>" + strings.Repeat("<ul><li><a href=/x>x</a>", 200) + "</nav>",
 		"<footer>" + strings.Repeat("<b><i>", 500) + "<a href=/p>Privacy</a> ©</footer>",
 		"<table>" + strings.Repeat("<tr><td><nav><a href=#a>a</a>", 100),
