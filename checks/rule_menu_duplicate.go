@@ -171,14 +171,16 @@ func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg s
 		return
 	}
 	d.reported[k] = true
-	switch {
-	case first.e.Line > 0:
-		msg += " (first at line " + strconv.Itoa(first.e.Line) + ")"
-	case first.e.Selector != "":
-		msg += " (first at " + first.e.Selector + ")"
+	// Where the first entry stands goes into the context, not the message:
+	// a message is part of the finding's fingerprint, which must stay the
+	// same when an edit moves lines.
+	firstLine := ""
+	if first.e.Line > 0 {
+		firstLine = strconv.Itoa(first.e.Line)
 	}
 	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
-		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
+		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href,
+			"firstLine": firstLine, "firstSelector": first.e.Selector}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
 }

@@ -72,7 +72,7 @@ func ownSuppressions(in page.Suppressions) page.Suppressions {
 	}
 	out := make(page.Suppressions, len(in))
 	for i, s := range in {
-		out[i] = page.Suppression{From: s.From, To: s.To}
+		out[i] = page.Suppression{From: s.From, To: s.To, At: s.At, Directive: intern(s.Directive)}
 		for _, r := range s.Rules {
 			out[i].Rules = append(out[i].Rules, intern(r))
 		}

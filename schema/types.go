@@ -41,6 +41,9 @@ type Site struct {
 	// Threshold is the share of pages (0..1, default 0.8) whose menu entries
 	// make the site's menu for nav-inconsistent.
 	Threshold float64 `json:"threshold,omitempty"`
+	// TextSnapshots are globs, relative to the config, of the files that
+	// are rendered-text snapshots.
+	TextSnapshots []string `json:"textSnapshots,omitempty"`
 }
 
 // Navigation is the contract of the page's menus.

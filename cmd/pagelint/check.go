@@ -40,6 +40,11 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+			&cli.BoolFlag{Name: "only-pages", Usage: "of the files named, lint only pages (HTML, and the text snapshots site.textSnapshots names) against the config's site root: for pre-commit hooks"},
+			&cli.StringFlag{Name: "compare", Usage: "say which findings are new and which fixed since the JSON report `OLD.json`"},
+			&cli.BoolFlag{Name: "report-unused-disable", Usage: "warn of pagelint-disable comments that silenced nothing"},
+			&cli.BoolFlag{Name: "print-config", Usage: "print the resolved config (presets merged) as JSON and exit"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which config file is used"},
 		),
 		Action: func(c *cli.Context) error { return runCheck(c, s) },
 	}
@@ -53,6 +58,7 @@ func reportFlags(defaultFormat string) []cli.Flag {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
 		&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
+		&cli.StringFlag{Name: "base-dir", Usage: "name files in SARIF, Code Quality and GitHub annotations relative to `DIR` (default: the root of the git repository, else the current directory)"},
 	}
 }
 
@@ -71,6 +77,10 @@ func runCheck(c *cli.Context, s *streams) error {
 		return err
 	}
 	failOn, err := parseFailOn(c.String("fail-on"))
+	if err != nil {
+		return err
+	}
+	base, err := baseDir(c)
 	if err != nil {
 		return err
 	}
@@ -105,6 +115,12 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("verbose") {
+		fmt.Fprintln(s.stderr, "pagelint: "+describeConfig(cfg))
+	}
+	if c.Bool("print-config") {
+		return printConfig(s, cfg)
+	}
 	opt := lint.Options{
 		Inputs:         c.Args().Slice(),
 		Stdin:          s.stdin,
@@ -124,6 +140,9 @@ func runCheck(c *cli.Context, s *streams) error {
 		Shard:          shard,
 		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
 		Version:        version,
+
+		ReportUnusedDisable: c.Bool("report-unused-disable"),
+		OnlyPages:           c.Bool("only-pages"),
 	}
 	if showProgress(c, s) {
 		opt.Progress = s.stderr
@@ -159,10 +178,18 @@ func runCheck(c *cli.Context, s *streams) error {
 		Rules:         res.Rules,
 		Pages:         res.Pages,
 	}
+	if shard.Count > 1 {
+		rep.Shard = shard.String()
+	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
 	rep.Summary.Interrupted = interrupted
-	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
+	if path := c.String("compare"); path != "" {
+		if err := compareWith(path, rep); err != nil {
+			return err
+		}
+	}
+	if err := writeReports(s, outputs, rep, report.Options{Quiet: c.Bool("quiet"), BaseDir: base}, c.Bool("no-color")); err != nil {
 		return err
 	}
 	if interrupted {
@@ -175,7 +202,29 @@ func runCheck(c *cli.Context, s *streams) error {
 	if len(res.PageErrors) > 0 {
 		return &exitError{code: exitFailure}
 	}
-	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+	if c.Bool("update-baseline") {
+		// Writing the baseline was the job; its findings are known now.
+		return nil
+	}
+	return gate(rep.Summary, failOn, c.Int("max-warnings"))
+}
+
+// gate ends a run with its exit code: 1 when a finding is at or above
+// fail-on or there are too many warnings — saying so for the warnings,
+// which --quiet does not show.
+func gate(sum report.Summary, failOn finding.Severity, maxWarnings int) error {
+	code := exitCode(sum, failOn, maxWarnings)
+	if code == exitFindings && maxWarnings >= 0 && sum.Warning > maxWarnings {
+		return &exitError{code: code, msg: plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
+	}
+	return &exitError{code: code}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // inputFiles are the files of a run's inputs that a report must never

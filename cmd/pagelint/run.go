@@ -10,9 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 // Exit codes, as docs/contract.md fixes them.
 const (
 	exitOK       = 0
@@ -119,6 +116,7 @@ func newApp(s *streams) *cli.App {
 			extractCommand(s),
 			schemaCommand(s),
 			mergeCommand(s),
+			diffCommand(s),
 			versionCommand(s),
 		},
 		Action: func(c *cli.Context) error {
@@ -132,15 +130,4 @@ func newApp(s *streams) *cli.App {
 		c.OnUsageError = usageError
 	}
 	return app
-}
-
-func versionCommand(s *streams) *cli.Command {
-	return &cli.Command{
-		Name:  "version",
-		Usage: "print the version",
-		Action: func(*cli.Context) error {
-			fmt.Fprintln(s.stdout, "pagelint "+version)
-			return nil
-		},
-	}
 }

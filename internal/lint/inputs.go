@@ -29,6 +29,9 @@ type job struct {
 // With an engine, each page is checked as soon as it is read and only the
 // engine's index of it is kept; without one (extract), the full models are.
 func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (groups []*group, pageErrs []error, err error) {
+	if err := checkTextSnapshots(opt); err != nil {
+		return nil, nil, err
+	}
 	var urls []string
 	fileGroups := map[string]*localGroup{} // by site root
 	var order []string
@@ -52,7 +55,14 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 				return nil, nil, errorf(in, "%v (give - to read standard input)", fsutil.RegularError(info.Mode()))
 			}
 			root := in
-			if !info.IsDir() {
+			switch {
+			case info.IsDir():
+			case opt.OnlyPages:
+				var ok bool
+				if root, ok = hookRoot(in, opt); !ok || !isHookPage(in, opt) {
+					continue
+				}
+			default:
 				root = fileRoot(in, opt)
 			}
 			lg := fileGroups[root]
@@ -74,6 +84,11 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 				}
 			} else {
 				rel, err := filepath.Rel(root, in)
+				if err == nil && strings.HasPrefix(rel, "..") && opt.OnlyPages && isTextSnapshot(in, opt) {
+					// A snapshot kept beside the site, not in it: a
+					// rendering of a page, whose links are the site's.
+					rel = filepath.Base(in)
+				}
 				if err != nil || strings.HasPrefix(rel, "..") {
 					return nil, nil, errorf(in, "file is outside the site root %q", root)
 				}
@@ -139,11 +154,15 @@ func relToCwd(abs string) string {
 	return abs
 }
 
-// formatOf says how a file is read: .txt and .md are rendered-text
-// snapshots unless --input-format says otherwise.
+// formatOf says how a file is read: .txt and .md, and the files
+// site.textSnapshots names, are rendered-text snapshots unless
+// --input-format says otherwise.
 func formatOf(name string, opt *Options) string {
 	if opt.InputFormat != "" {
 		return opt.InputFormat
+	}
+	if isTextSnapshot(name, opt) {
+		return "text"
 	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".md", ".markdown":

@@ -161,31 +161,58 @@ type Suppression struct {
 	Rules []string
 	From  int
 	To    int
+	// At is the line of the comment, Directive its name
+	// ("pagelint-disable-next-line"), for messages about it.
+	At        int
+	Directive string
+	// Used records which of Rules (or, for all rules, index 0) silenced a
+	// finding, for --report-unused-disable.
+	Used []bool
 }
 
 // Suppressions are the suppressions of one page.
 type Suppressions []Suppression
 
-// Silence reports whether rule is silenced on line.
+// Silence reports whether rule is silenced on line, and records which
+// suppression silenced it (for --report-unused-disable).
 func (ss Suppressions) Silence(rule string, line int) bool {
-	if line == 0 {
+	i, j := ss.find(rule, line)
+	if i < 0 {
 		return false
 	}
-	for _, s := range ss {
+	s := &ss[i]
+	if s.Used == nil {
+		s.Used = make([]bool, max(len(s.Rules), 1))
+	}
+	s.Used[j] = true
+	return true
+}
+
+// find returns the suppression that silences rule on line: its index and
+// the index of the rule in its Rules (0 when it silences every rule); -1
+// when none does.
+func (ss Suppressions) find(rule string, line int) (int, int) {
+	if line == 0 {
+		return -1, -1
+	}
+	for i, s := range ss {
 		if line < s.From || line > s.To {
 			continue
 		}
 		if len(s.Rules) == 0 {
-			return true
+			return i, 0
 		}
-		for _, r := range s.Rules {
+		for j, r := range s.Rules {
 			if r == rule {
-				return true
+				return i, j
 			}
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // Suppressed reports whether rule is silenced on line of the page.
-func (p *Page) Suppressed(rule string, line int) bool { return p.Suppressions.Silence(rule, line) }
+func (p *Page) Suppressed(rule string, line int) bool {
+	i, _ := p.Suppressions.find(rule, line)
+	return i >= 0
+}

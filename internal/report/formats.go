@@ -25,6 +25,7 @@ var writers = map[string]Writer{
 	"codeclimate": WriteCodeClimate,
 	"markdown":    WriteMarkdown,
 	"html":        WriteHTML,
+	"openmetrics": WriteOpenMetrics,
 }
 
 // Lookup returns the writer of a format name such as "sarif".

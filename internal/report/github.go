@@ -22,15 +22,20 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	if r.Summary.Interrupted {
 		fmt.Fprintf(&buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
 	}
+	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
-		props := []string{"file=" + escapeProperty(f.Source)}
+		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}
 		if f.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Line))
 			if f.Column > 0 {
 				props = append(props, "col="+strconv.Itoa(f.Column))
 			}
 		}
-		props = append(props, "title="+escapeProperty("pagelint "+f.Rule))
+		title := "pagelint " + f.Rule
+		if newOnes.isNew(f) {
+			title += " (new)"
+		}
+		props = append(props, "title="+escapeProperty(title))
 		fmt.Fprintf(&buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

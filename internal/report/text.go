@@ -36,19 +36,30 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 			shown = append(shown, f)
 		}
 	}
+	newOnes := r.Comparison.marker()
 	for start := 0; start < len(shown); {
 		end := start
 		for end < len(shown) && shown[end].Source == shown[start].Source {
 			end++
 		}
-		writeTextFile(&buf, st, shown[start:end])
+		writeTextFile(&buf, st, shown[start:end], newOnes)
 		start = end
 	}
 	var counts severityCounts
 	for _, f := range shown {
 		counts.add(f.Severity)
 	}
+	if c := r.Comparison; c != nil && c.Fixed > 0 && !opt.Quiet {
+		buf.WriteString(st.style(ansiGreen, "fixed") + "\n")
+		for _, f := range c.sortedFixed() {
+			buf.WriteString("  " + terminalSafe(location(f)) + "  " + terminalSafe(f.Message) + "  " + st.style(ansiDim, f.Rule) + "\n")
+		}
+		buf.WriteString("\n")
+	}
 	buf.WriteString(textSummary(st, counts, r.Summary, opt.Quiet))
+	if c := r.Comparison; c != nil {
+		buf.WriteString("; " + c.Headline())
+	}
 	buf.WriteString("\n")
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -56,7 +67,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 
 // writeTextFile writes one source's header and its aligned finding lines,
 // then the blank line that separates files.
-func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
+func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding, newOnes newMarker) {
 	rows := make([][4]string, len(findings))
 	var width [3]int
 	for i, f := range findings {
@@ -86,6 +97,9 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 		w.WriteString(pad(row[2], width[2]))
 		w.WriteString("  ")
 		w.WriteString(st.style(ansiDim, row[3]))
+		if newOnes.isNew(findings[i]) {
+			w.WriteString("  " + st.style(ansiBold, "new"))
+		}
 		w.WriteString("\n")
 		if f := findings[i]; f.Line == 0 && f.Selector != "" {
 			// A rendered DOM has no lines: the selector is where to look,
