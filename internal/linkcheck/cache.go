@@ -211,7 +211,12 @@ func lockDir(dir string) (unlock func(), err error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("cannot lock %q: %w", dir, err)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return nil, fmt.Errorf("cannot lock %q: %w", dir, err)
+		}
+		// A system that cannot lock a directory (Windows) still gets its
+		// cache saved, merged but not guarded against a concurrent save.
+		return func() {}, nil
 	}
 	return func() { _ = l.Unlock() }, nil
 }
