@@ -20,12 +20,15 @@ var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Err
 func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
 
 func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	if !env.standingOf(p).judged() {
+		return Result{}
+	}
 	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
 	s := &env.dups
 	defer s.clear()
 	for _, m := range menusIn(p) {
 		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
-		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
+		d.find(s, dupScope{noun: "menu entry", menu: refOf(p, m)})
 	}
 	if p.Footer != nil {
 		s.entries = s.entries[:0]
@@ -34,7 +37,7 @@ func (menuDuplicate) Check(p *page.Page, env *Env) Result {
 				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group})
 			}
 		}
-		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
+		d.find(s, dupScope{noun: "footer entry", menu: menuRef{name: "footer"}, footer: true})
 	}
 	return Result{Findings: d.out}
 }
@@ -63,17 +66,18 @@ func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry) []d
 
 // dupScope is the menu whose entries are compared, as messages name it.
 type dupScope struct {
-	noun   string // "menu entry", "footer entry"
-	menu   string // the menu's name, "footer" for the footer
+	noun   string  // "menu entry", "footer entry"
+	menu   menuRef // "footer" for the footer
 	footer bool
 }
 
-// in says where the entries stand: ` in menu "Primary"`, " in the footer".
+// in says where the entries stand: ` in menu "Primary"`, " in the header
+// menu", " in the footer".
 func (s dupScope) in() string {
 	if s.footer {
 		return " in the footer"
 	}
-	return " in menu " + q(s.menu)
+	return " in " + s.menu.the()
 }
 
 type dupEntry struct {
@@ -142,20 +146,29 @@ func (d *dupFinder) find(s *dupScratch, scope dupScope) {
 
 // findIn reports the repeats among entries of one label, in document order.
 func (d *dupFinder) findIn(same []dupEntry, scope dupScope) {
-	noun, inMenu, menu := scope.noun, scope.in(), scope.menu
+	noun, inMenu, menu := scope.noun, scope.in(), scope.menu.plain()
+	// A column heading that is the menu's own name (a nav's aria-label
+	// given to its top-level entries as their group) is no parent.
+	parent := func(de dupEntry) string {
+		if de.parentKey.parent == nil && de.parentName != "" && !scope.footer && scope.menu.name != "" &&
+			normalize(de.parentName) == normalize(scope.menu.name) {
+			return ""
+		}
+		return de.parentName
+	}
 next:
 	for j := 1; j < len(same); j++ {
 		de := same[j]
 		for _, first := range same[:j] {
 			if sameUnder(first.parentKey, de.parentKey) {
-				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
+				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(parent(de))+inMenu)
 				continue next
 			}
 		}
 		for _, first := range same[:j] {
 			if sameTargetEntry(first.e, de.e) {
 				d.report(de, first, d.warn, menu, noun+" "+q(entryName(de.e))+" appears twice"+inMenu+
-					", under "+parentPhrase(first.parentName)+" and under "+parentPhrase(de.parentName))
+					", under "+parentPhrase(parent(first))+" and under "+parentPhrase(parent(de)))
 				continue next
 			}
 		}

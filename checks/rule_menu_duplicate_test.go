@@ -66,6 +66,29 @@ func TestMenuDuplicate(t *testing.T) {
 				{Label: "Home", Kind: page.KindLink, Href: "/", HasHref: true, Target: "/", Selector: "nav > ul > li:nth-child(2) > a"},
 			}}),
 			want: []string{`0:0 error menu-duplicate duplicate menu entry "Home" in menu "Primary"`}},
+		// Menus named as a person would (issue 12, F08).
+		{name: "unnamed menus are named by their landmark and place", page: &page.Page{Source: "index.html", URL: "/index.html", Title: "A page",
+			Format: page.FormatHTML, Menus: []*page.Menu{
+				{Region: page.RegionHeader, Selector: "header > nav:nth-child(1)", Entries: []*page.Entry{lnk("News", "/news/", 8, 5), lnk("News", "/news-2/", 9, 5)}},
+				{Region: page.RegionHeader, Selector: "header > nav:nth-child(2)", Entries: []*page.Entry{lnk("Log in", "/login/", 10, 5), lnk("Log in", "/signin/", 11, 5)}},
+				{Region: page.RegionMain, Selector: "main > nav", Entries: []*page.Entry{lnk("Climate", "/c/", 20, 5), lnk("Climate", "/c2/", 21, 5)}},
+				{Region: page.RegionFooter, Selector: "footer > nav", Entries: []*page.Entry{lnk("Privacy", "/p/", 30, 5), lnk("Privacy", "/p2/", 31, 5)}},
+			}},
+			want: []string{
+				`9:5 error menu-duplicate duplicate menu entry "News" in the first header menu`,
+				`11:5 error menu-duplicate duplicate menu entry "Log in" in the second header menu`,
+				`21:5 error menu-duplicate duplicate menu entry "Climate" in the menu in the main content`,
+				`31:5 error menu-duplicate duplicate menu entry "Privacy" in the footer menu`,
+			}},
+		{name: "a group that is the menu's own name is no parent",
+			page: withMenus(menu("Recipes menu", 10,
+				grouped("Recipes menu", lnk("Desserts", "/desserts/", 11, 3), toggle("Meal Types", 12, 3, lnk("Desserts", "/desserts/", 13, 5)))...)),
+			want: []string{`13:5 warning menu-duplicate menu entry "Desserts" appears twice in menu "Recipes menu", under the top level and under "Meal Types"`}},
+		{name: "a redirect stub has no menus to compare", page: func() *page.Page {
+			p := redirectStub("old.html", "/new.html")
+			p.Links = append(p.Links, ref("a", "/new.html", "/new.html", 5, 3))
+			return p
+		}()},
 	})
 }
 

@@ -26,6 +26,8 @@ func TestNavDeadLink(t *testing.T) {
 				`14:3 error nav-dead-link navigation entry "Empty" has an empty href`,
 				`15:3 error nav-dead-link navigation entry with no label links to "JavaScript:open()" instead of a page`,
 			}},
+		{name: "ignored entries (data-pagelint-ignore)",
+			page: withMenus(menu("Primary", 10, func() *page.Entry { e := lnk("Cloud", "#", 12, 3); e.Ignored = true; return e }()))},
 		{name: "text snapshot entries with a written-out link",
 			page: withMenus(menu("Primary", 10, txt("Home", 11, 3), &page.Entry{Label: "Shop", Kind: page.KindText, Href: "#", HasHref: true, Pos: page.Pos{Line: 12, Column: 5}})),
 			want: []string{`12:5 error nav-dead-link navigation entry "Shop" links to "#"`}},

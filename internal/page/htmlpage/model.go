@@ -96,6 +96,7 @@ func (md *model) page() *page.Page {
 		p.Base = string(md.bytes(md.base))
 	}
 	p.Redirect = string(md.refresh)
+	p.OGURL = string(md.ogURL)
 	md.res = newResolver(md.opt.URL, p.Base)
 	md.scan(0, scanContext{header: -1, footer: -1, menu: -1, named: -1})
 	md.chooseLandmarks()
@@ -113,6 +114,9 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
+	for _, m := range md.maps {
+		p.Maps = append(p.Maps, string(md.bytes(m)))
+	}
 	return p
 }
 
@@ -226,9 +230,10 @@ func (md *model) inside(n, anc nodeID) bool {
 // candidate around it (0 if none: groups are found within it), and whether
 // it or an ancestor is hidden.
 type place struct {
-	region string
-	root   nodeID
-	hidden bool
+	region  string
+	root    nodeID
+	hidden  bool
+	ignored bool // see ignoredByAttrs
 }
 
 // Where a node stands, as memoized in nodeInfo.in.
@@ -237,12 +242,13 @@ const (
 	inFooter
 	inMenu
 	inHidden
+	inIgnored
 )
 
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
 	info := &md.info[n]
-	pl := place{root: info.root, hidden: info.in&inHidden != 0, region: page.RegionMain}
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, ignored: info.in&inIgnored != 0, region: page.RegionMain}
 	switch {
 	case info.in&inFooter != 0:
 		pl.region = page.RegionFooter
@@ -266,6 +272,9 @@ func (md *model) locate(n nodeID) {
 	}
 	if md.hiddenByAttrs(n) {
 		info.in |= inHidden
+	}
+	if md.ignoredByAttrs(n) {
+		info.in |= inIgnored
 	}
 	if c := info.cand; c > 0 {
 		if info.root == 0 {
@@ -333,7 +342,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 		}
 	}
 	pl := md.placeOf(n)
-	e.Hidden, e.Region = pl.hidden, pl.region
+	e.Hidden, e.Region, e.Ignored = pl.hidden, pl.region, pl.ignored
 	e.Icon, e.IconLabel = md.icon(n)
 	e.Selector = md.selector(n)
 	e.Pos = md.pos(md.nodes[n].offset())
