@@ -110,11 +110,11 @@ func entryName(e *page.Entry) string {
 // IsNavEntry reports whether a menu or footer entry is one a person
 // follows to another page: visible, named, a link (or a toggle that opens
 // entries of its own), and not a link to a place on its own page ("#top",
-// a table of contents). Menu toggles, close and back buttons are controls.
-// What most pages of a site carry is counted in such entries
-// (nav-inconsistent, init).
+// a table of contents). Menu toggles, close and back buttons are controls
+// (page.Entry.Control). What most pages of a site carry is counted in such
+// entries (nav-inconsistent, init).
 func IsNavEntry(e *page.Entry) bool {
-	if e == nil || e.Hidden || e.Name() == "" {
+	if e == nil || e.Hidden || e.Control != "" || e.Name() == "" {
 		return false
 	}
 	// "#" alone is a dead link (nav-dead-link's), not a place on the page.

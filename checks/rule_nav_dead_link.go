@@ -73,7 +73,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	if n := entryName(e); n != "" {
 		name = q(n)
 	}
-	if len(e.Children) > 0 {
+	if len(e.Children) > 0 || e.Control == page.ControlToggle {
 		// A link that only opens its submenu is a button in disguise:
 		// keyboards and screen readers take it for a page.
 		why += " (it opens a submenu: make it a button)"

@@ -73,6 +73,11 @@ func TestNavInconsistent(t *testing.T) {
 			`p05.html 8:1 warning nav-inconsistent menu "Primary" lacks 1 entry that most pages of the site have in it: "Cloud"`,
 			`p07.html 0:0 warning nav-inconsistent page has no menu "Primary", which 9 of 10 pages have (with "Home", "Products", "Cloud", "Support", "Contact")`,
 		}},
+		{name: "controls are no entries of the site's menu", pages: generatedSite(10, func(i int, p *page.Page) {
+			if i < 9 { // a toggle most pages carry, that one page lacks
+				p.Menus[0].Entries = append(p.Menus[0].Entries, control(page.ControlToggle, toggle("Menu", 30, 5)))
+			}
+		})},
 		{name: "entries on fewer pages than the threshold are not the site's menu", pages: generatedSite(10, func(i int, p *page.Page) {
 			if i < 3 {
 				p.Menus[0].Entries = append(p.Menus[0].Entries, lnk("Blog", "/blog/", 30, 5))

@@ -109,7 +109,9 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 	var matched []menuEntry
 	for _, m := range menus {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if nc.env.matches(it, e) {
+			// A control (a toggle, a close button) is no entry a reader
+			// would take for the required one.
+			if e.Control == "" && nc.env.matches(it, e) {
 				matched = append(matched, menuEntry{e, m})
 			}
 		})
@@ -162,7 +164,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	found := false
 	for _, m := range sub {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if nc.env.matches(child, e) {
+			if e.Control == "" && nc.env.matches(child, e) {
 				found = true
 			}
 		})

@@ -166,7 +166,13 @@ func labelKey(b *strings.Builder, entries []*page.Entry) {
 		if e == nil {
 			continue
 		}
-		b.WriteString("\x00")
+		// The key holds what Labels keep of an entry: whether it counts, and
+		// its label.
+		if IsNavEntry(e) {
+			b.WriteString("\x00+")
+		} else {
+			b.WriteString("\x00-")
+		}
 		b.WriteString(e.Label)
 		if len(e.Children) > 0 {
 			b.WriteString("\x00[")

@@ -166,6 +166,18 @@ func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
 	return &page.Entry{Label: label, Kind: page.KindText, Pos: page.Pos{Line: line, Column: col}, Children: children}
 }
 
+// control marks an entry as a control that is no entry (page.ControlToggle …).
+func control(kind string, e *page.Entry) *page.Entry {
+	e.Control = kind
+	return e
+}
+
+// copied marks an entry a copy of one shown before it.
+func copied(e *page.Entry) *page.Entry {
+	e.Copy = true
+	return e
+}
+
 func grouped(group string, entries ...*page.Entry) []*page.Entry {
 	for _, e := range entries {
 		e.Group = group

@@ -26,6 +26,22 @@ const (
 	KindText   = "text"   // a rendered-text list item (no element behind it)
 )
 
+// What a control that is no entry does (Entry.Control). A person does not
+// read such a control as one of the menu's places: the rules that compare,
+// require or count entries leave it out.
+const (
+	// ControlToggle opens or closes the submenu or panel of the entry it
+	// stands beside ("+", a chevron button, an accordion button, "Menu").
+	ControlToggle = "toggle"
+	// ControlClose closes the panel it stands in, or goes back a level
+	// ("Close menu", "Zurück", a back button named after the parent).
+	ControlClose = "close"
+	// ControlSkip is a skip link to another part of the page.
+	ControlSkip = "skip"
+	// ControlForm submits or resets a form (a search button).
+	ControlForm = "form"
+)
+
 // Pos is a 1-based position in the source. Zero means unknown.
 type Pos struct {
 	Line   int `json:"line,omitempty"`
@@ -130,6 +146,15 @@ type Entry struct {
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
 	IconLabel string `json:"iconLabel,omitempty"`
+	// Control says what a control that is no entry of its menu or footer
+	// does (ControlToggle, …); "" for an entry.
+	Control string `json:"control,omitempty"`
+	// Copy: the entry repeats, with its label and target, an entry shown
+	// before it in the same menu or footer — it stands in a copy of a list
+	// (a mobile or placeholder copy beside the first) or under a "More"
+	// overflow toggle. A menu's entries are counted once: copies are not
+	// compared with what they copy.
+	Copy bool `json:"copy,omitempty"`
 	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
 	// data-proofer-ignore; no rule reports on its link.
 	Ignored  bool     `json:"ignored,omitempty"`
@@ -137,6 +162,12 @@ type Entry struct {
 	Children []*Entry `json:"children,omitempty"`
 	Pos
 }
+
+// Seen reports whether the entry counts among its menu's or footer's
+// entries as a reader sees them: not hidden, not a control (Control), not
+// a copy of an entry shown before it (Copy). The rules that compare
+// entries with each other look at these alone.
+func (e *Entry) Seen() bool { return !e.Hidden && e.Control == "" && !e.Copy }
 
 // Name is what an entry is matched and reported by: its visible text when it
 // has any, else its accessible name.

@@ -30,6 +30,9 @@ func (md *model) makeLinks() {
 		at := linkPlace{region: page.RegionMain}
 		if r.node != 0 {
 			pl := md.placeOf(r.node)
+			if pl.inert {
+				continue // a template's content is no part of the page
+			}
 			e, at.region, at.ignored = md.info[r.node].entry, pl.region, pl.ignored
 			if e != nil {
 				at.sel = e.Selector // the same: one copy
