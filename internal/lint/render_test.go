@@ -109,17 +109,25 @@ func TestRenderSourcePositions(t *testing.T) {
 	}
 }
 
+// secretServer is a service on loopback that a rendered page must not reach
+// unless the policy allows it, and how many requests it answered.
+func secretServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	asked := &atomic.Int32{}
+	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		fmt.Fprint(w, "secret")
+	}))
+	t.Cleanup(secret.Close)
+	return secret, asked
+}
+
 // TestRenderPolicyOwnServer: under a policy that refuses loopback, a local
 // page still loads from the run's own file server on loopback, and what its
 // script asks of another loopback server is refused and noted.
 func TestRenderPolicyOwnServer(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
-	var asked atomic.Int32
-	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		asked.Add(1)
-		fmt.Fprint(w, "secret")
-	}))
-	defer secret.Close()
+	secret, asked := secretServer(t)
 	root := writeSite(t, map[string]string{
 		"index.html": `<!DOCTYPE html><html><head><script src="/menu.js"></script></head><body><nav id="n"></nav></body></html>`,
 		"menu.js": `fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});
@@ -209,12 +217,7 @@ func TestDOMIndex(t *testing.T) {
 // the metadata address is never dialled (it is not on loopback).
 func TestRenderKeepsToTheNetworkPolicy(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
-	var asked atomic.Int32
-	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		asked.Add(1)
-		fmt.Fprint(w, "secret")
-	}))
-	defer secret.Close()
+	secret, asked := secretServer(t)
 	const metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
 	loopbackPage := `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
 fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});</script></body></html>`
