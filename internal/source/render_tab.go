@@ -133,6 +133,9 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 		s.reloads++
 		s.chain = map[cdpfetch.RequestID]bool{ev.RequestID: true}
 		s.loaded, s.docSeen = false, false
+		// The old document's requests die with it, and a busy browser may
+		// never say so: only the new document's requests count.
+		s.inflight = map[network.RequestID]bool{}
 		return ""
 	default:
 		s.reloadLoop = true
