@@ -203,55 +203,15 @@ func TestDOMIndex(t *testing.T) {
 }
 
 // TestRenderKeepsToTheNetworkPolicy: without a RenderPolicy of its own, a
-// run renders under its network policy (docs/SECURITY.md): a local site's
-// script asking a loopback server or the metadata address is refused and
-// noted, unless AllowPrivate lets it reach loopback.
+// run renders under its network policy (docs/SECURITY.md): what a local
+// site's script asks of a loopback server — a fetch, or a WebSocket, which
+// the browser's request interception never sees — does not reach it, and
+// the page note says so, unless AllowPrivate lets it reach loopback.
 func TestRenderKeepsToTheNetworkPolicy(t *testing.T) {
-	chrometest.Require(t, source.FindChrome)
-	var asked atomic.Int32
-	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		asked.Add(1)
-		fmt.Fprint(w, "secret")
-	}))
-	defer secret.Close()
-	root := writeSite(t, map[string]string{
-		"index.html": `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
-fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});</script></body></html>`,
-	})
-	cfg, err := schema.Default(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, allow := range []bool{false, true} {
-		asked.Store(0)
-		pages, pageErrs, err := Extract(context.Background(), Options{Inputs: []string{root}, Config: cfg, Render: true, AllowPrivate: allow})
-		if err != nil || len(pageErrs) > 0 {
-			t.Fatal(err, pageErrs)
-		}
-		note := pages[0].Note
-		if allow {
-			if asked.Load() == 0 || note != "" {
-				t.Errorf("AllowPrivate: the loopback server was asked %d times, note %q", asked.Load(), note)
-			}
-			continue
-		}
-		want := "the address policy refused the page's request to " + secret.URL + "/latest/meta-data/ (127.0.0.1 is a loopback address: not requested)"
-		if asked.Load() != 0 || note != want {
-			t.Errorf("the loopback server was asked %d times; note = %q\nwant   %q", asked.Load(), note, want)
-		}
-	}
-}
-
-// TestRenderRefusesWebSockets: a local site's script that opens a WebSocket
-// to a loopback server, which the browser's request interception never
-// sees, does not reach it under the run's network policy, and the page
-// note says so as it does of any refused request; with AllowPrivate, the
-// connection goes through.
-func TestRenderRefusesWebSockets(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
 	var conns atomic.Int32
 	secret := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "no WebSocket here", http.StatusBadRequest)
+		fmt.Fprint(w, "secret")
 	}))
 	secret.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
@@ -260,31 +220,38 @@ func TestRenderRefusesWebSockets(t *testing.T) {
 	}
 	secret.Start()
 	defer secret.Close()
-	socketURL := "ws://" + secret.Listener.Addr().String() + "/socket"
-	root := writeSite(t, map[string]string{
-		"index.html": `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
-new WebSocket("` + socketURL + `");</script></body></html>`,
-	})
 	cfg, err := schema.Default(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, allow := range []bool{false, true} {
-		conns.Store(0)
-		pages, pageErrs, err := Extract(context.Background(), Options{Inputs: []string{root}, Config: cfg, Render: true, AllowPrivate: allow})
-		if err != nil || len(pageErrs) > 0 {
-			t.Fatal(err, pageErrs)
-		}
-		note := pages[0].Note
-		if allow {
-			if conns.Load() == 0 || note != "" {
-				t.Errorf("AllowPrivate: %d connections reached the loopback server, note %q", conns.Load(), note)
+	tests := []struct {
+		name, script, asked string
+	}{
+		{"fetch", `fetch("%s").catch(() => {});`, secret.URL + "/latest/meta-data/"},
+		{"WebSocket", `new WebSocket("%s");`, "ws://" + secret.Listener.Addr().String() + "/socket"},
+	}
+	for _, tt := range tests {
+		root := writeSite(t, map[string]string{
+			"index.html": `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>` +
+				fmt.Sprintf(tt.script, tt.asked) + `</script></body></html>`,
+		})
+		for _, allow := range []bool{false, true} {
+			conns.Store(0)
+			pages, pageErrs, err := Extract(context.Background(), Options{Inputs: []string{root}, Config: cfg, Render: true, AllowPrivate: allow})
+			if err != nil || len(pageErrs) > 0 {
+				t.Fatal(err, pageErrs)
 			}
-			continue
-		}
-		want := "the address policy refused the page's request to " + socketURL + " (127.0.0.1 is a loopback address: not requested)"
-		if conns.Load() != 0 || note != want {
-			t.Errorf("%d connections reached the loopback server; note = %q\nwant   %q", conns.Load(), note, want)
+			note := pages[0].Note
+			if allow {
+				if conns.Load() == 0 || note != "" {
+					t.Errorf("%s, AllowPrivate: %d connections reached the loopback server, note %q", tt.name, conns.Load(), note)
+				}
+				continue
+			}
+			want := "the address policy refused the page's request to " + tt.asked + " (127.0.0.1 is a loopback address: not requested)"
+			if conns.Load() != 0 || note != want {
+				t.Errorf("%s: %d connections reached the loopback server; note = %q\nwant   %q", tt.name, conns.Load(), note, want)
+			}
 		}
 	}
 }

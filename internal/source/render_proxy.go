@@ -52,7 +52,9 @@ func startProxy(dial DialFunc) (*renderProxy, error) {
 	}
 	p := &renderProxy{dial: dial, ln: ln, refused: map[string]string{}, failed: map[string]string{}, tunnels: map[net.Conn]bool{}}
 	p.transport = &http.Transport{
-		DialContext:           p.dialRecorded,
+		DialContext: p.dialRecorded,
+		// The browser's own Accept-Encoding goes through; none is added.
+		DisableCompression:    true,
 		MaxIdleConnsPerHost:   4,
 		IdleConnTimeout:       30 * time.Second,
 		ResponseHeaderTimeout: 2 * time.Minute,
