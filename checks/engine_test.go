@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,4 +85,23 @@ func TestRunOddModels(t *testing.T) {
 	engine := NewEngine(cfg, testNow)
 	_ = engine.Run(odd, fakeSite{}, map[string]ExternalResult{})
 	_ = engine.Run(odd, nil, nil)
+}
+
+// HomeItems names the home-page items that run: by id, else by label; none
+// when footer-required is off.
+func TestHomeItems(t *testing.T) {
+	const items = `"footer":{"required":[{"id":"us-opt-out","label":"Do Not Sell","scope":"home"},{"label":"Imprint","scope":"home"},
+		{"id":"off","label":"X","scope":"home","enabled":false},{"id":"quiet","label":"Y","scope":"home","severity":"off"},{"id":"privacy","label":"Privacy"}]}`
+	for _, c := range []struct {
+		config string
+		want   []string
+	}{
+		{`{` + items + `}`, []string{"us-opt-out", "Imprint"}},
+		{`{"rules":{"footer-required":"off"},` + items + `}`, nil},
+		{`{}`, nil},
+	} {
+		if got := NewEngine(testConfig(t, c.config), testNow).HomeItems(); !slices.Equal(got, c.want) {
+			t.Errorf("HomeItems = %q, want %q", got, c.want)
+		}
+	}
 }

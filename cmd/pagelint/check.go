@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -32,6 +33,7 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and lint the rendered DOM"},
 			&cli.DurationFlag{Name: "render-wait", Value: 10 * time.Second, Usage: "longest wait for a rendered page to settle"},
 			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
+			&cli.StringFlag{Name: "base-url", Usage: "where the site is published (sets site.baseURL): a staging or localhost `URL`'s links to it are the site's, and a saved page's path-only address is on it"},
 			&cli.IntFlag{Name: "max-pages", Value: 500, Usage: "crawl at most `N` pages"},
 			&cli.IntFlag{Name: "max-depth", Usage: "crawl at most `N` links deep (0: no limit)"},
 			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL` (auto: each start URL's /sitemap.xml); repeatable"},
@@ -115,6 +117,12 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
+	if baseURL := c.String("base-url"); baseURL != "" {
+		if !isSiteURL(baseURL) {
+			return fail("--base-url: %q is not an http(s) URL", baseURL)
+		}
+		cfg.Site.BaseURL = baseURL
+	}
 	if c.Bool("verbose") {
 		fmt.Fprintln(s.stderr, "pagelint: "+describeConfig(cfg))
 	}
@@ -183,6 +191,8 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.LinksOffline, rep.Summary.LinksUnresolved = res.LinksOffline, res.LinksUnresolved
+	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
 	rep.Summary.Interrupted = interrupted
 	if path := c.String("compare"); path != "" {
 		if err := compareWith(path, rep); err != nil {
@@ -215,16 +225,15 @@ func runCheck(c *cli.Context, s *streams) error {
 func gate(sum report.Summary, failOn finding.Severity, maxWarnings int) error {
 	code := exitCode(sum, failOn, maxWarnings)
 	if code == exitFindings && maxWarnings >= 0 && sum.Warning > maxWarnings {
-		return &exitError{code: code, msg: plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
+		return &exitError{code: code, msg: finding.Plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
 	}
 	return &exitError{code: code}
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+// isSiteURL reports whether s is an absolute http(s) URL with a host.
+func isSiteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // inputFiles are the files of a run's inputs that a report must never

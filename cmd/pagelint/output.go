@@ -158,7 +158,7 @@ func applyBaseline(c *cli.Context, s *streams, path string, findings []finding.F
 	}
 	kept, stale := b.Filter(findings)
 	if hidden := len(findings) - len(kept); hidden > 0 && !c.Bool("quiet") {
-		fmt.Fprintf(s.stderr, "pagelint: the baseline %s hid %s\n", path, plural(hidden, "known finding", "known findings"))
+		fmt.Fprintf(s.stderr, "pagelint: the baseline %s hid %s\n", path, finding.Plural(hidden, "known finding", "known findings"))
 	}
 	for _, e := range stale {
 		fmt.Fprintln(s.stderr, "pagelint: "+e.String())

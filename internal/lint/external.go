@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/source"
@@ -17,14 +18,22 @@ import (
 // checkExternal checks every distinct external URL the pages link to, once.
 // URLs the run fetched itself (pages of a crawl, and what the crawl could not
 // fetch) are judged by what the run already knows, even offline; the URLs
-// on a crawl's origins that it did not fetch count against its --max-pages.
-// pages carry the links to check.
-func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, learnt *linkKnowledge) (map[string]checks.ExternalResult, linkCounts, error) {
+// on a crawl's origins that it did not fetch count against its
+// --max-pages (see crawlLimit).
+//
+// pages carry the links to check; fetched holds the anchors of the pages
+// the run fetched, and known what the crawl learnt of the URLs it could not
+// fetch, both by normal form (internal/urlnorm).
+func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
-	results, targets, overBudget := externalTargets(pages, learnt, online)
+	results, targets := externalTargets(engine, pages, fetched, known)
+	if !online {
+		return results, linkCounts{checked: len(results), offline: notExcluded(opt, targets)}, nil
+	}
+	targets, overBudget := crawl.within(targets)
 	if overBudget > 0 {
 		opt.Warn(fmt.Sprintf("%s of the crawled site not checked: they are beyond --max-pages, which the pages fetched and the links to its own pages share",
-			plural(overBudget, "URL", "URLs")))
+			finding.Plural(overBudget, "URL", "URLs")))
 	}
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil
@@ -61,85 +70,89 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, le
 	}
 	if refused > 0 {
 		opt.Warn(fmt.Sprintf("%s not checked: the network policy refuses their addresses (loopback and private ones are checked with --allow-private; link-local ones never)",
-			plural(refused, "external link", "external links")))
+			finding.Plural(refused, "external link", "external links")))
 	}
 	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// crawlLimit is what a crawl leaves of its --max-pages to the link checks
+// of the URLs on its origins that it did not fetch: each of them would be
+// one more request to the site, and a crawl of 500 pages may link to
+// 50,000 more. nil for a run without a crawl.
+type crawlLimit struct {
+	origins map[string]bool
+	left    int
+}
+
+// within keeps, in order, the URLs off the crawl's origins and as many on
+// them as the budget allows (each URL once, whatever its fragment), and
+// counts the URLs left out.
+func (c *crawlLimit) within(targets []string) (kept []string, over int) {
+	if c == nil || len(c.origins) == 0 {
+		return targets, 0
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	listed, left := map[string]bool{}, map[string]bool{}
+	for _, t := range targets {
+		u, err := urlnorm.Parse(t)
+		switch {
+		case err != nil || !c.origins[u.Origin], listed[u.Key]:
+		case left[u.Key] || c.left == 0:
+			left[u.Key] = true
+			continue
+		default:
+			listed[u.Key] = true
+			c.left--
+		}
+		kept = append(kept, t)
+	}
+	return kept, len(left)
 }
 
-// linkCounts are the distinct link targets a run judged, and the external
-// ones links.deadline left unchecked.
-type linkCounts struct{ checked, unchecked int }
+// linkCounts are the distinct link targets a run judged, the external ones
+// links.deadline left unchecked, and those an offline run left unchecked.
+type linkCounts struct{ checked, unchecked, offline int }
 
-// linkKnowledge is what reading the inputs learnt about link targets, by
-// normal form (internal/urlnorm).
-type linkKnowledge struct {
-	// fetched holds the anchors of the pages the run fetched.
-	fetched map[string]map[string]bool
-	// known are results of URLs the run tried to fetch.
-	known map[string]checks.ExternalResult
-	// crawlOrigins are the origins of a crawl; budget is how many URLs on
-	// them that it did not fetch may still be asked.
-	crawlOrigins map[string]bool
-	budget       int
+// notExcluded counts the URLs that links.exclude would not have spared.
+func notExcluded(opt *Options, urls []string) int {
+	n := 0
+	for _, u := range urls {
+		if !opt.Config.Links.Excluded(u) && !opt.Config.Links.Excluded(urlnorm.Key(u)) {
+			n++
+		}
+	}
+	return n
 }
 
-// externalTargets judges the external links the run already knows and
-// lists, once each, those left to ask when online, in the order the site
-// links them: pages in the order of their sources (the workers read them
-// in no set order), links in page order, so that a run asks the same URLs
-// in the same order every time. Of the URLs on a crawl's origins that it
-// did not fetch, only as many are listed as its budget allows; overBudget
-// counts the others.
-func externalTargets(pages []*deferredLinks, learnt *linkKnowledge, online bool) (results map[string]checks.ExternalResult, targets []string, overBudget int) {
-	results = map[string]checks.ExternalResult{}
+// externalTargets judges the links the run already knows of (the pages it
+// fetched, what its crawl could not fetch) and lists, once each, the URLs
+// left to ask, in the order the site links them: pages in the order of
+// their sources (the workers read them in no set order), links in page
+// order, so that a run asks the same URLs in the same order every time.
+// What a link asks is the engine's to say (checks.Engine.AskURL).
+func externalTargets(engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, []string) {
+	results := map[string]checks.ExternalResult{}
+	var targets []string
 	seen := map[string]bool{}
-	listed, over := map[string]bool{}, map[string]bool{} // URLs on a crawl's origins, by normal form
 	pages = slices.Clone(pages)
 	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
 		for i := range p.links {
-			t := p.target(i)
-			// The checks deferred only what they judge external.
-			if !IsURL(t) || seen[t] {
+			t := engine.AskURL(p.url, p.href(i), p.target(i))
+			if t == "" || seen[t] {
 				continue
 			}
 			seen[t] = true
 			key := urlnorm.Key(t)
-			if anchors, ok := learnt.fetched[key]; ok {
+			if anchors, ok := fetched[key]; ok {
 				results[t] = knownResult(anchors, t)
-				continue
-			}
-			if r, ok := learnt.known[key]; ok {
+			} else if r, ok := known[key]; ok {
 				results[t] = r
-				continue
+			} else {
+				targets = append(targets, t)
 			}
-			if !online {
-				continue
-			}
-			if u, err := urlnorm.Parse(t); err == nil && learnt.crawlOrigins[u.Origin] {
-				switch {
-				case over[key]:
-					continue
-				case listed[key]:
-				case learnt.budget == 0:
-					over[key] = true
-					continue
-				default:
-					listed[key] = true
-					learnt.budget--
-				}
-			}
-			targets = append(targets, t)
 		}
 	}
-	return results, targets, len(over)
+	return results, targets
 }
 
 // crawlFailures turns what a crawl could not fetch into link results: a URL

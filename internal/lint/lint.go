@@ -90,10 +90,16 @@ type Result struct {
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
-	Offline        bool
+	// LinksOffline are the URLs not checked because the run was offline;
+	// LinksUnresolved the links of saved pages that name no origin.
+	LinksOffline, LinksUnresolved int
+	Offline                       bool
 	// PageErrors are pages that could not be read or parsed; the rest of
 	// their site was still linted.
 	PageErrors []error
+	// HomeItemsSkipped names the config's home-page items (scope "home")
+	// that went unchecked on a site of the run: no home page was linted.
+	HomeItemsSkipped []string
 }
 
 // InputError is a failure to read one input; the run goes on without it
@@ -119,15 +125,20 @@ type group struct {
 	deferred []*deferredLinks
 	findings []finding.Finding
 	site     checks.Site
+	// remote: the pages live on a server (fetched, or saved from it); see
+	// checks.Env.Remote.
+	remote bool
+	// noOrigin: a saved page that names no origin, whose links to its
+	// own site cannot be asked.
+	noOrigin bool
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
 	// known are link results the reading learnt on the way (a crawl's
 	// failed fetches), by normal form (internal/urlnorm).
 	known map[string]checks.ExternalResult
-	// crawlOrigins are the origins of a crawl; budget is how many URLs on
-	// them that the crawl did not fetch the link checks may still ask.
-	crawlOrigins map[string]bool
-	budget       int
+	// crawl is what the group's crawl left of its --max-pages; nil
+	// without a crawl.
+	crawl *crawlLimit
 }
 
 // Run lints the inputs: each page is checked as soon as it is read, then
@@ -135,13 +146,16 @@ type group struct {
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare(ctx)
 	engine := checks.NewEngine(opt.Config, opt.Now)
+	engine.ReadFrom(urlInputs(opt.Inputs))
 	groups, pageErrs, err := readInputs(ctx, &opt, engine)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !opt.Config.Links.CheckExternal()}
 	var deferred []*deferredLinks
-	learnt := &linkKnowledge{known: map[string]checks.ExternalResult{}, fetched: map[string]map[string]bool{}, crawlOrigins: map[string]bool{}}
+	known := map[string]checks.ExternalResult{}
+	fetched := map[string]map[string]bool{}
+	var crawl *crawlLimit
 	suppressions := map[string]page.Suppressions{}
 	sitePages := 0
 	for _, g := range groups {
@@ -152,17 +166,16 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		deferred = append(deferred, g.deferred...)
 		for u, r := range g.known {
-			learnt.known[u] = r
+			known[u] = r
+		}
+		if g.crawl != nil {
+			crawl = g.crawl // the URL inputs make one group
 		}
 		for u, a := range g.anchors {
 			if IsURL(u) {
-				learnt.fetched[urlnorm.Key(u)] = a
+				fetched[urlnorm.Key(u)] = a
 			}
 		}
-		for o := range g.crawlOrigins {
-			learnt.crawlOrigins[o] = true
-		}
-		learnt.budget += g.budget
 	}
 	switch {
 	case len(res.Pages) > 0:
@@ -175,14 +188,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// has nothing to lint: an empty report, not a failure, so that a
 		// fixed CI matrix works on a small site.
 	}
-	external, counts, err := checkExternal(ctx, &opt, deferred, learnt)
+	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known, crawl)
 	if err != nil {
 		return nil, err
 	}
-	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
+	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
 	for _, g := range groups {
+		res.LinksUnresolved += g.unresolved(engine, &opt)
 		res.Findings = append(res.Findings, g.findings...)
-		res.Findings = append(res.Findings, judgeLinks(engine, g.deferred, g.site, external)...)
+		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
 		if opt.OnlyPages {
 			// The changed files of a commit are not the site: what most
 			// of its pages' menus hold, or which page none links to, is
@@ -198,6 +212,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
+	// Every shard reads every page, so each says the same of the home page.
+	if items := engine.HomeItems(); len(items) > 0 {
+		for _, g := range groups {
+			if !g.judgedHome() {
+				res.HomeItemsSkipped = items
+				break
+			}
+		}
+	}
 	sayPageNotes(res, &opt)
 	for _, w := range directiveWarnings(suppressions, res.Rules, opt.ReportUnusedDisable) {
 		opt.Warn(w)
@@ -205,19 +228,20 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// judgeLinks judges the deferred links of pages, a share of the pages per
-// CPU: a site's links to fragments of other pages are many.
-func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site, external map[string]checks.ExternalResult) []finding.Finding {
+// judgeLinks judges the deferred links of a group's pages, a share of the
+// pages per CPU: a site's links to fragments of other pages are many.
+func judgeLinks(engine *checks.Engine, g *group, external map[string]checks.ExternalResult) []finding.Finding {
+	pages := g.deferred
 	workers := min(runtime.NumCPU(), len(pages))
 	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			view := site
-			if local, ok := site.(*localSite); ok {
+			view := g.site
+			if local, ok := g.site.(*localSite); ok {
 				view = local.view()
 			}
-			env := engine.NewEnv(view)
+			env := g.env(engine, view)
 			env.External = external
 			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
@@ -227,6 +251,36 @@ func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site,
 	}
 	wg.Wait()
 	return slices.Concat(found...)
+}
+
+// env is a view of the run for one goroutine checking the group's pages,
+// asking site about their targets.
+func (g *group) env(engine *checks.Engine, site checks.Site) *checks.Env {
+	env := engine.NewEnv(site)
+	env.Remote = g.remote
+	return env
+}
+
+// unresolved counts the links of a saved page that names no origin which
+// no request could judge, and says so on standard error.
+func (g *group) unresolved(engine *checks.Engine, opt *Options) int {
+	if !g.noOrigin {
+		return 0
+	}
+	total := 0
+	for _, d := range g.deferred {
+		n := 0
+		for i := range d.links {
+			if engine.AskURL(d.url, d.href(i), d.target(i)) == "" {
+				n++
+			}
+		}
+		if n > 0 {
+			opt.Warn(fmt.Sprintf("%s: %d links not checked: the page names no origin (its canonical link or og:url is a path); give --base-url", d.source, n))
+		}
+		total += n
+	}
+	return total
 }
 
 // prepare fills in the defaults of a run and its network policy.
@@ -261,13 +315,22 @@ func networkPolicy(ctx context.Context, opt *Options) *netpolicy.Policy {
 	case opt.AllowPrivate || l.AllowPrivate:
 		p.AllowLoopback, p.AllowPrivate = true, true
 	default:
-		for _, in := range append(slices.Clone(opt.Inputs), opt.Sitemaps...) {
-			if IsURL(in) {
-				p.AllowInput(ctx, in)
-			}
+		for _, in := range append(urlInputs(opt.Inputs), opt.Sitemaps...) {
+			p.AllowInput(ctx, in)
 		}
 	}
 	return p
+}
+
+// urlInputs are the inputs that are URLs.
+func urlInputs(inputs []string) []string {
+	var urls []string
+	for _, in := range inputs {
+		if IsURL(in) {
+			urls = append(urls, in)
+		}
+	}
+	return urls
 }
 
 // errorf builds an input error for a source.

@@ -223,10 +223,3 @@ func location(f finding.Finding) string {
 		return f.Source
 	}
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}

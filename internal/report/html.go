@@ -60,7 +60,7 @@ type htmlGroup struct {
 
 // CountsText is "1 error, 2 warnings, 0 info".
 func (g htmlGroup) CountsText() string {
-	return plural(g.Counts.Error, "error", "errors") + ", " + plural(g.Counts.Warning, "warning", "warnings") + ", " + strconv.Itoa(g.Counts.Info) + " info"
+	return finding.Plural(g.Counts.Error, "error", "errors") + ", " + finding.Plural(g.Counts.Warning, "warning", "warnings") + ", " + strconv.Itoa(g.Counts.Info) + " info"
 }
 
 type htmlRow struct {

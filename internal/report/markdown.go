@@ -44,17 +44,17 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 	if c := r.Comparison; c != nil {
 		fmt.Fprintf(&buf, "**%s** · %d unchanged\n\n", escapeMarkdown(c.Headline()), c.Unchanged)
 	}
-	pages := plural(r.Summary.Pages, "page", "pages")
+	pages := finding.Plural(r.Summary.Pages, "page", "pages")
 	switch {
 	case total.total() == 0 && r.Summary.Interrupted:
 		fmt.Fprintf(&buf, "✖ **No problems found** in %s", pages)
 	case total.total() == 0:
 		fmt.Fprintf(&buf, "✔ **No problems** in %s", pages)
 	default:
-		fmt.Fprintf(&buf, "✖ **%s** (%s, %s, %d info) in %s", plural(total.total(), "problem", "problems"),
-			plural(total.Error, "error", "errors"), plural(total.Warning, "warning", "warnings"), total.Info, pages)
+		fmt.Fprintf(&buf, "✖ **%s** (%s, %s, %d info) in %s", finding.Plural(total.total(), "problem", "problems"),
+			finding.Plural(total.Error, "error", "errors"), finding.Plural(total.Warning, "warning", "warnings"), total.Info, pages)
 	}
-	fmt.Fprintf(&buf, " · %s checked", plural(r.Summary.LinksChecked, "link", "links"))
+	fmt.Fprintf(&buf, " · %s checked", finding.Plural(r.Summary.LinksChecked, "link", "links"))
 	for _, note := range summaryNotes(r.Summary) {
 		buf.WriteString(" · " + escapeMarkdown(note))
 	}

@@ -91,6 +91,16 @@ type Summary struct {
 	// LinksUnchecked are the external URLs left unchecked when
 	// links.deadline passed, or the run was interrupted.
 	LinksUnchecked int `json:"linksUnchecked,omitempty"`
+	// LinksOffline are the URLs left unchecked because external links
+	// were not checked: external ones, and a saved page's links to its
+	// own site.
+	LinksOffline int `json:"linksOffline,omitempty"`
+	// LinksUnresolved are the links left unchecked because their page
+	// names no origin (a saved page whose address is a path alone).
+	LinksUnresolved int `json:"linksUnresolved,omitempty"`
+	// HomeItemsSkipped names the home-page items (scope "home") left
+	// unchecked because no home page was linted.
+	HomeItemsSkipped []string `json:"homeItemsSkipped,omitempty"`
 	// Interrupted is true when a signal (SIGINT, SIGTERM) stopped the
 	// run before it finished: its findings may be incomplete, and no gate
 	// may pass on it.

@@ -117,21 +117,21 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
 	switch {
 	case c.total() == 0 && s.Interrupted:
-		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0 && quiet:
-		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0:
-		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	default:
-		detail := plural(c.Error, "error", "errors")
+		detail := finding.Plural(c.Error, "error", "errors")
 		if !quiet {
-			detail += ", " + plural(c.Warning, "warning", "warnings") + ", " + strconv.Itoa(c.Info) + " info"
+			detail += ", " + finding.Plural(c.Warning, "warning", "warnings") + ", " + strconv.Itoa(c.Info) + " info"
 		}
 		style := ansiYellow + ansiBold
 		if c.Error > 0 {
 			style = ansiRed + ansiBold
 		}
-		line = st.style(style, fmt.Sprintf("✖ %s (%s)", plural(c.total(), "problem", "problems"), detail))
+		line = st.style(style, fmt.Sprintf("✖ %s (%s)", finding.Plural(c.total(), "problem", "problems"), detail))
 	}
 	for _, note := range summaryNotes(s) {
 		line += "; " + note
@@ -146,15 +146,32 @@ func summaryNotes(s Summary) []string {
 	if s.Interrupted {
 		notes = append(notes, interruptedNote)
 	}
-	if s.Offline {
+	switch {
+	case s.Offline && s.LinksOffline > 0:
+		notes = append(notes, finding.Plural(s.LinksOffline, "link", "links")+" not checked (--offline)")
+	case s.Offline:
 		notes = append(notes, "external links not checked (--offline)")
+	}
+	if s.LinksUnresolved > 0 {
+		notes = append(notes, finding.Plural(s.LinksUnresolved, "link", "links")+" not checked: the page names no origin (give --base-url)")
 	}
 	if s.LinksUnchecked > 0 {
 		why := "links.deadline passed"
 		if s.Interrupted {
 			why = "interrupted"
 		}
-		notes = append(notes, plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
+		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
+	}
+	if n := len(s.HomeItemsSkipped); n > 0 {
+		quoted := make([]string, n)
+		for i, item := range s.HomeItemsSkipped {
+			quoted[i] = `"` + item + `"`
+		}
+		noun := "home-page items "
+		if n == 1 {
+			noun = "home-page item "
+		}
+		notes = append(notes, noun+strings.Join(quoted, ", ")+" not checked: no home page among the pages linted")
 	}
 	return notes
 }

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"maps"
 	"net/http"
 	"net/url"
@@ -14,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+
+	"github.com/pagelint/pagelint/internal/finding"
 )
 
 // maxReloads is how often a page may reload itself while it renders, as one
@@ -291,7 +292,7 @@ func unsettled(p progress, probe domProbe, probed bool) []string {
 		out = append(out, "the page had not finished loading")
 	}
 	if p.inflight > 0 {
-		out = append(out, plural(p.inflight, "request", "requests")+" in flight")
+		out = append(out, finding.Plural(p.inflight, "request", "requests")+" in flight")
 	} else if p.loaded && !p.netQuiet {
 		out = append(out, "requests had just ended")
 	}
@@ -303,14 +304,7 @@ func unsettled(p progress, probe domProbe, probed bool) []string {
 		out = append(out, "the DOM was still changing")
 	}
 	if probed && probe.Timers > 0 {
-		out = append(out, plural(probe.Timers, "timer", "timers")+" pending")
+		out = append(out, finding.Plural(probe.Timers, "timer", "timers")+" pending")
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprint(n) + " " + many
 }

@@ -139,6 +139,19 @@ func (r resolver) target(href string) string {
 	return t
 }
 
+// refreshTarget reads a meta refresh content for the link it makes: the
+// URL browsers redirect to, or, for a content that names a URL browsers
+// do not follow because its time is no number ("3x;url=target.html"),
+// malformed. A content that names no URL ("30", "5; url=", "-2") makes no
+// link: the page reloads itself, or nothing happens.
+func refreshTarget(content string) (url string, malformed bool) {
+	if u := refreshURL(content); u != "" {
+		return u, false
+	}
+	i := strings.Index(strings.ToLower(content), "url=")
+	return "", i >= 0 && strings.TrimSpace(strings.Trim(strings.TrimSpace(content[i+4:]), `"'`)) != ""
+}
+
 // refreshURL returns the URL of a meta refresh content such as
 // "0; url=/new/" (quotes allowed), or "" when it names none.
 func refreshURL(content string) string {
