@@ -167,7 +167,7 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 		s.loaded, s.docSeen = false, false
 		// The old document's requests die with it, and a busy browser may
 		// never say so: only the new document's requests count.
-		s.inflight = map[network.RequestID]bool{}
+		s.inflight = map[network.RequestID]string{}
 		return ""
 	default:
 		s.reloadLoop = true
