@@ -21,12 +21,14 @@ type builder struct {
 	stack []nodeID // the stack of open elements
 	afe   []nodeID // the list of active formatting elements; 0 is a marker
 
-	mode, textReturn insertionMode
-	templateModes    []insertionMode
-	head, form       nodeID
+	head, body, form nodeID
+	ctx              nodeID // the innermost open table part, cell, caption or template
+	templates        int    // open templates
+	openP            int    // open p elements
+	rawText          bool   // the current node takes the tokenizer's raw text
 	fosterParenting  bool
-	quirks           bool
-	openP            int // see setOpen
+	frameset         bool // the page is a frameset: the rest makes no nodes
+	quirks, doctype  bool
 
 	links   []tagRef // start tags with references, in source order
 	anchors []span   // ids and a[name]s, in source order
@@ -83,7 +85,7 @@ func (b *builder) reset(data []byte) {
 	clear(b.info) // the entries of the last page
 	*b = builder{
 		tree: b.tree, data: data,
-		stack: b.stack[:0], afe: b.afe[:0], templateModes: b.templateModes[:0],
+		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], directives: b.directives[:0],
 		info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
@@ -117,9 +119,8 @@ func (b *builder) run() {
 			b.comment()
 			continue
 		case html.DoctypeToken:
-			if b.mode == modeInitial {
-				b.quirks = quirksDoctype(b.z.Text())
-				b.mode = modeBeforeHTML
+			if len(b.nodes) == 1 && !b.doctype {
+				b.quirks, b.doctype = quirksDoctype(b.z.Text()), true
 			}
 			continue
 		}
