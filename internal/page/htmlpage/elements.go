@@ -7,22 +7,22 @@ import "golang.org/x/net/html/atom"
 type props uint32
 
 const (
-	pVoid       props = 1 << iota // no content and no end tag
-	pSpecial                      // "special" in the tree construction
-	pFormatting                   // kept in the list of active formatting elements
-	pImpliedEnd                   // closed by "generate implied end tags"
-	pScope                        // ends the search for an element in scope
-	pClosesP                      // its start tag closes an open p
-	pBreakout                     // its start tag ends foreign content
-	pHeadish                      // its start tag in the body is read by the "in head" rules
-	pSectioning                   // a header or footer inside is no page landmark
-	pHeading                      // h1–h6
-	pList                         // a list of items
-	pSkipText                     // holds no text a reader sees
-	pBlockish                     // separates words in rendered text
-	pTableCtx                     // a table part, cell, caption or template: see builder.ctx
-	pRawText                      // the tokenizer reads its content as text
-	pIntegration                  // foreign content that takes HTML content
+	pVoid        props = 1 << iota // no content and no end tag
+	pSpecial                       // "special" in the tree construction
+	pFormatting                    // kept in the list of active formatting elements
+	pImpliedEnd                    // closed by "generate implied end tags"
+	pScope                         // ends the search for an element in scope
+	pClosesP                       // its start tag closes an open p
+	pBreakout                      // its start tag ends foreign content
+	pHeadish                       // its start tag in the body is read by the "in head" rules
+	pSectioning                    // a header or footer inside is no page landmark
+	pHeading                       // h1–h6
+	pList                          // a list of items
+	pSkipText                      // holds no text a reader sees
+	pBlockish                      // separates words in rendered text
+	pTableCtx                      // a table part, cell, caption or template: see builder.ctx
+	pRawText                       // the tokenizer reads its content as text
+	pIntegration                   // foreign content that takes HTML content
 )
 
 var propSets = []struct {
