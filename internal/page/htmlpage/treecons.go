@@ -171,16 +171,21 @@ func (b *builder) implied(kind html.TokenType, a atom.Atom) {
 	b.tok = saved
 }
 
+// addText adds text of the current token (the whole, or what is left of
+// it after white space) where the current node takes content.
 func (b *builder) addText(text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	if b.fosterParenting && b.tablePart(b.top()) {
-		parent, ref := b.fosterPlace()
-		b.tree.addText(parent, ref, text)
-		return
+	at := -1
+	if b.tok.inPage {
+		at = int(b.tok.end) - len(text)
 	}
-	b.tree.addText(b.top(), 0, text)
+	parent, ref := b.top(), nodeID(0)
+	if b.fosterParenting && b.tablePart(parent) {
+		parent, ref = b.fosterPlace()
+	}
+	b.tree.addText(parent, ref, text, at)
 }
 
 func isSpace(b []byte) bool {

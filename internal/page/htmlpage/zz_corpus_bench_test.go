@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -26,6 +27,9 @@ func corpusPages(b *testing.B) [][]byte {
 		}
 		return nil
 	})
+	if n, _ := strconv.Atoi(os.Getenv("ZZ_LIMIT")); n > 0 && n < len(pages) {
+		pages = pages[:n]
+	}
 	size := 0
 	for _, p := range pages {
 		size += len(p)
@@ -99,5 +103,11 @@ func BenchmarkZZParse(b *testing.B) {
 		for _, p := range pages {
 			Parse(p, Options{URL: "/a/b.html"})
 		}
+	}
+}
+
+func BenchmarkZZNone(b *testing.B) {
+	corpusPages(b)
+	for b.Loop() {
 	}
 }
