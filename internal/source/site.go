@@ -212,6 +212,13 @@ func cleanSitePath(p string) (string, bool) {
 // no limit): an oversized page is refused before it fills memory. The error
 // names no path, so that the caller can prefix it.
 func ReadFile(name string, limit int64) ([]byte, error) {
+	return ReadFileInto(nil, name, limit)
+}
+
+// ReadFileInto is ReadFile into the memory of buf when the file fits: a
+// worker that reads page after page reads them all into one buffer, which
+// nothing keeps once the page is parsed.
+func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, unwrapPathError(err)
@@ -232,7 +239,11 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 		if info.Mode().IsRegular() && info.Size() > 0 {
 			// One read of the size the file has (a site has many): a file
 			// that changes while it is read is read as far as it was.
-			b := make([]byte, info.Size())
+			b := buf[:0]
+			if int64(cap(b)) < info.Size() {
+				b = make([]byte, info.Size())
+			}
+			b = b[:info.Size()]
 			n, err := io.ReadFull(f, b)
 			if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 				return nil, unwrapPathError(err)

@@ -53,6 +53,7 @@ type token struct {
 	name        span
 	attrs       span
 	selfClosing bool
+	asked       uint16 // see askedBit
 	off, end    int32
 	text        []byte // of a text token, valid until the next token
 	inPage      bool   // text is the page's bytes (else the tokenizer's)
@@ -241,6 +242,7 @@ func (b *builder) addAttr(from int, key []byte, val span) {
 		a.name = b.save(key)
 	}
 	b.attrs = append(b.attrs, a)
+	b.tok.asked |= askedBit(a.key)
 }
 
 // plain: the tokenizer gives the bytes of raw as they are, with no
@@ -288,7 +290,7 @@ func (b *builder) noteTag() {
 	foreign := t.node != 0 && b.nodes[t.node].ns != nsHTML
 	switch {
 	case foreign:
-	case refAttrs[t.atom] != nil:
+	case propsOf(t.atom)&pRefs != 0:
 		b.links = append(b.links, tagRef{node: t.node, tag: t.atom, attrs: t.attrs, off: t.off})
 	}
 	switch t.atom {

@@ -23,6 +23,7 @@ const (
 	pTableCtx                      // a table part, cell, caption or template: see builder.ctx
 	pRawText                       // the tokenizer reads its content as text
 	pIntegration                   // foreign content that takes HTML content
+	pRefs                          // has attributes that reference resources (refAttrs)
 )
 
 var propSets = []struct {
@@ -93,6 +94,9 @@ func init() {
 		for _, a := range s.atoms {
 			all[a] |= s.p
 		}
+	}
+	for a := range refAttrs {
+		all[a] |= pRefs
 	}
 	for a, p := range all {
 		i := propSlot(a)

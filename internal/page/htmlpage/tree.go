@@ -35,10 +35,11 @@ type node struct {
 	atom  atom.Atom
 	props props
 	ns    namespace
-	text  bool // a text node: data is its text
-	open  bool // on the stack of open elements
-	data  span // an element's tag name as read (lower case), or the text
-	attrs span // a range of tree.attrs
+	text  bool   // a text node: data is its text
+	open  bool   // on the stack of open elements
+	data  span   // an element's tag name as read (lower case), or the text
+	attrs span   // a range of tree.attrs
+	asked uint16 // see askedBit
 	off   int32
 }
 
@@ -84,6 +85,20 @@ func attrAtom(name []byte) atom.Atom {
 		if string(name) == s {
 			return attrRole + atom.Atom(i)
 		}
+	}
+	return 0
+}
+
+// askedBit is the bit of node.asked that says an element has attribute k:
+// the attributes the model asks every element for (id, role, aria-*) are
+// flagged, so that asking an element for one it lacks costs nothing. 0
+// for the others.
+func askedBit(k atom.Atom) uint16 {
+	switch {
+	case k >= attrRole && k < attrRole+15:
+		return 1 << (k - attrRole)
+	case k == atom.Id:
+		return 1 << 15
 	}
 	return 0
 }
@@ -152,7 +167,11 @@ func (t *tree) has(id nodeID, p props) bool {
 
 // attr returns the value of attribute k of element id.
 func (t *tree) attr(id nodeID, k atom.Atom) ([]byte, bool) {
-	return t.attrIn(t.nodes[id].attrs, k)
+	n := &t.nodes[id]
+	if bit := askedBit(k); bit != 0 && n.asked&bit == 0 {
+		return nil, false
+	}
+	return t.attrIn(n.attrs, k)
 }
 
 func (t *tree) attrIn(s span, k atom.Atom) ([]byte, bool) {

@@ -31,7 +31,7 @@ func (b *builder) step() bool {
 		return b.inRawText()
 	case b.body == 0 && b.templates == 0:
 		return b.beforeBody()
-	case b.inForeign():
+	case b.nodes[b.top()].ns != nsHTML && b.inForeign():
 		return b.foreignContent()
 	case b.ctx != 0:
 		return b.inTable()
@@ -119,7 +119,7 @@ func (b *builder) indexOpen(n nodeID) int {
 // text element takes the text that follows.
 func (b *builder) insert(ns namespace) nodeID {
 	t := &b.tok
-	nd := node{atom: t.atom, ns: ns, data: t.name, attrs: t.attrs, off: t.off}
+	nd := node{atom: t.atom, ns: ns, data: t.name, attrs: t.attrs, asked: t.asked, off: t.off}
 	if ns == nsHTML {
 		nd.props = propsOf(t.atom)
 	} else {
@@ -594,6 +594,7 @@ func (b *builder) mergeAttrs(n nodeID) {
 	}
 	if len(b.attrs) > from {
 		b.nodes[n].attrs = span{int32(from), int32(len(b.attrs))}
+		b.nodes[n].asked |= b.tok.asked
 	}
 }
 
