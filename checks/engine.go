@@ -5,6 +5,7 @@ import (
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -19,7 +20,9 @@ type Engine struct {
 	cfg   *schema.Config
 	now   time.Time
 	rules *Ruleset
-	base  *siteBase
+	// site says which URLs are the site's own: site.baseURL, and the
+	// origins the run reads the site from (see ReadFrom).
+	site *urlnorm.Site
 
 	pageChecks []PageCheck // those with a rule that runs
 	siteChecks []SiteCheck
@@ -39,7 +42,7 @@ func NewEngine(cfg *schema.Config, now time.Time) *Engine {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	e := &Engine{cfg: cfg, now: now, rules: NewRuleset(cfg), base: parseSiteBase(cfg.Site.BaseURL)}
+	e := &Engine{cfg: cfg, now: now, rules: NewRuleset(cfg), site: urlnorm.NewSite(cfg.Site.BaseURL, nil)}
 	for _, c := range pageChecks {
 		if e.rules.anyOn(c.Rules()) {
 			e.pageChecks = append(e.pageChecks, c)
@@ -58,14 +61,47 @@ func NewEngine(cfg *schema.Config, now time.Time) *Engine {
 // Rules is the run's severity policy.
 func (e *Engine) Rules() *Ruleset { return e.rules }
 
+// ReadFrom names the origins of the URLs a run reads the site from (the
+// start URLs of a crawl), so that their links to each other and to
+// site.baseURL are links of the site. It is called before any check.
+func (e *Engine) ReadFrom(urls []string) {
+	e.site = urlnorm.NewSite(e.cfg.Site.BaseURL, urls)
+}
+
+// Site says which URLs are the site's own in this run.
+func (e *Engine) Site() *urlnorm.Site { return e.site }
+
+// HomeItems names the footer items of the config that are checked on the
+// home page only (scope "home") and run: their id, else their label. A run
+// that links no home page says that these went unchecked.
+func (e *Engine) HomeItems() []string {
+	if !e.rules.On(ruleFooterRequired.ID) {
+		return nil
+	}
+	var names []string
+	for i := range e.cfg.Footer.Required {
+		it := &e.cfg.Footer.Required[i]
+		if it.Scope == "home" && it.IsEnabled() && e.rules.ItemSeverity(ruleFooterRequired.ID, it) != finding.Off {
+			names = append(names, firstNonEmpty(it.ID, describe(it)))
+		}
+	}
+	return names
+}
+
 // Env is a goroutine's view of the run: what its checks know beyond the
 // page they judge, and the memory they reuse from page to page. It is not
 // safe for concurrent use.
 type Env struct {
 	engine *Engine
-	// Site answers questions about local targets; nil when the input is
-	// not a site on disk (standard input, URLs).
+	// Site answers questions about local targets; nil when no file of the
+	// site is on disk (URLs).
 	Site Site
+	// Remote says that the pages live on a server, which was asked for
+	// them (a crawl, a fetched page) or which a saved page names as its
+	// address: a link to the site that Site does not find is judged from
+	// the answer its URL gives (External, see Engine.AskURL), never
+	// reported missing.
+	Remote bool
 	// External holds the outcome of external URL checks, keyed by the
 	// link's Target; nil when none were checked.
 	External map[string]ExternalResult
@@ -88,6 +124,8 @@ type Env struct {
 	// of the same size, so after the first pages it allocates only for
 	// what it reports.
 	dups dupScratch
+	// standing is what the page being checked is (standingOf).
+	standing standing
 }
 
 // NewEnv is a view of the run for one goroutine, asking site (nil: none)

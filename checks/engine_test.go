@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,12 +44,12 @@ func TestRunSeed(t *testing.T) {
 		lines = append(lines, formatFinding(f))
 	}
 	want := []string{
-		`about-microsoft.rendered.txt 88:9 warning menu-duplicate menu entry "Small Business" appears twice in menu "All Microsoft", under "Global" and under "Business" (first at line 51)`,
+		`about-microsoft.rendered.txt 88:9 warning menu-duplicate menu entry "Small Business" appears twice in menu "All Microsoft", under "Global" and under "Business"`,
 		`about-microsoft.rendered.txt 250:5 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
 		`about-microsoft.rendered.txt 250:9 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
 		`about-microsoft.rendered.txt 250:13 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
 		`about-microsoft.rendered.txt 250:17 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
-		`about-microsoft.rendered.txt 320:1 error menu-duplicate duplicate footer entry "Your Privacy Choices" in the footer (first at line 319)`,
+		`about-microsoft.rendered.txt 320:1 error menu-duplicate duplicate footer entry "Your Privacy Choices" in the footer`,
 		`about-microsoft.rendered.txt 333:5 warning footer-copyright copyright notice "© Microsoft 2025" is out of date: newest year 2025, expected 2026`,
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
@@ -84,4 +85,23 @@ func TestRunOddModels(t *testing.T) {
 	engine := NewEngine(cfg, testNow)
 	_ = engine.Run(odd, fakeSite{}, map[string]ExternalResult{})
 	_ = engine.Run(odd, nil, nil)
+}
+
+// HomeItems names the home-page items that run: by id, else by label; none
+// when footer-required is off.
+func TestHomeItems(t *testing.T) {
+	const items = `"footer":{"required":[{"id":"us-opt-out","label":"Do Not Sell","scope":"home"},{"label":"Imprint","scope":"home"},
+		{"id":"off","label":"X","scope":"home","enabled":false},{"id":"quiet","label":"Y","scope":"home","severity":"off"},{"id":"privacy","label":"Privacy"}]}`
+	for _, c := range []struct {
+		config string
+		want   []string
+	}{
+		{`{` + items + `}`, []string{"us-opt-out", "Imprint"}},
+		{`{"rules":{"footer-required":"off"},` + items + `}`, nil},
+		{`{}`, nil},
+	} {
+		if got := NewEngine(testConfig(t, c.config), testNow).HomeItems(); !slices.Equal(got, c.want) {
+			t.Errorf("HomeItems = %q, want %q", got, c.want)
+		}
+	}
 }

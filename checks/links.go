@@ -34,7 +34,8 @@ func checkLinks(p *page.Page, env *Env, reading bool) Result {
 		redirects: rules.On(ruleLinkRedirect.ID),
 	}
 	defer clear(env.anchors)
-	lc.self = pageTarget(p.URL, env.engine.base)
+	lc.scope = newScope(p.URL, env.engine.site)
+	lc.self = lc.scope.pageTarget()
 	for _, l := range p.Links {
 		if l != nil {
 			lc.check(l)
@@ -47,6 +48,7 @@ func checkLinks(p *page.Page, env *Env, reading bool) Result {
 type linkCheck struct {
 	p                            *page.Page
 	env                          *Env
+	scope                        scope
 	self                         target
 	reading                      bool
 	broken, fragments, redirects bool
@@ -62,6 +64,17 @@ func (lc *linkCheck) add(l *page.Link, rule, msg string) {
 func (lc *linkCheck) pend(l *page.Link) { lc.result.Pending = append(lc.result.Pending, l) }
 
 func (lc *linkCheck) check(l *page.Link) {
+	if l.Ignored {
+		return // data-pagelint-ignore: no finding, no request
+	}
+	switch {
+	case l.Attr == "usemap":
+		lc.usemap(l)
+		return
+	case l.Tag == "meta" && l.Target == "":
+		lc.malformedRefresh(l)
+		return
+	}
 	raw := firstNonEmpty(l.Target, l.Href)
 	if strings.TrimSpace(raw) == "" {
 		return // an empty href is the page itself; nav-dead-link reports menu entries
@@ -78,7 +91,7 @@ func (lc *linkCheck) check(l *page.Link) {
 		return
 	}
 	found, pending := len(lc.result.Findings), len(lc.result.Pending)
-	t := classify(raw, lc.p.URL, lc.env.engine.base)
+	t := classify(lc.scope.written(l.Href, raw), lc.scope)
 	switch t.kind {
 	case targetMalformed:
 		lc.malformed(l)
@@ -99,21 +112,24 @@ func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 		lc.ownFragment(l, t)
 		return
 	}
-	site := lc.env.Site
-	if site == nil {
-		// No site to ask (a page read from standard input or a URL):
-		// absolute links on the site's own origin may still have been
-		// checked as external URLs.
-		if l.Target != "" && strings.Contains(l.Target, "://") {
-			url, _, _ := strings.Cut(l.Target, "#")
-			lc.checkExternal(l, target{kind: targetExternal, url: url, fragment: t.fragment, hasFragment: t.hasFragment})
-		}
+	if lc.excluded(l, t) {
 		return
 	}
-	resolved, ok := site.Resolve(t.path)
-	if !ok {
+	site := lc.env.Site
+	var resolved string
+	ok := false
+	if site != nil {
+		resolved, ok = site.Resolve(t.path)
+	}
+	switch {
+	case !ok && lc.env.Remote:
+		lc.checkRemote(l, t)
+		return
+	case !ok && site != nil:
 		lc.missingTarget(l, t)
 		return
+	case !ok:
+		return // no site to ask
 	}
 	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
 		return
@@ -144,27 +160,84 @@ func (lc *linkCheck) pageAnchors(resolved string) (map[string]bool, bool) {
 }
 
 func (lc *linkCheck) checkExternal(l *page.Link, t target) {
+	if r, _, ok := lc.answer(l, t); ok {
+		if !r.OK {
+			lc.brokenExternal(l, r)
+			return
+		}
+		if r.FragmentMissing {
+			lc.externalFragment(l, t)
+		}
+		if r.Permanent {
+			lc.redirect(l, r, "external ")
+		}
+	}
+}
+
+// checkRemote judges a link to a page or file of the site that the run
+// does not have on disk: by the answer its URL gave.
+func (lc *linkCheck) checkRemote(l *page.Link, t target) {
+	if r, ask, ok := lc.answer(l, t); ok {
+		if !r.OK {
+			lc.brokenRemote(l, ask, r)
+			return
+		}
+		if r.FragmentMissing && lc.fragments {
+			lc.otherFragment(l, t, t.path, nil)
+		}
+		if r.Permanent {
+			lc.redirect(l, r, "")
+		}
+	}
+}
+
+// answer is what the request that judges l gave, and the URL it asked;
+// while pages are still read, l is left pending and ok is false, as it is
+// for a link that no request judged (excluded, offline, or with no URL to
+// ask).
+func (lc *linkCheck) answer(l *page.Link, t target) (r ExternalResult, ask string, ok bool) {
 	if lc.reading {
 		lc.pend(l)
-		return
+		return r, "", false
 	}
-	r, ok := lc.env.External[l.Target]
-	if !ok {
-		r, ok = lc.env.External[t.url]
+	ask = lc.env.engine.AskURL(lc.p.URL, l.Href, l.Target)
+	for _, key := range [...]string{ask, l.Target, t.url} {
+		if r, ok = lc.env.External[key]; ok && key != "" {
+			return r, firstNonEmpty(ask, key), true
+		}
 	}
-	if !ok {
-		return // excluded, or not checked in this run
+	return r, "", false
+}
+
+// AskURL is the URL whose answer judges a link, written href and resolved
+// to target, of the page at pageURL, when a check left it pending for the
+// network: the target of an external link, and the URL of a link to the
+// site of a page that lives on a server (on the origin the page was read
+// from, see urlnorm.Site.Ask); "" when no request judges it (a link into a
+// site on disk, or of a page that names no origin).
+func (e *Engine) AskURL(pageURL, href, target string) string {
+	sc := newScope(pageURL, e.site)
+	raw := sc.written(href, firstNonEmpty(target, href))
+	if !isHTTP(raw) {
+		return ""
 	}
-	if !r.OK {
-		lc.brokenExternal(l, r)
-		return
+	if sc.onDisk() && !e.site.HasBase() {
+		return raw // a site on disk that names no base owns no URL
 	}
-	if r.FragmentMissing {
-		lc.externalFragment(l, t)
+	switch classify(raw, sc).kind {
+	case targetExternal:
+		return raw
+	case targetInternal:
+		if !sc.onDisk() {
+			return e.site.Ask(raw, pageURL)
+		}
 	}
-	if r.Permanent {
-		lc.redirect(l, r)
-	}
+	return ""
+}
+
+// isHTTP reports whether s is an absolute http(s) URL.
+func isHTTP(s string) bool {
+	return len(s) > 7 && (strings.EqualFold(s[:7], "http://") || len(s) > 8 && strings.EqualFold(s[:8], "https://"))
 }
 
 // what names a reference in messages: "link" for a and area, else the
@@ -177,6 +250,8 @@ func what(l *page.Link) string {
 		return strings.ToLower(l.Rel) + " link"
 	case l.Tag == "link":
 		return "link element"
+	case l.Tag == "meta":
+		return "refresh target"
 	}
 	return l.Tag + " " + l.Attr
 }

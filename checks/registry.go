@@ -17,6 +17,8 @@ var pageChecks = []PageCheck{
 	footerCopyright{},
 	linkTargets{}, // link-broken, link-fragment, link-redirect: one pass over the links
 	linkNoText{},
+	linkEmpty{},
+	pageScriptBuilt{},
 	assertions{},
 }
 

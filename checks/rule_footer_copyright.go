@@ -48,7 +48,20 @@ func noticeYears(text string, now time.Time) []int {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// NewestYear is the newest year a notice names (noticeYears), 0 when it
+// names none.
+func NewestYear(text string, now time.Time) int {
+	newest := 0
+	for _, y := range noticeYears(text, now) {
+		newest = max(newest, y)
+	}
+	return newest
+}
+
 func (footerCopyright) Check(p *page.Page, env *Env) Result {
+	if st := env.standingOf(p); !st.judged() || st.built.FooterBuilt() {
+		return Result{} // no footer of its own, or one its scripts build
+	}
 	return Result{Findings: checkCopyright(p, env)}
 }
 
@@ -85,14 +98,12 @@ func checkCopyright(p *page.Page, env *Env) []finding.Finding {
 		if n == nil {
 			continue
 		}
-		for _, y := range noticeYears(n.Text, now) {
-			if y > newestYear {
-				newest, newestYear = n, y
-			}
+		if y := NewestYear(n.Text, now); y > newestYear {
+			newest, newestYear = n, y
 		}
 	}
 	if newest == nil {
-		if c.YearOptional {
+		if c.YearIsOptional() {
 			return nil
 		}
 		var n *page.Copyright

@@ -60,5 +60,15 @@ func TestFooterCopyright(t *testing.T) {
 			want: []string{`310:5 error footer-copyright copyright notice "© 2020 Contoso" is out of date: newest year 2020, expected 2026`}},
 		{name: "no copyright config", page: notices("© 2001 Contoso")},
 		{name: "rule off", config: `{"rules":{"footer-copyright":"off"},"footer":{"copyright":{"required":true}}}`, page: notices("© 2001 Contoso")},
+		// The recommended preset's copyright block (issue 12, F22, F23).
+		{name: "recommended: a notice without a year is fine", config: `{"footer":{"copyright":{"required":true,"yearOptional":true}}}`, page: notices("© Crown copyright")},
+		{name: "recommended: a year, when there is one, is current", config: `{"footer":{"copyright":{"required":true,"yearOptional":true}}}`, page: notices("© 2020 Example Mills"),
+			want: []string{`310:5 warning footer-copyright copyright notice "© 2020 Example Mills" is out of date: newest year 2020, expected 2026`}},
+		{name: "yearOptional false requires a year", config: `{"footer":{"copyright":{"required":true,"yearOptional":false}}}`, page: notices("© Crown copyright"),
+			want: []string{`310:5 warning footer-copyright copyright notice "© Crown copyright" has no year`}},
+		// Pages without content of their own (issue 12, F15, F27, F16).
+		{name: "a redirect stub has no footer to judge", config: required, page: redirectStub("old.html", "/new.html")},
+		{name: "a verification token is no page", config: required, page: tokenFile("google0123456789abcdef.html")},
+		{name: "a footer built by script waits for --render", config: required, page: scripted(notices())},
 	})
 }

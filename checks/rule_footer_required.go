@@ -21,12 +21,16 @@ var ruleFooterRequired = finding.Rule{ID: "footer-required", Severity: finding.E
 func (footerRequired) Rules() []finding.Rule { return []finding.Rule{ruleFooterRequired} }
 
 func (footerRequired) Check(p *page.Page, env *Env) Result {
+	st := env.standingOf(p)
+	if !st.judged() {
+		return Result{} // a redirect stub, or no page: it has no footer to judge
+	}
 	rules := env.engine.rules
 	var out []finding.Finding
 	for i := range env.engine.cfg.Footer.Required {
 		it := &env.engine.cfg.Footer.Required[i]
 		sev := rules.ItemSeverity(ruleFooterRequired.ID, it)
-		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) {
+		if !it.IsEnabled() || sev == finding.Off || (it.Scope == "home" && !p.Home) || st.built.holdsItems(itemPlaces(it)) {
 			continue
 		}
 		if f, bad := checkFooterItem(p, it, env); bad {
@@ -48,6 +52,24 @@ func firstMatch(alts []*schema.Item, e *page.Entry, env *Env) *schema.Item {
 		}
 	}
 	return nil
+}
+
+// HasItem reports whether the page carries a visible entry, where the item
+// may stand, that satisfies it or one of its alternatives, in an outdated
+// wording or without its icon too: whether the page meets the item at all.
+func HasItem(p *page.Page, it *schema.Item) bool {
+	alts := alternatives(it)
+	for _, e := range entriesIn(p, itemPlaces(it)) {
+		if e == nil || e.Hidden {
+			continue
+		}
+		for _, alt := range alts {
+			if itemMatches(alt, e.Label, e.Text) || matchesLegacy(alt, e.Label, e.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkFooterItem looks for one required item; bad is false when the page
@@ -247,10 +269,7 @@ func placeNoun(where []string) string {
 	for i, w := range where {
 		names[i] = "the " + w
 	}
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return joinAnd(names)
 }
 
 // controlNoun names an entry by where it stands and what it is: "footer

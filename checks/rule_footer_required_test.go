@@ -97,6 +97,23 @@ func TestFooterRequired(t *testing.T) {
 			page: withFooter(footer(300)),
 			want: []string{`300:1 warning footer-required German sites need an Impressum link (§ 5 DDG)`}},
 		{name: "disabled item", config: `{"footer":{"required":[{"label":"Impressum","enabled":false}]}}`, page: withFooter(footer(300))},
+		// Pages without content of their own (issue 12, F15, F27, F16).
+		{name: "a redirect stub has no footer to judge", config: privacy, page: redirectStub("old.html", "/new.html")},
+		{name: "a verification token is no page", config: privacy, page: tokenFile("google0123456789abcdef.html")},
+		{name: "a footer built by script waits for --render", config: privacy, page: scripted(withFooter(footer(300)))},
+		{name: "an empty footer without scripts is the page's own", config: privacy, page: withFooter(footer(300)),
+			want: []string{`300:1 error footer-required required footer item "privacy" is missing`}},
+		{name: "a shell built by script: items anywhere wait too", config: `{"footer":{"required":[{"label":"Imprint","in":["page"]}]}}`,
+			page: scripted(&page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "App"})},
+		{name: "a footer built by script leaves header items judged", config: `{"footer":{"required":[{"label":"Sign in","in":["header"]}]}}`,
+			page: withHeader(scripted(withFooter(footer(300))), lnk("Sign up", "/join/", 6, 3)),
+			want: []string{`5:1 error footer-required required header item "Sign in" is missing from the header`}},
+		// Home-page items (issue 12, F17): on the home page only.
+		{name: "home item on the home page", config: `{"footer":{"required":[{"id":"us-privacy-policy","pattern":"privacy","scope":"home"}]}}`,
+			page: home(withFooter(footer(300, lnk("Terms", "/terms/", 301, 3)))),
+			want: []string{`300:1 error footer-required required footer item "us-privacy-policy" is missing`}},
+		{name: "home item on another page", config: `{"footer":{"required":[{"id":"us-privacy-policy","pattern":"privacy","scope":"home"}]}}`,
+			page: withFooter(footer(300, lnk("Terms", "/terms/", 301, 3)))},
 		{name: "rule off", config: `{"rules":{"footer-required":"off"},"footer":{"required":[{"label":"Impressum"}]}}`, page: withFooter(footer(300))},
 	})
 }

@@ -22,6 +22,15 @@ func (lc *linkCheck) malformed(l *page.Link) {
 	}
 }
 
+// malformedRefresh reports a meta refresh that names a URL browsers do not
+// follow (the extractor leaves its target empty): the redirect the page
+// asks for never happens.
+func (lc *linkCheck) malformedRefresh(l *page.Link) {
+	if lc.broken && strings.TrimSpace(l.Href) != "" {
+		lc.add(l, ruleLinkBroken.ID, "meta refresh "+q(l.Href)+" is malformed: browsers ignore it and do not redirect")
+	}
+}
+
 // missingTarget reports a site path that names no page or file.
 func (lc *linkCheck) missingTarget(l *page.Link, t target) {
 	if !lc.broken {
@@ -50,6 +59,42 @@ func (lc *linkCheck) brokenExternal(l *page.Link, r ExternalResult) {
 		msg += " (redirected to " + q(r.FinalURL) + ")"
 	}
 	lc.add(l, ruleLinkBroken.ID, msg)
+}
+
+// brokenRemote reports a link to a page or file of the site that its
+// server, asked at ask, did not serve: a link of the site, never called
+// external.
+func (lc *linkCheck) brokenRemote(l *page.Link, ask string, r ExternalResult) {
+	if !lc.broken {
+		return
+	}
+	msg := "broken " + what(l) + " " + q(firstNonEmpty(l.Href, l.Target)) + ": " + ask
+	switch {
+	case r.Reason == "":
+		msg += " failed"
+	case startsWithStatus(r.Reason):
+		msg += " answers " + r.Reason
+	default:
+		msg += " failed: " + r.Reason
+	}
+	if r.FinalURL != "" && !strings.Contains(r.Reason, r.FinalURL) {
+		msg += " (redirected to " + q(r.FinalURL) + ")"
+	}
+	lc.add(l, ruleLinkBroken.ID, msg)
+}
+
+// startsWithStatus reports whether a reason is an HTTP status ("404 Not
+// Found") rather than a failure to get one.
+func startsWithStatus(reason string) bool {
+	return len(reason) >= 4 && reason[3] == ' ' && strings.Trim(reason[:3], "0123456789") == ""
+}
+
+// excluded reports whether links.exclude spares a link of the site: an
+// expression that matches its href as written, or the site path it leads
+// to (the same file however a page spells the link).
+func (lc *linkCheck) excluded(l *page.Link, t target) bool {
+	links := &lc.env.engine.cfg.Links
+	return len(links.ExcludePatterns()) > 0 && t.path != "" && (links.Excluded(strings.TrimSpace(l.Href)) || links.Excluded(t.path))
 }
 
 // checkContact checks the address of a mailto: link and the number of a

@@ -88,5 +88,77 @@ func TestLinkBroken(t *testing.T) {
 			`docs/index.html 15:3 error link-broken external link "https://example.com/moved" is broken: 404 Not Found (redirected to "https://example.com/gone-too")`,
 			`docs/index.html 16:3 error link-broken external link "https://example.com/loop" is broken: redirect loop at https://example.com/loop`,
 		}},
+		{name: "meta refresh targets", env: linkSite, page: linking(
+			&page.Link{Tag: "meta", Attr: "content", Href: "nope.html", Target: "/docs/nope.html", Pos: page.Pos{Line: 4, Column: 1}},
+			&page.Link{Tag: "meta", Attr: "content", Href: "/about/", Target: "/about/", Pos: page.Pos{Line: 5, Column: 1}},
+			&page.Link{Tag: "meta", Attr: "content", Href: "3x;url=target.html", Pos: page.Pos{Line: 6, Column: 1}},
+		), want: []string{
+			`docs/index.html 4:1 error link-broken broken refresh target "nope.html": "/docs/nope.html" does not exist`,
+			`docs/index.html 6:1 error link-broken meta refresh "3x;url=target.html" is malformed: browsers ignore it and do not redirect`,
+		}},
+		{name: "links of the site of a page on a server are asked of it, never external", env: func(e *Env) {
+			e.Remote = true
+			e.External = map[string]ExternalResult{
+				"https://www.news.example/gone":      {Reason: "404 Not Found"},
+				"https://www.news.example/down":      {Reason: "DNS lookup failed: no such host"},
+				"https://www.news.example/world/":    {OK: true},
+				"https://elsewhere.example/gone":     {Reason: "404 Not Found"},
+				"https://www.news.example/old-world": {OK: true, Permanent: true, FinalURL: "https://www.news.example/world/"},
+			}
+		}, page: onServer("https://www.news.example/world/2026/story",
+			ref("a", "/gone", "https://www.news.example/gone", 10, 3),
+			ref("img", "/down", "https://www.news.example/down", 11, 3),
+			ref("a", "/world/", "https://www.news.example/world/", 12, 3),
+			ref("a", "/not-asked", "https://www.news.example/not-asked", 13, 3),
+			ref("a", "https://elsewhere.example/gone", "https://elsewhere.example/gone", 14, 3),
+		), want: []string{
+			`story 10:3 error link-broken broken link "/gone": https://www.news.example/gone answers 404 Not Found`,
+			`story 11:3 error link-broken broken img src "/down": https://www.news.example/down failed: DNS lookup failed: no such host`,
+			`story 14:3 error link-broken external link "https://elsewhere.example/gone" is broken: 404 Not Found`,
+		}},
+		{name: "a staging page's links to production are asked of staging", config: `{"site":{"baseURL":"https://www.contoso.example/"}}`,
+			env: func(e *Env) {
+				e.engine.ReadFrom([]string{"http://127.0.0.1:8080/"})
+				e.Remote = true
+				e.External = map[string]ExternalResult{"http://127.0.0.1:8080/products/": {Reason: "404 Not Found"}}
+			}, page: onServer("http://127.0.0.1:8080/",
+				ref("a", "https://www.contoso.example/products/", "https://www.contoso.example/products/", 10, 3),
+			), want: []string{
+				`story 10:3 error link-broken broken link "https://www.contoso.example/products/": http://127.0.0.1:8080/products/ answers 404 Not Found`,
+			}},
+		{name: "a saved page's neighbours on disk are found", env: func(e *Env) {
+			e.Remote = true
+			e.Site = fakeSite{files: []string{"/world/2026/story_files/chart.gif"}}
+			e.External = map[string]ExternalResult{"https://www.news.example/world/2026/story_files/chart.gif": {Reason: "404 Not Found"}}
+		}, page: onServer("https://www.news.example/world/2026/story",
+			ref("img", "story_files/chart.gif", "https://www.news.example/world/2026/story_files/chart.gif", 10, 3),
+		)},
+		{name: "links.exclude spares links of the site, by href or site path", env: linkSite,
+			config: `{"links":{"exclude":["^/misc/js/script\\.js$", "not\\w+\\.html"]}}`, page: linking(
+				ref("script", "../misc/js/script.js", "/misc/js/script.js", 10, 3),
+				ref("a", "notthere.html", "/docs/notthere.html", 11, 3),
+				ref("a", "gone.html", "/docs/gone.html", 12, 3),
+			), want: []string{`docs/index.html 12:3 error link-broken broken link "gone.html": "/docs/gone.html" does not exist`}},
+		{name: "ignored links", env: linkExternal, page: linking(
+			with(ref("a", "gone.html", "/docs/gone.html", 10, 3), func(l *page.Link) { l.Ignored = true }),
+			with(ref("a", "https://example.com/gone", "https://example.com/gone", 11, 3), func(l *page.Link) { l.Ignored = true }),
+		)},
+		{name: "a base URL with a path: root-relative links under it are site paths", env: func(e *Env) {
+			linkSite(e)
+			e.External = map[string]ExternalResult{"https://user.github.io/other/": {Reason: "404 Not Found"}}
+		}, config: `{"site":{"baseURL":"https://user.github.io/project/"}}`, page: linking(
+			ref("a", "/project/about/", "/project/about/", 10, 3),
+			ref("a", "/project/gone.html", "/project/gone.html", 11, 3),
+			ref("a", "/other/", "/other/", 12, 3),
+			ref("a", "../contact.html", "/contact.html", 13, 3),
+		), want: []string{
+			`docs/index.html 11:3 error link-broken broken link "/project/gone.html": "/gone.html" does not exist`,
+			`docs/index.html 12:3 error link-broken external link "/other/" is broken: 404 Not Found`,
+		}},
 	})
+}
+
+// onServer is a page that lives at url on a server, linking links.
+func onServer(url string, links ...*page.Link) *page.Page {
+	return &page.Page{Source: "story", URL: url, Format: page.FormatHTML, Links: links}
 }

@@ -39,6 +39,16 @@ func (lc *linkCheck) externalFragment(l *page.Link, t target) {
 	}
 }
 
+// usemap judges an img's usemap: the name of a map of the page itself
+// ("#primary" names <map name="primary">), which no other page can hold.
+func (lc *linkCheck) usemap(l *page.Link) {
+	name, ok := strings.CutPrefix(strings.TrimSpace(l.Href), "#")
+	if !lc.fragments || !ok || name == "" || slices.Contains(lc.p.Maps, name) {
+		return // "usemap" without "#" is invalid HTML, which validators report
+	}
+	lc.add(l, ruleLinkFragment.ID, "usemap "+q(l.Href)+" of "+named("img", l.Label)+" names no <map name="+q(name)+"> on this page")
+}
+
 // fragmentFine: "#" and "#top" lead to the top of any page.
 func fragmentFine(frag string) bool {
 	return frag == "" || strings.EqualFold(frag, "top")

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
 )
 
 // TestLinkFragment: fragments of this page, of other pages, of external
@@ -25,6 +27,30 @@ func TestLinkFragment(t *testing.T) {
 			ref("a", "/about/#team", "/about/#team", 12, 3),
 		), want: []string{
 			`docs/index.html 11:3 error link-fragment fragment "#nope" of link "/guide/#nope" names no id or a[name] on "/guide/index.html"`,
+		}},
+		{name: "fragments of the site of a page on a server", env: func(e *Env) {
+			e.Remote = true
+			e.External = map[string]ExternalResult{
+				"http://127.0.0.1:8080/support/#contact": {OK: true},
+				"http://127.0.0.1:8080/support/#nowhere": {OK: true, FragmentMissing: true},
+			}
+		}, page: onServer("http://127.0.0.1:8080/",
+			ref("a", "/support/#contact", "http://127.0.0.1:8080/support/#contact", 10, 3),
+			ref("a", "/support/#nowhere", "http://127.0.0.1:8080/support/#nowhere", 11, 72),
+		), want: []string{
+			`story 11:72 error link-fragment fragment "#nowhere" of link "/support/#nowhere" names no id or a[name] on "/support/"`,
+		}},
+		{name: "an img's usemap names a map of the page", env: linkSite, page: func() *page.Page {
+			p := linking(
+				&page.Link{Tag: "img", Attr: "usemap", Href: "#primary", Target: "/docs/index.html#primary", Label: "ok", Pos: page.Pos{Line: 5, Column: 4}},
+				&page.Link{Tag: "img", Attr: "usemap", Href: "#nomap", Target: "/docs/index.html#nomap", Label: "map", Pos: page.Pos{Line: 6, Column: 4}},
+				&page.Link{Tag: "img", Attr: "usemap", Href: "#intro", Target: "/docs/index.html#intro", Pos: page.Pos{Line: 7, Column: 4}},
+			)
+			p.Maps = []string{"primary"}
+			return p
+		}(), want: []string{
+			`docs/index.html 6:4 error link-fragment usemap "#nomap" of img "map" names no <map name="nomap"> on this page`,
+			`docs/index.html 7:4 error link-fragment usemap "#intro" of img names no <map name="intro"> on this page`,
 		}},
 		{name: "fragments switched off", env: linkSite, config: `{"links":{"fragments":false}}`,
 			page: linking(ref("a", "#install", "/docs/index.html#install", 13, 3))},

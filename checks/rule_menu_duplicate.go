@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
@@ -20,66 +21,101 @@ var ruleMenuDuplicate = finding.Rule{ID: "menu-duplicate", Severity: finding.Err
 func (menuDuplicate) Rules() []finding.Rule { return []finding.Rule{ruleMenuDuplicate} }
 
 func (menuDuplicate) Check(p *page.Page, env *Env) Result {
+	if !env.standingOf(p).judged() {
+		return Result{}
+	}
 	d := dupFinder{p: p, warn: env.engine.rules.Capped(finding.Warning, ruleMenuDuplicate.ID)}
 	s := &env.dups
 	defer s.clear()
 	for _, m := range menusIn(p) {
-		s.entries = flattenMenu(s.entries[:0], m.Entries, nil)
-		d.find(s, dupScope{noun: "menu entry", menu: menuName(m)})
+		s.entries = flattenMenu(s.entries[:0], m.Entries, nil, -1, m.Name)
+		d.find(s, dupScope{noun: "menu entry", menu: refOf(p, m)})
 	}
 	if p.Footer != nil {
 		s.entries = s.entries[:0]
 		for _, e := range p.Footer.Items {
-			if e != nil {
-				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group})
+			if e != nil && e.Seen() {
+				s.entries = append(s.entries, dupEntry{e: e, parentKey: parentKey{group: e.Group}, parentName: e.Group, up: -1})
 			}
 		}
-		d.find(s, dupScope{noun: "footer entry", menu: "footer", footer: true})
+		d.find(s, dupScope{noun: "footer entry", menu: menuRef{name: "footer"}, footer: true})
 	}
 	return Result{Findings: d.out}
 }
 
 // flattenMenu appends a menu's entries to flat in document order, each with
-// what it stands under.
-func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry) []dupEntry {
+// what it stands under, leaving out what a reader does not see as an entry
+// of its own (Entry.Seen): hidden entries, controls, copies. A group that
+// is the menu's own name heads the whole menu: no parent. up is the index
+// of parent in flat, -1 when it is not there.
+func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry, up int, menu string) []dupEntry {
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
-		de := dupEntry{e: e, parentKey: parentKey{parent, e.Group}}
-		// The column heading is the nearer parent when it stands inside
-		// the parent entry; a heading the parent shares stands outside it.
-		switch {
-		case e.Group != "" && (parent == nil || parent.Group != e.Group):
-			de.parentName = e.Group
-		case parent != nil:
-			de.parentName = entryName(parent)
+		at := -1
+		if e.Seen() {
+			group := e.Group
+			if group != "" && normalize(group) == normalize(menu) {
+				group = ""
+			}
+			de := dupEntry{e: e, parentKey: parentKey{parent, group}, up: up}
+			// The column heading is the nearer parent when it stands inside
+			// the parent entry; a heading the parent shares stands outside it.
+			switch {
+			case group != "" && (parent == nil || parent.Group != e.Group):
+				de.parentName = group
+			case parent != nil:
+				de.parentName = entryName(parent)
+			}
+			flat = append(flat, de)
+			at = len(flat) - 1
 		}
-		flat = append(flat, de)
-		flat = flattenMenu(flat, e.Children, e)
+		flat = flattenMenu(flat, e.Children, e, at, menu)
 	}
 	return flat
 }
 
 // dupScope is the menu whose entries are compared, as messages name it.
 type dupScope struct {
-	noun   string // "menu entry", "footer entry"
-	menu   string // the menu's name, "footer" for the footer
+	noun   string  // "menu entry", "footer entry"
+	menu   menuRef // "footer" for the footer
 	footer bool
 }
 
-// in says where the entries stand: ` in menu "Primary"`, " in the footer".
+// in says where the entries stand: ` in menu "Primary"`, " in the header
+// menu", " in the footer".
 func (s dupScope) in() string {
 	if s.footer {
 		return " in the footer"
 	}
-	return " in menu " + q(s.menu)
+	return " in " + s.menu.the()
 }
 
 type dupEntry struct {
 	e          *page.Entry
 	parentKey  parentKey
 	parentName string
+	up         int // the index of the parent entry's dupEntry, -1 if none
+}
+
+// place names where entries[i] stands from the menu's top, for messages
+// whose two parents have one name: "Topics › Most searched".
+func place(entries []dupEntry, i int) string {
+	de := entries[i]
+	var parts []string
+	if de.up >= 0 {
+		if p := place(entries, de.up); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if de.parentKey.parent != nil {
+		parts = append(parts, entryName(de.parentKey.parent))
+	}
+	if g := de.parentKey.group; g != "" && de.parentName == g {
+		parts = append(parts, g)
+	}
+	return strings.Join(parts, " › ")
 }
 
 // parentKey is what an entry stands under: its parent entry and the heading
@@ -115,7 +151,7 @@ func (d *dupFinder) find(s *dupScratch, scope dupScope) {
 	}
 	first := s.first
 	defer clear(first)
-	var repeats map[string][]dupEntry
+	var repeats map[string][]int
 	var order []string
 	for i, label := range s.labelKeys() {
 		if label == "" {
@@ -127,35 +163,41 @@ func (d *dupFinder) find(s *dupScratch, scope dupScope) {
 			continue
 		}
 		if repeats == nil {
-			repeats = map[string][]dupEntry{}
+			repeats = map[string][]int{}
 		}
 		if repeats[label] == nil {
-			repeats[label] = []dupEntry{entries[f]}
+			repeats[label] = []int{f}
 			order = append(order, label)
 		}
-		repeats[label] = append(repeats[label], entries[i])
+		repeats[label] = append(repeats[label], i)
 	}
 	for _, label := range order {
-		d.findIn(repeats[label], scope)
+		d.findIn(entries, repeats[label], scope)
 	}
 }
 
-// findIn reports the repeats among entries of one label, in document order.
-func (d *dupFinder) findIn(same []dupEntry, scope dupScope) {
-	noun, inMenu, menu := scope.noun, scope.in(), scope.menu
+// findIn reports the repeats among the entries of one label (indexes
+// into entries, in document order).
+func (d *dupFinder) findIn(entries []dupEntry, same []int, scope dupScope) {
+	noun, inMenu, menu := scope.noun, scope.in(), scope.menu.plain()
 next:
 	for j := 1; j < len(same); j++ {
-		de := same[j]
-		for _, first := range same[:j] {
-			if sameUnder(first.parentKey, de.parentKey) {
+		de := entries[same[j]]
+		for _, f := range same[:j] {
+			if first := entries[f]; sameUnder(first.parentKey, de.parentKey) {
 				d.report(de, first, finding.Unset, menu, "duplicate "+noun+" "+q(entryName(de.e))+under(de.parentName)+inMenu)
 				continue next
 			}
 		}
-		for _, first := range same[:j] {
-			if sameTargetEntry(first.e, de.e) {
+		for _, f := range same[:j] {
+			if first := entries[f]; sameTargetEntry(first.e, de.e) {
+				a, b := first.parentName, de.parentName
+				if normalize(a) == normalize(b) {
+					// Two parents of one name: say where each stands.
+					a, b = place(entries, f), place(entries, same[j])
+				}
 				d.report(de, first, d.warn, menu, noun+" "+q(entryName(de.e))+" appears twice"+inMenu+
-					", under "+parentPhrase(first.parentName)+" and under "+parentPhrase(de.parentName))
+					", under "+parentPhrase(a)+" and under "+parentPhrase(b))
 				continue next
 			}
 		}
@@ -171,14 +213,16 @@ func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg s
 		return
 	}
 	d.reported[k] = true
-	switch {
-	case first.e.Line > 0:
-		msg += " (first at line " + strconv.Itoa(first.e.Line) + ")"
-	case first.e.Selector != "":
-		msg += " (first at " + first.e.Selector + ")"
+	// Where the first entry stands goes into the context, not the message:
+	// a message is part of the finding's fingerprint, which must stay the
+	// same when an edit moves lines.
+	firstLine := ""
+	if first.e.Line > 0 {
+		firstLine = strconv.Itoa(first.e.Line)
 	}
 	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
-		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href}, msg)
+		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href,
+			"firstLine": firstLine, "firstSelector": first.e.Selector}, msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
 }
@@ -224,13 +268,14 @@ func (s *dupScratch) clear() {
 	s.entries, s.keys = s.entries[:0], s.keys[:0]
 }
 
-// labelKeys returns the normalized label of each of s.entries. The labels
+// labelKeys returns the normalized name of each of s.entries: its visible
+// text when it has one (what a reader compares), else its label. The labels
 // that only need their ASCII letters lowered, as most do, are lowered into
 // one string for the whole menu rather than one string each.
 func (s *dupScratch) labelKeys() []string {
 	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
 	for i, de := range s.entries {
-		label := de.e.Label
+		label := entryName(de.e)
 		switch labelForm(label) {
 		case labelNormal:
 			// The label is its own key.

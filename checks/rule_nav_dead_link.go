@@ -19,7 +19,7 @@ func (navDeadLink) Rules() []finding.Rule { return []finding.Rule{ruleNavDeadLin
 func (navDeadLink) Check(p *page.Page, _ *Env) Result {
 	d := deadLinks{p: p}
 	for _, m := range menusIn(p) {
-		d.checkMenu(m, m.Entries)
+		d.checkMenu(refOf(p, m).plain(), m.Entries)
 	}
 	if p.Footer != nil {
 		for _, e := range p.Footer.Items {
@@ -38,21 +38,22 @@ type deadLinks struct {
 	out  []finding.Finding
 }
 
-// checkMenu checks the entries of menu m, and the entries under them.
-func (d *deadLinks) checkMenu(m *page.Menu, entries []*page.Entry) {
+// checkMenu checks the entries of the menu called menu, and the entries
+// under them.
+func (d *deadLinks) checkMenu(menu string, entries []*page.Entry) {
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
-		d.check(e, "navigation", "menu", menuName(m))
-		d.checkMenu(m, e.Children)
+		d.check(e, "navigation", "menu", menu)
+		d.checkMenu(menu, e.Children)
 	}
 }
 
 func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	// Toggles and buttons need no href; entries of rendered text have
 	// none unless the snapshot wrote the link out.
-	if e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
+	if e.Ignored || e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
 		return
 	}
 	why := deadReason(e)
@@ -72,7 +73,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	if n := entryName(e); n != "" {
 		name = q(n)
 	}
-	if len(e.Children) > 0 {
+	if len(e.Children) > 0 || e.Control == page.ControlToggle {
 		// A link that only opens its submenu is a button in disguise:
 		// keyboards and screen readers take it for a page.
 		why += " (it opens a submenu: make it a button)"

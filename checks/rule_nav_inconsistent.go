@@ -23,11 +23,14 @@ func (navInconsistent) Rules() []finding.Rule { return []finding.Rule{ruleNavInc
 
 // siteMenu is what the pages of a site carry in one menu.
 type siteMenu struct {
-	name   string
-	pages  int            // pages that have the menu
-	counts map[string]int // normalised label → pages whose menu has it
-	labels map[string]string
-	order  []string // normalised labels in order of first appearance
+	ref   menuRef
+	pages int // pages that have the menu
+	// unknown are the pages whose menu is empty in the source while
+	// they load scripts: neither counted nor judged for this menu.
+	unknown int
+	counts  map[string]int // normalised label → pages whose menu has it
+	labels  map[string]string
+	order   []string // normalised labels in order of first appearance
 }
 
 // pageMenus maps a page's menus by identity (name, else selector) to the
@@ -37,6 +40,8 @@ type pageMenus map[string]*pageMenu
 type pageMenu struct {
 	first  *SiteMenu
 	labels map[string]bool
+	// empty: every menu of this identity on the page has no entry.
+	empty bool
 }
 
 func menuKey(m *SiteMenu) string {
@@ -57,8 +62,9 @@ func menusOf(menus []*SiteMenu) pageMenus {
 			continue
 		}
 		if pm[k] == nil {
-			pm[k] = &pageMenu{first: m, labels: map[string]bool{}}
+			pm[k] = &pageMenu{first: m, labels: map[string]bool{}, empty: true}
 		}
+		pm[k].empty = pm[k].empty && m.Empty
 		for _, label := range m.Labels {
 			if l := page.NormalizeLabel(label); l != "" {
 				pm[k].labels[l] = true
@@ -69,9 +75,12 @@ func menusOf(menus []*SiteMenu) pageMenus {
 }
 
 func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
+	// Redirect stubs and files that are no page have no menus of their
+	// own; pages whose menus their scripts build show none in the source.
+	// They neither count towards what most pages carry nor are judged.
 	var live []*SitePage
 	for _, p := range pages {
-		if p != nil && p.Redirect == "" {
+		if p != nil && p.Kind == ContentPage && !p.ScriptMenus {
 			live = append(live, p)
 		}
 	}
@@ -91,7 +100,7 @@ func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding 
 			if k == "" || site[k] != nil {
 				continue
 			}
-			site[k] = &siteMenu{name: siteMenuName(m), counts: map[string]int{}, labels: map[string]string{}}
+			site[k] = &siteMenu{ref: m.Ref, counts: map[string]int{}, labels: map[string]string{}}
 			keys = append(keys, k)
 		}
 		for k, pm := range ms.byKey {
@@ -99,6 +108,12 @@ func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding 
 			sm.pages += len(ms.pages)
 			for l := range pm.labels {
 				sm.counts[l] += len(ms.pages)
+			}
+			for _, p := range ms.pages {
+				if pm.empty && p.Scripts {
+					sm.pages--
+					sm.unknown++
+				}
 			}
 		}
 		// First appearance, in document order, gives the order in which
@@ -118,10 +133,21 @@ func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding 
 		}
 	}
 
-	need := env.engine.cfg.Threshold() * float64(len(live))
+	// A menu the config names and requires entries of is judged by
+	// nav-required: the same missing menu is not reported twice.
+	contract := map[string]bool{}
+	for _, m := range env.engine.cfg.Navigation.Menus {
+		if len(m.Required) > 0 {
+			contract["name:"+page.NormalizeLabel(m.Name)] = true
+		}
+	}
 	var out []finding.Finding
 	for _, k := range keys {
+		if contract[k] && env.engine.rules.On(ruleNavRequired.ID) {
+			continue
+		}
 		sm := site[k]
+		need := env.engine.cfg.Threshold() * float64(len(live)-sm.unknown)
 		var common []string
 		for _, l := range sm.order {
 			if float64(sm.counts[l]) >= need-1e-9 {
@@ -132,7 +158,7 @@ func (navInconsistent) CheckSite(pages []*SitePage, env *Env) []finding.Finding 
 			continue
 		}
 		for _, ms := range kinds {
-			out = append(out, ms.inconsistent(k, sm, common, len(live))...)
+			out = append(out, ms.inconsistent(k, sm, common, len(live)-sm.unknown)...)
 		}
 	}
 	return out
@@ -149,8 +175,8 @@ func (ms *menuSet) inconsistent(k string, sm *siteMenu, common []string, pages i
 			names[j] = sm.labels[l]
 		}
 		for _, p := range ms.pages {
-			out = append(out, at(p.Source, ruleNavInconsistent.ID, page.Pos{}, "", map[string]string{"menu": sm.name},
-				"page has no menu %s, which %d of %d pages have (with %s)", q(sm.name), sm.pages, pages, quoteList(names, 5)))
+			out = append(out, at(p.Source, ruleNavInconsistent.ID, page.Pos{}, "", map[string]string{"menu": sm.ref.plain()},
+				"page has no %s, which %d of %d pages have (with %s)", sm.ref.bare(), sm.pages, pages, quoteList(names, 5)))
 		}
 		return out
 	}
@@ -168,16 +194,14 @@ func (ms *menuSet) inconsistent(k string, sm *siteMenu, common []string, pages i
 		noun = "entry"
 	}
 	for _, p := range ms.pages {
+		if pm.empty && p.Scripts {
+			continue // its scripts build the menu (page-script-built)
+		}
 		out = append(out, at(p.Source, ruleNavInconsistent.ID, pm.first.Pos, pm.first.Selector,
-			map[string]string{"menu": sm.name, "missing": strings.Join(missing, ", ")},
-			"menu %s lacks %d %s that most pages of the site have in it: %s", q(sm.name), len(missing), noun, quoteList(missing, 10)))
+			map[string]string{"menu": sm.ref.plain(), "missing": strings.Join(missing, ", ")},
+			"%s lacks %d %s that most pages of the site have in it: %s", sm.ref.the(), len(missing), noun, quoteList(missing, 10)))
 	}
 	return out
-}
-
-// siteMenuName names a menu in messages: its name, else its selector.
-func siteMenuName(m *SiteMenu) string {
-	return firstNonEmpty(m.Name, m.Selector, "unnamed")
 }
 
 // menuSet is one distinct set of menus and the pages that carry it.

@@ -27,7 +27,7 @@ func (navOrphanPage) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
 	if len(live) < 2 {
 		return nil
 	}
-	base := env.engine.base
+	site := env.engine.site
 	keyOfTarget := func(t target) string {
 		switch t.kind {
 		case targetInternal:
@@ -42,12 +42,13 @@ func (navOrphanPage) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
 	}
 	linked := map[string]bool{}
 	for _, p := range live {
-		self := pageTarget(p.URL, base)
+		sc := newScope(p.URL, site)
+		self := sc.pageTarget()
 		mark := func(raw string) {
 			if raw == "" {
 				return
 			}
-			t := classify(raw, p.URL, base)
+			t := classify(raw, sc)
 			if samePage(t, self) {
 				return
 			}
@@ -69,7 +70,7 @@ func (navOrphanPage) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
 		if p.Home {
 			continue
 		}
-		if k := keyOfTarget(pageTarget(p.URL, base)); k == "" || linked[k] {
+		if k := keyOfTarget(newScope(p.URL, site).pageTarget()); k == "" || linked[k] {
 			continue
 		}
 		name := firstNonEmpty(p.URL, p.Source)

@@ -21,10 +21,16 @@ var ruleNavRequired = finding.Rule{ID: "nav-required", Severity: finding.Error,
 func (navRequired) Rules() []finding.Rule { return []finding.Rule{ruleNavRequired} }
 
 func (navRequired) Check(p *page.Page, env *Env) Result {
+	st := env.standingOf(p)
+	if !st.judged() {
+		return Result{} // a redirect stub, or no page: it has no menus to judge
+	}
 	cfg := env.engine.cfg
-	nc := navCheck{p: p, env: env, base: env.engine.base}
+	nc := navCheck{p: p, env: env, scope: newScope(p.URL, env.engine.site)}
 	var out []finding.Finding
-	if len(cfg.Navigation.Required) > 0 {
+	// Menus that the page's scripts build are judged when it is rendered;
+	// page-script-built says so, once, rather than an error per entry.
+	if len(cfg.Navigation.Required) > 0 && !st.built.holdsNavigation() {
 		out = append(out, nc.requireIn(menusIn(p), "", cfg.Navigation.Required)...)
 	}
 	for _, m := range cfg.Navigation.Menus {
@@ -32,11 +38,13 @@ func (navRequired) Check(p *page.Page, env *Env) Result {
 			continue
 		}
 		menus := namedMenus(menusIn(p), m)
-		if len(menus) == 0 {
+		switch {
+		case st.built.holdsMenu(menus):
+		case len(menus) == 0:
 			out = append(out, nc.missingMenu(m))
-			continue
+		default:
+			out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 		}
-		out = append(out, nc.requireIn(menus, m.Name, m.Required)...)
 	}
 	return Result{Findings: out}
 }
@@ -55,9 +63,9 @@ func namedMenus(menus []*page.Menu, want schema.Menu) []*page.Menu {
 }
 
 type navCheck struct {
-	p    *page.Page
-	env  *Env
-	base *siteBase
+	p     *page.Page
+	env   *Env
+	scope scope
 }
 
 func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
@@ -101,7 +109,9 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 	var matched []menuEntry
 	for _, m := range menus {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if nc.env.matches(it, e) {
+			// A control (a toggle, a close button) is no entry a reader
+			// would take for the required one.
+			if e.Control == "" && nc.env.matches(it, e) {
 				matched = append(matched, menuEntry{e, m})
 			}
 		})
@@ -154,7 +164,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	found := false
 	for _, m := range sub {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if nc.env.matches(child, e) {
+			if e.Control == "" && nc.env.matches(child, e) {
 				found = true
 			}
 		})
@@ -162,12 +172,13 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	sev := nc.env.engine.rules.ItemSeverity(ruleNavRequired.ID, child)
 	if !found {
 		pe := parents[0]
-		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in menu " + q(menuName(pe.menu))
+		menu := refOf(nc.p, pe.menu)
+		msg := "required entry " + q(describe(child)) + " missing under " + q(entryName(pe.e)) + " in " + menu.the()
 		if child.Message != "" {
 			msg = child.Message
 		}
 		f := atMsg(nc.p.Source, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
-			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menuName(pe.menu)}, msg)
+			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menu.plain()}, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
 	}
@@ -221,8 +232,8 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 	if got == "" {
 		return false
 	}
-	g := classify(got, nc.p.URL, nc.base)
-	w := classify(want, nc.p.URL, nc.base)
+	g := classify(nc.scope.written(e.Href, got), nc.scope)
+	w := classify(want, nc.scope)
 	if g.kind != w.kind || (w.hasFragment && w.fragment != g.fragment) {
 		return false
 	}
@@ -243,7 +254,7 @@ func (nc navCheck) sameTarget(e *page.Entry, want string) bool {
 // else the path with directories spelt as index pages.
 func (nc navCheck) canonicalPath(p string) string {
 	if p == "" {
-		p = pageTarget(nc.p.URL, nc.base).path
+		p = nc.scope.pageTarget().path
 	}
 	if r, checked, ok := resolveSite(nc.env, p); checked && ok {
 		return r

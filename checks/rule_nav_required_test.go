@@ -35,6 +35,13 @@ func TestNavRequired(t *testing.T) {
 		{name: "href: resolved through the site", config: `{"navigation":{"required":[{"label":"About","href":"/about/"}]}}`, page: withMenus(primary()), env: site},
 		{name: "href: absolute URL on the site's base", config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"https://www.contoso.com/contact/"}]}}`,
 			page: withMenus(primary())},
+		{name: "href: a page on a staging server links its own site",
+			config: `{"site":{"baseURL":"https://www.contoso.com/"},"navigation":{"required":[{"label":"Contact us","href":"/contact/"},{"label":"About","href":"/about"}]}}`,
+			page: movedTo("http://127.0.0.1:8080/", withMenus(menu("Primary", 10,
+				lnk("Contact us", "http://127.0.0.1:8080/contact/", 17, 5),
+				lnk("About", "https://www.contoso.com/about", 19, 5),
+			))),
+			env: func(e *Env) { e.engine.ReadFrom([]string{"http://127.0.0.1:8080/"}) }},
 		{name: "href: a rendered-text entry without a written target may link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
 			page: withMenus(menu("Primary", 10, txt("Support", 11, 3)))},
 		{name: "href: a rendered-text entry with a written target must link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
@@ -53,6 +60,17 @@ func TestNavRequired(t *testing.T) {
 			config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Windows"}]}]}}`,
 			page: withMenus(menu("Primary", 10, toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9))),
 				menu("Mobile", 30, toggle("Products", 32, 5, lnk("Windows", "/windows/", 34, 9))))},
+		{name: "a control is no entry: a menu toggle named like the required entry",
+			config: `{"navigation":{"required":[{"label":"Menu"},{"label":"Products","children":[{"label":"Close"}]}]}}`,
+			page: withMenus(menu("Primary", 10, control(page.ControlToggle, toggle("Menu", 11, 3)),
+				toggle("Products", 12, 5, control(page.ControlClose, toggle("Close", 13, 7)), lnk("Cloud", "/cloud/", 14, 9)))),
+			want: []string{
+				`10:1 error nav-required required navigation entry "Menu" is missing`,
+				`12:5 error nav-required required entry "Close" missing under "Products" in menu "Primary"`,
+			}},
+		{name: "a hidden or copied entry is still there",
+			config: `{"navigation":{"required":[{"label":"Pricing"},{"label":"Cloud"}]}}`,
+			page:   withMenus(menu("Primary", 10, hidden(lnk("Pricing", "/pricing/", 11, 3)), copied(lnk("Cloud", "/cloud/", 12, 3))))},
 		{name: "item severity and message", config: `{"navigation":{"required":[{"label":"Pricing","severity":"warning","message":"add the pricing page to the menu"}]}}`,
 			page: withMenus(primary()), want: []string{`10:1 warning nav-required add the pricing page to the menu`}},
 		{name: "disabled item", config: `{"navigation":{"required":[{"label":"Pricing","enabled":false}]}}`, page: withMenus(primary())},
@@ -68,5 +86,30 @@ func TestNavRequired(t *testing.T) {
 			config: `{"navigation":{"menus":[{"name":"Secondary","selector":"#sec","required":[{"label":"About"},{"label":"Blog"}]}]}}`,
 			page:   withMenus(primary()),
 			want:   []string{`0:0 error nav-required required menu "Secondary" is missing (it must have "About", "Blog")`}},
+		// Pages without content of their own (issue 12, F15, F27, F16).
+		{name: "a redirect stub has no menu to judge", config: `{"navigation":{"required":[{"label":"Products"}]}}`, page: redirectStub("old.html", "/new.html")},
+		{name: "a verification token is no page", config: `{"navigation":{"menus":[{"name":"Primary","required":[{"label":"Products"}]}]}}`,
+			page: tokenFile("google0123456789abcdef.html")},
+		{name: "menus built by script wait for --render", config: `{"navigation":{"required":[{"label":"Products"}],"menus":[{"name":"Primary","required":[{"label":"Home"}]}]}}`,
+			page: scripted(withMenus(menu("Primary", 10)))},
+		{name: "an empty named menu on a page with scripts waits, the others are judged",
+			config: `{"navigation":{"menus":[{"name":"Account","required":[{"label":"Sign in"}]},{"name":"Primary","required":[{"label":"Pricing"}]}]}}`,
+			page:   scripted(withMenus(primary(), menu("Account", 30))),
+			want:   []string{`10:1 error nav-required required navigation entry "Pricing" is missing from menu "Primary"`}},
+		{name: "an empty menu without scripts is the page's own", config: `{"navigation":{"menus":[{"name":"Primary","required":[{"label":"Home"}]}]}}`,
+			page: withMenus(menu("Primary", 10)),
+			want: []string{`10:1 error nav-required required navigation entry "Home" is missing from menu "Primary"`}},
+		{name: "a menu the config names without a selector is found by name", config: `{"navigation":{"menus":[{"name":"primary","required":[{"label":"Contact us"}]}]}}`,
+			page: withMenus(primary())},
+		{name: "a missing child names an unnamed menu by its place", config: `{"navigation":{"required":[{"label":"Products","children":[{"label":"Xbox"}]}]}}`,
+			page: withMenus(&page.Menu{Region: page.RegionHeader, Selector: "body > header > nav", Pos: page.Pos{Line: 10, Column: 1},
+				Entries: []*page.Entry{toggle("Products", 12, 5, lnk("Cloud", "/cloud/", 14, 9))}}),
+			want: []string{`12:5 error nav-required required entry "Xbox" missing under "Products" in the header menu`}},
 	})
+}
+
+// movedTo is the page p at url.
+func movedTo(url string, p *page.Page) *page.Page {
+	p.URL = url
+	return p
 }

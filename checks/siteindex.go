@@ -22,13 +22,21 @@ type SitePage struct {
 	URL string
 	// Home: nav-orphan-page needs no link to the home page.
 	Home bool
-	// Redirect is where a meta refresh sends readers: nav-inconsistent
-	// leaves such pages out, nav-orphan-page counts the target as linked.
+	// Redirect is where a meta refresh sends readers: nav-orphan-page
+	// counts the target as linked.
 	Redirect string
+	// Kind: nav-inconsistent compares the menus of pages with content of
+	// their own only; a run says whether its home page was one.
+	Kind PageKind
+	// ScriptMenus: the page's navigation is built by its scripts, so its
+	// source is no evidence of what it carries (nav-inconsistent);
+	// Scripts: the page's source loads scripts, so a menu empty in it is
+	// theirs to fill.
+	ScriptMenus, Scripts bool
 	// Menus are what nav-inconsistent compares.
 	Menus []*SiteMenu
-	// Links are the targets of the page's a and area links, kept only
-	// when nav-orphan-page runs.
+	// Links are the targets of the page's a and area links, in the site's
+	// paths (see scope.written), kept only when nav-orphan-page runs.
 	Links []string
 	// Suppressions are the page's inline suppressions, for Finalize.
 	Suppressions page.Suppressions
@@ -41,25 +49,35 @@ type SiteMenu struct {
 	Name     string
 	Selector string
 	Pos      page.Pos
-	// Labels are the labels of every entry as written, each entry's
-	// children right after it.
+	// Ref names the menu in messages (see menuRef).
+	Ref menuRef
+	// Empty: the menu has no entry at all.
+	Empty bool
+	// Labels are the labels of its entries as written (IsNavEntry: no
+	// controls, hidden or in-page entries), each entry's children right
+	// after it.
 	Labels []string
 }
 
 // Index is what the run keeps of p for the site checks and Finalize.
 func (e *Engine) Index(p *page.Page) *SitePage {
 	sp := &SitePage{
-		Source: p.Source, URL: p.URL, Home: p.Home, Redirect: intern(p.Redirect),
-		Menus:        e.menus.share(menusIn(p)),
+		Source: p.Source, URL: p.URL, Home: p.Home, Redirect: intern(p.Redirect), Kind: KindOf(p),
+		Menus:        e.menus.share(p, menusIn(p)),
 		Suppressions: ownSuppressions(p.Suppressions),
 	}
+	if sp.Kind == ContentPage {
+		sp.ScriptMenus = BuiltByScript(p).MenusBuilt()
+		sp.Scripts = p.Format == page.FormatHTML && loadsScripts(p)
+	}
 	if e.keepLinks {
+		sc := newScope(p.URL, e.site)
 		for _, l := range p.Links {
 			if l == nil || (l.Tag != "a" && l.Tag != "area") {
 				continue
 			}
 			if t := firstNonEmpty(l.Target, l.Href); t != "" {
-				sp.Links = append(sp.Links, intern(t))
+				sp.Links = append(sp.Links, intern(sc.written(l.Href, t)))
 			}
 		}
 	}
@@ -72,7 +90,7 @@ func ownSuppressions(in page.Suppressions) page.Suppressions {
 	}
 	out := make(page.Suppressions, len(in))
 	for i, s := range in {
-		out[i] = page.Suppression{From: s.From, To: s.To}
+		out[i] = page.Suppression{From: s.From, To: s.To, At: s.At, Directive: intern(s.Directive)}
 		for _, r := range s.Rules {
 			out[i].Rules = append(out[i].Rules, intern(r))
 		}
@@ -102,7 +120,7 @@ type menuPool struct {
 	byModel map[weak.Pointer[page.Menu]]*SiteMenu
 }
 
-func (mp *menuPool) share(menus []*page.Menu) []*SiteMenu {
+func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 	if len(menus) == 0 {
 		return nil
 	}
@@ -116,8 +134,9 @@ func (mp *menuPool) share(menus []*page.Menu) []*SiteMenu {
 			out[i] = shared
 			continue
 		}
+		ref := refOf(p, m)
 		var key strings.Builder
-		fmt.Fprintf(&key, "%s\x00%s\x00%d:%d", m.Name, m.Selector, m.Line, m.Column)
+		fmt.Fprintf(&key, "%s\x00%s\x00%d:%d\x00%s %d", m.Name, m.Selector, m.Line, m.Column, ref.region, ref.nth)
 		labelKey(&key, m.Entries)
 		k := key.String()
 		mp.mu.Lock()
@@ -126,8 +145,13 @@ func (mp *menuPool) share(menus []*page.Menu) []*SiteMenu {
 		}
 		shared = mp.menus[k]
 		if shared == nil {
-			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos}
-			walkEntries(m.Entries, nil, func(e, _ *page.Entry) { shared.Labels = append(shared.Labels, intern(e.Label)) })
+			ref.name, ref.region = intern(ref.name), intern(ref.region)
+			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos, Ref: ref, Empty: len(m.Entries) == 0}
+			walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
+				if IsNavEntry(e) {
+					shared.Labels = append(shared.Labels, intern(e.Label))
+				}
+			})
 			mp.menus[k] = shared
 		}
 		mp.byModel[model] = shared
@@ -142,7 +166,13 @@ func labelKey(b *strings.Builder, entries []*page.Entry) {
 		if e == nil {
 			continue
 		}
-		b.WriteString("\x00")
+		// The key holds what Labels keep of an entry: whether it counts, and
+		// its label.
+		if IsNavEntry(e) {
+			b.WriteString("\x00+")
+		} else {
+			b.WriteString("\x00-")
+		}
 		b.WriteString(e.Label)
 		if len(e.Children) > 0 {
 			b.WriteString("\x00[")

@@ -22,57 +22,42 @@ type target struct {
 	// path is the site path of an internal target, percent-decoded,
 	// without query and fragment; "" for a reference to the page itself.
 	path string
-	// url is an external target without its fragment.
+	// url is an absolute target without its fragment: an external URL,
+	// or a URL of the site's own (then path is its site path).
 	url         string
 	fragment    string
 	hasFragment bool
 }
 
-// siteBase is site.baseURL, parsed: absolute URLs under it are internal.
-type siteBase struct {
-	host string // lower case, with a non-default port
-	path string // the path prefix, ending in "/"
+// scope is what classifying the links of one page needs to know: the
+// page's URL, its own host when it was fetched or saved (its links to that
+// host are the site's), and which URLs are the site's own.
+type scope struct {
+	pageURL string
+	host    string
+	site    *urlnorm.Site
 }
 
-// parseSiteBase reads site.baseURL; nil when there is none (the Engine
-// parses it once per run).
-func parseSiteBase(baseURL string) *siteBase {
-	if baseURL == "" {
-		return nil
-	}
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Host == "" {
-		return nil
-	}
-	prefix := u.Path
-	if !strings.HasSuffix(prefix, "/") {
-		prefix += "/"
-	}
-	return &siteBase{host: urlnorm.Authority(u), path: prefix}
+func newScope(pageURL string, site *urlnorm.Site) scope {
+	return scope{pageURL: pageURL, host: urlnorm.Host(pageURL), site: site}
 }
 
-// sitePath returns the site path of an absolute URL under the base.
-func (b *siteBase) sitePath(u *url.URL) (string, bool) {
-	if b == nil || urlnorm.Authority(u) != b.host {
-		return "", false
+// onDisk reports whether the page is one of a site on disk (its URL a site
+// path) rather than fetched or saved from a server.
+func (sc scope) onDisk() bool { return sc.host == "" && strings.HasPrefix(sc.pageURL, "/") }
+
+// written is the target to classify of a link written href: a root-relative
+// link of a page on disk is published under the base's path prefix.
+func (sc scope) written(href, target string) string {
+	if h := strings.TrimSpace(href); sc.onDisk() && strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//") {
+		return sc.site.RootRelative(target)
 	}
-	p := u.Path
-	if p == "" {
-		p = "/"
-	}
-	if p+"/" == b.path {
-		return "/", true
-	}
-	if !strings.HasPrefix(p, b.path) {
-		return "", false
-	}
-	return "/" + strings.TrimPrefix(p, b.path), true
+	return target
 }
 
 // classify sorts a link target. raw is the link's Target (its Href when the
-// extractor could not resolve it); pageURL is the URL of the page it stands
-// on.
-func classify(raw, pageURL string, base *siteBase) target {
+// extractor could not resolve it) of a link on the page of sc.
+func classify(raw string, sc scope) target {
 	raw = strings.TrimSpace(raw)
 	if t, ok := plainSitePath(raw); ok {
 		return t
@@ -87,14 +72,13 @@ func classify(raw, pageURL string, base *siteBase) target {
 		if u.Host == "" {
 			return target{kind: targetMalformed}
 		}
-		if sp, ok := base.sitePath(u); ok {
-			t.kind, t.path = targetInternal, sp
-			return t
-		}
-		t.kind = targetExternal
 		noFrag := *u
 		noFrag.Fragment, noFrag.RawFragment = "", ""
 		t.url = noFrag.String()
+		t.kind = targetExternal
+		if sp, ok := sc.site.SitePath(u, sc.host); ok {
+			t.kind, t.path = targetInternal, sp
+		}
 		return t
 	case "":
 		if u.Host != "" {
@@ -109,8 +93,8 @@ func classify(raw, pageURL string, base *siteBase) target {
 			return t
 		}
 		if !strings.HasPrefix(u.Path, "/") {
-			if ref, ok := resolveAgainst(pageURL, raw); ok {
-				return classify(ref, pageURL, base)
+			if ref, ok := resolveAgainst(sc.pageURL, raw); ok {
+				return classify(ref, sc)
 			}
 			return target{kind: targetOther}
 		}
@@ -183,10 +167,10 @@ func resolveAgainst(pageURL, ref string) (string, bool) {
 	return b.ResolveReference(r).String(), true
 }
 
-// pageTarget classifies a page's own URL, so that links can be told to
+// pageTarget classifies the page's own URL, so that links can be told to
 // point at the page they stand on.
-func pageTarget(pageURL string, base *siteBase) target {
-	t := classify(pageURL, pageURL, base)
+func (sc scope) pageTarget() target {
+	t := classify(sc.pageURL, sc)
 	t.fragment, t.hasFragment = "", false
 	return t
 }

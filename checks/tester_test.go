@@ -166,6 +166,18 @@ func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
 	return &page.Entry{Label: label, Kind: page.KindText, Pos: page.Pos{Line: line, Column: col}, Children: children}
 }
 
+// control marks an entry as a control that is no entry (page.ControlToggle …).
+func control(kind string, e *page.Entry) *page.Entry {
+	e.Control = kind
+	return e
+}
+
+// copied marks an entry a copy of one shown before it.
+func copied(e *page.Entry) *page.Entry {
+	e.Copy = true
+	return e
+}
+
 func grouped(group string, entries ...*page.Entry) []*page.Entry {
 	for _, e := range entries {
 		e.Group = group
@@ -184,10 +196,30 @@ func footer(line int, items ...*page.Entry) *page.Region {
 	return &page.Region{Items: items, Pos: page.Pos{Line: line, Column: 1}}
 }
 
+// withMenus is a page of content with menus (a page has a title: one
+// without a title, landmark or link is no page, see KindOf).
 func withMenus(menus ...*page.Menu) *page.Page {
-	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Menus: menus}
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "A page", Menus: menus}
 }
 
 func withFooter(f *page.Region) *page.Page {
-	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Footer: f}
+	return &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "A page", Footer: f}
+}
+
+// redirectStub is a page that a meta refresh sends to target, with nothing
+// of its own but a canonical link.
+func redirectStub(source, target string) *page.Page {
+	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
+		Links: []*page.Link{{Tag: "link", Attr: "href", Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+}
+
+// tokenFile is a search engine's verification file: no element at all.
+func tokenFile(source string) *page.Page {
+	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Words: 2}
+}
+
+// scripted adds a script the page loads.
+func scripted(p *page.Page) *page.Page {
+	p.Links = append(p.Links, &page.Link{Tag: "script", Attr: "src", Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
+	return p
 }

@@ -77,7 +77,8 @@ func (c *Copyright) IsRequired() bool {
 	return c != nil && c.Required != nil && *c.Required
 }
 
-// MaxAge is maxAgeYears; ok is false when the year is not checked.
+// MaxAge is maxAgeYears; ok is false when it is unset, which checks the
+// year as 0 does: the newest year must be the reference year.
 func (c *Copyright) MaxAge() (years int, ok bool) {
 	if c == nil || c.MaxAgeYears == nil {
 		return 0, false
@@ -85,11 +86,20 @@ func (c *Copyright) MaxAge() (years int, ok bool) {
 	return *c.MaxAgeYears, true
 }
 
+// YearIsOptional reports whether a notice without a year is fine.
+func (c *Copyright) YearIsOptional() bool {
+	return c != nil && c.YearOptional != nil && *c.YearOptional
+}
+
 // CheckExternal reports whether external URLs are checked (default true).
 func (l *Links) CheckExternal() bool { return l.External == nil || *l.External }
 
 // CheckFragments reports whether #fragments are checked (default true).
 func (l *Links) CheckFragments() bool { return l.Fragments == nil || *l.Fragments }
+
+// HashHrefAllowed reports whether href="#" outside menus and the footer
+// is fine (default true).
+func (l *Links) HashHrefAllowed() bool { return l.AllowHashHref == nil || *l.AllowHashHref }
 
 // RequestTimeout is the timeout of one request (default 10s).
 func (l *Links) RequestTimeout() time.Duration { return l.Timeout.Or(DefaultTimeout) }

@@ -97,7 +97,7 @@ func TestMergeOverrides(t *testing.T) {
 		t.Errorf("terms item = %+v", terms)
 	}
 	c := cfg.Footer.Copyright
-	if age, ok := c.MaxAge(); !ok || age != 1 || !c.YearOptional || c.IsRequired() {
+	if age, ok := c.MaxAge(); !ok || age != 1 || !c.YearIsOptional() || c.IsRequired() {
 		t.Errorf("copyright = %+v (no preset here sets required)", c)
 	}
 	if s := cfg.Rules["footer-required"]; s != finding.Warning {
@@ -117,7 +117,7 @@ rules: {link-no-text: "off"}
 		t.Fatal(err)
 	}
 	c := cfg.Footer.Copyright
-	if !c.IsRequired() || !c.YearOptional || c.Severity != finding.Warning {
+	if !c.IsRequired() || !c.YearIsOptional() || c.Severity != finding.Warning {
 		t.Errorf("copyright not merged field by field: %+v", c)
 	}
 }

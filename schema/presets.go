@@ -91,8 +91,13 @@ func loadPreset(name string) (Preset, error) {
 			In:          []string{"footer"},
 			Enabled:     true,
 		}
-		if years, ok := c.MaxAge(); ok {
+		if years, ok := c.MaxAge(); ok && years > 0 {
 			item.Description += fmt.Sprintf(" Its newest year at most %d years old.", years)
+		} else {
+			item.Description += " Its newest year, when it has one, is the current year."
+		}
+		if !c.YearIsOptional() {
+			item.Description += " It must have a year."
 		}
 		p.Items = append(p.Items, item)
 	}

@@ -75,6 +75,8 @@ func TestPageSchema(t *testing.T) {
 		Footer: &page.Region{Selector: "footer", Items: []*page.Entry{
 			{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Text: "Your Privacy Choices", Kind: page.KindLink, Icon: true, IconLabel: "Your Privacy Choices Opt-Out Icon", Region: page.RegionFooter, Group: "Legal"},
 			{Label: "Manage cookies", Kind: page.KindButton, Hidden: true},
+			{Label: "Click here to expand the menu", Kind: page.KindButton, Control: page.ControlToggle},
+			{Label: "Privacy", Kind: page.KindLink, Href: "/privacy/", HasHref: true, Target: "/privacy/", Copy: true},
 		}, Copyright: []*page.Copyright{{Text: "© Microsoft 2025", Pos: page.Pos{Line: 40, Column: 5}}}},
 		Links:   []*page.Link{{Tag: "a", Attr: "href", Href: "/cloud/", Target: "/cloud/", Label: "Cloud", Region: page.RegionNav}},
 		Anchors: []string{"top"},

@@ -41,6 +41,9 @@ type Site struct {
 	// Threshold is the share of pages (0..1, default 0.8) whose menu entries
 	// make the site's menu for nav-inconsistent.
 	Threshold float64 `json:"threshold,omitempty"`
+	// TextSnapshots are globs, relative to the config, of the files that
+	// are rendered-text snapshots.
+	TextSnapshots []string `json:"textSnapshots,omitempty"`
 }
 
 // Navigation is the contract of the page's menus.
@@ -50,10 +53,11 @@ type Navigation struct {
 	Menus    []Menu `json:"menus,omitempty"`
 }
 
-// Menu names a menu when one page has several that differ.
+// Menu names a menu when one page has several that differ: the elements
+// Selector matches, or (without one) the page's menus of that name.
 type Menu struct {
 	Name     string `json:"name"`
-	Selector string `json:"selector"`
+	Selector string `json:"selector,omitempty"`
 	Required []Item `json:"required,omitempty"`
 }
 
@@ -67,10 +71,13 @@ type Footer struct {
 // Copyright says what the copyright notice must be.
 type Copyright struct {
 	Required *bool `json:"required,omitempty"`
-	// MaxAgeYears: 0 means the newest year must be the reference year.
+	// MaxAgeYears: how many years the newest year may lag the reference
+	// year; unset is 0, the reference year itself.
 	MaxAgeYears *int `json:"maxAgeYears,omitempty"`
 	// YearOptional accepts a notice without a year ("© Crown copyright").
-	YearOptional bool             `json:"yearOptional,omitempty"`
+	// A pointer: a config's false overrides a preset's true, and init
+	// writes it either way.
+	YearOptional *bool            `json:"yearOptional,omitempty"`
 	Severity     finding.Severity `json:"severity,omitempty"`
 }
 
@@ -122,6 +129,7 @@ type Links struct {
 	External          *bool        `json:"external,omitempty"`
 	Fragments         *bool        `json:"fragments,omitempty"`
 	ExternalFragments bool         `json:"externalFragments,omitempty"`
+	AllowHashHref     *bool        `json:"allowHashHref,omitempty"` // see HashHrefAllowed
 	Timeout           Duration     `json:"timeout,omitzero"`
 	Deadline          Duration     `json:"deadline,omitzero"`
 	Concurrency       int          `json:"concurrency,omitempty"`

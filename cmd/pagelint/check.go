@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -29,6 +30,7 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and lint the rendered DOM"},
 			&cli.DurationFlag{Name: "render-wait", Value: 10 * time.Second, Usage: "longest wait for a rendered page to settle"},
 			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
+			&cli.StringFlag{Name: "base-url", Usage: "where the site is published (sets site.baseURL): a staging or localhost `URL`'s links to it are the site's, and a saved page's path-only address is on it"},
 			&cli.IntFlag{Name: "max-pages", Value: 500, Usage: "crawl at most `N` pages"},
 			&cli.IntFlag{Name: "max-depth", Usage: "crawl at most `N` links deep (0: no limit)"},
 			&cli.StringSliceFlag{Name: "sitemap", Usage: "seed the crawl from the sitemap at `URL` (auto: each start URL's /sitemap.xml); repeatable"},
@@ -37,6 +39,11 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "now", Usage: "reference `DATE` (YYYY-MM-DD) for date rules (default: SOURCE_DATE_EPOCH, else today)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, and no progress"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+			&cli.BoolFlag{Name: "only-pages", Usage: "of the files named, lint only pages (HTML, and the text snapshots site.textSnapshots names) against the config's site root: for pre-commit hooks"},
+			&cli.StringFlag{Name: "compare", Usage: "say which findings are new and which fixed since the JSON report `OLD.json`"},
+			&cli.BoolFlag{Name: "report-unused-disable", Usage: "warn of pagelint-disable comments that silenced nothing"},
+			&cli.BoolFlag{Name: "print-config", Usage: "print the resolved config (presets merged) as JSON and exit"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which config file is used"},
 		),
 		Action: func(c *cli.Context) error { return runCheck(c, s) },
 	}
@@ -50,6 +57,7 @@ func reportFlags(defaultFormat string) []cli.Flag {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above `LEVEL`: error, warning, info or never"},
 		&cli.BoolFlag{Name: "no-color", Usage: "no colours in the text report"},
+		&cli.StringFlag{Name: "base-dir", Usage: "name files in SARIF, Code Quality and GitHub annotations relative to `DIR` (default: the root of the git repository, else the current directory)"},
 	}
 }
 
@@ -71,6 +79,10 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return err
 	}
+	base, err := baseDir(c)
+	if err != nil {
+		return err
+	}
 	now, err := referenceDate(c.String("now"))
 	if err != nil {
 		return err
@@ -84,6 +96,9 @@ func runCheck(c *cli.Context, s *streams) error {
 	if c.Bool("update-baseline") && c.String("baseline") == "" {
 		return fail("--update-baseline needs --baseline FILE")
 	}
+	if d := c.Duration("render-wait"); d <= 0 {
+		return fail("--render-wait: %s is not a positive duration", d)
+	}
 	switch f := c.String("input-format"); f {
 	case "", "html", "text":
 	default:
@@ -92,6 +107,18 @@ func runCheck(c *cli.Context, s *streams) error {
 	cfg, err := loadConfig(c)
 	if err != nil {
 		return err
+	}
+	if baseURL := c.String("base-url"); baseURL != "" {
+		if !isSiteURL(baseURL) {
+			return fail("--base-url: %q is not an http(s) URL", baseURL)
+		}
+		cfg.Site.BaseURL = baseURL
+	}
+	if c.Bool("verbose") {
+		fmt.Fprintln(s.stderr, "pagelint: "+describeConfig(cfg))
+	}
+	if c.Bool("print-config") {
+		return printConfig(s, cfg)
 	}
 	opt := lint.Options{
 		Inputs:         c.Args().Slice(),
@@ -111,6 +138,9 @@ func runCheck(c *cli.Context, s *streams) error {
 		Shard:          shard,
 		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
 		Version:        version,
+
+		ReportUnusedDisable: c.Bool("report-unused-disable"),
+		OnlyPages:           c.Bool("only-pages"),
 	}
 	if showProgress(c, s) {
 		opt.Progress = s.stderr
@@ -136,15 +166,46 @@ func runCheck(c *cli.Context, s *streams) error {
 		Rules:         res.Rules,
 		Pages:         res.Pages,
 	}
+	if shard.Count > 1 {
+		rep.Shard = shard.String()
+	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
-	if err := writeReports(s, outputs, rep, c.Bool("no-color"), c.Bool("quiet")); err != nil {
+	rep.Summary.LinksOffline, rep.Summary.LinksUnresolved = res.LinksOffline, res.LinksUnresolved
+	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
+	if path := c.String("compare"); path != "" {
+		if err := compareWith(path, rep); err != nil {
+			return err
+		}
+	}
+	if err := writeReports(s, outputs, rep, report.Options{Quiet: c.Bool("quiet"), BaseDir: base}, c.Bool("no-color")); err != nil {
 		return err
 	}
 	if len(res.PageErrors) > 0 {
 		return &exitError{code: exitFailure}
 	}
-	return &exitError{code: exitCode(rep.Summary, failOn, c.Int("max-warnings"))}
+	if c.Bool("update-baseline") {
+		// Writing the baseline was the job; its findings are known now.
+		return nil
+	}
+	return gate(rep.Summary, failOn, c.Int("max-warnings"))
+}
+
+// gate ends a run with its exit code: 1 when a finding is at or above
+// fail-on or there are too many warnings — saying so for the warnings,
+// which --quiet does not show.
+func gate(sum report.Summary, failOn finding.Severity, maxWarnings int) error {
+	code := exitCode(sum, failOn, maxWarnings)
+	if code == exitFindings && maxWarnings >= 0 && sum.Warning > maxWarnings {
+		return &exitError{code: code, msg: finding.Plural(sum.Warning, "warning", "warnings") + ", more than --max-warnings " + strconv.Itoa(maxWarnings)}
+	}
+	return &exitError{code: code}
+}
+
+// isSiteURL reports whether s is an absolute http(s) URL with a host.
+func isSiteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // exitCode is 1 when a finding is at or above fail-on, or there are more

@@ -31,6 +31,7 @@ func TestFixtures(t *testing.T) {
 	for _, argsFile := range dirs {
 		dir := filepath.Dir(argsFile)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			requireChromeFor(t, argsFile)
 			got := runScenario(t, dir, reportSchema)
 			golden := filepath.Join(dir, "expected.golden")
 			if *update {
@@ -132,9 +133,10 @@ var volatile = []struct {
 	re   *regexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`"generatedAt":\s*"[^"]*"`), `"generatedAt": "GENERATED"`},
+	{regexp.MustCompile(`"(generatedAt|since)":\s*"[^"]*"`), `"$1": "GENERATED"`},
 	{regexp.MustCompile(`"durationMs":\s*\d+`), `"durationMs": 0`},
 	{regexp.MustCompile(`&#34;generatedAt&#34;:&#34;[^&]*&#34;`), `&#34;generatedAt&#34;:&#34;GENERATED&#34;`},
+	{regexp.MustCompile(`since \d{4}-\d\d-\d\d \d\d:\d\d UTC`), `since GENERATED`},
 	{regexp.MustCompile(`\d+(\.\d+)?m?s\b`), `TIME`},
 }
 

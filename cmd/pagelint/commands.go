@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -11,7 +12,6 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/lint"
-	"github.com/pagelint/pagelint/internal/report"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -41,6 +41,44 @@ func loadConfig(c *cli.Context) (*schema.Config, error) {
 		return nil, fail("%s", oneLine(err.Error()))
 	}
 	return cfg, nil
+}
+
+// describeConfig says which config a run uses, for --verbose.
+func describeConfig(cfg *schema.Config) string {
+	msg := "config: no config file found (pagelint.json, .yaml or .yml here or in a parent); as if {\"extends\": [\"recommended\"]}"
+	if cfg.Path != "" {
+		msg = "config: " + relativeToWorkDir(cfg.Path)
+	}
+	if len(cfg.Extends) > 0 {
+		msg += "; extends " + strings.Join(cfg.Extends, ", ")
+	}
+	return msg
+}
+
+// relativeToWorkDir names a file relative to the working directory when it
+// is below it, as the user would type it.
+func relativeToWorkDir(path string) string {
+	wd, err1 := os.Getwd()
+	abs, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// printConfig writes the config a run would use, presets and extended
+// files merged, as JSON: what `check --print-config` shows.
+func printConfig(s *streams, cfg *schema.Config) error {
+	enc := json.NewEncoder(s.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(cfg); err != nil {
+		return fail("--print-config: %v", err)
+	}
+	return nil
 }
 
 func rulesCommand(s *streams) *cli.Command {
@@ -153,51 +191,6 @@ func schemaCommand(s *streams) *cli.Command {
 			}
 			_, err = s.stdout.Write(b)
 			return err
-		},
-	}
-}
-
-func mergeCommand(s *streams) *cli.Command {
-	return &cli.Command{
-		Name:      "merge",
-		Usage:     "merge JSON reports (e.g. of sharded CI jobs) into one",
-		ArgsUsage: "REPORT.json...",
-		Flags:     reportFlags("json"),
-		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return fail("merge: name the JSON reports to merge")
-			}
-			formats := c.StringSlice("format")
-			if len(formats) == 0 {
-				formats = []string{"json"}
-			}
-			outs, err := parseOutputs(formats, c.String("output"))
-			if err != nil {
-				return err
-			}
-			failOn, err := parseFailOn(c.String("fail-on"))
-			if err != nil {
-				return err
-			}
-			var reps []*report.Report
-			for _, path := range c.Args().Slice() {
-				f, err := os.Open(path)
-				if err != nil {
-					return fail("%s: %v", path, describeOpenError(err))
-				}
-				r, err := report.ReadJSON(f, path)
-				_ = f.Close()
-				if err != nil {
-					return fail("%s", oneLine(err.Error()))
-				}
-				reps = append(reps, r)
-			}
-			merged := report.Merge(reps)
-			merged.Rules = checks.Rules()
-			if err := writeReports(s, outs, merged, c.Bool("no-color"), false); err != nil {
-				return err
-			}
-			return &exitError{code: exitCode(merged.Summary, failOn, -1)}
 		},
 	}
 }

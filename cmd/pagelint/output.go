@@ -47,10 +47,11 @@ func parseOutputs(formats []string, outFile string) ([]output, error) {
 }
 
 // writeReports renders every report; files are written whole or not at all.
-func writeReports(s *streams, outs []output, rep *report.Report, noColor, quiet bool) error {
+func writeReports(s *streams, outs []output, rep *report.Report, base report.Options, noColor bool) error {
 	for _, o := range outs {
 		w, _ := report.Lookup(o.format)
-		opt := report.Options{Quiet: quiet, Getenv: os.Getenv}
+		opt := base
+		opt.Getenv = os.Getenv
 		if o.file == "" {
 			opt.Color = colorAllowed(s, noColor)
 			if err := w(s.stdout, rep, opt); err != nil {
@@ -106,6 +107,9 @@ func applyBaseline(c *cli.Context, s *streams, path string, findings []finding.F
 		return nil, fail("%s", oneLine(err.Error()))
 	}
 	kept, stale := b.Filter(findings)
+	if hidden := len(findings) - len(kept); hidden > 0 && !c.Bool("quiet") {
+		fmt.Fprintf(s.stderr, "pagelint: the baseline %s hid %s\n", path, finding.Plural(hidden, "known finding", "known findings"))
+	}
 	for _, e := range stale {
 		fmt.Fprintln(s.stderr, "pagelint: "+e.String())
 	}

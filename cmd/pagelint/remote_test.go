@@ -88,7 +88,8 @@ func TestCheckURL(t *testing.T) {
 	}
 	got := strings.Join(findingLines(rep), "\n")
 	for _, want := range []string{
-		"link-broken " + srv.URL + "/ external link \"/gone\" is broken: 404 Not Found",
+		// A link of the page's own site is the site's, never "external".
+		"link-broken " + srv.URL + "/ broken link \"/gone\": " + srv.URL + "/gone answers 404 Not Found",
 		"link-broken " + srv.URL + "/ external link \"http://127.0.0.1:",
 	} {
 		if !strings.Contains(got, want) {
@@ -118,7 +119,7 @@ func TestCheckURLCrawl(t *testing.T) {
 	got := strings.Join(findingLines(rep), "\n")
 	// Pages of the crawl are known: their fragments are judged without
 	// network, even offline.
-	for _, want := range []string{"link-fragment " + srv.URL + "/", `"/gone" is broken: 404 Not Found`} {
+	for _, want := range []string{"link-fragment " + srv.URL + "/", `broken link "/gone": ` + srv.URL + `/gone answers 404 Not Found`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q (known from the crawl, offline):\n%s", want, got)
 		}

@@ -12,9 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0"
-
 // Exit codes, as docs/contract.md fixes them.
 const (
 	exitOK       = 0
@@ -99,6 +96,7 @@ func newApp(s *streams) *cli.App {
 			extractCommand(s),
 			schemaCommand(s),
 			mergeCommand(s),
+			diffCommand(s),
 			versionCommand(s),
 		},
 		Action: func(c *cli.Context) error {
@@ -112,15 +110,4 @@ func newApp(s *streams) *cli.App {
 		c.OnUsageError = usageError
 	}
 	return app
-}
-
-func versionCommand(s *streams) *cli.Command {
-	return &cli.Command{
-		Name:  "version",
-		Usage: "print the version",
-		Action: func(*cli.Context) error {
-			fmt.Fprintln(s.stdout, "pagelint "+version)
-			return nil
-		},
-	}
 }

@@ -19,6 +19,8 @@ type Finding struct {
 	Column   int               `json:"column,omitempty"`
 	Selector string            `json:"selector,omitempty"`
 	Context  map[string]string `json:"context,omitempty"`
+	// PageNote is the note of the finding's page (page.Page.Note).
+	PageNote string `json:"pageNote,omitempty"`
 }
 
 // Rule describes one rule id for `pagelint rules` and the report formats.

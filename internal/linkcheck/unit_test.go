@@ -26,6 +26,12 @@ func TestCheckSyntax(t *testing.T) {
 		{"mailto:first.last+tag@sub.example.co.uk", ""},
 		{"mailto:a%40example.com", ""},
 		{"mailto:", "mailto link has no address"},
+		{"mailto:?subject=Feedback", "mailto link has no address"},
+		{"mailto:?subject=Look&body=https%3A%2F%2Fexample.com%2F", ""}, // a share link (RFC 6068)
+		{"mailto:?to=&body=Read%20this", ""},
+		{"mailto:?body=", "mailto link has no address"},
+		{"mailto:%74%65%ZZ@example.com", `invalid %-escape "%ZZ"`},
+		{"mailto:a@example.com%2", `invalid %-escape "%2"`},
 		{"mailto:nobody", `invalid email address "nobody"`},
 		{"mailto:a@b", `bad domain "b"`},
 		{"mailto:a@@example.com", "invalid email address"},

@@ -54,15 +54,22 @@ func checkMailto(raw string) error {
 	if addrs == "" {
 		addrs = u.Path
 	}
-	if dec, err := url.PathUnescape(addrs); err == nil {
-		addrs = dec
+	dec, err := url.PathUnescape(addrs)
+	if err != nil {
+		return badEscape(addrs)
 	}
-	list := splitAddresses(addrs)
+	list := splitAddresses(dec)
 	// RFC 6068 allows the addresses in a "to" header field instead.
-	for _, to := range u.Query()["to"] {
+	query := u.Query()
+	for _, to := range query["to"] {
 		list = append(list, splitAddresses(to)...)
 	}
 	if len(list) == 0 {
+		// RFC 6068 also lets the reader choose whom to write to: a link
+		// with a body and no address is a "share by e-mail" link.
+		if strings.TrimSpace(query.Get("body")) != "" {
+			return nil
+		}
 		return errors.New("mailto link has no address")
 	}
 	for _, a := range list {
@@ -71,6 +78,23 @@ func checkMailto(raw string) error {
 		}
 	}
 	return nil
+}
+
+// badEscape names the first %-escape of s that is not one.
+func badEscape(s string) error {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			return fmt.Errorf("invalid %%-escape %q", s[i:min(i+3, len(s))])
+		}
+	}
+	return fmt.Errorf("malformed mailto link %q", s)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 func splitAddresses(s string) []string {

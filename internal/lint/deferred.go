@@ -60,8 +60,10 @@ type linkBuf struct {
 	ptrs  []*page.Link
 }
 
-// target is the resolved target of the i-th link.
+// target is the resolved target of the i-th link, href what it was written.
 func (d *deferredLinks) target(i int) string { return d.links[i].ref.target }
+
+func (d *deferredLinks) href(i int) string { return d.links[i].ref.href }
 
 // linkTable holds the external links one worker has kept, by a hash of
 // what they are (a map keyed by the links themselves would hold each

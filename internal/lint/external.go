@@ -19,9 +19,12 @@ import (
 // pages carry the links to check; fetched holds the anchors of the pages
 // the run fetched, and known what the crawl learnt of the URLs it could not
 // fetch, both by normal form (internal/urlnorm).
-func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
+func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
-	results, targets := externalTargets(pages, fetched, known, online)
+	results, targets := externalTargets(engine, pages, fetched, known)
+	if !online {
+		return results, linkCounts{checked: len(results), offline: notExcluded(opt, targets)}, nil
+	}
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil
 	}
@@ -55,16 +58,28 @@ func checkExternal(ctx context.Context, opt *Options, pages []*deferredLinks, fe
 	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
 }
 
-// linkCounts are the distinct link targets a run judged, and the external
-// ones links.deadline left unchecked.
-type linkCounts struct{ checked, unchecked int }
+// linkCounts are the distinct link targets a run judged, the external ones
+// links.deadline left unchecked, and those an offline run left unchecked.
+type linkCounts struct{ checked, unchecked, offline int }
 
-// externalTargets judges the external links the run already knows and
-// lists, once each, those left to ask when online, in the order the site
-// links them: pages in the order of their sources (the workers read them
-// in no set order), links in page order, so that a run asks the same URLs
-// in the same order every time.
-func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, online bool) (map[string]checks.ExternalResult, []string) {
+// notExcluded counts the URLs that links.exclude would not have spared.
+func notExcluded(opt *Options, urls []string) int {
+	n := 0
+	for _, u := range urls {
+		if !opt.Config.Links.Excluded(u) && !opt.Config.Links.Excluded(urlnorm.Key(u)) {
+			n++
+		}
+	}
+	return n
+}
+
+// externalTargets judges the links the run already knows of (the pages it
+// fetched, what its crawl could not fetch) and lists, once each, the URLs
+// left to ask, in the order the site links them: pages in the order of
+// their sources (the workers read them in no set order), links in page
+// order, so that a run asks the same URLs in the same order every time.
+// What a link asks is the engine's to say (checks.Engine.AskURL).
+func externalTargets(engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, []string) {
 	results := map[string]checks.ExternalResult{}
 	var targets []string
 	seen := map[string]bool{}
@@ -72,9 +87,8 @@ func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool,
 	slices.SortStableFunc(pages, func(a, b *deferredLinks) int { return strings.Compare(a.source, b.source) })
 	for _, p := range pages {
 		for i := range p.links {
-			t := p.target(i)
-			// The checks deferred only what they judge external.
-			if !IsURL(t) || seen[t] {
+			t := engine.AskURL(p.url, p.href(i), p.target(i))
+			if t == "" || seen[t] {
 				continue
 			}
 			seen[t] = true
@@ -83,7 +97,7 @@ func externalTargets(pages []*deferredLinks, fetched map[string]map[string]bool,
 				results[t] = knownResult(anchors, t)
 			} else if r, ok := known[key]; ok {
 				results[t] = r
-			} else if online {
+			} else {
 				targets = append(targets, t)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
@@ -25,8 +26,9 @@ func TestExternalTargetsOrder(t *testing.T) {
 	a := deferred("a.html", "https://y.test/2", "https://x.test/1#frag", "https://x.test/1")
 	c := deferred("c/index.html", "https://x.test/3", "/local.html", "https://x.test/4")
 	known := map[string]checks.ExternalResult{"https://y.test/known": {Reason: "404 Not Found"}}
+	engine := checks.NewEngine(nil, time.Time{})
 	for _, order := range [][]*deferredLinks{{a, b, c}, {c, b, a}, {b, c, a}} {
-		results, targets := externalTargets(order, nil, known, true)
+		results, targets := externalTargets(engine, order, nil, known)
 		want := []string{"https://y.test/2", "https://x.test/1#frag", "https://x.test/1", "https://x.test/3", "https://x.test/4"}
 		if !slices.Equal(targets, want) {
 			t.Errorf("pages read %s, %s, %s: targets %q, want %q", order[0].source, order[1].source, order[2].source, targets, want)
@@ -34,8 +36,9 @@ func TestExternalTargetsOrder(t *testing.T) {
 		if r, ok := results["https://y.test/known"]; !ok || r.Reason != "404 Not Found" {
 			t.Errorf("the known URL: got %+v, want its known result", r)
 		}
-		if _, targets := externalTargets(order, nil, known, false); len(targets) != 0 {
-			t.Errorf("offline: targets %q, want none", targets)
+		opt := &Options{Offline: true, Config: &schema.Config{}}
+		if _, counts, err := checkExternal(t.Context(), opt, engine, order, nil, known); err != nil || counts.offline != len(want) {
+			t.Errorf("offline: %d URLs counted unchecked (%v), want %d", counts.offline, err, len(want))
 		}
 	}
 }

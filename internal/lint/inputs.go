@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/schema"
 )
 
 // job is one local page to read and parse.
@@ -19,6 +21,11 @@ type job struct {
 	file     string // path on disk
 	source   string // name in findings
 	sitePath string // "/about/index.html"
+	// loose: the page's relative links lead where they lead on disk from
+	// its file (see place).
+	loose bool
+	// model is the page already read (standard input); nil for a file.
+	model *page.Page
 }
 
 // readInputs turns the inputs into groups of parsed pages. A page of a site
@@ -28,56 +35,38 @@ type job struct {
 // With an engine, each page is checked as soon as it is read and only the
 // engine's index of it is kept; without one (extract), the full models are.
 func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (groups []*group, pageErrs []error, err error) {
+	if err := checkSiteRoot(opt.Config); err != nil {
+		return nil, nil, err
+	}
+	if err := checkTextSnapshots(opt); err != nil {
+		return nil, nil, err
+	}
 	var urls []string
-	fileGroups := map[string]*localGroup{} // by site root
-	var order []string
+	sites := newLocalGroups(opt)
 	for _, in := range opt.Inputs {
 		switch {
 		case in == "-":
-			g, err := readStdin(opt)
+			g, err := readStdin(opt, sites)
 			if err != nil {
 				return nil, nil, err
 			}
-			groups = append(groups, checkRead(g, engine, opt))
+			if g != nil {
+				groups = append(groups, checkRead(g, engine, opt))
+			}
 		case IsURL(in):
 			urls = append(urls, in)
 		default:
-			info, err := os.Stat(in)
+			g, err := sites.addInput(in)
 			if err != nil {
-				return nil, nil, errorf(in, "%s", describeStatError(err))
+				return nil, nil, err
 			}
-			root := in
-			if !info.IsDir() {
-				root = fileRoot(in, opt)
-			}
-			lg := fileGroups[root]
-			if lg == nil {
-				site, err := source.Walk(root, opt.Config.Ignore)
-				if err != nil {
-					return nil, nil, errorf(root, "%v", err)
-				}
-				lg = &localGroup{root: root, site: site}
-				fileGroups[root] = lg
-				order = append(order, root)
-			}
-			if info.IsDir() {
-				if len(lg.site.Pages) == 0 {
-					return nil, nil, errorf(in, "no pages found (no *.html or *.htm files)")
-				}
-				for _, rel := range lg.site.Pages {
-					lg.add(filepath.Join(in, filepath.FromSlash(rel)), "/"+rel)
-				}
-			} else {
-				rel, err := filepath.Rel(root, in)
-				if err != nil || strings.HasPrefix(rel, "..") {
-					return nil, nil, errorf(in, "file is outside the site root %q", root)
-				}
-				lg.add(in, "/"+filepath.ToSlash(rel))
+			if g != nil {
+				groups = append(groups, checkRead(g, engine, opt))
 			}
 		}
 	}
-	for _, root := range order {
-		g, errs, err := fileGroups[root].parse(ctx, opt, engine)
+	for _, lg := range sites.order {
+		g, errs, err := lg.parse(ctx, opt, engine)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -97,6 +86,166 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 	return groups, pageErrs, nil
 }
 
+// checkSiteRoot fails a run whose config names a site.root that is no
+// directory: the links of single files would be judged against nothing.
+func checkSiteRoot(cfg *schema.Config) error {
+	root := cfg.SiteRoot()
+	if root == "" || dirExists(root) {
+		return nil
+	}
+	return &schema.Error{File: cfg.Path, Pointer: "/site/root", Msg: fmt.Sprintf("directory %q does not exist", cfg.Site.Root)}
+}
+
+// localGroups gathers the local pages of the inputs by site root.
+type localGroups struct {
+	opt    *Options
+	byRoot map[string]*localGroup // by absolute root
+	order  []*localGroup
+	dirs   []string // the directory inputs, absolute
+}
+
+func newLocalGroups(opt *Options) *localGroups {
+	ls := &localGroups{opt: opt, byRoot: map[string]*localGroup{}}
+	for _, in := range opt.Inputs {
+		if in == "-" || IsURL(in) {
+			continue
+		}
+		if info, err := os.Stat(in); err == nil && info.IsDir() {
+			ls.dirs = append(ls.dirs, absPath(in))
+		}
+	}
+	return ls
+}
+
+// group is the group of the site rooted at root, walked once.
+func (ls *localGroups) group(root string) (*localGroup, error) {
+	lg := ls.unwalked(root)
+	if lg.site == nil {
+		site, err := source.Walk(root, ls.opt.Config.Ignore)
+		if err != nil {
+			return nil, errorf(root, "%v", err)
+		}
+		lg.site = site
+	}
+	return lg, nil
+}
+
+// unwalked is the group of the site rooted at root, which no file or
+// directory input needed walked so far.
+func (ls *localGroups) unwalked(root string) *localGroup {
+	key := absPath(root)
+	lg := ls.byRoot[key]
+	if lg == nil {
+		lg = &localGroup{root: root}
+		ls.byRoot[key] = lg
+		ls.order = append(ls.order, lg)
+	}
+	return lg
+}
+
+// addStdin adds the page of standard input to the site rooted at root.
+// That site is walked only when other inputs need it: its files are
+// otherwise asked of the disk, as standard input's links need them (the
+// current directory may be a home directory).
+func (ls *localGroups) addStdin(root string, p *page.Page) {
+	ls.unwalked(root).add(job{source: "-", sitePath: p.URL, model: p})
+}
+
+// addInput adds a file or directory input to its site; a page saved from
+// the web is a site of its own, returned read.
+func (ls *localGroups) addInput(in string) (*group, error) {
+	info, err := os.Stat(in)
+	if err != nil {
+		return nil, errorf(in, "%s", describeStatError(err))
+	}
+	if info.IsDir() {
+		lg, err := ls.group(in)
+		if err != nil {
+			return nil, err
+		}
+		if len(lg.site.Pages) == 0 {
+			return nil, errorf(in, "no pages found (no *.html or *.htm files)")
+		}
+		for _, rel := range lg.site.Pages {
+			lg.add(job{file: filepath.Join(in, filepath.FromSlash(rel)), sitePath: "/" + rel})
+		}
+		return nil, nil
+	}
+	if ls.opt.OnlyPages {
+		return nil, ls.addHookPage(in)
+	}
+	pl := ls.placeFile(in)
+	if pl.saved {
+		return readSaved(in, pl, ls.opt)
+	}
+	lg, err := ls.group(pl.root)
+	if err != nil {
+		return nil, err
+	}
+	lg.add(job{file: in, sitePath: pl.url, loose: pl.loose})
+	return nil, nil
+}
+
+// addHookPage adds a file that --only-pages lints (what a pre-commit hook
+// hands over) to the site of the config (see hookRoot), whatever the page
+// declares; a file that is no page of it is left out.
+func (ls *localGroups) addHookPage(in string) error {
+	root, ok := hookRoot(in, ls.opt)
+	if !ok || !isHookPage(in, ls.opt) {
+		return nil
+	}
+	rel, err := filepath.Rel(root, in)
+	if err == nil && climbs(rel) && isTextSnapshot(in, ls.opt) {
+		// A snapshot kept beside the site, not in it: a rendering of a
+		// page, whose links are the site's.
+		rel = filepath.Base(in)
+	}
+	if err != nil || climbs(rel) {
+		return errorf(in, "file is outside the site root %q", root)
+	}
+	lg, err := ls.group(root)
+	if err != nil {
+		return err
+	}
+	lg.add(job{file: in, sitePath: "/" + filepath.ToSlash(rel)})
+	return nil
+}
+
+// placeFile decides where a file input stands (see place): in a directory
+// input that holds it, in site.root, where the address it declares
+// locates it, at that address on the web, or at the root of its own
+// directory. Text snapshots and rendered pages stand where they stood
+// before pages declared addresses: below site.root, else in their own
+// directory.
+func (ls *localGroups) placeFile(file string) place {
+	abs := absPath(file)
+	for _, d := range ls.dirs {
+		if rel, err := filepath.Rel(d, abs); err == nil && !climbs(rel) {
+			return place{root: relToCwd(d), url: "/" + filepath.ToSlash(rel)}
+		}
+	}
+	opt := ls.opt
+	root := opt.Config.SiteRoot()
+	if root != "" {
+		root = relToCwd(absPath(root))
+	}
+	if formatOf(file, opt) == "text" || opt.Render {
+		if rel, err := filepath.Rel(absPath(root), abs); root != "" && err == nil && !climbs(rel) {
+			return place{root: root, url: "/" + filepath.ToSlash(rel)}
+		}
+		return place{root: filepath.Dir(file), url: "/" + filepath.Base(file)}
+	}
+	// The page says where it lives: parse it once as a page of its own
+	// directory to learn it.
+	p := &page.Page{}
+	if data, err := source.ReadFile(file, opt.Config.MaxPageSize()); err == nil {
+		if parsed, err := parse(data, file, "/"+filepath.Base(file), "html", opt); err == nil {
+			p = parsed
+		}
+	}
+	return placeFile(file, p, root, opt.Config.Site.BaseURL)
+}
+
 // IsURL reports whether an input is an http(s) URL rather than a path.
 func IsURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
@@ -112,19 +261,6 @@ func describeStatError(err error) string {
 	return err.Error()
 }
 
-// fileRoot is a single file's site root: the config's site.root (relative
-// to the config file) when set, else the file's own directory.
-func fileRoot(file string, opt *Options) string {
-	if r := opt.Config.SiteRoot(); r != "" {
-		abs, err1 := filepath.Abs(r)
-		f, err2 := filepath.Abs(file)
-		if err1 == nil && err2 == nil && strings.HasPrefix(f, abs+string(filepath.Separator)) {
-			return relToCwd(abs)
-		}
-	}
-	return filepath.Dir(file)
-}
-
 func relToCwd(abs string) string {
 	if wd, err := os.Getwd(); err == nil {
 		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
@@ -134,11 +270,15 @@ func relToCwd(abs string) string {
 	return abs
 }
 
-// formatOf says how a file is read: .txt and .md are rendered-text
-// snapshots unless --input-format says otherwise.
+// formatOf says how a file is read: .txt and .md, and the files
+// site.textSnapshots names, are rendered-text snapshots unless
+// --input-format says otherwise.
 func formatOf(name string, opt *Options) string {
 	if opt.InputFormat != "" {
 		return opt.InputFormat
+	}
+	if isTextSnapshot(name, opt) {
+		return "text"
 	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".md", ".markdown":
@@ -147,7 +287,11 @@ func formatOf(name string, opt *Options) string {
 	return "html"
 }
 
-func readStdin(opt *Options) (*group, error) {
+// readStdin reads the page of standard input. It is a page of the site
+// below site.root, else the current directory (see placeStdin): returned
+// as a group of its own when it was saved from the web, else added to
+// that site's pages.
+func readStdin(opt *Options, sites *localGroups) (*group, error) {
 	if opt.Stdin == nil {
 		return nil, errorf("-", "no standard input")
 	}
@@ -155,11 +299,35 @@ func readStdin(opt *Options) (*group, error) {
 	if err != nil {
 		return nil, errorf("-", "%v", err)
 	}
-	p, err := parse(data, "-", "/index.html", formatOf("-", opt), opt)
+	format := formatOf("-", opt)
+	p, err := parse(data, "-", "/index.html", format, opt)
 	if err != nil {
 		return nil, &InputError{Source: "-", Err: err}
 	}
-	return &group{models: []*page.Page{p}, anchors: map[string]map[string]bool{p.URL: anchorSet(p)}}, nil
+	root := opt.Config.SiteRoot()
+	if root != "" {
+		root = relToCwd(absPath(root))
+	}
+	pl := place{root: root, url: "/index.html"}
+	if format == "html" {
+		pl = placeStdin(p, root, opt.Config.Site.BaseURL)
+	}
+	if pl.saved {
+		if p, err = parse(data, "-", pl.url, format, opt); err != nil {
+			return nil, &InputError{Source: "-", Err: err}
+		}
+		return savedGroup(p, pl), nil
+	}
+	if pl.root == "" {
+		pl.root = "."
+	}
+	if pl.url != p.URL {
+		if p, err = parse(data, "-", pl.url, format, opt); err != nil {
+			return nil, &InputError{Source: "-", Err: err}
+		}
+	}
+	sites.addStdin(pl.root, p)
+	return nil, nil
 }
 
 // checkRead checks the pages of a group that was read whole (standard
@@ -173,13 +341,24 @@ func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
 		sources[i] = p.Source
 	}
 	mine := mineOf(sources, opt.Shard)
-	out := &group{site: g.site, anchors: map[string]map[string]bool{}, known: g.known}
-	env, links := engine.NewEnv(g.site), newLinkTable()
+	out := &group{site: g.site, remote: g.remote, noOrigin: g.noOrigin, anchors: map[string]map[string]bool{}, known: g.known}
+	env, links := g.env(engine, g.site), newLinkTable()
 	env.Reading = true
 	for _, p := range g.models {
 		out.add(checkPage(engine, env, p, mine(p.Source), links), mine(p.Source))
 	}
 	return out
+}
+
+// judgedHome reports whether the group's home page was read and has
+// content of its own, so that its home-page items were judged.
+func (g *group) judgedHome() bool {
+	for _, p := range g.pages {
+		if p.Home && p.Kind == checks.ContentPage {
+			return true
+		}
+	}
+	return false
 }
 
 // add keeps what is left of a checked page.

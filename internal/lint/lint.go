@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"runtime"
 	"slices"
 	"sync"
@@ -45,6 +46,10 @@ type Options struct {
 	MaxDepth   int
 	Sitemaps   []string
 
+	// RenderPolicy is asked about each request of the rendered pages (see
+	// source.RenderOptions.Policy); nil allows all.
+	RenderPolicy func(*url.URL) error
+
 	// Shard lints a deterministic share of the pages; zero means all.
 	Shard Shard
 
@@ -54,6 +59,16 @@ type Options struct {
 	Warn func(string)
 	// Version goes into the link checker's User-Agent.
 	Version string
+	// OnlyPages lints, of the files named, only the pages (HTML, and the
+	// text snapshots the config names), each against the site root of the
+	// config: what a pre-commit hook hands over is every changed file.
+	OnlyPages bool
+	// ReportUnusedDisable warns of suppression comments that silenced
+	// nothing.
+	ReportUnusedDisable bool
+
+	// notes are the notes of the pages, by source (see sayPageNotes).
+	notes *pageNotes
 }
 
 // Result of a run.
@@ -67,10 +82,16 @@ type Result struct {
 	LinksChecked int
 	// LinksUnchecked are the external URLs links.deadline left unchecked.
 	LinksUnchecked int
-	Offline        bool
+	// LinksOffline are the URLs not checked because the run was offline;
+	// LinksUnresolved the links of saved pages that name no origin.
+	LinksOffline, LinksUnresolved int
+	Offline                       bool
 	// PageErrors are pages that could not be read or parsed; the rest of
 	// their site was still linted.
 	PageErrors []error
+	// HomeItemsSkipped names the config's home-page items (scope "home")
+	// that went unchecked on a site of the run: no home page was linted.
+	HomeItemsSkipped []string
 }
 
 // InputError is a failure to read one input; the run goes on without it
@@ -96,6 +117,12 @@ type group struct {
 	deferred []*deferredLinks
 	findings []finding.Finding
 	site     checks.Site
+	// remote: the pages live on a server (fetched, or saved from it); see
+	// checks.Env.Remote.
+	remote bool
+	// noOrigin: a saved page that names no origin, whose links to its
+	// own site cannot be asked.
+	noOrigin bool
 	// anchors of every page, by its URL (site path or absolute URL).
 	anchors map[string]map[string]bool
 	// known are link results the reading learnt on the way (a crawl's
@@ -108,6 +135,7 @@ type group struct {
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	opt.prepare()
 	engine := checks.NewEngine(opt.Config, opt.Now)
+	engine.ReadFrom(urlInputs(opt.Inputs))
 	groups, pageErrs, err := readInputs(ctx, &opt, engine)
 	if err != nil {
 		return nil, err
@@ -117,7 +145,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
 	suppressions := map[string]page.Suppressions{}
+	sitePages := 0
 	for _, g := range groups {
+		sitePages += len(g.pages)
 		for _, p := range g.mine {
 			res.Pages = append(res.Pages, p.Source)
 			suppressions[p.Source] = p.Suppressions
@@ -132,20 +162,32 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			}
 		}
 	}
-	if len(res.Pages) == 0 {
-		if len(pageErrs) > 0 {
-			return nil, pageErrs[0]
-		}
+	switch {
+	case len(res.Pages) > 0:
+	case len(pageErrs) > 0:
+		return nil, pageErrs[0]
+	case sitePages == 0 && !opt.OnlyPages:
 		return nil, errors.New("no pages to lint")
+	default:
+		// A shard of more shards than pages (--shard 10/10 of 9 pages)
+		// has nothing to lint: an empty report, not a failure, so that a
+		// fixed CI matrix works on a small site.
 	}
-	external, counts, err := checkExternal(ctx, &opt, deferred, fetched, known)
+	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known)
 	if err != nil {
 		return nil, err
 	}
-	res.LinksChecked, res.LinksUnchecked = counts.checked, counts.unchecked
+	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
 	for _, g := range groups {
+		res.LinksUnresolved += g.unresolved(engine, &opt)
 		res.Findings = append(res.Findings, g.findings...)
-		res.Findings = append(res.Findings, judgeLinks(engine, g.deferred, g.site, external)...)
+		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
+		if opt.OnlyPages {
+			// The changed files of a commit are not the site: what most
+			// of its pages' menus hold, or which page none links to, is
+			// not to be judged from them.
+			continue
+		}
 		// Site checks see every page of the site, but a shard reports only
 		// on its own pages.
 		for _, f := range engine.CheckSite(g.pages, g.site) {
@@ -155,22 +197,36 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
+	// Every shard reads every page, so each says the same of the home page.
+	if items := engine.HomeItems(); len(items) > 0 {
+		for _, g := range groups {
+			if !g.judgedHome() {
+				res.HomeItemsSkipped = items
+				break
+			}
+		}
+	}
+	sayPageNotes(res, &opt)
+	for _, w := range directiveWarnings(suppressions, res.Rules, opt.ReportUnusedDisable) {
+		opt.Warn(w)
+	}
 	return res, nil
 }
 
-// judgeLinks judges the deferred links of pages, a share of the pages per
-// CPU: a site's links to fragments of other pages are many.
-func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site, external map[string]checks.ExternalResult) []finding.Finding {
+// judgeLinks judges the deferred links of a group's pages, a share of the
+// pages per CPU: a site's links to fragments of other pages are many.
+func judgeLinks(engine *checks.Engine, g *group, external map[string]checks.ExternalResult) []finding.Finding {
+	pages := g.deferred
 	workers := min(runtime.NumCPU(), len(pages))
 	found := make([][]finding.Finding, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			view := site
-			if local, ok := site.(*localSite); ok {
+			view := g.site
+			if local, ok := g.site.(*localSite); ok {
 				view = local.view()
 			}
-			env := engine.NewEnv(view)
+			env := g.env(engine, view)
 			env.External = external
 			var buf linkBuf
 			for i := w; i < len(pages); i += workers {
@@ -182,6 +238,36 @@ func judgeLinks(engine *checks.Engine, pages []*deferredLinks, site checks.Site,
 	return slices.Concat(found...)
 }
 
+// env is a view of the run for one goroutine checking the group's pages,
+// asking site about their targets.
+func (g *group) env(engine *checks.Engine, site checks.Site) *checks.Env {
+	env := engine.NewEnv(site)
+	env.Remote = g.remote
+	return env
+}
+
+// unresolved counts the links of a saved page that names no origin which
+// no request could judge, and says so on standard error.
+func (g *group) unresolved(engine *checks.Engine, opt *Options) int {
+	if !g.noOrigin {
+		return 0
+	}
+	total := 0
+	for _, d := range g.deferred {
+		n := 0
+		for i := range d.links {
+			if engine.AskURL(d.url, d.href(i), d.target(i)) == "" {
+				n++
+			}
+		}
+		if n > 0 {
+			opt.Warn(fmt.Sprintf("%s: %d links not checked: the page names no origin (its canonical link or og:url is a path); give --base-url", d.source, n))
+		}
+		total += n
+	}
+	return total
+}
+
 // prepare fills in the defaults of a run.
 func (opt *Options) prepare() {
 	if len(opt.Inputs) == 0 {
@@ -190,6 +276,18 @@ func (opt *Options) prepare() {
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.notes = &pageNotes{}
+}
+
+// urlInputs are the inputs that are URLs.
+func urlInputs(inputs []string) []string {
+	var urls []string
+	for _, in := range inputs {
+		if IsURL(in) {
+			urls = append(urls, in)
+		}
+	}
+	return urls
 }
 
 // errorf builds an input error for a source.

@@ -16,20 +16,44 @@ import (
 // localGroup gathers the pages of one site root before they are parsed.
 type localGroup struct {
 	root string
-	site *source.Site
+	site *source.Site // nil when no input needed the site walked
 	jobs []job
-	seen map[string]bool
+	seen map[string]bool // files added
 }
 
-func (lg *localGroup) add(file, sitePath string) {
-	if lg.seen == nil {
-		lg.seen = map[string]bool{}
+// add adds a page, a file once however many inputs name it.
+func (lg *localGroup) add(j job) {
+	if j.model == nil {
+		if lg.seen == nil {
+			lg.seen = map[string]bool{}
+		}
+		key := absPath(j.file)
+		if lg.seen[key] {
+			return
+		}
+		lg.seen[key] = true
+		j.source = pathSource(j.file)
 	}
-	if lg.seen[sitePath] {
-		return
+	lg.jobs = append(lg.jobs, j)
+}
+
+// pathSource names a file in findings: its path as given, with slashes.
+func pathSource(file string) string { return filepath.ToSlash(file) }
+
+// home is the site path of the group's home page: the root's index page,
+// else the group's one page — a page linted on its own is its site's page
+// under test, home-page items and all (docs/inputs.md). "" when the group
+// has several pages and no root index page.
+func (lg *localGroup) home() string {
+	for _, j := range lg.jobs {
+		if j.sitePath == "/index.html" || j.sitePath == "/index.htm" {
+			return j.sitePath
+		}
 	}
-	lg.seen[sitePath] = true
-	lg.jobs = append(lg.jobs, job{file: file, source: filepath.ToSlash(file), sitePath: sitePath})
+	if len(lg.jobs) == 1 {
+		return lg.jobs[0].sitePath
+	}
+	return ""
 }
 
 // parse reads and parses the group's pages with one worker per CPU, each
@@ -53,7 +77,8 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 		sources[i] = j.source
 	}
 	mine := mineOf(sources, opt.Shard)
-	site := &localSite{files: lg.site}
+	home := lg.home()
+	site := &localSite{root: lg.root, files: lg.site, readAnchors: anchorReader(opt)}
 	eg, ctx := errgroup.WithContext(ctx)
 	workers := runtime.NumCPU()
 	if render != nil {
@@ -80,10 +105,13 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				j := lg.jobs[i]
 				var p *page.Page
 				var err error
-				if render != nil {
+				switch {
+				case j.model != nil:
+					p = j.model
+				case render != nil:
 					p, err = render.page(ctx, j.sitePath, j.source, opt)
-				} else {
-					p, err = readLocal(j, limit, opt, &buf)
+				default:
+					p, err = readLocal(j, lg.root, limit, opt, &buf)
 				}
 				if err != nil {
 					// One unreadable page is reported; the rest of the
@@ -91,7 +119,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 					errs[i] = &InputError{Source: j.source, Err: err}
 					continue
 				}
-				p.Home = j.sitePath == "/index.html" || j.sitePath == "/index.htm"
+				p.Home = j.sitePath == home
 				if engine != nil {
 					results[i] = checkPage(engine, env, p, mine(j.source), links)
 					site.addAnchors(p.URL, results[i].anchors)
@@ -120,13 +148,14 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	site.anchorsMu.Lock()
 	site.anchors = g.anchors
 	site.anchorsMu.Unlock()
+	site.read.Store(true)
 	return g, pageErrs, nil
 }
 
 // readLocal reads and parses the page of j. Its bytes go into *buf, which
 // the worker's next page reuses (the model keeps none of them); the buffer
-// of a page of more than a few megabytes is not kept.
-func readLocal(j job, limit int64, opt *Options, buf *[]byte) (*page.Page, error) {
+// of a page of more than a megabyte is not kept.
+func readLocal(j job, root string, limit int64, opt *Options, buf *[]byte) (*page.Page, error) {
 	data, err := source.ReadFileInto(*buf, j.file, limit)
 	if err != nil {
 		return nil, err
@@ -134,7 +163,29 @@ func readLocal(j job, limit int64, opt *Options, buf *[]byte) (*page.Page, error
 	if cap(data) <= maxKeptBuffer {
 		*buf = data
 	}
-	return parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
+	p, err := parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
+	if err == nil && j.loose {
+		onDisk(p, j.file, root)
+	}
+	return p, err
+}
+
+// anchorReader reads the anchors of a page that no input named, for the
+// fragment links of the pages that link to it; a page it cannot read is
+// named in a warning, and the links to it are not judged.
+func anchorReader(opt *Options) func(file string) (map[string]bool, bool) {
+	return func(file string) (map[string]bool, bool) {
+		data, err := source.ReadFile(file, opt.Config.MaxPageSize())
+		var p *page.Page
+		if err == nil {
+			p, err = parse(data, pathSource(file), "/", "html", opt)
+		}
+		if err != nil {
+			opt.Warn(pathSource(file) + ": cannot read anchors: " + err.Error())
+			return nil, false
+		}
+		return anchorSet(p), true
+	}
 }
 
 const maxKeptBuffer = 1 << 20

@@ -24,7 +24,11 @@ func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {
 		FooterSelector: cfg.Footer.Selector,
 	}
 	for _, m := range cfg.Navigation.Menus {
-		o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})
+		// A menu named without a selector is the page's menu of that
+		// name: the checks find it by name, the builder needs nothing.
+		if m.Selector != "" {
+			o.Menus = append(o.Menus, htmlpage.NamedSelector{Name: m.Name, Selector: m.Selector})
+		}
 	}
 	return o
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pagelint/pagelint/internal/linkcheck"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // readURLs fetches (or crawls, or renders) the URL inputs. The first URL
@@ -35,7 +36,8 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		}
 		return parse(doc.Body, given, doc.URL, "html", opt)
 	}
-	g := &group{}
+	g := &group{remote: true}
+	site := urlnorm.NewSite(opt.Config.Site.BaseURL, urls)
 	var pageErrs []error
 	if opt.Crawl {
 		var mu sync.Mutex
@@ -53,7 +55,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 					return nil, nil
 				}
 				g.models = append(g.models, p)
-				return followTargets(p), nil
+				return followTargets(p, site), nil
 			},
 		}
 		res, err := source.Crawl(ctx, urls, copt)
@@ -117,12 +119,14 @@ func sitemaps(given, starts []string) []string {
 	return out
 }
 
-// followTargets are the page's link targets a crawl may follow.
-func followTargets(p *page.Page) []string {
+// followTargets are the page's link targets a crawl may follow: a link to
+// the published site (site.baseURL) is followed on the origin the page was
+// read from, so that a crawl of a staging copy stays on it.
+func followTargets(p *page.Page, site *urlnorm.Site) []string {
 	var out []string
 	for _, l := range p.Links {
 		if (l.Tag == "a" || l.Tag == "area") && IsURL(l.Target) {
-			out = append(out, l.Target)
+			out = append(out, site.Ask(l.Target, p.URL))
 		}
 	}
 	return out

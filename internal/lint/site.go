@@ -1,16 +1,26 @@
 package lint
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pagelint/pagelint/internal/source"
 )
 
 // localSite answers the checks' questions about a site on disk: which files
-// exist (from the walk) and which anchors its parsed pages carry.
+// exist (from the walk, or asked of the disk when the site was not walked)
+// and which anchors its pages carry.
 type localSite struct {
-	files *source.Site
+	root  string
+	files *source.Site // nil: not walked (standard input)
+	// readAnchors reads the anchors of a page of the site that was not
+	// read as an input (a single file's neighbour, an ignored page), once
+	// every input is read: read is then set.
+	readAnchors func(file string) (map[string]bool, bool)
+	read        atomic.Bool
+	extra       sync.Map // file → *lazyAnchors
 	// anchors of the pages read so far, by site path: a link to a
 	// fragment of a page already read is judged at once, the others once
 	// every page is read.
@@ -35,7 +45,7 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	if found {
 		return r.path, r.ok
 	}
-	path, ok := s.files.Resolve(sitePath)
+	path, ok := s.resolve(sitePath)
 	s.mu.Lock()
 	if s.resolved == nil {
 		s.resolved = map[string]resolution{}
@@ -46,11 +56,44 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	return path, ok
 }
 
+// resolve asks the walk, else the disk: for a site that was not walked,
+// and for the paths that climb above the root, which only the relative
+// links of a loose page (see place) lead to.
+func (s *localSite) resolve(sitePath string) (string, bool) {
+	if s.files != nil {
+		if p, ok := s.files.Resolve(sitePath); ok || !strings.HasPrefix(sitePath, "/..") {
+			return p, ok
+		}
+	}
+	return source.ResolveOnDisk(s.root, sitePath)
+}
+
 func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
 	s.anchorsMu.RLock()
-	defer s.anchorsMu.RUnlock()
 	a, ok := s.anchors[resolved]
-	return a, ok
+	s.anchorsMu.RUnlock()
+	if ok || !s.read.Load() || s.readAnchors == nil || !isPage(resolved) {
+		return a, ok
+	}
+	// A page that no input named: read once, for its anchors alone.
+	file := filepath.Join(s.root, filepath.FromSlash(strings.TrimPrefix(resolved, "/")))
+	v, _ := s.extra.LoadOrStore(file, &lazyAnchors{})
+	la := v.(*lazyAnchors)
+	la.once.Do(func() { la.anchors, la.ok = s.readAnchors(file) })
+	return la.anchors, la.ok
+}
+
+// lazyAnchors are the anchors of a page read on demand.
+type lazyAnchors struct {
+	once    sync.Once
+	anchors map[string]bool
+	ok      bool
+}
+
+// isPage reports whether a site path names an HTML page.
+func isPage(sitePath string) bool {
+	ext := strings.ToLower(filepath.Ext(sitePath))
+	return ext == ".html" || ext == ".htm"
 }
 
 // view returns a view of s for one worker, with caches of its own in

@@ -26,6 +26,22 @@ const (
 	KindText   = "text"   // a rendered-text list item (no element behind it)
 )
 
+// What a control that is no entry does (Entry.Control). A person does not
+// read such a control as one of the menu's places: the rules that compare,
+// require or count entries leave it out.
+const (
+	// ControlToggle opens or closes the submenu or panel of the entry it
+	// stands beside ("+", a chevron button, an accordion button, "Menu").
+	ControlToggle = "toggle"
+	// ControlClose closes the panel it stands in, or goes back a level
+	// ("Close menu", "Zurück", a back button named after the parent).
+	ControlClose = "close"
+	// ControlSkip is a skip link to another part of the page.
+	ControlSkip = "skip"
+	// ControlForm submits or resets a form (a search button).
+	ControlForm = "form"
+)
+
 // Pos is a 1-based position in the source. Zero means unknown.
 type Pos struct {
 	Line   int `json:"line,omitempty"`
@@ -49,15 +65,33 @@ type Page struct {
 	// Redirect is the target of <meta http-equiv="refresh">, when the page
 	// is a redirect stub.
 	Redirect string `json:"redirect,omitempty"`
+	// OGURL is the content of <meta property="og:url">, as written: with
+	// the canonical link, where a page saved from the web says it lives.
+	OGURL string `json:"ogURL,omitempty"`
 	// Home is set by the reader on the site's home page (the root's
-	// index page, or the first URL given).
+	// index page, the first URL given, or the one page of a run or
+	// directory).
 	Home bool `json:"home,omitempty"`
+	// Words counts the words of text the page shows of its own: the
+	// body's text outside links and buttons, and outside script, style,
+	// template and noscript elements. It tells a redirect stub's
+	// "Redirecting…" from an article (docs/rules.md, "Pages without
+	// content of their own"); a count beyond a few dozen says no more.
+	// Zero when the reader does not count (rendered-text snapshots).
+	Words int `json:"words,omitempty"`
+	// Note is what a person should know of how the page was read to trust
+	// its findings: a rendered page still busy when the wait ran out, or one
+	// that left for another address by itself.
+	Note string `json:"note,omitempty"`
 
 	Menus   []*Menu  `json:"menus"`
 	Header  *Region  `json:"header,omitempty"`
 	Footer  *Region  `json:"footer,omitempty"`
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
+	// Maps are the names (and ids) of the page's map elements, which an
+	// img's usemap names.
+	Maps []string `json:"maps,omitempty"`
 	// Controls are all links and buttons of the page in document order,
 	// wherever they stand (for items that may stand anywhere).
 	Controls []*Entry `json:"-"`
@@ -111,11 +145,29 @@ type Entry struct {
 	// Icon: an image or inline SVG stands inside the entry or right before it.
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
-	IconLabel string   `json:"iconLabel,omitempty"`
-	Selector  string   `json:"selector,omitempty"`
-	Children  []*Entry `json:"children,omitempty"`
+	IconLabel string `json:"iconLabel,omitempty"`
+	// Control says what a control that is no entry of its menu or footer
+	// does (ControlToggle, …); "" for an entry.
+	Control string `json:"control,omitempty"`
+	// Copy: the entry repeats, with its label and target, an entry shown
+	// before it in the same menu or footer — it stands in a copy of a list
+	// (a mobile or placeholder copy beside the first) or under a "More"
+	// overflow toggle. A menu's entries are counted once: copies are not
+	// compared with what they copy.
+	Copy bool `json:"copy,omitempty"`
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore; no rule reports on its link.
+	Ignored  bool     `json:"ignored,omitempty"`
+	Selector string   `json:"selector,omitempty"`
+	Children []*Entry `json:"children,omitempty"`
 	Pos
 }
+
+// Seen reports whether the entry counts among its menu's or footer's
+// entries as a reader sees them: not hidden, not a control (Control), not
+// a copy of an entry shown before it (Copy). The rules that compare
+// entries with each other look at these alone.
+func (e *Entry) Seen() bool { return !e.Hidden && e.Control == "" && !e.Copy }
 
 // Name is what an entry is matched and reported by: its visible text when it
 // has any, else its accessible name.
@@ -148,6 +200,13 @@ type Link struct {
 	// Rel of a link element ("stylesheet", "canonical", …).
 	Rel      string `json:"rel,omitempty"`
 	Selector string `json:"selector,omitempty"`
+	// Missing: the element lacks the attribute it needs (a link element
+	// without href, an img without src or srcset); Href is then "".
+	Missing bool `json:"missing,omitempty"`
+	// Ignored: the element or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore (or the class data-proofer-ignore); no rule
+	// reports on the link, and no request is made for it.
+	Ignored bool `json:"ignored,omitempty"`
 	Pos
 }
 
@@ -157,31 +216,58 @@ type Suppression struct {
 	Rules []string
 	From  int
 	To    int
+	// At is the line of the comment, Directive its name
+	// ("pagelint-disable-next-line"), for messages about it.
+	At        int
+	Directive string
+	// Used records which of Rules (or, for all rules, index 0) silenced a
+	// finding, for --report-unused-disable.
+	Used []bool
 }
 
 // Suppressions are the suppressions of one page.
 type Suppressions []Suppression
 
-// Silence reports whether rule is silenced on line.
+// Silence reports whether rule is silenced on line, and records which
+// suppression silenced it (for --report-unused-disable).
 func (ss Suppressions) Silence(rule string, line int) bool {
-	if line == 0 {
+	i, j := ss.find(rule, line)
+	if i < 0 {
 		return false
 	}
-	for _, s := range ss {
+	s := &ss[i]
+	if s.Used == nil {
+		s.Used = make([]bool, max(len(s.Rules), 1))
+	}
+	s.Used[j] = true
+	return true
+}
+
+// find returns the suppression that silences rule on line: its index and
+// the index of the rule in its Rules (0 when it silences every rule); -1
+// when none does.
+func (ss Suppressions) find(rule string, line int) (int, int) {
+	if line == 0 {
+		return -1, -1
+	}
+	for i, s := range ss {
 		if line < s.From || line > s.To {
 			continue
 		}
 		if len(s.Rules) == 0 {
-			return true
+			return i, 0
 		}
-		for _, r := range s.Rules {
+		for j, r := range s.Rules {
 			if r == rule {
-				return true
+				return i, j
 			}
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // Suppressed reports whether rule is silenced on line of the page.
-func (p *Page) Suppressed(rule string, line int) bool { return p.Suppressions.Silence(rule, line) }
+func (p *Page) Suppressed(rule string, line int) bool {
+	i, _ := p.Suppressions.find(rule, line)
+	return i >= 0
+}

@@ -19,6 +19,9 @@ type openDisable struct {
 	from  int
 }
 
+// directiveName is how suppressions name their directive in messages.
+func directiveName(name string) string { return "pagelint-" + name }
+
 // ParseDirective reads a comment's body ("pagelint-disable a, b -- why")
 // into the directive's name ("disable-next-line", "disable-line",
 // "disable", "enable") and its rules; ok is false for any other comment.
@@ -48,9 +51,9 @@ func ParseDirective(body string) (name string, rules []string, ok bool) {
 func (d *Directives) Apply(name string, rules []string, from, to, next int) {
 	switch name {
 	case "disable-next-line":
-		d.done = append(d.done, Suppression{Rules: rules, From: next, To: next})
+		d.done = append(d.done, Suppression{Rules: rules, From: next, To: next, At: from, Directive: directiveName(name)})
 	case "disable-line":
-		d.done = append(d.done, Suppression{Rules: rules, From: from, To: to})
+		d.done = append(d.done, Suppression{Rules: rules, From: from, To: to, At: from, Directive: directiveName(name)})
 	case "disable":
 		d.open = append(d.open, openDisable{rules: rules, from: from})
 	case "enable":
@@ -66,7 +69,7 @@ func (d *Directives) enable(rules []string, line int) {
 	for _, o := range d.open {
 		switch {
 		case len(rules) == 0:
-			d.done = append(d.done, Suppression{Rules: o.rules, From: o.from, To: line})
+			d.done = append(d.done, o.closed(o.rules, line))
 		case len(o.rules) == 0:
 			kept = append(kept, o)
 		default:
@@ -79,7 +82,7 @@ func (d *Directives) enable(rules []string, line int) {
 				}
 			}
 			if len(closed) > 0 {
-				d.done = append(d.done, Suppression{Rules: closed, From: o.from, To: line})
+				d.done = append(d.done, o.closed(closed, line))
 			}
 			if len(still) > 0 {
 				kept = append(kept, openDisable{rules: still, from: o.from})
@@ -93,10 +96,15 @@ func (d *Directives) enable(rules []string, line int) {
 // suppression recorded.
 func (d *Directives) Close(last int) []Suppression {
 	for _, o := range d.open {
-		d.done = append(d.done, Suppression{Rules: o.rules, From: o.from, To: last})
+		d.done = append(d.done, o.closed(o.rules, last))
 	}
 	d.open = nil
 	return d.done
+}
+
+// closed is the suppression of a disable, for rules, ended at line to.
+func (o openDisable) closed(rules []string, to int) Suppression {
+	return Suppression{Rules: rules, From: o.from, To: to, At: o.from, Directive: directiveName("disable")}
 }
 
 func containsRule(list []string, s string) bool {

@@ -158,5 +158,5 @@ func (e BaselineEntry) String() string {
 		verb = "occurs"
 	}
 	return fmt.Sprintf("%s: %s of the baseline no longer %s", e.Source,
-		plural(e.Count, e.Rule+" finding", e.Rule+" findings"), verb)
+		finding.Plural(e.Count, e.Rule+" finding", e.Rule+" findings"), verb)
 }

@@ -30,7 +30,7 @@ type codeClimateLines struct {
 // WriteCodeClimate writes a GitLab Code Quality report: a JSON array of
 // issues, each with a fingerprint that survives line shifts, so that GitLab
 // shows what a merge request added or fixed.
-func WriteCodeClimate(w io.Writer, r *Report, _ Options) error {
+func WriteCodeClimate(w io.Writer, r *Report, opt Options) error {
 	findings := sortedFindings(r)
 	prints := fingerprints(findings)
 	issues := make([]codeClimateIssue, 0, len(findings))
@@ -44,7 +44,7 @@ func WriteCodeClimate(w io.Writer, r *Report, _ Options) error {
 			Severity:    codeClimateSeverity(f.Severity),
 			// GitLab needs a line; a rendered DOM has none, so the
 			// issue points at the top of the page.
-			Location: codeClimateLocation{Path: f.Source, Lines: codeClimateLines{Begin: max(f.Line, 1)}},
+			Location: codeClimateLocation{Path: repoPath(f.Source, opt.BaseDir), Lines: codeClimateLines{Begin: max(f.Line, 1)}},
 		})
 	}
 	return writeIndentedJSON(w, issues)

@@ -25,6 +25,7 @@ var writers = map[string]Writer{
 	"codeclimate": WriteCodeClimate,
 	"markdown":    WriteMarkdown,
 	"html":        WriteHTML,
+	"openmetrics": WriteOpenMetrics,
 }
 
 // Lookup returns the writer of a format name such as "sarif".
@@ -221,11 +222,4 @@ func location(f finding.Finding) string {
 	default:
 		return f.Source
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func TestLookupAndFormats(t *testing.T) {
-	want := []string{"text", "codeclimate", "github", "html", "json", "junit", "markdown", "sarif"}
+	want := []string{"text", "codeclimate", "github", "html", "json", "junit", "markdown", "openmetrics", "sarif"}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Errorf("Formats() = %v, want %v", got, want)
 	}

@@ -19,15 +19,20 @@ import (
 // appends the Markdown report to the job summary.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
+	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
-		props := []string{"file=" + escapeProperty(f.Source)}
+		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}
 		if f.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Line))
 			if f.Column > 0 {
 				props = append(props, "col="+strconv.Itoa(f.Column))
 			}
 		}
-		props = append(props, "title="+escapeProperty("pagelint "+f.Rule))
+		title := "pagelint " + f.Rule
+		if newOnes.isNew(f) {
+			title += " (new)"
+		}
+		props = append(props, "title="+escapeProperty(title))
 		fmt.Fprintf(&buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/finding"
@@ -27,6 +28,8 @@ const (
 	chartRowH    = 22
 	chartBarH    = 14
 	chartMaxBars = 25
+	// chartLabelChars is the length labels are shortened to.
+	chartLabelChars = 36
 )
 
 type htmlData struct {
@@ -34,26 +37,51 @@ type htmlData struct {
 	GeneratedAt string
 	Summary     Summary
 	Notes       []string // see summaryNotes
+	Comparison  *Comparison
+	Fixed       []htmlRow
 	Counts      severityCounts
 	Charts      []htmlChart
+	Geometry    htmlGeometry
 	Rules       []string
 	Pages       []string
 	Rows        []htmlRow
+	Groups      []htmlGroup
 	Data        template.JS
 	CSS         template.CSS
 	JS          template.JS
 }
 
+// htmlGroup is the findings of one page.
+type htmlGroup struct {
+	Source string
+	Counts severityCounts
+	Rows   []htmlRow
+}
+
+// CountsText is "1 error, 2 warnings, 0 info".
+func (g htmlGroup) CountsText() string {
+	return finding.Plural(g.Counts.Error, "error", "errors") + ", " + finding.Plural(g.Counts.Warning, "warning", "warnings") + ", " + strconv.Itoa(g.Counts.Info) + " info"
+}
+
 type htmlRow struct {
-	Source, Location, Severity, Rule, Message, Selector string
-	Line, Column, Rank                                  int
+	Source, Location, Position, Severity, Rule, Message, Selector string
+	// Change is "new" or "unchanged" when the report was compared.
+	Change                    string
+	Line, Column, Rank, Index int
+}
+
+// htmlGeometry is the charts' layout, which the report's script uses to
+// draw them again for the findings the filters show.
+type htmlGeometry struct {
+	LabelW, BarMaxW, RowH, BarH, MaxBars, LabelChars int
 }
 
 type htmlChart struct {
-	ID, Title     string
-	Width, Height int
-	Bars          []htmlBar
-	More          int
+	// Key is the row attribute the chart counts by (rule, source).
+	ID, Title, Key string
+	Width, Height  int
+	Bars           []htmlBar
+	More           int
 }
 
 type htmlBar struct {
@@ -76,13 +104,31 @@ type htmlSegment struct {
 // The report's JSON is embedded too, for tools that scrape the page.
 func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	findings := sortedFindings(r)
-	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary)}
-	for _, f := range findings {
+	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary),
+		Comparison: r.Comparison,
+		Geometry:   htmlGeometry{chartLabelW, chartBarMaxW, chartRowH, chartBarH, chartMaxBars, chartLabelChars}}
+	newOnes := r.Comparison.marker()
+	for i, f := range findings {
 		data.Counts.add(f.Severity)
-		data.Rows = append(data.Rows, htmlRow{
-			Source: f.Source, Location: location(f), Severity: f.Severity.String(), Rule: f.Rule,
-			Message: f.Message, Selector: f.Selector, Line: f.Line, Column: f.Column, Rank: int(f.Severity),
-		})
+		row := htmlRowOf(f, i)
+		if r.Comparison != nil {
+			row.Change = "unchanged"
+			if newOnes.isNew(f) {
+				row.Change = "new"
+			}
+		}
+		data.Rows = append(data.Rows, row)
+		if n := len(data.Groups); n == 0 || data.Groups[n-1].Source != f.Source {
+			data.Groups = append(data.Groups, htmlGroup{Source: f.Source})
+		}
+		g := &data.Groups[len(data.Groups)-1]
+		g.Counts.add(f.Severity)
+		g.Rows = append(g.Rows, row)
+	}
+	if r.Comparison != nil {
+		for i, f := range r.Comparison.sortedFixed() {
+			data.Fixed = append(data.Fixed, htmlRowOf(f, i))
+		}
 	}
 	byRuleCounts := countBy(findings, byRule)
 	byPageCounts := countBy(findings, bySource)
@@ -92,7 +138,7 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	for _, c := range byPageCounts {
 		data.Pages = append(data.Pages, c.Key)
 	}
-	data.Charts = []htmlChart{barChart("rule", "rule", byRuleCounts), barChart("page", "page", byPageCounts)}
+	data.Charts = []htmlChart{barChart("rule", "rule", "rule", byRuleCounts), barChart("page", "page", "source", byPageCounts)}
 
 	// encoding/json escapes <, > and & (and U+2028/9), so nothing in the
 	// data can close the script element it stands in.
@@ -127,10 +173,10 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 
 // barChart lays out horizontal stacked bars (errors, warnings, info), the
 // largest first, at most chartMaxBars of them.
-func barChart(id, title string, counts []keyedCounts) htmlChart {
+func barChart(id, title, key string, counts []keyedCounts) htmlChart {
 	counts = slices.Clone(counts)
 	slices.SortStableFunc(counts, func(a, b keyedCounts) int { return cmp.Compare(b.total(), a.total()) })
-	chart := htmlChart{ID: id, Title: title, Width: chartWidth}
+	chart := htmlChart{ID: id, Title: title, Key: key, Width: chartWidth}
 	if len(counts) > chartMaxBars {
 		chart.More = len(counts) - chartMaxBars
 		counts = counts[:chartMaxBars]
@@ -142,7 +188,7 @@ func barChart(id, title string, counts []keyedCounts) htmlChart {
 	for i, c := range counts {
 		y := i * chartRowH
 		bar := htmlBar{
-			keyedCounts: c, Label: c.Key, Short: shorten(c.Key, 36), Total: c.total(),
+			keyedCounts: c, Label: c.Key, Short: shorten(c.Key, chartLabelChars), Total: c.total(),
 			TextY: strconv.Itoa(y + chartBarH - 2),
 		}
 		x := float64(chartLabelW)
@@ -176,4 +222,15 @@ func shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return "…" + string(r[len(r)-n+1:])
+}
+
+// htmlRowOf is a finding as a row of the findings table; index is its
+// place in report order, which sorting falls back to.
+func htmlRowOf(f finding.Finding, index int) htmlRow {
+	pos := strings.TrimPrefix(location(f), f.Source)
+	pos = strings.TrimPrefix(pos, ":")
+	return htmlRow{
+		Source: f.Source, Location: location(f), Position: pos, Severity: f.Severity.String(), Rule: f.Rule,
+		Message: f.Message, Selector: f.Selector, Line: f.Line, Column: f.Column, Rank: int(f.Severity), Index: index,
+	}
 }

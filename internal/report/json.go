@@ -18,6 +18,9 @@ func WriteJSON(w io.Writer, r *Report, _ Options) error {
 	if out.Findings == nil {
 		out.Findings = []finding.Finding{} // "findings": [], never null
 	}
+	if len(r.Rules) > 0 {
+		out.RuleLevels = ruleLevels(r.Rules)
+	}
 	return writeIndentedJSON(w, out)
 }
 
@@ -61,6 +64,10 @@ func ReadJSON(r io.Reader, name string) (*Report, error) {
 	if err := dec.Decode(&rep); err != nil {
 		return nil, jsonError(name, data, err, "invalid report")
 	}
+	if rep.Rules, err = rulesOf(rep.RuleLevels); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	rep.RuleLevels = nil
 	for i, f := range rep.Findings {
 		if f.Rule == "" || f.Source == "" || f.Message == "" || f.Severity < finding.Info || f.Severity > finding.Error {
 			return nil, fmt.Errorf("%s: finding %d lacks a rule, severity, message or source", name, i+1)

@@ -50,7 +50,12 @@ type junitFailure struct {
 func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	rules := reportRules(r)
 	perPage := map[string]map[string][]finding.Finding{}
+	newOnes := r.Comparison.marker()
+	anyNew := map[string]bool{} // page and rule with a new finding
 	for _, f := range sortedFindings(r) {
+		if newOnes.isNew(f) {
+			anyNew[f.Source+"\x00"+f.Rule] = true
+		}
 		if perPage[f.Source] == nil {
 			perPage[f.Source] = map[string][]finding.Finding{}
 		}
@@ -64,6 +69,9 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 			if found := perPage[page][rule.ID]; len(found) > 0 {
 				tc.Line = found[0].Line
 				tc.Failure = junitFailureOf(found)
+				if anyNew[page+"\x00"+rule.ID] {
+					tc.Failure.Message = "new: " + tc.Failure.Message
+				}
 				suite.Failures++
 			}
 			suite.Cases = append(suite.Cases, tc)

@@ -29,6 +29,13 @@ func Merge(reports []*Report) *Report {
 		out.Summary.DurationMs = max(out.Summary.DurationMs, r.Summary.DurationMs)
 		out.Summary.Offline = out.Summary.Offline || r.Summary.Offline
 		out.Summary.LinksUnchecked += r.Summary.LinksUnchecked
+		out.Summary.LinksOffline += r.Summary.LinksOffline
+		out.Summary.LinksUnresolved += r.Summary.LinksUnresolved
+		for _, item := range r.Summary.HomeItemsSkipped {
+			if !slices.Contains(out.Summary.HomeItemsSkipped, item) {
+				out.Summary.HomeItemsSkipped = append(out.Summary.HomeItemsSkipped, item)
+			}
+		}
 		out.Pages = append(out.Pages, r.Pages...)
 		for _, rule := range r.Rules {
 			if !ruleSeen[rule.ID] {

@@ -60,12 +60,13 @@ func TestMergeOfShardsEqualsUnshardedReport(t *testing.T) {
 
 func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
 	a := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T17:00:00Z",
-		Summary: Summary{LinksUnchecked: 2}}
+		Summary: Summary{LinksUnchecked: 2, LinksOffline: 1}}
 	b := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T18:00:00Z",
-		Summary: Summary{Offline: true, LinksUnchecked: 3}}
+		Summary: Summary{Offline: true, LinksUnchecked: 3, LinksOffline: 4, LinksUnresolved: 7}}
 	got := Merge([]*Report{a, nil, b})
-	if got.GeneratedAt != b.GeneratedAt || !got.Summary.Offline || got.Summary.LinksUnchecked != 5 {
-		t.Errorf("Merge = %+v, want generatedAt %s, offline and 5 links unchecked", got, b.GeneratedAt)
+	if got.GeneratedAt != b.GeneratedAt || !got.Summary.Offline || got.Summary.LinksUnchecked != 5 ||
+		got.Summary.LinksOffline != 5 || got.Summary.LinksUnresolved != 7 {
+		t.Errorf("Merge = %+v, want generatedAt %s, offline, 5 links unchecked, 5 offline, 7 unresolved", got, b.GeneratedAt)
 	}
 	if got.Findings == nil {
 		t.Errorf("findings of an empty merge are nil, want an empty list")
@@ -88,7 +89,19 @@ func TestMergeTellsDifferentContextsApart(t *testing.T) {
 
 func TestSummarize(t *testing.T) {
 	r := siteReport()
-	if got := Summarize(r.Findings, 5, 214, 88, false); got != r.Summary {
+	if got := Summarize(r.Findings, 5, 214, 88, false); !reflect.DeepEqual(got, r.Summary) {
 		t.Errorf("Summarize = %+v, want %+v", got, r.Summary)
+	}
+}
+
+// Shards each say which home-page items went unchecked; the merged report
+// names each once.
+func TestMergeHomeItemsSkipped(t *testing.T) {
+	a, b, c := cleanReport(), cleanReport(), cleanReport()
+	a.Summary.HomeItemsSkipped = []string{"us-opt-out", "us-privacy-policy"}
+	b.Summary.HomeItemsSkipped = []string{"us-privacy-policy", "us-consumer-health-privacy"}
+	got := Merge([]*Report{a, b, c}).Summary.HomeItemsSkipped
+	if want := []string{"us-opt-out", "us-privacy-policy", "us-consumer-health-privacy"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merged homeItemsSkipped = %q, want %q", got, want)
 	}
 }

@@ -13,6 +13,8 @@ import (
 const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	// srcRoot is the uriBaseId of files: the repository root (Options.BaseDir).
+	srcRoot = "%SRCROOT%"
 	// fingerprintKey names pagelint's partial fingerprint; the version
 	// suffix changes whenever the hash's inputs do.
 	fingerprintKey = "pagelintFingerprint/v1"
@@ -27,6 +29,8 @@ type sarifLog struct {
 type sarifRun struct {
 	Tool    sarifTool     `json:"tool"`
 	Results []sarifResult `json:"results"`
+	// ColumnKind says how columns count: pagelint counts code points.
+	ColumnKind string `json:"columnKind"`
 }
 
 type sarifTool struct {
@@ -64,7 +68,10 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          *sarifProperties  `json:"properties,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run was compared
+	// with an earlier report.
+	BaselineState string           `json:"baselineState,omitempty"`
+	Properties    *sarifProperties `json:"properties,omitempty"`
 }
 
 type sarifProperties struct {
@@ -83,6 +90,9 @@ type sarifPhysical struct {
 
 type sarifArtifact struct {
 	URI string `json:"uri"`
+	// URIBaseID is set for files: the URI is relative to the repository
+	// root, which GitHub code scanning calls %SRCROOT%.
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -99,7 +109,7 @@ type sarifLogical struct {
 
 // WriteSARIF writes a SARIF 2.1.0 log with one run, for GitHub code
 // scanning and other SARIF viewers.
-func WriteSARIF(w io.Writer, r *Report, _ Options) error {
+func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	rules := reportRules(r)
 	ruleIndex := map[string]int{}
 	driver := sarifDriver{
@@ -115,24 +125,31 @@ func WriteSARIF(w io.Writer, r *Report, _ Options) error {
 	findings := sortedFindings(r)
 	prints := fingerprints(findings)
 	results := make([]sarifResult, 0, len(findings))
+	newOnes := r.Comparison.marker()
 	for i, f := range findings {
 		res := sarifResult{
 			RuleID:              f.Rule,
 			RuleIndex:           ruleIndex[f.Rule],
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
-			Locations:           []sarifLocation{sarifLocationOf(f)},
+			Locations:           []sarifLocation{sarifLocationOf(f, opt.BaseDir)},
 			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
 		}
 		if len(f.Context) > 0 {
 			res.Properties = &sarifProperties{Context: f.Context}
+		}
+		if r.Comparison != nil {
+			res.BaselineState = "unchanged"
+			if newOnes.isNew(f) {
+				res.BaselineState = "new"
+			}
 		}
 		results = append(results, res)
 	}
 	return writeIndentedJSON(w, sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
 	})
 }
 
@@ -166,27 +183,55 @@ func sarifLevel(s finding.Severity) string {
 	}
 }
 
-func sarifLocationOf(f finding.Finding) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: artifactURI(f.Source)}}}
+func sarifLocationOf(f finding.Finding, baseDir string) sarifLocation {
+	artifact := sarifArtifact{URI: f.Source}
+	if !isURL(f.Source) {
+		artifact = sarifArtifact{URI: artifactURI(repoPath(f.Source, baseDir)), URIBaseID: srcRoot}
+	}
+	// A finding without a line (a rendered DOM, a page-wide finding)
+	// points at the top of the page, as GitHub needs a region to show it.
+	region := &sarifRegion{StartLine: 1, EndLine: 1}
 	if f.Line > 0 {
 		// A text snapshot has lines only: the columns are left out.
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.Line, EndColumn: f.Column}
+		region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.Line, EndColumn: f.Column}
 	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact, Region: region}}
 	if f.Selector != "" {
 		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: f.Selector, Kind: "element"}}
 	}
 	return loc
 }
 
-// artifactURI is the source as a URI reference: a URL stays as it is; a
-// path keeps its form (relative stays relative to where pagelint ran,
-// normally the repository root), slash-separated and percent-encoded.
-func artifactURI(source string) string {
-	if u, err := url.Parse(source); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-		return source
-	}
-	if source == "-" {
+// artifactURI is a repository path as a URI reference: slash-separated
+// and percent-encoded; standard input is "stdin".
+func artifactURI(path string) string {
+	if path == "-" {
 		return "stdin"
 	}
-	return (&url.URL{Path: filepath.ToSlash(source)}).String()
+	return (&url.URL{Path: path}).String()
+}
+
+func isURL(source string) bool {
+	u, err := url.Parse(source)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https")
+}
+
+// repoPath is a file source as a slash-separated path relative to baseDir
+// (the repository root), the form code scanning, GitLab and GitHub
+// annotations place findings by. Sources are as given on the command line,
+// relative to the working directory. With no baseDir, or for URLs and
+// standard input, the source stays as it is.
+func repoPath(source, baseDir string) string {
+	if baseDir == "" || source == "-" || isURL(source) {
+		return source
+	}
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		return filepath.ToSlash(source)
+	}
+	rel, err := filepath.Rel(baseDir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
 }

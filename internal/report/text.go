@@ -36,19 +36,30 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 			shown = append(shown, f)
 		}
 	}
+	newOnes := r.Comparison.marker()
 	for start := 0; start < len(shown); {
 		end := start
 		for end < len(shown) && shown[end].Source == shown[start].Source {
 			end++
 		}
-		writeTextFile(&buf, st, shown[start:end])
+		writeTextFile(&buf, st, shown[start:end], newOnes)
 		start = end
 	}
 	var counts severityCounts
 	for _, f := range shown {
 		counts.add(f.Severity)
 	}
+	if c := r.Comparison; c != nil && c.Fixed > 0 && !opt.Quiet {
+		buf.WriteString(st.style(ansiGreen, "fixed") + "\n")
+		for _, f := range c.sortedFixed() {
+			buf.WriteString("  " + terminalSafe(location(f)) + "  " + terminalSafe(f.Message) + "  " + st.style(ansiDim, f.Rule) + "\n")
+		}
+		buf.WriteString("\n")
+	}
 	buf.WriteString(textSummary(st, counts, r.Summary, opt.Quiet))
+	if c := r.Comparison; c != nil {
+		buf.WriteString("; " + c.Headline())
+	}
 	buf.WriteString("\n")
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -56,7 +67,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 
 // writeTextFile writes one source's header and its aligned finding lines,
 // then the blank line that separates files.
-func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
+func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding, newOnes newMarker) {
 	rows := make([][4]string, len(findings))
 	var width [3]int
 	for i, f := range findings {
@@ -74,6 +85,9 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 	}
 	w.WriteString(st.style(ansiUnderline, terminalSafe(findings[0].Source)))
 	w.WriteString("\n")
+	if note := findings[0].PageNote; note != "" {
+		w.WriteString("  " + st.style(ansiDim, "note: "+terminalSafe(note)) + "\n")
+	}
 	for i, row := range rows {
 		w.WriteString("  ")
 		w.WriteString(st.style(ansiDim, pad(row[0], width[0])))
@@ -83,7 +97,16 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding) {
 		w.WriteString(pad(row[2], width[2]))
 		w.WriteString("  ")
 		w.WriteString(st.style(ansiDim, row[3]))
+		if newOnes.isNew(findings[i]) {
+			w.WriteString("  " + st.style(ansiBold, "new"))
+		}
 		w.WriteString("\n")
+		if f := findings[i]; f.Line == 0 && f.Selector != "" {
+			// A rendered DOM has no lines: the selector is where to look,
+			// under the message.
+			w.WriteString(strings.Repeat(" ", 2+width[0]+2+width[1]+2))
+			w.WriteString(st.style(ansiDim, terminalSafe(f.Selector)) + "\n")
+		}
 	}
 	w.WriteString("\n")
 }
@@ -94,19 +117,19 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
 	switch {
 	case c.total() == 0 && quiet:
-		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0:
-		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	default:
-		detail := plural(c.Error, "error", "errors")
+		detail := finding.Plural(c.Error, "error", "errors")
 		if !quiet {
-			detail += ", " + plural(c.Warning, "warning", "warnings") + ", " + strconv.Itoa(c.Info) + " info"
+			detail += ", " + finding.Plural(c.Warning, "warning", "warnings") + ", " + strconv.Itoa(c.Info) + " info"
 		}
 		style := ansiYellow + ansiBold
 		if c.Error > 0 {
 			style = ansiRed + ansiBold
 		}
-		line = st.style(style, fmt.Sprintf("✖ %s (%s)", plural(c.total(), "problem", "problems"), detail))
+		line = st.style(style, fmt.Sprintf("✖ %s (%s)", finding.Plural(c.total(), "problem", "problems"), detail))
 	}
 	for _, note := range summaryNotes(s) {
 		line += "; " + note
@@ -118,11 +141,28 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 // text, Markdown and HTML reports.
 func summaryNotes(s Summary) []string {
 	var notes []string
-	if s.Offline {
+	switch {
+	case s.Offline && s.LinksOffline > 0:
+		notes = append(notes, finding.Plural(s.LinksOffline, "link", "links")+" not checked (--offline)")
+	case s.Offline:
 		notes = append(notes, "external links not checked (--offline)")
 	}
+	if s.LinksUnresolved > 0 {
+		notes = append(notes, finding.Plural(s.LinksUnresolved, "link", "links")+" not checked: the page names no origin (give --base-url)")
+	}
 	if s.LinksUnchecked > 0 {
-		notes = append(notes, plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")
+		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")
+	}
+	if n := len(s.HomeItemsSkipped); n > 0 {
+		quoted := make([]string, n)
+		for i, item := range s.HomeItemsSkipped {
+			quoted[i] = `"` + item + `"`
+		}
+		noun := "home-page items "
+		if n == 1 {
+			noun = "home-page item "
+		}
+		notes = append(notes, noun+strings.Join(quoted, ", ")+" not checked: no home page among the pages linted")
 	}
 	return notes
 }

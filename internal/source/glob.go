@@ -83,3 +83,13 @@ func matchSegments(pattern, segs []string) bool {
 	}
 	return len(segs) == 0
 }
+
+// MatchAny reports whether the slash path rel matches any of patterns,
+// read as ignore patterns are.
+func MatchAny(patterns []string, rel string) (bool, error) {
+	g, err := compileGlobs(patterns)
+	if err != nil {
+		return false, err
+	}
+	return g.match(rel), nil
+}

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"net/url"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/inspector"
+	cdpfetch "github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -25,8 +25,21 @@ const (
 	// page counts as settled: long enough for a script that fetches the menu
 	// after the load event to start its request.
 	networkQuiet = 500 * time.Millisecond
+	// domQuiet is how long the DOM must not change before a loaded page
+	// counts as settled: long enough for the script that got the menu's data
+	// to build it.
+	domQuiet = 500 * time.Millisecond
+	// timerHorizon: a pending setTimeout of at most this long keeps a page
+	// from settling (see probeJS), for at most this long once all else is
+	// quiet.
+	timerHorizon = 2 * time.Second
+	// pollChain is how many times in a row a timer's callback may set the
+	// next timer and still keep the page from settling (see probeJS).
+	pollChain = 3
 	// settlePoll is how often the settling state is looked at.
 	settlePoll = 50 * time.Millisecond
+	// probeTimeout bounds one look at the page's DOM.
+	probeTimeout = 500 * time.Millisecond
 	// browserStartTimeout bounds the start of the browser, which can hang
 	// rather than fail when something is wrong with its installation.
 	browserStartTimeout = 60 * time.Second
@@ -40,6 +53,32 @@ type RenderOptions struct {
 	Chrome string        // the browser program; "" = FindChrome
 	Wait   time.Duration // cap on settling; 0 = DefaultRenderWait
 	Tabs   int           // pages rendered in parallel tabs; 0 = DefaultTabs
+	// Policy is asked about every request the rendered pages make — their
+	// documents, frames, scripts, fetches, workers — and a request it
+	// refuses fails as blocked. nil allows every request. It is called for
+	// many requests at once. WebSocket connections do not pass it (the
+	// browser's interception does not see them).
+	Policy func(*url.URL) error
+}
+
+// Rendered is a page as the browser built it.
+type Rendered struct {
+	// HTML is the DOM serialised with its doctype. Elements that the
+	// page's styles hide carry the hidden attribute (see snapshotJS).
+	HTML string
+	// URL is the address the page ended on, after HTTP redirects.
+	URL string
+	// Left is the address the page tried to leave for on its own once it
+	// had loaded (a script navigation, a meta refresh); the navigation was
+	// stopped, and HTML is the page as it stood. "" when it stayed.
+	Left string
+	// Unsettled says what was still going on when the Wait cap cut the
+	// wait short; nil when the page settled.
+	Unsettled []string
+	// Blocked are the first requests of the page that the policy refused,
+	// BlockedCount all of them.
+	Blocked      []BlockedRequest
+	BlockedCount int
 }
 
 // ErrBrowserGone is returned by Render once the browser has crashed, was
@@ -57,6 +96,7 @@ type Renderer struct {
 	browserCancel context.CancelFunc
 	dataDir       string
 	closeOnce     sync.Once
+	gate          *requestGate
 }
 
 // NewRenderer starts the browser for the run. It lives until Close, or until
@@ -75,7 +115,7 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 	if opt.Tabs <= 0 {
 		opt.Tabs = DefaultTabs
 	}
-	dataDir, err := os.MkdirTemp("", "pagelint-chromium-")
+	dataDir, err := newProfileDir()
 	if err != nil {
 		return nil, fmt.Errorf("creating the browser profile directory: %w", err)
 	}
@@ -115,11 +155,12 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 		browserCtx:    browserCtx,
 		browserCancel: browserCancel,
 		dataDir:       dataDir,
+		gate:          &requestGate{policy: opt.Policy, frames: map[cdp.FrameID]frameOwner{}},
 	}
 	// The first Run starts the browser; its context must not carry a
 	// timeout (that would stop the browser), so the wait is bounded here.
 	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(browserCtx) }()
+	go func() { started <- r.start() }()
 	timer := time.NewTimer(browserStartTimeout)
 	defer timer.Stop()
 	select {
@@ -137,13 +178,22 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 	return r, nil
 }
 
+// start starts the browser and holds its requests at the gate.
+func (r *Renderer) start() error {
+	if err := chromedp.ListenBrowser(r.browserCtx, r.onBrowserEvent); err != nil {
+		return err
+	}
+	_, err := chromedp.CallBrowser(r.browserCtx, cdpfetch.Enable, cdpfetch.EnableParams{Patterns: r.gate.patterns()})
+	return err
+}
+
 // Close stops the browser and removes its profile directory.
 func (r *Renderer) Close() error {
 	var err error
 	r.closeOnce.Do(func() {
 		r.browserCancel()
 		r.allocCancel()
-		err = os.RemoveAll(r.dataDir)
+		err = removeProfile(r.dataDir)
 	})
 	return err
 }
@@ -152,25 +202,26 @@ func (r *Renderer) Close() error {
 func (r *Renderer) browserGone() bool { return r.browserCtx.Err() != nil }
 
 // Render loads url in a new tab, waits until the page settles — the load
-// event has fired and no request has been in flight for networkQuiet — or
-// until the Wait cap, whichever comes first, and returns the DOM as HTML
-// (with the doctype) and the URL the tab ended on. A page that never settles
-// is taken as it is at the cap. Errors name no URL, so the caller can prefix
-// it.
-func (r *Renderer) Render(ctx context.Context, url string) (html, finalURL string, err error) {
+// event has fired, no request has been in flight for networkQuiet, the DOM
+// has not changed for domQuiet and no short timer is pending — or until the
+// Wait cap, whichever comes first, and returns the page as the browser built
+// it. A page that never settles is taken as it is at the cap; one that
+// reloads itself more than maxReloads times is an error. Errors name no URL,
+// so the caller can prefix it.
+func (r *Renderer) Render(ctx context.Context, pageURL string) (*Rendered, error) {
 	if err := ctx.Err(); err != nil {
-		return "", "", err
+		return nil, err
 	}
 	if r.browserGone() {
-		return "", "", ErrBrowserGone
+		return nil, ErrBrowserGone
 	}
 	select {
 	case r.tabs <- struct{}{}:
 		defer func() { <-r.tabs }()
 	case <-ctx.Done():
-		return "", "", ctx.Err()
+		return nil, ctx.Err()
 	case <-r.browserCtx.Done():
-		return "", "", ErrBrowserGone
+		return nil, ErrBrowserGone
 	}
 	tabCtx, cancelTab := chromedp.NewContext(r.browserCtx)
 	defer cancelTab()
@@ -187,60 +238,75 @@ func (r *Renderer) Render(ctx context.Context, url string) (html, finalURL strin
 		}
 		return err
 	}
-	st := newSettleState()
-	if err := chromedp.Listen(tabCtx, st.onEvent); err != nil {
-		return "", "", gone(fmt.Errorf("opening a browser tab: %w", err))
+	st, err := r.openTab(tabCtx)
+	if err != nil {
+		return nil, gone(err)
 	}
+	defer r.gate.remove(st)
 	go r.dismissDialogs(tabCtx, st.dialogs)
 
 	started := time.Now()
-	if err := r.navigate(tabCtx, url, st); err != nil {
-		return "", "", gone(err)
+	if err := r.navigate(tabCtx, pageURL, st); err != nil {
+		return nil, gone(err)
 	}
-	if err := r.settle(tabCtx, started, st); err != nil {
-		return "", "", gone(err)
+	unsettled, err := r.settle(tabCtx, started, st)
+	if err != nil {
+		return nil, gone(err)
 	}
 	snapCtx, cancelSnap := context.WithTimeout(tabCtx, snapshotTimeout)
 	defer cancelSnap()
 	snap, err := chromedp.Run(snapCtx, chromedp.Evaluate[domSnapshot](snapshotJS))
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && !r.browserGone() {
-			return "", "", fmt.Errorf("the page's scripts did not let the DOM be read within %s", snapshotTimeout)
+			return nil, fmt.Errorf("the page's scripts did not let the DOM be read within %s", snapshotTimeout)
 		}
-		return "", "", gone(fmt.Errorf("reading the rendered DOM: %w", err))
+		return nil, gone(fmt.Errorf("reading the rendered DOM: %w", err))
 	}
-	return snap.HTML, snap.URL, nil
+	res := &Rendered{HTML: snap.HTML, URL: snap.URL, Unsettled: unsettled}
+	st.result(res)
+	return res, nil
 }
 
-// snapshotJS serialises the document with its doctype, as a server would
-// have sent it.
-const snapshotJS = `(() => {
-  const d = document.doctype;
-  const doctype = d ? "<!DOCTYPE " + d.name +
-    (d.publicId ? ' PUBLIC "' + d.publicId + '"' : "") +
-    (!d.publicId && d.systemId ? " SYSTEM" : "") +
-    (d.systemId ? ' "' + d.systemId + '"' : "") + ">\n" : "";
-  return { html: doctype + document.documentElement.outerHTML, url: location.href };
-})()`
-
-type domSnapshot struct {
-	HTML string `json:"html"`
-	URL  string `json:"url"`
+// openTab readies a new tab: its events followed, its frames known to the
+// gate, the probe set to run in each of its documents.
+func (r *Renderer) openTab(tabCtx context.Context) (*tabState, error) {
+	st := newTabState()
+	err := chromedp.Listen(tabCtx, func(ev any) {
+		if fa, ok := ev.(*page.EventFrameAttached); ok {
+			r.gate.addFrame(fa.FrameID, st, false)
+			return
+		}
+		st.onEvent(ev)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	main := cdp.FrameID(chromedp.FromContext(tabCtx).Target.TargetID)
+	st.setMainFrame(main)
+	r.gate.addFrame(main, st, true)
+	if _, err := chromedp.Call(tabCtx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeJS}); err != nil {
+		r.gate.remove(st)
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	return st, nil
 }
 
 // navigate starts loading url and returns once the browser has committed to
 // the new document. The main document must answer within the Wait cap: a
 // page that shows nothing at the cap has nothing to lint.
-func (r *Renderer) navigate(tabCtx context.Context, url string, st *settleState) error {
+func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState) error {
 	navCtx, cancel := context.WithTimeout(tabCtx, r.wait)
 	defer cancel()
-	res, err := chromedp.Call(navCtx, page.Navigate, page.NavigateParams{URL: url})
+	res, err := chromedp.Call(navCtx, page.Navigate, page.NavigateParams{URL: pageURL})
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) && tabCtx.Err() == nil:
 		return fmt.Errorf("the page did not answer within %s", r.wait)
 	case err != nil:
 		return fmt.Errorf("loading the page: %w", err)
 	case res.ErrorText != "":
+		if reason, ok := st.blockedDocument(); ok {
+			return fmt.Errorf("the request policy refused the page's address: %s", reason)
+		}
 		return fmt.Errorf("loading the page: %s", res.ErrorText)
 	case res.IsDownload:
 		return fmt.Errorf("%w (the browser downloads it)", ErrNotHTML)
@@ -263,25 +329,63 @@ func statusText(resp *network.Response) string {
 	return httpStatusText(int(resp.Status))
 }
 
-// settle waits for the load event plus network quiet, or for the cap.
-func (r *Renderer) settle(tabCtx context.Context, started time.Time, st *settleState) error {
+// settle waits until the page settles or the cap passes, and then says
+// what was still going on (nil when it settled).
+func (r *Renderer) settle(tabCtx context.Context, started time.Time, st *tabState) ([]string, error) {
 	deadline := started.Add(r.wait)
 	ticker := time.NewTicker(settlePoll)
 	defer ticker.Stop()
+	var probe domProbe
+	var quietSince time.Time // since when all but the timers has been quiet
+	probed := false
 	for {
-		settled, crashed := st.check(time.Now())
-		if crashed {
-			return errors.New("the page crashed its browser tab")
+		// The DOM is looked at only once the network lets the page settle,
+		// and at the cap, for the note.
+		if p := st.progress(time.Now()); !p.loaded {
+			probed = false // a reload: the last probe was of the old document
+		} else if p.netQuiet || !time.Now().Before(deadline) {
+			if got, err := r.probe(tabCtx); err == nil {
+				probe, probed = got, true
+			}
 		}
-		if settled || !time.Now().Before(deadline) {
-			return nil
+		p := st.progress(time.Now())
+		switch {
+		case p.crashed:
+			return nil, errors.New("the page crashed its browser tab")
+		case p.reloadLoop:
+			return nil, fmt.Errorf("the page reloads itself again and again (%d times while it rendered), so no page stays to be linted", maxReloads+1)
+		}
+		quiet := p.loaded && p.netQuiet && probed && probe.QuietMs >= float64(domQuiet.Milliseconds())
+		switch {
+		case !quiet:
+			quietSince = time.Time{}
+		case quietSince.IsZero():
+			quietSince = time.Now()
+		}
+		// A pending timer is waited for while it may still fire: timers
+		// that keep coming while nothing else happens (a script retrying
+		// what never comes) are waited for timerHorizon at most.
+		if quiet && (probe.Timers == 0 || time.Since(quietSince) >= timerHorizon) {
+			return nil, nil
+		}
+		if !time.Now().Before(deadline) {
+			return unsettled(p, probe, probed), nil
 		}
 		select {
 		case <-ticker.C:
 		case <-tabCtx.Done():
-			return tabCtx.Err()
+			return nil, tabCtx.Err()
 		}
 	}
+}
+
+// probe asks the page's probe how quiet its DOM is. A page whose scripts
+// keep the browser busy, or whose tab crashed, does not answer: the probe
+// gives up after probeTimeout, so that settle looks at the tab again.
+func (r *Renderer) probe(tabCtx context.Context) (domProbe, error) {
+	ctx, cancel := context.WithTimeout(tabCtx, probeTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[domProbe](probeExpr))
 }
 
 // dismissDialogs answers alert, confirm and prompt dialogs, which would
@@ -295,72 +399,4 @@ func (r *Renderer) dismissDialogs(tabCtx context.Context, dialogs <-chan struct{
 			return
 		}
 	}
-}
-
-// settleState follows a tab's network and load events. onEvent runs on the
-// tab's reader goroutine; the rest on Render's.
-type settleState struct {
-	mu        sync.Mutex
-	inflight  map[network.RequestID]bool
-	documents map[network.RequestID]*network.Response
-	docSeen   bool // a document response arrived: load events before it are about:blank's
-	loaded    bool
-	crashed   bool
-	lastEvent time.Time
-	dialogs   chan struct{}
-}
-
-func newSettleState() *settleState {
-	return &settleState{
-		inflight:  map[network.RequestID]bool{},
-		documents: map[network.RequestID]*network.Response{},
-		lastEvent: time.Now(),
-		dialogs:   make(chan struct{}, 1),
-	}
-}
-
-func (s *settleState) onEvent(ev any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	switch ev := ev.(type) {
-	case *network.EventRequestWillBeSent:
-		s.inflight[ev.RequestID] = true
-	case *network.EventLoadingFinished:
-		delete(s.inflight, ev.RequestID)
-	case *network.EventLoadingFailed:
-		delete(s.inflight, ev.RequestID)
-	case *network.EventResponseReceived:
-		if ev.Type == network.ResourceTypeDocument {
-			s.documents[ev.RequestID] = ev.Response
-			s.docSeen = true
-		}
-	case *page.EventLoadEventFired:
-		s.loaded = s.loaded || s.docSeen
-	case *inspector.EventTargetCrashed:
-		s.crashed = true
-	case *page.EventJavascriptDialogOpening:
-		select {
-		case s.dialogs <- struct{}{}:
-		default:
-		}
-	default:
-		return
-	}
-	s.lastEvent = time.Now()
-}
-
-// check reports whether the page has settled at now, and whether its tab
-// crashed.
-func (s *settleState) check(now time.Time) (settled, crashed bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.loaded && len(s.inflight) == 0 && now.Sub(s.lastEvent) >= networkQuiet, s.crashed
-}
-
-// document returns the response of the main document of a navigation; the
-// browser gives the main request the loader's id.
-func (s *settleState) document(loader cdp.LoaderID) *network.Response {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.documents[network.RequestID(loader)]
 }

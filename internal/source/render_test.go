@@ -16,9 +16,14 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/pagelint/pagelint/internal/chrometest"
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		runRenderChild()
+	}
 	code := m.Run()
 	if shared.r != nil {
 		shared.r.Close()
@@ -26,9 +31,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// testRenderWait is the cap of the shared renderer: short, since one test
-// waits for it in full.
-const testRenderWait = 2 * time.Second
+// testRenderWait is the cap of the shared renderer: short, since the tests
+// of pages that never settle wait for it in full, and long enough for the
+// pages that settle on a machine under load.
+const testRenderWait = 5 * time.Second
 
 var shared struct {
 	once sync.Once
@@ -36,18 +42,10 @@ var shared struct {
 	err  error
 }
 
-// requireChrome skips a test when no Chromium is installed, unless
-// PAGELINT_REQUIRE_CHROME=1 makes Chromium mandatory.
+// requireChrome skips a test when no Chromium is installed (see chrometest).
 func requireChrome(t *testing.T) string {
 	t.Helper()
-	p, err := FindChrome()
-	if err != nil {
-		if os.Getenv("PAGELINT_REQUIRE_CHROME") == "1" {
-			t.Fatalf("PAGELINT_REQUIRE_CHROME=1 but: %v", err)
-		}
-		t.Skip(err)
-	}
-	return p
+	return chrometest.Require(t, FindChrome)
 }
 
 // sharedRenderer starts one browser for all render tests: Chromium takes
@@ -142,12 +140,16 @@ func TestRender(t *testing.T) {
 	_, base := renderServer(t)
 
 	t.Run("script-built menu", func(t *testing.T) {
-		html, final, err := r.Render(context.Background(), base+"/old")
+		res, err := r.Render(context.Background(), base+"/old")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if final != base+"/menu.html" {
-			t.Errorf("final URL = %q", final)
+		html := res.HTML
+		if res.URL != base+"/menu.html" {
+			t.Errorf("final URL = %q", res.URL)
+		}
+		if res.Unsettled != nil || res.Left != "" {
+			t.Errorf("Unsettled = %q, Left = %q; want a page that settled where it was", res.Unsettled, res.Left)
 		}
 		if !strings.HasPrefix(html, "<!DOCTYPE html>\n<html>") {
 			t.Errorf("html starts %.40q, want the doctype", html)
@@ -163,11 +165,13 @@ func TestRender(t *testing.T) {
 		var wg sync.WaitGroup
 		for _, path := range []string{"/endless.html", "/streaming.html"} {
 			wg.Go(func() {
-				html, _, err := r.Render(context.Background(), base+path)
+				res, err := r.Render(context.Background(), base+path)
 				if err != nil {
 					t.Errorf("%s: a page that never settles is no error, got %v", path, err)
-				} else if !strings.Contains(html, `<a href="/">Home</a>`) {
-					t.Errorf("%s: rendered html lacks the nav:\n%s", path, html)
+				} else if !strings.Contains(res.HTML, `<a href="/">Home</a>`) {
+					t.Errorf("%s: rendered html lacks the nav:\n%s", path, res.HTML)
+				} else if res.Unsettled == nil {
+					t.Errorf("%s: Unsettled = nil, want what was still going on", path)
 				}
 			})
 		}
@@ -177,30 +181,30 @@ func TestRender(t *testing.T) {
 	t.Run("parallel tabs", func(t *testing.T) {
 		const n = 6
 		var wg sync.WaitGroup
-		results := make([]string, n)
+		results := make([]*Rendered, n)
 		errs := make([]error, n)
 		for i := range n {
 			wg.Go(func() {
-				results[i], _, errs[i] = r.Render(context.Background(), fmt.Sprintf("%s/page/%d", base, i))
+				results[i], errs[i] = r.Render(context.Background(), fmt.Sprintf("%s/page/%d", base, i))
 			})
 		}
 		wg.Wait()
 		for i := range n {
 			if errs[i] != nil {
 				t.Errorf("page %d: %v", i, errs[i])
-			} else if want := fmt.Sprintf(`<h1 id="name">page %d</h1>`, i); !strings.Contains(results[i], want) {
-				t.Errorf("page %d lacks %q:\n%s", i, want, results[i])
+			} else if want := fmt.Sprintf(`<h1 id="name">page %d</h1>`, i); !strings.Contains(results[i].HTML, want) {
+				t.Errorf("page %d lacks %q:\n%s", i, want, results[i].HTML)
 			}
 		}
 	})
 
 	t.Run("dialog", func(t *testing.T) {
-		html, _, err := r.Render(context.Background(), base+"/alert.html")
+		res, err := r.Render(context.Background(), base+"/alert.html")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(html, `<p id="p">after</p>`) {
-			t.Errorf("the alert was not dismissed:\n%s", html)
+		if !strings.Contains(res.HTML, `<p id="p">after</p>`) {
+			t.Errorf("the alert was not dismissed:\n%s", res.HTML)
 		}
 	})
 
@@ -214,7 +218,7 @@ func TestRender(t *testing.T) {
 			{closedPortURL(t), "net::ERR_CONNECTION_REFUSED", nil},
 		}
 		for _, tt := range tests {
-			_, _, err := r.Render(context.Background(), tt.url)
+			_, err := r.Render(context.Background(), tt.url)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Render(%q) error = %v, want one containing %q", tt.url, err, tt.want)
 			}
@@ -227,7 +231,7 @@ func TestRender(t *testing.T) {
 	t.Run("canceled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		if _, _, err := r.Render(ctx, base+"/menu.html"); !errors.Is(err, context.Canceled) {
+		if _, err := r.Render(ctx, base+"/menu.html"); !errors.Is(err, context.Canceled) {
 			t.Errorf("error = %v, want context.Canceled", err)
 		}
 	})
@@ -258,12 +262,12 @@ func TestRenderServeDir(t *testing.T) {
 	if !strings.HasPrefix(baseURL, "http://127.0.0.1:") || !strings.HasSuffix(baseURL, "/") {
 		t.Errorf("baseURL = %q", baseURL)
 	}
-	html, _, err := r.Render(context.Background(), baseURL+"index.html")
+	res, err := r.Render(context.Background(), baseURL+"index.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(html, `<nav id="n"><a href="/about/">About</a></nav>`) {
-		t.Errorf("the relative script did not run:\n%s", html)
+	if !strings.Contains(res.HTML, `<a href="/about/">About</a></nav>`) {
+		t.Errorf("the relative script did not run:\n%s", res.HTML)
 	}
 }
 
@@ -292,7 +296,7 @@ func TestRenderBrowserCrash(t *testing.T) {
 
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := r.Render(context.Background(), base+"/endless.html")
+		_, err := r.Render(context.Background(), base+"/endless.html")
 		done <- err
 	}()
 	<-site.slowSeen // the page is loaded and busy
@@ -301,7 +305,7 @@ func TestRenderBrowserCrash(t *testing.T) {
 		t.Error("a render the crash interrupted returned no error")
 	}
 	<-r.browserCtx.Done()
-	if _, _, err := r.Render(context.Background(), base+"/menu.html"); !errors.Is(err, ErrBrowserGone) {
+	if _, err := r.Render(context.Background(), base+"/menu.html"); !errors.Is(err, ErrBrowserGone) {
 		t.Errorf("error after the crash = %v, want ErrBrowserGone", err)
 	}
 	if err := r.Close(); err != nil {
@@ -316,20 +320,21 @@ func TestRenderTabCrash(t *testing.T) {
 	site, base := renderServer(t)
 	tabCtx, cancel := chromedp.NewContext(r.browserCtx)
 	defer cancel()
-	st := newSettleState()
-	if err := chromedp.Listen(tabCtx, st.onEvent); err != nil {
+	st, err := r.openTab(tabCtx)
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer r.gate.remove(st)
 	started := time.Now()
 	if err := r.navigate(tabCtx, base+"/endless.html", st); err != nil {
 		t.Fatal(err)
 	}
 	<-site.slowSeen
 	go func() { _, _ = chromedp.Call(tabCtx, page.Crash, cdp.Empty{}) }() // answers only if it fails
-	if err := r.settle(tabCtx, started, st); err == nil || !strings.Contains(err.Error(), "crashed its browser tab") {
+	if _, err := r.settle(tabCtx, started, st); err == nil || !strings.Contains(err.Error(), "crashed its browser tab") {
 		t.Errorf("settle error = %v, want a crashed tab", err)
 	}
-	if _, _, err := r.Render(context.Background(), base+"/menu.html"); err != nil {
+	if _, err := r.Render(context.Background(), base+"/menu.html"); err != nil {
 		t.Errorf("render after a tab crash: %v", err)
 	}
 }

@@ -169,15 +169,36 @@ func (s *Site) Resolve(sitePath string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	var candidates []string
-	if clean == "/" || strings.HasSuffix(sitePath, "/") {
-		dir := strings.TrimSuffix(clean, "/")
-		candidates = []string{dir + "/index.html", dir + "/index.htm"}
-	} else {
-		candidates = []string{clean, clean + ".html", clean + ".htm", clean + "/index.html", clean + "/index.htm"}
-	}
-	for _, c := range candidates {
+	for _, c := range Candidates(clean, strings.HasSuffix(sitePath, "/")) {
 		if s.Files[c] {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Candidates are the site paths a static web server tries, in order, for a
+// clean site path (see Resolve); dir says that the link ended in "/".
+func Candidates(clean string, dir bool) []string {
+	if clean == "/" || dir {
+		d := strings.TrimSuffix(clean, "/")
+		return []string{d + "/index.html", d + "/index.htm"}
+	}
+	return []string{clean, clean + ".html", clean + ".htm", clean + "/index.html", clean + "/index.htm"}
+}
+
+// ResolveOnDisk is Resolve asked of the disk below root rather than of a
+// walk: for a page whose site was not walked (standard input, a saved page's
+// neighbours), and for a path that climbs above root ("/../preview/a.html",
+// a relative link of a page outside the root, which a browser opening the
+// file follows). It returns the site path of the regular file found.
+func ResolveOnDisk(root, sitePath string) (string, bool) {
+	clean := path.Clean("/" + sitePath)
+	if strings.HasPrefix(sitePath, "/..") {
+		clean = "/" + path.Clean(strings.TrimPrefix(sitePath, "/"))
+	}
+	for _, c := range Candidates(clean, strings.HasSuffix(sitePath, "/")) {
+		if info, err := os.Stat(filepath.Join(root, filepath.FromSlash(c))); err == nil && info.Mode().IsRegular() {
 			return c, true
 		}
 	}

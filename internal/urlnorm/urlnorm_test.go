@@ -93,6 +93,10 @@ func TestResolve(t *testing.T) {
 		{"", "", "rel/x", "/rel/x"},
 		{"%zz", "", "rel/x", "rel/x"}, // no base: the reference as written
 		{"/a.html", "", "%zz", ""},
+		// Read as browsers read them: line breaks dropped, "\\" a "/".
+		{"/a.html", "", "https://fandom.link/NeverSurrender\n\\r", "https://fandom.link/NeverSurrender/r"},
+		{"/docs/a.html", "", " \tb.html\r\n", "/docs/b.html"},
+		{"/docs/a.html", "", "..\\img\\x.png?a=\\b", "/img/x.png?a=\\b"},
 	}
 	for _, tt := range tests {
 		got, ok := Resolve(Base(tt.page, tt.base), tt.ref)
@@ -108,6 +112,59 @@ func TestResolve(t *testing.T) {
 	}
 	if got := Authority(&url.URL{Scheme: "HTTPS", Host: "EXAMPLE.com:443"}); got != "example.com" {
 		t.Errorf("Authority = %q", got)
+	}
+}
+
+func TestSite(t *testing.T) {
+	site := NewSite("https://www.contoso.example/project/", []string{"http://127.0.0.1:8080/"})
+	parse := func(s string) *url.URL {
+		u, err := url.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	for _, tt := range []struct {
+		target, pageHost, want string
+		ok                     bool
+	}{
+		{"https://www.contoso.example/project/a.html", "", "/a.html", true},
+		{"https://WWW.contoso.example:443/project", "", "/", true},
+		{"https://www.contoso.example/other/", "", "", false},               // the same host, another site
+		{"http://127.0.0.1:8080/project/b/", "127.0.0.1:8080", "/b/", true}, // a staging origin
+		{"https://news.example/world/", "news.example", "/world/", true},    // a saved page's own origin
+		{"https://elsewhere.example/", "news.example", "", false},
+	} {
+		got, ok := site.SitePath(parse(tt.target), tt.pageHost)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("SitePath(%q, %q) = %q, %v; want %q, %v", tt.target, tt.pageHost, got, ok, tt.want, tt.ok)
+		}
+	}
+	for _, tt := range []struct{ target, page, want string }{
+		{"https://www.contoso.example/project/about/#team", "http://127.0.0.1:8080/project/", "http://127.0.0.1:8080/project/about/#team"},
+		{"https://www.contoso.example/project/about/", "https://www.contoso.example/project/", "https://www.contoso.example/project/about/"},
+		{"https://elsewhere.example/", "http://127.0.0.1:8080/", "https://elsewhere.example/"},
+		{"https://www.contoso.example/x", "https://saved.example/", "https://www.contoso.example/x"}, // not read from staging
+	} {
+		if got := site.Ask(tt.target, tt.page); got != tt.want {
+			t.Errorf("Ask(%q, %q) = %q, want %q", tt.target, tt.page, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ target, want string }{
+		{"/project/guide.html#x", "/guide.html#x"},
+		{"/project?q", "/?q"},
+		{"/other/", "https://www.contoso.example/other/"},
+	} {
+		if got := site.RootRelative(tt.target); got != tt.want {
+			t.Errorf("RootRelative(%q) = %q, want %q", tt.target, got, tt.want)
+		}
+	}
+	var none *Site
+	if got := none.RootRelative("/a"); got != "/a" || none.HasBase() {
+		t.Errorf("a nil Site maps %q", got)
+	}
+	if _, ok := none.SitePath(parse("https://x.example/"), ""); ok {
+		t.Errorf("a nil Site owns a URL of no page")
 	}
 }
 

@@ -12,13 +12,18 @@ import (
 // the text a reader sees: each decision has one function here.
 
 // hiddenByAttrs: element n hides itself by the hidden attribute,
-// aria-hidden="true", or an inline display:none or visibility:hidden.
+// aria-hidden="true", an inline display:none or visibility:hidden, or AMP's
+// amp-access-hide (hidden until an access check shows it).
 func (md *model) hiddenByAttrs(n nodeID) bool {
 	s := md.nodes[n].attrs
 	for _, a := range md.attrs[s.from:s.to] {
 		switch a.key {
 		case atom.Hidden:
 			return true
+		case 0:
+			if string(md.bytes(a.name)) == "amp-access-hide" {
+				return true
+			}
 		case atom.Style:
 			if styleHides(string(md.bytes(a.val))) {
 				return true
@@ -194,21 +199,11 @@ func (md *model) ariaName(n nodeID) string {
 // labelledBy is the text of the elements that aria-labelledby ids name,
 // each the content of the first element (with content) of that id.
 func (md *model) labelledBy(ids []byte) string {
-	if md.ids == nil {
-		md.ids = map[string]nodeID{}
-		md.eachElement(0, func(n nodeID) {
-			if id := md.attrBytes(n, atom.Id); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
-				if _, ok := md.ids[string(id)]; !ok {
-					md.ids[string(id)] = n
-				}
-			}
-		})
-	}
 	var parts []string
 	saved := md.names
 	for _, id := range strings.Fields(string(ids)) {
-		n, ok := md.ids[id]
-		if !ok {
+		n := md.byID(id)
+		if n == 0 {
 			continue
 		}
 		md.names = nameText{}

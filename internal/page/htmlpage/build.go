@@ -36,6 +36,8 @@ type builder struct {
 	base    span
 	hasBase bool
 	refresh []byte
+	ogURL   []byte // the first og:url, nil for none
+	maps    []span // the names and ids of map elements
 	title   nodeID // the first title element
 
 	// the model's scratch space, kept from page to page
@@ -89,7 +91,7 @@ func (b *builder) reset(data []byte) {
 	*b = builder{
 		tree: b.tree, data: data,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
-		links: b.links[:0], anchors: b.anchors[:0], directives: b.directives[:0],
+		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
 		info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
 	}
@@ -299,9 +301,23 @@ func (b *builder) noteTag() {
 			b.base, b.hasBase = href, true
 		}
 	case atom.Meta:
-		if he, _ := b.attrIn(t.attrs, atom.HttpEquiv); b.refresh == nil && bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) {
+		if he, _ := b.attrIn(t.attrs, atom.HttpEquiv); bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) && !foreign {
+			// Every refresh is a link; the first is the page's redirect.
+			b.links = append(b.links, tagRef{node: t.node, tag: t.atom, attrs: t.attrs, off: t.off})
+			if b.refresh == nil {
+				content, _ := b.attrIn(t.attrs, atom.Content)
+				b.refresh = append([]byte{}, refreshURL(string(content))...)
+			}
+		}
+		if b.ogURL == nil && b.isOGURL(t.attrs) {
 			content, _ := b.attrIn(t.attrs, atom.Content)
-			b.refresh = append([]byte{}, refreshURL(string(content))...)
+			b.ogURL = append([]byte{}, bytes.TrimSpace(content)...)
+		}
+	case atom.Map:
+		for _, k := range [...]atom.Atom{atom.Name, atom.Id} {
+			if v, ok := b.attrSpan(t.attrs, k); ok && v.to > v.from {
+				b.maps = append(b.maps, v)
+			}
 		}
 	case atom.Title:
 		if b.title == 0 && t.node != 0 && !foreign {

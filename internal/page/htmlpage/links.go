@@ -22,7 +22,7 @@ func (r resolver) target(href string) string { return r.Target(href) }
 var refAttrs = map[atom.Atom][]atom.Atom{
 	atom.A:      {atom.Href},
 	atom.Area:   {atom.Href},
-	atom.Img:    {atom.Src, atom.Srcset},
+	atom.Img:    {atom.Src, atom.Srcset, atom.Usemap},
 	atom.Source: {atom.Src, atom.Srcset},
 	atom.Script: {atom.Src},
 	atom.Link:   {atom.Href},
@@ -37,27 +37,41 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 func (md *model) makeLinks() {
 	for _, r := range md.links {
 		var e *page.Entry
-		sel, region := "", page.RegionMain
+		at := linkPlace{region: page.RegionMain}
 		if r.node != 0 {
-			e, region = md.info[r.node].entry, md.placeOf(r.node).region
+			pl := md.placeOf(r.node)
+			if pl.inert {
+				continue // a template's content is no part of the page
+			}
+			e, at.region, at.ignored = md.info[r.node].entry, pl.region, pl.ignored
 			if e != nil {
-				sel = e.Selector // the same: one copy
+				at.sel = e.Selector // the same: one copy
 			} else {
-				sel = md.selector(r.node)
+				at.sel = md.selector(r.node)
 			}
 		}
+		if r.tag == atom.Meta {
+			md.addRefresh(r, at)
+			continue
+		}
+		found := false
 		for _, k := range refAttrs[r.tag] {
 			val, ok := md.attrIn(r.attrs, k)
 			if !ok {
 				continue
 			}
+			if k == atom.Usemap {
+				md.addUsemap(r, at, string(val))
+				continue
+			}
+			found = true
 			if k == atom.Srcset {
 				for _, u := range srcsetURLs(string(val)) {
-					md.addLink(r, e, sel, region, k, u)
+					md.addLink(r, e, at, k, u)
 				}
 				continue
 			}
-			if k != atom.Href && len(bytes.TrimSpace(val)) == 0 {
+			if k != atom.Href && len(bytes.TrimSpace(val)) == 0 && !md.emptySrcMatters(r) {
 				continue // an empty src references nothing a checker could test
 			}
 			href := ""
@@ -66,28 +80,82 @@ func (md *model) makeLinks() {
 			} else {
 				href = string(val)
 			}
-			md.addLink(r, e, sel, region, k, href)
+			md.addLink(r, e, at, k, href)
+		}
+		if !found {
+			md.addMissing(r, at)
 		}
 	}
 }
 
-func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Atom, href string) {
-	if len(md.linkSlab) == cap(md.linkSlab) {
-		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
+// linkPlace is where a link stands: its selector and region, and whether
+// it is to be ignored (see ignoredByAttrs).
+type linkPlace struct {
+	sel, region string
+	ignored     bool
+}
+
+// emptySrcMatters: an empty src of an img shows a broken image, of a
+// script loads nothing (link-empty); of anything else it is no reference.
+// An img whose source a script fills in is no defect.
+func (md *model) emptySrcMatters(r tagRef) bool {
+	return r.tag == atom.Script || r.tag == atom.Img && !md.scriptFilledImage(r)
+}
+
+// addMissing records an element that lacks the reference it is for: a
+// link element without href (but a preload of an imagesrcset), an img
+// without src or srcset (but one a script fills in).
+func (md *model) addMissing(r tagRef, at linkPlace) {
+	k := atom.Href
+	switch r.tag {
+	case atom.Link:
+		if _, ok := md.attrNamed(r.attrs, "imagesrcset"); ok {
+			return
+		}
+	case atom.Img:
+		if md.scriptFilledImage(r) {
+			return
+		}
+		k = atom.Src
+	default:
+		return
 	}
-	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
-	l := &md.linkSlab[len(md.linkSlab)-1]
-	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: region, Selector: sel}
-	if r.tag == atom.Link {
-		rel, _ := md.attrIn(r.attrs, atom.Rel)
-		l.Rel = collapse(string(rel))
+	l := md.newLink(r, at, k, "")
+	l.Missing = true
+	md.p.Links = append(md.p.Links, l)
+}
+
+// addUsemap makes the link of an img's usemap, a reference to a map of the
+// page by its name ("#name"); an empty one references nothing.
+func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
+	if strings.TrimSpace(val) != "" {
+		l := md.newLink(r, at, atom.Usemap, val)
+		l.Target = md.res.target(val)
+		md.p.Links = append(md.p.Links, l)
 	}
+}
+
+// addRefresh makes the link of a meta refresh: to the URL it redirects
+// to, or, when browsers follow none because its content is malformed,
+// with no target and the content as written.
+func (md *model) addRefresh(r tagRef, at linkPlace) {
+	content, _ := md.attrIn(r.attrs, atom.Content)
+	u, malformed := refreshTarget(string(content))
 	switch {
-	case e != nil:
+	case u != "":
+		l := md.newLink(r, at, atom.Content, u)
+		l.Target = md.res.target(u)
+		md.p.Links = append(md.p.Links, l)
+	case malformed:
+		md.p.Links = append(md.p.Links, md.newLink(r, at, atom.Content, string(content)))
+	}
+}
+
+func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, href string) {
+	l := md.newLink(r, at, k, href)
+	if e != nil {
 		l.Pos = e.Pos
 		l.Label = e.Label
-	default:
-		l.Pos = md.pos(int(r.off))
 	}
 	if e != nil && e.HasHref && e.Href == href {
 		l.Target = e.Target
@@ -95,6 +163,27 @@ func (md *model) addLink(r tagRef, e *page.Entry, sel, region string, k atom.Ato
 		l.Target = md.res.target(href)
 	}
 	md.p.Links = append(md.p.Links, l)
+}
+
+// newLink is a link of tag r's attribute k, written href, at its tag; the
+// label of an img is its alt.
+func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page.Link {
+	if len(md.linkSlab) == cap(md.linkSlab) {
+		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
+	}
+	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
+	l := &md.linkSlab[len(md.linkSlab)-1]
+	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
+		Pos: md.pos(int(r.off))}
+	switch r.tag {
+	case atom.Link:
+		rel, _ := md.attrIn(r.attrs, atom.Rel)
+		l.Rel = collapse(string(rel))
+	case atom.Img:
+		alt, _ := md.attrIn(r.attrs, atom.Alt)
+		l.Label = collapseBytes(alt)
+	}
+	return l
 }
 
 // srcsetURLs splits a srcset attribute into its URLs, following the HTML
@@ -142,6 +231,19 @@ func skipDescriptors(s string) string {
 		}
 	}
 	return ""
+}
+
+// refreshTarget reads a meta refresh content for the link it makes: the
+// URL browsers redirect to, or, for a content that names a URL browsers
+// do not follow because its time is no number ("3x;url=target.html"),
+// malformed. A content that names no URL ("30", "5; url=", "-2") makes no
+// link: the page reloads itself, or nothing happens.
+func refreshTarget(content string) (url string, malformed bool) {
+	if u := refreshURL(content); u != "" {
+		return u, false
+	}
+	i := strings.Index(strings.ToLower(content), "url=")
+	return "", i >= 0 && strings.TrimSpace(strings.Trim(strings.TrimSpace(content[i+4:]), `"'`)) != ""
 }
 
 // refreshURL returns the URL of a meta refresh content such as

@@ -44,14 +44,15 @@ func TestLinks(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
+		"meta/content /new/place.html -> /new/place.html", // a refresh's URL is a link
 		"link/href css/a.css -> /site/css/a.css rel=stylesheet preload",
 		"link/href  -> /site/ rel=icon",
 		"script/src js/a.js -> /site/js/a.js",
 		"a/href #x -> /site/#x label=to x",
-		"img/src i.png -> /site/i.png",
-		"img/srcset i-1.png -> /site/i-1.png",
-		"img/srcset i-2.png -> /site/i-2.png",
-		"img/srcset i-3.png -> /site/i-3.png",
+		"img/src i.png -> /site/i.png label=pic", // an img's label is its alt
+		"img/srcset i-1.png -> /site/i-1.png label=pic",
+		"img/srcset i-2.png -> /site/i-2.png label=pic",
+		"img/srcset i-3.png -> /site/i-3.png label=pic",
 		"source/srcset w.webp -> /site/w.webp",
 		"source/srcset w2.webp -> /site/w2.webp",
 		"source/src s.mp4 -> /site/s.mp4",
@@ -60,6 +61,7 @@ func TestLinks(t *testing.T) {
 		"video/poster p.jpg -> /site/p.jpg",
 		"audio/src a.mp3 -> /site/a.mp3",
 		"area/href area.html -> /site/area.html label=Area",
+		"img/src  -> /site/", // an empty src shows a broken image (link-empty)
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -121,6 +123,135 @@ func TestRefreshURL(t *testing.T) {
 	for _, tt := range tests {
 		if got := refreshURL(tt.in); got != tt.want {
 			t.Errorf("refresh %q: %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRefreshTarget(t *testing.T) {
+	for _, tt := range []struct {
+		in, url   string
+		malformed bool
+	}{
+		{"3;url=nope.html", "nope.html", false},
+		{"0; URL='old.html#part'", "old.html#part", false},
+		{"3x;url=target.html", "", true}, // browsers stop at the "x": no redirect
+		{"url=/x", "", true},
+		{"30", "", false},      // a reload
+		{"5; url=", "", false}, // a reload too
+		{"-2", "", false},      // nothing at all
+		{"", "", false},
+	} {
+		url, malformed := refreshTarget(tt.in)
+		if url != tt.url || malformed != tt.malformed {
+			t.Errorf("refreshTarget(%q) = %q, %v; want %q, %v", tt.in, url, malformed, tt.url, tt.malformed)
+		}
+	}
+}
+
+// sameLinks compares the links of p, as linkLines lists them, with want.
+func sameLinks(t *testing.T, p *page.Page, want []string) {
+	t.Helper()
+	if got := linkLines(p); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// linkLines lists links as "tag/attr href -> target", with the flags set.
+func linkLines(p *page.Page) []string {
+	var out []string
+	for _, l := range p.Links {
+		s := l.Tag + "/" + l.Attr + " " + l.Href + " -> " + l.Target
+		if l.Label != "" {
+			s += " label=" + l.Label
+		}
+		if l.Missing {
+			s += " missing"
+		}
+		if l.Ignored {
+			s += " ignored"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// References without a URL are links (link-empty judges them), but for
+// what a script fills in; meta refreshes are links, malformed ones with
+// no target.
+func TestLinksWithoutURLs(t *testing.T) {
+	src := `<!DOCTYPE html><html><head>
+<meta http-equiv="refresh" content="3x;url=target.html">
+<meta http-equiv="refresh" content="30">
+<link rel="stylesheet"><link rel="preload" as="image" imagesrcset="a.png 1x, b.png 2x">
+<script src=" "></script><script></script>
+</head><body>
+<img alt="no src at all"><img src="" alt="chart"><img srcset="s.png 2x" alt="srcset only">
+<img data-src="lazy.png" alt="lazy"><img src="" data-original="o.png" alt="lazy too">
+<img data-bind="attr: { src: imageUrl }" alt="knockout"><img :src="url" alt="vue"><img ng-src="{{u}}" alt="angular">
+<template><img alt="a template's"></template>
+<picture><source srcset="p.webp"><img alt="picture"></picture>
+<iframe src=""></iframe><a>placeholder</a>
+</body></html>`
+	p := mustParse(t, src, Options{URL: "/page.html"})
+	want := []string{
+		"meta/content 3x;url=target.html -> ",
+		"link/href  ->  missing",
+		"script/src   -> /page.html",
+		"img/src  ->  label=no src at all missing",
+		"img/src  -> /page.html label=chart",
+		"img/srcset s.png -> /s.png label=srcset only",
+		"source/srcset p.webp -> /p.webp",
+	}
+	sameLinks(t, p, want)
+	checkPositions(t, src, p)
+}
+
+// data-pagelint-ignore and data-proofer-ignore (attribute, any value, or
+// class) mark an element and everything in it; the entries and ids stay.
+func TestIgnoredLinks(t *testing.T) {
+	src := `<body>
+<nav><a href="/a" data-proofer-ignore>a</a><a href="/b">b</a></nav>
+<div data-pagelint-ignore><p><a href="/c" id="kept">c</a><img src="d.png" alt="d"></p></div>
+<p class="note data-proofer-ignore"><script src="e.js"></script></p>
+<p data-proofer-ignore="false"><a href="/f">f</a></p>
+<p data-proofer-ignored><a href="/g">g</a></p>
+</body>`
+	p := mustParse(t, src, Options{URL: "/page.html"})
+	want := []string{
+		"a/href /a -> /a label=a ignored",
+		"a/href /b -> /b label=b",
+		"a/href /c -> /c label=c ignored",
+		"img/src d.png -> /d.png label=d ignored",
+		"script/src e.js -> /e.js ignored",
+		"a/href /f -> /f label=f ignored",
+		"a/href /g -> /g label=g",
+	}
+	sameLinks(t, p, want)
+	if len(p.Menus) != 1 || len(p.Menus[0].Entries) != 2 || !p.Menus[0].Entries[0].Ignored || p.Menus[0].Entries[1].Ignored {
+		t.Errorf("the menu's entries: %+v", p.Menus)
+	}
+	if !strings.Contains(strings.Join(p.Anchors, ","), "kept") {
+		t.Errorf("an id inside an ignored element is no anchor any more: %q", p.Anchors)
+	}
+}
+
+func TestUsemap(t *testing.T) {
+	p := mustParse(t, `<body><img usemap="#campus" src="a.gif" alt="map"><map name="campus" id="grounds"></map><map id="annex"></map><img usemap=""></body>`, Options{URL: "/page.html"})
+	want := []string{"img/src a.gif -> /a.gif label=map", "img/usemap #campus -> /page.html#campus label=map", "img/src  ->  missing"}
+	sameLinks(t, p, want)
+	if m := strings.Join(p.Maps, ","); m != "campus,grounds,annex" {
+		t.Errorf("maps %q", m)
+	}
+}
+
+func TestOGURL(t *testing.T) {
+	for src, want := range map[string]string{
+		`<head><meta property="og:url" content=" https://www.news.example/a "><meta property="og:url" content="/b"></head>`: "https://www.news.example/a",
+		`<head><meta name="OG:URL" content="/life/mindful"></head>`:                                                         "/life/mindful",
+		`<head><meta property="og:title" content="x"></head>`:                                                               "",
+	} {
+		if got := mustParse(t, src, Options{}).OGURL; got != want {
+			t.Errorf("%s: og:url %q, want %q", src, got, want)
 		}
 	}
 }

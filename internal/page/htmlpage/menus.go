@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 	"golang.org/x/net/html/atom"
@@ -23,7 +24,9 @@ func (md *model) menu(c candidate) *page.Menu {
 	if !c.named {
 		m.Name = md.menuName(n)
 	}
+	md.root = n
 	m.Entries = md.collect(n)
+	md.root = 0
 	if m.Entries == nil {
 		m.Entries = []*page.Entry{}
 	}
@@ -43,17 +46,21 @@ func (md *model) menuName(n nodeID) string {
 	return ""
 }
 
-// firstHeading is the first h1–h6 inside n, in document order.
-func (md *model) firstHeading(n nodeID) nodeID {
+// firstHeading is the first heading inside n, in document order.
+func (md *model) firstHeading(n nodeID) nodeID { return md.firstInside(n, md.isHeading) }
+
+// firstInside is the first element inside n, in document order, that is
+// one; 0 if none. Scripts, styles and templates hold none.
+func (md *model) firstInside(n nodeID, is func(nodeID) bool) nodeID {
 	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text {
+		if md.nodes[c].text || md.has(c, pSkipText) {
 			continue
 		}
-		if md.has(c, pHeading) {
+		if is(c) {
 			return c
 		}
-		if h := md.firstHeading(c); h != 0 {
-			return h
+		if f := md.firstInside(c, is); f != 0 {
+			return f
 		}
 	}
 	return 0
@@ -65,92 +72,6 @@ func (md *model) isHeading(n nodeID) bool {
 	}
 	role, _ := md.attr(n, attrRole)
 	return equalFoldASCII(bytes.TrimSpace(role), "heading")
-}
-
-// collect returns the entries in n's subtree, nested as the lists nest
-// them.
-func (md *model) collect(n nodeID) []*page.Entry {
-	var out []*page.Entry
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) {
-			continue
-		}
-		switch {
-		case md.isControl(c):
-			out = append(out, md.info[c].entry)
-		case md.is(c, atom.Li):
-			out = append(out, md.item(c)...)
-		default:
-			out = append(out, md.collect(c)...)
-		}
-	}
-	return out
-}
-
-// item returns the entries of list item li: its own controls, the entries
-// of its nested lists (and of panels after its first control) becoming the
-// children of the first. An item with no control of its own — a column
-// heading — passes its nested entries up.
-func (md *model) item(li nodeID) []*page.Entry {
-	var own, sub []*page.Entry
-	md.split(li, 0, &own, &sub)
-	if len(own) == 0 {
-		return sub
-	}
-	owner := own[0]
-	for _, e := range sub {
-		if !slices.Contains(owner.Children, e) && e != owner {
-			owner.Children = append(owner.Children, e)
-		}
-	}
-	return own
-}
-
-func (md *model) split(n nodeID, depth int, own, sub *[]*page.Entry) {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) {
-			continue
-		}
-		switch {
-		case md.isControl(c):
-			if depth > 0 && len(*own) > 0 {
-				*sub = append(*sub, md.info[c].entry)
-			} else {
-				*own = append(*own, md.info[c].entry)
-			}
-		case md.has(c, pList) || md.is(c, atom.Li):
-			*sub = append(*sub, md.collect(c)...)
-		default:
-			md.split(c, depth+1, own, sub)
-		}
-	}
-}
-
-// opensSubmenu: a button that says it controls a popup, or stands before a
-// list or panel of further controls in its list item.
-func (md *model) opensSubmenu(n nodeID) bool {
-	for _, k := range []atom.Atom{attrAriaExpanded, attrAriaHaspopup, attrAriaControls} {
-		if v, ok := md.attr(n, k); ok && string(v) != "false" {
-			return true
-		}
-	}
-	for s := md.nodes[n].next; s != 0; s = md.nodes[s].next {
-		if !md.nodes[s].text && (md.has(s, pList) || md.hasControl(s)) {
-			p := md.nodes[n].parent
-			return md.is(p, atom.Li) || md.is(p, atom.Details)
-		}
-	}
-	return false
-}
-
-// hasControl: a link or button inside n.
-func (md *model) hasControl(n nodeID) bool {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text && (md.controlKind(c) != "" || md.hasControl(c)) {
-			return true
-		}
-	}
-	return false
 }
 
 // icon finds an img or svg inside n or as the element right before it.
@@ -223,8 +144,8 @@ func (md *model) groupAt(cur, root nodeID, self bool) (string, bool) {
 			return name, true
 		}
 	}
-	if md.has(cur, pList) && md.is(md.nodes[cur].parent, atom.Li) {
-		if text := md.itemHeading(cur); text != "" {
+	if !self && !md.is(cur, atom.Li) {
+		if text := md.siblingHeading(cur); text != "" {
 			return text, true
 		}
 	}
@@ -250,21 +171,69 @@ func (md *model) groupAbove(cur, root nodeID) string {
 	return text
 }
 
-// itemHeading is the plain text heading a nested list in its list item:
-// <li><span>Software</span><ul>…
-func (md *model) itemHeading(list nodeID) string {
-	for s := md.nodes[list].prev; s != 0; s = md.nodes[s].prev {
-		if md.nodes[s].text || md.hiddenByAttrs(s) || md.isHeading(s) {
+// siblingHeading is the plain text that heads a list or panel from right
+// before it: a short text element with no control in it — <li
+// class="heading">about</li><ul>…, <div class="title">Style</div><ul>…,
+// <span>Software</span><ul>… in a list item, <div>Explore</div><div
+// class="panel">…. A control or a heading before it ends the search (a
+// control opens the panel; a heading is precedingGroup's), and so does a
+// sentence or a copyright notice.
+func (md *model) siblingHeading(n nodeID) string {
+	for s := md.nodes[n].prev; s != 0; s = md.nodes[s].prev {
+		if md.nodes[s].text || md.hiddenByAttrs(s) || md.has(s, pSkipText) {
 			continue
 		}
-		if md.controlKind(s) != "" || md.hasControl(s) {
+		if md.isHeading(s) || md.isControl(s) || md.hasControl(s) || md.lastHeading(s) != 0 {
 			return ""
 		}
-		if text := collapse(md.textOf(s)); text != "" {
+		text, ok := md.shortText(s)
+		switch {
+		case !ok || strings.HasSuffix(text, ".") || hasCopyrightMark(text):
+			return "" // a sentence or a notice, not a title
+		case text != "":
 			return text
 		}
 	}
 	return ""
+}
+
+// maxHeadingText bounds the text that heads a list: a title, not a
+// paragraph.
+const maxHeadingText = 80
+
+// shortText is the collapsed text of n, when it is short enough for a
+// heading (false when it is not).
+func (md *model) shortText(n nodeID) (string, bool) {
+	var b []byte
+	var walk func(nodeID) bool
+	walk = func(n nodeID) bool {
+		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+			switch {
+			case md.nodes[c].text:
+				if b = append(b, md.bytes(md.nodes[c].data)...); len(b) > 4*maxHeadingText {
+					return false
+				}
+			case md.has(c, pSkipText) || md.hiddenByAttrs(c):
+			case md.has(c, pBlockish):
+				b = append(b, ' ')
+				if !walk(c) {
+					return false
+				}
+				b = append(b, ' ')
+			case !walk(c):
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return "", false
+	}
+	text := collapseBytes(b)
+	if utf8.RuneCountInString(text) > maxHeadingText {
+		return "", false
+	}
+	return text, true
 }
 
 // precedingGroup is the nearest heading among the preceding siblings of n

@@ -24,9 +24,15 @@ type model struct {
 	header, footer int // index into cands, -1 for none
 	menus          []int
 	controls       []nodeID
-	ids            map[string]nodeID // see labelledBy
-	entrySlab      []page.Entry
-	linkSlab       []page.Link
+	ids            map[string]nodeID // see byID
+	// root is the menu or region whose entries collect is nesting;
+	// regionPass says it is the footer, whose menus are read already.
+	root       nodeID
+	regionPass bool
+	itemNodes  []nodeID // see itemParts
+	headNodes  []nodeID // see headControls
+	entrySlab  []page.Entry
+	linkSlab   []page.Link
 }
 
 // nodeInfo is what the model learns of a node, memoized.
@@ -96,6 +102,7 @@ func (md *model) page() *page.Page {
 		p.Base = string(md.bytes(md.base))
 	}
 	p.Redirect = string(md.refresh)
+	p.OGURL = string(md.ogURL)
 	md.res = newResolver(md.opt.URL, p.Base)
 	md.scan(0, scanContext{header: -1, footer: -1, menu: -1, named: -1})
 	md.chooseLandmarks()
@@ -111,8 +118,14 @@ func (md *model) page() *page.Page {
 			p.Menus = append(p.Menus, md.menu(c))
 		}
 	}
+	if md.footer >= 0 {
+		md.nestRegion(md.cands[md.footer].node)
+	}
 	md.makeLinks()
 	md.makeAnchors()
+	for _, m := range md.maps {
+		p.Maps = append(p.Maps, string(md.bytes(m)))
+	}
 	return p
 }
 
@@ -144,6 +157,9 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		}
 		if !root && n.off >= 0 && md.controlKind(c) != "" {
 			md.controls = append(md.controls, c)
+		}
+		if md.is(c, atom.Template) {
+			continue // its content is no part of the page
 		}
 		md.scan(c, inner)
 	}
@@ -223,12 +239,15 @@ func (md *model) inside(n, anc nodeID) bool {
 }
 
 // place is where an element stands: its region, the outermost landmark
-// candidate around it (0 if none: groups are found within it), and whether
-// it or an ancestor is hidden.
+// candidate around it (0 if none: groups are found within it), whether it
+// or an ancestor is hidden, and whether it stands in a template's content,
+// which is no part of the page.
 type place struct {
-	region string
-	root   nodeID
-	hidden bool
+	region  string
+	root    nodeID
+	hidden  bool
+	inert   bool
+	ignored bool // see ignoredByAttrs
 }
 
 // Where a node stands, as memoized in nodeInfo.in.
@@ -237,12 +256,14 @@ const (
 	inFooter
 	inMenu
 	inHidden
+	inTemplate
+	inIgnored
 )
 
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
 	info := &md.info[n]
-	pl := place{root: info.root, hidden: info.in&inHidden != 0, region: page.RegionMain}
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0, ignored: info.in&inIgnored != 0, region: page.RegionMain}
 	switch {
 	case info.in&inFooter != 0:
 		pl.region = page.RegionFooter
@@ -266,6 +287,12 @@ func (md *model) locate(n nodeID) {
 	}
 	if md.hiddenByAttrs(n) {
 		info.in |= inHidden
+	}
+	if md.is(n, atom.Template) {
+		info.in |= inTemplate
+	}
+	if md.ignoredByAttrs(n) {
+		info.in |= inIgnored
 	}
 	if c := info.cand; c > 0 {
 		if info.root == 0 {
@@ -333,14 +360,31 @@ func (md *model) entry(n nodeID) *page.Entry {
 		}
 	}
 	pl := md.placeOf(n)
-	e.Hidden, e.Region = pl.hidden, pl.region
+	e.Control = md.controlRole(n, e)
+	e.Hidden, e.Region, e.Ignored = pl.hidden, pl.region, pl.ignored
 	e.Icon, e.IconLabel = md.icon(n)
 	e.Selector = md.selector(n)
 	e.Pos = md.pos(md.nodes[n].offset())
-	if pl.root != 0 {
-		e.Group = md.group(n, pl.root)
+	if root := md.groupRoot(n, pl); root != 0 {
+		e.Group = md.group(n, root)
 	}
 	return e
+}
+
+// groupRoot is what groups are found within: the footer for its entries
+// (its columns are groups, a nav among them too), else the menu the entry
+// stands in (a group outside the menu heads no part of it), else the
+// outermost landmark.
+func (md *model) groupRoot(n nodeID, pl place) nodeID {
+	if pl.region == page.RegionFooter || md.info[n].in&inMenu == 0 {
+		return pl.root
+	}
+	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
+		if md.chosenMenu(p) {
+			return p
+		}
+	}
+	return pl.root
 }
 
 // controlKind says whether element n is a link, a button or a toggle ("" if

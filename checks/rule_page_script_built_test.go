@@ -1,0 +1,44 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+func TestPageScriptBuilt(t *testing.T) {
+	const note = ": lint it with --render to see what a visitor sees"
+	shop := func() *page.Page {
+		return scripted(&page.Page{Source: "index.html", URL: "/shop.html", Format: page.FormatHTML, Title: "Shop",
+			Menus:  []*page.Menu{{Name: "Main", Region: page.RegionHeader, Selector: "nav#main-nav", Pos: page.Pos{Line: 7, Column: 11}}},
+			Footer: footer(12),
+			Links:  []*page.Link{{Tag: "a", Href: "#", Target: "/shop.html#", Pos: page.Pos{Line: 8, Column: 5}}}})
+	}
+	const required = `{"footer":{"required":[{"id":"privacy","pattern":"privacy"}],"copyright":{"required":true}},
+		"navigation":{"menus":[{"name":"Main","required":[{"label":"Home"},{"label":"Recipes"},{"label":"Shop"}]}]}}`
+	runRuleCases(t, pageScriptBuilt{}, []ruleCase{
+		{name: "menu and footer built by script: one note, with what was not checked", config: required, page: shop(),
+			want: []string{`7:11 info page-script-built menu "Main" and the footer are empty in the source and the page loads scripts` + note +
+				` (not checked: 3 required navigation entries, 1 footer item, the copyright notice, 1 link without text)`}},
+		{name: "without a contract", page: shop(),
+			want: []string{`7:11 info page-script-built menu "Main" and the footer are empty in the source and the page loads scripts` + note +
+				` (not checked: 1 link without text)`}},
+		{name: "a shell", config: required, page: scripted(&page.Page{Source: "index.html", URL: "/app.html", Format: page.FormatHTML, Title: "App"}),
+			want: []string{`0:0 info page-script-built the page has no menu, footer or link in its source and loads scripts` + note +
+				` (not checked: 3 required navigation entries, 1 footer item, the copyright notice)`}},
+		{name: "an empty named menu among full ones, on a page with scripts",
+			config: `{"navigation":{"menus":[{"name":"Account","required":[{"label":"Sign in"}]}]}}`,
+			page:   scripted(withMenus(menu("Main", 5, lnk("Home", "/", 6, 3)), menu("Account", 30))),
+			want: []string{`30:1 info page-script-built menu "Account" is empty in the source and the page loads scripts` + note +
+				` (not checked: 1 required navigation entry)`}},
+		{name: "an unnamed empty menu among full ones is no note", page: scripted(withMenus(menu("Main", 5, lnk("Home", "/", 6, 3)),
+			&page.Menu{Region: page.RegionMain, Pos: page.Pos{Line: 40, Column: 1}}))},
+		{name: "the severity a pipeline sets to fail closed", config: `{"rules":{"page-script-built":"error"}}`, page: shop(),
+			want: []string{`7:11 error page-script-built menu "Main" and the footer are empty in the source and the page loads scripts` + note +
+				` (not checked: 1 link without text)`}},
+		{name: "no scripts: nothing to note", page: &page.Page{Source: "index.html", URL: "/shop.html", Format: page.FormatHTML, Title: "Shop",
+			Menus: []*page.Menu{menu("Main", 7)}}},
+		{name: "a redirect stub", page: scripted(redirectStub("old.html", "/new.html"))},
+		{name: "switched off", config: `{"rules":{"page-script-built":"off"}}`, page: shop()},
+	})
+}

@@ -1,0 +1,202 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/pagelint/pagelint/internal/chrometest"
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/schema"
+)
+
+// writeSite writes files (slash paths) under a new directory.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func extractPages(t *testing.T, opt Options) []*page.Page {
+	t.Helper()
+	cfg, err := schema.Default(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Config = cfg
+	pages, pageErrs, err := Extract(context.Background(), opt)
+	if err != nil || len(pageErrs) > 0 {
+		t.Fatalf("Extract: %v %v", err, pageErrs)
+	}
+	return pages
+}
+
+// positions lists where the items of a page are, with their selectors.
+func positions(p *page.Page) []string {
+	var out []string
+	add := func(kind string, pos page.Pos, sel string) {
+		out = append(out, fmt.Sprintf("%s %d:%d %s", kind, pos.Line, pos.Column, sel))
+	}
+	var entries func(string, []*page.Entry)
+	entries = func(kind string, list []*page.Entry) {
+		for _, e := range list {
+			add(kind+" "+e.Label, e.Pos, e.Selector)
+			entries(kind, e.Children)
+		}
+	}
+	for _, m := range p.Menus {
+		add("menu", m.Pos, m.Selector)
+		entries("entry", m.Entries)
+	}
+	if p.Footer != nil {
+		add("footer", p.Footer.Pos, p.Footer.Selector)
+		entries("footer item", p.Footer.Items)
+	}
+	for _, l := range p.Links {
+		add("link "+l.Href, l.Pos, l.Selector)
+	}
+	return out
+}
+
+// TestRenderSourcePositions: the items of a rendered local page carry the
+// line and column that reading its source gives them; those a script made
+// carry their selector alone.
+func TestRenderSourcePositions(t *testing.T) {
+	chrometest.Require(t, source.FindChrome)
+	const static = "<!DOCTYPE html>\r\n<html lang=\"en\"><head><title>Positions</title>\n" +
+		"<link rel=\"stylesheet\" href=\"/site.css\"></head>\n<body>\n" +
+		"<header><nav aria-label=\"Main\">\n  <ul><li><a href=\"/a.html\">Ä — a</a>\n" +
+		"    <ul><li><a href=\"/a/b.html\">B</a></li></ul></li>\n\t<li><button>Menu</button></li></ul>\n" +
+		"</nav></header>\n<main><p>Text <a href=\"#x\" id=\"x\">here</a> <img src=\"/i.png\" alt=\"i\"></p></main>\n" +
+		"<footer><a href=\"/privacy.html\">Privacy</a> <p>© 2026 X</p></footer>\n"
+	root := writeSite(t, map[string]string{
+		"index.html": static + "</body></html>\n",
+		"built.html": static + `<script>document.querySelector("footer").insertAdjacentHTML("afterbegin", '<a href="/late.html">Late</a>')</script></body></html>`,
+		"site.css":   "p { margin: 0 }",
+	})
+	source := extractPages(t, Options{Inputs: []string{filepath.Join(root, "index.html")}})
+	rendered := extractPages(t, Options{Inputs: []string{filepath.Join(root, "index.html"), filepath.Join(root, "built.html")}, Render: true})
+	want, got := positions(source[0]), positions(rendered[0])
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rendered:\n%s\nwant, as read from the source:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	late := rendered[1].Footer.Items[0]
+	if late.Label != "Late" || late.Line != 0 || late.Selector == "" {
+		t.Errorf("the entry a script made: %+v, want its selector and no line", late)
+	}
+	if privacy := rendered[1].Footer.Items[1]; privacy.Label != "Privacy" || privacy.Line != 11 {
+		t.Errorf("the source entry after it: %+v, want line 11", privacy)
+	}
+}
+
+// TestRenderPolicyOwnServer: under a policy that refuses loopback, a local
+// page still loads from the run's own file server on loopback, and what its
+// script asks of another loopback server is refused and noted.
+func TestRenderPolicyOwnServer(t *testing.T) {
+	chrometest.Require(t, source.FindChrome)
+	var asked atomic.Int32
+	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		fmt.Fprint(w, "secret")
+	}))
+	defer secret.Close()
+	root := writeSite(t, map[string]string{
+		"index.html": `<!DOCTYPE html><html><head><script src="/menu.js"></script></head><body><nav id="n"></nav></body></html>`,
+		"menu.js": `fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});
+document.addEventListener("DOMContentLoaded", () => { document.getElementById("n").innerHTML = '<a href="/about.html">About</a>'; });`,
+	})
+	refuseLoopback := func(u *url.URL) error {
+		if strings.HasPrefix(u.Host, "127.") || strings.HasPrefix(u.Host, "localhost") {
+			return errors.New("loopback address 127.0.0.1 not allowed")
+		}
+		return nil
+	}
+	cfg, err := schema.Default(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, pageErrs, err := Extract(context.Background(), Options{
+		Inputs: []string{root}, Config: cfg, Render: true, RenderPolicy: refuseLoopback,
+	})
+	if err != nil || len(pageErrs) > 0 {
+		t.Fatal(err, pageErrs)
+	}
+	p := pages[0]
+	if len(p.Menus) != 1 || len(p.Menus[0].Entries) != 1 || p.Menus[0].Entries[0].Label != "About" {
+		t.Errorf("the page's own script did not run: menus %+v", p.Menus)
+	}
+	if asked.Load() != 0 {
+		t.Errorf("the refused server was asked %d times", asked.Load())
+	}
+	want := "the address policy refused the page's request to " + secret.URL + "/latest/meta-data/ (loopback address 127.0.0.1 not allowed)"
+	if p.Note != want {
+		t.Errorf("note = %q\nwant   %q", p.Note, want)
+	}
+}
+
+// TestDOMIndex: the selector paths of the model are followed step by step;
+// any other selector is matched all the same, the slow way.
+func TestDOMIndex(t *testing.T) {
+	const doc = `<html><head><title>t</title></head><body><div id="a"><p>one</p><p>two <b id="with &quot;quote&quot; &gt; and \ slash">x</b></p></div>` +
+		`<div id="1st"><i>i</i></div><ul><li><a href="/x">x</a></li></ul></body></html>`
+	root, err := html.Parse(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sel, want string // want: the element's tag and its text
+		slow      bool
+	}{
+		{sel: "body > ul:nth-child(3) > li:nth-child(1) > a:nth-child(1)", want: "a x"},
+		{sel: "div#a > p:nth-child(2)", want: "p two x"},
+		{sel: `b[id="with \"quote\" > and \\ slash"]`, want: "b x", slow: true}, // " > " inside the id
+		{sel: `div[id="1st"] > i:nth-child(1)`, want: "i i"},
+		{sel: "head > title:nth-child(1)", want: "title t"},
+		{sel: "div#a > p:nth-child(3)", want: ""},
+		{sel: "div#a > span:nth-child(1)", want: ""},
+		{sel: "div#none", want: ""},
+		{sel: "ul > li > a", want: "a x", slow: true},
+	}
+	for _, tt := range tests {
+		ix := newDOMIndex(root)
+		n := ix.find(tt.sel)
+		got := ""
+		if n != nil {
+			var text strings.Builder
+			var walk func(*html.Node)
+			walk = func(n *html.Node) {
+				if n.Type == html.TextNode {
+					text.WriteString(n.Data)
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(n)
+			got = n.Data + " " + text.String()
+		}
+		if got != tt.want || (ix.slow > 0) != tt.slow {
+			t.Errorf("find(%q) = %q (slow %v), want %q (slow %v)", tt.sel, got, ix.slow > 0, tt.want, tt.slow)
+		}
+	}
+}

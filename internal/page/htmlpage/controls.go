@@ -1,0 +1,259 @@
+package htmlpage
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html/atom"
+)
+
+// Controls that are no entries (page.Entry.Control): what each says of
+// itself — a disclosure state, a close or back name, a skip target, a form
+// — is read here when its entry is made; where it stands (beside an entry,
+// before the whole menu) is read as the menu nests (nesting.go).
+
+// controlRole is what control n does when a reader would not take it for
+// an entry, from the control alone; "" otherwise, and for controls outside
+// menus and the footer, whose entries no rule compares.
+func (md *model) controlRole(n nodeID, e *page.Entry) string {
+	if md.info[n].in&(inMenu|inFooter) == 0 {
+		return ""
+	}
+	switch {
+	case md.skipLink(n, e):
+		return page.ControlSkip
+	case !md.toggleLike(n):
+		return ""
+	case md.submitsForm(n):
+		return page.ControlForm
+	}
+	label, text := wordsOf(e.Label), ""
+	name := label
+	if e.Text != "" {
+		text = wordsOf(e.Text)
+		name = text
+	}
+	switch {
+	case startsWith(name, topWords):
+		return page.ControlSkip
+	case isCloseName(e.Label, label) || isCloseName(e.Text, text):
+		return page.ControlClose
+	case md.disclosure(n):
+		// The toggle of a panel; one that holds its submenu turns out an
+		// entry when the menu nests (adopt).
+		return page.ControlToggle
+	}
+	return ""
+}
+
+// toggleLike: n acts rather than leads somewhere — a button, a summary, a
+// link with no usable target, or a link that declares a popup or a panel.
+func (md *model) toggleLike(n nodeID) bool {
+	if md.controlKind(n) != page.KindLink {
+		return true
+	}
+	return !md.navigates(n) || md.disclosure(n)
+}
+
+// navigates: n is a link with a target a reader can follow (not "", "#"
+// or javascript:).
+func (md *model) navigates(n nodeID) bool {
+	if md.controlKind(n) != page.KindLink {
+		return false
+	}
+	href, ok := md.attr(n, atom.Href)
+	if !ok {
+		return false
+	}
+	h := bytes.TrimSpace(href)
+	return len(h) > 0 && string(h) != "#" && !hasPrefixFold(h, "javascript:")
+}
+
+// disclosure: n says it opens or closes part of the page: aria-expanded,
+// aria-controls, aria-haspopup, or a script's toggle attribute
+// (data-toggle, data-bs-toggle, data-bs-target …).
+func (md *model) disclosure(n nodeID) bool {
+	s := md.nodes[n].attrs
+	for _, a := range md.attrs[s.from:s.to] {
+		switch a.key {
+		case attrAriaExpanded:
+			return true
+		case attrAriaControls, attrAriaHaspopup:
+			if v := bytes.TrimSpace(md.bytes(a.val)); len(v) > 0 && string(v) != "false" {
+				return true
+			}
+		case 0:
+			name := md.bytes(a.name)
+			if bytes.HasPrefix(name, []byte("data-")) && (bytes.HasSuffix(name, []byte("toggle")) || bytes.HasSuffix(name, []byte("-target"))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// submitsForm: n is a form's submit, reset or image button.
+func (md *model) submitsForm(n nodeID) bool {
+	typ, _ := md.attr(n, atom.Type)
+	t := strings.ToLower(strings.TrimSpace(string(typ)))
+	switch {
+	case md.is(n, atom.Button):
+		if t != "" && t != "submit" && t != "reset" {
+			return false
+		}
+	case md.is(n, atom.Input):
+		if t != "submit" && t != "reset" && t != "image" {
+			return false
+		}
+	default:
+		return false
+	}
+	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
+		if md.is(p, atom.Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipLink: n is a link to another part of this page that is no place of
+// its own — a menu, or a landmark or the top for a link that says "skip",
+// "jump", "back to" … — rather than a section a table of contents lists.
+func (md *model) skipLink(n nodeID, e *page.Entry) bool {
+	if e.Kind != page.KindLink || !strings.HasPrefix(e.Href, "#") || len(e.Href) < 2 {
+		return false
+	}
+	id := e.Href[1:]
+	target := md.byID(id)
+	if target != 0 && (md.is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
+		return true
+	}
+	if !startsWith(wordsOf(e.Name()), skipWords) {
+		return false
+	}
+	if target == 0 {
+		return strings.EqualFold(id, "top")
+	}
+	switch md.nodes[target].atom {
+	case atom.Main, atom.Header, atom.Footer, atom.Body, atom.Html:
+		return md.nodes[target].ns == nsHTML
+	}
+	return hasRole(md, target, "main") || hasRole(md, target, "banner") || hasRole(md, target, "contentinfo")
+}
+
+func hasRole(md *model, n nodeID, role string) bool {
+	r, _ := md.attr(n, attrRole)
+	return equalFoldASCII(bytes.TrimSpace(r), role)
+}
+
+// byID is the first element of the page with id id.
+func (md *model) byID(id string) nodeID {
+	if md.ids == nil {
+		md.ids = map[string]nodeID{}
+		md.eachElement(0, func(n nodeID) {
+			if id := md.attrBytes(n, atom.Id); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
+				if _, ok := md.ids[string(id)]; !ok {
+					md.ids[string(id)] = n
+				}
+			}
+		})
+	}
+	return md.ids[id]
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && equalFoldASCII(b[:len(prefix)], prefix)
+}
+
+// wordsOf is a name as words, lower case, one space between them: letters
+// and digits only, so that icon glyphs, arrows and punctuation fall away
+// ("‹ Recipes", "Recipes \ue5cc" → "recipes").
+func wordsOf(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if !isWordChar(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
+}
+
+// sameWords: two names read alike, icons and punctuation aside.
+func sameWords(a, b string) bool {
+	w := wordsOf(a)
+	return w != "" && w == wordsOf(b)
+}
+
+// showsWords: the text inside n holds a letter or a digit.
+func (md *model) showsWords(n nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		switch {
+		case md.nodes[c].text:
+			if bytes.IndexFunc(md.bytes(md.nodes[c].data), isWordChar) >= 0 {
+				return true
+			}
+		case !md.has(c, pSkipText) && md.showsWords(c):
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordChars: s holds a letter or a digit.
+func hasWordChars(s string) bool { return strings.IndexFunc(s, isWordChar) >= 0 }
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// startsWith: the words (wordsOf) begin with one of the phrases.
+func startsWith(words string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.HasPrefix(words, p) && (len(words) == len(p) || words[len(p)] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// closeWords begin the names of close and back buttons.
+var closeWords = []string{"close", "back", "go back", "return", "dismiss", "hide",
+	"schließen", "schliessen", "zurück", "ausblenden", "fermer", "retour", "cerrar", "volver", "atrás",
+	"chiudi", "indietro", "sluiten", "terug", "fechar", "voltar", "zamknij", "wstecz", "stäng", "tillbaka"}
+
+// isCloseName: a close or back button's name (words, its wordsOf), or a
+// close glyph alone.
+func isCloseName(name, words string) bool {
+	switch strings.TrimSpace(name) {
+	case "×", "✕", "✖", "x", "X", "‹", "«", "←", "<":
+		return true
+	}
+	return startsWith(words, closeWords)
+}
+
+// skipWords begin the names of skip links.
+var skipWords = []string{"skip", "jump", "back to", "go to", "to top", "top", "springe", "springen",
+	"zum", "zur", "direkt", "zurück", "nach oben", "aller", "passer", "ir a", "saltar", "salta", "vai",
+	"ga naar", "naar"}
+
+// topWords name the buttons that scroll back to the top of the page.
+var topWords = []string{"back to top", "to top", "top of page", "nach oben", "zurück nach oben", "haut de page"}
+
+// menuToggleWords name a button that opens a whole menu.
+var menuToggleWords = []string{"menu", "menü", "main menu", "open menu", "toggle menu", "toggle navigation",
+	"navigation", "open navigation", "hauptmenü", "menü öffnen", "navigation öffnen", "site menu"}
+
+// isMenuToggleName: "Menu", "Open navigation" …, or no words at all ("☰").
+func isMenuToggleName(name string) bool {
+	w := wordsOf(name)
+	return w == "" || slices.Contains(menuToggleWords, w)
+}

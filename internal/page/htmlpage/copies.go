@@ -1,0 +1,205 @@
+package htmlpage
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pagelint/pagelint/internal/page"
+)
+
+// Copies of entries (page.Entry.Copy): a list drawn twice for other
+// screens, side by side in one menu, and the entries a "More" overflow
+// toggle repeats from the bar. A reader sees one of them at a time.
+
+// copyFinder finds, among the blocks under one element, those that repeat
+// an earlier block: the same entries, by label and target, nested alike,
+// in the same order. A block is hashed only once a second one comes: most
+// elements hold one.
+type copyFinder struct {
+	first  []*page.Entry
+	blocks int
+	seen   []blockSig
+}
+
+type blockSig struct {
+	hash  uint64
+	count int
+}
+
+// minCopy: one entry twice is a duplicate, not a copy of a list.
+const minCopy = 2
+
+// add notes the entries of one block, and marks them as copies when an
+// earlier block held the same.
+func (f *copyFinder) add(entries []*page.Entry) {
+	if len(entries) == 0 {
+		return
+	}
+	if f.blocks++; f.blocks == 1 {
+		f.first = entries
+		return
+	}
+	if f.blocks == 2 {
+		f.note(signature(f.first))
+	}
+	sig := signature(entries)
+	if sig.count < minCopy {
+		return
+	}
+	if slices.Contains(f.seen, sig) {
+		markCopies(entries)
+		return
+	}
+	f.note(sig)
+}
+
+func (f *copyFinder) note(sig blockSig) {
+	if sig.count >= minCopy {
+		f.seen = append(f.seen, sig)
+	}
+}
+
+func signature(entries []*page.Entry) blockSig {
+	sig := blockSig{hash: fnvOffset}
+	sig.sign(entries, 0)
+	return sig
+}
+
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+// sign hashes the entries a reader sees, by label (case and spacing aside)
+// and target, with their depth.
+func (s *blockSig) sign(entries []*page.Entry, depth byte) {
+	for _, e := range entries {
+		if e.Hidden || e.Control != "" {
+			continue
+		}
+		s.count++
+		s.byte(depth)
+		space := false
+		for _, r := range e.Label {
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space {
+				s.byte(' ')
+				space = false
+			}
+			var buf [utf8.UTFMax]byte
+			for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+				s.byte(b)
+			}
+		}
+		s.byte(0)
+		for i := 0; i < len(e.Target); i++ {
+			s.byte(e.Target[i])
+		}
+		s.byte(1)
+		s.sign(e.Children, depth+1)
+	}
+}
+
+func (s *blockSig) byte(b byte) { s.hash = (s.hash ^ uint64(b)) * fnvPrime }
+
+func markCopies(entries []*page.Entry) {
+	for _, e := range entries {
+		e.Copy = true
+		markCopies(e.Children)
+	}
+}
+
+// overflowWords begin the names of "More" toggles.
+var overflowWords = []string{"more", "mehr", "weitere", "weiteres", "plus", "más", "mas", "autres", "altro",
+	"altri", "meer", "więcej", "others"}
+
+// minTail: a panel that starts with the last two entries of its bar repeats
+// them for narrow screens; one alike may be a cross-listing.
+const minTail = 2
+
+// markOverflow marks, under an overflow toggle among siblings, the entries
+// that repeat one of the siblings, label and target: the bar's entries
+// that the toggle shows where the bar has no room. A toggle is one by its
+// name ("More", "Mehr", "…") or by a panel that starts with the last
+// entries before it.
+func markOverflow(siblings []*page.Entry) {
+	for i, o := range siblings {
+		if len(o.Children) == 0 || o.Control != "" {
+			continue
+		}
+		if !isOverflowName(o.Name()) && !repeatsTail(o.Children, siblings[:i]) {
+			continue
+		}
+		markRepeats(o.Children, siblings, o)
+	}
+}
+
+func isOverflowName(name string) bool {
+	return !hasWordChars(name) && name != "" || startsWith(wordsOf(name), overflowWords)
+}
+
+// repeatsTail: the first entries of children (hidden ones and controls
+// aside) are the last ones of before.
+func repeatsTail(children, before []*page.Entry) bool {
+	for k := min(countSeen(children), countSeen(before)); k >= minTail; k-- {
+		if sameRun(children, before, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRun: the first k seen entries of a are, label and target, the last k
+// seen entries of b.
+func sameRun(a, b []*page.Entry, k int) bool {
+	j := len(b)
+	for n := 0; n < k; {
+		if j--; b[j].Seen() {
+			n++
+		}
+	}
+	i := 0
+	for range k {
+		for !a[i].Seen() {
+			i++
+		}
+		for !b[j].Seen() {
+			j++
+		}
+		if a[i].Target != b[j].Target || page.NormalizeLabel(a[i].Label) != page.NormalizeLabel(b[j].Label) {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+	return true
+}
+
+func countSeen(entries []*page.Entry) int {
+	n := 0
+	for _, e := range entries {
+		if e.Seen() {
+			n++
+		}
+	}
+	return n
+}
+
+// markRepeats marks the entries under an overflow toggle that repeat a
+// sibling of the toggle.
+func markRepeats(entries, siblings []*page.Entry, toggle *page.Entry) {
+	for _, e := range entries {
+		if e.Target != "" && e.Control == "" {
+			for _, s := range siblings {
+				if s != toggle && s.Control == "" && s.Target == e.Target && page.NormalizeLabel(s.Label) == page.NormalizeLabel(e.Label) {
+					e.Copy = true
+					break
+				}
+			}
+		}
+		markRepeats(e.Children, siblings, toggle)
+	}
+}

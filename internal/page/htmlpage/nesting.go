@@ -1,0 +1,398 @@
+package htmlpage
+
+import (
+	"iter"
+	"slices"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"golang.org/x/net/html/atom"
+)
+
+// How a menu's entries nest as a reader sees them: the lists of a list item
+// are its first entry's submenu; so is the panel that follows a button or a
+// toggling link, or a head block (a link and its toggle), wherever it
+// stands. Controls beside an entry are marked, not nested (controls.go);
+// lists that repeat a sibling list are marked as copies (copies.go).
+
+// collect returns the entries in n's subtree, nested.
+func (md *model) collect(n nodeID) []*page.Entry {
+	var out []*page.Entry
+	var blocks copyFinder
+	var read nodeID // a panel read with the control before it
+	for c := range md.nestedChildren(n) {
+		if c == read {
+			continue
+		}
+		switch {
+		case md.isControl(c):
+			e := md.info[c].entry
+			out = append(out, e)
+			if p := md.panelAfter(c); p != 0 && md.opensPanel(c) {
+				out = append(out, md.attach(e, p)...)
+				read = p
+			}
+		case md.is(c, atom.Li):
+			out = append(out, md.item(c)...)
+		default:
+			if p := md.panelAfter(c); p != 0 {
+				if head := md.headEntries(c); head != nil {
+					out = append(out, head...)
+					md.markBack(head[0], p)
+					md.adopt(head[0], md.collect(p))
+					read = p
+					continue
+				}
+			}
+			out = append(out, md.collectBlock(c, &blocks)...)
+		}
+	}
+	markOverflow(out)
+	return out
+}
+
+// collectBlock collects the entries of a block among its siblings, marking
+// them as copies when an earlier sibling block held the same.
+func (md *model) collectBlock(n nodeID, siblings *copyFinder) []*page.Entry {
+	got := md.collect(n)
+	siblings.add(got)
+	return got
+}
+
+// nestedChildren are the element children of n that nesting reads: no
+// script, style or template, no menu that the footer's pass has read.
+func (md *model) nestedChildren(n nodeID) iter.Seq[nodeID] {
+	return func(yield func(nodeID) bool) {
+		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+			if !md.nodes[c].text && !md.has(c, pSkipText) && !md.collected(c) && !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// item returns the entries of list item li: its own controls, the first of
+// them (or the first link, when the first is an icon toggle) holding the
+// entries of its nested lists and panels as its children; the other own
+// controls that only toggle or expand are that entry's controls. An item
+// with no control of its own — a column heading — passes its nested
+// entries up.
+func (md *model) item(li nodeID) []*page.Entry {
+	s := itemParts{nodes: len(md.itemNodes)}
+	defer func() { md.itemNodes = md.itemNodes[:s.nodes] }()
+	md.split(li, 0, true, &s)
+	if len(s.own) == 0 {
+		return s.sub
+	}
+	owner := md.itemOwner(&s)
+	if owner.Control == page.ControlToggle {
+		owner.Control = "" // the item's own entry, with its submenu or not
+	}
+	md.labelToggle(owner, md.ownNode(&s, slices.Index(s.own, owner)))
+	for i, e := range s.own {
+		if e != owner && md.toggleLike(md.ownNode(&s, i)) {
+			e.Control = page.ControlToggle
+		}
+	}
+	md.adopt(owner, s.sub)
+	return s.own
+}
+
+// itemParts are a list item's own controls and the entries of its lists
+// and panels. The own controls' elements stand in md.itemNodes from
+// nodes on: items nest, and each leaves the stack as it found it.
+type itemParts struct {
+	own   []*page.Entry
+	nodes int
+	sub   []*page.Entry
+}
+
+// ownNode is the element of the item's own control i.
+func (md *model) ownNode(s *itemParts, i int) nodeID { return md.itemNodes[s.nodes+i] }
+
+// split sorts the controls under n into the item's own and its submenu's.
+// A control stands in the item's head when it is the first, stands right in
+// the list item, or toggles beside the first in a head wrapper (head); the
+// controls of a wrapper that follows the first control are the submenu's.
+func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
+	var blocks copyFinder
+	for c := range md.nestedChildren(n) {
+		switch {
+		case md.isControl(c):
+			if len(s.own) == 0 || depth == 0 || head && md.toggleLike(c) {
+				s.own, md.itemNodes = append(s.own, md.info[c].entry), append(md.itemNodes, c)
+			} else {
+				s.sub = append(s.sub, md.info[c].entry)
+			}
+		case md.has(c, pList) || md.is(c, atom.Li):
+			s.sub = append(s.sub, md.collectBlock(c, &blocks)...)
+		default:
+			md.split(c, depth+1, len(s.own) == 0 || head && md.onlyToggles(c), s)
+		}
+	}
+}
+
+// itemOwner is the entry a list item's submenu belongs to: its first own
+// control, unless that is a toggle with no text a reader sees and a link
+// follows it.
+func (md *model) itemOwner(s *itemParts) *page.Entry {
+	if first := md.ownNode(s, 0); md.navigates(first) || !md.toggleLike(first) || md.showsWords(first) {
+		return s.own[0]
+	}
+	for i := 1; i < len(s.own); i++ {
+		if md.navigates(md.ownNode(s, i)) {
+			return s.own[i]
+		}
+	}
+	return s.own[0]
+}
+
+// labelToggle gives a toggle that shows no text of its own the text of the
+// label right before it, which a reader takes for the entry's name:
+// <span>Topics</span><button aria-label="Toggle navigation">▸</button>.
+func (md *model) labelToggle(e *page.Entry, n nodeID) {
+	if e.Text != "" || !md.toggleLike(n) || md.showsWords(n) {
+		return
+	}
+	if text := md.siblingHeading(n); text != "" && text != e.Label {
+		e.Text = text
+	}
+}
+
+// attach makes the entries of panel the submenu of the toggle e that
+// stands before it, and returns what stays at e's level: nothing, or — when
+// e opens the whole menu (a "Menu" button before the menu's list) — the
+// panel's entries, e being the menu's control.
+func (md *model) attach(e *page.Entry, panel nodeID) []*page.Entry {
+	md.markBack(e, panel)
+	entries := md.collect(panel)
+	if md.opensWholeMenu(e, panel) {
+		e.Control = page.ControlToggle
+		return entries
+	}
+	md.adopt(e, entries)
+	return nil
+}
+
+// adopt makes entries the children of owner (once each). An owner with a
+// submenu is an entry, whatever it was taken for alone; a button that opens
+// one is a toggle; a first child named after the owner is the panel's back
+// button. In the footer's pass nothing nests: its items stay flat.
+func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
+	if len(entries) == 0 {
+		return
+	}
+	if !md.regionPass {
+		for _, e := range entries {
+			if e != owner && !slices.Contains(owner.Children, e) {
+				owner.Children = append(owner.Children, e)
+			}
+		}
+	}
+	if owner.Control == page.ControlToggle {
+		owner.Control = ""
+	}
+	if owner.Kind == page.KindButton {
+		owner.Kind = page.KindToggle
+	}
+	if first := entries[0]; first != owner && first.Control == "" && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
+		first.Control = page.ControlClose
+	}
+}
+
+// markBack marks the first control of the panel that owner opens as the
+// panel's back button when it is named after owner ("‹ Recipes" in the
+// panel of "Recipes"), before the panel is read: it opens nothing.
+func (md *model) markBack(owner *page.Entry, panel nodeID) {
+	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
+		if e := md.info[c].entry; e.Control == "" && sameWords(e.Name(), owner.Name()) {
+			e.Control = page.ControlClose
+		}
+	}
+}
+
+// nestRegion reads the footer as collect reads a menu, for what nesting
+// tells of its controls (toggles beside entries, back buttons, copies);
+// its items stay flat, and its menus are read already.
+func (md *model) nestRegion(n nodeID) {
+	if md.locate(n); md.info[n].in&inMenu != 0 {
+		return
+	}
+	md.root, md.regionPass = n, true
+	md.collect(n)
+	md.root, md.regionPass = 0, false
+}
+
+// panelAfter is the element right after n, when it is a list or a panel
+// (an element holding controls, not itself one); 0 otherwise.
+func (md *model) panelAfter(n nodeID) nodeID {
+	s := md.nodes[n].next
+	for s != 0 && md.nodes[s].text {
+		if !isSpace(md.bytes(md.nodes[s].data)) {
+			return 0
+		}
+		s = md.nodes[s].next
+	}
+	switch {
+	case s == 0 || md.isControl(s) || md.is(s, atom.Li) || md.isHeading(s) || md.has(s, pSkipText) || md.collected(s):
+		return 0
+	case md.has(s, pList) || md.hasControl(s):
+		return s
+	}
+	return 0
+}
+
+// headEntries are the entries of a head block before a panel: one entry
+// and the toggles beside it (<div><a>Show A</a><button aria-labelledby>
+// </div><div>…panel…</div>), the entry first; nil when the block is none:
+// a list, more than a few controls, two entries, or a lone link that does
+// not say it opens anything (a logo before the menu's list).
+func (md *model) headEntries(block nodeID) []*page.Entry {
+	nodes := md.headNodes[:0]
+	ok := md.headControls(block, &nodes)
+	md.headNodes = nodes
+	if !ok || len(nodes) == 0 {
+		return nil
+	}
+	owner := 0
+	for i, n := range nodes {
+		if md.navigates(n) {
+			owner = i
+			break
+		}
+	}
+	for i, n := range nodes {
+		if i != owner && !md.toggleLike(n) {
+			return nil
+		}
+	}
+	if len(nodes) == 1 && !md.opensPanel(nodes[0]) || !md.isEntry(nodes[owner]) {
+		return nil
+	}
+	out := []*page.Entry{md.info[nodes[owner]].entry}
+	for i, n := range nodes {
+		if i != owner {
+			e := md.info[n].entry
+			e.Control = page.ControlToggle
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// maxHeadControls bounds the controls of a head block: an entry, its
+// toggle, perhaps an icon link.
+const maxHeadControls = 3
+
+// headControls gathers the controls of a head block; false when it holds a
+// list or more controls than a head has.
+func (md *model) headControls(n nodeID, nodes *[]nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		switch {
+		case md.nodes[c].text || md.has(c, pSkipText):
+		case md.has(c, pList) || md.is(c, atom.Li):
+			return false
+		case md.isControl(c):
+			if *nodes = append(*nodes, c); len(*nodes) > maxHeadControls {
+				return false
+			}
+		case !md.headControls(c, nodes):
+			return false
+		}
+	}
+	return true
+}
+
+// opensPanel: control n may open the panel after it — it acts rather than
+// leads somewhere, and is no close, skip or form button.
+func (md *model) opensPanel(n nodeID) bool {
+	return md.toggleLike(n) && md.isEntry(n)
+}
+
+// isEntry: control n was not found to be a close, skip or form control.
+func (md *model) isEntry(n nodeID) bool {
+	c := md.info[n].entry.Control
+	return c == "" || c == page.ControlToggle
+}
+
+// onlyToggles: n holds a toggle or two and nothing else a reader would
+// take for entries (<span class="more"><button>▾</button></span>).
+func (md *model) onlyToggles(n nodeID) bool {
+	nodes := md.headNodes[:0]
+	ok := md.headControls(n, &nodes)
+	md.headNodes = nodes
+	if !ok || len(nodes) == 0 || len(nodes) > 2 {
+		return false
+	}
+	for _, c := range nodes {
+		if !md.toggleLike(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensWholeMenu: e is the menu's own toggle ("Menu", "☰") and panel holds
+// most of the menu: its entries stay the menu's top level.
+func (md *model) opensWholeMenu(e *page.Entry, panel nodeID) bool {
+	if md.root == 0 || !isMenuToggleName(e.Name()) {
+		return false
+	}
+	return 2*md.countControls(panel) > md.countControls(md.root)
+}
+
+// countControls counts the controls inside n.
+func (md *model) countControls(n nodeID) int {
+	count := 0
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if md.nodes[c].text || md.has(c, pSkipText) {
+			continue
+		}
+		if md.isControl(c) {
+			count++
+		}
+		count += md.countControls(c)
+	}
+	return count
+}
+
+// collected: n is a menu that a region's pass meets, read already.
+func (md *model) collected(n nodeID) bool {
+	return md.regionPass && md.chosenMenu(n)
+}
+
+// chosenMenu: n is the element of one of the page's menus.
+func (md *model) chosenMenu(n nodeID) bool {
+	for i := int(md.info[n].cand) - 1; i >= 0 && md.cands[i].node == n; i-- {
+		if slices.Contains(md.menus, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasControl: a link or button inside n.
+func (md *model) hasControl(n nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if !md.nodes[c].text && (md.controlKind(c) != "" || md.hasControl(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSubmenu: a button that says it controls a popup, or stands before a
+// list or panel of further controls in its list item.
+func (md *model) opensSubmenu(n nodeID) bool {
+	for _, k := range []atom.Atom{attrAriaExpanded, attrAriaHaspopup, attrAriaControls} {
+		if v, ok := md.attr(n, k); ok && string(v) != "false" {
+			return true
+		}
+	}
+	for s := md.nodes[n].next; s != 0; s = md.nodes[s].next {
+		if !md.nodes[s].text && (md.has(s, pList) || md.hasControl(s)) {
+			p := md.nodes[n].parent
+			return md.is(p, atom.Li) || md.is(p, atom.Details)
+		}
+	}
+	return false
+}
