@@ -190,10 +190,10 @@ func (b *builder) readTag(withAttrs bool) {
 		}
 		j = skipSpace(raw, j+1)
 		v := j
-		switch {
-		case raw[j] == '>':
+		switch raw[j] {
+		case '>':
 			i = j
-		case raw[j] == '"' || raw[j] == '\'':
+		case '"', '\'':
 			v++
 			j = v + max(0, bytes.IndexByte(raw[v:], raw[j]))
 			i = j + 1

@@ -609,7 +609,7 @@ func (b *builder) inForeign() bool {
 	case b.tok.kind == html.EndTagToken:
 		return true
 	}
-	return n.props&pIntegration == 0 && !(b.tok.atom == atom.Svg && b.nameIs(b.top(), "annotation-xml"))
+	return n.props&pIntegration == 0 && (b.tok.atom != atom.Svg || !b.nameIs(b.top(), "annotation-xml"))
 }
 
 // foreignProps are the props of an svg or MathML element: the integration
