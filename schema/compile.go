@@ -182,7 +182,8 @@ func (c *Config) compileAssertions() error {
 
 // compileAssertionSchema checks an assertion's schema against the draft-07
 // meta-schema, so that the error points into it, refuses $refs that would
-// make gojsonschema fetch a URL, then compiles it.
+// make gojsonschema fetch a URL and loops of $refs that would make it
+// recurse forever, then compiles it.
 func compileAssertionSchema(doc json.RawMessage, at string) (*gojsonschema.Schema, error) {
 	meta, err := draft7MetaSchema()
 	if err != nil {
@@ -202,6 +203,9 @@ func compileAssertionSchema(doc json.RawMessage, at string) (*gojsonschema.Schem
 	}
 	if ref, where := remoteRef(tree, nil); where != nil {
 		return nil, fmt.Errorf("%s%s: only local references (\"#/…\") are allowed, not %q", at, pointer(where), ref)
+	}
+	if where, ref := refCycle(tree); where != nil {
+		return nil, refCycleError(at, where, ref)
 	}
 	loader := gojsonschema.NewSchemaLoader()
 	loader.Draft = gojsonschema.Draft7
@@ -229,13 +233,13 @@ func remoteRef(v any, path []string) (string, []string) {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if ref, at := remoteRef(v[k], append(path[:len(path):len(path)], k)); at != nil {
+			if ref, at := remoteRef(v[k], child(path, k)); at != nil {
 				return ref, at
 			}
 		}
 	case []any:
 		for i, x := range v {
-			if ref, at := remoteRef(x, append(path[:len(path):len(path)], strconv.Itoa(i))); at != nil {
+			if ref, at := remoteRef(x, child(path, strconv.Itoa(i))); at != nil {
 				return ref, at
 			}
 		}

@@ -1,16 +1,11 @@
 package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/xeipuuv/gojsonschema"
-	"sigs.k8s.io/yaml"
 )
 
 // ConfigFiles are the names Discover looks for, in this order.
@@ -64,12 +59,8 @@ func displayPath(dir, found string) string {
 // extends and those given (from --preset), and compiles it. Errors are
 // *Error values naming the file and the JSON pointer of the bad value.
 func Load(path string, presets []string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, &Error{File: path, Msg: "cannot read config: " + err.Error()}
 	}
 	doc, err := parseConfig(path, data)
@@ -100,45 +91,6 @@ func Default(presets []string) (*Config, error) {
 	}
 	cfg.Dir = "."
 	return cfg, nil
-}
-
-// parseConfig reads a config document and validates it against the config
-// schema; file names it in errors.
-func parseConfig(file string, data []byte) (map[string]any, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some Windows editors write
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: file, Msg: "empty config file"}
-	}
-	jsonData := data
-	if isYAML(file) {
-		var err error
-		if jsonData, err = yaml.YAMLToJSONStrict(data); err != nil {
-			return nil, yamlSyntaxError(file, err)
-		}
-	} else {
-		var probe any
-		if err := json.Unmarshal(data, &probe); err != nil {
-			return nil, jsonSyntaxError(file, data, err)
-		}
-	}
-	sch, err := configSchema()
-	if err != nil {
-		return nil, err
-	}
-	res, err := sch.Validate(gojsonschema.NewBytesLoader(jsonData))
-	if err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
-	}
-	if !res.Valid() {
-		return nil, schemaError(file, res.Errors())
-	}
-	dec := json.NewDecoder(bytes.NewReader(jsonData))
-	dec.UseNumber()
-	var doc map[string]any
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
-	}
-	return doc, nil
 }
 
 func isYAML(file string) bool {

@@ -83,6 +83,26 @@ func TestLoadInvalid(t *testing.T) {
 			`pagelint.json: /assertions/0/schema/properties/x/minimum: invalid JSON Schema: expected number, got string`},
 		{"assertion remote ref", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"items": [{"$ref": "https://example.com/s.json"}]}}]}`,
 			`pagelint.json: /assertions/0/schema/items/0/$ref: only local references ("#/…") are allowed, not "https://example.com/s.json"`},
+		{"assertion ref to its own root", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"$ref": "#"}}]}`,
+			`pagelint.json: /assertions/0/schema/$ref: reference cycle: "#" leads back here without looking into the page model`},
+		{"assertion ref to itself", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"properties": {"p": {"$ref": "#/properties/p"}}}}]}`,
+			`pagelint.json: /assertions/0/schema/properties/p/$ref: reference cycle: "#/properties/p" leads back here without looking into the page model`},
+		{"assertion definitions naming each other", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"anyOf": [{"$ref": "#/definitions/a"}]}}, "$ref": "#/definitions/a"}}]}`,
+			`pagelint.json: /assertions/0/schema/definitions/b/anyOf/0/$ref: reference cycle: "#/definitions/a" leads back here without looking into the page model`},
+		{"assertion allOf naming its schema", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"type": "object", "allOf": [{"not": {"$ref": "#"}}]}}]}`,
+			`pagelint.json: /assertions/0/schema/allOf/0/not/$ref: reference cycle: "#" leads back here without looking into the page model`},
+		{"assertion ref to the root of its own $id", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"s": {"$id": "http://x.test/s", "allOf": [{"$ref": "#"}]}}, "properties": {"p": {"$ref": "#/definitions/s"}}}}]}`,
+			`pagelint.json: /assertions/0/schema/definitions/s/allOf/0/$ref: reference cycle: "#" leads back here without looking into the page model`},
+		{"assertion ref to an anchor that names itself", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"s": {"$id": "#me", "oneOf": [{"$ref": "#me"}]}}}}]}`,
+			`pagelint.json: /assertions/0/schema/definitions/s/oneOf/0/$ref: reference cycle: "#me" leads back here without looking into the page model`},
+		{"assertion ref to a name no $id declares", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"anyOf": [{"$ref": "#definitions/a"}]}}]}`,
+			`pagelint.json: /assertions/0/schema/anyOf/0/$ref: reference cycle: "#definitions/a" leads back here without looking into the page model`},
+		{"assertion ref loop through a schema dependency", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"dependencies": {"links": {"$ref": "#"}}}}]}`,
+			`pagelint.json: /assertions/0/schema/dependencies/links/$ref: reference cycle: "#" leads back here without looking into the page model`},
+		{"assertion ref with escapes", "pagelint.json", `{"assertions": [{"id": "a", "schema": {"definitions": {"a/b": {"if": {"$ref": "#/definitions/a~1b"}}}}}]}`,
+			`pagelint.json: /assertions/0/schema/definitions/a~1b/if/$ref: reference cycle: "#/definitions/a~1b" leads back here without looking into the page model`},
+		{"integer out of range", "pagelint.json", `{"footer": {"copyright": {"maxAgeYears": 99999999999999999999}}}`,
+			`pagelint.json: /footer/copyright/maxAgeYears: 99999999999999999999 is out of range`},
 		{"assertion without schema", "pagelint.json", `{"assertions": [{"id": "a"}]}`,
 			`pagelint.json: /assertions/0: missing key "schema"`},
 		{"duplicate assertion id", "pagelint.json", `{"assertions": [{"id": "a", "schema": {}}, {"id": "a", "schema": true}]}`,
@@ -134,7 +154,17 @@ func TestLoadInvalid(t *testing.T) {
 		{"yaml syntax error", "pagelint.yaml", "rules:\n  link-broken: off\n bad: indent\n",
 			`pagelint.yaml:2: syntax error: did not find expected key`},
 		{"yaml duplicate key", "pagelint.yml", "rules:\n  link-broken: \"off\"\n  link-broken: error\n",
-			`pagelint.yml:3: syntax error: key "link-broken" already set in map`},
+			`pagelint.yml:3: /rules/link-broken: duplicate key "link-broken"`},
+		{"json duplicate key", "pagelint.json", "{\"links\": {\"external\": false,\n  \"external\": true}}",
+			`pagelint.json:2: /links/external: duplicate key "external"`},
+		{"json duplicate key spelt with an escape", "pagelint.json", `{"rules": {"link-broken": "off", "link\u002dbroken": "error"}}`,
+			`pagelint.json:1: /rules/link-broken: duplicate key "link-broken"`},
+		{"yaml duplicate key beside a merge", "pagelint.yaml", ".base: &base\n  timeout: 5s\nlinks:\n  <<: *base\n  timeout: 7s\n  timeout: 8s\n",
+			`pagelint.yaml:6: /links/timeout: duplicate key "timeout"`},
+		{"json number out of range", "pagelint.json", `{"site": {"threshold": 1e400}}`,
+			`pagelint.json: /site/threshold: must be less than or equal to 1 (got 1e400)`},
+		{"yaml infinity", "pagelint.yaml", "site:\n  threshold: .inf\n",
+			`pagelint.yaml: /site/threshold: +Inf is not a number JSON can hold`},
 		{"unquoted off in yaml", "pagelint.yaml", "rules:\n  link-no-text: off\n",
 			`pagelint.yaml: /rules/link-no-text: expected string, got boolean (YAML reads off, on, yes and no as booleans: quote them)`},
 		{"empty file", ".pagelint.json", "  \n",
@@ -363,8 +393,8 @@ func TestDefaults(t *testing.T) {
 		{"CheckFragments", l.CheckFragments(), true},
 		{"RequestTimeout", l.RequestTimeout(), 10 * time.Second},
 		{"RunDeadline", l.RunDeadline(), time.Duration(0)},
-		{"MaxConcurrency", l.MaxConcurrency(), 32},
-		{"MaxPerHost", l.MaxPerHost(), 4},
+		{"MaxConcurrency", l.MaxConcurrency(), 64},
+		{"MaxPerHost", l.MaxPerHost(), 16},
 		{"MaxRetries", l.MaxRetries(), 2},
 		{"AcceptedStatus", l.AcceptedStatus(), []string{"200-299"}},
 		{"CachePath", l.CachePath(), ".pagelint-cache.json"},
@@ -460,5 +490,66 @@ func TestCompileByHand(t *testing.T) {
 	cfg.Rules["nav-missing"] = finding.Error
 	if err := cfg.Compile(); err == nil || err.Error() != `/rules/nav-missing: unknown rule "nav-missing"` {
 		t.Errorf("got %v", err)
+	}
+}
+
+// YAML merge keys apply as the YAML spec says: the mapping's own keys win
+// over merged ones wherever "<<" stands, and of several merged mappings the
+// first wins.
+func TestLoadYAMLMergeKeys(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"merge first", ".base: &base\n  timeout: 5s\n  retries: 1\nlinks:\n  <<: *base\n  timeout: 7s\n"},
+		{"merge last", ".base: &base\n  timeout: 5s\n  retries: 1\nlinks:\n  timeout: 7s\n  <<: *base\n"},
+		{"merge list", ".a: &a\n  retries: 1\n.b: &b\n  retries: 3\n  timeout: 5s\nlinks:\n  <<: [*a, *b]\n  timeout: 7s\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The anchors live under keys of their own, which the schema
+			// refuses: the test loads the parsed document, not the config.
+			doc, err := yamlToJSON("pagelint.yaml", []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct{ Links Links }
+			if err := json.Unmarshal(doc, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Links.Timeout.String() != "7s" || got.Links.Retries == nil || *got.Links.Retries != 1 {
+				t.Errorf("links = timeout %q, retries %v; want 7s and 1", got.Links.Timeout, got.Links.Retries)
+			}
+		})
+	}
+}
+
+// A whole config with an anchor in a list and a merge: what a user writes
+// to share settings between menus.
+func TestLoadYAMLMergeConfig(t *testing.T) {
+	path := writeConfig(t, "pagelint.yaml", `
+navigation:
+  menus:
+    - &main {name: main, selector: "nav.main", required: [{label: Home}]}
+    - <<: *main
+      name: side
+      selector: nav.side
+`)
+	cfg, err := Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := cfg.Navigation.Menus
+	if len(m) != 2 || m[1].Name != "side" || m[1].Selector != "nav.side" || len(m[1].Required) != 1 || m[0].Selector != "nav.main" {
+		t.Errorf("menus = %+v", m)
+	}
+}
+
+// A reference that goes one level deeper into the model on each turn is a
+// recursive schema, not a loop: it loads, and validates.
+func TestLoadRecursiveAssertion(t *testing.T) {
+	path := writeConfig(t, "pagelint.json", `{"assertions": [{"id": "tree", "schema": {
+		"definitions": {"entry": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/definitions/entry"}}}}},
+		"properties": {"menus": {"items": {"properties": {"entries": {"items": {"$ref": "#/definitions/entry"}}}}}},
+		"dependencies": {"menus": ["links"], "footer": {"properties": {"links": {"$ref": "#/properties/menus"}}}}}}]}`)
+	if _, err := Load(path, nil); err != nil {
+		t.Fatal(err)
 	}
 }

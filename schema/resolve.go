@@ -1,11 +1,8 @@
 package schema
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -61,13 +58,9 @@ func resolve(root *layer, presets []string) (*Config, error) {
 		mergeObject(merged, without(doc, "extends"), "")
 	}
 
-	b, err := json.Marshal(merged)
+	cfg, err := decodeConfig(root.file, merged)
 	if err != nil {
-		return nil, &Error{File: root.file, Msg: err.Error()}
-	}
-	cfg := &Config{}
-	if err := json.Unmarshal(b, cfg); err != nil {
-		return nil, &Error{File: root.file, Msg: err.Error()}
+		return nil, err
 	}
 	cfg.Extends = applied
 	cfg.forEachItemList(func(list string, items []Item, _ string) {
@@ -148,15 +141,17 @@ func (r *resolver) open(ref string, from *layer, pointer string) (*layer, error)
 	if !filepath.IsAbs(path) && from != nil {
 		path = filepath.Join(from.dir, path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fail(fmt.Sprintf("cannot read extended config %q: %v", ref, err))
 	}
 	doc, err := parseConfig(path, data)
+	var ce *Error
+	if errors.As(err, &ce) && strings.HasPrefix(ce.Msg, "syntax error") {
+		// Not a config at all (extends: ["/etc/shadow"]): a syntax error
+		// would quote the file, so only its line is said.
+		return nil, fail(fmt.Sprintf("extended config %q is not JSON or YAML (syntax error on line %d)", ref, max(ce.Line, 1)))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -189,13 +184,9 @@ type itemOrigin struct {
 // no label, pattern or anyOf must override an item of an earlier layer by
 // its id. It records the layer's item ids in known.
 func checkLayer(l *layer, known map[string]itemOrigin) error {
-	var cfg Config
-	b, err := json.Marshal(l.doc)
-	if err == nil {
-		err = json.Unmarshal(b, &cfg)
-	}
+	cfg, err := decodeConfig(l.file, l.doc)
 	if err != nil {
-		return &Error{File: l.file, Msg: err.Error()}
+		return err
 	}
 	if err := cfg.compile(false); err != nil {
 		return errorAt(l.file, err)

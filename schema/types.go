@@ -138,6 +138,7 @@ type Links struct {
 	Accept            []string     `json:"accept,omitempty"`
 	Exclude           []string     `json:"exclude,omitempty"`
 	ExcludePrivate    bool         `json:"excludePrivate,omitempty"`
+	AllowPrivate      bool         `json:"allowPrivate,omitempty"`
 	UserAgent         string       `json:"userAgent,omitempty"`
 	Headers           []HeaderRule `json:"headers,omitempty"`
 	Cache             *Cache       `json:"cache,omitempty"`

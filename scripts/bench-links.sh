@@ -10,6 +10,7 @@
 #   scripts/bench-links.sh                 # defaults below
 #   PAGES=500 URLS=1000 scripts/bench-links.sh
 #   SKIP="htmltest linkinator-retry" scripts/bench-links.sh   # leave out the slow runs
+#   MUFFET=/path/to/muffet scripts/bench-links.sh              # a muffet binary to compare
 #
 # Results go to $WORK (default /tmp/bench-links). Each tool gets the same
 # per-request timeout (TIMEOUT seconds); the server forgets its 429/503
@@ -46,23 +47,26 @@ run() {
 	case " $SKIP " in *" $name "*) echo "== $name: skipped (SKIP)" >&2; return;; esac
 	"$WORK/bench-links" reset -port "$PORT"
 	echo "== $name: $*" >&2
-	/usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || true
+	/usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || true
 	# time writes "Command exited with non-zero status N" first when
 	# the tool found broken links; the figures are on the last line.
-	read -r secs kb < <(tail -n 1 "$WORK/$name.time") || true
-	echo "   ${secs}s, $((kb / 1024)) MiB" >&2
-	printf '| %s | %s | %s |\n' "$name" "$secs" "$((kb / 1024))" >>"$WORK/times.md"
+	read -r secs kb user sys < <(tail -n 1 "$WORK/$name.time") || true
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+	echo "   ${secs}s, $((kb / 1024)) MiB, ${cpu}s CPU" >&2
+	printf '| %s | %s | %s | %s |\n' "$name" "$secs" "$((kb / 1024))" "$cpu" >>"$WORK/times.md"
 	results+=("$WORK/$name.out")
 }
 
-printf '| tool | seconds | peak MiB |\n|---|---|---|\n' >"$WORK/times.md"
+printf '| tool | seconds | peak MiB | CPU seconds (user+sys) |\n|---|---|---|---|\n' >"$WORK/times.md"
 
 run pagelint-checker "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
 run pagelint-checker-warm-cache "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -cache "$WORK/links-cache.json"
 run pagelint-checker-perhost16 "$WORK/bench-links" check -dir "$SITE" -timeout "${TIMEOUT}s" -per-host 16 -concurrency 128
 
 if [ "$have_cli" = 1 ]; then
-	printf '{"links": {"external": true, "timeout": "%ss"}}\n' "$TIMEOUT" >"$WORK/pagelint.json"
+	# The link servers are on loopback and the site is a directory:
+	# links.allowPrivate lets pagelint check them (docs/SECURITY.md).
+	printf '{"links": {"external": true, "allowPrivate": true, "timeout": "%ss"}}\n' "$TIMEOUT" >"$WORK/pagelint.json"
 	run pagelint "$WORK/pagelint" check --no-progress --no-cache -c "$WORK/pagelint.json" "$SITE"
 fi
 
@@ -70,9 +74,11 @@ GOBIN=${GOBIN:-$(go env GOPATH)/bin}
 if ! command -v muffet >/dev/null && [ ! -x "$GOBIN/muffet" ]; then
 	GOFLAGS= go install github.com/raviqqe/muffet/v2@latest >/dev/null 2>&1 || echo "muffet: not installable here, skipped" >&2
 fi
-muffet=$(command -v muffet || { [ -x "$GOBIN/muffet" ] && echo "$GOBIN/muffet"; } || true)
+muffet=${MUFFET:-$(command -v muffet || { [ -x "$GOBIN/muffet" ] && echo "$GOBIN/muffet"; } || true)}
 if [ -n "$muffet" ]; then
-	run muffet "$muffet" --timeout "$TIMEOUT" "http://127.0.0.1:$PORT/"
+	# At pagelint's total concurrency (links.concurrency, 64): muffet's
+	# own default is 512 connections.
+	run muffet "$muffet" --timeout "$TIMEOUT" --max-connections 64 "http://127.0.0.1:$PORT/"
 fi
 
 if ! command -v htmltest >/dev/null && [ ! -x "$GOBIN/htmltest" ]; then

@@ -11,8 +11,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
+	"github.com/pagelint/pagelint/schema"
 )
 
 func checkCommand(s *streams) *cli.Command {
@@ -26,7 +28,8 @@ func checkCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "update-baseline", Usage: "write the --baseline file from this run"},
 			&cli.BoolFlag{Name: "offline", Usage: "check no external URL"},
 			&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the external link cache"},
-			&cli.BoolFlag{Name: "exclude-private", Usage: "skip external URLs on loopback, private and link-local addresses"},
+			&cli.BoolFlag{Name: "exclude-private", Usage: "never check URLs on loopback and private addresses, even for a local input (link-local ones are never checked)"},
+			&cli.BoolFlag{Name: "allow-private", Usage: "also check URLs on loopback and private addresses when no input is on one"},
 			&cli.BoolFlag{Name: "render", Usage: "load pages in headless Chromium and lint the rendered DOM"},
 			&cli.DurationFlag{Name: "render-wait", Value: 10 * time.Second, Usage: "longest wait for a rendered page to settle"},
 			&cli.BoolFlag{Name: "crawl", Usage: "for URL inputs: follow same-origin links"},
@@ -93,8 +96,14 @@ func runCheck(c *cli.Context, s *streams) error {
 			return fail("--shard: %v", err)
 		}
 	}
-	if c.Bool("update-baseline") && c.String("baseline") == "" {
-		return fail("--update-baseline needs --baseline FILE")
+	if c.Bool("update-baseline") {
+		path := c.String("baseline")
+		if path == "" {
+			return fail("--update-baseline needs --baseline FILE")
+		}
+		if err := fsutil.CheckWritable(path); err != nil {
+			return fail("%s: %v", path, err)
+		}
 	}
 	if d := c.Duration("render-wait"); d <= 0 {
 		return fail("--render-wait: %s is not a positive duration", d)
@@ -129,6 +138,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		Offline:        c.Bool("offline"),
 		NoCache:        c.Bool("no-cache"),
 		ExcludePrivate: c.Bool("exclude-private"),
+		AllowPrivate:   c.Bool("allow-private"),
 		Render:         c.Bool("render"),
 		RenderWait:     c.Duration("render-wait"),
 		Crawl:          c.Bool("crawl"),
@@ -152,8 +162,18 @@ func runCheck(c *cli.Context, s *streams) error {
 	for _, e := range res.PageErrors {
 		fmt.Fprintln(s.stderr, "pagelint: "+oneLine(e.Error()))
 	}
+	read := inputFiles(res, cfg)
+	if err := protectInputs(outputs, read); err != nil {
+		return err
+	}
+	sig, interrupted := interruptedBy(c.Context)
 	findings := res.Findings
-	if path := c.String("baseline"); path != "" {
+	if path := c.String("baseline"); path != "" && (!interrupted || !c.Bool("update-baseline")) {
+		if c.Bool("update-baseline") {
+			if err := protectInputs([]output{{file: path}}, read); err != nil {
+				return err
+			}
+		}
 		if findings, err = applyBaseline(c, s, path, findings); err != nil {
 			return err
 		}
@@ -173,6 +193,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	rep.Summary.LinksUnchecked = res.LinksUnchecked
 	rep.Summary.LinksOffline, rep.Summary.LinksUnresolved = res.LinksOffline, res.LinksUnresolved
 	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
+	rep.Summary.Interrupted = interrupted
 	if path := c.String("compare"); path != "" {
 		if err := compareWith(path, rep); err != nil {
 			return err
@@ -180,6 +201,13 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	if err := writeReports(s, outputs, rep, report.Options{Quiet: c.Bool("quiet"), BaseDir: base}, c.Bool("no-color")); err != nil {
 		return err
+	}
+	if interrupted {
+		msg := fmt.Sprintf("interrupted by %s: the findings may be incomplete", sig.String())
+		if c.Bool("update-baseline") {
+			msg += ", so the baseline was not updated"
+		}
+		return &exitError{code: sig.exitCode(), msg: msg}
 	}
 	if len(res.PageErrors) > 0 {
 		return &exitError{code: exitFailure}
@@ -208,9 +236,27 @@ func isSiteURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-// exitCode is 1 when a finding is at or above fail-on, or there are more
-// warnings than allowed.
+// inputFiles are the files of a run's inputs that a report must never
+// replace: the local pages and the config.
+func inputFiles(res *lint.Result, cfg *schema.Config) []string {
+	var files []string
+	for _, source := range res.Pages {
+		if source != "-" && !lint.IsURL(source) {
+			files = append(files, source)
+		}
+	}
+	if cfg.Path != "" {
+		files = append(files, cfg.Path)
+	}
+	return files
+}
+
+// exitCode is 1 when a finding is at or above fail-on, when there are more
+// warnings than allowed, or when the report is of an interrupted run.
 func exitCode(sum report.Summary, failOn finding.Severity, maxWarnings int) int {
+	if sum.Interrupted {
+		return exitFindings // a merged report of an interrupted run passes no gate
+	}
 	counts := map[finding.Severity]int{finding.Error: sum.Error, finding.Warning: sum.Warning, finding.Info: sum.Info}
 	for sev, n := range counts {
 		if failOn != finding.Off && sev >= failOn && n > 0 {

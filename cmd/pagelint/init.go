@@ -75,7 +75,7 @@ func runInit(c *cli.Context, s *streams) error {
 	if err := enc.Encode(st.cfg); err != nil {
 		return fail("%v", err)
 	}
-	if err := fsutil.WriteFileAtomic(out, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return fail("%s: %v", out, err)
 	}
 	fmt.Fprintf(s.stdout, "wrote %s: %s and %s are now required\n",

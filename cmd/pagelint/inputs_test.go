@@ -136,7 +136,9 @@ func TestSavedPageOnline(t *testing.T) {
 	srv, log := serveLogged(t, mux)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"timeout": "1s"}}`)
+	// The test server is on loopback, which only an input URL on it, or
+	// links.allowPrivate, opens to the link checks (docs/SECURITY.md).
+	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
 	writeFile(t, filepath.Join(dir, "story.html"), `<!DOCTYPE html><html lang="en"><head><title>Story</title>
 <link rel="canonical" href="`+srv.URL+`/world/story"></head><body><main>
 <a href="/world/">World</a> <a href="/world/#latest">latest</a> <a href="/gone">gone</a>
@@ -173,7 +175,9 @@ func TestRefreshAndIgnoredOnline(t *testing.T) {
 	srv, log := serveLogged(t, mux)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"timeout": "1s"}}`)
+	// The test server is on loopback, which only an input URL on it, or
+	// links.allowPrivate, opens to the link checks (docs/SECURITY.md).
+	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
 	stub := func(to string) string {
 		return `<!DOCTYPE html><html lang="en"><head><title>Moved</title><meta http-equiv="refresh" content="0; url=` + to + `"></head>
 <body><main><p data-proofer-ignore><a href="` + srv.URL + `/ignored">ignored</a></p></main></body></html>`

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
 )
@@ -47,6 +47,9 @@ func mergeCommand(s *streams) *cli.Command {
 			}
 			if err := w.write(s, merged); err != nil {
 				return err
+			}
+			if merged.Summary.Interrupted {
+				fmt.Fprintln(s.stderr, "pagelint: a report merged is of an interrupted run: the findings may be incomplete")
 			}
 			return &exitError{code: exitCode(merged.Summary, w.failOn, -1)}
 		},
@@ -107,7 +110,7 @@ func readReports(paths []string) ([]*report.Report, error) {
 }
 
 func readReport(path string) (*report.Report, error) {
-	f, err := os.Open(path)
+	f, _, err := fsutil.OpenRegular(path)
 	if err != nil {
 		return nil, fail("%s: %v", path, describeOpenError(err))
 	}

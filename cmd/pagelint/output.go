@@ -14,15 +14,17 @@ import (
 	"github.com/pagelint/pagelint/internal/report"
 )
 
-// output is one report to write: a format and its file ("" for standard
-// output).
+// output is one report to write: a format and where.
 type output struct {
 	format string
-	file   string
+	file   string // "" for standard output
+	stderr bool   // standard error (-f json=/dev/stderr)
 }
 
 // parseOutputs reads the -f FORMAT[=FILE] flags; at most one report goes to
-// standard output (or to --output).
+// standard output (or to --output), no two to one file, and each file can
+// be written: its directory exists and it is no directory. All of it is
+// checked before the run, so that a long run never ends in a typo.
 func parseOutputs(formats []string, outFile string) ([]output, error) {
 	if len(formats) == 0 {
 		formats = []string{"text"}
@@ -35,15 +37,58 @@ func parseOutputs(formats []string, outFile string) ([]output, error) {
 			return nil, fail("--format: unknown format %q (want one of %s)", name, strings.Join(report.Formats(), ", "))
 		}
 		if file == "" {
-			toStdout++
 			file = outFile
 		}
-		outs = append(outs, output{format: name, file: file})
+		o := output{format: name, file: file}
+		switch {
+		case stdoutNames[file]:
+			o.file = ""
+			toStdout++
+		case stderrNames[file]:
+			o.file, o.stderr = "", true
+		}
+		outs = append(outs, o)
 	}
 	if toStdout > 1 {
 		return nil, fail("--format: only one report can go to standard output; give the others a file (-f json=report.json)")
 	}
+	for i, o := range outs {
+		if o.file == "" {
+			continue
+		}
+		if err := fsutil.CheckWritable(o.file); err != nil {
+			return nil, fail("%s: %v", o.file, err)
+		}
+		for _, prev := range outs[:i] {
+			if prev.file != "" && fsutil.SameFile(prev.file, o.file) {
+				return nil, fail("--format: the %s and %s reports would both be written to %s; give each a file of its own", prev.format, o.format, o.file)
+			}
+		}
+	}
 	return outs, nil
+}
+
+// stdoutNames and stderrNames stand for the run's own streams: what a user
+// means by them is the stream, not a file to replace.
+var (
+	stdoutNames = map[string]bool{"": true, "-": true, "/dev/stdout": true, "/dev/fd/1": true, "/proc/self/fd/1": true}
+	stderrNames = map[string]bool{"/dev/stderr": true, "/dev/fd/2": true, "/proc/self/fd/2": true}
+)
+
+// protectInputs refuses to write a report over a file the run read: a page
+// (-o index.html index.html) or the config.
+func protectInputs(outs []output, read []string) error {
+	for _, o := range outs {
+		if o.file == "" {
+			continue
+		}
+		for _, in := range read {
+			if fsutil.SameFile(o.file, in) {
+				return fail("%s: refusing to overwrite %s, an input of this run", o.file, in)
+			}
+		}
+	}
+	return nil
 }
 
 // writeReports renders every report; files are written whole or not at all.
@@ -53,8 +98,13 @@ func writeReports(s *streams, outs []output, rep *report.Report, base report.Opt
 		opt := base
 		opt.Getenv = os.Getenv
 		if o.file == "" {
-			opt.Color = colorAllowed(s, noColor)
-			if err := w(s.stdout, rep, opt); err != nil {
+			stream := s.stdout
+			if o.stderr {
+				stream = s.stderr
+			} else {
+				opt.Color = colorAllowed(s, noColor)
+			}
+			if err := w(stream, rep, opt); err != nil {
 				return fail("writing the %s report: %v", o.format, err)
 			}
 			continue
@@ -63,7 +113,7 @@ func writeReports(s *streams, outs []output, rep *report.Report, base report.Opt
 		if err := w(&buf, rep, opt); err != nil {
 			return fail("writing the %s report: %v", o.format, err)
 		}
-		if err := fsutil.WriteFileAtomic(o.file, buf.Bytes(), 0o644); err != nil {
+		if err := fsutil.WriteFile(o.file, buf.Bytes(), 0o644); err != nil {
 			return fail("%s: %v", o.file, err)
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -39,8 +37,18 @@ type streams struct {
 }
 
 // run is the whole program: it parses args, runs a command and returns the
-// exit code. Only main exits.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+// exit code. Only main exits. The first SIGINT or SIGTERM stops the run
+// (see interruptible); a second one ends the process at once.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := interruptible(context.Background())
+	defer stop()
+	return runContext(ctx, args, stdin, stdout, stderr)
+}
+
+// runContext is run under a context whose cancellation, with an
+// *interrupt as its cause, is an interruption: the reports say so, and
+// the exit code is 128 plus the signal's number.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		// A panic is a bug, but the user still gets one line and exit 2.
 		if r := recover(); r != nil {
@@ -48,12 +56,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFailure
 		}
 	}()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	governMemory()
 	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(s)
 	err := app.RunContext(ctx, flagsFirst(app, args))
+	if sig, ok := interruptedBy(ctx); ok {
+		var ee *exitError
+		switch {
+		case errors.As(err, &ee) && ee.code == sig.exitCode():
+			if ee.msg != "" {
+				fmt.Fprintln(stderr, "pagelint: "+ee.msg)
+			}
+		default:
+			// The command stopped on its way (reading the pages): there
+			// is no report to say it was interrupted, so this line does.
+			fmt.Fprintf(stderr, "pagelint: interrupted by %s before any report was written\n", sig.String())
+		}
+		return sig.exitCode()
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -1,13 +1,18 @@
 package linkcheck
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/gofrs/flock"
 
 	"github.com/pagelint/pagelint/internal/fsutil"
 )
@@ -45,39 +50,79 @@ type cache struct {
 	path    string
 	entries map[string]*cacheEntry
 	dirty   bool
-	// readOnly: the file exists but could not be read, so writing it
-	// would fail too (or clobber what another user keeps there).
+	// readOnly: the file exists but could not be read, or is no link
+	// cache (a page, a config a hostile links.cache.path names): writing
+	// it would fail, or destroy what it holds.
 	readOnly bool
 }
 
 // loadCache reads path. A missing file is an empty cache; an unreadable or
 // corrupt one is an empty cache and a warning, never an error.
 func loadCache(path string, warn func(string)) *cache {
-	c := &cache{path: path, entries: map[string]*cacheEntry{}}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return c
+	if warn == nil {
+		warn = func(string) {}
 	}
-	if err != nil {
+	c := &cache{path: path, entries: map[string]*cacheEntry{}}
+	f, err := readCacheFile(path)
+	var other *otherVersionError
+	switch {
+	case errors.As(err, &other):
+		warn(fmt.Sprintf("ignoring link cache %q: %v", path, err))
+	case err != nil:
 		warn(fmt.Sprintf("ignoring link cache %q: %v", path, err))
 		c.readOnly = true
-		return c
+	default:
+		c.entries = f.Entries
+	}
+	return c
+}
+
+// otherVersionError is a link cache of another version of pagelint: not
+// read, but replaced.
+type otherVersionError struct{ version int }
+
+func (e *otherVersionError) Error() string {
+	return fmt.Sprintf("version %d, want %d", e.version, cacheVersion)
+}
+
+// readCacheFile reads the cache file as it is now. A missing, empty or
+// non-regular file (/dev/null) is an empty cache; a file that is no link
+// cache is an error, and must not be overwritten.
+func readCacheFile(path string) (*cacheFile, error) {
+	empty := &cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{}}
+	data, err := fsutil.ReadFile(path, 0)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fsutil.ErrNotRegular) {
+		return empty, nil //nolint:nilerr // nothing to read: an empty cache, written through on save
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return empty, nil
+	}
+	var probe struct {
+		Version *int            `json:"version"`
+		Entries json.RawMessage `json:"entries"`
+	}
+	if json.Unmarshal(data, &probe) != nil || probe.Version == nil || probe.Entries == nil {
+		return nil, errors.New("not a pagelint link cache, left as it is (delete it to start a new one)")
+	}
+	if *probe.Version != cacheVersion {
+		return empty, &otherVersionError{*probe.Version}
 	}
 	var f cacheFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		warn(fmt.Sprintf("ignoring corrupt link cache %q: %v", path, err))
-		return c
-	}
-	if f.Version != cacheVersion {
-		warn(fmt.Sprintf("ignoring link cache %q: version %d, want %d", path, f.Version, cacheVersion))
-		return c
+		return nil, fmt.Errorf("corrupt link cache, left as it is (delete it to start a new one): %w", err)
 	}
 	for k, e := range f.Entries {
-		if e != nil {
-			c.entries[k] = e
+		if e == nil {
+			delete(f.Entries, k)
 		}
 	}
-	return c
+	if f.Entries == nil {
+		f.Entries = map[string]*cacheEntry{}
+	}
+	return &f, nil
 }
 
 // get returns the entry for key while it is fresh.
@@ -107,27 +152,71 @@ func (c *cache) put(key string, e *cacheEntry) {
 	c.mu.Unlock()
 }
 
-// save writes the fresh entries atomically when anything changed; expired
-// ones are dropped so the file does not grow forever.
+// save writes the fresh entries when anything changed, merged with what
+// the file holds by then: concurrent runs sharing one cache (parallel CI
+// jobs) keep each other's results. The merge happens under an exclusive
+// lock of the cache's directory, and the newer of two entries for a URL
+// wins; expired ones are dropped so that the file does not grow forever.
 func (c *cache) save(now time.Time, ttl, failureTTL time.Duration) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.readOnly || !c.dirty {
 		return nil
 	}
-	f := cacheFile{Version: cacheVersion, Entries: make(map[string]*cacheEntry, len(c.entries))}
-	for k, e := range c.entries {
-		if fresh(e, now, ttl, failureTTL) {
-			f.Entries[k] = e
+	unlock, err := lockDir(filepath.Dir(c.path))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	onDisk, err := readCacheFile(c.path)
+	var other *otherVersionError
+	if err != nil && !errors.As(err, &other) {
+		return err
+	}
+	f := cacheFile{Version: cacheVersion, Entries: make(map[string]*cacheEntry, len(c.entries)+len(onDisk.Entries))}
+	for _, entries := range []map[string]*cacheEntry{onDisk.Entries, c.entries} {
+		for k, e := range entries {
+			if old := f.Entries[k]; fresh(e, now, ttl, failureTTL) && (old == nil || e.Checked.After(old.Checked)) {
+				f.Entries[k] = e
+			}
 		}
 	}
 	data, err := json.MarshalIndent(f, "", " ")
 	if err != nil {
 		return err
 	}
-	if err := fsutil.WriteFileAtomic(c.path, append(data, '\n'), 0o644); err != nil {
+	if err := fsutil.WriteFile(c.path, append(data, '\n'), 0o644); err != nil {
 		return err
 	}
 	c.dirty = false
 	return nil
+}
+
+// lockWait bounds the wait for another run's save of the same cache.
+const lockWait = 30 * time.Second
+
+// lockDir takes an exclusive lock on a directory: a lock on the cache file
+// itself would not do, since each save replaces that file by another. The
+// directory is only opened, never written.
+func lockDir(dir string) (unlock func(), err error) {
+	l := flock.New(dir, flock.SetFlag(os.O_RDONLY))
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	ok, err := l.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil && !ok {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("another run kept the lock of %q for %s", dir, lockWait)
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return nil, fmt.Errorf("cannot lock %q: %w", dir, err)
+		}
+		// A system that cannot lock a directory (Windows) still gets its
+		// cache saved, merged but not guarded against a concurrent save.
+		return func() {}, nil
+	}
+	return func() { _ = l.Unlock() }, nil
 }

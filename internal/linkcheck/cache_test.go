@@ -3,6 +3,7 @@ package linkcheck
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,7 +96,9 @@ func TestCacheCorruptOrUnwritable(t *testing.T) {
 		content  string // written when not ""
 		wantWarn string
 	}{
-		{"corrupt", filepath.Join(dir, "corrupt.json"), "{not json", "ignoring corrupt link cache"},
+		{"corrupt", filepath.Join(dir, "corrupt.json"), "{not json", "not a pagelint link cache, left as it is"},
+		{"not a cache", filepath.Join(dir, "index.html"), "<!doctype html><p>a page", "not a pagelint link cache, left as it is"},
+		{"another JSON file", filepath.Join(dir, "pagelint.json"), `{"links": {"external": true}}`, "not a pagelint link cache, left as it is"},
 		{"other version", filepath.Join(dir, "v9.json"), `{"version":9,"entries":{}}`, "version 9"},
 		{"a directory", dir, "", "ignoring link cache"},
 		{"missing dir", filepath.Join(dir, "no", "such", "cache.json"), "", "cannot write link cache"},
@@ -118,10 +121,72 @@ func TestCacheCorruptOrUnwritable(t *testing.T) {
 			}
 		})
 	}
-	// The corrupt file was replaced by a good one.
+	// A file that is no link cache is left as it was: links.cache.path may
+	// name a page, or a config.
+	for _, name := range []string{"corrupt.json", "index.html", "pagelint.json"} {
+		if got := readFile(t, filepath.Join(dir, name)); strings.Contains(got, "entries") {
+			t.Errorf("%s was overwritten: %s", name, got)
+		}
+	}
+	// A cache of another version is replaced by a good one.
 	var f cacheFile
-	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "corrupt.json"))), &f); err != nil || len(f.Entries) != 1 {
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "v9.json"))), &f); err != nil || f.Version != cacheVersion || len(f.Entries) != 1 {
 		t.Fatalf("cache not rewritten: %v %+v", err, f)
+	}
+}
+
+// Two runs that share one cache file (parallel CI jobs) and save it at the
+// same time keep each other's results: each merges what the file holds
+// under a lock before it writes.
+func TestCacheConcurrentWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.json")
+	const runs, perRun = 4, 300
+	start := make(chan struct{})
+	errs := make(chan error, runs)
+	for r := range runs {
+		c := loadCache(path, func(m string) { t.Error(m) })
+		for i := range perRun {
+			c.put(fmt.Sprintf("https://run%d.test/%d", r, i), &cacheEntry{Checked: time.Now(), OK: true, Status: 200})
+		}
+		go func() {
+			<-start
+			errs <- c.save(time.Now(), time.Hour, time.Hour)
+		}()
+	}
+	close(start)
+	for range runs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	var f cacheFile
+	if err := json.Unmarshal([]byte(readFile(t, path)), &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != runs*perRun {
+		t.Fatalf("%d entries in the cache, want %d", len(f.Entries), runs*perRun)
+	}
+}
+
+// Of two entries for one URL, the one checked last wins, whichever run
+// saves last.
+func TestCacheMergeKeepsNewer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.json")
+	now := time.Now()
+	older, newer := loadCache(path, nil), loadCache(path, nil)
+	newer.put("https://a.test/", &cacheEntry{Checked: now, OK: false, Reason: "404 Not Found"})
+	older.put("https://a.test/", &cacheEntry{Checked: now.Add(-time.Minute), OK: true})
+	for _, c := range []*cache{newer, older} {
+		if err := c.save(now, time.Hour, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := readCacheFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := f.Entries["https://a.test/"]; e == nil || e.OK {
+		t.Fatalf("entry %+v, want the newer failure", e)
 	}
 }
 

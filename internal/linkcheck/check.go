@@ -208,17 +208,12 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 		}
 		close(queue)
 		hs := c.host(hostKey)
-		private, privateAddr := c.hostIsPrivate(ctx, list[0].t.Host)
 		for range min(workersPerSlot*c.opt.PerHost, len(list)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for j := range queue {
-					if private {
-						j.res = &Result{URL: j.t.Key, OK: true, Skipped: true, SkipReason: "private address " + privateAddr}
-					} else {
-						c.checkJob(ctx, hs, j)
-					}
+					c.checkJob(ctx, hs, j)
 					done(j)
 				}
 			}()
@@ -228,14 +223,6 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 	if bar != nil {
 		_ = bar.Finish()
 	}
-}
-
-func (c *Checker) hostIsPrivate(ctx context.Context, host string) (bool, string) {
-	if !c.opt.ExcludePrivate {
-		return false, ""
-	}
-	addr, ok := c.privateAddress(ctx, host)
-	return ok, addr
 }
 
 func (c *Checker) newBar(total int) *progressbar.ProgressBar {

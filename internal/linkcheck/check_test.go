@@ -6,12 +6,15 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 func TestCheckStatuses(t *testing.T) {
@@ -431,8 +434,9 @@ func TestCheckSkips(t *testing.T) {
 	}{
 		{"excluded", Options{Exclude: []*regexp.Regexp{regexp.MustCompile(`/ok$`)}}, s.URL + "/ok", `excluded by "/ok$"`},
 		{"excluded after normalising", Options{Exclude: []*regexp.Regexp{regexp.MustCompile(`^http://127\.0\.0\.1:\d+/ok$`)}}, strings.Replace(s.URL, "http:", "HTTP:", 1) + "/ok", "excluded by"},
-		{"private IP", Options{ExcludePrivate: true}, s.URL + "/ok", "private address 127.0.0.1"},
-		{"localhost", Options{ExcludePrivate: true}, "http://localhost:1/", "private address localhost"},
+		{"loopback IP", Options{Policy: &netpolicy.Policy{}}, s.URL + "/ok", "not checked: 127.0.0.1 is a loopback address"},
+		{"localhost", Options{Policy: &netpolicy.Policy{}}, "http://localhost:1/", "not checked: localhost (127.0.0.1) is a loopback address"},
+		{"metadata", Options{Policy: &netpolicy.Policy{AllowLoopback: true, AllowPrivate: true}}, "http://169.254.169.254/latest/meta-data/", "not checked: 169.254.169.254 is a link-local, metadata or unspecified address: never requested"},
 		{"ftp", Options{}, "ftp://127.0.0.1/file", `scheme "ftp" is not checked`},
 		{"javascript", Options{}, "javascript:void(0)", `scheme "javascript" is not checked`},
 	}
@@ -449,35 +453,43 @@ func TestCheckSkips(t *testing.T) {
 	}
 }
 
-func TestCheckExcludePrivateResolvesNames(t *testing.T) {
+// The network policy is applied to each hop: a redirect from an allowed
+// host to a refused address is not followed, and the URL is not checked
+// (never broken); a name is judged by the addresses it resolves to.
+func TestCheckPolicy(t *testing.T) {
 	s := newSite(t)
-	c := newChecker(t, Options{ExcludePrivate: true})
-	c.lookupIP = func(ctx context.Context, host string) ([]net.IPAddr, error) {
-		switch host {
-		case "intranet.example":
-			return []net.IPAddr{{IP: net.ParseIP("10.1.2.3")}}, nil
-		case "public.example":
-			return []net.IPAddr{{IP: net.ParseIP("93.184.216.34")}}, nil
+	policy := &netpolicy.Policy{AllowLoopback: true, Resolve: func(_ context.Context, host string) ([]netip.Addr, error) {
+		if host == "intranet.example" {
+			return []netip.Addr{netip.MustParseAddr("10.1.2.3")}, nil
 		}
 		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}}
+	tests := []struct{ url, reason string }{
+		{s.URL + "/to-metadata", "not checked: redirected to http://169.254.169.254/latest/meta-data/, and 169.254.169.254 is a link-local, metadata or unspecified address: never requested"},
+		{s.URL + "/to-private", "not checked: redirected to http://10.0.0.1/admin, and 10.0.0.1 is a private address: not requested"},
+		{"http://intranet.example/", "not checked: intranet.example (10.1.2.3) is a private address: not requested"},
 	}
-	if addr, ok := c.privateAddress(context.Background(), "intranet.example"); !ok || addr != "10.1.2.3" {
-		t.Errorf("intranet: %q %v", addr, ok)
+	c := newChecker(t, Options{Policy: policy})
+	var urls []string
+	for _, tt := range tests {
+		urls = append(urls, tt.url)
 	}
-	for _, host := range []string{"public.example", "unknown.example", "8.8.8.8"} {
-		if _, ok := c.privateAddress(context.Background(), host); ok {
-			t.Errorf("%s counted private", host)
+	results := c.Check(context.Background(), urls)
+	for _, tt := range tests {
+		if r := results[tt.url]; !r.OK || !r.Skipped || r.SkipReason != tt.reason {
+			t.Errorf("%s: got %+v, want skipped: %s", tt.url, r, tt.reason)
 		}
 	}
-	for _, host := range []string{"::1", "fe80::1", "192.168.1.1", "169.254.0.1", "0.0.0.0"} {
-		if _, ok := c.privateAddress(context.Background(), host); !ok {
-			t.Errorf("%s not counted private", host)
-		}
+	if n := s.hits("/to-metadata") + s.hits("/to-private"); n != 2 {
+		t.Errorf("%d requests to the redirecting URLs, want 2 (no retries)", n)
 	}
-	// Default: private hosts are checked.
+	if st := c.Stats(); st.Requests != 2 || st.Skipped != 3 {
+		t.Errorf("stats %+v: want the 2 requests that were sent, and 3 URLs skipped", st)
+	}
+	// Without a policy (the default of the package), loopback is checked.
 	u := s.URL + "/ok"
 	if r := newChecker(t, Options{}).Check(context.Background(), []string{u})[u]; r.Skipped || !r.OK {
-		t.Errorf("private host not checked by default: %+v", r)
+		t.Errorf("loopback host not checked without a policy: %+v", r)
 	}
 }
 

@@ -1,7 +1,6 @@
 package linkcheck
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -22,8 +21,11 @@ type Result struct {
 	FinalURL        string // where redirects led; "" when there were none
 	Permanent       bool   // the URL answered with a permanent redirect (301, 308)
 	FragmentMissing bool   // the page works but has no such #fragment
-	Skipped         bool   // not checked: excluded, private, scheme, deadline
+	Skipped         bool   // not checked: excluded, refused, scheme, deadline
 	SkipReason      string
+	// Refused: Skipped because Options.Policy refused the address of the
+	// URL or of a redirect.
+	Refused bool
 	// Unchecked: Skipped because the run's deadline passed or it was
 	// canceled before the URL was asked.
 	Unchecked bool
@@ -50,6 +52,9 @@ type Checker struct {
 	owned   *http.Transport // the default transport, closed after each Check
 	cache   *cache
 	sem     chan struct{} // global limit on requests in flight
+	// startPerHost is the requests in flight a host starts with;
+	// opt.PerHost the most it may get.
+	startPerHost int
 
 	hostsMu sync.Mutex
 	hosts   map[string]*hostState
@@ -58,11 +63,9 @@ type Checker struct {
 	statsMu  sync.Mutex
 	stats    Stats
 
-	// Knobs for tests: backoff before the first retry, the clock, and the
-	// name resolver of ExcludePrivate.
+	// Knobs for tests: backoff before the first retry, and the clock.
 	backoffBase time.Duration
 	now         func() time.Time
-	lookupIP    func(ctx context.Context, host string) ([]net.IPAddr, error)
 }
 
 // New checks the options and prepares a Checker; it reads the cache file
@@ -74,8 +77,12 @@ func New(opt Options) (*Checker, error) {
 	if opt.Concurrency == 0 {
 		opt.Concurrency = DefaultConcurrency
 	}
+	// A per-host limit the caller gives is the most a host gets; without
+	// one, a host starts at DefaultPerHost and may grow to
+	// DefaultMaxPerHost (see slots).
+	startPerHost := opt.PerHost
 	if opt.PerHost == 0 {
-		opt.PerHost = DefaultPerHost
+		startPerHost, opt.PerHost = DefaultPerHost, DefaultMaxPerHost
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
@@ -115,14 +122,14 @@ func New(opt Options) (*Checker, error) {
 		}
 	}
 	c := &Checker{
-		opt:         opt,
-		accept:      accept,
-		headers:     headers,
-		sem:         make(chan struct{}, opt.Concurrency),
-		hosts:       map[string]*hostState{},
-		backoffBase: 500 * time.Millisecond,
-		now:         time.Now,
-		lookupIP:    net.DefaultResolver.LookupIPAddr,
+		opt:          opt,
+		startPerHost: startPerHost,
+		accept:       accept,
+		headers:      headers,
+		sem:          make(chan struct{}, opt.Concurrency),
+		hosts:        map[string]*hostState{},
+		backoffBase:  500 * time.Millisecond,
+		now:          time.Now,
 	}
 	transport := opt.Transport
 	if transport == nil {
@@ -148,9 +155,10 @@ func New(opt Options) (*Checker, error) {
 // newTransport is one transport for all requests, so connections to a host
 // are reused across its URLs.
 func newTransport(opt Options) *http.Transport {
-	return &http.Transport{
+	dialer := &net.Dialer{Timeout: opt.Timeout, KeepAlive: 30 * time.Second}
+	t := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: opt.Timeout, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           dialer.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          2 * opt.Concurrency,
 		MaxIdleConnsPerHost:   2 * opt.PerHost,
@@ -158,6 +166,11 @@ func newTransport(opt Options) *http.Transport {
 		TLSHandshakeTimeout:   opt.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}
+	if opt.Policy != nil {
+		t.Proxy = opt.Policy.Proxy
+		t.DialContext = opt.Policy.DialContext(dialer)
+	}
+	return t
 }
 
 // Stats returns the figures of the last Check.
@@ -181,7 +194,7 @@ func (c *Checker) host(key string) *hostState {
 	defer c.hostsMu.Unlock()
 	h := c.hosts[key]
 	if h == nil {
-		h = newHostState(c.opt.PerHost)
+		h = newHostState(c.startPerHost, c.opt.PerHost)
 		c.hosts[key] = h
 	}
 	return h

@@ -68,6 +68,13 @@ func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnch
 		if current != key {
 			res.FinalURL = current
 		}
+		if a.fail != nil && a.fail.refused {
+			why := "not checked: " + a.fail.reason
+			if current != key {
+				why = "not checked: redirected to " + current + ", and " + a.fail.reason
+			}
+			return outcome{res: &Result{URL: key, OK: true, Skipped: true, Refused: true, SkipReason: why, Attempts: res.Attempts}}
+		}
 		if a.fail != nil {
 			if err := ctx.Err(); err != nil || a.fail.aborted {
 				if err == nil {
@@ -200,21 +207,28 @@ func (c *Checker) shouldRetry(a answer, timeouts *int) bool {
 }
 
 // retryDelay is the server's Retry-After, capped, or exponential backoff
-// with jitter so that many URLs of one host do not retry in lockstep. A
-// timeout is retried at once: the time it waited is pause enough, and a
-// hanging URL's retry is the last request its host waits for.
+// with jitter so that many URLs of one host do not retry in lockstep; a
+// 429 waits at least the backoff, whatever Retry-After says. A timeout is
+// retried at once: the time it waited is pause enough, and a hanging URL's
+// retry is the last request its host waits for.
 func (c *Checker) retryDelay(a answer, retry int) time.Duration {
 	if a.fail != nil && a.fail.timeout {
 		return 0
 	}
-	if d, ok := parseRetryAfter(a.retryAfter, c.now()); ok {
-		return min(d, c.opt.MaxRetryAfter)
-	}
 	backoff := c.backoffBase << retry
-	if backoff <= 0 {
-		return 0
+	if backoff > 0 {
+		backoff = backoff/2 + rand.N(backoff) // between half and one and a half times
 	}
-	return backoff/2 + rand.N(backoff) // between half and one and a half times
+	if d, ok := parseRetryAfter(a.retryAfter, c.now()); ok {
+		d = min(d, c.opt.MaxRetryAfter)
+		if a.fail == nil && a.status == http.StatusTooManyRequests {
+			// "Retry-After: 0" from a host that is overrun is no reason
+			// to ask it again at once.
+			d = max(d, backoff)
+		}
+		return d
+	}
+	return max(backoff, 0)
 }
 
 func (c *Checker) sleep(ctx context.Context, d time.Duration) bool {
@@ -311,9 +325,13 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
 		}
 		f := classify(err, c.opt.Timeout)
+		if f.refused {
+			c.requests.Add(-1) // never sent
+		}
 		return answer{fail: &f}
 	}
-	hs.observe(time.Since(sent))
+	busy := resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable
+	hs.observe(time.Since(sent), busy, c.now())
 	defer func() { _ = resp.Body.Close() }()
 	a := answer{
 		status:     resp.StatusCode,

@@ -2,8 +2,6 @@ package linkcheck
 
 import (
 	"context"
-	"net"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,18 +23,18 @@ type hostState struct {
 	// last429 is when the host last answered 429: see limiting.
 	last429 time.Time
 	// latency is a moving average of answer times, from which the rate the
-	// host is served at without a limit follows: perHost / latency.
+	// host is served at without a limit follows: slots / latency.
 	latency time.Duration
-	perHost int
 	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
 	// skip the HEAD that would fail the same way.
 	preferGET atomic.Bool
-	// slots are the host's share of requests in flight (Options.PerHost).
-	// A request holds one only while it is on the wire, so a URL waiting
-	// out a backoff leaves its slot to the host's other URLs; only a try
-	// that gave up early and a 429 of a host that is rate limiting keep
-	// it for their retry (see answer.held).
-	slots chan struct{}
+	// slots are the host's share of requests in flight, which adapts to
+	// its answers (see slots). A request holds one only while it is on
+	// the wire, so a URL waiting out a backoff leaves its slot to the
+	// host's other URLs; only a try that gave up early and a 429 of a
+	// host that is rate limiting keep it for their retry (see
+	// answer.held).
+	slots *slots
 }
 
 const (
@@ -45,27 +43,22 @@ const (
 	rateGrowth  = 1.02          // per success
 )
 
-func newHostState(perHost int) *hostState {
-	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), perHost: perHost, slots: make(chan struct{}, perHost)}
+func newHostState(start, max int) *hostState {
+	return &hostState{limiter: rate.NewLimiter(rate.Inf, 1), slots: newSlots(start, max)}
 }
 
 // acquire takes one of the host's slots, or fails when ctx ends first.
-func (h *hostState) acquire(ctx context.Context) error {
-	select {
-	case h.slots <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+func (h *hostState) acquire(ctx context.Context) error { return h.slots.acquire(ctx) }
 
 // release gives a slot back.
-func (h *hostState) release() { <-h.slots }
+func (h *hostState) release() { h.slots.release() }
 
 func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx) }
 
-// observe records how long an answer took.
-func (h *hostState) observe(d time.Duration) {
+// observe records how long an answer took, and whether it was the host
+// pushing back (429, 503).
+func (h *hostState) observe(d time.Duration, busy bool, now time.Time) {
+	h.slots.answered(d, busy, now)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.latency == 0 {
@@ -99,10 +92,11 @@ const (
 
 // freeRate is the rate the host is asked at without a limit.
 func (h *hostState) freeRate() rate.Limit {
+	slots := h.slots.current()
 	if h.latency <= 0 {
-		return rate.Limit(10 * h.perHost)
+		return rate.Limit(10 * slots)
 	}
-	return rate.Limit(float64(h.perHost) / h.latency.Seconds())
+	return rate.Limit(slots / h.latency.Seconds())
 }
 
 // limiting records a 429 at now and reports whether the host is rate
@@ -145,31 +139,4 @@ func (h *hostState) speedUp() {
 		limit = rate.Inf
 	}
 	h.limiter.SetLimit(limit)
-}
-
-// privateAddress says whether host is loopback, private or link-local; a
-// name counts when any address it resolves to does. A name that does not
-// resolve is not private: the check itself reports the DNS failure.
-func (c *Checker) privateAddress(ctx context.Context, host string) (string, bool) {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return host, true
-	}
-	if ip := net.ParseIP(host); ip != nil {
-		return host, isPrivateIP(ip)
-	}
-	addrs, err := c.lookupIP(ctx, host)
-	if err != nil {
-		return "", false
-	}
-	for _, a := range addrs {
-		if isPrivateIP(a.IP) {
-			return a.IP.String(), true
-		}
-	}
-	return "", false
-}
-
-func isPrivateIP(ip net.IP) bool {
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsUnspecified()
 }

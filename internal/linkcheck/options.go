@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 // Version is pagelint's version as the default User-Agent names it; the
@@ -20,8 +22,9 @@ var Version = "dev"
 
 // Defaults of Options, applied where a field is left at its zero value.
 const (
-	DefaultConcurrency   = 32
-	DefaultPerHost       = 4
+	DefaultConcurrency   = 64
+	DefaultPerHost       = 4  // requests in flight a host starts with
+	DefaultMaxPerHost    = 16 // the most a host that answers fast grows to
 	DefaultTimeout       = 10 * time.Second
 	DefaultRetries       = 2
 	DefaultCacheTTL      = 24 * time.Hour
@@ -52,15 +55,17 @@ type HeaderRule struct {
 // comment; a negative count or duration switches the feature off where the
 // comment says so.
 type Options struct {
-	Concurrency int           // requests in flight at once, all hosts; default 32
-	PerHost     int           // requests in flight at once to one host; default 4
+	Concurrency int           // requests in flight at once, all hosts; default 64
+	PerHost     int           // most requests in flight at once to one host; default: from 4, adapting up to 16
 	Timeout     time.Duration // one request; default 10s
 	Deadline    time.Duration // the whole Check; 0 = none. URLs not checked by then are Skipped
 	Retries     int           // extra tries after a retryable failure; default 2, negative = none
 	Accept      []string      // statuses that count as working: "200-299" (default), "403", …
 
-	Exclude        []*regexp.Regexp // URLs matching any of these are Skipped
-	ExcludePrivate bool             // skip loopback, private and link-local hosts (names are resolved)
+	Exclude []*regexp.Regexp // URLs matching any of these are Skipped
+	// Policy says which addresses may be dialled, on every request and
+	// redirect hop; a URL it refuses is Skipped. nil: any address (tests).
+	Policy *netpolicy.Policy
 
 	UserAgent string       // default DefaultUserAgent()
 	Headers   []HeaderRule // extra headers per URL pattern; later rules win

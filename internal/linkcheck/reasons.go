@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 // failure is a request that got no HTTP answer, classified once so that the
@@ -29,6 +31,9 @@ type failure struct {
 	// aborted: the run's deadline or cancellation stopped the request
 	// before it was sent, so nothing is known of the URL.
 	aborted bool
+	// refused: the network policy refused the address (see
+	// Options.Policy), so the URL is not checked.
+	refused bool
 }
 
 // classify says why a round trip failed, in the words a user can act on.
@@ -44,6 +49,9 @@ func classify(err error, timeout time.Duration) failure {
 		netErr   net.Error
 		urlError *url.Error
 	)
+	if refused, ok := netpolicy.IsRefused(err); ok {
+		return failure{reason: refused.Error(), refused: true}
+	}
 	switch {
 	case errors.As(err, &dnsErr):
 		what := dnsErr.Err

@@ -327,7 +327,7 @@ func TestCheckSlowButWorkingURL(t *testing.T) {
 }
 
 func TestHostLimiting(t *testing.T) {
-	h := newHostState(4)
+	h := newHostState(4, 4)
 	t0 := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for _, step := range []struct {
 		at   time.Duration

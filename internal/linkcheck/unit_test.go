@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"net/url"
 	"strings"
 	"syscall"
@@ -85,6 +86,12 @@ func TestRetryDelayCapsRetryAfter(t *testing.T) {
 		t.Errorf("got %v, want the 2s cap", d)
 	}
 	c.backoffBase = 100 * time.Millisecond
+	if d := c.retryDelay(answer{status: http.StatusTooManyRequests, retryAfter: "0"}, 0); d < 50*time.Millisecond {
+		t.Errorf("429 with Retry-After: 0: %v, want at least the backoff", d)
+	}
+	if d := c.retryDelay(answer{status: http.StatusServiceUnavailable, retryAfter: "0"}, 0); d != 0 {
+		t.Errorf("503 with Retry-After: 0: %v, want none", d)
+	}
 	for retry := range 3 {
 		base := c.backoffBase << retry
 		if d := c.retryDelay(answer{}, retry); d < base/2 || d > base*3/2 {
@@ -119,8 +126,8 @@ func TestClassify(t *testing.T) {
 }
 
 func TestHostSlowsDownAfter429(t *testing.T) {
-	h := newHostState(4)
-	h.observe(100 * time.Millisecond) // 4 at a time, 100ms each: 40 a second
+	h := newHostState(4, 4)
+	h.observe(100*time.Millisecond, false, time.Now()) // 4 at a time, 100ms each: 40 a second
 	now := time.Now()
 	h.slowDown(now)
 	if got := h.limiter.Limit(); got != 20 {

@@ -3,27 +3,37 @@ package lint
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/linkcheck"
+	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/source"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // checkExternal checks every distinct external URL the pages link to, once.
 // URLs the run fetched itself (pages of a crawl, and what the crawl could not
-// fetch) are judged by what the run already knows, even offline.
+// fetch) are judged by what the run already knows, even offline; the URLs
+// on a crawl's origins that it did not fetch count against its
+// --max-pages (see crawlLimit).
 //
 // pages carry the links to check; fetched holds the anchors of the pages
 // the run fetched, and known what the crawl learnt of the URLs it could not
 // fetch, both by normal form (internal/urlnorm).
-func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult) (map[string]checks.ExternalResult, linkCounts, error) {
+func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets := externalTargets(engine, pages, fetched, known)
 	if !online {
 		return results, linkCounts{checked: len(results), offline: notExcluded(opt, targets)}, nil
+	}
+	targets, overBudget := crawl.within(targets)
+	if overBudget > 0 {
+		opt.Warn(fmt.Sprintf("%s of the crawled site not checked: they are beyond --max-pages, which the pages fetched and the links to its own pages share",
+			finding.Plural(overBudget, "URL", "URLs")))
 	}
 	if len(targets) == 0 {
 		return results, linkCounts{checked: len(results)}, nil
@@ -32,10 +42,13 @@ func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pag
 	if err != nil {
 		return nil, linkCounts{}, err
 	}
-	var unchecked int
+	var unchecked, refused int
 	for t, r := range checker.Check(ctx, targets) {
 		if r.Unchecked {
 			unchecked++
+		}
+		if r.Refused {
+			refused++
 		}
 		if r.Skipped {
 			continue
@@ -55,7 +68,44 @@ func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pag
 			FragmentMissing: r.FragmentMissing,
 		}
 	}
+	if refused > 0 {
+		opt.Warn(fmt.Sprintf("%s not checked: the network policy refuses their addresses (loopback and private ones are checked with --allow-private; link-local ones never)",
+			finding.Plural(refused, "external link", "external links")))
+	}
 	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
+}
+
+// crawlLimit is what a crawl leaves of its --max-pages to the link checks
+// of the URLs on its origins that it did not fetch: each of them would be
+// one more request to the site, and a crawl of 500 pages may link to
+// 50,000 more. nil for a run without a crawl.
+type crawlLimit struct {
+	origins map[string]bool
+	left    int
+}
+
+// within keeps, in order, the URLs off the crawl's origins and as many on
+// them as the budget allows (each URL once, whatever its fragment), and
+// counts the URLs left out.
+func (c *crawlLimit) within(targets []string) (kept []string, over int) {
+	if c == nil || len(c.origins) == 0 {
+		return targets, 0
+	}
+	listed, left := map[string]bool{}, map[string]bool{}
+	for _, t := range targets {
+		u, err := urlnorm.Parse(t)
+		switch {
+		case err != nil || !c.origins[u.Origin], listed[u.Key]:
+		case left[u.Key] || c.left == 0:
+			left[u.Key] = true
+			continue
+		default:
+			listed[u.Key] = true
+			c.left--
+		}
+		kept = append(kept, t)
+	}
+	return kept, len(left)
 }
 
 // linkCounts are the distinct link targets a run judged, the external ones
@@ -111,8 +161,9 @@ func externalTargets(engine *checks.Engine, pages []*deferredLinks, fetched map[
 func crawlFailures(skipped []source.Skip) map[string]checks.ExternalResult {
 	known := map[string]checks.ExternalResult{}
 	for _, s := range skipped {
+		_, refused := netpolicy.IsRefused(s.Err)
 		switch {
-		case s.Err == nil:
+		case s.Err == nil, refused:
 		case errors.Is(s.Err, source.ErrNotHTML):
 			known[urlnorm.Key(s.URL)] = checks.ExternalResult{OK: true}
 		default:
@@ -142,20 +193,20 @@ func linkOptions(opt *Options) linkcheck.Options {
 		retries = -1 // the checker reads 0 as "the default"
 	}
 	o := linkcheck.Options{
-		Concurrency:    l.MaxConcurrency(),
-		PerHost:        l.MaxPerHost(),
-		Timeout:        l.RequestTimeout(),
-		Deadline:       l.RunDeadline(),
-		Retries:        retries,
-		Accept:         l.AcceptedStatus(),
-		Exclude:        l.ExcludePatterns(),
-		ExcludePrivate: opt.ExcludePrivate || l.ExcludePrivate,
-		UserAgent:      userAgent(opt),
-		Fragments:      l.ExternalFragments,
-		CacheTTL:       l.CacheTTL(),
-		FailureTTL:     l.CacheFailureTTL(),
-		Progress:       opt.Progress,
-		Warn:           opt.Warn,
+		Concurrency: l.MaxConcurrency(),
+		PerHost:     l.PerHost, // unset: adaptive, see linkcheck.DefaultMaxPerHost
+		Timeout:     l.RequestTimeout(),
+		Deadline:    l.RunDeadline(),
+		Retries:     retries,
+		Accept:      l.AcceptedStatus(),
+		Exclude:     l.ExcludePatterns(),
+		Policy:      opt.policy,
+		UserAgent:   userAgent(opt),
+		Fragments:   l.ExternalFragments,
+		CacheTTL:    l.CacheTTL(),
+		FailureTTL:  l.CacheFailureTTL(),
+		Progress:    opt.Progress,
+		Warn:        opt.Warn,
 	}
 	// A cache whose results last no time ("ttl": "0s") is no cache.
 	if !opt.NoCache && l.CacheTTL() > 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
 	"github.com/pagelint/pagelint/schema"
@@ -157,6 +158,10 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 	info, err := os.Stat(in)
 	if err != nil {
 		return nil, errorf(in, "%s", describeStatError(err))
+	}
+	if !info.IsDir() && !info.Mode().IsRegular() {
+		// A FIFO would hang the run; "-" is how standard input is read.
+		return nil, errorf(in, "%v (give - to read standard input)", fsutil.RegularError(info.Mode()))
 	}
 	if info.IsDir() {
 		lg, err := ls.group(in)
@@ -341,7 +346,7 @@ func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
 		sources[i] = p.Source
 	}
 	mine := mineOf(sources, opt.Shard)
-	out := &group{site: g.site, remote: g.remote, noOrigin: g.noOrigin, anchors: map[string]map[string]bool{}, known: g.known}
+	out := &group{site: g.site, remote: g.remote, noOrigin: g.noOrigin, anchors: map[string]map[string]bool{}, known: g.known, crawl: g.crawl}
 	env, links := g.env(engine, g.site), newLinkTable()
 	env.Reading = true
 	for _, p := range g.models {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"github.com/pagelint/pagelint/schema"
@@ -36,8 +37,11 @@ type Options struct {
 	InputFormat string
 	Offline     bool
 	NoCache     bool
-	// ExcludePrivate skips external URLs on loopback and private addresses.
+	// ExcludePrivate skips external URLs on loopback and private addresses
+	// even when an input is on one; AllowPrivate checks them even when
+	// none is. See networkPolicy.
 	ExcludePrivate bool
+	AllowPrivate   bool
 
 	Render     bool
 	RenderWait time.Duration
@@ -47,7 +51,7 @@ type Options struct {
 	Sitemaps   []string
 
 	// RenderPolicy is asked about each request of the rendered pages (see
-	// source.RenderOptions.Policy); nil allows all.
+	// source.RenderOptions.Policy); nil means the run's network policy.
 	RenderPolicy func(*url.URL) error
 
 	// Shard lints a deterministic share of the pages; zero means all.
@@ -67,6 +71,8 @@ type Options struct {
 	// nothing.
 	ReportUnusedDisable bool
 
+	// policy says which addresses the run's requests may reach.
+	policy *netpolicy.Policy
 	// notes are the notes of the pages, by source (see sayPageNotes).
 	notes *pageNotes
 }
@@ -128,12 +134,15 @@ type group struct {
 	// known are link results the reading learnt on the way (a crawl's
 	// failed fetches), by normal form (internal/urlnorm).
 	known map[string]checks.ExternalResult
+	// crawl is what the group's crawl left of its --max-pages; nil
+	// without a crawl.
+	crawl *crawlLimit
 }
 
 // Run lints the inputs: each page is checked as soon as it is read, then
 // the links that need other pages or the network, then the site checks.
 func Run(ctx context.Context, opt Options) (*Result, error) {
-	opt.prepare()
+	opt.prepare(ctx)
 	engine := checks.NewEngine(opt.Config, opt.Now)
 	engine.ReadFrom(urlInputs(opt.Inputs))
 	groups, pageErrs, err := readInputs(ctx, &opt, engine)
@@ -144,6 +153,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	var deferred []*deferredLinks
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
+	var crawl *crawlLimit
 	suppressions := map[string]page.Suppressions{}
 	sitePages := 0
 	for _, g := range groups {
@@ -155,6 +165,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		deferred = append(deferred, g.deferred...)
 		for u, r := range g.known {
 			known[u] = r
+		}
+		if g.crawl != nil {
+			crawl = g.crawl // the URL inputs make one group
 		}
 		for u, a := range g.anchors {
 			if IsURL(u) {
@@ -173,7 +186,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// has nothing to lint: an empty report, not a failure, so that a
 		// fixed CI matrix works on a small site.
 	}
-	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known)
+	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known, crawl)
 	if err != nil {
 		return nil, err
 	}
@@ -268,15 +281,42 @@ func (g *group) unresolved(engine *checks.Engine, opt *Options) int {
 	return total
 }
 
-// prepare fills in the defaults of a run.
-func (opt *Options) prepare() {
+// prepare fills in the defaults of a run and its network policy.
+func (opt *Options) prepare(ctx context.Context) {
 	if len(opt.Inputs) == 0 {
 		opt.Inputs = []string{"."}
 	}
 	if opt.Warn == nil {
 		opt.Warn = func(string) {}
 	}
+	opt.policy = networkPolicy(ctx, opt)
+	if opt.RenderPolicy == nil {
+		// Chromium resolves names itself: its requests are checked by
+		// what their hosts resolve to (see netpolicy.Policy.CheckURL).
+		opt.RenderPolicy = opt.policy.CheckURL
+	}
 	opt.notes = &pageNotes{}
+}
+
+// networkPolicy decides which addresses the run may reach, as
+// docs/SECURITY.md says: public ones always; loopback and private ones
+// when an input URL is on such an address (a local or internal site), or
+// when --allow-private or links.allowPrivate says so, and never with
+// --exclude-private or links.excludePrivate; link-local, metadata and
+// unspecified ones never.
+func networkPolicy(ctx context.Context, opt *Options) *netpolicy.Policy {
+	p := &netpolicy.Policy{}
+	l := &opt.Config.Links
+	switch {
+	case opt.ExcludePrivate || l.ExcludePrivate:
+	case opt.AllowPrivate || l.AllowPrivate:
+		p.AllowLoopback, p.AllowPrivate = true, true
+	default:
+		for _, in := range append(urlInputs(opt.Inputs), opt.Sitemaps...) {
+			p.AllowInput(ctx, in)
+		}
+	}
+	return p
 }
 
 // urlInputs are the inputs that are URLs.
@@ -297,7 +337,7 @@ func errorf(source, format string, args ...any) error {
 
 // Extract reads the inputs into page models without checking them.
 func Extract(ctx context.Context, opt Options) ([]*page.Page, []error, error) {
-	opt.prepare()
+	opt.prepare(ctx)
 	groups, pageErrs, err := readInputs(ctx, &opt, nil)
 	if err != nil {
 		return nil, nil, err

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -21,6 +22,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		UserAgent: userAgent(opt),
 		Timeout:   opt.Config.Links.RequestTimeout(),
 		MaxSize:   opt.Config.MaxPageSize(),
+		Client:    &http.Client{Transport: opt.policy.Transport()},
 	}
 	var render *renderSession
 	if opt.Render {
@@ -64,6 +66,7 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		}
 		reportSkipped(opt, res.Skipped)
 		g.known = crawlFailures(res.Skipped)
+		g.crawl = &crawlLimit{origins: res.Origins, left: crawlBudget(opt, res)}
 		sort.SliceStable(g.models, func(a, b int) bool { return g.models[a].Source < g.models[b].Source })
 	} else {
 		for _, u := range urls {
@@ -99,6 +102,18 @@ func readURLs(ctx context.Context, opt *Options, urls []string) (*group, []error
 		g.anchors[p.URL] = anchorSet(p)
 	}
 	return g, pageErrs, nil
+}
+
+// crawlBudget is what is left of a crawl's --max-pages for the link checks
+// of the URLs on its origins that it did not fetch: each of them would be
+// one more request to the site, and a crawl of 500 pages may link to
+// 50,000 more.
+func crawlBudget(opt *Options, res *source.CrawlResult) int {
+	maxPages := opt.MaxPages
+	if maxPages <= 0 {
+		maxPages = source.DefaultMaxPages
+	}
+	return max(maxPages-res.Fetched, 0)
 }
 
 // sitemaps are the sitemap URLs to seed a crawl from; "auto" stands for

@@ -109,17 +109,25 @@ func TestRenderSourcePositions(t *testing.T) {
 	}
 }
 
+// secretServer is a service on loopback that a rendered page must not reach
+// unless the policy allows it, and how many requests it answered.
+func secretServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	asked := &atomic.Int32{}
+	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		fmt.Fprint(w, "secret")
+	}))
+	t.Cleanup(secret.Close)
+	return secret, asked
+}
+
 // TestRenderPolicyOwnServer: under a policy that refuses loopback, a local
 // page still loads from the run's own file server on loopback, and what its
 // script asks of another loopback server is refused and noted.
 func TestRenderPolicyOwnServer(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
-	var asked atomic.Int32
-	secret := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		asked.Add(1)
-		fmt.Fprint(w, "secret")
-	}))
-	defer secret.Close()
+	secret, asked := secretServer(t)
 	root := writeSite(t, map[string]string{
 		"index.html": `<!DOCTYPE html><html><head><script src="/menu.js"></script></head><body><nav id="n"></nav></body></html>`,
 		"menu.js": `fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});
@@ -198,5 +206,56 @@ func TestDOMIndex(t *testing.T) {
 		if got != tt.want || (ix.slow > 0) != tt.slow {
 			t.Errorf("find(%q) = %q (slow %v), want %q (slow %v)", tt.sel, got, ix.slow > 0, tt.want, tt.slow)
 		}
+	}
+}
+
+// TestRenderKeepsToTheNetworkPolicy: without a RenderPolicy of its own, a
+// run renders under its network policy (docs/SECURITY.md): a local site's
+// script asking a loopback server is refused and noted unless AllowPrivate
+// lets it reach loopback, and an image or a fetch of the cloud metadata
+// address is refused even then. A refused request never leaves Chromium, so
+// the metadata address is never dialled (it is not on loopback).
+func TestRenderKeepsToTheNetworkPolicy(t *testing.T) {
+	chrometest.Require(t, source.FindChrome)
+	secret, asked := secretServer(t)
+	const metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
+	loopbackPage := `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
+fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});</script></body></html>`
+	metadataPage := func(tag string) string {
+		return `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>` + tag + `</body></html>`
+	}
+	cfg, err := schema.Default(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, page string
+		allow      bool
+		asked      bool   // the loopback server answered
+		note       string // the page's note
+	}{
+		{name: "loopback refused", page: loopbackPage,
+			note: "the address policy refused the page's request to " + secret.URL + "/latest/meta-data/ (127.0.0.1 is a loopback address: not requested)"},
+		{name: "loopback with AllowPrivate", page: loopbackPage, allow: true, asked: true},
+		{name: "metadata image with AllowPrivate", page: metadataPage(`<img src="` + metadata + `" alt="">`), allow: true,
+			note: "the address policy refused the page's request to " + metadata + " (169.254.169.254 is a link-local, metadata or unspecified address: never requested)"},
+		{name: "metadata fetch", page: metadataPage(`<script>fetch("` + metadata + `").catch(() => {});</script>`),
+			note: "the address policy refused the page's request to " + metadata + " (169.254.169.254 is a link-local, metadata or unspecified address: never requested)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			asked.Store(0)
+			root := writeSite(t, map[string]string{"index.html": tt.page})
+			pages, pageErrs, err := Extract(context.Background(), Options{Inputs: []string{root}, Config: cfg, Render: true, AllowPrivate: tt.allow})
+			if err != nil || len(pageErrs) > 0 {
+				t.Fatal(err, pageErrs)
+			}
+			if got := asked.Load() > 0; got != tt.asked {
+				t.Errorf("the loopback server asked: %v, want %v", got, tt.asked)
+			}
+			if note := pages[0].Note; note != tt.note {
+				t.Errorf("note = %q\nwant   %q", note, tt.note)
+			}
+		})
 	}
 }

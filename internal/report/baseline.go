@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/pagelint/pagelint/internal/finding"
@@ -61,9 +60,9 @@ func sortEntries(entries []BaselineEntry) {
 
 // ReadBaseline reads a baseline file that Write wrote.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFile(path, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the baseline: %w", err)
+		return nil, fmt.Errorf("cannot read the baseline %s: %w", path, err)
 	}
 	var file baselineFile
 	if err := json.Unmarshal(data, &file); err != nil {
@@ -113,7 +112,7 @@ func (b *Baseline) Write(path string) error {
 	if err := writeIndentedJSON(&buf, file); err != nil {
 		return err
 	}
-	if err := fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("cannot write the baseline: %w", err)
 	}
 	return nil

@@ -47,6 +47,15 @@ func WriteCodeClimate(w io.Writer, r *Report, opt Options) error {
 			Location: codeClimateLocation{Path: repoPath(f.Source, opt.BaseDir), Lines: codeClimateLines{Begin: max(f.Line, 1)}},
 		})
 	}
+	if r.Summary.Interrupted {
+		// The format has no summary: the interruption is an issue of its
+		// own, the worst GitLab knows, so that no gate passes on it.
+		issues = append(issues, codeClimateIssue{
+			Type: "issue", CheckName: "pagelint/interrupted", Description: interruptedNote,
+			Categories: []string{"Bug Risk"}, Fingerprint: "pagelint-interrupted", Severity: "blocker",
+			Location: codeClimateLocation{Path: ".", Lines: codeClimateLines{Begin: 1}},
+		})
+	}
 	return writeIndentedJSON(w, issues)
 }
 

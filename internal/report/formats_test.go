@@ -119,6 +119,9 @@ func TestGitHubEscaping(t *testing.T) {
 		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
 		{"a:b,c", "a:b,c", "a%3Ab%2Cc"},
 		{"%0A", "%250A", "%250A"},
+		{"Privacy\x1b[2J\x1b]8;;https://evil.test\x07", `Privacy\x1b[2J\x1b]8;;https://evil.test\x07`, `Privacy\x1b[2J\x1b]8;;https%3A//evil.test\x07`},
+		{"a\x00b\tc\x7fd\u0085e", `a\x00b\x09c\x7fd\x85e`, `a\x00b\x09c\x7fd\x85e`},
+		{"line\u2028::error::forged", `line\u2028::error::forged`, `line\u2028%3A%3Aerror%3A%3Aforged`},
 	}
 	for _, tt := range tests {
 		if got := escapeData(tt.in); got != tt.data {

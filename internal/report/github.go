@@ -19,6 +19,9 @@ import (
 // appends the Markdown report to the job summary.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	var buf bytes.Buffer
+	if r.Summary.Interrupted {
+		fmt.Fprintf(&buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
+	}
 	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
 		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}
@@ -59,21 +62,41 @@ func githubCommand(s finding.Severity) string {
 	}
 }
 
-// escapeData escapes a command's message as @actions/core does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// escapeData escapes a command's message as @actions/core does ("%",
+// CR, LF), and shows every other control character that came from a page
+// as "\x1b": the runner's log would otherwise interpret an ESC sequence,
+// and a U+2028 could end the line.
+func escapeData(s string) string { return escapeCommand(s, false) }
 
-// escapeProperty escapes a command property's value as @actions/core does.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+// escapeProperty escapes a command property's value as @actions/core does,
+// ":" and "," too, and shows control characters as escapeData does.
+func escapeProperty(s string) string { return escapeCommand(s, true) }
+
+func escapeCommand(s string, property bool) string {
+	return escapeEach(s, func(r rune) (string, bool) {
+		switch {
+		case r == '%':
+			return "%25", true
+		case r == '\r':
+			return "%0D", true
+		case r == '\n':
+			return "%0A", true
+		case property && r == ':':
+			return "%3A", true
+		case property && r == ',':
+			return "%2C", true
+		case isLineControl(r):
+			return visibleControl(r), true
+		}
+		return "", false
+	})
 }
 
 // appendStepSummary adds the Markdown report to the job summary file.
 // Other steps' summaries stay; the file is replaced whole, never half
 // written.
 func appendStepSummary(path string, r *Report) error {
-	old, err := os.ReadFile(path)
+	old, err := fsutil.ReadFile(path, 0)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot read the job summary %q: %w", path, err)
 	}
@@ -85,7 +108,7 @@ func appendStepSummary(path string, r *Report) error {
 	if err := WriteMarkdown(&buf, r, Options{}); err != nil {
 		return err
 	}
-	if err := fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("cannot write the job summary %q: %w", path, err)
 	}
 	return nil

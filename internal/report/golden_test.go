@@ -36,7 +36,8 @@ var goldenVariants = []goldenVariant{
 	{"html", "html", Options{}},
 }
 
-var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport, "saved": savedReport}
+var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport, "saved": savedReport,
+	"interrupted": interruptedReport, "interrupted-clean": interruptedCleanReport}
 
 // savedReport is a clean offline run over saved pages: some links were left
 // to the network, some had no origin to be asked at.
@@ -55,6 +56,22 @@ func uncheckedReport() *Report {
 	r.Summary.Offline = false
 	r.Summary.LinksUnchecked = 3
 	r.Summary.HomeItemsSkipped = []string{"us-opt-out", "us-privacy-policy"}
+	return r
+}
+
+// interruptedReport is a run with findings that a signal stopped during its
+// external link checks; interruptedCleanReport one that had found nothing
+// by then. Neither may read as a pass.
+func interruptedReport() *Report {
+	r := siteReport()
+	r.Summary.Interrupted = true
+	r.Summary.LinksUnchecked = 12
+	return r
+}
+
+func interruptedCleanReport() *Report {
+	r := uncheckedReport()
+	r.Summary.Interrupted = true
 	return r
 }
 

@@ -81,6 +81,15 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 		doc.Failures += suite.Failures
 		doc.Suites = append(doc.Suites, suite)
 	}
+	if r.Summary.Interrupted {
+		// A failing test of its own, so that no gate passes on the run.
+		doc.Suites = append(doc.Suites, junitSuite{Name: "pagelint", Tests: 1, Failures: 1, Cases: []junitCase{{
+			Classname: "pagelint", Name: "run",
+			Failure: &junitFailure{Message: interruptedNote, Type: "interrupted", Body: interruptedNote},
+		}}})
+		doc.Tests++
+		doc.Failures++
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

@@ -45,9 +45,12 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 		fmt.Fprintf(&buf, "**%s** · %d unchanged\n\n", escapeMarkdown(c.Headline()), c.Unchanged)
 	}
 	pages := finding.Plural(r.Summary.Pages, "page", "pages")
-	if total.total() == 0 {
+	switch {
+	case total.total() == 0 && r.Summary.Interrupted:
+		fmt.Fprintf(&buf, "✖ **No problems found** in %s", pages)
+	case total.total() == 0:
 		fmt.Fprintf(&buf, "✔ **No problems** in %s", pages)
-	} else {
+	default:
 		fmt.Fprintf(&buf, "✖ **%s** (%s, %s, %d info) in %s", finding.Plural(total.total(), "problem", "problems"),
 			finding.Plural(total.Error, "error", "errors"), finding.Plural(total.Warning, "warning", "warnings"), total.Info, pages)
 	}

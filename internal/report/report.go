@@ -89,7 +89,7 @@ type Summary struct {
 	// Offline is true when external links were not checked.
 	Offline bool `json:"offline,omitempty"`
 	// LinksUnchecked are the external URLs left unchecked when
-	// links.deadline passed.
+	// links.deadline passed, or the run was interrupted.
 	LinksUnchecked int `json:"linksUnchecked,omitempty"`
 	// LinksOffline are the URLs left unchecked because external links
 	// were not checked: external ones, and a saved page's links to its
@@ -101,6 +101,10 @@ type Summary struct {
 	// HomeItemsSkipped names the home-page items (scope "home") left
 	// unchecked because no home page was linted.
 	HomeItemsSkipped []string `json:"homeItemsSkipped,omitempty"`
+	// Interrupted is true when a signal (SIGINT, SIGTERM) stopped the
+	// run before it finished: its findings may be incomplete, and no gate
+	// may pass on it.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // Options shape how a writer renders a report.

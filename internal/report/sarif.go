@@ -27,10 +27,30 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
 	// ColumnKind says how columns count: pagelint counts code points.
 	ColumnKind string `json:"columnKind"`
+}
+
+// sarifInvocation is written only for a run that did not end well: one
+// that was interrupted.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
+}
+
+func sarifInvocations(s Summary) []sarifInvocation {
+	if !s.Interrupted {
+		return nil
+	}
+	return []sarifInvocation{{ToolExecutionNotifications: []sarifNotification{{Level: "error", Message: sarifText{Text: interruptedNote}}}}}
 }
 
 type sarifTool struct {
@@ -149,7 +169,7 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 	return writeIndentedJSON(w, sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, Invocations: sarifInvocations(r.Summary), ColumnKind: "unicodeCodePoints"}},
 	})
 }
 

@@ -116,6 +116,8 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding, newOn
 func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
 	switch {
+	case c.total() == 0 && s.Interrupted:
+		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0 && quiet:
 		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0:
@@ -141,6 +143,9 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 // text, Markdown and HTML reports.
 func summaryNotes(s Summary) []string {
 	var notes []string
+	if s.Interrupted {
+		notes = append(notes, interruptedNote)
+	}
 	switch {
 	case s.Offline && s.LinksOffline > 0:
 		notes = append(notes, finding.Plural(s.LinksOffline, "link", "links")+" not checked (--offline)")
@@ -151,7 +156,11 @@ func summaryNotes(s Summary) []string {
 		notes = append(notes, finding.Plural(s.LinksUnresolved, "link", "links")+" not checked: the page names no origin (give --base-url)")
 	}
 	if s.LinksUnchecked > 0 {
-		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked (links.deadline passed)")
+		why := "links.deadline passed"
+		if s.Interrupted {
+			why = "interrupted"
+		}
+		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
 	}
 	if n := len(s.HomeItemsSkipped); n > 0 {
 		quoted := make([]string, n)
@@ -166,6 +175,9 @@ func summaryNotes(s Summary) []string {
 	}
 	return notes
 }
+
+// interruptedNote is what every format says of an interrupted run.
+const interruptedNote = "interrupted: the run stopped before it finished, so findings may be missing"
 
 func severityStyle(s finding.Severity) string {
 	switch s {
@@ -198,23 +210,50 @@ func pad(s string, width int) string {
 // terminalSafe keeps a message on one line and keeps control characters
 // that came from a page (an ESC in a label) from reaching the terminal.
 func terminalSafe(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+	if !strings.ContainsFunc(s, isLineControl) {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
+	return escapeEach(s, func(r rune) (string, bool) {
 		switch {
 		case r == '\n':
-			b.WriteString(`\n`)
+			return `\n`, true
 		case r == '\r':
-			b.WriteString(`\r`)
+			return `\r`, true
 		case r == '\t':
-			b.WriteString(" ")
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
+			return " ", true
+		case isLineControl(r):
+			return visibleControl(r), true
+		}
+		return "", false
+	})
+}
+
+// escapeEach writes s with each rune that escape has a replacement for
+// replaced.
+func escapeEach(s string, escape func(rune) (string, bool)) string {
+	var b strings.Builder
+	for _, r := range s {
+		if rep, ok := escape(r); ok {
+			b.WriteString(rep)
+		} else {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isLineControl: a character that a terminal or a log viewer acts on
+// rather than shows: C0 and C1 controls, DEL, and the Unicode line and
+// paragraph separators.
+func isLineControl(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+}
+
+// visibleControl writes a control character as its escape: "\x1b",
+// "\u2028".
+func visibleControl(r rune) string {
+	if r <= 0xff {
+		return fmt.Sprintf(`\x%02x`, r)
+	}
+	return fmt.Sprintf(`\u%04x`, r)
 }

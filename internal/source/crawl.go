@@ -48,6 +48,10 @@ type Skip struct {
 type CrawlResult struct {
 	Fetched int    // HTML pages visited
 	Skipped []Skip // in the order they were met
+	// Origins are the origins the crawl kept to ("scheme://host[:port]"):
+	// those of its start URLs and sitemaps, and where a start URL
+	// redirected.
+	Origins map[string]bool
 }
 
 type crawlJob struct {
@@ -93,6 +97,7 @@ func Crawl(ctx context.Context, starts []string, opt CrawlOptions) (*CrawlResult
 		visited: map[string]bool{},
 		result:  &CrawlResult{},
 	}
+	c.result.Origins = c.origins
 	var seeds []string
 	for _, s := range starts {
 		n, err := normalURL(s)

@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 // newServer starts a test server on 127.0.0.1 with the handlers given by path.
@@ -194,5 +196,54 @@ func TestFetchTimeout(t *testing.T) {
 	cancel()
 	if _, err := Fetch(ctx, srv.URL+"/slow", FetchOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want context.Canceled", err)
+	}
+}
+
+// With a client that keeps to a network policy, a fetch or a crawl that a
+// redirect leads to a refused address stops there: the page on loopback
+// (allowed, since the input is there) is fetched, the metadata address
+// and the private one are never dialled.
+func TestFetchAndCrawlKeepToThePolicy(t *testing.T) {
+	srv := newServer(t, map[string]http.HandlerFunc{
+		"/":   html(`<a href="/to-metadata">m</a> <a href="/to-private">p</a> <a href="/ok">ok</a>`),
+		"/ok": html(`<p>ok</p>`),
+		"/to-metadata": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/", http.StatusFound)
+		},
+		"/to-private": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://10.0.0.1/", http.StatusFound)
+		},
+	})
+	policy := &netpolicy.Policy{}
+	policy.AllowInput(context.Background(), srv.URL)
+	opt := FetchOptions{Client: &http.Client{Transport: policy.Transport()}}
+	_, err := Fetch(context.Background(), srv.URL+"/to-metadata", opt)
+	if _, refused := netpolicy.IsRefused(err); !refused {
+		t.Fatalf("fetch through a redirect to the metadata address: %v, want refused", err)
+	}
+	var visited []string
+	res, err := Crawl(context.Background(), []string{srv.URL + "/"}, CrawlOptions{FetchOptions: opt,
+		Visit: func(doc *Document, _ int) ([]string, error) {
+			visited = append(visited, strings.TrimPrefix(doc.URL, srv.URL))
+			return []string{"/to-metadata", "/to-private", "/ok"}, nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(visited, " ") != "/ /ok" {
+		t.Errorf("visited %q", visited)
+	}
+	var refused []string
+	for _, s := range res.Skipped {
+		if _, ok := netpolicy.IsRefused(s.Err); ok {
+			refused = append(refused, strings.TrimPrefix(s.URL, srv.URL)+": "+s.Reason)
+		}
+	}
+	want := []string{
+		"/to-metadata: 169.254.169.254 is a link-local, metadata or unspecified address: never requested",
+		"/to-private: 10.0.0.1 is a private address: not requested",
+	}
+	if strings.Join(refused, "\n") != strings.Join(want, "\n") {
+		t.Errorf("refused:\n%s\nwant:\n%s", strings.Join(refused, "\n"), strings.Join(want, "\n"))
 	}
 }

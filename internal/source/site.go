@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/pagelint/pagelint/internal/fsutil"
 )
 
 // Site is a local directory of pages.
@@ -233,39 +235,12 @@ func cleanSitePath(p string) (string, bool) {
 // no limit): an oversized page is refused before it fills memory. The error
 // names no path, so that the caller can prefix it.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, unwrapPathError(err)
+	data, err := fsutil.ReadFile(name, limit)
+	var tooLarge *fsutil.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return nil, sizeError(tooLarge.Size, tooLarge.Limit)
 	}
-	defer func() { _ = f.Close() }()
-	if limit <= 0 {
-		b, err := io.ReadAll(f)
-		return b, unwrapPathError(err)
-	}
-	size := int64(512)
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return nil, fmt.Errorf("is a directory")
-		}
-		if info.Mode().IsRegular() && info.Size() > limit {
-			return nil, sizeError(info.Size(), limit)
-		}
-		if info.Mode().IsRegular() && info.Size() > 0 {
-			// One read of the size the file has (a site has many): a file
-			// that changes while it is read is read as far as it was.
-			b := make([]byte, info.Size())
-			n, err := io.ReadFull(f, b)
-			if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-				return nil, unwrapPathError(err)
-			}
-			return b[:n], nil
-		}
-		size = max(size, info.Size()+1)
-	}
-	// One buffer of the file's size (plus the byte that reveals growth),
-	// as os.ReadFile does: io.ReadAll would grow and copy it several times.
-	b, err := readLimited(f, size, limit)
-	return b, unwrapPathError(err)
+	return data, err
 }
 
 // ReadAll reads r (standard input) to its end, refusing more than limit
