@@ -52,6 +52,8 @@ type Options struct {
 
 	// RenderPolicy is asked about each request of the rendered pages (see
 	// source.RenderOptions.Policy); nil means the run's network policy.
+	// Whatever it allows, the browser connects only to the addresses the
+	// run's network policy allows (source.RenderOptions.Dial).
 	RenderPolicy func(*url.URL) error
 
 	// Shard lints a deterministic share of the pages; zero means all.
@@ -291,8 +293,9 @@ func (opt *Options) prepare(ctx context.Context) {
 	}
 	opt.policy = networkPolicy(ctx, opt)
 	if opt.RenderPolicy == nil {
-		// Chromium resolves names itself: its requests are checked by
-		// what their hosts resolve to (see netpolicy.Policy.CheckURL).
+		// The browser's requests are checked by what their hosts resolve
+		// to when it asks (netpolicy.Policy.CheckURL), for the page note;
+		// its connections by the address dialled (see startRender).
 		opt.RenderPolicy = opt.policy.CheckURL
 	}
 	opt.notes = &pageNotes{}

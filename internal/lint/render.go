@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,11 @@ func startRender(ctx context.Context, opt *Options, root string) (*renderSession
 		}
 		s.base, s.stop = strings.TrimSuffix(base, "/"), stop
 	}
-	r, err := source.NewRenderer(ctx, source.RenderOptions{Wait: s.wait, Tabs: renderTabs, Policy: s.allowServer(opt.RenderPolicy)})
+	r, err := source.NewRenderer(ctx, source.RenderOptions{
+		Wait: s.wait, Tabs: renderTabs,
+		Policy: s.allowServer(opt.RenderPolicy),
+		Dial:   s.dialServer(opt.policy.DialContext(&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second})),
+	})
 	if err != nil {
 		s.stop()
 		return nil, err
@@ -47,14 +52,12 @@ func startRender(ctx context.Context, opt *Options, root string) (*renderSession
 	return s, nil
 }
 
-// allowServer lets the browser reach the session's own file server, which
-// is on loopback, whatever the policy says of other addresses.
+// allowServer lets the browser's requests reach the session's own file
+// server, which is on loopback, whatever the policy says of other
+// addresses; dialServer lets the browser's proxy connect to it.
 func (s *renderSession) allowServer(policy func(*url.URL) error) func(*url.URL) error {
-	if policy == nil || s.base == "" {
-		return policy
-	}
-	own, err := url.Parse(s.base)
-	if err != nil {
+	own := s.serverURL()
+	if policy == nil || own == nil {
 		return policy
 	}
 	return func(u *url.URL) error {
@@ -63,6 +66,32 @@ func (s *renderSession) allowServer(policy func(*url.URL) error) func(*url.URL) 
 		}
 		return policy(u)
 	}
+}
+
+func (s *renderSession) dialServer(dial source.DialFunc) source.DialFunc {
+	own := s.serverURL()
+	if own == nil {
+		return dial
+	}
+	direct := &net.Dialer{Timeout: 30 * time.Second}
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if addr == own.Host {
+			return direct.DialContext(ctx, network, addr)
+		}
+		return dial(ctx, network, addr)
+	}
+}
+
+// serverURL is the URL of the session's own file server; nil without one.
+func (s *renderSession) serverURL() *url.URL {
+	if s.base == "" {
+		return nil
+	}
+	own, err := url.Parse(s.base)
+	if err != nil {
+		return nil
+	}
+	return own
 }
 
 func (s *renderSession) close() {

@@ -211,16 +211,22 @@ func TestDOMIndex(t *testing.T) {
 
 // TestRenderKeepsToTheNetworkPolicy: without a RenderPolicy of its own, a
 // run renders under its network policy (docs/SECURITY.md): a local site's
-// script asking a loopback server is refused and noted unless AllowPrivate
-// lets it reach loopback, and an image or a fetch of the cloud metadata
-// address is refused even then. A refused request never leaves Chromium, so
-// the metadata address is never dialled (it is not on loopback).
+// script asking a loopback server — by a fetch, or by a WebSocket, which
+// the browser's request interception never sees — is refused and noted
+// unless AllowPrivate lets it reach loopback, and an image, a fetch or a
+// WebSocket to the cloud metadata address is refused even then. The
+// metadata address is never dialled (it is not on loopback): the
+// interception refuses what it sees, and the browser's proxy checks an
+// address before it connects to it.
 func TestRenderKeepsToTheNetworkPolicy(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
 	secret, asked := secretServer(t)
 	const metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
 	loopbackPage := `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
 fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});</script></body></html>`
+	socketURL := "ws://" + secret.Listener.Addr().String() + "/socket"
+	socketPage := `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav><script>
+new WebSocket("` + socketURL + `");</script></body></html>`
 	metadataPage := func(tag string) string {
 		return `<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>` + tag + `</body></html>`
 	}
@@ -241,6 +247,11 @@ fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});</script></body></
 			note: "the address policy refused the page's request to " + metadata + " (169.254.169.254 is a link-local, metadata or unspecified address: never requested)"},
 		{name: "metadata fetch", page: metadataPage(`<script>fetch("` + metadata + `").catch(() => {});</script>`),
 			note: "the address policy refused the page's request to " + metadata + " (169.254.169.254 is a link-local, metadata or unspecified address: never requested)"},
+		{name: "loopback WebSocket refused", page: socketPage,
+			note: "the address policy refused the page's request to " + socketURL + " (127.0.0.1 is a loopback address: not requested)"},
+		{name: "loopback WebSocket with AllowPrivate", page: socketPage, allow: true, asked: true},
+		{name: "metadata WebSocket with AllowPrivate", page: metadataPage(`<script>new WebSocket("ws://169.254.169.254/latest/");</script>`), allow: true,
+			note: "the address policy refused the page's request to ws://169.254.169.254/latest/ (169.254.169.254 is a link-local, metadata or unspecified address: never requested)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

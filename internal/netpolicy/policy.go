@@ -139,7 +139,8 @@ func (p *Policy) Check(ip netip.Addr) error {
 // func(*url.URL) error. It waits at most 10s for the name to resolve, and
 // a name that does not resolve is allowed (the request fails anyway).
 // Since the client resolves the name again, this check cannot stop DNS
-// rebinding: only DialContext can.
+// rebinding: only DialContext can (--render dials the browser's
+// connections with it, in a proxy).
 func (p *Policy) CheckURL(u *url.URL) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"net/url"
 	"sync"
 	"time"
@@ -56,9 +58,19 @@ type RenderOptions struct {
 	// Policy is asked about every request the rendered pages make — their
 	// documents, frames, scripts, fetches, workers — and a request it
 	// refuses fails as blocked. nil allows every request. It is called for
-	// many requests at once. WebSocket connections do not pass it (the
-	// browser's interception does not see them).
+	// many requests at once. It sees the URL, not the address the browser
+	// connects to, nor WebSocket connections: Dial does.
 	Policy func(*url.URL) error
+	// Dial opens every connection the browser makes: the browser's only way
+	// out is a proxy of the Renderer's on loopback, and loopback goes
+	// through it too. A connection that Dial refuses with a
+	// *netpolicy.RefusedError fails, and the page that asked for it, when
+	// known, counts it among its Blocked requests. nil dials directly.
+	Dial DialFunc
+
+	// hostRules are the browser's own host resolver rules, for the tests
+	// that show that the browser's resolver is not the one that counts.
+	hostRules string
 }
 
 // Rendered is a page as the browser built it.
@@ -97,6 +109,7 @@ type Renderer struct {
 	dataDir       string
 	closeOnce     sync.Once
 	gate          *requestGate
+	proxy         *renderProxy
 }
 
 // NewRenderer starts the browser for the run. It lives until Close, or until
@@ -115,11 +128,19 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 	if opt.Tabs <= 0 {
 		opt.Tabs = DefaultTabs
 	}
+	if opt.Dial == nil {
+		opt.Dial = (&net.Dialer{Timeout: 30 * time.Second}).DialContext
+	}
+	proxy, err := startProxy(opt.Dial)
+	if err != nil {
+		return nil, err
+	}
 	dataDir, err := newProfileDir()
 	if err != nil {
+		proxy.Close()
 		return nil, fmt.Errorf("creating the browser profile directory: %w", err)
 	}
-	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx,
+	flags := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		// The flags a root user in a container needs, and the ones that keep
 		// the browser from phoning home or doing work of its own mid-run.
@@ -144,9 +165,19 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("password-store", "basic"),
 		chromedp.Flag("use-mock-keychain", true),
+		// Every connection goes through the proxy, loopback's too (by
+		// default the browser would reach loopback directly), and WebRTC
+		// sends nothing the proxy cannot carry.
+		chromedp.ProxyServer(proxy.URL()),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
 		chromedp.WindowSize(1280, 1024),
 		chromedp.UserDataDir(dataDir),
-	)
+	}
+	if opt.hostRules != "" {
+		flags = append(flags, chromedp.Flag("host-resolver-rules", opt.hostRules))
+	}
+	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, flags...)
 	browserCtx, browserCancel := chromedp.NewContext(allocCtx)
 	r := &Renderer{
 		wait:          opt.Wait,
@@ -156,6 +187,7 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 		browserCancel: browserCancel,
 		dataDir:       dataDir,
 		gate:          &requestGate{policy: opt.Policy, frames: map[cdp.FrameID]frameOwner{}},
+		proxy:         proxy,
 	}
 	// The first Run starts the browser; its context must not carry a
 	// timeout (that would stop the browser), so the wait is bounded here.
@@ -193,6 +225,7 @@ func (r *Renderer) Close() error {
 	r.closeOnce.Do(func() {
 		r.browserCancel()
 		r.allocCancel()
+		r.proxy.Close()
 		err = removeProfile(r.dataDir)
 	})
 	return err
@@ -263,7 +296,7 @@ func (r *Renderer) Render(ctx context.Context, pageURL string) (*Rendered, error
 		return nil, gone(fmt.Errorf("reading the rendered DOM: %w", err))
 	}
 	res := &Rendered{HTML: snap.HTML, URL: snap.URL, Unsettled: unsettled}
-	st.result(res)
+	st.result(res, r.proxy.refusal)
 	return res, nil
 }
 
@@ -304,8 +337,8 @@ func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState
 	case err != nil:
 		return fmt.Errorf("loading the page: %w", err)
 	case res.ErrorText != "":
-		if reason, ok := st.blockedDocument(); ok {
-			return fmt.Errorf("the request policy refused the page's address: %s", reason)
+		if err := r.loadFailure(st); err != nil {
+			return err
 		}
 		return fmt.Errorf("loading the page: %s", res.ErrorText)
 	case res.IsDownload:
@@ -313,11 +346,32 @@ func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState
 	}
 	if resp := st.document(res.LoaderID); resp != nil {
 		if resp.Status >= 400 {
+			if err := r.loadFailure(st); resp.Status == http.StatusBadGateway && err != nil {
+				return err
+			}
 			return &StatusError{Code: int(resp.Status), Status: fmt.Sprintf("%d %s", resp.Status, statusText(resp))}
 		}
 		if mt := mediaType(resp.MimeType); resp.MimeType != "" && !isHTMLType(mt) {
 			return fmt.Errorf("%w (%s)", ErrNotHTML, mt)
 		}
+	}
+	return nil
+}
+
+// loadFailure says why the page's own request failed, when the policy
+// refused it (at interception, or when the proxy dialled it) or the
+// proxy could not connect: the browser knows only that its proxy failed.
+// nil when neither happened.
+func (r *Renderer) loadFailure(st *tabState) error {
+	reason, refused := st.blockedDocument()
+	if !refused {
+		reason, refused = r.proxy.refusal(st.docHostPort())
+	}
+	if refused {
+		return fmt.Errorf("the request policy refused the page's address: %s", reason)
+	}
+	if failure, ok := r.proxy.failure(st.docHostPort()); ok {
+		return fmt.Errorf("loading the page: %s", failure)
 	}
 	return nil
 }

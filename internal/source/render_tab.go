@@ -1,6 +1,10 @@
 package source
 
 import (
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
 	"sync"
 	"time"
 
@@ -21,6 +25,9 @@ const maxReloads = 2
 // maxBlockedKept bounds the refused requests a page keeps for its note.
 const maxBlockedKept = 3
 
+// maxFailedHosts bounds the hosts a page's failed requests are kept by.
+const maxFailedHosts = 256
+
 // BlockedRequest is a request of a rendered page that the request policy
 // refused.
 type BlockedRequest struct {
@@ -35,8 +42,8 @@ type BlockedRequest struct {
 // on Render's.
 type tabState struct {
 	mu        sync.Mutex
-	mainFrame cdp.FrameID // the tab's target id
-	inflight  map[network.RequestID]bool
+	mainFrame cdp.FrameID                  // the tab's target id
+	inflight  map[network.RequestID]string // → URL
 	documents map[network.RequestID]*network.Response
 	docSeen   bool // a document response arrived: load events before it are about:blank's
 	loaded    bool
@@ -56,11 +63,25 @@ type tabState struct {
 
 	blocked      []BlockedRequest // the first maxBlockedKept
 	blockedCount int
+
+	// failed are the requests that failed, or had the proxy's 502, by the
+	// host:port they were to be dialled at: the ones the proxy refused were
+	// refused by the policy (see refusedByProxy). sockets are the
+	// WebSockets that have not been answered yet.
+	failed  []failedHost
+	sockets map[network.RequestID]string // → URL
+}
+
+// failedHost is a host:port that requests of a page failed to reach.
+type failedHost struct {
+	hostPort, firstURL string
+	count              int
 }
 
 func newTabState() *tabState {
 	return &tabState{
-		inflight:  map[network.RequestID]bool{},
+		inflight:  map[network.RequestID]string{},
+		sockets:   map[network.RequestID]string{},
 		documents: map[network.RequestID]*network.Response{},
 		lastEvent: time.Now(),
 		dialogs:   make(chan struct{}, 1),
@@ -73,12 +94,23 @@ func (s *tabState) onEvent(ev any) {
 	defer s.mu.Unlock()
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		s.inflight[ev.RequestID] = true
+		s.inflight[ev.RequestID] = ev.Request.URL
 	case *network.EventLoadingFinished:
 		delete(s.inflight, ev.RequestID)
 	case *network.EventLoadingFailed:
+		// A request the gate blocked is on record already.
+		if !ev.Canceled && ev.ErrorText != "net::ERR_BLOCKED_BY_CLIENT" {
+			s.fail(s.inflight[ev.RequestID])
+		}
 		delete(s.inflight, ev.RequestID)
+	case *network.EventWebSocketCreated:
+		s.sockets[ev.RequestID] = ev.URL
+	case *network.EventWebSocketHandshakeResponseReceived:
+		delete(s.sockets, ev.RequestID)
 	case *network.EventResponseReceived:
+		if ev.Response.Status == http.StatusBadGateway {
+			s.fail(ev.Response.URL)
+		}
 		if ev.Type == network.ResourceTypeDocument {
 			s.documents[ev.RequestID] = ev.Response
 			s.docSeen = true
@@ -133,6 +165,9 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 		s.reloads++
 		s.chain = map[cdpfetch.RequestID]bool{ev.RequestID: true}
 		s.loaded, s.docSeen = false, false
+		// The old document's requests die with it, and a busy browser may
+		// never say so: only the new document's requests count.
+		s.inflight = map[network.RequestID]string{}
 		return ""
 	default:
 		s.reloadLoop = true
@@ -150,8 +185,29 @@ func (s *tabState) block(u string, err error) {
 	}
 }
 
-// blockedDocument returns why the policy refused the page's own address, if
-// it did.
+// fail records a request that failed; the lock is held.
+func (s *tabState) fail(rawURL string) {
+	u, err := url.Parse(rawURL)
+	if rawURL == "" || err != nil {
+		return
+	}
+	key := hostPort(u)
+	for i := range s.failed {
+		if s.failed[i].hostPort == key {
+			s.failed[i].count++
+			return
+		}
+	}
+	if len(s.failed) < maxFailedHosts {
+		s.failed = append(s.failed, failedHost{hostPort: key, firstURL: rawURL, count: 1})
+	}
+}
+
+// refusalFunc says why the proxy refused to dial a host:port, if it did.
+type refusalFunc func(hostPort string) (string, bool)
+
+// blockedDocument returns why the policy refused the page's own address at
+// interception, if it did.
 func (s *tabState) blockedDocument() (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -161,6 +217,37 @@ func (s *tabState) blockedDocument() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// docHostPort is the host:port the page's own address is dialled at.
+func (s *tabState) docHostPort() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, err := url.Parse(s.docURL)
+	if err != nil {
+		return ""
+	}
+	return hostPort(u)
+}
+
+// refusedByProxy adds to the blocked requests the failed ones whose host
+// the proxy refused to dial; the lock is held.
+func (s *tabState) refusedByProxy(refused refusalFunc) {
+	for _, u := range slices.Sorted(maps.Values(s.sockets)) {
+		s.fail(u)
+	}
+	clear(s.sockets)
+	for _, f := range s.failed {
+		reason, ok := refused(f.hostPort)
+		if !ok {
+			continue
+		}
+		s.blockedCount += f.count
+		if len(s.blocked) < maxBlockedKept {
+			s.blocked = append(s.blocked, BlockedRequest{URL: f.firstURL, Reason: reason})
+		}
+	}
+	s.failed = nil
 }
 
 // progress is how far the page has come at now.
@@ -192,9 +279,10 @@ func (s *tabState) document(loader cdp.LoaderID) *network.Response {
 }
 
 // result fills in what the tab learnt besides the DOM.
-func (s *tabState) result(r *Rendered) {
+func (s *tabState) result(r *Rendered, refused refusalFunc) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.refusedByProxy(refused)
 	r.Left = s.left
 	r.Blocked = append([]BlockedRequest(nil), s.blocked...)
 	r.BlockedCount = s.blockedCount

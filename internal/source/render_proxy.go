@@ -1,0 +1,246 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
+)
+
+// DialFunc opens a connection, as net.Dialer.DialContext does.
+type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// maxFailuresKept bounds the hosts whose failures the proxy remembers for
+// the pages: a page could name endless hosts.
+const maxFailuresKept = 4096
+
+// renderProxy is the browser's only way out: an HTTP proxy on loopback that
+// forwards plain HTTP requests and tunnels CONNECT (https, ws and wss),
+// opening every connection with its dial function. Through a policy's
+// dialer, the address each connection is made to is checked — every hop of
+// a redirect, every WebSocket, whatever the name resolved to when the
+// request was intercepted (DNS rebinding).
+type renderProxy struct {
+	dial      DialFunc
+	ln        net.Listener
+	srv       *http.Server
+	forward   *httputil.ReverseProxy
+	transport *http.Transport
+
+	mu      sync.Mutex
+	refused map[string]string // host:port → why the policy refused it, the first time
+	failed  map[string]string // host:port → why the last dial failed
+	tunnels map[net.Conn]bool // both ends of the open tunnels, closed with the proxy
+	closed  bool
+}
+
+func startProxy(dial DialFunc) (*renderProxy, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("starting the browser's proxy: %w", err)
+	}
+	p := &renderProxy{dial: dial, ln: ln, refused: map[string]string{}, failed: map[string]string{}, tunnels: map[net.Conn]bool{}}
+	p.transport = &http.Transport{
+		DialContext: p.dialRecorded,
+		// The browser's own Accept-Encoding goes through; none is added.
+		DisableCompression:    true,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       30 * time.Second,
+		ResponseHeaderTimeout: 2 * time.Minute,
+	}
+	p.forward = &httputil.ReverseProxy{
+		// The browser's request is already absolute; Rewrite adds no
+		// X-Forwarded headers.
+		Rewrite:      func(*httputil.ProxyRequest) {},
+		Transport:    p.transport,
+		ErrorHandler: p.fail,
+		ErrorLog:     log.New(io.Discard, "", 0),
+	}
+	p.srv = &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
+	go func() { _ = p.srv.Serve(ln) }()
+	return p, nil
+}
+
+// URL is the address the browser is told to use as its proxy.
+func (p *renderProxy) URL() string { return "http://" + p.ln.Addr().String() }
+
+func (p *renderProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.Method == http.MethodConnect:
+		p.tunnel(w, r)
+	case r.URL.Scheme == "http" && r.URL.Host != "":
+		p.forward.ServeHTTP(w, r)
+	default:
+		http.Error(w, "pagelint's proxy forwards http:// requests and CONNECT only", http.StatusBadRequest)
+	}
+}
+
+// tunnel dials the address of a CONNECT request and joins the two
+// connections until either side is done.
+func (p *renderProxy) tunnel(w http.ResponseWriter, r *http.Request) {
+	upstream, err := p.dialRecorded(r.Context(), "tcp", r.Host)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	client, buffered, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		_ = upstream.Close()
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if !p.track(client, upstream) {
+		return
+	}
+	defer p.untrack(client, upstream)
+	if _, err := io.WriteString(client, "HTTP/1.1 200 Connection established\r\n\r\n"); err != nil {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = io.Copy(upstream, buffered) // what the client sent, buffered or not
+		closeWrite(upstream)
+	}()
+	_, _ = io.Copy(client, upstream)
+	closeWrite(client)
+	<-done
+}
+
+// closeWrite tells the other end that no more is coming, leaving the
+// connection open for its answer.
+func closeWrite(c net.Conn) {
+	if cw, ok := c.(interface{ CloseWrite() error }); ok {
+		_ = cw.CloseWrite()
+		return
+	}
+	_ = c.Close()
+}
+
+// track records a tunnel's connections, so that Close ends them; false
+// (and both closed) when the proxy is closed already.
+func (p *renderProxy) track(conns ...net.Conn) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+		return false
+	}
+	for _, c := range conns {
+		p.tunnels[c] = true
+	}
+	return true
+}
+
+func (p *renderProxy) untrack(conns ...net.Conn) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range conns {
+		_ = c.Close()
+		delete(p.tunnels, c)
+	}
+}
+
+// dialRecorded dials addr, and records how it went for the page notes and
+// errors: a refusal of the policy for good, another failure until a dial
+// to addr succeeds.
+func (p *renderProxy) dialRecorded(ctx context.Context, network, addr string) (net.Conn, error) {
+	conn, err := p.dial(ctx, network, addr)
+	if errors.Is(err, context.Canceled) {
+		return nil, err // the browser gave up on the request
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err == nil {
+		delete(p.failed, addr)
+		return conn, nil
+	}
+	if _, known := p.refused[addr]; !known && len(p.refused) < maxFailuresKept {
+		if _, refused := netpolicy.IsRefused(err); refused {
+			p.refused[addr] = err.Error()
+		}
+	}
+	if _, known := p.failed[addr]; known || len(p.failed) < maxFailuresKept {
+		p.failed[addr] = browserError(err)
+	}
+	return nil, err
+}
+
+// browserError names a failed dial as the browser names its own, so that
+// a page that fails to load says what it said before the proxy.
+func browserError(err error) string {
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return "net::ERR_NAME_NOT_RESOLVED"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "net::ERR_CONNECTION_REFUSED"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "net::ERR_CONNECTION_RESET"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return "net::ERR_ADDRESS_UNREACHABLE"
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return "net::ERR_CONNECTION_TIMED_OUT"
+	}
+	return err.Error()
+}
+
+// fail answers a request whose connection could not be made.
+func (p *renderProxy) fail(w http.ResponseWriter, _ *http.Request, err error) {
+	http.Error(w, "pagelint: "+err.Error(), http.StatusBadGateway)
+}
+
+// refusal says why the policy refused to connect to a host:port, if it
+// ever did.
+func (p *renderProxy) refusal(hostPort string) (string, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	reason, ok := p.refused[hostPort]
+	return reason, ok
+}
+
+// failure says why the last connection to a host:port failed, if it did.
+func (p *renderProxy) failure(hostPort string) (string, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	reason, ok := p.failed[hostPort]
+	return reason, ok
+}
+
+// hostPort is the host:port the proxy dials for a URL, as it records its
+// failures.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" || u.Scheme == "wss" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// Close stops the proxy and ends the connections going through it.
+func (p *renderProxy) Close() {
+	p.mu.Lock()
+	p.closed = true
+	for c := range p.tunnels {
+		_ = c.Close()
+	}
+	p.mu.Unlock()
+	_ = p.srv.Close()
+	p.transport.CloseIdleConnections()
+}
