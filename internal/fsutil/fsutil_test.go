@@ -158,3 +158,28 @@ func TestReadFile(t *testing.T) {
 		t.Errorf("%d bytes, %v", len(data), err)
 	}
 }
+
+// ReadFileInto reads into the buffer it is given when the file fits, and
+// into a new one when it does not; either way it returns the file's bytes.
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small"), filepath.Join(dir, "large")
+	if err := os.WriteFile(small, []byte("<p>small"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(large, []byte(strings.Repeat("x", 64)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 32)
+	data, err := ReadFileInto(buf, small, 100)
+	if err != nil || string(data) != "<p>small" || &data[0] != &buf[0] {
+		t.Errorf("small: %q, %v, or not read into the buffer", data, err)
+	}
+	data, err = ReadFileInto(buf, large, 100)
+	if err != nil || len(data) != 64 || &data[0] == &buf[0] {
+		t.Errorf("large: %d bytes, %v, or read into the small buffer", len(data), err)
+	}
+	if _, err := ReadFileInto(buf, large, 63); err == nil || err.Error() != "larger than 63 bytes" {
+		t.Errorf("over the limit: %v", err)
+	}
+}

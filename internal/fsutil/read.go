@@ -60,6 +60,12 @@ func (e *TooLargeError) Error() string { return fmt.Sprintf("larger than %d byte
 // limit <= 0 means no limit. A file over the limit is refused before it
 // fills memory, with a *TooLargeError.
 func ReadFile(name string, limit int64) ([]byte, error) {
+	return ReadFileInto(nil, name, limit)
+}
+
+// ReadFileInto is ReadFile into the memory of buf when the file fits in
+// it (a reader of many files reuses one buffer).
+func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
 	f, info, err := OpenRegular(name)
 	if err != nil {
 		return nil, err
@@ -71,7 +77,11 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 	if info.Size() > 0 {
 		// One read of the size the file has (a site has many files): a
 		// file that changes while it is read is read as far as it was.
-		b := make([]byte, info.Size())
+		b := buf[:0]
+		if int64(cap(b)) < info.Size() {
+			b = make([]byte, info.Size())
+		}
+		b = b[:info.Size()]
 		n, err := io.ReadFull(f, b)
 		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, unwrapPath(err)

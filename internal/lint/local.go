@@ -96,6 +96,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				env.Reading = true
 			}
 			links := newLinkTable()
+			var buf []byte // the page being read
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(lg.jobs) || ctx.Err() != nil {
@@ -110,7 +111,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				case render != nil:
 					p, err = render.page(ctx, j.sitePath, j.source, opt)
 				default:
-					p, err = readLocal(j, lg.root, limit, opt)
+					p, err = readLocal(j, lg.root, limit, opt, &buf)
 				}
 				if err != nil {
 					// One unreadable page is reported; the rest of the
@@ -151,10 +152,16 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	return g, pageErrs, nil
 }
 
-func readLocal(j job, root string, limit int64, opt *Options) (*page.Page, error) {
-	data, err := source.ReadFile(j.file, limit)
+// readLocal reads and parses the page of j. Its bytes go into *buf, which
+// the worker's next page reuses (the model keeps none of them); the buffer
+// of a page of more than a megabyte is not kept.
+func readLocal(j job, root string, limit int64, opt *Options, buf *[]byte) (*page.Page, error) {
+	data, err := source.ReadFileInto(*buf, j.file, limit)
 	if err != nil {
 		return nil, err
+	}
+	if cap(data) <= maxKeptBuffer {
+		*buf = data
 	}
 	p, err := parse(data, j.source, j.sitePath, formatOf(j.file, opt), opt)
 	if err == nil && j.loose {
@@ -180,3 +187,5 @@ func anchorReader(opt *Options) func(file string) (map[string]bool, bool) {
 		return anchorSet(p), true
 	}
 }
+
+const maxKeptBuffer = 1 << 20

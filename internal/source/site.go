@@ -235,7 +235,14 @@ func cleanSitePath(p string) (string, bool) {
 // no limit): an oversized page is refused before it fills memory. The error
 // names no path, so that the caller can prefix it.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	data, err := fsutil.ReadFile(name, limit)
+	return ReadFileInto(nil, name, limit)
+}
+
+// ReadFileInto is ReadFile into the memory of buf when the file fits: a
+// worker that reads page after page reads them all into one buffer, which
+// nothing keeps once the page is parsed.
+func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
+	data, err := fsutil.ReadFileInto(buf, name, limit)
 	var tooLarge *fsutil.TooLargeError
 	if errors.As(err, &tooLarge) {
 		return nil, sizeError(tooLarge.Size, tooLarge.Limit)

@@ -14,19 +14,22 @@ import (
 // suppression comments.
 type builder struct {
 	tree
-	z    *html.Tokenizer
-	data []byte
-	tok  token
+	z     *html.Tokenizer
+	data  []byte
+	tok   token
+	lower []byte // a tag name in lower case
 
 	stack []nodeID // the stack of open elements
 	afe   []nodeID // the list of active formatting elements; 0 is a marker
 
-	mode, textReturn insertionMode
-	templateModes    []insertionMode
-	head, form       nodeID
+	head, body, form nodeID
+	ctx              nodeID // the innermost open table part, cell, caption or template
+	templates        int    // open templates
+	openP            int    // open p elements
+	rawText          bool   // the current node takes the tokenizer's raw text
 	fosterParenting  bool
-	quirks           bool
-	openP            int // see setOpen
+	frameset         bool // the page is a frameset: the rest makes no nodes
+	quirks, doctype  bool
 
 	links   []tagRef // start tags with references, in source order
 	anchors []span   // ids and a[name]s, in source order
@@ -52,8 +55,10 @@ type token struct {
 	name        span
 	attrs       span
 	selfClosing bool
+	asked       uint16 // see askedBit
 	off, end    int32
 	text        []byte // of a text token, valid until the next token
+	inPage      bool   // text is the page's bytes (else the tokenizer's)
 	node        nodeID // the element the start tag made, if any
 }
 
@@ -81,11 +86,11 @@ type directive struct {
 const maxDepth = 512
 
 func (b *builder) reset(data []byte) {
-	b.tree.reset()
+	b.tree.reset(data)
 	clear(b.info) // the entries of the last page
 	*b = builder{
 		tree: b.tree, data: data,
-		stack: b.stack[:0], afe: b.afe[:0], templateModes: b.templateModes[:0],
+		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
 		info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
@@ -109,7 +114,12 @@ func (b *builder) run() {
 			}
 			return
 		case html.TextToken:
-			b.tok.text = b.z.Text()
+			// The text is the page's bytes but where the tokenizer would
+			// decode a reference or a carriage return.
+			b.tok.text, b.tok.inPage = b.data[b.tok.off:b.tok.end], plain(raw)
+			if !b.tok.inPage {
+				b.tok.text = b.z.Text()
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			b.readTag(true)
 			b.tok.kind, b.tok.selfClosing = html.StartTagToken, tt == html.SelfClosingTagToken
@@ -119,9 +129,8 @@ func (b *builder) run() {
 			b.comment()
 			continue
 		case html.DoctypeToken:
-			if b.mode == modeInitial {
-				b.quirks = quirksDoctype(b.z.Text())
-				b.mode = modeBeforeHTML
+			if len(b.nodes) == 1 && !b.doctype {
+				b.quirks, b.doctype = quirksDoctype(b.z.Text()), true
 			}
 			continue
 		}
@@ -134,24 +143,141 @@ func (b *builder) run() {
 }
 
 // readTag saves the name and (for a start tag) the attributes of the
-// current tag token.
+// current tag token, as spans of the page: the tokenizer's TagName and
+// TagAttr would copy every name and value. A tag with a character
+// reference or a carriage return is left to TagAttr, which decodes them;
+// the rest is read here as the tokenizer reads it (FuzzAttrs holds the two
+// equal): the name runs from "<" or "</" to white space, "/" or ">"; a key
+// to white space, "/", ">" or "="; a value is quoted, or runs to white
+// space or ">".
 func (b *builder) readTag(withAttrs bool) {
-	name, more := b.z.TagName()
-	b.tok.atom = atom.Lookup(name)
-	if b.tok.atom == 0 {
+	off, raw := int(b.tok.off), b.data[b.tok.off:b.tok.end]
+	i := 1
+	if raw[1] == '/' {
+		i = 2
+	}
+	name, i := b.lowerName(raw, i, len(raw))
+	if b.tok.atom = atom.Lookup(name); b.tok.atom == 0 {
 		b.tok.name = b.save(name)
 	}
 	from := len(b.attrs)
-	for withAttrs && more {
-		var k, v []byte
-		k, v, more = b.z.TagAttr()
-		a := attr{key: attrAtom(k), val: b.save(v)}
-		if a.key == 0 || a.key >= attrRole {
-			a.name = b.save(k)
-		}
-		b.attrs = append(b.attrs, a)
+	defer func() { b.tok.attrs = span{int32(from), int32(len(b.attrs))} }()
+	if !withAttrs {
+		return
 	}
-	b.tok.attrs = span{int32(from), int32(len(b.attrs))}
+	if !plain(raw) {
+		for more := true; more; {
+			var k, v []byte
+			if k, v, more = b.z.TagAttr(); k != nil {
+				b.addAttr(from, k, b.save(v))
+			}
+		}
+		return
+	}
+	for {
+		for i < len(raw) && (isSpaceByte(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			return
+		}
+		var key []byte
+		key, i = b.lowerName(raw, i, i+1) // a leading "=" is part of the key
+		j := skipSpace(raw, i)
+		if j == len(raw) || raw[j] != '=' {
+			b.addAttr(from, key, span{})
+			continue
+		}
+		j = skipSpace(raw, j+1)
+		v := j
+		switch raw[j] {
+		case '>':
+			i = j
+		case '"', '\'':
+			v++
+			j = v + max(0, bytes.IndexByte(raw[v:], raw[j]))
+			i = j + 1
+		default:
+			for j < len(raw) && !isSpaceByte(raw[j]) && raw[j] != '>' {
+				j++
+			}
+			i = j
+		}
+		b.addAttr(from, key, span{int32(off + v), int32(off + max(v, j))})
+	}
+}
+
+// lowerName reads a tag name or key from raw[from:] in lower case: it ends
+// at white space, "/", ">" or (from eq on) "="; next is where it ends.
+func (b *builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
+	i, upper := from, byte(0)
+	for ; i < len(raw); i++ {
+		c := nameBytes[raw[i]]
+		if c&nameEnd != 0 || c&nameEq != 0 && i >= eq {
+			break
+		}
+		upper |= c
+	}
+	if name = raw[from:i]; upper&nameUpper != 0 {
+		b.lower = b.lower[:0]
+		for _, c := range name {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.lower = append(b.lower, c)
+		}
+		name = b.lower
+	}
+	return name, i
+}
+
+// addAttr adds an attribute to those of the tag from attrs[from:] on;
+// a repeated one is dropped, as the tokenizer drops it.
+func (b *builder) addAttr(from int, key []byte, val span) {
+	a := attr{key: attrAtom(key), val: val}
+	for _, o := range b.attrs[from:] {
+		if o.key == a.key && (a.key != 0 || bytes.Equal(b.bytes(o.name), key)) {
+			return
+		}
+	}
+	if a.key == 0 || a.key >= attrRole {
+		a.name = b.save(key)
+	}
+	b.attrs = append(b.attrs, a)
+	b.tok.asked |= askedBit(a.key)
+}
+
+// plain: the tokenizer gives the bytes of raw as they are, with no
+// character reference or carriage return to decode.
+func plain(raw []byte) bool {
+	return bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0
+}
+
+// nameBytes classes the bytes of names and keys for lowerName.
+var nameBytes = func() (t [256]byte) {
+	for _, c := range []byte(" \t\n\r\f/>") {
+		t[c] = nameEnd
+	}
+	t['='] = nameEq
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = nameUpper
+	}
+	return t
+}()
+
+const (
+	nameEnd byte = 1 << iota
+	nameEq
+	nameUpper
+)
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func skipSpace(raw []byte, i int) int {
+	for i < len(raw) && isSpaceByte(raw[i]) {
+		i++
+	}
+	return i
 }
 
 // noteTag records what the start tag just read tells of the page.
@@ -166,7 +292,7 @@ func (b *builder) noteTag() {
 	foreign := t.node != 0 && b.nodes[t.node].ns != nsHTML
 	switch {
 	case foreign:
-	case refAttrs[t.atom] != nil:
+	case propsOf(t.atom)&pRefs != 0:
 		b.links = append(b.links, tagRef{node: t.node, tag: t.atom, attrs: t.attrs, off: t.off})
 	}
 	switch t.atom {

@@ -7,19 +7,23 @@ import "golang.org/x/net/html/atom"
 type props uint32
 
 const (
-	pVoid       props = 1 << iota // no content and no end tag
-	pSpecial                      // "special" in the tree construction
-	pFormatting                   // kept in the list of active formatting elements
-	pImpliedEnd                   // closed by "generate implied end tags"
-	pScope                        // ends the search for an element in scope
-	pClosesP                      // its start tag closes an open p
-	pBreakout                     // its start tag ends foreign content
-	pHeadish                      // its start tag in the body is read by the "in head" rules
-	pSectioning                   // a header or footer inside is no page landmark
-	pHeading                      // h1–h6
-	pList                         // a list of items
-	pSkipText                     // holds no text a reader sees
-	pBlockish                     // separates words in rendered text
+	pVoid        props = 1 << iota // no content and no end tag
+	pSpecial                       // "special" in the tree construction
+	pFormatting                    // kept in the list of active formatting elements
+	pImpliedEnd                    // closed by "generate implied end tags"
+	pScope                         // ends the search for an element in scope
+	pClosesP                       // its start tag closes an open p
+	pBreakout                      // its start tag ends foreign content
+	pHeadish                       // its start tag in the body is read by the "in head" rules
+	pSectioning                    // a header or footer inside is no page landmark
+	pHeading                       // h1–h6
+	pList                          // a list of items
+	pSkipText                      // holds no text a reader sees
+	pBlockish                      // separates words in rendered text
+	pTableCtx                      // a table part, cell, caption or template: see builder.ctx
+	pRawText                       // the tokenizer reads its content as text
+	pIntegration                   // foreign content that takes HTML content
+	pRefs                          // has attributes that reference resources (refAttrs)
 )
 
 var propSets = []struct {
@@ -67,6 +71,10 @@ var propSets = []struct {
 		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li, atom.Main,
 		atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Td, atom.Th, atom.Tr,
 		atom.Ul}},
+	{pTableCtx, []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th,
+		atom.Caption, atom.Colgroup, atom.Template}},
+	{pRawText, []atom.Atom{atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp, atom.Iframe,
+		atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext}},
 }
 
 // propTable maps atoms to props by open addressing: props are looked up for
@@ -86,6 +94,9 @@ func init() {
 		for _, a := range s.atoms {
 			all[a] |= s.p
 		}
+	}
+	for a := range refAttrs {
+		all[a] |= pRefs
 	}
 	for a, p := range all {
 		i := propSlot(a)
@@ -108,20 +119,4 @@ func propsOf(a atom.Atom) props {
 			return 0
 		}
 	}
-}
-
-// foreignProps are the props of an svg or MathML element: the integration
-// points are special and end scopes.
-func foreignProps(ns namespace, name []byte) props {
-	switch string(name) {
-	case "foreignobject", "desc", "title":
-		if ns == nsSVG {
-			return pSpecial | pScope
-		}
-	case "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
-		if ns == nsMath {
-			return pSpecial | pScope
-		}
-	}
-	return 0
 }

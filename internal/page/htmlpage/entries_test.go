@@ -138,19 +138,3 @@ func TestControlsShareEntries(t *testing.T) {
 	checkPositions(t, src, p)
 	checkSelectors(t, src, p)
 }
-
-// The fast path of target gives what net/url gives.
-func TestFastTargetAgreesWithNetURL(t *testing.T) {
-	bases := []string{"/dir/index.html", "/", "/a/b/", "https://ex.com", "https://ex.com/x/y.html?q=1#f", "//cdn.ex/x/", "https://ex.com/a:b/c"}
-	hrefs := []string{"#f", "#", "x.html", "x/y.html?a=b#c", "/abs", "/abs?q#f", "a:b/c", "./x", "../x", "x/../y", ".", "..",
-		"?q=1", "?q=1#f", "#a#b", "x#a?b", "/a//b", "x.", "mailto:x", "X-y_z~1/!$&'()*+,;=:@", "a?b?c", "/%41", "sp ace"}
-	for _, base := range bases {
-		r := newResolver(base, "")
-		slow := resolver{base: r.base}
-		for _, h := range hrefs {
-			if got, want := r.target(h), slow.target(h); got != want {
-				t.Errorf("base %q href %q: fast %q, net/url %q", base, h, got, want)
-			}
-		}
-	}
-}

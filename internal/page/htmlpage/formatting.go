@@ -1,6 +1,10 @@
 package htmlpage
 
-import "golang.org/x/net/html/atom"
+import (
+	"slices"
+
+	"golang.org/x/net/html/atom"
+)
 
 // The list of active formatting elements and the adoption agency: when a
 // formatting element (a, b, i …) is closed by anything but its own end
@@ -10,15 +14,32 @@ import "golang.org/x/net/html/atom"
 // offset of their original's start tag, so a link split in two is two
 // entries at one position, as it is two links in the DOM.
 
-// insertFormatting inserts a formatting element and lists it; as in
-// browsers, a fourth identical element after the last marker drops the
-// earliest of them (Noah's Ark), and the list is as bounded as the stack.
-func (b *builder) insertFormatting() {
+// startFormatting inserts a formatting element and lists it: a link
+// closes the link still open before it, a nobr the nobr. As in browsers, a
+// fourth identical element after the last marker drops the earliest of
+// them (Noah's Ark), and the list is as bounded as the stack.
+func (b *builder) startFormatting() {
+	switch t := b.tok.atom; t {
+	case atom.A:
+		for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
+			if n := b.afe[i]; b.is(n, atom.A) {
+				b.adoptionAgency(atom.A)
+				b.removeOpen(n)
+				b.removeFormatting(n)
+				break
+			}
+		}
+	case atom.Nobr:
+		b.reconstruct()
+		if b.inScope(defaultScope, atom.Nobr) >= 0 {
+			b.adoptionAgency(atom.Nobr)
+		}
+	}
+	b.reconstruct()
 	n := b.insert(nsHTML)
 	same := 0
 	for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
-		e := b.afe[i]
-		if b.nodes[e].atom == b.nodes[n].atom && b.sameAttrs(e, n) {
+		if e := b.afe[i]; b.nodes[e].atom == b.nodes[n].atom && b.sameAttrs(e, n) {
 			if same++; same >= 3 {
 				b.removeFormatting(e)
 			}
@@ -30,17 +51,12 @@ func (b *builder) insertFormatting() {
 }
 
 func (b *builder) indexFormatting(n nodeID) int {
-	for i := len(b.afe) - 1; i >= 0; i-- {
-		if b.afe[i] == n {
-			return i
-		}
-	}
-	return -1
+	return slices.Index(b.afe, n)
 }
 
 func (b *builder) removeFormatting(n nodeID) {
 	if i := b.indexFormatting(n); i >= 0 {
-		b.afe = append(b.afe[:i], b.afe[i+1:]...)
+		b.afe = slices.Delete(b.afe, i, i+1)
 	}
 }
 
@@ -65,11 +81,8 @@ func (b *builder) clone(n nodeID) nodeID {
 // reconstruct reopens the formatting elements that were closed by other
 // tags, before text or an inline element is inserted.
 func (b *builder) reconstruct() {
-	if len(b.afe) == 0 {
-		return
-	}
 	i := len(b.afe) - 1
-	if last := b.afe[i]; last == 0 || b.nodes[last].open {
+	if i < 0 || b.afe[i] == 0 || b.nodes[b.afe[i]].open {
 		return
 	}
 	for i > 0 && b.afe[i-1] != 0 && !b.nodes[b.afe[i-1]].open {
@@ -91,10 +104,9 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 	}
 	for range 8 {
 		fe := nodeID(0)
-		for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0; j-- {
+		for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0 && fe == 0; j-- {
 			if b.nodes[b.afe[j]].atom == tag {
 				fe = b.afe[j]
-				break
 			}
 		}
 		if fe == 0 {
@@ -131,21 +143,20 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 			if node == fe {
 				break
 			}
-			if ni := b.indexFormatting(node); j > 3 && ni >= 0 {
+			ni := b.indexFormatting(node)
+			if j > 3 && ni >= 0 {
 				b.removeFormatting(node)
 				if ni <= bookmark {
 					bookmark--
 				}
-				continue
+				continue // as x/net/html does: node stays open
 			}
-			ni := b.indexFormatting(node)
 			if ni < 0 {
 				b.removeOpen(node)
 				continue
 			}
 			c := b.clone(node)
-			b.afe[ni] = c
-			b.stack[x] = c
+			b.afe[ni], b.stack[x] = c, c
 			b.setOpen(node, false)
 			b.setOpen(c, true)
 			node = c
@@ -170,11 +181,9 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 			bookmark--
 		}
 		b.removeFormatting(fe)
-		bookmark = min(bookmark, len(b.afe))
-		b.afe = append(b.afe[:bookmark], append([]nodeID{c}, b.afe[bookmark:]...)...)
+		b.afe = slices.Insert(b.afe, min(bookmark, len(b.afe)), c)
 		b.removeOpen(fe)
-		i := b.indexOpen(furthest) + 1
-		b.stack = append(b.stack[:i], append([]nodeID{c}, b.stack[i:]...)...)
+		b.stack = slices.Insert(b.stack, b.indexOpen(furthest)+1, c)
 		b.setOpen(c, true)
 	}
 }

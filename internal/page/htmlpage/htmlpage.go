@@ -58,8 +58,10 @@ type Options struct {
 var builders = make(chan *builder, 16)
 
 // maxPooledNodes: the arena of a page larger than this is not kept for
-// the next page.
-const maxPooledNodes = 1 << 18
+// the next page. A site's pages mostly have a few thousand nodes; an arena
+// sized for its largest page would be kept, by every worker, through the
+// whole run (about 130 bytes a node with the model's memos).
+const maxPooledNodes = 1 << 14
 
 // Parse builds the model of one HTML page. It fails only when data is no
 // HTML page (binary, invalid UTF-8, empty) or a selector does not compile;

@@ -5,8 +5,18 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html/atom"
 )
+
+// resolver resolves the page's references (see urlnorm.Resolver).
+type resolver struct{ urlnorm.Resolver }
+
+func newResolver(pageURL, base string) resolver {
+	return resolver{urlnorm.NewResolver(pageURL, base)}
+}
+
+func (r resolver) target(href string) string { return r.Target(href) }
 
 // refAttrs are the attributes that reference another resource, per tag.
 var refAttrs = map[atom.Atom][]atom.Atom{
@@ -221,4 +231,49 @@ func skipDescriptors(s string) string {
 		}
 	}
 	return ""
+}
+
+// refreshTarget reads a meta refresh content for the link it makes: the
+// URL browsers redirect to, or, for a content that names a URL browsers
+// do not follow because its time is no number ("3x;url=target.html"),
+// malformed. A content that names no URL ("30", "5; url=", "-2") makes no
+// link: the page reloads itself, or nothing happens.
+func refreshTarget(content string) (url string, malformed bool) {
+	if u := refreshURL(content); u != "" {
+		return u, false
+	}
+	i := strings.Index(strings.ToLower(content), "url=")
+	return "", i >= 0 && strings.TrimSpace(strings.Trim(strings.TrimSpace(content[i+4:]), `"'`)) != ""
+}
+
+// refreshURL returns the URL of a meta refresh content such as
+// "0; url=/new/" (quotes allowed), or "" when it names none.
+func refreshURL(content string) string {
+	s := strings.TrimLeft(content, " \t\n\r\f")
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i == 0 {
+		return ""
+	}
+	s = strings.TrimLeft(s[i:], " \t\n\r\f")
+	if s == "" || (s[0] != ';' && s[0] != ',') {
+		return ""
+	}
+	s = strings.TrimLeft(s[1:], " \t\n\r\f")
+	if len(s) >= 3 && strings.EqualFold(s[:3], "url") {
+		rest := strings.TrimLeft(s[3:], " \t\n\r\f")
+		if strings.HasPrefix(rest, "=") {
+			s = strings.TrimLeft(rest[1:], " \t\n\r\f")
+		}
+	}
+	if s != "" && (s[0] == '"' || s[0] == '\'') {
+		q := s[0]
+		s = s[1:]
+		if j := strings.IndexByte(s, q); j >= 0 {
+			s = s[:j]
+		}
+	}
+	return strings.TrimSpace(s)
 }

@@ -5,12 +5,16 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Tables and templates. Content that stands in a table where only rows and
-// cells may (<table><a href=…>) is "foster parented": moved before the
-// table, as browsers render it.
+// Tables and templates. While a table part, a cell, a caption or a
+// template is the innermost of them open (b.ctx), the tags of tables are
+// sorted into place: rows into an implied tbody, cells into an implied
+// tr; a tag of an outer part closes the inner ones. Content that stands in
+// a table where only rows and cells may (<table><a href=…>) is "foster
+// parented": moved before the table, as browsers render it.
 
+// tablePart: n is an element that holds rows or cells, not content.
 func (b *builder) tablePart(n nodeID) bool {
-	if b.nodes[n].ns != nsHTML || n == 0 {
+	if n == 0 || b.nodes[n].ns != nsHTML {
 		return false
 	}
 	switch b.nodes[n].atom {
@@ -20,170 +24,63 @@ func (b *builder) tablePart(n nodeID) bool {
 	return false
 }
 
-func (b *builder) shouldFosterParent() bool {
-	return b.fosterParenting && b.tablePart(b.top())
-}
-
-// addChild adds n to the current node, or to its foster parent.
-func (b *builder) addChild(n nodeID) {
-	if b.shouldFosterParent() {
-		parent, ref := b.fosterPlace()
-		b.insertBefore(parent, n, ref)
-		return
-	}
-	b.appendChild(b.top(), n)
-}
-
-// fosterPlace is where foster-parented content goes: before the innermost
-// open table, or into a template opened inside it.
-func (b *builder) fosterPlace() (parent, ref nodeID) {
-	table, template := -1, -1
-	for i := len(b.stack) - 1; i >= 0 && (table < 0 || template < 0); i-- {
-		switch {
-		case table < 0 && b.is(b.stack[i], atom.Table):
-			table = i
-		case template < 0 && b.is(b.stack[i], atom.Template):
-			template = i
-		}
-	}
-	if template >= 0 && (table < 0 || template > table) {
-		return b.stack[template], 0
-	}
-	if table < 0 {
-		return b.stack[0], 0
-	}
-	t := b.stack[table]
-	if p := b.nodes[t].parent; p != 0 || b.nodes[0].first == t {
-		return p, t
-	}
-	return b.stack[table-1], 0
-}
-
-// clearToContext pops the stack down to the innermost of tags (or html, or
-// a template).
-func (b *builder) clearToContext(tags ...atom.Atom) {
-	for len(b.stack) > 1 {
-		top := b.top()
-		if b.is(top, atom.Html) || b.is(top, atom.Template) {
-			return
-		}
-		for _, t := range tags {
-			if b.is(top, t) {
-				return
-			}
-		}
-		b.pop()
-	}
-}
-
-// resetMode chooses the insertion mode from the open elements, after a
-// table or template closes.
-func (b *builder) resetMode() {
-	for i := len(b.stack) - 1; i >= 0; i-- {
-		n := b.stack[i]
-		if b.nodes[n].ns != nsHTML {
-			continue
-		}
-		switch b.nodes[n].atom {
-		case atom.Td, atom.Th:
-			b.mode = modeInCell
-		case atom.Tr:
-			b.mode = modeInRow
-		case atom.Tbody, atom.Thead, atom.Tfoot:
-			b.mode = modeInTableBody
-		case atom.Caption:
-			b.mode = modeInCaption
-		case atom.Colgroup:
-			b.mode = modeInColumnGroup
-		case atom.Table:
-			b.mode = modeInTable
-		case atom.Template:
-			b.mode = b.templateModes[len(b.templateModes)-1]
-		case atom.Head:
-			b.mode = modeInHead
-		case atom.Body:
-			b.mode = modeInBody
-		case atom.Frameset:
-			b.mode = modeInFrameset
-		case atom.Html:
-			b.mode = modeAfterHead
-			if b.head == 0 {
-				b.mode = modeBeforeHead
-			}
-		default:
-			continue
-		}
-		return
-	}
-	b.mode = modeInBody
+// tableTag: a is the tag of a part of a table, but the table.
+func tableTag(a atom.Atom) bool {
+	return a != atom.Table && a != atom.Template && (propsOf(a)&pTableCtx != 0 || a == atom.Col)
 }
 
 func (b *builder) inTable() bool {
 	t := &b.tok
+	ctx := b.nodes[b.ctx].atom
+	content := ctx == atom.Td || ctx == atom.Th || ctx == atom.Caption || ctx == atom.Template
 	switch t.kind {
 	case html.TextToken:
-		if b.tablePart(b.top()) && isSpace(t.text) {
+		switch {
+		case content:
+			return b.inBody()
+		case isSpace(t.text) && (ctx == atom.Colgroup || b.tablePart(b.top())):
 			b.addText(t.text)
 			return true
+		case ctx == atom.Colgroup:
+			return b.closeTablePart()
 		}
 	case html.StartTagToken:
-		switch t.atom {
-		case atom.Caption:
-			b.clearToContext(atom.Table)
-			b.afe = append(b.afe, 0)
-			b.insert(nsHTML)
-			b.mode = modeInCaption
+		switch {
+		case ctx == atom.Template && tableTag(t.atom):
+			b.insert(nsHTML) // a template holds any part of a table
 			return true
-		case atom.Colgroup:
-			b.clearToContext(atom.Table)
-			b.insert(nsHTML)
-			b.mode = modeInColumnGroup
-			return true
-		case atom.Col:
-			b.implied(html.StartTagToken, atom.Colgroup)
-			return false
-		case atom.Tbody, atom.Tfoot, atom.Thead:
-			b.clearToContext(atom.Table)
-			b.insert(nsHTML)
-			b.mode = modeInTableBody
-			return true
-		case atom.Td, atom.Th, atom.Tr:
-			b.implied(html.StartTagToken, atom.Tbody)
-			return false
-		case atom.Table:
-			if b.popUntil(tableScope, atom.Table) {
-				b.resetMode()
-				return false
-			}
-			return true
-		case atom.Style, atom.Script, atom.Template:
-			return b.inHead()
-		case atom.Input:
+		case tableTag(t.atom), t.atom == atom.Table && !content:
+			return b.tablePartStart(ctx)
+		case content, t.atom == atom.Template:
+			return b.inBody()
+		case ctx == atom.Colgroup:
+			return b.closeTablePart()
+		case t.atom == atom.Style, t.atom == atom.Script:
+			return b.inBody()
+		case t.atom == atom.Input:
 			if typ, _ := b.attrIn(t.attrs, atom.Type); equalFoldASCII(typ, "hidden") {
-				b.insertVoid()
+				b.insert(nsHTML)
 				return true
 			}
-		case atom.Form:
-			if b.templateOpen() || b.form != 0 {
-				return true
+		case t.atom == atom.Form:
+			if b.templates == 0 && b.form == 0 {
+				b.form = b.insert(nsHTML)
+				b.pop()
 			}
-			b.insert(nsHTML)
-			b.form = b.pop()
 			return true
 		}
 	case html.EndTagToken:
-		switch t.atom {
-		case atom.Table:
-			if b.popUntil(tableScope, atom.Table) {
-				b.resetMode()
-			}
+		switch {
+		case ctx != atom.Template && (tableTag(t.atom) || t.atom == atom.Table):
+			b.tablePartEnd()
 			return true
-		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td,
-			atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
-			return true
-		case atom.Template:
-			return b.inHead()
+		case content, t.atom == atom.Template, t.atom == atom.Body, t.atom == atom.Html:
+			return b.inBody()
+		case ctx == atom.Colgroup:
+			return b.closeTablePart()
 		}
+	default:
+		return b.inBody()
 	}
 	b.fosterParenting = true
 	done := b.inBody()
@@ -191,206 +88,103 @@ func (b *builder) inTable() bool {
 	return done
 }
 
-func (b *builder) inCaption() bool {
-	t := &b.tok
-	closes := false
-	switch t.kind {
-	case html.StartTagToken:
-		switch t.atom {
-		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Thead, atom.Tr:
-			closes = true
-		}
-	case html.EndTagToken:
-		switch t.atom {
-		case atom.Caption, atom.Table:
-			closes = true
-		case atom.Body, atom.Col, atom.Colgroup, atom.Html, atom.Tbody, atom.Td, atom.Tfoot, atom.Th,
-			atom.Thead, atom.Tr:
-			return true
-		}
-	}
-	if !closes {
-		return b.inBody()
-	}
-	if !b.popUntil(tableScope, atom.Caption) {
-		return true
-	}
-	b.clearFormattingToMarker()
-	b.mode = modeInTable
-	return t.kind == html.EndTagToken && t.atom == atom.Caption
-}
-
-func (b *builder) inColumnGroup() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.TextToken:
-		if isSpace(t.text) {
-			b.addText(t.text)
-			return true
-		}
-	case html.StartTagToken:
-		switch t.atom {
-		case atom.Html:
-			return b.inBody()
+// tablePartStart reads the start tag of a part of a table inside part ctx:
+// it goes in where it belongs, implying the parts left out and closing
+// those it ends.
+func (b *builder) tablePartStart(ctx atom.Atom) bool {
+	t := b.tok.atom
+	var holds bool
+	switch ctx {
+	case atom.Table:
+		switch t {
+		case atom.Caption, atom.Colgroup, atom.Tbody, atom.Thead, atom.Tfoot:
+			holds = true
+		case atom.Tr, atom.Td, atom.Th:
+			b.implied(html.StartTagToken, atom.Tbody)
+			return false
 		case atom.Col:
-			b.insertVoid()
-			return true
-		case atom.Template:
-			return b.inHead()
+			b.implied(html.StartTagToken, atom.Colgroup)
+			return false
 		}
-	case html.EndTagToken:
-		switch t.atom {
-		case atom.Colgroup:
-			if b.topIs(atom.Colgroup) {
-				b.pop()
-				b.mode = modeInTable
-			}
-			return true
-		case atom.Col:
-			return true
-		case atom.Template:
-			return b.inHead()
-		}
-	}
-	if !b.topIs(atom.Colgroup) {
-		return true
-	}
-	b.pop()
-	b.mode = modeInTable
-	return false
-}
-
-func (b *builder) inTableBody() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.StartTagToken:
-		switch t.atom {
-		case atom.Tr:
-			b.clearToContext(atom.Tbody, atom.Tfoot, atom.Thead)
-			b.insert(nsHTML)
-			b.mode = modeInRow
-			return true
-		case atom.Td, atom.Th:
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		holds = t == atom.Tr
+		if t == atom.Td || t == atom.Th {
 			b.implied(html.StartTagToken, atom.Tr)
 			return false
-		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead:
-			return b.closeTableBody()
 		}
-	case html.EndTagToken:
-		switch t.atom {
-		case atom.Tbody, atom.Tfoot, atom.Thead:
-			if b.inScope(tableScope, t.atom) >= 0 {
-				b.clearToContext(atom.Tbody, atom.Tfoot, atom.Thead)
-				b.pop()
-				b.mode = modeInTable
-			}
-			return true
-		case atom.Table:
-			return b.closeTableBody()
-		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Td, atom.Th, atom.Tr:
-			return true
+	case atom.Tr:
+		holds = t == atom.Td || t == atom.Th
+	case atom.Colgroup:
+		holds = t == atom.Col
+	case atom.Caption:
+		if t == atom.Th {
+			return true // as x/net/html reads it (browsers close the caption)
 		}
 	}
-	return b.inTable()
-}
-
-func (b *builder) closeTableBody() bool {
-	if b.popUntil(tableScope, atom.Tbody, atom.Thead, atom.Tfoot) {
-		b.mode = modeInTable
-		return false
+	if !holds {
+		return b.closeTablePart()
+	}
+	b.popTo(b.indexOpen(b.ctx) + 1) // what stands open inside the part
+	b.insert(nsHTML)
+	if t == atom.Td || t == atom.Th || t == atom.Caption {
+		b.afe = append(b.afe, 0)
 	}
 	return true
 }
 
-func (b *builder) inRow() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.StartTagToken:
-		switch t.atom {
-		case atom.Td, atom.Th:
-			b.clearToContext(atom.Tr)
-			b.insert(nsHTML)
-			b.afe = append(b.afe, 0)
-			b.mode = modeInCell
-			return true
-		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
-			return b.closeRow(false)
-		}
-	case html.EndTagToken:
-		switch t.atom {
-		case atom.Tr:
-			return b.closeRow(true)
-		case atom.Table:
-			return b.closeRow(false)
-		case atom.Tbody, atom.Tfoot, atom.Thead:
-			if b.inScope(tableScope, t.atom) < 0 {
-				return true
-			}
-			return b.closeRow(false)
-		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html, atom.Td, atom.Th:
-			return true
-		}
-	}
-	return b.inTable()
+// closeTablePart closes the innermost part and reads the token again.
+func (b *builder) closeTablePart() bool {
+	b.closeTo(b.indexOpen(b.ctx))
+	return false
 }
 
-// closeRow closes the open tr; consumed says the token is done with then.
-func (b *builder) closeRow(consumed bool) bool {
-	if b.inScope(tableScope, atom.Tr) < 0 {
-		return true
+// tablePartEnd closes the part of a table the end tag names, with the
+// parts inside it; it is ignored when no such part is open in this table.
+func (b *builder) tablePartEnd() {
+	if t := b.tok.atom; t != atom.Col {
+		if i := b.inScope(tableScope, t); i >= 0 {
+			b.closeTo(i)
+		}
 	}
-	b.clearToContext(atom.Tr)
-	b.pop()
-	b.mode = modeInTableBody
-	return consumed
 }
 
-func (b *builder) inCell() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.StartTagToken:
-		switch t.atom {
-		case atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr:
-			if !b.popUntil(tableScope, atom.Td, atom.Th) {
-				return true
+// closeTo pops the stack down to length i; when a cell or caption closes,
+// the formatting elements opened inside it are forgotten.
+func (b *builder) closeTo(i int) {
+	cell := false
+	for _, n := range b.stack[i:] {
+		cell = cell || b.is(n, atom.Td) || b.is(n, atom.Th) || b.is(n, atom.Caption)
+	}
+	b.popTo(i)
+	if cell {
+		b.clearFormattingToMarker()
+	}
+}
+
+// fosterPlace is where foster-parented content goes: before the innermost
+// open table, or into a template opened inside it.
+func (b *builder) fosterPlace() (parent, ref nodeID) {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		switch n := b.stack[i]; {
+		case b.is(n, atom.Template):
+			return n, 0
+		case b.is(n, atom.Table):
+			if p := b.nodes[n].parent; p != 0 {
+				return p, n
 			}
-			b.clearFormattingToMarker()
-			b.mode = modeInRow
-			return false
-		}
-	case html.EndTagToken:
-		switch t.atom {
-		case atom.Td, atom.Th:
-			if b.popUntil(tableScope, t.atom) {
-				b.clearFormattingToMarker()
-				b.mode = modeInRow
-			}
-			return true
-		case atom.Body, atom.Caption, atom.Col, atom.Colgroup, atom.Html:
-			return true
-		case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
-			if b.inScope(tableScope, t.atom) < 0 {
-				return true
-			}
-			if b.popUntil(tableScope, atom.Td, atom.Th) {
-				b.clearFormattingToMarker()
-			}
-			b.mode = modeInRow
-			return false
+			return b.stack[i-1], 0
 		}
 	}
-	return b.inBody()
+	return b.stack[0], 0
 }
 
 func (b *builder) startTemplate() {
 	b.insert(nsHTML)
 	b.afe = append(b.afe, 0)
-	b.mode = modeInTemplate
-	b.templateModes = append(b.templateModes, modeInTemplate)
 }
 
 func (b *builder) endTemplate() {
-	if !b.templateOpen() {
+	if b.templates == 0 {
 		return
 	}
 	b.generateImpliedEndTags(0)
@@ -401,42 +195,6 @@ func (b *builder) endTemplate() {
 		}
 	}
 	b.clearFormattingToMarker()
-	if len(b.templateModes) > 0 {
-		b.templateModes = b.templateModes[:len(b.templateModes)-1]
-	}
-	b.resetMode()
-}
-
-// inTemplate reads the content of a template in the mode its first tag
-// calls for.
-func (b *builder) inTemplate() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.TextToken:
-		return b.inBody()
-	case html.EndTagToken:
-		if t.atom == atom.Template {
-			return b.inHead()
-		}
-		return true
-	}
-	next := modeInBody
-	switch t.atom {
-	case atom.Caption, atom.Colgroup, atom.Tbody, atom.Tfoot, atom.Thead:
-		next = modeInTable
-	case atom.Col:
-		next = modeInColumnGroup
-	case atom.Tr:
-		next = modeInTableBody
-	case atom.Td, atom.Th:
-		next = modeInRow
-	}
-	if propsOf(t.atom)&pHeadish != 0 {
-		return b.inHead()
-	}
-	b.templateModes[len(b.templateModes)-1] = next
-	b.mode = next
-	return false
 }
 
 func equalFoldASCII(b []byte, s string) bool {

@@ -8,8 +8,10 @@ import (
 
 // The page's tree lives in an arena that the builder reuses from page to
 // page: nodes refer to each other by index, and tag names, attribute values
-// and text are ranges of one byte buffer. No node holds a pointer, so the
-// collector has nothing to scan, and nothing of the tree outlives the parse.
+// and text are spans of the page's own bytes or, where the tokenizer would
+// change them (character references, carriage returns), of one byte buffer.
+// No node holds a pointer, so the collector has nothing to scan, and
+// nothing of the tree outlives the parse.
 
 // nodeID indexes tree.nodes. Node 0 is the document; in a link field, 0
 // means none.
@@ -23,7 +25,8 @@ const (
 	nsMath
 )
 
-// span is a range of tree.buf.
+// span is a range of the page's bytes, or (from len(tree.page) on) of
+// tree.buf.
 type span struct{ from, to int32 }
 
 type node struct {
@@ -32,10 +35,11 @@ type node struct {
 	atom  atom.Atom
 	props props
 	ns    namespace
-	text  bool // a text node: data is its text
-	open  bool // on the stack of open elements
-	data  span // an element's tag name as read (lower case), or the text
-	attrs span // a range of tree.attrs
+	text  bool   // a text node: data is its text
+	open  bool   // on the stack of open elements
+	data  span   // an element's tag name as read (lower case), or the text
+	attrs span   // a range of tree.attrs
+	asked uint16 // see askedBit
 	off   int32
 }
 
@@ -85,27 +89,47 @@ func attrAtom(name []byte) atom.Atom {
 	return 0
 }
 
+// askedBit is the bit of node.asked that says an element has attribute k:
+// the attributes the model asks every element for (id, role, aria-*) are
+// flagged, so that asking an element for one it lacks costs nothing. 0
+// for the others.
+func askedBit(k atom.Atom) uint16 {
+	switch {
+	case k >= attrRole && k < attrRole+15:
+		return 1 << (k - attrRole)
+	case k == atom.Id:
+		return 1 << 15
+	}
+	return 0
+}
+
 // tree is the arena.
 type tree struct {
 	nodes []node
 	attrs []attr
+	page  []byte
 	buf   []byte
 }
 
-func (t *tree) reset() {
+func (t *tree) reset(page []byte) {
 	t.nodes = append(t.nodes[:0], node{off: -1}) // the document
 	t.attrs = t.attrs[:0]
-	t.buf = t.buf[:0]
+	t.page, t.buf = page, t.buf[:0]
 }
 
 // save copies b into the buffer.
 func (t *tree) save(b []byte) span {
-	from := len(t.buf)
+	from := len(t.page) + len(t.buf)
 	t.buf = append(t.buf, b...)
-	return span{int32(from), int32(len(t.buf))}
+	return span{int32(from), int32(from + len(b))}
 }
 
-func (t *tree) bytes(s span) []byte { return t.buf[s.from:s.to] }
+func (t *tree) bytes(s span) []byte {
+	if n := int32(len(t.page)); s.from >= n {
+		return t.buf[s.from-n : s.to-n]
+	}
+	return t.page[s.from:s.to]
+}
 
 // element reports whether id is an element node (not the document, not
 // text).
@@ -143,7 +167,11 @@ func (t *tree) has(id nodeID, p props) bool {
 
 // attr returns the value of attribute k of element id.
 func (t *tree) attr(id nodeID, k atom.Atom) ([]byte, bool) {
-	return t.attrIn(t.nodes[id].attrs, k)
+	n := &t.nodes[id]
+	if bit := askedBit(k); bit != 0 && n.asked&bit == 0 {
+		return nil, false
+	}
+	return t.attrIn(n.attrs, k)
 }
 
 func (t *tree) attrIn(s span, k atom.Atom) ([]byte, bool) {
@@ -240,22 +268,30 @@ func (t *tree) moveChildren(dst, src nodeID) {
 }
 
 // addText appends text to parent before ref (at the end when ref is 0),
-// joining it to a text node right before, as the parser does.
-func (t *tree) addText(parent, ref nodeID, text []byte) {
+// joining it to a text node right before, as the parser does. The text
+// stands at offset at of the page, or (at < 0) is copied.
+func (t *tree) addText(parent, ref nodeID, text []byte, at int) {
 	prev := t.nodes[parent].last
 	if ref != 0 {
 		prev = t.nodes[ref].prev
 	}
 	if prev != 0 && t.nodes[prev].text {
 		p := &t.nodes[prev]
-		if int(p.data.to) != len(t.buf) { // move it to the end of the buffer
+		if at >= 0 && int(p.data.to) == at { // the page's next bytes
+			p.data.to += int32(len(text))
+			return
+		}
+		if int(p.data.to) != len(t.page)+len(t.buf) { // move it to the end of the buffer
 			p.data = t.save(t.bytes(p.data))
 		}
-		t.buf = append(t.buf, text...)
-		p.data.to = int32(len(t.buf))
+		p.data.to = t.save(text).to
 		return
 	}
+	data := span{int32(at), int32(at + len(text))}
+	if at < 0 {
+		data = t.save(text)
+	}
 	id := nodeID(len(t.nodes))
-	t.nodes = append(t.nodes, node{text: true, data: t.save(text), off: -1})
+	t.nodes = append(t.nodes, node{text: true, data: data, off: -1})
 	t.insertBefore(parent, id, ref)
 }

@@ -8,73 +8,33 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// The tree construction of the HTML standard, as x/net/html's parser and
-// browsers follow it, in short: the insertion modes before and in the body,
-// raw text and foreign content here; tables and templates in tables.go;
-// the active formatting elements and the adoption agency in formatting.go.
-// Comments make no nodes, and scripting is on (noscript holds raw text).
+// The tree construction keeps one stack of open elements and applies the
+// rules of the HTML standard that decide where an element stands, as
+// browsers do: html, head and body implied; end tags left out (p, li, dt,
+// dd, option, headings, buttons); misnested formatting elements and links
+// (formatting.go); tables and templates (tables.go); foreign content. It
+// keeps no insertion modes: what the standard's modes decide is read off
+// the stack (the innermost table part, cell or template). The tokenizer
+// reads raw text (script, style, textarea …) itself; comments make no
+// nodes, and scripting is on (noscript holds raw text). Frameset pages are
+// read as far as the frameset. docs/page-model.md says where the tree may
+// differ from a browser's.
 
-type insertionMode uint8
-
-const (
-	modeInitial insertionMode = iota
-	modeBeforeHTML
-	modeBeforeHead
-	modeInHead
-	modeAfterHead
-	modeInBody
-	modeText
-	modeInTable
-	modeInCaption
-	modeInColumnGroup
-	modeInTableBody
-	modeInRow
-	modeInCell
-	modeInTemplate
-	modeInFrameset
-)
-
-// step runs the current token through the rules of foreign content or of
-// the insertion mode. It reports whether the token was consumed; if not,
-// the rules switched modes and it is read again.
+// step runs the current token through the rules; it reports whether the
+// token was consumed (if not, a rule changed the state and it is read
+// again).
 func (b *builder) step() bool {
-	if b.inForeign() {
+	switch {
+	case b.frameset:
+		return true
+	case b.rawText:
+		return b.inRawText()
+	case b.body == 0 && b.templates == 0:
+		return b.beforeBody()
+	case b.nodes[b.top()].ns != nsHTML && b.inForeign():
 		return b.foreignContent()
-	}
-	return b.stepMode()
-}
-
-func (b *builder) stepMode() bool {
-	switch b.mode {
-	case modeInitial:
-		b.quirks, b.mode = true, modeBeforeHTML
-		return false
-	case modeBeforeHTML:
-		return b.opening(atom.Html, modeBeforeHead)
-	case modeBeforeHead:
-		return b.opening(atom.Head, modeInHead)
-	case modeInHead:
-		return b.inHead()
-	case modeAfterHead:
-		return b.afterHead()
-	case modeText:
-		return b.rawText()
-	case modeInTable:
+	case b.ctx != 0:
 		return b.inTable()
-	case modeInCaption:
-		return b.inCaption()
-	case modeInColumnGroup:
-		return b.inColumnGroup()
-	case modeInTableBody:
-		return b.inTableBody()
-	case modeInRow:
-		return b.inRow()
-	case modeInCell:
-		return b.inCell()
-	case modeInTemplate:
-		return b.inTemplate()
-	case modeInFrameset:
-		return true // frames hold nothing the model reads
 	}
 	return b.inBody()
 }
@@ -86,32 +46,48 @@ func (b *builder) top() nodeID {
 	return b.stack[len(b.stack)-1]
 }
 
-// topIs reports whether the current node is the HTML element a.
-func (b *builder) topIs(a atom.Atom) bool { return b.is(b.top(), a) }
-
 func (b *builder) push(n nodeID) {
 	b.setOpen(n, true)
 	b.stack = append(b.stack, n)
+	if b.nodes[n].props&pTableCtx != 0 && b.nodes[n].ns == nsHTML {
+		b.ctx = n
+	}
 }
 
 func (b *builder) pop() nodeID {
 	n := b.top()
 	if n != 0 {
-		b.setOpen(n, false)
 		b.stack = b.stack[:len(b.stack)-1]
+		b.setOpen(n, false)
 	}
 	return n
 }
 
-// setOpen marks n open or closed, and counts the open p elements: block
-// start tags look for one, and on a deep stack the search is long.
+// setOpen marks n open or closed; it counts the open p elements (block
+// start tags look for one, and on a deep stack the search is long) and
+// templates, and finds the innermost table part again when one closes.
 func (b *builder) setOpen(n nodeID, open bool) {
-	b.nodes[n].open = open
-	if b.is(n, atom.P) {
-		if open {
-			b.openP++
-		} else {
-			b.openP--
+	nd := &b.nodes[n]
+	nd.open = open
+	if nd.ns != nsHTML {
+		return
+	}
+	d := 1
+	if !open {
+		d = -1
+	}
+	switch nd.atom {
+	case atom.P:
+		b.openP += d
+	case atom.Template:
+		b.templates += d
+	}
+	if !open && n == b.ctx {
+		b.ctx = 0
+		for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
+			if s := b.stack[i]; b.has(s, pTableCtx) {
+				b.ctx = s
+			}
 		}
 	}
 }
@@ -126,7 +102,7 @@ func (b *builder) popTo(i int) {
 // removeOpen takes n off the stack, wherever it stands.
 func (b *builder) removeOpen(n nodeID) {
 	if i := b.indexOpen(n); i >= 0 {
-		b.stack = append(b.stack[:i], b.stack[i+1:]...)
+		b.stack = slices.Delete(b.stack, i, i+1)
 		b.setOpen(n, false)
 	}
 }
@@ -135,25 +111,47 @@ func (b *builder) indexOpen(n nodeID) int {
 	if !b.nodes[n].open {
 		return -1
 	}
-	for i := len(b.stack) - 1; i >= 0; i-- {
-		if b.stack[i] == n {
-			return i
-		}
-	}
-	return -1
+	return slices.Index(b.stack, n)
 }
 
-// newElement makes an element of the current token in namespace ns.
-func (b *builder) newElement(ns namespace) nodeID {
+// insert makes an element of the current token and adds it where the
+// current node takes content. A void element is closed at once; a raw
+// text element takes the text that follows.
+func (b *builder) insert(ns namespace) nodeID {
 	t := &b.tok
-	n := node{atom: t.atom, ns: ns, data: t.name, attrs: t.attrs, off: t.off}
+	nd := node{atom: t.atom, ns: ns, data: t.name, attrs: t.attrs, asked: t.asked, off: t.off}
 	if ns == nsHTML {
-		n.props = propsOf(t.atom)
+		nd.props = propsOf(t.atom)
 	} else {
-		n.props = foreignProps(ns, b.tokName())
+		nd.props = b.foreignProps(ns, b.tokName(), t.attrs)
 	}
-	b.nodes = append(b.nodes, n)
-	return nodeID(len(b.nodes) - 1)
+	b.nodes = append(b.nodes, nd)
+	n := nodeID(len(b.nodes) - 1)
+	b.open(n)
+	t.node = n
+	switch {
+	case nd.props&pVoid != 0:
+		b.pop()
+	case nd.props&pRawText != 0:
+		b.rawText = true
+	}
+	return n
+}
+
+// open adds element n where the current node takes content (or to its
+// foster parent) and pushes it: on a full stack, the deepest element is
+// closed first.
+func (b *builder) open(n nodeID) {
+	if len(b.stack) >= maxDepth {
+		b.pop()
+	}
+	if b.fosterParenting && b.tablePart(b.top()) {
+		parent, ref := b.fosterPlace()
+		b.insertBefore(parent, n, ref)
+	} else {
+		b.appendChild(b.top(), n)
+	}
+	b.push(n)
 }
 
 func (b *builder) tokName() []byte {
@@ -163,41 +161,8 @@ func (b *builder) tokName() []byte {
 	return b.bytes(b.tok.name)
 }
 
-// insert makes an element of the current token, adds it where the current
-// node takes content and opens it.
-func (b *builder) insert(ns namespace) nodeID {
-	n := b.newElement(ns)
-	b.open(n)
-	b.tok.node = n
-	return n
-}
-
-// open adds element n to the current node (or its foster parent) and
-// pushes it: on a full stack, the deepest element is closed first.
-func (b *builder) open(n nodeID) {
-	if len(b.stack) >= maxDepth {
-		b.pop()
-	}
-	b.addChild(n)
-	b.push(n)
-}
-
-// insertVoid inserts an element that takes no content.
-func (b *builder) insertVoid() {
-	b.insert(nsHTML)
-	b.pop()
-}
-
-// insertRawText inserts an element whose content the tokenizer reads as
-// text until its end tag.
-func (b *builder) insertRawText() {
-	b.insert(nsHTML)
-	b.textReturn, b.mode = b.mode, modeText
-}
-
-// implied reads a token that the markup leaves out (an implied head,
-// body or tbody, the p of a stray </p>) as if it stood before the
-// current one.
+// implied reads a tag that the markup leaves out (an implied body or
+// tbody, the p of a stray </p>) as if it stood before the current token.
 func (b *builder) implied(kind html.TokenType, a atom.Atom) {
 	saved := b.tok
 	b.tok = token{kind: kind, atom: a, off: -1}
@@ -206,16 +171,21 @@ func (b *builder) implied(kind html.TokenType, a atom.Atom) {
 	b.tok = saved
 }
 
+// addText adds text of the current token (the whole, or what is left of
+// it after white space) where the current node takes content.
 func (b *builder) addText(text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	if b.shouldFosterParent() {
-		parent, ref := b.fosterPlace()
-		b.tree.addText(parent, ref, text)
-		return
+	at := -1
+	if b.tok.inPage {
+		at = int(b.tok.end) - len(text)
 	}
-	b.tree.addText(b.top(), 0, text)
+	parent, ref := b.top(), nodeID(0)
+	if b.fosterParenting && b.tablePart(parent) {
+		parent, ref = b.fosterPlace()
+	}
+	b.tree.addText(parent, ref, text, at)
 }
 
 func isSpace(b []byte) bool {
@@ -229,231 +199,317 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-// leadingSpace drops white space from the start of a text token, as the
-// modes before the body do; it reports whether the token was nothing else.
-func (b *builder) leadingSpace() bool {
-	b.tok.text = bytes.TrimLeft(b.tok.text, " \t\n\r\f")
-	return len(b.tok.text) == 0
-}
-
-// opening is the modes before html and before head: it opens element a,
-// the one a tag names or an implied one; white space before it and end
-// tags of other elements are dropped.
-func (b *builder) opening(a atom.Atom, next insertionMode) bool {
-	switch b.tok.kind {
-	case html.TextToken:
-		if b.leadingSpace() {
-			return true
-		}
-	case html.StartTagToken:
-		switch b.tok.atom {
-		case a:
-			if n := b.insert(nsHTML); a == atom.Head {
-				b.head = n
-			}
-			b.mode = next
-			return true
-		case atom.Html:
-			return b.inBody()
-		}
-	case html.EndTagToken:
-		switch b.tok.atom {
-		case atom.Head, atom.Body, atom.Html, atom.Br:
-		default:
-			return true
-		}
+// inRawText: the text of a script, style, title, textarea … goes into it,
+// and the next tag (its end tag) closes it.
+func (b *builder) inRawText() bool {
+	if b.tok.kind == html.TextToken {
+		b.addText(b.tok.text)
+		return true
 	}
-	b.implied(html.StartTagToken, a)
-	return false
+	b.rawText = false
+	b.pop()
+	return b.tok.kind == html.EndTagToken
 }
 
-func (b *builder) inHead() bool {
-	switch b.tok.kind {
+// beforeBody reads what comes before the body: the html and head elements
+// (implied when left out), and what belongs in the head. Anything else
+// starts the body.
+func (b *builder) beforeBody() bool {
+	t := &b.tok
+	if len(b.stack) == 0 {
+		if t.kind == html.TextToken && len(bytes.TrimLeft(t.text, " \t\n\r\f")) == 0 {
+			return true
+		}
+		if t.kind == html.StartTagToken && t.atom == atom.Html {
+			b.insert(nsHTML)
+			return true
+		}
+		b.implied(html.StartTagToken, atom.Html)
+	}
+	switch t.kind {
 	case html.TextToken:
-		if b.leadingSpace() {
+		if t.text = bytes.TrimLeft(t.text, " \t\n\r\f"); len(t.text) == 0 {
 			return true
 		}
 	case html.StartTagToken:
-		switch b.tok.atom {
-		case atom.Html:
-			return b.inBody()
-		case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta:
-			b.insertVoid()
+		switch {
+		case t.atom == atom.Html:
+			b.mergeAttrs(b.stack[0])
 			return true
-		case atom.Noscript, atom.Script, atom.Title, atom.Noframes, atom.Style:
-			b.insertRawText()
+		case t.atom == atom.Head:
+			if b.head == 0 {
+				b.head = b.insert(nsHTML)
+			}
 			return true
-		case atom.Head:
+		case t.atom == atom.Body:
+			b.closeHead()
+			b.body = b.insert(nsHTML)
 			return true
-		case atom.Template:
-			b.startTemplate()
+		case t.atom == atom.Frameset:
+			b.frameset = true
+			return true
+		case propsOf(t.atom)&pHeadish != 0, t.atom == atom.Noscript && (b.head == 0 || b.nodes[b.head].open):
+			b.inHead()
 			return true
 		}
 	case html.EndTagToken:
-		switch b.tok.atom {
+		switch t.atom {
 		case atom.Head:
-			b.pop()
-			b.mode = modeAfterHead
+			b.closeHead()
 			return true
-		case atom.Body, atom.Html, atom.Br:
 		case atom.Template:
 			b.endTemplate()
 			return true
-		default:
-			return true
-		}
-	}
-	b.implied(html.EndTagToken, atom.Head)
-	return false
-}
-
-func (b *builder) afterHead() bool {
-	switch b.tok.kind {
-	case html.TextToken:
-		if b.leadingSpace() {
-			return true
-		}
-	case html.StartTagToken:
-		switch b.tok.atom {
-		case atom.Html:
-			return b.inBody()
-		case atom.Body:
-			b.insert(nsHTML)
-			b.mode = modeInBody
-			return true
-		case atom.Frameset:
-			b.insert(nsHTML)
-			b.mode = modeInFrameset
-			return true
-		case atom.Head:
-			return true
-		}
-		if propsOf(b.tok.atom)&pHeadish != 0 && b.head != 0 {
-			b.push(b.head)
-			done := b.inHead()
-			b.removeOpen(b.head)
-			return done
-		}
-	case html.EndTagToken:
-		switch b.tok.atom {
 		case atom.Body, atom.Html, atom.Br:
-		case atom.Template:
-			return b.inHead()
 		default:
 			return true
 		}
 	}
+	b.closeHead()
 	b.implied(html.StartTagToken, atom.Body)
 	return false
 }
 
-// rawText reads the text of a script, style, title, textarea …
-func (b *builder) rawText() bool {
+// inHead inserts an element of the head: into the head element (implied
+// when left out, reopened for it after </head>).
+func (b *builder) inHead() {
+	if b.head == 0 {
+		b.implied(html.StartTagToken, atom.Head)
+	}
+	reopened := !b.nodes[b.head].open
+	if reopened {
+		b.push(b.head)
+	}
+	if b.tok.atom == atom.Template {
+		b.startTemplate()
+	} else {
+		b.insert(nsHTML)
+	}
+	if reopened {
+		b.removeOpen(b.head)
+	}
+}
+
+// closeHead closes the head element, implied when left out.
+func (b *builder) closeHead() {
+	if b.head == 0 {
+		b.implied(html.StartTagToken, atom.Head)
+	}
+	if b.top() == b.head {
+		b.pop()
+	}
+}
+
+// inBody reads the body, where the end tags that were left out are implied
+// and the misnesting of formatting elements is sorted out.
+func (b *builder) inBody() bool {
 	switch b.tok.kind {
 	case html.TextToken:
+		b.reconstruct()
 		b.addText(b.tok.text)
-		return true
-	case html.EndTagToken:
-		b.pop()
-		b.mode = b.textReturn
-		return true
-	}
-	b.pop()
-	b.mode = b.textReturn
-	return false
-}
-
-// inForeign reports whether the current token is read by the rules of
-// foreign content: inside svg or MathML, but for HTML at the integration
-// points.
-func (b *builder) inForeign() bool {
-	top := b.top()
-	if top == 0 || b.nodes[top].ns == nsHTML {
-		return false
-	}
-	n := &b.nodes[top]
-	start, text := b.tok.kind == html.StartTagToken, b.tok.kind == html.TextToken
-	name := b.name(top)
-	if n.ns == nsMath {
-		switch name {
-		case "mi", "mo", "mn", "ms", "mtext":
-			if text || start && b.tok.atom != atom.Mglyph && b.tok.atom != atom.Malignmark {
-				return false
-			}
-		case "annotation-xml":
-			if start && b.tok.atom == atom.Svg {
-				return false
-			}
-		}
-	}
-	return !b.htmlIntegrationPoint(top) || !start && !text
-}
-
-func (b *builder) htmlIntegrationPoint(n nodeID) bool {
-	switch b.nodes[n].ns {
-	case nsSVG:
-		switch b.name(n) {
-		case "foreignobject", "desc", "title":
-			return true
-		}
-	case nsMath:
-		if b.name(n) == "annotation-xml" {
-			enc, _ := b.attr(n, attrEncoding)
-			return bytes.EqualFold(enc, []byte("text/html")) || bytes.EqualFold(enc, []byte("application/xhtml+xml"))
-		}
-	}
-	return false
-}
-
-func (b *builder) foreignContent() bool {
-	t := &b.tok
-	switch t.kind {
-	case html.TextToken:
-		b.addText(t.text)
 	case html.StartTagToken:
-		breakout := propsOf(t.atom)&pBreakout != 0
-		if t.atom == atom.Font {
-			for _, k := range []atom.Atom{atom.Color, atom.Face, atom.Size} {
-				if _, ok := b.attrIn(t.attrs, k); ok {
-					breakout = true
-				}
-			}
-		}
-		if breakout {
-			for len(b.stack) > 1 {
-				if top := b.top(); b.nodes[top].ns == nsHTML || b.htmlIntegrationPoint(top) || b.mathTextPoint(top) {
-					break
-				}
-				b.pop()
-			}
-			return b.stepMode()
-		}
-		b.insert(b.nodes[b.top()].ns)
-		b.z.NextIsNotRawText()
-		if t.selfClosing {
-			b.pop()
-		}
+		return b.inBodyStart()
 	case html.EndTagToken:
-		for i := len(b.stack) - 1; i > 0; i-- {
-			if b.sameName(b.stack[i]) {
-				b.popTo(i)
-				return true
-			}
-			if b.nodes[b.stack[i-1]].ns == nsHTML {
-				break
-			}
-		}
-		return b.stepMode()
+		return b.inBodyEnd()
 	}
 	return true
 }
 
-func (b *builder) mathTextPoint(n nodeID) bool {
-	switch b.name(n) {
-	case "mi", "mo", "mn", "ms", "mtext":
-		return b.nodes[n].ns == nsMath
+func (b *builder) inBodyStart() bool {
+	t := &b.tok
+	p := propsOf(t.atom)
+	switch {
+	case t.atom == atom.Html:
+		if b.templates == 0 {
+			b.mergeAttrs(b.stack[0])
+		}
+	case t.atom == atom.Body:
+		if b.templates == 0 && b.body != 0 {
+			b.mergeAttrs(b.body)
+		}
+	case t.atom == atom.Template:
+		b.startTemplate()
+	case p&pHeadish != 0, t.atom == atom.Param, t.atom == atom.Source, t.atom == atom.Track,
+		t.atom == atom.Textarea, t.atom == atom.Iframe, t.atom == atom.Noembed, t.atom == atom.Noscript:
+		b.insert(nsHTML)
+	case p&pClosesP != 0, t.atom == atom.Pre, t.atom == atom.Listing, t.atom == atom.Plaintext:
+		b.closeP()
+		b.insert(nsHTML)
+	case p&pHeading != 0:
+		b.closeP()
+		if b.has(b.top(), pHeading) {
+			b.pop()
+		}
+		b.insert(nsHTML)
+	case t.atom == atom.Form:
+		if b.form != 0 && b.templates == 0 {
+			return true
+		}
+		b.closeP()
+		if n := b.insert(nsHTML); b.templates == 0 {
+			b.form = n
+		}
+	case t.atom == atom.Li, t.atom == atom.Dd, t.atom == atom.Dt:
+		b.closeListItem()
+		b.closeP()
+		b.insert(nsHTML)
+	case t.atom == atom.Table:
+		if !b.quirks {
+			b.closeP()
+		}
+		b.insert(nsHTML)
+	case t.atom == atom.Hr:
+		b.closeP()
+		if b.inScope(defaultScope, atom.Select) >= 0 {
+			b.generateImpliedEndTags(0)
+		}
+		b.insert(nsHTML)
+	case t.atom == atom.Xmp:
+		b.closeP()
+		b.reconstruct()
+		b.insert(nsHTML)
+	case t.atom == atom.Image:
+		t.atom = atom.Img
+		return false
+	case p&pTableCtx != 0, t.atom == atom.Col, t.atom == atom.Frame, t.atom == atom.Head, t.atom == atom.Frameset:
+		// ignored in the body
+	case p&pFormatting != 0:
+		b.startFormatting()
+	default:
+		b.startInline()
 	}
-	return false
+	return true
+}
+
+// startInline inserts an element of the body's content after closing what
+// it implies closed (another button, select or option …).
+func (b *builder) startInline() {
+	t := &b.tok
+	ns := nsHTML
+	switch t.atom {
+	case atom.Button:
+		b.popUntil(defaultScope, atom.Button)
+	case atom.Select, atom.Input:
+		if b.popUntil(defaultScope, atom.Select) && t.atom == atom.Select {
+			return // a select in a select closes the first
+		}
+	case atom.Option, atom.Optgroup:
+		switch {
+		case b.inScope(defaultScope, atom.Select) >= 0 && t.atom == atom.Option:
+			b.generateImpliedEndTags(atom.Optgroup)
+		case b.inScope(defaultScope, atom.Select) >= 0:
+			b.generateImpliedEndTags(0)
+		case b.is(b.top(), atom.Option):
+			b.pop()
+		}
+	case atom.Rb, atom.Rtc, atom.Rp, atom.Rt:
+		if b.inScope(defaultScope, atom.Ruby) >= 0 {
+			except := atom.Atom(0)
+			if t.atom == atom.Rp || t.atom == atom.Rt {
+				except = atom.Rtc
+			}
+			b.generateImpliedEndTags(except)
+		}
+		b.insert(nsHTML)
+		return
+	case atom.Svg:
+		ns = nsSVG
+	case atom.Math:
+		ns = nsMath
+	}
+	b.reconstruct()
+	b.insert(ns)
+	if ns != nsHTML && t.selfClosing {
+		b.pop()
+	}
+	if t.atom == atom.Applet || t.atom == atom.Marquee || t.atom == atom.Object {
+		b.afe = append(b.afe, 0)
+	}
+}
+
+// closeListItem closes an open li (or dd, dt) before another one, unless a
+// special element other than address, div and p stands between.
+func (b *builder) closeListItem() {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		n := b.stack[i]
+		same := b.is(n, b.tok.atom) || b.tok.atom != atom.Li && (b.is(n, atom.Dd) || b.is(n, atom.Dt))
+		switch {
+		case same:
+			b.popTo(i)
+			return
+		case b.is(n, atom.Address) || b.is(n, atom.Div) || b.is(n, atom.P):
+		case b.nodes[n].props&pSpecial != 0:
+			return
+		}
+	}
+}
+
+func (b *builder) inBodyEnd() bool {
+	t := &b.tok
+	p := propsOf(t.atom)
+	switch {
+	case t.atom == atom.Body, t.atom == atom.Html:
+		// what follows still goes into the body
+	case t.atom == atom.P:
+		if b.inScope(buttonScope, atom.P) < 0 {
+			b.implied(html.StartTagToken, atom.P)
+		}
+		b.popUntil(buttonScope, atom.P)
+	case t.atom == atom.Li:
+		b.popUntil(listItemScope, atom.Li)
+	case p&pHeading != 0:
+		b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
+	case t.atom == atom.Form:
+		b.endForm()
+	case p&pFormatting != 0:
+		b.adoptionAgency(t.atom)
+	case t.atom == atom.Applet, t.atom == atom.Marquee, t.atom == atom.Object:
+		if b.popUntil(defaultScope, t.atom) {
+			b.clearFormattingToMarker()
+		}
+	case t.atom == atom.Br:
+		t.kind = html.StartTagToken
+		return false
+	case t.atom == atom.Template:
+		b.endTemplate()
+	case p&pClosesP != 0, t.atom == atom.Dd, t.atom == atom.Dt, t.atom == atom.Button,
+		t.atom == atom.Listing, t.atom == atom.Pre, t.atom == atom.Select:
+		b.popUntil(defaultScope, t.atom)
+	default:
+		b.endOther()
+	}
+	return true
+}
+
+func (b *builder) endForm() {
+	i := b.inScope(defaultScope, atom.Form)
+	if b.templates > 0 {
+		if i >= 0 {
+			b.popTo(i)
+		}
+		return
+	}
+	n := b.form
+	b.form = 0
+	if n != 0 && i >= 0 && b.stack[i] == n {
+		b.generateImpliedEndTags(0)
+		b.removeOpen(n)
+	}
+}
+
+// endOther is "any other end tag": it closes the innermost element of its
+// name, unless a special element stands above it.
+func (b *builder) endOther() {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		n := b.stack[i]
+		if b.nodes[n].ns == nsHTML && b.sameName(n) {
+			b.popTo(i)
+			return
+		}
+		if b.nodes[n].props&pSpecial != 0 {
+			return
+		}
+	}
 }
 
 // sameName reports whether element n has the name of the current tag.
@@ -481,10 +537,8 @@ func (b *builder) inScope(s scope, tags ...atom.Atom) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := &b.nodes[b.stack[i]]
 		if n.ns == nsHTML {
-			for _, t := range tags {
-				if n.atom == t {
-					return i
-				}
+			if slices.Contains(tags, n.atom) {
+				return i
 			}
 			switch {
 			case s == listItemScope && (n.atom == atom.Ol || n.atom == atom.Ul),
@@ -520,11 +574,7 @@ func (b *builder) closeP() {
 // generateImpliedEndTags closes the elements whose end tags may be left
 // out (li, p, option …), but for except.
 func (b *builder) generateImpliedEndTags(except atom.Atom) {
-	for {
-		top := b.top()
-		if !b.has(top, pImpliedEnd) || b.nodes[top].atom == except {
-			return
-		}
+	for top := b.top(); b.has(top, pImpliedEnd) && b.nodes[top].atom != except; top = b.top() {
 		b.pop()
 	}
 }
@@ -532,20 +582,101 @@ func (b *builder) generateImpliedEndTags(except atom.Atom) {
 // mergeAttrs adds to element n the attributes of the current tag it lacks
 // (a second <html> or <body> tag).
 func (b *builder) mergeAttrs(n nodeID) {
-	var extra []attr
 	have := b.attrs[b.nodes[n].attrs.from:b.nodes[n].attrs.to]
+	from := len(b.attrs)
 	for _, a := range b.attrs[b.tok.attrs.from:b.tok.attrs.to] {
 		if !slices.ContainsFunc(have, func(h attr) bool { return b.attrName(h) == b.attrName(a) }) {
-			extra = append(extra, a)
+			if len(b.attrs) == from {
+				b.attrs = append(b.attrs, have...)
+			}
+			b.attrs = append(b.attrs, a)
 		}
 	}
-	if len(extra) == 0 {
-		return
+	if len(b.attrs) > from {
+		b.nodes[n].attrs = span{int32(from), int32(len(b.attrs))}
+		b.nodes[n].asked |= b.tok.asked
 	}
-	from := len(b.attrs)
-	b.attrs = append(b.attrs, b.attrs[b.nodes[n].attrs.from:b.nodes[n].attrs.to]...)
-	b.attrs = append(b.attrs, extra...)
-	b.nodes[n].attrs = span{int32(from), int32(len(b.attrs))}
+}
+
+// inForeign reports whether the current token is read by the rules of
+// foreign content: inside svg or MathML, but for start tags and text at
+// the integration points.
+func (b *builder) inForeign() bool {
+	n := &b.nodes[b.top()]
+	switch {
+	case n.ns == nsHTML || b.tok.kind == html.ErrorToken:
+		return false
+	case b.tok.kind == html.EndTagToken:
+		return true
+	}
+	return n.props&pIntegration == 0 && (b.tok.atom != atom.Svg || !b.nameIs(b.top(), "annotation-xml"))
+}
+
+// foreignProps are the props of an svg or MathML element: the integration
+// points are special, end scopes and take HTML content.
+func (b *builder) foreignProps(ns namespace, name []byte, attrs span) props {
+	const point = pSpecial | pScope | pIntegration
+	switch string(name) {
+	case "foreignobject", "desc", "title":
+		if ns == nsSVG {
+			return point
+		}
+	case "mi", "mo", "mn", "ms", "mtext":
+		if ns == nsMath {
+			return point
+		}
+	case "annotation-xml":
+		enc, _ := b.attrIn(attrs, attrEncoding)
+		if ns == nsMath && (equalFoldASCII(enc, "text/html") || equalFoldASCII(enc, "application/xhtml+xml")) {
+			return point
+		}
+		return pSpecial | pScope
+	}
+	return 0
+}
+
+func (b *builder) foreignContent() bool {
+	t := &b.tok
+	switch t.kind {
+	case html.TextToken:
+		b.addText(t.text)
+	case html.StartTagToken:
+		breakout := propsOf(t.atom)&pBreakout != 0
+		if t.atom == atom.Font {
+			for _, k := range []atom.Atom{atom.Color, atom.Face, atom.Size} {
+				if _, ok := b.attrIn(t.attrs, k); ok {
+					breakout = true
+				}
+			}
+		}
+		if !breakout {
+			b.insert(b.nodes[b.top()].ns)
+			b.z.NextIsNotRawText()
+			if t.selfClosing {
+				b.pop()
+			}
+			return true
+		}
+		for n := &b.nodes[b.top()]; len(b.stack) > 1 && n.ns != nsHTML && n.props&pIntegration == 0; n = &b.nodes[b.top()] {
+			b.pop()
+		}
+		return false
+	case html.EndTagToken:
+		for i := len(b.stack) - 1; i > 0; i-- {
+			if b.sameName(b.stack[i]) {
+				b.popTo(i)
+				return true
+			}
+			if b.nodes[b.stack[i-1]].ns == nsHTML {
+				break
+			}
+		}
+		if b.ctx != 0 {
+			return b.inTable()
+		}
+		return b.inBody()
+	}
+	return true
 }
 
 // quirksDoctype reports whether a doctype puts the page in quirks mode, in
