@@ -10,9 +10,10 @@ import (
 )
 
 // An item of the config (navigation.required[], footer.required[]) is
-// matched against an entry's accessible name and visible text, compared
-// case-insensitively after collapsing white space: a label must equal one of
-// the item's labels, or one of its patterns must match; its exclude
+// matched against an entry's accessible name and visible text as read: a
+// label must equal one of the item's labels (both page.NormalizeLabel'd:
+// case, white space, soft hyphens and icon glyphs aside), or one of its
+// patterns must match the cleaned name (page.CleanLabel); its exclude
 // expression rules a name out.
 
 // alternatives lists the ways an item can be satisfied: the item itself
@@ -60,7 +61,7 @@ func excludedBy(it *schema.Item, names ...string) bool {
 		return false
 	}
 	for _, n := range names {
-		if n != "" && exclude.MatchString(page.CollapseSpace(n)) &&
+		if n != "" && exclude.MatchString(page.CleanLabel(n)) &&
 			(matchAny([]string{n}, it.Label, it.Regexps(), nil) ||
 				(it.Legacy != nil && matchAny([]string{n}, it.Legacy.Label, it.Legacy.Regexps(), nil))) {
 			return true
@@ -74,8 +75,8 @@ func matchAny(names []string, labels schema.Strings, patterns []*regexp.Regexp, 
 		if n == "" {
 			continue
 		}
-		collapsed := page.CollapseSpace(n)
-		if exclude != nil && exclude.MatchString(collapsed) {
+		clean := page.CleanLabel(n)
+		if exclude != nil && exclude.MatchString(clean) {
 			continue
 		}
 		norm := page.NormalizeLabel(n)
@@ -85,7 +86,7 @@ func matchAny(names []string, labels schema.Strings, patterns []*regexp.Regexp, 
 			}
 		}
 		for _, re := range patterns {
-			if re.MatchString(collapsed) {
+			if re.MatchString(clean) {
 				return true
 			}
 		}

@@ -52,7 +52,7 @@ func TestPresetItemLabels(t *testing.T) {
 			fail:     []string{"Cookies", "Impressum", "Cookie-Einstellungen", "Mentions légales"},
 			excluded: []string{"Privacy settings", "Privacy preferences", "Datenschutzeinstellungen", "Your Privacy Choices"}},
 		{preset: "eu-privacy", id: "cookie-settings",
-			pass:     []string{"Cookie settings", "Cookie Preferences", "Manage cookies", "Manage Cookies", "Change cookie settings", "Cookie-Einstellungen", "Cookies verwalten", "Paramètres des cookies", "Gestion des cookies", "Gérer les cookies", "Privacy settings", "Datenschutzeinstellungen", "Configuración de cookies", "Impostazioni dei cookie", "Cookie-instellingen", "Manage cookies/Do not sell my data", "Einwilligungen verwalten"},
+			pass:     []string{"Cookie settings", "Cookie Preferences", "Manage cookies", "Manage Cookies", "Change cookie settings", "Cookie-Einstellungen", "Cookies verwalten", "Paramètres des cookies", "Gestion des cookies", "Gérer les cookies", "Privacy settings", "Datenschutzeinstellungen", "Configuración de cookies", "Impostazioni dei cookie", "Cookie-instellingen", "Manage cookies/Do not sell my data", "Einwilligungen verwalten", "Privacy Center", "Privacy Manager", "Consent Manager", "Datenschutz-Center", "Cookie Center"},
 			fail:     []string{"Cookies", "Privacy", "Datenschutz", "Cookie notice"},
 			excluded: []string{"Cookie Policy", "Cookie-Richtlinie", "Politique de cookies", "Cookie policy and settings"}},
 		{preset: "uk-cookies", id: "privacy",

@@ -1,17 +1,18 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
-// linkNoText finds links that have no accessible name.
+// linkNoText finds links and buttons that have no accessible name.
 type linkNoText struct{}
 
 var ruleLinkNoText = finding.Rule{ID: "link-no-text", Severity: finding.Warning,
-	Description: "a link with no accessible name (no text, aria-label, image alt or title)",
+	Description: "a link or button with no accessible name (no text, aria-label, image alt or title)",
 	Docs:        "docs/rules.md#link-no-text"}
 
 func (linkNoText) Rules() []finding.Rule { return []finding.Rule{ruleLinkNoText} }
@@ -24,16 +25,38 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	}
 	var out []finding.Finding
 	for _, l := range p.Links {
-		if l == nil || l.Ignored || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
+		// A hidden link is neither shown nor announced: it lacks no name.
+		if l == nil || l.Ignored || l.Hidden || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
 			continue
 		}
 		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
-		const why = "has no accessible name (no text, aria-label, image alt or title)"
+		what := "link"
 		if href := firstNonEmpty(l.Href, l.Target); href != "" {
-			out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "link to %s %s", q(href), why))
-		} else {
-			out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "link %s", why))
+			what = "link to " + q(href)
 		}
+		out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "%s %s", what, nameless(l)))
+	}
+	// Buttons: a link with an href was judged above as a link.
+	for _, e := range p.Controls {
+		if e == nil || e.Ignored || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
+			strings.TrimSpace(e.Label) != "" {
+			continue
+		}
+		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, map[string]string{"kind": e.Kind},
+			"button has no accessible name (no text, aria-label or title)"))
 	}
 	return Result{Findings: out}
+}
+
+// nameless says why link l has no name.
+func nameless(l *page.Link) string {
+	if n := l.NestedLink; n != nil {
+		// The source shows content; the browser moved it out of the link.
+		where := ""
+		if n.Line > 0 {
+			where = fmt.Sprintf(" (line %d)", n.Line)
+		}
+		return "has no accessible name: it wraps another link" + where + ", which browsers do not allow, so it ends empty"
+	}
+	return "has no accessible name (no text, aria-label, image alt or title)"
 }

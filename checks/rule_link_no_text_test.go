@@ -8,6 +8,15 @@ import (
 
 func TestLinkNoText(t *testing.T) {
 	named := func(l *page.Link, label string) *page.Link { l.Label = label; return l }
+	hidden := func(l *page.Link) *page.Link { l.Hidden = true; return l }
+	nested := func(l *page.Link, line, col int) *page.Link {
+		l.NestedLink = &page.Pos{Line: line, Column: col}
+		return l
+	}
+	withControls := func(p *page.Page, controls ...*page.Entry) *page.Page { p.Controls = controls; return p }
+	button := func(label, kind string, line, col int) *page.Entry {
+		return &page.Entry{Label: label, Kind: kind, Pos: page.Pos{Line: line, Column: col}}
+	}
 	runRuleCases(t, linkNoText{}, []ruleCase{
 		{name: "ignored links (data-pagelint-ignore)", page: linking(
 			with(named(ref("a", "/about/", "/about/", 10, 3), ""), func(l *page.Link) { l.Ignored = true }),
@@ -26,6 +35,34 @@ func TestLinkNoText(t *testing.T) {
 			`docs/index.html 10:3 warning link-no-text link to "https://twitter.com/microsoft" has no accessible name (no text, aria-label, image alt or title)`,
 			`docs/index.html 11:3 warning link-no-text link to "/map/" has no accessible name (no text, aria-label, image alt or title)`,
 			`docs/index.html 12:5 warning link-no-text link has no accessible name (no text, aria-label, image alt or title)`,
+		}},
+		{name: "hidden links are not announced", page: linking(
+			hidden(named(ref("a", "#install", "/docs/index.html#install", 10, 28), "")),
+			hidden(named(ref("a", "/z", "/z", 11, 3), "")),
+		)},
+		{name: "a link emptied by the link it wraps", page: linking(
+			nested(named(ref("a", "/blog/1", "/blog/1", 8, 5), ""), 10, 29),
+			named(ref("a", "/people/a", "/people/a", 10, 29), "A. B."),
+			nested(named(ref("a", "/blog/2", "/blog/2", 20, 5), "Teaser"), 21, 7),
+			nested(named(ref("a", "/blog/3", "/blog/3", 30, 5), ""), 0, 0),
+		), want: []string{
+			`docs/index.html 8:5 warning link-no-text link to "/blog/1" has no accessible name: it wraps another link (line 10), which browsers do not allow, so it ends empty`,
+			`docs/index.html 30:5 warning link-no-text link to "/blog/3" has no accessible name: it wraps another link, which browsers do not allow, so it ends empty`,
+		}},
+		{name: "named and hidden buttons", page: withControls(linking(),
+			button("Search", page.KindButton, 8, 5),
+			button("Menu", page.KindToggle, 9, 5),
+			&page.Entry{Kind: page.KindButton, Hidden: true, Pos: page.Pos{Line: 10, Column: 5}},
+			&page.Entry{Kind: page.KindLink, Pos: page.Pos{Line: 11, Column: 5}},
+		)},
+		{name: "nameless buttons", page: withControls(linking(),
+			button("", page.KindButton, 8, 5),
+			button(" ", page.KindToggle, 9, 5),
+			// a link with an href that is a button: judged among the links
+			&page.Entry{Kind: page.KindButton, Href: "#", HasHref: true, Pos: page.Pos{Line: 10, Column: 5}},
+		), want: []string{
+			`docs/index.html 8:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
+			`docs/index.html 9:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
 		}},
 		// Pages without content of their own (issue 12, F15, F16).
 		{name: "a redirect stub's links are never seen", page: func() *page.Page {

@@ -268,14 +268,20 @@ func (s *dupScratch) clear() {
 	s.entries, s.keys = s.entries[:0], s.keys[:0]
 }
 
-// labelKeys returns the normalized name of each of s.entries: its visible
-// text when it has one (what a reader compares), else its label. The labels
+// labelKeys returns the normalized label of each of s.entries: its
+// accessible name and, when it differs, its visible text. Entries are the
+// same when they read the same to every reader — toggles all named
+// "Toggle navigation" that show "Nature" and "Research" are not, nor are
+// two "More" links named "More about A" and "More about B". The labels
 // that only need their ASCII letters lowered, as most do, are lowered into
 // one string for the whole menu rather than one string each.
 func (s *dupScratch) labelKeys() []string {
 	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
 	for i, de := range s.entries {
-		label := entryName(de.e)
+		label := de.e.Label
+		if de.e.Text != "" {
+			label += "\x00" + de.e.Text
+		}
 		switch labelForm(label) {
 		case labelNormal:
 			// The label is its own key.

@@ -132,3 +132,24 @@ func allMicrosoft() []*page.Entry {
 	global := grouped("Global", txt("Small Business", 51, 9), txt("Support", 52, 9))
 	return append(global, txt("Business", 80, 5, txt("Microsoft Cloud", 81, 9), txt("Small Business", 88, 9)))
 }
+
+// Entries are compared by what every reader gets: the accessible name and
+// the visible text alike.
+func TestMenuDuplicateLabelAndText(t *testing.T) {
+	named := func(e *page.Entry, label string) *page.Entry { e.Text, e.Label = e.Label, label; return e }
+	runRuleCases(t, menuDuplicate{}, []ruleCase{
+		{name: "toggles that share an aria-label but show different texts",
+			page: withMenus(menu("Main", 10,
+				named(toggle("Nature", 11, 3, lnk("Species", "/nature/species/", 12, 5)), "Toggle navigation"),
+				named(toggle("Research", 14, 3, lnk("Projects", "/research/projects/", 15, 5)), "Toggle navigation")))},
+		{name: "links that show the same text with different aria-labels",
+			page: withMenus(menu("News", 10,
+				named(lnk("More", "/news/a/", 11, 3), "More about A"),
+				named(lnk("More", "/news/b/", 12, 3), "More about B")))},
+		{name: "the same name and text twice",
+			page: withMenus(menu("Main", 10,
+				named(lnk("Shop", "/shop/", 11, 3), "Shop now"),
+				named(lnk("Shop", "/store/", 12, 3), "Shop now"))),
+			want: []string{`12:3 error menu-duplicate duplicate menu entry "Shop" in menu "Main"`}},
+	})
+}

@@ -7,11 +7,12 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 )
 
-// navDeadLink finds navigation and footer entries whose target is unusable.
+// navDeadLink finds navigation, header and footer entries whose target is
+// unusable.
 type navDeadLink struct{}
 
 var ruleNavDeadLink = finding.Rule{ID: "nav-dead-link", Severity: finding.Error,
-	Description: "a navigation or footer entry whose target is unusable: no href, \"#\", javascript:",
+	Description: "a navigation, header or footer entry whose target is unusable: no href, \"#\", javascript:",
 	Docs:        "docs/rules.md#nav-dead-link"}
 
 func (navDeadLink) Rules() []finding.Rule { return []finding.Rule{ruleNavDeadLink} }
@@ -21,10 +22,18 @@ func (navDeadLink) Check(p *page.Page, _ *Env) Result {
 	for _, m := range menusIn(p) {
 		d.checkMenu(refOf(p, m).plain(), m.Entries)
 	}
-	if p.Footer != nil {
-		for _, e := range p.Footer.Items {
+	// The header's links outside its menus (a menu toggle, an account
+	// link) and the footer's are navigation as well.
+	for _, r := range []struct {
+		region *page.Region
+		where  string
+	}{{p.Header, "header"}, {p.Footer, "footer"}} {
+		if r.region == nil {
+			continue
+		}
+		for _, e := range r.region.Items {
 			if e != nil {
-				d.check(e, "footer", "group", e.Group)
+				d.check(e, r.where, "group", e.Group)
 			}
 		}
 	}
@@ -52,7 +61,8 @@ func (d *deadLinks) checkMenu(menu string, entries []*page.Entry) {
 
 func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	// Toggles and buttons need no href; entries of rendered text have
-	// none unless the snapshot wrote the link out.
+	// none unless the snapshot wrote the link out. Hidden entries are
+	// checked: a collapsed submenu is hidden until its toggle opens it.
 	if e.Ignored || e.Kind != page.KindLink && (e.Kind != page.KindText || !e.HasHref) {
 		return
 	}
@@ -88,8 +98,10 @@ func deadReason(e *page.Entry) string {
 	href := strings.TrimSpace(e.Href)
 	switch {
 	case !e.HasHref && href == "":
-		if e.Target != "" {
-			return "" // a target known without an attribute (text snapshots)
+		if e.Target != "" || e.Current {
+			// A target known without an attribute (text snapshots), or
+			// the marker of the page the reader is on.
+			return ""
 		}
 		return "has no href"
 	case href == "":

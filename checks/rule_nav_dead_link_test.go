@@ -48,6 +48,30 @@ func TestNavDeadLink(t *testing.T) {
 				`40:7 error nav-dead-link navigation entry "Follow us" links to "#"`,
 				`42:7 error nav-dead-link footer entry "Cookies" has no href`,
 			}},
+		{name: "the current page's marker, buttons written as links",
+			page: withMenus(menu("Breadcrumb", 10,
+				lnk("Start", "/", 11, 9),
+				&page.Entry{Label: "Natur an der Aller", Kind: page.KindLink, Current: true, Pos: page.Pos{Line: 12, Column: 9}},
+				&page.Entry{Label: "Videos", Kind: page.KindButton, Pos: page.Pos{Line: 13, Column: 9}},
+				&page.Entry{Label: "Search", Kind: page.KindButton, Href: "#", HasHref: true, Pos: page.Pos{Line: 14, Column: 9}}))},
+		{name: "a current entry with an href to nowhere is still dead",
+			page: withMenus(menu("Steps", 10, &page.Entry{Label: "Step 2", Kind: page.KindLink, Current: true, Href: "#", HasHref: true, Pos: page.Pos{Line: 11, Column: 9}})),
+			want: []string{`11:9 error nav-dead-link navigation entry "Step 2" links to "#"`}},
+		{name: "hidden entries are checked: a collapsed submenu opens",
+			page: withMenus(menu("User", 10, &page.Entry{Label: "Logout", Kind: page.KindLink, Href: "#", HasHref: true, Hidden: true, Pos: page.Pos{Line: 11, Column: 9}})),
+			want: []string{`11:9 error nav-dead-link navigation entry "Logout" links to "#"`}},
+		{name: "header items outside the menus, reported once",
+			page: func() *page.Page {
+				inMenu := lnk("Recipes", "#", 20, 9)
+				p := withMenus(menu("Main", 19, inMenu))
+				p.Header = &page.Region{Items: []*page.Entry{lnk("Home", "/", 5, 5), nohref("MENU", 6, 5), lnk("Log In", "#", 7, 5), inMenu}}
+				return p
+			}(),
+			want: []string{
+				`6:5 error nav-dead-link header entry "MENU" has no href`,
+				`7:5 error nav-dead-link header entry "Log In" links to "#"`,
+				`20:9 error nav-dead-link navigation entry "Recipes" links to "#"`,
+			}},
 		{name: "rule off", config: `{"rules":{"nav-dead-link":"off"}}`,
 			page: withMenus(menu("Primary", 10, lnk("Cloud", "#", 12, 3)))},
 	})

@@ -1,14 +1,61 @@
 package page
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
 
 // CollapseSpace trims s and folds every run of white space into one space.
 func CollapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// NormalizeLabel is the form labels are compared in: white space collapsed,
-// case folded.
+// CleanLabel is a label as a person reads it: the characters that show
+// nothing (format characters: soft hyphens, zero-width spaces and joiners,
+// word joiners, byte-order marks, direction marks) and icon-font glyphs
+// (private-use code points, which are drawn as icons and not read) left
+// out, every Unicode space a space, white space collapsed. The model's
+// labels and texts are clean; messages quote them so.
+func CleanLabel(s string) string {
+	if isASCII(s) {
+		return CollapseSpace(s)
+	}
+	if strings.IndexFunc(s, unseen) < 0 {
+		return CollapseSpace(s)
+	}
+	return CollapseSpace(strings.Map(func(r rune) rune {
+		if unseen(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// unseen: a rune that CleanLabel leaves out.
+func unseen(r rune) bool {
+	return r >= 0x80 && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r))
+}
+
+// NormalizeLabel is the form labels are compared in, by the checks and
+// against the config's labels: CleanLabel, then Unicode compatibility
+// normalization (NFKC: "ﬁ" is "fi", a no-break space a space) and case
+// folding. "Stu\u00adde\u00adnten" and "STUDENTEN" are one label.
 func NormalizeLabel(s string) string {
-	return strings.ToLower(CollapseSpace(s))
+	if isASCII(s) {
+		return strings.ToLower(CollapseSpace(s))
+	}
+	return CollapseSpace(cases.Fold().String(norm.NFKC.String(CleanLabel(s))))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -72,11 +72,11 @@ type Page struct {
 	// index page, the first URL given, or the one page of a run or
 	// directory).
 	Home bool `json:"home,omitempty"`
-	// Words counts the words of text the page shows of its own: the
-	// body's text outside links and buttons, and outside script, style,
-	// template and noscript elements. It tells a redirect stub's
-	// "Redirecting…" from an article (docs/rules.md, "Pages without
-	// content of their own"); a count beyond a few dozen says no more.
+	// Words counts the words of text the page shows of its own, up to
+	// 100: the body's text outside links and buttons, and outside title,
+	// script, style, template and noscript elements (docs/page-model.md
+	// says what a word is). It tells a redirect stub's "Redirecting…" from
+	// an article (docs/rules.md, "Pages without content of their own").
 	// Zero when the reader does not count (rendered-text snapshots).
 	Words int `json:"words,omitempty"`
 	// Note is what a person should know of how the page was read to trust
@@ -123,7 +123,8 @@ type Region struct {
 // Entry is a link or a button: a menu entry, a footer item, or any control.
 type Entry struct {
 	// Label is the accessible name: aria-labelledby, aria-label, else the
-	// text with image alt and SVG titles, else title; white space collapsed.
+	// content with each descendant's name (image alt, SVG titles, input
+	// values, aria-labels), else title; clean (CleanLabel).
 	Label string `json:"label"`
 	// Text is the visible text alone (without icon names), when it differs
 	// from Label: "Your Privacy Choices" beside its opt-out icon.
@@ -142,6 +143,9 @@ type Entry struct {
 	// Hidden: the hidden attribute, aria-hidden="true" or an inline
 	// display:none / visibility:hidden on the entry or an ancestor.
 	Hidden bool `json:"hidden,omitempty"`
+	// Current: aria-current marks the entry as the page (or step, or
+	// place) the reader is at, as breadcrumbs and menus mark it.
+	Current bool `json:"current,omitempty"`
 	// Icon: an image or inline SVG stands inside the entry or right before it.
 	Icon bool `json:"icon,omitempty"`
 	// IconLabel is the alt text or SVG title of that icon.
@@ -178,7 +182,8 @@ func (e *Entry) Name() string {
 	return e.Label
 }
 
-// Copyright is one copyright notice, as written.
+// Copyright is one copyright notice, as read: the sentence or part that
+// holds the mark (and the year), at most 80 characters.
 type Copyright struct {
 	Text string `json:"text"`
 	Pos
@@ -207,6 +212,13 @@ type Link struct {
 	// data-proofer-ignore (or the class data-proofer-ignore); no rule
 	// reports on the link, and no request is made for it.
 	Ignored bool `json:"ignored,omitempty"`
+	// Hidden: the element or an ancestor is hidden, as for entries
+	// (Entry.Hidden): from sight, or from assistive technology.
+	Hidden bool `json:"hidden,omitempty"`
+	// NestedLink is where the start tag of a link written inside this one
+	// stands: browsers end a link where another begins, so this one ends
+	// there, often empty.
+	NestedLink *Pos `json:"nestedLink,omitempty"`
 	Pos
 }
 

@@ -14,7 +14,13 @@ import (
 // hiddenByAttrs: element n hides itself by the hidden attribute,
 // aria-hidden="true", an inline display:none or visibility:hidden, or AMP's
 // amp-access-hide (hidden until an access check shows it).
-func (md *model) hiddenByAttrs(n nodeID) bool {
+func (md *model) hiddenByAttrs(n nodeID) bool { return md.hides(n, true) }
+
+// notShown: element n hides itself from sight (hiddenByAttrs but for
+// aria-hidden, which hides from assistive technology only).
+func (md *model) notShown(n nodeID) bool { return md.hides(n, false) }
+
+func (md *model) hides(n nodeID, aria bool) bool {
 	s := md.nodes[n].attrs
 	for _, a := range md.attrs[s.from:s.to] {
 		switch a.key {
@@ -29,7 +35,7 @@ func (md *model) hiddenByAttrs(n nodeID) bool {
 				return true
 			}
 		case attrAriaHidden:
-			if equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
+			if aria && equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
 				return true
 			}
 		}
@@ -53,11 +59,16 @@ func styleHides(style string) bool {
 }
 
 // nameText gathers the text of a subtree the way the accessible-name
-// computation does (simplified): text, image alt, svg titles; hidden
-// descendants, scripts and styles skipped. full receives everything,
-// visible only the text a reader sees.
+// computation (accname 1.2, name from content) does: each descendant gives
+// its own name — aria-labelledby, aria-label, an image's alt, an input's
+// value, an svg's title — else its content, else its title; hidden
+// descendants, scripts and styles give nothing. full receives the name,
+// visible only the text a reader sees. labelling is set while the texts an
+// aria-labelledby names are read, whose own aria-labelledby is not
+// followed (nor any loop of them).
 type nameText struct {
 	full, visible []byte
+	labelling     bool
 }
 
 func (md *model) nameWalk(n nodeID) {
@@ -68,24 +79,42 @@ func (md *model) nameWalk(n nodeID) {
 			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
 			continue
 		}
-		md.nameElement(c)
+		if !md.has(c, pSkipText) && !md.hiddenByAttrs(c) {
+			md.nameOf(c)
+		}
 	}
 }
 
-func (md *model) nameElement(c nodeID) {
+// nameOf adds the name of element c, a descendant of the element named
+// (or one an aria-labelledby names).
+func (md *model) nameOf(c nodeID) {
+	t := &md.names
+	if name := md.ariaName(c); name != "" {
+		// The content still shows; the name replaces it for the ear.
+		mark := len(t.full)
+		md.content(c)
+		t.full = appendWord(t.full[:mark], []byte(name))
+		return
+	}
+	if md.nodes[c].props&pVoid != 0 || md.isImage(c) {
+		md.voidName(c)
+		return
+	}
+	mark := len(t.full)
+	md.content(c)
+	if isSpace(t.full[mark:]) {
+		if title, _ := md.attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 {
+			t.full = appendWord(t.full, title)
+		}
+	}
+}
+
+// content adds the text inside element c: an svg's drawn text (its title
+// is its name, not its content), block elements apart from their
+// neighbours.
+func (md *model) content(c nodeID) {
 	t := &md.names
 	switch {
-	case md.has(c, pSkipText) || md.hiddenByAttrs(c):
-	case md.is(c, atom.Img):
-		if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
-			t.full = appendWord(t.full, alt)
-		}
-	case md.is(c, atom.Input):
-		if typ, _ := md.attr(c, atom.Type); equalFoldASCII(typ, "image") {
-			if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
-				t.full = appendWord(t.full, alt)
-			}
-		}
 	case md.isSVG(c):
 		if title := md.svgTitle(c); title != "" {
 			t.full = appendWord(t.full, []byte(title))
@@ -98,6 +127,48 @@ func (md *model) nameElement(c nodeID) {
 	default:
 		md.nameWalk(c)
 	}
+}
+
+// voidName adds the name an element without content gives by its
+// attributes: the alt of an image (img, AMP's amp-img, area), else its
+// title; the value of an input button (a submit or reset button without
+// one shows the browser's "Submit", "Reset"), the alt of an image button.
+func (md *model) voidName(c nodeID) {
+	t := &md.names
+	if md.has(c, pBlockish) { // <br>, <hr>
+		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
+	}
+	if !md.is(c, atom.Input) {
+		if md.isImage(c) || md.is(c, atom.Area) {
+			if alt, _ := md.attr(c, atom.Alt); len(bytes.TrimSpace(alt)) > 0 {
+				t.full = appendWord(t.full, alt)
+			} else if title, _ := md.attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 && md.isImage(c) {
+				t.full = appendWord(t.full, title)
+			}
+		}
+		return
+	}
+	typ, _ := md.attr(c, atom.Type)
+	switch kind := strings.ToLower(strings.TrimSpace(string(typ))); kind {
+	case "image":
+		if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
+			t.full = appendWord(t.full, alt)
+		}
+	case "button", "submit", "reset":
+		v, ok := md.attr(c, atom.Value)
+		if !ok && kind != "button" {
+			v = []byte(defaultButtonText[kind])
+		}
+		t.full, t.visible = appendWord(t.full, v), appendWord(t.visible, v)
+	}
+}
+
+var defaultButtonText = map[string]string{"submit": "Submit", "reset": "Reset"}
+
+// isImage: an img, or AMP's amp-img, which AMP renders as an img with its
+// alt.
+func (md *model) isImage(n nodeID) bool {
+	return md.is(n, atom.Img) || md.nodes[n].ns == nsHTML && md.nodes[n].atom == 0 && md.nameIs(n, "amp-img")
 }
 
 func (md *model) isSVG(n nodeID) bool { return md.nodes[n].ns == nsSVG && md.nodes[n].atom == atom.Svg }
@@ -153,30 +224,21 @@ func (md *model) textOf(n nodeID) string {
 }
 
 // accName computes the label and visible text of a control or heading:
-// aria-labelledby, else aria-label, else its content, else its title.
+// aria-labelledby, else aria-label, else its content (or an image's or
+// input's own attributes), else its title.
 func (md *model) accName(n nodeID) (label, text string) {
 	t := &md.names
 	t.full, t.visible = t.full[:0], t.visible[:0]
-	if md.is(n, atom.Img) || md.is(n, atom.Area) || md.is(n, atom.Input) {
-		// void controls name themselves by attribute
-		if alt, _ := md.attr(n, atom.Alt); len(alt) > 0 {
-			t.full = appendWord(t.full, alt)
-		}
-		if v, ok := md.attr(n, atom.Value); ok && md.is(n, atom.Input) {
-			t.full, t.visible = appendWord(t.full, v), appendWord(t.visible, v)
-		}
+	if md.nodes[n].props&pVoid != 0 || md.isImage(n) {
+		md.voidName(n)
 	} else {
 		md.nameWalk(n)
 	}
 	label, text = collapseBytes(t.full), collapseBytes(t.visible)
-	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
-		if l := md.labelledBy(ids); l != "" {
-			return l, differs(text, l)
-		}
+	if l := md.ariaName(n); l != "" {
+		return l, differs(text, l)
 	}
-	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
-		label = collapse(string(l))
-	} else if label == "" {
+	if label == "" {
 		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			label = collapse(string(title))
 		}
@@ -184,20 +246,24 @@ func (md *model) accName(n nodeID) (label, text string) {
 	return label, differs(text, label)
 }
 
-// ariaName is n's name from aria-label, else from the texts its
-// aria-labelledby names; "" when it has neither.
+// ariaName is n's name from the texts its aria-labelledby names, else from
+// its aria-label; "" when it has neither.
 func (md *model) ariaName(n nodeID) string {
+	if !md.names.labelling {
+		if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
+			if l := md.labelledBy(ids); l != "" {
+				return l
+			}
+		}
+	}
 	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		return collapse(string(l))
-	}
-	if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
-		return md.labelledBy(ids)
 	}
 	return ""
 }
 
-// labelledBy is the text of the elements that aria-labelledby ids name,
-// each the content of the first element (with content) of that id.
+// labelledBy is the names of the elements that aria-labelledby ids name,
+// each the first element of that id, hidden or not.
 func (md *model) labelledBy(ids []byte) string {
 	var parts []string
 	saved := md.names
@@ -206,8 +272,8 @@ func (md *model) labelledBy(ids []byte) string {
 		if n == 0 {
 			continue
 		}
-		md.names = nameText{}
-		md.nameWalk(n)
+		md.names = nameText{labelling: true}
+		md.nameOf(n)
 		if s := collapseBytes(md.names.full); s != "" {
 			parts = append(parts, s)
 		}
@@ -223,28 +289,28 @@ func differs(text, label string) string {
 	return text
 }
 
-// collapse is page.CollapseSpace without allocating when s is already
-// collapsed, as most labels are.
+// collapse is page.CleanLabel without allocating when s is already clean
+// and collapsed, as most labels are.
 func collapse(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
 			if prevSpace {
-				return page.CollapseSpace(s)
+				return page.CleanLabel(s)
 			}
 			prevSpace = true
 		case '\t', '\n', '\r', '\f', '\v':
-			return page.CollapseSpace(s)
+			return page.CleanLabel(s)
 		default:
 			if s[i] >= 0x80 {
-				return page.CollapseSpace(s) // Unicode white space: leave it to strings.Fields
+				return page.CleanLabel(s) // Unicode spaces, soft hyphens, icon glyphs
 			}
 			prevSpace = false
 		}
 	}
 	if prevSpace && s != "" {
-		return page.CollapseSpace(s)
+		return page.CleanLabel(s)
 	}
 	return s
 }
@@ -253,7 +319,7 @@ func collapse(s string) string {
 // in place, without the copies of strings.Fields.
 func collapseBytes(b []byte) string {
 	if !isASCII(b) {
-		return page.CollapseSpace(string(b)) // Unicode white space: leave it to strings.Fields
+		return page.CleanLabel(string(b)) // Unicode spaces, soft hyphens, icon glyphs
 	}
 	out := b[:0]
 	for i := 0; i < len(b); {

@@ -40,6 +40,10 @@ type builder struct {
 	maps    []span // the names and ids of map elements
 	title   nodeID // the first title element
 
+	// cutLinks pairs the offset of an a's start tag with that of the a
+	// start tag that closed it: browsers nest no links.
+	cutLinks [][2]int32
+
 	// the model's scratch space, kept from page to page
 	info       []nodeInfo
 	lineBuf    []int
@@ -92,7 +96,7 @@ func (b *builder) reset(data []byte) {
 		tree: b.tree, data: data,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
-		info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
+		cutLinks: b.cutLinks[:0], info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
 	}
 }

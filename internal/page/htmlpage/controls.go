@@ -11,10 +11,12 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Controls that are no entries (page.Entry.Control): what each says of
-// itself — a disclosure state, a close or back name, a skip target, a form
-// — is read here when its entry is made; where it stands (beside an entry,
-// before the whole menu) is read as the menu nests (nesting.go).
+// What an a element is to a reader (a link, a button in a link's markup,
+// or nothing at all: anchorKind), and controls that are no entries
+// (page.Entry.Control): what each says of itself — a disclosure state, a
+// close or back name, a skip target, a form — is read here when its entry
+// is made; where it stands (beside an entry, before the whole menu) is read
+// as the menu nests (nesting.go).
 
 // controlRole is what control n does when a reader would not take it for
 // an entry, from the control alone; "" otherwise, and for controls outside
@@ -66,11 +68,49 @@ func (md *model) navigates(n nodeID) bool {
 		return false
 	}
 	href, ok := md.attr(n, atom.Href)
-	if !ok {
-		return false
+	return !deadHref(href, ok)
+}
+
+// anchorKind is the kind of control a element n is ("" for none). An a
+// whose href leads nowhere (deadHref) is a button when it says it is a
+// widget (declaresWidget: <a href="#" role="button">, <a role="tab">, a
+// disclosure's toggle) or, without an href, when it carries the value it
+// picks (data-value: an option of a picker). An a without href and without
+// content is a fragment target (<a id="top"></a>), no control at all.
+func (md *model) anchorKind(n nodeID) string {
+	href, has := md.attr(n, atom.Href)
+	if !has && md.blank(n) {
+		return ""
 	}
+	if deadHref(href, has) && (md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value")) {
+		return page.KindButton
+	}
+	return page.KindLink
+}
+
+// deadHref: an href that leads to no page (none, "", "#", javascript:).
+func deadHref(href []byte, has bool) bool {
 	h := bytes.TrimSpace(href)
-	return len(h) > 0 && string(h) != "#" && !hasPrefixFold(h, "javascript:")
+	return !has || len(h) == 0 || string(h) == "#" || hasPrefixFold(h, "javascript:")
+}
+
+// widgetRoles are the roles that make an element a widget a reader
+// operates in place, rather than a link followed.
+var widgetRoles = []string{"button", "checkbox", "menuitemcheckbox", "menuitemradio", "option", "radio", "switch", "tab"}
+
+// declaresWidget: n has a widget role (its first role token), or is a
+// disclosure's toggle.
+func (md *model) declaresWidget(n nodeID) bool {
+	if role, _ := md.attr(n, attrRole); len(role) > 0 {
+		if first, _, _ := strings.Cut(strings.TrimSpace(string(role)), " "); first != "" {
+			for _, r := range widgetRoles {
+				if strings.EqualFold(first, r) {
+					return true
+				}
+			}
+		}
+	}
+	return md.disclosure(n)
 }
 
 // disclosure: n says it opens or closes part of the page: aria-expanded,
@@ -155,7 +195,7 @@ func (md *model) byID(id string) nodeID {
 	if md.ids == nil {
 		md.ids = map[string]nodeID{}
 		md.eachElement(0, func(n nodeID) {
-			if id := md.attrBytes(n, atom.Id); len(id) > 0 && md.nodes[n].props&pVoid == 0 {
+			if id := md.attrBytes(n, atom.Id); len(id) > 0 {
 				if _, ok := md.ids[string(id)]; !ok {
 					md.ids[string(id)] = n
 				}
@@ -163,6 +203,29 @@ func (md *model) byID(id string) nodeID {
 		})
 	}
 	return md.ids[id]
+}
+
+// blank: n has no element and no text but white space inside.
+func (md *model) blank(n nodeID) bool {
+	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		if !md.nodes[c].text || !isSpace(md.bytes(md.nodes[c].data)) {
+			return false
+		}
+	}
+	return true
+}
+
+// current: aria-current marks n as the page, step or place the reader is
+// at (any value but "false").
+func (md *model) current(n nodeID) bool {
+	v, ok := md.attrNamed(md.nodes[n].attrs, "aria-current")
+	v = bytes.TrimSpace(v)
+	return ok && len(v) > 0 && !equalFoldASCII(v, "false")
+}
+
+func (md *model) hasAttrNamed(n nodeID, name string) bool {
+	_, ok := md.attrNamed(md.nodes[n].attrs, name)
+	return ok
 }
 
 func hasPrefixFold(b []byte, prefix string) bool {

@@ -23,6 +23,7 @@ func (b *builder) startFormatting() {
 	case atom.A:
 		for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
 			if n := b.afe[i]; b.is(n, atom.A) {
+				b.cutLinks = append(b.cutLinks, [2]int32{b.nodes[n].off, b.tok.off})
 				b.adoptionAgency(atom.A)
 				b.removeOpen(n)
 				b.removeFormatting(n)

@@ -5,10 +5,11 @@
 // tags, misnested formatting elements, tables, templates, foreign content
 // (treecons.go, inbody.go, formatting.go, tables.go) — in an arena of
 // nodes that is reused from page to page (tree.go). The model is then read
-// off the tree (model.go): the landmarks (landmarks.go), each link and
-// button with its accessible name (accname.go), the menus with their
-// nesting and groups (menus.go), selectors and positions (selectors.go,
-// positions.go). The tree never outlives the parse.
+// off the tree (model.go): the landmarks, each link and button with its
+// accessible name (accname.go) and what kind of control an a is
+// (controls.go), the menus with their nesting and groups (menus.go), the
+// footer's copyright notices (copyright.go), selectors and positions
+// (selectors.go, positions.go). The tree never outlives the parse.
 package htmlpage
 
 import (

@@ -58,7 +58,8 @@ func (t *tree) isOGURL(s span) bool {
 // has none of its own: another attribute names one — data-src,
 // data-srcset, data-lazy-src, data-original (lazy loaders), ng-src, :src,
 // v-bind:src (frameworks), a data-bind that binds src (Knockout) — or it
-// stands in a picture whose source elements have it, or in a template.
+// stands in a picture whose source elements have it. (A template's content
+// has no links at all: see place.inert.)
 func (md *model) scriptFilledImage(r tagRef) bool {
 	for _, a := range md.attrs[r.attrs.from:r.attrs.to] {
 		if a.key != 0 {
@@ -80,11 +81,6 @@ func (md *model) scriptFilledImage(r tagRef) bool {
 			if _, ok := md.attr(c, atom.Srcset); ok && md.is(c, atom.Source) {
 				return true
 			}
-		}
-	}
-	for ; p != 0; p = md.nodes[p].parent {
-		if md.is(p, atom.Template) {
-			return true
 		}
 	}
 	return false

@@ -32,8 +32,9 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 }
 
 // makeLinks makes the links of the start tags that reference other
-// resources, in source order. A link of an a or area element is its entry:
-// the same label, selector, position and target.
+// resources, in source order, but for those of a template's content. A link
+// of an a or area element is its entry: the same label, selector, position
+// and target.
 func (md *model) makeLinks() {
 	for _, r := range md.links {
 		var e *page.Entry
@@ -41,9 +42,9 @@ func (md *model) makeLinks() {
 		if r.node != 0 {
 			pl := md.placeOf(r.node)
 			if pl.inert {
-				continue // a template's content is no part of the page
+				continue // a template\'s content is no part of the page
 			}
-			e, at.region, at.ignored = md.info[r.node].entry, pl.region, pl.ignored
+			e, at.region, at.hidden, at.ignored = md.info[r.node].entry, pl.region, pl.hidden, pl.ignored
 			if e != nil {
 				at.sel = e.Selector // the same: one copy
 			} else {
@@ -88,11 +89,11 @@ func (md *model) makeLinks() {
 	}
 }
 
-// linkPlace is where a link stands: its selector and region, and whether
-// it is to be ignored (see ignoredByAttrs).
+// linkPlace is where a link stands: its selector and region, whether it
+// is hidden, and whether it is to be ignored (see ignoredByAttrs).
 type linkPlace struct {
-	sel, region string
-	ignored     bool
+	sel, region     string
+	hidden, ignored bool
 }
 
 // emptySrcMatters: an empty src of an img shows a broken image, of a
@@ -157,6 +158,9 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 		l.Pos = e.Pos
 		l.Label = e.Label
 	}
+	if r.tag == atom.A {
+		l.NestedLink = md.nestedLink(r.off)
+	}
 	if e != nil && e.HasHref && e.Href == href {
 		l.Target = e.Target
 	} else {
@@ -174,7 +178,7 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]
 	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
-		Pos: md.pos(int(r.off))}
+		Hidden: at.hidden, Pos: md.pos(int(r.off))}
 	switch r.tag {
 	case atom.Link:
 		rel, _ := md.attrIn(r.attrs, atom.Rel)
@@ -231,6 +235,28 @@ func skipDescriptors(s string) string {
 		}
 	}
 	return ""
+}
+
+// nestedLink is the position of the a start tag that closed the a whose
+// start tag is at off, nil if none did.
+func (md *model) nestedLink(off int32) *page.Pos {
+	if len(md.cutLinks) == 0 {
+		return nil
+	}
+	if md.cutBy == nil {
+		md.cutBy = make(map[int32]int32, len(md.cutLinks))
+		for _, c := range md.cutLinks {
+			if _, ok := md.cutBy[c[0]]; !ok {
+				md.cutBy[c[0]] = c[1]
+			}
+		}
+	}
+	inner, ok := md.cutBy[off]
+	if !ok {
+		return nil
+	}
+	pos := md.pos(int(inner))
+	return &pos
 }
 
 // refreshTarget reads a meta refresh content for the link it makes: the

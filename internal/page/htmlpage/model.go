@@ -25,6 +25,7 @@ type model struct {
 	menus          []int
 	controls       []nodeID
 	ids            map[string]nodeID // see byID
+	cutBy          map[int32]int32   // see nestedLink
 	// root is the menu or region whose entries collect is nesting;
 	// regionPass says it is the footer, whose menus are read already.
 	root       nodeID
@@ -123,6 +124,7 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
+	p.Words = md.words()
 	for _, m := range md.maps {
 		p.Maps = append(p.Maps, string(md.bytes(m)))
 	}
@@ -155,11 +157,11 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.is(c, atom.Body) {
 			inner.inBody = true
 		}
+		if md.is(c, atom.Template) {
+			continue // its content is no part of the page (place.inert)
+		}
 		if !root && n.off >= 0 && md.controlKind(c) != "" {
 			md.controls = append(md.controls, c)
-		}
-		if md.is(c, atom.Template) {
-			continue // its content is no part of the page
 		}
 		md.scan(c, inner)
 	}
@@ -241,7 +243,7 @@ func (md *model) inside(n, anc nodeID) bool {
 // place is where an element stands: its region, the outermost landmark
 // candidate around it (0 if none: groups are found within it), whether it
 // or an ancestor is hidden, and whether it stands in a template's content,
-// which is no part of the page.
+// which is no part of the page until a script puts a copy there.
 type place struct {
 	region  string
 	root    nodeID
@@ -263,7 +265,8 @@ const (
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
 	info := &md.info[n]
-	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0, ignored: info.in&inIgnored != 0, region: page.RegionMain}
+	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0,
+		ignored: info.in&inIgnored != 0, region: page.RegionMain}
 	switch {
 	case info.in&inFooter != 0:
 		pl.region = page.RegionFooter
@@ -351,6 +354,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	if e.Kind == page.KindButton && md.opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
+	e.Current = md.current(n)
 	if md.is(n, atom.A) || md.is(n, atom.Area) {
 		var href []byte
 		href, e.HasHref = md.attr(n, atom.Href)
@@ -391,7 +395,9 @@ func (md *model) groupRoot(n nodeID, pl place) nodeID {
 // none of them).
 func (md *model) controlKind(n nodeID) string {
 	switch md.nodes[n].atom {
-	case atom.A, atom.Area:
+	case atom.A:
+		return md.anchorKind(n)
+	case atom.Area:
 		return page.KindLink
 	case atom.Button:
 		return page.KindButton

@@ -1,0 +1,107 @@
+package htmlpage
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+)
+
+// maxWords caps page.Page.Words: past it, a page plainly has content of
+// its own, and counting on would only cost time.
+const maxWords = 100
+
+// words counts the words of text the page shows of its own (page.Page.Words):
+// the text of the body outside links (a, area), buttons, titles and what
+// shows no text (script, style, template, noscript, SVG), up to maxWords. A word
+// is a run of characters between white space that holds a letter or a
+// digit ("|" and "…" are none), read across inline elements ("Re<b>dir</b>ecting"
+// is one) and ended by block elements; each character of a script written
+// without spaces (Han, kana, Thai …) is a word of its own.
+func (md *model) words() int {
+	body := md.body()
+	if body == 0 {
+		return 0
+	}
+	w := wordCount{}
+	md.countWords(body, &w)
+	return min(w.n, maxWords)
+}
+
+// wordCount is the state of words' walk: the count so far, and whether the
+// last character read was inside a word (one with a letter or a digit, or
+// one that has none yet).
+type wordCount struct {
+	n              int
+	inRun, counted bool
+}
+
+func (md *model) countWords(n nodeID, w *wordCount) {
+	for c := md.nodes[n].first; c != 0 && w.n < maxWords; c = md.nodes[c].next {
+		if md.nodes[c].text {
+			w.add(md.bytes(md.nodes[c].data))
+			continue
+		}
+		if md.nodes[c].ns != nsHTML || md.has(c, pSkipText) {
+			w.inRun = false
+			continue
+		}
+		switch md.nodes[c].atom {
+		case atom.A, atom.Area, atom.Button, atom.Title:
+			w.inRun = false
+			continue
+		}
+		if md.has(c, pBlockish) {
+			w.inRun = false
+			md.countWords(c, w)
+			w.inRun = false
+			continue
+		}
+		md.countWords(c, w)
+	}
+}
+
+func (w *wordCount) add(text []byte) {
+	for len(text) > 0 && w.n < maxWords {
+		r, size := utf8.DecodeRune(text)
+		text = text[size:]
+		switch {
+		case unicode.IsSpace(r):
+			w.inRun = false
+		case unbrokenScript(r):
+			w.n++
+			w.inRun, w.counted = true, true
+		default:
+			if !w.inRun {
+				w.inRun, w.counted = true, false
+			}
+			if !w.counted && isWordChar(r) {
+				w.n++
+				w.counted = true
+			}
+		}
+	}
+}
+
+// unbrokenScript: r belongs to a script written without spaces between
+// words, whose every character the count takes for a word.
+func unbrokenScript(r rune) bool {
+	return r >= 0x0E00 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao,
+		unicode.Khmer, unicode.Myanmar))
+}
+
+// body is the page's body element, 0 for none (a frameset).
+func (md *model) body() nodeID {
+	html := md.nodes[0].first
+	for ; html != 0 && !md.is(html, atom.Html); html = md.nodes[html].next {
+	}
+	if html == 0 {
+		return 0
+	}
+	for c := md.nodes[html].first; c != 0; c = md.nodes[c].next {
+		if md.is(c, atom.Body) {
+			return c
+		}
+	}
+	return 0
+}
