@@ -197,7 +197,7 @@ next:
 					a, b = place(entries, f), place(entries, same[j])
 				}
 				d.report(de, first, d.warn, menu, noun+" "+q(entryName(de.e))+" appears twice"+inMenu+
-					", under "+parentPhrase(a)+" and under "+parentPhrase(b))
+					", under "+parentPhrase(a)+" and under "+parentPhrase(b)+oneSection(de.e))
 				continue next
 			}
 		}
@@ -235,6 +235,16 @@ func sameTargetEntry(a, b *page.Entry) bool {
 		return true
 	}
 	return a.Target != "" && a.Target == b.Target
+}
+
+// oneSection says why two entries of a table of contents that link to one
+// fragment of their page are a defect: the page gives its sections one id,
+// so every such link leads to the first of them.
+func oneSection(e *page.Entry) string {
+	if !strings.HasPrefix(e.Href, "#") || len(e.Href) == 1 {
+		return ""
+	}
+	return "; both link to " + q(e.Href) + ", the same place on the page"
 }
 
 func under(parent string) string {

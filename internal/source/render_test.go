@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 // testRenderWait is the cap of the shared renderer: short, since the tests
 // of pages that never settle wait for it in full, and long enough for the
 // pages that settle on a machine under load.
-const testRenderWait = 5 * time.Second
+const testRenderWait = 8 * time.Second
 
 var shared struct {
 	once sync.Once

@@ -173,16 +173,22 @@ func (md *model) isImage(n nodeID) bool {
 
 func (md *model) isSVG(n nodeID) bool { return md.nodes[n].ns == nsSVG && md.nodes[n].atom == atom.Svg }
 
-// svgText adds the text of svg <text> elements, which is drawn.
+// svgText adds the text of svg <text> elements, which is drawn, with the
+// text of what they hold (tspan, textPath, a).
 func (md *model) svgText(n nodeID) {
+	md.svgTextIn(n, false)
+}
+
+func (md *model) svgTextIn(n nodeID, drawn bool) {
 	t := &md.names
+	drawn = drawn || md.nameIs(n, "text")
 	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
 		switch {
-		case md.nodes[c].text && md.nameIs(n, "text"):
+		case md.nodes[c].text && drawn:
 			t.full = append(t.full, md.bytes(md.nodes[c].data)...)
 			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
 		case !md.nodes[c].text && !md.nameIs(c, "title") && !md.nameIs(c, "desc") && !md.hiddenByAttrs(c):
-			md.svgText(c)
+			md.svgTextIn(c, drawn)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func TestFixtureModels(t *testing.T) {
 		}, []string{"Lehrende", "Lehrende", "Termine", "Termine", "Merkliste", "MERKLISTE", "Suche", "Datenschutzerklärung"}},
 		{"accname", func(p *page.Page) []string { return labels(p.Controls) },
 			[]string{"Example Recipes", "Join the recipe club", "Find a recipe", "Find a recipe", "Your account", "Recipe feed",
-				"", "", "Anna", "", "Privacy"}},
+				"Example Kitchen", "", "", "Anna", "", "Privacy"}},
 		{"accname", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {

@@ -316,12 +316,19 @@ func (md *model) locate(n nodeID) {
 	info.memo |= memoPlace
 }
 
-// landmarkRegion is where a menu stands: header, footer or main.
+// landmarkRegion is where a menu stands: header, footer, main (inside the
+// main landmark), else nowhere in particular ("": a menu between the header
+// and the main content is not in the main content).
 func (md *model) landmarkRegion(n nodeID) string {
-	if r := md.placeOf(n).region; r != page.RegionNav {
+	if r := md.placeOf(n).region; r != page.RegionNav && r != page.RegionMain {
 		return r
 	}
-	return page.RegionMain
+	for a := n; a != 0; a = md.nodes[a].parent {
+		if md.is(a, atom.Main) || hasRole(md, a, "main") {
+			return page.RegionMain
+		}
+	}
+	return ""
 }
 
 func (md *model) newEntry() *page.Entry {
