@@ -30,7 +30,7 @@ const (
 func WriteText(w io.Writer, r *Report, opt Options) error {
 	// Written as it is made: the report of a large site runs to megabytes,
 	// which a buffer of the whole would copy as it grows.
-	buf := bufio.NewWriterSize(w, 64<<10)
+	buf := textWriter{bufio.NewWriterSize(w, 64<<10)}
 	st := styler{on: opt.Color}
 	var shown []finding.Finding
 	for _, f := range sortedFindings(r) {
@@ -68,7 +68,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 
 // writeTextFile writes one source's header and its aligned finding lines,
 // then the blank line that separates files.
-func writeTextFile(w *bufio.Writer, st styler, findings []finding.Finding, newOnes newMarker) {
+func writeTextFile(w textWriter, st styler, findings []finding.Finding, newOnes newMarker) {
 	rows := make([][4]string, len(findings))
 	var width [3]int
 	for i, f := range findings {
@@ -111,6 +111,12 @@ func writeTextFile(w *bufio.Writer, st styler, findings []finding.Finding, newOn
 	}
 	w.WriteString("\n")
 }
+
+// textWriter writes the text report through a buffer that keeps the first
+// error for Flush to return: the lines need no check one by one.
+type textWriter struct{ *bufio.Writer }
+
+func (w textWriter) WriteString(s string) { _, _ = w.Writer.WriteString(s) }
 
 // textSummary is the closing line: "✖ 7 problems (5 errors, 2 warnings,
 // 0 info)", or "✔ no problems (3 pages)".
