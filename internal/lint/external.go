@@ -142,10 +142,6 @@ func externalTargets(engine *checks.Engine, pages []*deferredLinks, fetched map[
 				continue
 			}
 			seen[t] = true
-			if len(fetched) == 0 && len(known) == 0 {
-				targets = append(targets, t) // nothing known: no key to look up
-				continue
-			}
 			key := urlnorm.Key(t)
 			if anchors, ok := fetched[key]; ok {
 				results[t] = knownResult(anchors, t)

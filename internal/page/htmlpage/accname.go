@@ -240,28 +240,16 @@ func (md *model) accName(n nodeID) (label, text string) {
 	} else {
 		md.nameWalk(n)
 	}
-	label = collapseBytes(t.full)
+	label, text = collapseBytes(t.full), collapseBytes(t.visible)
 	if l := md.ariaName(n); l != "" {
-		label = l
-	} else if label == "" {
+		return l, differs(text, l)
+	}
+	if label == "" {
 		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			label = collapse(string(title))
 		}
 	}
-	return label, visibleDiffers(t.visible, label)
-}
-
-// visibleDiffers is the visible text b, collapsed, when it differs from
-// label, else "": most controls show their label, and their text is then
-// compared with it without being made a string.
-func visibleDiffers(b []byte, label string) string {
-	if !isASCII(b) {
-		return differs(page.CleanLabel(string(b)), label)
-	}
-	if text := collapseASCII(b); string(text) != label {
-		return string(text)
-	}
-	return ""
+	return label, differs(text, label)
 }
 
 // ariaName is n's name from the texts its aria-labelledby names, else from
@@ -339,11 +327,6 @@ func collapseBytes(b []byte) string {
 	if !isASCII(b) {
 		return page.CleanLabel(string(b)) // Unicode spaces, soft hyphens, icon glyphs
 	}
-	return string(collapseASCII(b))
-}
-
-// collapseASCII collapses the white space of ASCII text b in place.
-func collapseASCII(b []byte) []byte {
 	out := b[:0]
 	for i := 0; i < len(b); {
 		if isASCIISpace(b[i]) {
@@ -357,7 +340,7 @@ func collapseASCII(b []byte) []byte {
 			out = append(out, b[i])
 		}
 	}
-	return out
+	return string(out)
 }
 
 func isASCII(b []byte) bool {

@@ -88,17 +88,12 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	b.reset(data)
 	b.run()
 	p := newModel(b, &opt, sel).page()
-	if len(b.nodes) > maxPooledNodes {
-		// The arena of a page this large goes to the collector, and the
-		// builder that takes its place starts at the size a pooled arena
-		// may have: grown from nothing, a quarter at a time, it would be
-		// copied over and over on its way back there.
-		b = &builder{tree: tree{nodes: make([]node, 0, maxPooledNodes)}, info: make([]nodeInfo, 0, maxPooledNodes)}
-	}
-	b.reset(nil)
-	select {
-	case builders <- b:
-	default:
+	if len(b.nodes) <= maxPooledNodes {
+		b.reset(nil)
+		select {
+		case builders <- b:
+		default:
+		}
 	}
 	return p, nil
 }
