@@ -19,9 +19,10 @@ var ruleLinkFragment = finding.Rule{ID: "link-fragment", Severity: finding.Error
 // ownFragment judges a fragment of the page the link stands on: it must
 // name an element, and one only, since a browser goes to the first (a table
 // of contents whose sections share an id sends every entry to the first).
-// The first link to a shared anchor is taken to mean the first element, as
-// a table of contents lists its sections in order; the next ones are
-// reported.
+// Only menu links are judged so: a table of contents lists its sections in
+// order, so its first link to a shared anchor means the first element and
+// the next ones are reported; a link in the text may well mean the first
+// ("the same as configuring the Seal").
 func (lc *linkCheck) ownFragment(l *page.Link, t target) {
 	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
 		return
@@ -29,7 +30,7 @@ func (lc *linkCheck) ownFragment(l *page.Link, t target) {
 	switch {
 	case !slices.Contains(lc.p.Anchors, t.fragment):
 		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
-	case slices.Contains(lc.p.SharedAnchors, t.fragment) && lc.seenShared(t.fragment):
+	case l.Region == page.RegionNav && slices.Contains(lc.p.SharedAnchors, t.fragment) && lc.seenShared(t.fragment):
 		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first")
 		last := &lc.result.Findings[len(lc.result.Findings)-1]
 		last.Severity = lc.env.engine.rules.Capped(finding.Warning, ruleLinkFragment.ID)

@@ -21,12 +21,13 @@ func TestLinkFragment(t *testing.T) {
 			`docs/index.html 13:3 error link-fragment fragment "#install" names no id or a[name] on this page`,
 			`docs/index.html 14:3 error link-fragment fragment "#nowhere" names no id or a[name] on this page`,
 		}},
-		{name: "a fragment that several elements share: the links after the first lead to the first too", env: linkSite, page: func() *page.Page {
+		{name: "a fragment that several elements share: a menu's links after the first lead to the first too", env: linkSite, page: func() *page.Page {
 			p := linking(
 				ref("a", "#intro", "/docs/index.html#intro", 10, 3),
-				ref("a", "#configuration", "/docs/index.html#configuration", 11, 3),
-				ref("a", "#configuration", "/docs/index.html#configuration", 12, 3),
-				ref("a", "#configuration", "/docs/index.html#configuration", 13, 3),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 11, 3)),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 12, 3)),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 13, 3)),
+				ref("a", "#configuration", "/docs/index.html#configuration", 40, 9), // in the text: may mean the first
 			)
 			p.Anchors = append(p.Anchors, "configuration")
 			p.SharedAnchors = []string{"configuration"}
@@ -37,7 +38,7 @@ func TestLinkFragment(t *testing.T) {
 		}},
 		{name: "the shared-fragment warning follows a lower rule setting", env: linkSite, config: `{"rules":{"link-fragment":"info"}}`,
 			page: func() *page.Page {
-				p := linking(ref("a", "#intro", "/docs/index.html#intro", 10, 3), ref("a", "#intro", "/docs/index.html#intro", 20, 3))
+				p := linking(inMenu(ref("a", "#intro", "/docs/index.html#intro", 10, 3)), inMenu(ref("a", "#intro", "/docs/index.html#intro", 20, 3)))
 				p.SharedAnchors = []string{"intro"}
 				return p
 			}(), want: []string{
@@ -83,4 +84,10 @@ func TestLinkFragment(t *testing.T) {
 			`docs/index.html 12:3 error link-fragment fragment "#sec" of external link "https://example.com/doc#sec" names no id or a[name] on that page`,
 		}},
 	})
+}
+
+// inMenu places l in a menu.
+func inMenu(l *page.Link) *page.Link {
+	l.Region = page.RegionNav
+	return l
 }
