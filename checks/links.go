@@ -53,6 +53,8 @@ type linkCheck struct {
 	reading                      bool
 	broken, fragments, redirects bool
 	result                       Result
+	// sharedSeen: the shared anchors a link of the page led to already.
+	sharedSeen map[string]bool
 }
 
 func (lc *linkCheck) add(l *page.Link, rule, msg string) {
@@ -85,8 +87,10 @@ func (lc *linkCheck) check(l *page.Link) {
 	// A site path the parser resolved leads to the same file and anchor
 	// from every page (a path to the page itself to its own anchors, the
 	// same): one found fine is fine for every link to it.
+	// A link to an anchor several elements share is judged by its place
+	// among the page's links to it (rule_link_fragment.go), never settled.
 	settled := lc.env.settled
-	sitePath := l.Target != "" && l.Target[0] == '/' && !strings.HasPrefix(l.Target, "//")
+	sitePath := l.Target != "" && l.Target[0] == '/' && !strings.HasPrefix(l.Target, "//") && !lc.toShared(l.Target)
 	if sitePath && settled[l.Target] {
 		return
 	}

@@ -13,14 +13,50 @@ import (
 // judgements.
 
 var ruleLinkFragment = finding.Rule{ID: "link-fragment", Severity: finding.Error,
-	Description: "a #fragment names no id or <a name> on the target page",
+	Description: "a #fragment names no id or <a name> on the target page (error), or one that several elements of its own page share (warning)",
 	Docs:        "docs/rules.md#link-fragment"}
 
-// ownFragment judges a fragment of the page the link stands on.
+// ownFragment judges a fragment of the page the link stands on: it must
+// name an element, and one only, since a browser goes to the first (a table
+// of contents whose sections share an id sends every entry to the first).
+// Only menu links are judged so: a table of contents lists its sections in
+// order, so its first link to a shared anchor means the first element and
+// the next ones are reported; a link in the text may well mean the first
+// ("the same as configuring the Seal").
 func (lc *linkCheck) ownFragment(l *page.Link, t target) {
-	if lc.fragments && t.hasFragment && !fragmentFine(t.fragment) && !slices.Contains(lc.p.Anchors, t.fragment) {
-		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
+	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
+		return
 	}
+	switch {
+	case !slices.Contains(lc.p.Anchors, t.fragment):
+		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
+	case l.Region == page.RegionNav && slices.Contains(lc.p.SharedAnchors, t.fragment) && lc.seenShared(t.fragment):
+		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first")
+		last := &lc.result.Findings[len(lc.result.Findings)-1]
+		last.Severity = lc.env.engine.rules.Capped(finding.Warning, ruleLinkFragment.ID)
+	}
+}
+
+// toShared: target's fragment is one the page's elements share.
+func (lc *linkCheck) toShared(target string) bool {
+	if len(lc.p.SharedAnchors) == 0 {
+		return false
+	}
+	_, frag, ok := strings.Cut(target, "#")
+	return ok && slices.Contains(lc.p.SharedAnchors, frag)
+}
+
+// seenShared records a link to shared anchor a, and says whether one led
+// there before.
+func (lc *linkCheck) seenShared(a string) bool {
+	if lc.sharedSeen[a] {
+		return true
+	}
+	if lc.sharedSeen == nil {
+		lc.sharedSeen = map[string]bool{}
+	}
+	lc.sharedSeen[a] = true
+	return false
 }
 
 // otherFragment judges a fragment of another page of the site, whose

@@ -21,6 +21,29 @@ func TestLinkFragment(t *testing.T) {
 			`docs/index.html 13:3 error link-fragment fragment "#install" names no id or a[name] on this page`,
 			`docs/index.html 14:3 error link-fragment fragment "#nowhere" names no id or a[name] on this page`,
 		}},
+		{name: "a fragment that several elements share: a menu's links after the first lead to the first too", env: linkSite, page: func() *page.Page {
+			p := linking(
+				ref("a", "#intro", "/docs/index.html#intro", 10, 3),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 11, 3)),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 12, 3)),
+				inMenu(ref("a", "#configuration", "/docs/index.html#configuration", 13, 3)),
+				ref("a", "#configuration", "/docs/index.html#configuration", 40, 9), // in the text: may mean the first
+			)
+			p.Anchors = append(p.Anchors, "configuration")
+			p.SharedAnchors = []string{"configuration"}
+			return p
+		}(), want: []string{
+			`docs/index.html 12:3 warning link-fragment fragment "#configuration" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first`,
+			`docs/index.html 13:3 warning link-fragment fragment "#configuration" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first`,
+		}},
+		{name: "the shared-fragment warning follows a lower rule setting", env: linkSite, config: `{"rules":{"link-fragment":"info"}}`,
+			page: func() *page.Page {
+				p := linking(inMenu(ref("a", "#intro", "/docs/index.html#intro", 10, 3)), inMenu(ref("a", "#intro", "/docs/index.html#intro", 20, 3)))
+				p.SharedAnchors = []string{"intro"}
+				return p
+			}(), want: []string{
+				`docs/index.html 20:3 info link-fragment fragment "#intro" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first`,
+			}},
 		{name: "fragments on other pages", env: linkSite, page: linking(
 			ref("a", "/guide/#faq", "/guide/#faq", 10, 3),
 			ref("a", "/guide/#nope", "/guide/#nope", 11, 3),
@@ -61,4 +84,10 @@ func TestLinkFragment(t *testing.T) {
 			`docs/index.html 12:3 error link-fragment fragment "#sec" of external link "https://example.com/doc#sec" names no id or a[name] on that page`,
 		}},
 	})
+}
+
+// inMenu places l in a menu.
+func inMenu(l *page.Link) *page.Link {
+	l.Region = page.RegionNav
+	return l
 }

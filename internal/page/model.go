@@ -89,6 +89,9 @@ type Page struct {
 	Footer  *Region  `json:"footer,omitempty"`
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
+	// SharedAnchors are the anchors that more than one element carries
+	// (once each): a #fragment naming one leads to the first of them.
+	SharedAnchors []string `json:"sharedAnchors,omitempty"`
 	// Maps are the names (and ids) of the page's map elements, which an
 	// img's usemap names.
 	Maps []string `json:"maps,omitempty"`

@@ -75,7 +75,7 @@ func removeDeadProfiles(tmp string) {
 // (SingletonSocket links to it): Chromium, stopped as chromedp stops it,
 // removes neither. The helpers of a browser that was killed may still write
 // in the profile for a moment after it died, so a removal that fails is
-// tried again, briefly.
+// tried again for a while.
 func removeProfile(dir string) error {
 	if target, err := os.Readlink(filepath.Join(dir, "SingletonSocket")); err == nil {
 		socketDir := filepath.Dir(target)
@@ -84,7 +84,7 @@ func removeProfile(dir string) error {
 		}
 	}
 	var err error
-	for range 5 {
+	for range 20 { // two seconds: on a busy machine the helpers take their time
 		if err = os.RemoveAll(dir); err == nil {
 			return nil
 		}

@@ -178,11 +178,17 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 	if target == 0 {
 		return strings.EqualFold(id, "top")
 	}
-	switch md.nodes[target].atom {
+	return md.landmark(target)
+}
+
+// landmark: n is the page's main content, header or footer, or the page
+// itself — where a skip link leads.
+func (md *model) landmark(n nodeID) bool {
+	switch md.nodes[n].atom {
 	case atom.Main, atom.Header, atom.Footer, atom.Body, atom.Html:
-		return md.nodes[target].ns == nsHTML
+		return md.nodes[n].ns == nsHTML
 	}
-	return hasRole(md, target, "main") || hasRole(md, target, "banner") || hasRole(md, target, "contentinfo")
+	return hasRole(md, n, "main") || hasRole(md, n, "banner") || hasRole(md, n, "contentinfo")
 }
 
 func hasRole(md *model, n nodeID, role string) bool {

@@ -448,14 +448,21 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 	}
 }
 
-// makeAnchors lists the ids and a[name]s, the first of each.
+// makeAnchors lists the ids and a[name]s, the first of each, and those
+// that more than one element carries — unless the first is a landmark: a
+// skip link to "#content" means the main element, whatever else took its id.
 func (md *model) makeAnchors() {
-	seen := make(map[string]bool, len(md.anchors))
+	seen := make(map[string]int, len(md.anchors))
 	for _, s := range md.anchors {
 		id := string(md.bytes(s))
-		if !seen[id] {
-			seen[id] = true
+		seen[id]++
+		switch seen[id] {
+		case 1:
 			md.p.Anchors = append(md.p.Anchors, id)
+		case 2:
+			if first := md.byID(id); first == 0 || !md.landmark(first) {
+				md.p.SharedAnchors = append(md.p.SharedAnchors, id)
+			}
 		}
 	}
 }
