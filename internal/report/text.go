@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -28,7 +28,9 @@ const (
 // ESLint's "stylish" formatter: the findings of each source under a header
 // line, in aligned columns, and a closing summary line.
 func WriteText(w io.Writer, r *Report, opt Options) error {
-	var buf bytes.Buffer
+	// Written as it is made: the report of a large site runs to megabytes,
+	// which a buffer of the whole would copy as it grows.
+	buf := textWriter{bufio.NewWriterSize(w, 64<<10)}
 	st := styler{on: opt.Color}
 	var shown []finding.Finding
 	for _, f := range sortedFindings(r) {
@@ -42,7 +44,7 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 		for end < len(shown) && shown[end].Source == shown[start].Source {
 			end++
 		}
-		writeTextFile(&buf, st, shown[start:end], newOnes)
+		writeTextFile(buf, st, shown[start:end], newOnes)
 		start = end
 	}
 	var counts severityCounts
@@ -61,13 +63,12 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 		buf.WriteString("; " + c.Headline())
 	}
 	buf.WriteString("\n")
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Flush()
 }
 
 // writeTextFile writes one source's header and its aligned finding lines,
 // then the blank line that separates files.
-func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding, newOnes newMarker) {
+func writeTextFile(w textWriter, st styler, findings []finding.Finding, newOnes newMarker) {
 	rows := make([][4]string, len(findings))
 	var width [3]int
 	for i, f := range findings {
@@ -110,6 +111,12 @@ func writeTextFile(w *bytes.Buffer, st styler, findings []finding.Finding, newOn
 	}
 	w.WriteString("\n")
 }
+
+// textWriter writes the text report through a buffer that keeps the first
+// error for Flush to return: the lines need no check one by one.
+type textWriter struct{ *bufio.Writer }
+
+func (w textWriter) WriteString(s string) { _, _ = w.Writer.WriteString(s) }
 
 // textSummary is the closing line: "✖ 7 problems (5 errors, 2 warnings,
 // 0 info)", or "✔ no problems (3 pages)".
