@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 func TestDiscover(t *testing.T) {
@@ -28,13 +30,7 @@ func TestDiscover(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			for _, f := range tt.files {
-				p := filepath.Join(root, f)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				testfs.WriteFile(t, filepath.Join(root, f), "{}")
 			}
 			start := filepath.Join(root, tt.start)
 			if err := os.MkdirAll(start, 0o755); err != nil {

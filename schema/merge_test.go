@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 func footerItem(t *testing.T, cfg *Config, id string) *Item {
@@ -182,17 +182,10 @@ func TestDefaultErrors(t *testing.T) {
 	}
 }
 
+// writeFiles writes files into a new directory it makes the current one.
 func writeFiles(t *testing.T, files map[string]string) {
 	t.Helper()
-	t.Chdir(t.TempDir())
-	for name, body := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	t.Chdir(testfs.Dir(t, files))
 }
 
 func TestExtendsFiles(t *testing.T) {

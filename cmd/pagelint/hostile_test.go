@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 // hostileCase is one entry of the hostile-input catalogue: what an
@@ -274,7 +276,7 @@ func TestHostileInputs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			for name, content := range tc.files {
-				writeFile(t, filepath.Join(dir, name), strings.ReplaceAll(content, "$SRV", srv.URL))
+				testfs.WriteFile(t, filepath.Join(dir, name), strings.ReplaceAll(content, "$SRV", srv.URL))
 			}
 			if tc.setup != nil {
 				tc.setup(t, dir)

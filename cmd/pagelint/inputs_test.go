@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 // requestLog serves a handler and counts the paths it is asked for.
@@ -138,13 +140,13 @@ func TestSavedPageOnline(t *testing.T) {
 	t.Chdir(dir)
 	// The test server is on loopback, which only an input URL on it, or
 	// links.allowPrivate, opens to the link checks (docs/SECURITY.md).
-	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
-	writeFile(t, filepath.Join(dir, "story.html"), `<!DOCTYPE html><html lang="en"><head><title>Story</title>
+	testfs.WriteFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
+	testfs.WriteFile(t, filepath.Join(dir, "story.html"), `<!DOCTYPE html><html lang="en"><head><title>Story</title>
 <link rel="canonical" href="`+srv.URL+`/world/story"></head><body><main>
 <a href="/world/">World</a> <a href="/world/#latest">latest</a> <a href="/gone">gone</a>
 <a href="other-story">another story</a> <img src="story_files/chart.gif" alt="chart">
 </main></body></html>`)
-	writeFile(t, filepath.Join(dir, "story_files", "chart.gif"), "GIF89a")
+	testfs.WriteFile(t, filepath.Join(dir, "story_files", "chart.gif"), "GIF89a")
 	code, rep, stderr := runJSON(t, "story.html")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", code, stderr)
@@ -177,13 +179,13 @@ func TestRefreshAndIgnoredOnline(t *testing.T) {
 	t.Chdir(dir)
 	// The test server is on loopback, which only an input URL on it, or
 	// links.allowPrivate, opens to the link checks (docs/SECURITY.md).
-	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
+	testfs.WriteFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "1s"}}`)
 	stub := func(to string) string {
 		return `<!DOCTYPE html><html lang="en"><head><title>Moved</title><meta http-equiv="refresh" content="0; url=` + to + `"></head>
 <body><main><p data-proofer-ignore><a href="` + srv.URL + `/ignored">ignored</a></p></main></body></html>`
 	}
-	writeFile(t, filepath.Join(dir, "site", "gone.html"), stub(srv.URL+"/gone/"))
-	writeFile(t, filepath.Join(dir, "site", "moved.html"), stub(srv.URL+"/new/"))
+	testfs.WriteFile(t, filepath.Join(dir, "site", "gone.html"), stub(srv.URL+"/gone/"))
+	testfs.WriteFile(t, filepath.Join(dir, "site", "moved.html"), stub(srv.URL+"/new/"))
 	code, rep, stderr := runJSON(t, "site")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", code, stderr)

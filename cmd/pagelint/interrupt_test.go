@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 // TestMain lets the test binary be pagelint itself: with
@@ -43,9 +45,9 @@ func stallingSite(t *testing.T, arrived func()) string {
 	}))
 	t.Cleanup(srv.Close)
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "site", "index.html"), `<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main>
+	testfs.WriteFile(t, filepath.Join(dir, "site", "index.html"), `<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main>
 <a href="`+srv.URL+`/a">a</a> <a href="`+srv.URL+`/b">b</a></main><footer>© 2026</footer></body></html>`)
-	writeFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "30s"}}`)
+	testfs.WriteFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "30s"}}`)
 	return dir
 }
 

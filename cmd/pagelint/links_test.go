@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 // linkLog is what the link server of TestExternalLinksFromTheCommandLine
@@ -103,7 +105,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 <a href="mailto:jobs">jobs</a>
 <a href="%[1]s/moved-gone">moved, gone</a>
 </main><footer><a href="index.html">Home</a> © 2026</footer></body></html>`
-	writeFile(t, filepath.Join(dir, "site", "index.html"), fmt.Sprintf(page, srv.URL))
+	testfs.WriteFile(t, filepath.Join(dir, "site", "index.html"), fmt.Sprintf(page, srv.URL))
 	config := func(links string) string {
 		path := filepath.Join(dir, "pagelint.json")
 		// A timeout of 1s gives every try that may be retried 0.5s of
@@ -113,7 +115,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 		}
 		// The servers of the test are on loopback, as the site's input is
 		// not: links.allowPrivate lets the links to them be checked.
-		writeFile(t, path, `{"links": {"external": true, "allowPrivate": true, "timeout": "1s"`+links+`}}`)
+		testfs.WriteFile(t, path, `{"links": {"external": true, "allowPrivate": true, "timeout": "1s"`+links+`}}`)
 		return path
 	}
 	good := config(`, "headers": [{"pattern": "^http://127\\.0\\.0\\.1:", "headers": {"Authorization": "Bearer ${PAGELINT_TEST_TOKEN}"}}]`)
@@ -200,7 +202,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 		}
 	})
 	t.Run("a corrupt cache is one warning", func(t *testing.T) {
-		writeFile(t, filepath.Join(dir, "links-cache.json"), "{not json")
+		testfs.WriteFile(t, filepath.Join(dir, "links-cache.json"), "{not json")
 		rep, stderr := check(t, 1, "-c", good)
 		sameLines(t, findings(rep), wantFindings)
 		if lines := strings.Split(strings.TrimSpace(stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "links-cache.json") {
@@ -230,7 +232,7 @@ func TestExternalLinksFromTheCommandLine(t *testing.T) {
 		}
 	})
 	t.Run("accept, exclude, external fragments, permanent redirects", func(t *testing.T) {
-		writeFile(t, filepath.Join(dir, "site", "doc.html"), fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><title>Doc</title></head><body><main>
+		testfs.WriteFile(t, filepath.Join(dir, "site", "doc.html"), fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><title>Doc</title></head><body><main>
 <a href="%[1]s/gone">gone</a> <a href="%[1]s/hang">hang</a> <a href="%[1]s/moved">moved</a>
 <a href="%[1]s/doc#usage">usage</a> <a href="%[1]s/doc#nowhere">nowhere</a>
 </main><footer>© 2026</footer></body></html>`, srv.URL))
@@ -286,15 +288,5 @@ func sameLines(t *testing.T, got, want []string) {
 	t.Helper()
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/testfs"
 	"sigs.k8s.io/yaml"
 )
 
@@ -31,19 +32,6 @@ var hookSite = map[string]string{
 	"README.md":          "# My site\n\n* [Home](/)\n* [Nowhere](/nowhere.html)\n",
 	"docs/notes.txt":     "Notes\n\n* a list\n* that is no page\n",
 	"snapshots/home.txt": "- [Home](/)\n- [About](/about/)\n\n# Home\n\nWelcome.\n\nLegal\n\n- [Privacy](/privacy.html)\n- [Terms](/terms.html)\n\nMore\n\n- [Guide](/docs/guide.html)\n- [About](/about/)\n",
-}
-
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // shippedHook is the hook of .pre-commit-hooks.yaml.
@@ -82,7 +70,7 @@ func TestPreCommitHookEntry(t *testing.T) {
 		t.Errorf("the hook must take the file names, in one run: %+v", hook)
 	}
 	repo := t.TempDir()
-	writeTree(t, repo, hookSite)
+	testfs.Write(t, repo, hookSite)
 	t.Chdir(repo)
 	files := regexp.MustCompile(hook.Files)
 	var changed []string
@@ -134,8 +122,8 @@ func TestPreCommitFramework(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo := t.TempDir()
-	writeTree(t, repo, hookSite)
-	writeTree(t, repo, map[string]string{".pre-commit-config.yaml": "repos: []\n"})
+	testfs.Write(t, repo, hookSite)
+	testfs.Write(t, repo, map[string]string{".pre-commit-config.yaml": "repos: []\n"})
 	env := append(os.Environ(),
 		"PRE_COMMIT_HOME="+t.TempDir(),
 		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
@@ -159,7 +147,7 @@ func TestPreCommitFramework(t *testing.T) {
 		t.Fatalf("pre-commit on the site: exit %d\n%s", code, out)
 	}
 	// Fix the snapshot: the hook passes.
-	writeTree(t, repo, map[string]string{"snapshots/home.txt": strings.Replace(hookSite["snapshots/home.txt"], "- [Terms](/terms.html)\n", "", 1)})
+	testfs.Write(t, repo, map[string]string{"snapshots/home.txt": strings.Replace(hookSite["snapshots/home.txt"], "- [Terms](/terms.html)\n", "", 1)})
 	sh("git", "add", "-A")
 	if out, code := sh("pre-commit", "try-repo", self, "pagelint", "--all-files"); code != 0 || !strings.Contains(out, "Passed") {
 		t.Fatalf("pre-commit on the fixed site: exit %d\n%s", code, out)

@@ -2,12 +2,12 @@ package lint
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pagelint/pagelint/internal/testfs"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -59,13 +59,7 @@ func FuzzCheckPage(f *testing.F) {
 			format, name = "text", "index.txt"
 		}
 		for _, file := range []string{name, filepath.Join("a", name)} {
-			path := filepath.Join(dir, file)
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			testfs.WriteFile(t, filepath.Join(dir, file), string(data))
 		}
 		res, err := Run(context.Background(), Options{
 			Inputs: []string{filepath.Join(dir, name), filepath.Join(dir, "a", name)}, Config: &withAssertion,

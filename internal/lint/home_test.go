@@ -2,12 +2,12 @@ package lint
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/testfs"
 	"github.com/pagelint/pagelint/schema"
 )
 
@@ -44,16 +44,7 @@ func TestHomePage(t *testing.T) {
 		{name: "standard input", stdin: usPage, homeOn: "-"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, body := range c.files {
-				path := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir := testfs.Dir(t, c.files)
 			opt := Options{Inputs: []string{filepath.Join(dir, c.input)}, Config: cfg, Offline: true}
 			if c.stdin != "" {
 				opt.Inputs, opt.Stdin = []string{"-"}, strings.NewReader(c.stdin)

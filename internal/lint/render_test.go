@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -18,24 +17,9 @@ import (
 	"github.com/pagelint/pagelint/internal/chrometest"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
+	"github.com/pagelint/pagelint/internal/testfs"
 	"github.com/pagelint/pagelint/schema"
 )
-
-// writeSite writes files (slash paths) under a new directory.
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
 
 func extractPages(t *testing.T, opt Options) []*page.Page {
 	t.Helper()
@@ -89,7 +73,7 @@ func TestRenderSourcePositions(t *testing.T) {
 		"    <ul><li><a href=\"/a/b.html\">B</a></li></ul></li>\n\t<li><button>Menu</button></li></ul>\n" +
 		"</nav></header>\n<main><p>Text <a href=\"#x\" id=\"x\">here</a> <img src=\"/i.png\" alt=\"i\"></p></main>\n" +
 		"<footer><a href=\"/privacy.html\">Privacy</a> <p>© 2026 X</p></footer>\n"
-	root := writeSite(t, map[string]string{
+	root := testfs.Dir(t, map[string]string{
 		"index.html": static + "</body></html>\n",
 		"built.html": static + `<script>document.querySelector("footer").insertAdjacentHTML("afterbegin", '<a href="/late.html">Late</a>')</script></body></html>`,
 		"site.css":   "p { margin: 0 }",
@@ -128,7 +112,7 @@ func secretServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 func TestRenderPolicyOwnServer(t *testing.T) {
 	chrometest.Require(t, source.FindChrome)
 	secret, asked := secretServer(t)
-	root := writeSite(t, map[string]string{
+	root := testfs.Dir(t, map[string]string{
 		"index.html": `<!DOCTYPE html><html><head><script src="/menu.js"></script></head><body><nav id="n"></nav></body></html>`,
 		"menu.js": `fetch("` + secret.URL + `/latest/meta-data/").catch(() => {});
 document.addEventListener("DOMContentLoaded", () => { document.getElementById("n").innerHTML = '<a href="/about.html">About</a>'; });`,
@@ -256,7 +240,7 @@ new WebSocket("` + socketURL + `");</script></body></html>`
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			asked.Store(0)
-			root := writeSite(t, map[string]string{"index.html": tt.page})
+			root := testfs.Dir(t, map[string]string{"index.html": tt.page})
 			pages, pageErrs, err := Extract(context.Background(), Options{Inputs: []string{root}, Config: cfg, Render: true, AllowPrivate: tt.allow})
 			if err != nil || len(pageErrs) > 0 {
 				t.Fatal(err, pageErrs)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pagelint/pagelint/internal/testfs"
 	"github.com/xeipuuv/gojsonschema"
 )
 
@@ -106,12 +107,7 @@ func render(t *testing.T, format string, r *Report, opt Options) []byte {
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testfs.WriteFile(t, path, string(got))
 		return
 	}
 	want, err := os.ReadFile(path)

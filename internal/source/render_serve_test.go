@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 // servedSite makes a site root with what a hostile page would reach for
@@ -35,12 +37,7 @@ func servedSite(t *testing.T) (root string) {
 		root + "/.well-known/secret.txt": "dot dir",
 	}
 	for name, body := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testfs.WriteFile(t, name, body)
 	}
 	links := map[string]string{
 		"link-in.html":  "about/index.html",

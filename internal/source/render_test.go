@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/pagelint/pagelint/internal/chrometest"
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 func TestMain(m *testing.M) {
@@ -239,21 +240,11 @@ func TestRender(t *testing.T) {
 
 func TestRenderServeDir(t *testing.T) {
 	r := sharedRenderer(t)
-	root := t.TempDir()
-	files := map[string]string{
+	root := testfs.Dir(t, map[string]string{
 		"index.html":       `<!DOCTYPE html><html><head><script src="js/menu.js"></script></head><body><nav id="n"></nav></body></html>`,
 		"js/menu.js":       `document.addEventListener("DOMContentLoaded", () => { document.getElementById("n").innerHTML = '<a href="/about/">About</a>'; });`,
 		"about/index.html": `<p>about</p>`,
-	}
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	baseURL, stop, err := ServeDir(root)
 	if err != nil {
 		t.Fatal(err)

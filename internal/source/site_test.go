@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 func TestGlobMatch(t *testing.T) {
@@ -54,17 +56,11 @@ func TestGlobInvalid(t *testing.T) {
 // writeTree creates files (slash paths) with small contents under a temp dir.
 func writeTree(t *testing.T, files ...string) string {
 	t.Helper()
-	root := t.TempDir()
+	contents := map[string]string{}
 	for _, f := range files {
-		p := filepath.Join(root, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("<p>"+f+"</p>"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		contents[f] = "<p>" + f + "</p>"
 	}
-	return root
+	return testfs.Dir(t, contents)
 }
 
 func TestWalk(t *testing.T) {

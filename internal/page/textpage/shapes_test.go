@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testfs"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outlines in testdata")
@@ -47,12 +49,7 @@ func TestShapes(t *testing.T) {
 func matchGolden(t *testing.T, golden, got string) {
 	t.Helper()
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testfs.WriteFile(t, golden, got)
 		return
 	}
 	want, err := os.ReadFile(golden)
