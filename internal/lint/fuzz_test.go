@@ -59,7 +59,7 @@ func FuzzCheckPage(f *testing.F) {
 			format, name = "text", "index.txt"
 		}
 		for _, file := range []string{name, filepath.Join("a", name)} {
-			testfs.WriteFile(t, filepath.Join(dir, file), string(data))
+			testfs.WriteFile(t, filepath.Join(dir, file), data)
 		}
 		res, err := Run(context.Background(), Options{
 			Inputs: []string{filepath.Join(dir, name), filepath.Join(dir, "a", name)}, Config: &withAssertion,
