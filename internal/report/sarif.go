@@ -95,7 +95,7 @@ type sarifResult struct {
 }
 
 type sarifProperties struct {
-	Context map[string]string `json:"pagelint/context,omitempty"`
+	Context finding.Context `json:"pagelint/context,omitempty"`
 }
 
 type sarifLocation struct {
