@@ -195,7 +195,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
 	for _, g := range groups {
 		res.LinksUnresolved += g.unresolved(engine, &opt)
-		res.Findings = append(res.Findings, g.findings...)
+		res.Findings = finding.Append(res.Findings, g.findings)
 		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
 		if opt.OnlyPages {
 			// The changed files of a commit are not the site: what most
