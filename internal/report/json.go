@@ -39,7 +39,8 @@ func writeIndentedJSON(w io.Writer, v any) error {
 // held whole.
 type streamedArray struct {
 	// key names the array, at depth (1 for a key of the document's top
-	// object); the document holds it empty.
+	// object); the document holds it empty. An array without a key is
+	// the document itself, at depth 0.
 	key   string
 	depth int
 	n     int
@@ -58,6 +59,9 @@ func writeStreamedJSON(w io.Writer, doc any, a streamedArray) error {
 	// A newline and indent start a key only outside strings (encoding/json
 	// escapes newlines in them), so the empty array is found by them.
 	empty := "\n" + indent + `"` + a.key + `": []`
+	if a.key == "" {
+		empty = "[]" // the document itself
+	}
 	at := bytes.Index(buf.Bytes(), []byte(empty))
 	if at < 0 {
 		return fmt.Errorf("no %q array in the document", a.key)
