@@ -171,8 +171,12 @@ func strongestSeverity(findings []finding.Finding, rule string) finding.Severity
 // a finding names, sorted.
 func reportPages(r *Report) []string {
 	pages := slices.Clone(r.Pages)
+	last := ""
 	for _, f := range r.Findings {
-		pages = append(pages, f.Source)
+		if f.Source != last { // a page's findings mostly stand together
+			pages = append(pages, f.Source)
+			last = f.Source
+		}
 	}
 	slices.Sort(pages)
 	return slices.Compact(pages)
