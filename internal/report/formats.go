@@ -107,10 +107,19 @@ func countBy(findings []finding.Finding, key func(finding.Finding) string) []key
 func byRule(f finding.Finding) string   { return f.Rule }
 func bySource(f finding.Finding) string { return f.Source }
 
-// sortedFindings returns a sorted copy, so that writers never reorder the
-// caller's slice.
+// sortedFindings returns the report's findings in report order: the
+// report's own slice when it is sorted already (a run's findings are), else
+// a sorted copy, so that writers never reorder the caller's slice. Writers
+// only read it.
 func sortedFindings(r *Report) []finding.Finding {
-	fs := slices.Clone(r.Findings)
+	return sorted(r.Findings)
+}
+
+func sorted(findings []finding.Finding) []finding.Finding {
+	if slices.IsSortedFunc(findings, finding.Compare) {
+		return findings
+	}
+	fs := slices.Clone(findings)
 	finding.Sort(fs)
 	return fs
 }
