@@ -1,6 +1,7 @@
 package source
 
 import (
+	"cmp"
 	"maps"
 	"net/http"
 	"net/url"
@@ -70,6 +71,8 @@ type tabState struct {
 	// WebSockets that have not been answered yet.
 	failed  []failedHost
 	sockets map[network.RequestID]string // → URL
+	// asked are the first URLs the gate let go on, by host:port.
+	asked map[string]string
 }
 
 // failedHost is a host:port that requests of a page failed to reach.
@@ -82,6 +85,7 @@ func newTabState() *tabState {
 	return &tabState{
 		inflight:  map[network.RequestID]string{},
 		sockets:   map[network.RequestID]string{},
+		asked:     map[string]string{},
 		documents: map[network.RequestID]*network.Response{},
 		lastEvent: time.Now(),
 		dialogs:   make(chan struct{}, 1),
@@ -179,9 +183,18 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 func (s *tabState) block(u string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.blockedCount++
-	if len(s.blocked) < maxBlockedKept {
-		s.blocked = append(s.blocked, BlockedRequest{URL: u, Reason: err.Error()})
+	s.addBlocked(1, u, err.Error())
+}
+
+// ask records a request of the page that the policy let go on, by the
+// host:port it is to be dialled at, to name a refusal of the proxy that the
+// tab never saw (a request of a cross-site frame or a worker).
+func (s *tabState) ask(u *url.URL) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := hostPort(u)
+	if _, known := s.asked[key]; !known && len(s.asked) < maxFailedHosts {
+		s.asked[key] = u.String()
 	}
 }
 
@@ -202,9 +215,6 @@ func (s *tabState) fail(rawURL string) {
 		s.failed = append(s.failed, failedHost{hostPort: key, firstURL: rawURL, count: 1})
 	}
 }
-
-// refusalFunc says why the proxy refused to dial a host:port, if it did.
-type refusalFunc func(hostPort string) (string, bool)
 
 // blockedDocument returns why the policy refused the page's own address at
 // interception, if it did.
@@ -230,24 +240,42 @@ func (s *tabState) docHostPort() string {
 	return hostPort(u)
 }
 
-// refusedByProxy adds to the blocked requests the failed ones whose host
-// the proxy refused to dial; the lock is held.
-func (s *tabState) refusedByProxy(refused refusalFunc) {
+// refusedByProxy adds to the blocked requests the host:ports that the
+// proxy refused to dial on the page's route: the requests the tab saw fail
+// there count one by one, a host:port that only the page's cross-site
+// frames, workers or WebSockets asked for, unseen by the tab, once. The
+// lock is held.
+func (s *tabState) refusedByProxy(refused []proxyRefusal) {
 	for _, u := range slices.Sorted(maps.Values(s.sockets)) {
 		s.fail(u)
 	}
 	clear(s.sockets)
+	unseen := map[string]bool{}
+	for _, r := range refused {
+		unseen[r.hostPort] = true
+	}
 	for _, f := range s.failed {
-		reason, ok := refused(f.hostPort)
-		if !ok {
-			continue
+		i := slices.IndexFunc(refused, func(r proxyRefusal) bool { return r.hostPort == f.hostPort })
+		if i >= 0 {
+			s.addBlocked(f.count, f.firstURL, refused[i].reason)
+			delete(unseen, f.hostPort)
 		}
-		s.blockedCount += f.count
-		if len(s.blocked) < maxBlockedKept {
-			s.blocked = append(s.blocked, BlockedRequest{URL: f.firstURL, Reason: reason})
+	}
+	for _, r := range refused {
+		if unseen[r.hostPort] {
+			s.addBlocked(1, cmp.Or(r.url, s.asked[r.hostPort], r.hostPort), r.reason)
 		}
 	}
 	s.failed = nil
+}
+
+// addBlocked records count refused requests, the first to u; the lock is
+// held.
+func (s *tabState) addBlocked(count int, u, reason string) {
+	s.blockedCount += count
+	if len(s.blocked) < maxBlockedKept {
+		s.blocked = append(s.blocked, BlockedRequest{URL: u, Reason: reason})
+	}
 }
 
 // progress is how far the page has come at now.
@@ -279,7 +307,7 @@ func (s *tabState) document(loader cdp.LoaderID) *network.Response {
 }
 
 // result fills in what the tab learnt besides the DOM.
-func (s *tabState) result(r *Rendered, refused refusalFunc) {
+func (s *tabState) result(r *Rendered, refused []proxyRefusal) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.refusedByProxy(refused)
