@@ -17,7 +17,7 @@ import (
 // page's cross-site frame or its worker — a fetch, a WebSocket — is that
 // page's blocked request, though the page's tab never saw the request:
 // each host:port once, by the URL when one was seen, with the policy's
-// reason. Two pages rendered at once keep to their own.
+// reason. Two pages rendered at once keep to their own, and settle.
 func TestRenderNamesWhatTheProxyRefused(t *testing.T) {
 	requireChrome(t)
 	secret, conns := countingServer(t, false)
@@ -95,8 +95,13 @@ new WebSocket("ws://`+secretAt("worker-socket")+`/worker");`),
 			for _, b := range res.Blocked {
 				got[b.URL] = b.Reason
 			}
-			if res.BlockedCount != len(tt.want) || fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			switch {
+			case res.BlockedCount != len(tt.want) || fmt.Sprint(got) != fmt.Sprint(tt.want):
 				results[i] <- fmt.Sprintf("Blocked = %v (%d), want %v", got, res.BlockedCount, tt.want)
+				return
+			case res.Unsettled != nil:
+				// A worker's script ends in the worker, not in the tab.
+				results[i] <- fmt.Sprintf("the page did not settle: %q", res.Unsettled)
 				return
 			}
 			results[i] <- ""

@@ -43,8 +43,8 @@ type BlockedRequest struct {
 // on Render's.
 type tabState struct {
 	mu        sync.Mutex
-	mainFrame cdp.FrameID                  // the tab's target id
-	inflight  map[network.RequestID]string // → URL
+	mainFrame cdp.FrameID // the tab's target id
+	inflight  map[network.RequestID]inflightRequest
 	documents map[network.RequestID]*network.Response
 	docSeen   bool // a document response arrived: load events before it are about:blank's
 	loaded    bool
@@ -75,6 +75,12 @@ type tabState struct {
 	asked map[string]string
 }
 
+// inflightRequest is a request of the page that has not ended yet.
+type inflightRequest struct {
+	url   string
+	frame cdp.FrameID
+}
+
 // failedHost is a host:port that requests of a page failed to reach.
 type failedHost struct {
 	hostPort, firstURL string
@@ -83,7 +89,7 @@ type failedHost struct {
 
 func newTabState() *tabState {
 	return &tabState{
-		inflight:  map[network.RequestID]string{},
+		inflight:  map[network.RequestID]inflightRequest{},
 		sockets:   map[network.RequestID]string{},
 		asked:     map[string]string{},
 		documents: map[network.RequestID]*network.Response{},
@@ -98,13 +104,18 @@ func (s *tabState) onEvent(ev any) {
 	defer s.mu.Unlock()
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		s.inflight[ev.RequestID] = ev.Request.URL
+		// A worker's script has no loader: the browser fetches it for the
+		// worker, whose target, not the tab, hears it end. Counted, it
+		// would keep the page in flight until the cap.
+		if ev.LoaderID != "" || ev.Type != network.ResourceTypeScript {
+			s.inflight[ev.RequestID] = inflightRequest{url: ev.Request.URL, frame: ev.FrameID}
+		}
 	case *network.EventLoadingFinished:
 		delete(s.inflight, ev.RequestID)
 	case *network.EventLoadingFailed:
 		// A request the gate blocked is on record already.
 		if !ev.Canceled && ev.ErrorText != "net::ERR_BLOCKED_BY_CLIENT" {
-			s.fail(s.inflight[ev.RequestID])
+			s.fail(s.inflight[ev.RequestID].url)
 		}
 		delete(s.inflight, ev.RequestID)
 	case *network.EventWebSocketCreated:
@@ -118,6 +129,12 @@ func (s *tabState) onEvent(ev any) {
 		if ev.Type == network.ResourceTypeDocument {
 			s.documents[ev.RequestID] = ev.Response
 			s.docSeen = true
+		}
+	case *page.EventFrameDetached:
+		// A frame that moves to a process of its own (a cross-site frame)
+		// has its requests end there, where the tab does not hear them.
+		if ev.Reason == page.FrameDetachedReasonSwap {
+			maps.DeleteFunc(s.inflight, func(_ network.RequestID, r inflightRequest) bool { return r.frame == ev.FrameID })
 		}
 	case *page.EventLoadEventFired:
 		s.loaded = s.loaded || s.docSeen
@@ -171,7 +188,7 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 		s.loaded, s.docSeen = false, false
 		// The old document's requests die with it, and a busy browser may
 		// never say so: only the new document's requests count.
-		s.inflight = map[network.RequestID]string{}
+		s.inflight = map[network.RequestID]inflightRequest{}
 		return ""
 	default:
 		s.reloadLoop = true
