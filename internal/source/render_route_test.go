@@ -14,10 +14,11 @@ import (
 )
 
 // TestRenderNamesWhatTheProxyRefused: what the proxy refuses to dial for a
-// page's cross-site frame or its worker — a fetch, a WebSocket — is that
-// page's blocked request, though the page's tab never saw the request:
+// page's cross-site frame, its worker or its service worker — a fetch, a
+// WebSocket — is that page's blocked request, though the page's tab never
+// saw the request:
 // each host:port once, by the URL when one was seen, with the policy's
-// reason. Two pages rendered at once keep to their own, and settle.
+// reason. Pages rendered at once keep to their own, and settle.
 func TestRenderNamesWhatTheProxyRefused(t *testing.T) {
 	requireChrome(t)
 	secret, conns := countingServer(t, false)
@@ -38,6 +39,11 @@ new WebSocket("ws://` + secretAt("frame-socket") + `/frame");
 <script>new Worker("/worker.js");</script></body></html>`),
 		"/worker.js": withType("text/javascript", `fetch("http://`+secretAt("worker-fetch")+`/worker").catch(() => {});
 new WebSocket("ws://`+secretAt("worker-socket")+`/worker");`),
+		// The pending timer holds the page while its service worker installs.
+		"/sw-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>
+<script>navigator.serviceWorker.register("/sw.js"); setTimeout(() => {}, 1500);</script></body></html>`),
+		"/sw.js": withType("text/javascript", `self.addEventListener("install", e => e.waitUntil(
+  fetch("http://`+secretAt("sw-fetch")+`/sw").catch(() => {})));`),
 	})
 	pageHost := srv.Listener.Addr().String()
 	// Every name is on loopback, which the policy refuses; the page's and
@@ -47,7 +53,7 @@ new WebSocket("ws://`+secretAt("worker-socket")+`/worker");`),
 	}}
 	dial := policy.DialContext(&net.Dialer{})
 	r, err := NewRenderer(context.Background(), RenderOptions{
-		Wait: testRenderWait, Tabs: 2,
+		Wait: testRenderWait, Tabs: 3,
 		// Interception lets everything go on: the proxy alone refuses.
 		Policy: func(*url.URL) error { return nil },
 		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -80,6 +86,9 @@ new WebSocket("ws://`+secretAt("worker-socket")+`/worker");`),
 		{"/worker-page.html", map[string]string{
 			"http://" + secretAt("worker-fetch") + "/worker": refused("worker-fetch"),
 			secretAt("worker-socket"):                        refused("worker-socket"),
+		}},
+		{"/sw-page.html", map[string]string{
+			"http://" + secretAt("sw-fetch") + "/sw": refused("sw-fetch"),
 		}},
 	}
 	results := make([]chan string, len(tests))
@@ -208,6 +217,27 @@ func TestProxyRoutes(t *testing.T) {
 	for name, r := range map[string]*proxyRoute{"b": b, "the browser's": p.browser} {
 		if got := r.refusals(); len(got) != 0 {
 			t.Errorf("route %s: refusals %v, want none", name, got)
+		}
+	}
+}
+
+// TestRenderPagesApart: each page renders as a first visit: the cookies
+// and storage that one page set are not there for the next.
+func TestRenderPagesApart(t *testing.T) {
+	r := sharedRenderer(t)
+	srv := newServer(t, map[string]http.HandlerFunc{
+		"/set.html": html(`<!DOCTYPE html><script>document.cookie = "seen=1"; localStorage.setItem("seen", "1");</script>`),
+		"/get.html": html(`<!DOCTYPE html><p id="state"></p><script>
+document.getElementById("state").textContent = "cookie=" + document.cookie + " storage=" + localStorage.getItem("seen");
+</script>`),
+	})
+	for _, page := range []string{"/set.html", "/get.html"} {
+		res, err := r.Render(context.Background(), srv.URL+page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page == "/get.html" && !strings.Contains(res.HTML, `<p id="state">cookie= storage=null</p>`) {
+			t.Errorf("the second page saw the first one's state:\n%s", res.HTML)
 		}
 	}
 }
