@@ -24,24 +24,34 @@ func TestRenderNamesWhatTheProxyRefused(t *testing.T) {
 	secret, conns := countingServer(t, false)
 	_, port, _ := net.SplitHostPort(secret.Listener.Addr().String())
 	secretAt := func(name string) string { return name + ".test:" + port }
+	// Each page holds itself (a pending timer, re-armed) until the part of
+	// it that asks has heard its requests fail: the tab does not see them.
+	const hold = `<script>let done = false;
+const finish = () => { done = true; document.body.append("done"); };
+(function hold() { if (!done) setTimeout(hold, 1000); })();</script>`
+	// askBoth fetches and opens a WebSocket, and calls then when both failed.
+	askBoth := func(fetchURL, socketURL, then string) string {
+		return `let left = 2; const one = () => { if (--left === 0) ` + then + `; };
+fetch("` + fetchURL + `").then(one, one);
+new WebSocket("` + socketURL + `").onclose = one;`
+	}
 	frameSrv := newServer(t, map[string]http.HandlerFunc{
-		"/frame.html": html(`<!DOCTYPE html><script>
-fetch("http://` + secretAt("frame-fetch") + `/frame").catch(() => {});
-new WebSocket("ws://` + secretAt("frame-socket") + `/frame");
-</script>`),
+		"/frame.html": html(`<!DOCTYPE html><script>` +
+			askBoth("http://"+secretAt("frame-fetch")+"/frame", "ws://"+secretAt("frame-socket")+"/frame", `parent.postMessage("done", "*")`) +
+			`</script>`),
 	})
 	_, framePort, _ := net.SplitHostPort(frameSrv.Listener.Addr().String())
 	frameHost := "frame.test:" + framePort // another site than the page's
 	srv := newServer(t, map[string]http.HandlerFunc{
-		"/frame-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>
+		"/frame-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>` + hold + `
+<script>addEventListener("message", finish);</script>
 <iframe src="http://` + frameHost + `/frame.html"></iframe></body></html>`),
-		"/worker-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>
-<script>new Worker("/worker.js");</script></body></html>`),
-		"/worker.js": withType("text/javascript", `fetch("http://`+secretAt("worker-fetch")+`/worker").catch(() => {});
-new WebSocket("ws://`+secretAt("worker-socket")+`/worker");`),
-		// The pending timer holds the page while its service worker installs.
-		"/sw-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>
-<script>navigator.serviceWorker.register("/sw.js"); setTimeout(() => {}, 1500);</script></body></html>`),
+		"/worker-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>` + hold + `
+<script>new Worker("/worker.js").onmessage = finish;</script></body></html>`),
+		"/worker.js": withType("text/javascript",
+			askBoth("http://"+secretAt("worker-fetch")+"/worker", "ws://"+secretAt("worker-socket")+"/worker", `postMessage("done")`)),
+		"/sw-page.html": html(`<!DOCTYPE html><html><body><nav><a href="/">Home</a></nav>` + hold + `
+<script>navigator.serviceWorker.register("/sw.js"); navigator.serviceWorker.ready.then(finish);</script></body></html>`),
 		"/sw.js": withType("text/javascript", `self.addEventListener("install", e => e.waitUntil(
   fetch("http://`+secretAt("sw-fetch")+`/sw").catch(() => {})));`),
 	})
