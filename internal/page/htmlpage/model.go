@@ -358,6 +358,9 @@ func (md *model) entry(n nodeID) *page.Entry {
 	md.info[n].entry = e
 	e.Kind = md.controlKind(n)
 	e.Label, e.Text = md.accName(n)
+	if e.Label == "" {
+		e.NamedBy = md.nameBinding(n)
+	}
 	if e.Kind == page.KindButton && md.opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
