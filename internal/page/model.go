@@ -92,6 +92,11 @@ type Page struct {
 	// SharedAnchors are the anchors that more than one element carries
 	// (once each): a #fragment naming one leads to the first of them.
 	SharedAnchors []string `json:"sharedAnchors,omitempty"`
+	// LandmarkAnchors are the anchors that more than one element carries
+	// and whose first element is a landmark (main, header, footer): the
+	// page's first link to one is its skip link, which means the landmark;
+	// the later links mean a later element, and lead to the landmark.
+	LandmarkAnchors []string `json:"landmarkAnchors,omitempty"`
 	// Maps are the names (and ids) of the page's map elements, which an
 	// img's usemap names.
 	Maps []string `json:"maps,omitempty"`
