@@ -143,8 +143,8 @@ func heldBack(p *page.Page, env *Env, b Built) []string {
 	if rules.On(ruleLinkNoText.ID) {
 		links, buttons := namelessOf(p, true)
 		if b.Any() {
-			l, b := namelessOf(p, false)
-			links, buttons = append(links, l...), append(buttons, b...)
+			moreLinks, moreButtons := namelessOf(p, false)
+			links, buttons = append(links, moreLinks...), append(buttons, moreButtons...)
 		}
 		if n := len(links); n > 0 {
 			held = append(held, finding.Plural(n, "link without text", "links without text"))
