@@ -22,7 +22,11 @@ var ruleLinkFragment = finding.Rule{ID: "link-fragment", Severity: finding.Error
 // Only menu links are judged so: a table of contents lists its sections in
 // order, so its first link to a shared anchor means the first element and
 // the next ones are reported; a link in the text may well mean the first
-// ("the same as configuring the Seal").
+// ("the same as configuring the Seal"). An id whose first element is a
+// landmark is judged so wherever its links stand: the first link to it is
+// the skip link, which means the landmark, and no other link means the
+// page's main content ("Content" in a list of contents means the heading
+// "Content").
 func (lc *linkCheck) ownFragment(l *page.Link, t target) {
 	if !lc.fragments || !t.hasFragment || fragmentFine(t.fragment) {
 		return
@@ -32,18 +36,27 @@ func (lc *linkCheck) ownFragment(l *page.Link, t target) {
 		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names no id or a[name] on this page")
 	case l.Region == page.RegionNav && slices.Contains(lc.p.SharedAnchors, t.fragment) && lc.seenShared(t.fragment):
 		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first")
-		last := &lc.result.Findings[len(lc.result.Findings)-1]
-		last.Severity = lc.env.engine.rules.Capped(finding.Warning, ruleLinkFragment.ID)
+		lc.warnLast()
+	case slices.Contains(lc.p.LandmarkAnchors, t.fragment) && lc.seenShared(t.fragment):
+		lc.add(l, ruleLinkFragment.ID, "fragment "+q("#"+t.fragment)+" names more than one element of this page (an id is one element's), a landmark first: like the skip link before it, this one leads to the landmark")
+		lc.warnLast()
 	}
+}
+
+// warnLast makes the finding just added a warning (or what the config
+// caps it to).
+func (lc *linkCheck) warnLast() {
+	last := &lc.result.Findings[len(lc.result.Findings)-1]
+	last.Severity = lc.env.engine.rules.Capped(finding.Warning, ruleLinkFragment.ID)
 }
 
 // toShared: target's fragment is one the page's elements share.
 func (lc *linkCheck) toShared(target string) bool {
-	if len(lc.p.SharedAnchors) == 0 {
+	if len(lc.p.SharedAnchors) == 0 && len(lc.p.LandmarkAnchors) == 0 {
 		return false
 	}
 	_, frag, ok := strings.Cut(target, "#")
-	return ok && slices.Contains(lc.p.SharedAnchors, frag)
+	return ok && (slices.Contains(lc.p.SharedAnchors, frag) || slices.Contains(lc.p.LandmarkAnchors, frag))
 }
 
 // seenShared records a link to shared anchor a, and says whether one led

@@ -36,6 +36,20 @@ func TestLinkFragment(t *testing.T) {
 			`docs/index.html 12:3 warning link-fragment fragment "#configuration" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first`,
 			`docs/index.html 13:3 warning link-fragment fragment "#configuration" names more than one element of this page (an id is one element's): like the link before it, this one leads to the first`,
 		}},
+		{name: "a fragment that several elements share, a landmark first: the first link is the skip link, the later ones lead to the landmark too", env: linkSite, page: func() *page.Page {
+			p := linking(
+				ref("a", "#content", "/docs/index.html#content", 5, 3),  // "Skip to main content"
+				ref("a", "#content", "/docs/index.html#content", 30, 1), // "Content" in a list of contents
+				ref("a", "#content", "/docs/index.html#content", 40, 1), // "Content" in the text
+				ref("a", "#main", "/docs/index.html#main", 6, 3),        // a landmark's id no one else carries
+			)
+			p.Anchors = append(p.Anchors, "content", "main")
+			p.LandmarkAnchors = []string{"content"}
+			return p
+		}(), want: []string{
+			`docs/index.html 30:1 warning link-fragment fragment "#content" names more than one element of this page (an id is one element's), a landmark first: like the skip link before it, this one leads to the landmark`,
+			`docs/index.html 40:1 warning link-fragment fragment "#content" names more than one element of this page (an id is one element's), a landmark first: like the skip link before it, this one leads to the landmark`,
+		}},
 		{name: "the shared-fragment warning follows a lower rule setting", env: linkSite, config: `{"rules":{"link-fragment":"info"}}`,
 			page: func() *page.Page {
 				p := linking(inMenu(ref("a", "#intro", "/docs/index.html#intro", 10, 3)), inMenu(ref("a", "#intro", "/docs/index.html#intro", 20, 3)))

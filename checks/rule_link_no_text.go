@@ -23,12 +23,9 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	if st := env.standingOf(p); !st.judged() || st.built.Any() {
 		return Result{}
 	}
+	links, buttons := namelessOf(p, false)
 	var out []finding.Finding
-	for _, l := range p.Links {
-		// A hidden link is neither shown nor announced: it lacks no name.
-		if l == nil || l.Ignored || l.Hidden || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" {
-			continue
-		}
+	for _, l := range links {
 		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
 		what := "link"
 		if href := firstNonEmpty(l.Href, l.Target); href != "" {
@@ -36,16 +33,37 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 		}
 		out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "%s %s", what, nameless(l)))
 	}
-	// Buttons: a link with an href was judged above as a link.
-	for _, e := range p.Controls {
-		if e == nil || e.Ignored || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
-			strings.TrimSpace(e.Label) != "" {
-			continue
-		}
+	for _, e := range buttons {
 		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, map[string]string{"kind": e.Kind},
 			"button has no accessible name (no text, aria-label or title)"))
 	}
 	return Result{Findings: out}
+}
+
+// namelessOf lists the links and buttons of p without an accessible
+// name, hidden ones aside (they lack none). waiting picks those whose
+// names a framework's script sets (NamedBy) on a page whose scripts run:
+// they wait for it, and page-script-built notes them; else the others,
+// which link-no-text reports.
+func namelessOf(p *page.Page, waiting bool) (links []*page.Link, buttons []*page.Entry) {
+	scripts := scriptsRun(p)
+	waits := func(namedBy string) bool { return scripts && namedBy != "" }
+	for _, l := range p.Links {
+		if l == nil || l.Ignored || l.Hidden || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" ||
+			waits(l.NamedBy) != waiting {
+			continue
+		}
+		links = append(links, l)
+	}
+	// Buttons: a link with an href is judged above as a link.
+	for _, e := range p.Controls {
+		if e == nil || e.Ignored || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
+			strings.TrimSpace(e.Label) != "" || waits(e.NamedBy) != waiting {
+			continue
+		}
+		buttons = append(buttons, e)
+	}
+	return links, buttons
 }
 
 // nameless says why link l has no name.

@@ -13,6 +13,8 @@ func TestLinkNoText(t *testing.T) {
 		l.NestedLink = &page.Pos{Line: line, Column: col}
 		return l
 	}
+	boundLink := func(l *page.Link, by string) *page.Link { l.Label, l.NamedBy = "", by; return l }
+	boundButton := func(e *page.Entry, by string) *page.Entry { e.NamedBy = by; return e }
 	withControls := func(p *page.Page, controls ...*page.Entry) *page.Page { p.Controls = controls; return p }
 	button := func(label, kind string, line, col int) *page.Entry {
 		return &page.Entry{Label: label, Kind: kind, Pos: page.Pos{Line: line, Column: col}}
@@ -63,6 +65,34 @@ func TestLinkNoText(t *testing.T) {
 		), want: []string{
 			`docs/index.html 8:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
 			`docs/index.html 9:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
+		}},
+		// Names a framework's script sets (issue 12, F16): they wait for
+		// the page's scripts (page-script-built notes them), unless the page
+		// loads none — then nothing will name them.
+		{name: "names a framework's script sets, on a page with scripts", page: withControls(scripted(linking(
+			boundLink(ref("a", "#", "/docs/index.html#", 10, 3), "data-bind"),
+			boundLink(ref("a", "/x", "/x", 11, 3), "v-text"),
+			named(ref("a", "/y", "/y", 12, 3), "{{ item.label }}"),
+			named(ref("a", "/z", "/z", 13, 3), ""),
+		)), boundButton(button("", page.KindButton, 20, 5), "data-label-hidden"),
+			boundButton(button("", page.KindButton, 21, 5), ":aria-label"),
+			button("", page.KindButton, 22, 5),
+		), want: []string{
+			`docs/index.html 13:3 warning link-no-text link to "/z" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 22:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
+		}},
+		{name: "names bound by script on a page without scripts stay nameless", page: withControls(linking(
+			boundLink(ref("a", "/x", "/x", 11, 3), "x-text"),
+		), boundButton(button("", page.KindButton, 20, 5), "data-label-hidden")), want: []string{
+			`docs/index.html 11:3 warning link-no-text link to "/x" has no accessible name (no text, aria-label, image alt or title)`,
+			`docs/index.html 20:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
+		}},
+		{name: "names bound by script in a rendered DOM stay nameless", page: func() *page.Page {
+			p := withControls(scripted(linking(boundLink(ref("a", "/x", "/x", 0, 0), "ng-bind"))))
+			p.Format = page.FormatDOM
+			return p
+		}(), want: []string{
+			`docs/index.html 0:0 warning link-no-text link to "/x" has no accessible name (no text, aria-label, image alt or title)`,
 		}},
 		// Pages without content of their own (issue 12, F15, F16).
 		{name: "a redirect stub's links are never seen", page: func() *page.Page {

@@ -18,6 +18,7 @@ func TestNavDeadLink(t *testing.T) {
 				lnk("Shop", "javascript:void(0)", 13, 3),
 				lnk("Empty", "", 14, 3),
 				lnk("", "JavaScript:open()", 15, 3),
+				func() *page.Entry { e := lnk("", "#", 16, 3); e.NamedBy = "data-bind"; return e }(),
 			)),
 			want: []string{
 				`11:3 error nav-dead-link navigation entry "Products" has no href`,
@@ -25,6 +26,7 @@ func TestNavDeadLink(t *testing.T) {
 				`13:3 error nav-dead-link navigation entry "Shop" links to "javascript:void(0)" instead of a page`,
 				`14:3 error nav-dead-link navigation entry "Empty" has an empty href`,
 				`15:3 error nav-dead-link navigation entry with no label links to "JavaScript:open()" instead of a page`,
+				`16:3 error nav-dead-link navigation entry whose label a script sets links to "#"`,
 			}},
 		{name: "ignored entries (data-pagelint-ignore)",
 			page: withMenus(menu("Primary", 10, func() *page.Entry { e := lnk("Cloud", "#", 12, 3); e.Ignored = true; return e }()))},

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
@@ -8,10 +10,11 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-// pageScriptBuilt notes, once per page, that the page's menus or footer
-// are empty in its source while it loads scripts: they are built in the
-// browser, and only --render shows them. The rules that would report every
-// entry of them missing are silent on such a page (see Built); this note
+// pageScriptBuilt notes, once per page, that the page's menus or footer,
+// or the names of links and buttons that a framework binds (NamedBy), are
+// empty in its source while it loads scripts: they are built in the
+// browser, and only --render shows them. The rules that would report them
+// missing are silent on such a page (see Built, namelessOf); this note
 // says what they left unchecked, so that nothing passes unsaid.
 type pageScriptBuilt struct{}
 
@@ -28,7 +31,8 @@ func (pageScriptBuilt) Check(p *page.Page, env *Env) Result {
 	}
 	b := st.built
 	menus := scriptMenus(p, env, b)
-	if !b.Any() && len(menus) == 0 {
+	named := waitingNames(p, env)
+	if !b.Any() && len(menus) == 0 && named.n == 0 {
 		return Result{}
 	}
 	var msg string
@@ -49,10 +53,18 @@ func (pageScriptBuilt) Check(p *page.Page, env *Env) Result {
 			verb = " are"
 		}
 		msg = joinAnd(what) + verb + " empty in the source and the page loads scripts"
-		if len(menus) > 0 {
+		switch {
+		case len(menus) > 0:
 			pos, sel = menus[0].Pos, menus[0].Selector
-		} else {
+		case b.Footer:
 			pos, sel = p.Footer.Pos, p.Footer.Selector
+		default:
+			by := named.by
+			if len(by) > 3 {
+				by = append(by[:3:3], "…")
+			}
+			msg = "names that the page's scripts set (" + strings.Join(by, ", ") + ") are empty in the source"
+			pos, sel = named.pos, named.sel
 		}
 	}
 	msg += ": lint it with --render to see what a visitor sees"
@@ -128,15 +140,17 @@ func heldBack(p *page.Page, env *Env, b Built) []string {
 	if b.FooterBuilt() && rules.On(ruleFooterCopyright.ID) && cfg.Footer.Copyright.IsRequired() {
 		held = append(held, "the copyright notice")
 	}
-	if b.Any() && rules.On(ruleLinkNoText.ID) {
-		n := 0
-		for _, l := range p.Links {
-			if l != nil && (l.Tag == "a" || l.Tag == "area") && strings.TrimSpace(l.Label) == "" {
-				n++
-			}
+	if rules.On(ruleLinkNoText.ID) {
+		links, buttons := namelessOf(p, true)
+		if b.Any() {
+			moreLinks, moreButtons := namelessOf(p, false)
+			links, buttons = append(links, moreLinks...), append(buttons, moreButtons...)
 		}
-		if n > 0 {
+		if n := len(links); n > 0 {
 			held = append(held, finding.Plural(n, "link without text", "links without text"))
+		}
+		if n := len(buttons); n > 0 {
+			held = append(held, finding.Plural(n, "button without a name", "buttons without a name"))
 		}
 	}
 	return held
@@ -162,4 +176,41 @@ func joinAnd(parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// scriptNames are the links and buttons whose names a page's scripts set
+// and that have none in its source (namelessOf): how many, where the first
+// stands, and the attributes that bind their names, each once.
+type scriptNames struct {
+	n   int
+	pos page.Pos
+	sel string
+	by  []string
+}
+
+// waitingNames finds the page's scriptNames, in document order, when
+// link-no-text would judge them.
+func waitingNames(p *page.Page, env *Env) scriptNames {
+	var sn scriptNames
+	if !env.engine.rules.On(ruleLinkNoText.ID) {
+		return sn
+	}
+	links, buttons := namelessOf(p, true)
+	all := slices.Clone(buttons)
+	for _, l := range links {
+		all = append(all, &page.Entry{NamedBy: l.NamedBy, Selector: l.Selector, Pos: l.Pos})
+	}
+	slices.SortStableFunc(all, func(a, b *page.Entry) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	for i, e := range all {
+		if i == 0 {
+			sn.pos, sn.sel = e.Pos, e.Selector
+		}
+		if !slices.Contains(sn.by, e.NamedBy) {
+			sn.by = append(sn.by, e.NamedBy)
+		}
+	}
+	sn.n = len(all)
+	return sn
 }

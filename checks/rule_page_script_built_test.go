@@ -40,5 +40,32 @@ func TestPageScriptBuilt(t *testing.T) {
 			Menus: []*page.Menu{menu("Main", 7)}}},
 		{name: "a redirect stub", page: scripted(redirectStub("old.html", "/new.html"))},
 		{name: "switched off", config: `{"rules":{"page-script-built":"off"}}`, page: shop()},
+		// Names a framework's script sets (issue 12, F16): one note at the
+		// first, for the names link-no-text leaves to the scripts.
+		{name: "names that scripts set, on a page whose menus are in its source", page: namesBound(true),
+			want: []string{`9:3 info page-script-built names that the page's scripts set (data-label-hidden, data-bind) are empty in the source` + note +
+				` (not checked: 1 link without text, 1 button without a name)`}},
+		{name: "names that scripts set, on a page whose menu they build too", page: func() *page.Page {
+			p := namesBound(true)
+			p.Menus = []*page.Menu{menu("Main", 5)}
+			return p
+		}(), want: []string{`5:1 info page-script-built menu "Main" is empty in the source and the page loads scripts` + note +
+			` (not checked: 1 link without text, 1 button without a name)`}},
+		{name: "names bound by script on a page without scripts: link-no-text reports them", page: namesBound(false)},
+		{name: "names bound by script, link-no-text off", config: `{"rules":{"link-no-text":"off"}}`, page: namesBound(true)},
 	})
+}
+
+// namesBound is a page whose menu is in its source and whose player's
+// close button and login link a framework names (cbsnews, bettycrocker),
+// with scripts or without.
+func namesBound(scripts bool) *page.Page {
+	p := withMenus(menu("Main", 5, lnk("Home", "/", 6, 3)))
+	p.Format = page.FormatHTML
+	p.Controls = []*page.Entry{{Kind: page.KindButton, NamedBy: "data-label-hidden", Selector: "a.close", Pos: page.Pos{Line: 9, Column: 3}}}
+	p.Links = []*page.Link{{Tag: "a", Href: "#", Target: "/index.html#", NamedBy: "data-bind", Pos: page.Pos{Line: 12, Column: 5}}}
+	if scripts {
+		return scripted(p)
+	}
+	return p
 }

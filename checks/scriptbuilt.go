@@ -37,7 +37,7 @@ func (b Built) FooterBuilt() bool { return b.Footer || b.Whole }
 // snapshot has it.
 func BuiltByScript(p *page.Page) Built {
 	var b Built
-	if p == nil || p.Format != page.FormatHTML || !loadsScripts(p) {
+	if !scriptsRun(p) {
 		return b
 	}
 	menus := menusIn(p)
@@ -57,6 +57,13 @@ func BuiltByScript(p *page.Page) Built {
 	b.Footer = p.Footer != nil && len(p.Footer.Items) == 0 && len(p.Footer.Copyright) == 0
 	b.Whole = len(menus) == 0 && p.Footer == nil && anchorLinks(p) == 0 && p.Words <= stubWords
 	return b
+}
+
+// scriptsRun reports whether the page is HTML source that loads scripts:
+// what they add to the page is not in it yet. A rendered DOM or a text
+// snapshot has it.
+func scriptsRun(p *page.Page) bool {
+	return p != nil && p.Format == page.FormatHTML && loadsScripts(p)
 }
 
 // loadsScripts reports whether the page loads a script.

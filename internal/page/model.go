@@ -92,6 +92,11 @@ type Page struct {
 	// SharedAnchors are the anchors that more than one element carries
 	// (once each): a #fragment naming one leads to the first of them.
 	SharedAnchors []string `json:"sharedAnchors,omitempty"`
+	// LandmarkAnchors are the anchors that more than one element carries
+	// and whose first element is a landmark (main, header, footer): the
+	// page's first link to one is its skip link, which means the landmark;
+	// the later links mean a later element, and lead to the landmark.
+	LandmarkAnchors []string `json:"landmarkAnchors,omitempty"`
 	// Maps are the names (and ids) of the page's map elements, which an
 	// img's usemap names.
 	Maps []string `json:"maps,omitempty"`
@@ -164,7 +169,11 @@ type Entry struct {
 	Copy bool `json:"copy,omitempty"`
 	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
 	// data-proofer-ignore; no rule reports on its link.
-	Ignored  bool     `json:"ignored,omitempty"`
+	Ignored bool `json:"ignored,omitempty"`
+	// NamedBy is, when the entry has no name in the source, the attribute
+	// by which a framework's script gives it one (data-bind, v-text,
+	// :aria-label, data-label-…): its name waits for the script.
+	NamedBy  string   `json:"namedBy,omitempty"`
 	Selector string   `json:"selector,omitempty"`
 	Children []*Entry `json:"children,omitempty"`
 	Pos
@@ -218,6 +227,8 @@ type Link struct {
 	// Hidden: the element or an ancestor is hidden, as for entries
 	// (Entry.Hidden): from sight, or from assistive technology.
 	Hidden bool `json:"hidden,omitempty"`
+	// NamedBy of an a or area link: as for entries (Entry.NamedBy).
+	NamedBy string `json:"namedBy,omitempty"`
 	// NestedLink is where the start tag of a link written inside this one
 	// stands: browsers end a link where another begins, so this one ends
 	// there, often empty.

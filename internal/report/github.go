@@ -22,6 +22,10 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	if r.Summary.Interrupted {
 		fmt.Fprintf(&buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
 	}
+	if note := homeSkipped(r.Summary); note != "" {
+		// A run with no annotation reads as a pass: say what it did not check.
+		fmt.Fprintf(&buf, "::warning title=pagelint::%s\n", escapeData(note))
+	}
 	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
 		props := []string{"file=" + escapeProperty(repoPath(f.Source, opt.BaseDir))}

@@ -37,6 +37,7 @@ type htmlData struct {
 	GeneratedAt string
 	Summary     Summary
 	Notes       []string // see summaryNotes
+	Caveat      string   // see passCaveat
 	Comparison  *Comparison
 	Fixed       []htmlRow
 	Counts      severityCounts
@@ -107,6 +108,7 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary),
 		Comparison: r.Comparison,
 		Geometry:   htmlGeometry{chartLabelW, chartBarMaxW, chartRowH, chartBarH, chartMaxBars, chartLabelChars}}
+	data.Caveat = passCaveat(r.Summary, len(findings))
 	newOnes := r.Comparison.marker()
 	for i, f := range findings {
 		data.Counts.add(f.Severity)

@@ -48,6 +48,8 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 	switch {
 	case total.total() == 0 && r.Summary.Interrupted:
 		fmt.Fprintf(&buf, "✖ **No problems found** in %s", pages)
+	case passCaveat(r.Summary, total.total()) != "":
+		fmt.Fprintf(&buf, "⚠ **No problems found** in %s, but %s", pages, escapeMarkdown(passCaveat(r.Summary, total.total())))
 	case total.total() == 0:
 		fmt.Fprintf(&buf, "✔ **No problems** in %s", pages)
 	default:
@@ -56,7 +58,9 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 	}
 	fmt.Fprintf(&buf, " · %s checked", finding.Plural(r.Summary.LinksChecked, "link", "links"))
 	for _, note := range summaryNotes(r.Summary) {
-		buf.WriteString(" · " + escapeMarkdown(note))
+		if note != passCaveat(r.Summary, total.total()) {
+			buf.WriteString(" · " + escapeMarkdown(note))
+		}
 	}
 	buf.WriteString("\n")
 	if total.total() > 0 {

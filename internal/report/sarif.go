@@ -46,11 +46,21 @@ type sarifNotification struct {
 	Message sarifText `json:"message"`
 }
 
+// sarifInvocations says what a run did not finish (an error: the
+// invocation failed) or did not check (a warning: the home-page items
+// it skipped).
 func sarifInvocations(s Summary) []sarifInvocation {
-	if !s.Interrupted {
+	var notes []sarifNotification
+	if s.Interrupted {
+		notes = append(notes, sarifNotification{Level: "error", Message: sarifText{Text: interruptedNote}})
+	}
+	if note := homeSkipped(s); note != "" {
+		notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: note}})
+	}
+	if notes == nil {
 		return nil
 	}
-	return []sarifInvocation{{ToolExecutionNotifications: []sarifNotification{{Level: "error", Message: sarifText{Text: interruptedNote}}}}}
+	return []sarifInvocation{{ExecutionSuccessful: !s.Interrupted, ToolExecutionNotifications: notes}}
 }
 
 type sarifTool struct {

@@ -125,6 +125,12 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	switch {
 	case c.total() == 0 && s.Interrupted:
 		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
+	case passCaveat(s, c.total()) != "":
+		claim := "⚠ no problems found"
+		if quiet {
+			claim = "⚠ no errors found"
+		}
+		line = st.style(ansiYellow+ansiBold, claim) + " (" + finding.Plural(s.Pages, "page", "pages") + "), but " + passCaveat(s, c.total())
 	case c.total() == 0 && quiet:
 		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case c.total() == 0:
@@ -141,9 +147,23 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 		line = st.style(style, fmt.Sprintf("✖ %s (%s)", finding.Plural(c.total(), "problem", "problems"), detail))
 	}
 	for _, note := range summaryNotes(s) {
-		line += "; " + note
+		if note != passCaveat(s, c.total()) {
+			line += "; " + note
+		}
 	}
 	return line
+}
+
+// passCaveat is what a run with no finding must say on the line that
+// would claim a pass, not after it: the home-page items it left unchecked
+// (a legal check not made is no pass). "" when the claim needs none — or
+// there are findings, or the run was interrupted, which the line says
+// first.
+func passCaveat(s Summary, findings int) string {
+	if findings > 0 || s.Interrupted {
+		return ""
+	}
+	return homeSkipped(s)
 }
 
 // summaryNotes say what the run left unchecked, for the closing line of the
@@ -169,18 +189,28 @@ func summaryNotes(s Summary) []string {
 		}
 		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
 	}
-	if n := len(s.HomeItemsSkipped); n > 0 {
-		quoted := make([]string, n)
-		for i, item := range s.HomeItemsSkipped {
-			quoted[i] = `"` + item + `"`
-		}
-		noun := "home-page items "
-		if n == 1 {
-			noun = "home-page item "
-		}
-		notes = append(notes, noun+strings.Join(quoted, ", ")+" not checked: no home page among the pages linted")
+	if note := homeSkipped(s); note != "" {
+		notes = append(notes, note)
 	}
 	return notes
+}
+
+// homeSkipped says which home-page items the run left unchecked because
+// it linted no home page; "" when none.
+func homeSkipped(s Summary) string {
+	n := len(s.HomeItemsSkipped)
+	if n == 0 {
+		return ""
+	}
+	quoted := make([]string, n)
+	for i, item := range s.HomeItemsSkipped {
+		quoted[i] = `"` + item + `"`
+	}
+	noun := "home-page items "
+	if n == 1 {
+		noun = "home-page item "
+	}
+	return noun + strings.Join(quoted, ", ") + " not checked: no home page among the pages linted"
 }
 
 // interruptedNote is what every format says of an interrupted run.

@@ -14,6 +14,7 @@ import (
 	cdpfetch "github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -48,6 +49,9 @@ const (
 	// snapshotTimeout bounds reading the DOM; a script in an endless loop
 	// never lets it finish.
 	snapshotTimeout = 15 * time.Second
+	// proxyBypassList sends loopback through the proxy too: by default the
+	// browser would reach loopback directly.
+	proxyBypassList = "<-loopback>"
 )
 
 // RenderOptions tunes the browser.
@@ -64,8 +68,9 @@ type RenderOptions struct {
 	// Dial opens every connection the browser makes: the browser's only way
 	// out is a proxy of the Renderer's on loopback, and loopback goes
 	// through it too. A connection that Dial refuses with a
-	// *netpolicy.RefusedError fails, and the page that asked for it, when
-	// known, counts it among its Blocked requests. nil dials directly.
+	// *netpolicy.RefusedError fails, and the page that asked for it — by
+	// itself, its frames, its workers — counts it among its Blocked
+	// requests. nil dials directly.
 	Dial DialFunc
 
 	// hostRules are the browser's own host resolver rules, for the tests
@@ -88,7 +93,10 @@ type Rendered struct {
 	// wait short; nil when the page settled.
 	Unsettled []string
 	// Blocked are the first requests of the page that the policy refused,
-	// BlockedCount all of them.
+	// BlockedCount all of them. A refusal at dial time of a request that
+	// the page's tab never saw (a cross-site frame's, a worker's) counts
+	// once for its host:port, and is named by its URL when the request
+	// interception or the proxy saw one, else by the host:port.
 	Blocked      []BlockedRequest
 	BlockedCount int
 }
@@ -165,11 +173,10 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("password-store", "basic"),
 		chromedp.Flag("use-mock-keychain", true),
-		// Every connection goes through the proxy, loopback's too (by
-		// default the browser would reach loopback directly), and WebRTC
-		// sends nothing the proxy cannot carry.
-		chromedp.ProxyServer(proxy.URL()),
-		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		// Every connection goes through the proxy, loopback's too, and
+		// WebRTC sends nothing the proxy cannot carry.
+		chromedp.ProxyServer(proxy.browser.URL()),
+		chromedp.Flag("proxy-bypass-list", proxyBypassList),
 		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
 		chromedp.WindowSize(1280, 1024),
 		chromedp.UserDataDir(dataDir),
@@ -256,7 +263,16 @@ func (r *Renderer) Render(ctx context.Context, pageURL string) (*Rendered, error
 	case <-r.browserCtx.Done():
 		return nil, ErrBrowserGone
 	}
-	tabCtx, cancelTab := chromedp.NewContext(r.browserCtx)
+	// The page's browser context goes out by a route of its own, which
+	// outlives the tab.
+	route, err := r.proxy.openRoute()
+	if err != nil {
+		return nil, fmt.Errorf("opening a route of the browser's proxy: %w", err)
+	}
+	defer route.Close()
+	tabCtx, cancelTab := chromedp.NewContext(r.browserCtx, chromedp.WithNewBrowserContext(func(p *target.CreateBrowserContextParams) {
+		p.ProxyServer, p.ProxyBypassList = route.URL(), proxyBypassList
+	}))
 	defer cancelTab()
 	stop := context.AfterFunc(ctx, cancelTab)
 	defer stop()
@@ -279,7 +295,7 @@ func (r *Renderer) Render(ctx context.Context, pageURL string) (*Rendered, error
 	go r.dismissDialogs(tabCtx, st.dialogs)
 
 	started := time.Now()
-	if err := r.navigate(tabCtx, pageURL, st); err != nil {
+	if err := r.navigate(tabCtx, pageURL, st, route); err != nil {
 		return nil, gone(err)
 	}
 	unsettled, err := r.settle(tabCtx, started, st)
@@ -296,7 +312,7 @@ func (r *Renderer) Render(ctx context.Context, pageURL string) (*Rendered, error
 		return nil, gone(fmt.Errorf("reading the rendered DOM: %w", err))
 	}
 	res := &Rendered{HTML: snap.HTML, URL: snap.URL, Unsettled: unsettled}
-	st.result(res, r.proxy.refusal)
+	st.result(res, route.refusals())
 	return res, nil
 }
 
@@ -327,7 +343,7 @@ func (r *Renderer) openTab(tabCtx context.Context) (*tabState, error) {
 // navigate starts loading url and returns once the browser has committed to
 // the new document. The main document must answer within the Wait cap: a
 // page that shows nothing at the cap has nothing to lint.
-func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState) error {
+func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState, route *proxyRoute) error {
 	navCtx, cancel := context.WithTimeout(tabCtx, r.wait)
 	defer cancel()
 	res, err := chromedp.Call(navCtx, page.Navigate, page.NavigateParams{URL: pageURL})
@@ -337,7 +353,7 @@ func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState
 	case err != nil:
 		return fmt.Errorf("loading the page: %w", err)
 	case res.ErrorText != "":
-		if err := r.loadFailure(st); err != nil {
+		if err := loadFailure(st, route); err != nil {
 			return err
 		}
 		return fmt.Errorf("loading the page: %s", res.ErrorText)
@@ -346,7 +362,7 @@ func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState
 	}
 	if resp := st.document(res.LoaderID); resp != nil {
 		if resp.Status >= 400 {
-			if err := r.loadFailure(st); resp.Status == http.StatusBadGateway && err != nil {
+			if err := loadFailure(st, route); resp.Status == http.StatusBadGateway && err != nil {
 				return err
 			}
 			return &StatusError{Code: int(resp.Status), Status: fmt.Sprintf("%d %s", resp.Status, statusText(resp))}
@@ -362,15 +378,15 @@ func (r *Renderer) navigate(tabCtx context.Context, pageURL string, st *tabState
 // refused it (at interception, or when the proxy dialled it) or the
 // proxy could not connect: the browser knows only that its proxy failed.
 // nil when neither happened.
-func (r *Renderer) loadFailure(st *tabState) error {
+func loadFailure(st *tabState, route *proxyRoute) error {
 	reason, refused := st.blockedDocument()
 	if !refused {
-		reason, refused = r.proxy.refusal(st.docHostPort())
+		reason, refused = route.refusal(st.docHostPort())
 	}
 	if refused {
 		return fmt.Errorf("the request policy refused the page's address: %s", reason)
 	}
-	if failure, ok := r.proxy.failure(st.docHostPort()); ok {
+	if failure, ok := route.failure(st.docHostPort()); ok {
 		return fmt.Errorf("loading the page: %s", failure)
 	}
 	return nil

@@ -80,6 +80,9 @@ func (g *requestGate) check(ev *cdpfetch.EventRequestPaused, owner frameOwner) n
 		err = g.policy(u)
 	}
 	if err == nil {
+		if owner.tab != nil {
+			owner.tab.ask(u)
+		}
 		return ""
 	}
 	if owner.tab != nil {

@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -31,26 +34,52 @@ const maxFailuresKept = 4096
 // dialer, the address each connection is made to is checked — every hop of
 // a redirect, every WebSocket, whatever the name resolved to when the
 // request was intercepted (DNS rebinding).
+//
+// Each rendering tab has a route of its own: a port of the proxy that only
+// its browser context is told to use, so that whatever the proxy refuses is
+// known to be that page's — a request of its cross-site frame, of its worker
+// or service worker, a WebSocket — though the tab itself never saw the
+// request. The first route is the browser's own, for anything outside the
+// tabs.
 type renderProxy struct {
 	dial      DialFunc
-	ln        net.Listener
 	srv       *http.Server
 	forward   *httputil.ReverseProxy
 	transport *http.Transport
+	browser   *proxyRoute
 
 	mu      sync.Mutex
-	refused map[string]string // host:port → why the policy refused it, the first time
-	failed  map[string]string // host:port → why the last dial failed
-	tunnels map[net.Conn]bool // both ends of the open tunnels, closed with the proxy
+	routes  map[string]*proxyRoute // by listening address
+	tunnels map[net.Conn]bool      // both ends of the open tunnels, closed with the proxy
 	closed  bool
 }
 
+// proxyRoute is a port of the proxy, and what its connections' dials met.
+type proxyRoute struct {
+	proxy *renderProxy
+	ln    net.Listener
+
+	mu      sync.Mutex
+	refused map[string]proxyRefusal // host:port → the policy's refusal, the first time
+	failed  map[string]string       // host:port → why the last dial failed
+}
+
+// proxyRefusal is a host:port the policy refused to dial.
+type proxyRefusal struct {
+	hostPort string
+	url      string // the first request's URL, when the proxy saw it (plain HTTP)
+	reason   string
+}
+
+// routeKey holds the route of a request's connection, requestURLKey the
+// URL of a plain HTTP request, in its context.
+type (
+	routeKey      struct{}
+	requestURLKey struct{}
+)
+
 func startProxy(dial DialFunc) (*renderProxy, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("starting the browser's proxy: %w", err)
-	}
-	p := &renderProxy{dial: dial, ln: ln, refused: map[string]string{}, failed: map[string]string{}, tunnels: map[net.Conn]bool{}}
+	p := &renderProxy{dial: dial, routes: map[string]*proxyRoute{}, tunnels: map[net.Conn]bool{}}
 	p.transport = &http.Transport{
 		DialContext: p.dialRecorded,
 		// The browser's own Accept-Encoding goes through; none is added.
@@ -67,20 +96,57 @@ func startProxy(dial DialFunc) (*renderProxy, error) {
 		ErrorHandler: p.fail,
 		ErrorLog:     log.New(io.Discard, "", 0),
 	}
-	p.srv = &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
-	go func() { _ = p.srv.Serve(ln) }()
+	p.srv = &http.Server{
+		Handler:           p,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          log.New(io.Discard, "", 0),
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			return context.WithValue(ctx, routeKey{}, p.routes[c.LocalAddr().String()])
+		},
+	}
+	browser, err := p.openRoute()
+	if err != nil {
+		return nil, fmt.Errorf("starting the browser's proxy: %w", err)
+	}
+	p.browser = browser
 	return p, nil
 }
 
+// openRoute opens a port of the proxy of its own.
+func (p *renderProxy) openRoute() (*proxyRoute, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	r := &proxyRoute{proxy: p, ln: ln, refused: map[string]proxyRefusal{}, failed: map[string]string{}}
+	p.mu.Lock()
+	p.routes[ln.Addr().String()] = r
+	p.mu.Unlock()
+	go func() { _ = p.srv.Serve(ln) }()
+	return r, nil
+}
+
 // URL is the address the browser is told to use as its proxy.
-func (p *renderProxy) URL() string { return "http://" + p.ln.Addr().String() }
+func (r *proxyRoute) URL() string { return "http://" + r.ln.Addr().String() }
+
+// Close stops the route taking connections; the ones it took end with
+// the requests on them.
+func (r *proxyRoute) Close() {
+	_ = r.ln.Close()
+	r.proxy.mu.Lock()
+	delete(r.proxy.routes, r.ln.Addr().String())
+	r.proxy.mu.Unlock()
+}
 
 func (p *renderProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodConnect:
 		p.tunnel(w, r)
 	case r.URL.Scheme == "http" && r.URL.Host != "":
-		p.forward.ServeHTTP(w, r)
+		// The dial, in the transport, names the request it was for.
+		p.forward.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestURLKey{}, r.URL.String())))
 	default:
 		http.Error(w, "pagelint's proxy forwards http:// requests and CONNECT only", http.StatusBadRequest)
 	}
@@ -154,27 +220,32 @@ func (p *renderProxy) untrack(conns ...net.Conn) {
 	}
 }
 
-// dialRecorded dials addr, and records how it went for the page notes and
-// errors: a refusal of the policy for good, another failure until a dial
-// to addr succeeds.
+// dialRecorded dials addr, and records how it went, on the route the
+// request came by, for the page notes and errors: a refusal of the policy
+// for good, another failure until a dial to addr succeeds.
 func (p *renderProxy) dialRecorded(ctx context.Context, network, addr string) (net.Conn, error) {
 	conn, err := p.dial(ctx, network, addr)
 	if errors.Is(err, context.Canceled) {
 		return nil, err // the browser gave up on the request
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	r, _ := ctx.Value(routeKey{}).(*proxyRoute)
+	if r == nil {
+		r = p.browser
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if err == nil {
-		delete(p.failed, addr)
+		delete(r.failed, addr)
 		return conn, nil
 	}
-	if _, known := p.refused[addr]; !known && len(p.refused) < maxFailuresKept {
+	if _, known := r.refused[addr]; !known && len(r.refused) < maxFailuresKept {
 		if _, refused := netpolicy.IsRefused(err); refused {
-			p.refused[addr] = err.Error()
+			u, _ := ctx.Value(requestURLKey{}).(string)
+			r.refused[addr] = proxyRefusal{hostPort: addr, url: u, reason: err.Error()}
 		}
 	}
-	if _, known := p.failed[addr]; known || len(p.failed) < maxFailuresKept {
-		p.failed[addr] = browserError(err)
+	if _, known := r.failed[addr]; known || len(r.failed) < maxFailuresKept {
+		r.failed[addr] = browserError(err)
 	}
 	return nil, err
 }
@@ -204,19 +275,30 @@ func (p *renderProxy) fail(w http.ResponseWriter, _ *http.Request, err error) {
 }
 
 // refusal says why the policy refused to connect to a host:port, if it
-// ever did.
-func (p *renderProxy) refusal(hostPort string) (string, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	reason, ok := p.refused[hostPort]
-	return reason, ok
+// ever did on this route.
+func (r *proxyRoute) refusal(hostPort string) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f, ok := r.refused[hostPort]
+	return f.reason, ok
 }
 
-// failure says why the last connection to a host:port failed, if it did.
-func (p *renderProxy) failure(hostPort string) (string, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	reason, ok := p.failed[hostPort]
+// refusals are the host:ports the policy refused on this route, in the
+// order of their names.
+func (r *proxyRoute) refusals() []proxyRefusal {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := slices.Collect(maps.Values(r.refused))
+	slices.SortFunc(out, func(a, b proxyRefusal) int { return strings.Compare(a.hostPort, b.hostPort) })
+	return out
+}
+
+// failure says why the last connection to a host:port on this route
+// failed, if it did.
+func (r *proxyRoute) failure(hostPort string) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	reason, ok := r.failed[hostPort]
 	return reason, ok
 }
 

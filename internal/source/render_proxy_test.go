@@ -66,7 +66,7 @@ func TestRenderProxy(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer p.Close()
-			proxyURL, _ := url.Parse(p.URL())
+			proxyURL, _ := url.Parse(p.browser.URL())
 			transport := tt.srv.Client().Transport.(*http.Transport).Clone()
 			transport.Proxy = http.ProxyURL(proxyURL)
 			defer transport.CloseIdleConnections()
@@ -78,7 +78,7 @@ func TestRenderProxy(t *testing.T) {
 				resp.Body.Close()
 			}
 			key := strings.TrimPrefix(strings.TrimPrefix(tt.srv.URL, "https://"), "http://")
-			reason, refused := p.refusal(key)
+			reason, refused := p.browser.refusal(key)
 			if tt.refused == "" {
 				if err != nil || resp.StatusCode != 200 || string(body) != "ok" || refused {
 					t.Errorf("got %v, %q, refusal %q; want 200 ok", err, body, reason)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"cmp"
 	"maps"
 	"net/http"
 	"net/url"
@@ -42,8 +43,8 @@ type BlockedRequest struct {
 // on Render's.
 type tabState struct {
 	mu        sync.Mutex
-	mainFrame cdp.FrameID                  // the tab's target id
-	inflight  map[network.RequestID]string // → URL
+	mainFrame cdp.FrameID // the tab's target id
+	inflight  map[network.RequestID]inflightRequest
 	documents map[network.RequestID]*network.Response
 	docSeen   bool // a document response arrived: load events before it are about:blank's
 	loaded    bool
@@ -70,6 +71,14 @@ type tabState struct {
 	// WebSockets that have not been answered yet.
 	failed  []failedHost
 	sockets map[network.RequestID]string // → URL
+	// asked are the first URLs the gate let go on, by host:port.
+	asked map[string]string
+}
+
+// inflightRequest is a request of the page that has not ended yet.
+type inflightRequest struct {
+	url   string
+	frame cdp.FrameID
 }
 
 // failedHost is a host:port that requests of a page failed to reach.
@@ -80,8 +89,9 @@ type failedHost struct {
 
 func newTabState() *tabState {
 	return &tabState{
-		inflight:  map[network.RequestID]string{},
+		inflight:  map[network.RequestID]inflightRequest{},
 		sockets:   map[network.RequestID]string{},
+		asked:     map[string]string{},
 		documents: map[network.RequestID]*network.Response{},
 		lastEvent: time.Now(),
 		dialogs:   make(chan struct{}, 1),
@@ -94,13 +104,18 @@ func (s *tabState) onEvent(ev any) {
 	defer s.mu.Unlock()
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		s.inflight[ev.RequestID] = ev.Request.URL
+		// A worker's script has no loader: the browser fetches it for the
+		// worker, whose target, not the tab, hears it end. Counted, it
+		// would keep the page in flight until the cap.
+		if ev.LoaderID != "" || ev.Type != network.ResourceTypeScript {
+			s.inflight[ev.RequestID] = inflightRequest{url: ev.Request.URL, frame: ev.FrameID}
+		}
 	case *network.EventLoadingFinished:
 		delete(s.inflight, ev.RequestID)
 	case *network.EventLoadingFailed:
 		// A request the gate blocked is on record already.
 		if !ev.Canceled && ev.ErrorText != "net::ERR_BLOCKED_BY_CLIENT" {
-			s.fail(s.inflight[ev.RequestID])
+			s.fail(s.inflight[ev.RequestID].url)
 		}
 		delete(s.inflight, ev.RequestID)
 	case *network.EventWebSocketCreated:
@@ -114,6 +129,12 @@ func (s *tabState) onEvent(ev any) {
 		if ev.Type == network.ResourceTypeDocument {
 			s.documents[ev.RequestID] = ev.Response
 			s.docSeen = true
+		}
+	case *page.EventFrameDetached:
+		// A frame that moves to a process of its own (a cross-site frame)
+		// has its requests end there, where the tab does not hear them.
+		if ev.Reason == page.FrameDetachedReasonSwap {
+			maps.DeleteFunc(s.inflight, func(_ network.RequestID, r inflightRequest) bool { return r.frame == ev.FrameID })
 		}
 	case *page.EventLoadEventFired:
 		s.loaded = s.loaded || s.docSeen
@@ -167,7 +188,7 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 		s.loaded, s.docSeen = false, false
 		// The old document's requests die with it, and a busy browser may
 		// never say so: only the new document's requests count.
-		s.inflight = map[network.RequestID]string{}
+		s.inflight = map[network.RequestID]inflightRequest{}
 		return ""
 	default:
 		s.reloadLoop = true
@@ -179,9 +200,18 @@ func (s *tabState) navigation(ev *cdpfetch.EventRequestPaused) network.ErrorReas
 func (s *tabState) block(u string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.blockedCount++
-	if len(s.blocked) < maxBlockedKept {
-		s.blocked = append(s.blocked, BlockedRequest{URL: u, Reason: err.Error()})
+	s.addBlocked(1, u, err.Error())
+}
+
+// ask records a request of the page that the policy let go on, by the
+// host:port it is to be dialled at, to name a refusal of the proxy that the
+// tab never saw (a request of a cross-site frame or a worker).
+func (s *tabState) ask(u *url.URL) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := hostPort(u)
+	if _, known := s.asked[key]; !known && len(s.asked) < maxFailedHosts {
+		s.asked[key] = u.String()
 	}
 }
 
@@ -202,9 +232,6 @@ func (s *tabState) fail(rawURL string) {
 		s.failed = append(s.failed, failedHost{hostPort: key, firstURL: rawURL, count: 1})
 	}
 }
-
-// refusalFunc says why the proxy refused to dial a host:port, if it did.
-type refusalFunc func(hostPort string) (string, bool)
 
 // blockedDocument returns why the policy refused the page's own address at
 // interception, if it did.
@@ -230,24 +257,42 @@ func (s *tabState) docHostPort() string {
 	return hostPort(u)
 }
 
-// refusedByProxy adds to the blocked requests the failed ones whose host
-// the proxy refused to dial; the lock is held.
-func (s *tabState) refusedByProxy(refused refusalFunc) {
+// refusedByProxy adds to the blocked requests the host:ports that the
+// proxy refused to dial on the page's route: the requests the tab saw fail
+// there count one by one, a host:port that only the page's cross-site
+// frames, workers or WebSockets asked for, unseen by the tab, once. The
+// lock is held.
+func (s *tabState) refusedByProxy(refused []proxyRefusal) {
 	for _, u := range slices.Sorted(maps.Values(s.sockets)) {
 		s.fail(u)
 	}
 	clear(s.sockets)
+	unseen := map[string]bool{}
+	for _, r := range refused {
+		unseen[r.hostPort] = true
+	}
 	for _, f := range s.failed {
-		reason, ok := refused(f.hostPort)
-		if !ok {
-			continue
+		i := slices.IndexFunc(refused, func(r proxyRefusal) bool { return r.hostPort == f.hostPort })
+		if i >= 0 {
+			s.addBlocked(f.count, f.firstURL, refused[i].reason)
+			delete(unseen, f.hostPort)
 		}
-		s.blockedCount += f.count
-		if len(s.blocked) < maxBlockedKept {
-			s.blocked = append(s.blocked, BlockedRequest{URL: f.firstURL, Reason: reason})
+	}
+	for _, r := range refused {
+		if unseen[r.hostPort] {
+			s.addBlocked(1, cmp.Or(r.url, s.asked[r.hostPort], r.hostPort), r.reason)
 		}
 	}
 	s.failed = nil
+}
+
+// addBlocked records count refused requests, the first to u; the lock is
+// held.
+func (s *tabState) addBlocked(count int, u, reason string) {
+	s.blockedCount += count
+	if len(s.blocked) < maxBlockedKept {
+		s.blocked = append(s.blocked, BlockedRequest{URL: u, Reason: reason})
+	}
 }
 
 // progress is how far the page has come at now.
@@ -279,7 +324,7 @@ func (s *tabState) document(loader cdp.LoaderID) *network.Response {
 }
 
 // result fills in what the tab learnt besides the DOM.
-func (s *tabState) result(r *Rendered, refused refusalFunc) {
+func (s *tabState) result(r *Rendered, refused []proxyRefusal) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.refusedByProxy(refused)

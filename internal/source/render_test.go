@@ -317,7 +317,7 @@ func TestRenderTabCrash(t *testing.T) {
 	}
 	defer r.gate.remove(st)
 	started := time.Now()
-	if err := r.navigate(tabCtx, base+"/endless.html", st); err != nil {
+	if err := r.navigate(tabCtx, base+"/endless.html", st, r.proxy.browser); err != nil {
 		t.Fatal(err)
 	}
 	<-site.slowSeen

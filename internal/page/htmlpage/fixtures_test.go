@@ -73,6 +73,19 @@ func TestFixtureModels(t *testing.T) {
 			return out
 		}, []string{"/profile hidden=true", "# hidden=true", "/help hidden=true", "/rss hidden=true", "/rss hidden=false",
 			"/beta hidden=true", "/share hidden=false", "/privacy hidden=false"}},
+		{"script-named", func(p *page.Page) []string {
+			var out []string
+			for _, e := range p.Controls {
+				if e.Label == "" {
+					out = append(out, fmt.Sprintf("%d:%d %s", e.Line, e.Column, e.NamedBy))
+				}
+			}
+			return out
+		}, []string{"11:3 data-bind", "16:5 data-label-hidden", "18:21 data-bind", "20:5 v-text", "21:5 :aria-label", "22:5 x-text",
+			"23:5 ng-bind", "24:5 [attr.aria-label]", "27:3 ", "28:3 "}},
+		{"shared-landmark-id", func(p *page.Page) []string {
+			return append(append([]string{"landmark:"}, p.LandmarkAnchors...), append([]string{"shared:"}, p.SharedAnchors...)...)
+		}, []string{"landmark:", "content", "shared:"}},
 		{"copyright-link-label", notices, nil},
 		{"copyright-link-label/with-notice", notices, []string{"© 2021 Beispiel Verlag GmbH"}},
 		{"copyright-garbled/wordmark", notices, []string{"© 2022 Newsday Media Group"}},

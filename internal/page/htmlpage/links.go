@@ -156,7 +156,7 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 	l := md.newLink(r, at, k, href)
 	if e != nil {
 		l.Pos = e.Pos
-		l.Label = e.Label
+		l.Label, l.NamedBy = e.Label, e.NamedBy
 	}
 	if r.tag == atom.A {
 		l.NestedLink = md.nestedLink(r.off)

@@ -358,6 +358,9 @@ func (md *model) entry(n nodeID) *page.Entry {
 	md.info[n].entry = e
 	e.Kind = md.controlKind(n)
 	e.Label, e.Text = md.accName(n)
+	if e.Label == "" {
+		e.NamedBy = md.nameBinding(n)
+	}
 	if e.Kind == page.KindButton && md.opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
@@ -449,8 +452,9 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 }
 
 // makeAnchors lists the ids and a[name]s, the first of each, and those
-// that more than one element carries — unless the first is a landmark: a
-// skip link to "#content" means the main element, whatever else took its id.
+// that more than one element carries — apart when the first is a landmark:
+// a skip link to "#content" means the main element, whatever else took its
+// id, and another link to it the element that took it.
 func (md *model) makeAnchors() {
 	seen := make(map[string]int, len(md.anchors))
 	for _, s := range md.anchors {
@@ -460,7 +464,9 @@ func (md *model) makeAnchors() {
 		case 1:
 			md.p.Anchors = append(md.p.Anchors, id)
 		case 2:
-			if first := md.byID(id); first == 0 || !md.landmark(first) {
+			if first := md.byID(id); first != 0 && md.landmark(first) {
+				md.p.LandmarkAnchors = append(md.p.LandmarkAnchors, id)
+			} else {
 				md.p.SharedAnchors = append(md.p.SharedAnchors, id)
 			}
 		}

@@ -184,3 +184,40 @@ func TestCopyrightNotices(t *testing.T) {
 		})
 	}
 }
+
+// The attribute by which a framework's script names a control that has no
+// name in the source (issue 12, F16), beside controls with a name or with
+// bindings of something else.
+func TestNamedBy(t *testing.T) {
+	tests := []struct {
+		name, html string // the first control of the page
+		namedBy    string
+	}{
+		{"knockout text", `<a href="#" data-bind="attr: { id: x }, text: loginText"></a>`, "data-bind"},
+		{"knockout text on a span inside", `<a href="javascript:void(0)"><span data-bind="  text: label"></span></a>`, "data-bind"},
+		{"knockout attr title", `<a href="/s" data-bind="attr: {title : settings.text }"></a>`, "data-bind"},
+		{"knockout bindings of something else", `<a href="/s" data-bind="visible: shown, click: open"><img src="a.png"></a>`, ""},
+		{"vue v-text", `<a href="/c" v-text="cartLabel"></a>`, "v-text"},
+		{"vue :aria-label", `<button type="button" :aria-label="likeLabel"><svg></svg></button>`, ":aria-label"},
+		{"vue v-bind:title", `<button type="button" v-bind:title="t"></button>`, "v-bind:title"},
+		{"alpine x-text", `<button type="button" x-text="more"></button>`, "x-text"},
+		{"angularjs ng-bind", `<a href="/h" ng-bind="helpText"></a>`, "ng-bind"},
+		{"angular [attr.aria-label]", `<button type="button" [attr.aria-label]="share"></button>`, "[attr.aria-label]"},
+		{"amp [text]", `<button type="button" [text]="state.label"></button>`, "[text]"},
+		{"data-label texts a player's script copies", `<a role="button" data-label-hidden="collapse video player"><span></span></a>`, "data-label-hidden"},
+		{"a binding inside hidden content names nothing", `<a href="/x"><span hidden v-text="l"></span></a>`, ""},
+		{"a control with a name needs none", `<a href="/x" v-text="label">Cart</a>`, ""},
+		{"no binding", `<a href="/x"></a>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := mustParse(t, "<!DOCTYPE html><body>"+tt.html, Options{})
+			if len(p.Controls) == 0 {
+				t.Fatal("no controls")
+			}
+			if got := p.Controls[0].NamedBy; got != tt.namedBy {
+				t.Errorf("namedBy %q, want %q", got, tt.namedBy)
+			}
+		})
+	}
+}
