@@ -114,7 +114,10 @@ type Env struct {
 	// settled remembers the site paths (with their fragments) that links
 	// led to without a finding: whether a site path and its fragment
 	// exist is the same from every page, so the next links to them need
-	// no judgement.
+	// no judgement. It forgets all at maxSettled: a site of many pages
+	// links to more fragments than a worker should remember, and the
+	// menus' and footers' targets, which most links lead to, are settled
+	// again by the next page.
 	settled map[string]bool
 	// anchors are the anchors of other pages one page's links asked for,
 	// by resolved path; cleared after each page, since a page not read

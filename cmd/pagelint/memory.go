@@ -14,11 +14,12 @@ import (
 // is live (GOGC=200) and be collected half as often as by default — but the
 // process stays within memoryFloor while what is live is small, and within
 // twice what is live once that is larger (a page of many megabytes, a site
-// of many thousand pages): docs/BENCHMARKS.md. GOGC and GOMEMLIMIT, when
-// set, are the user's.
+// of many thousand pages): docs/BENCHMARKS.md. The floor is what the Go
+// runtime holds; the binary's own pages come on top (about 15 MB). GOGC and
+// GOMEMLIMIT, when set, are the user's.
 const (
 	gcPercent   = 200
-	memoryFloor = 64 << 20
+	memoryFloor = 48 << 20
 )
 
 var governOnce sync.Once

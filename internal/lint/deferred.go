@@ -1,9 +1,10 @@
 package lint
 
 import (
-	"hash/maphash"
+	"math"
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -11,35 +12,53 @@ import (
 // deferredLinks are the links of one page that are judged once every page
 // is read: links to other pages' fragments and external URLs. Every such
 // link of the site waits for the last page and the last external answer,
-// so a link is kept as where it stands and what it is, and an external
-// link shares what it is with the equal links of the pages the worker read
-// before: a site's pages cite the same URLs from the same places of their
-// templates, so a run's memory grows with the site's distinct external
-// links rather than with its pages.
+// so a link is kept as a small record: where it stands in its template
+// (shared by every link written at that place), what it leads to, and its
+// position. An external URL is kept once however many pages cite it; a
+// link to another page's fragment keeps its own href, the one thing in it
+// that is the page's alone.
 type deferredLinks struct {
 	source, url, format string
 	links               []deferredLink
 }
 
 type deferredLink struct {
-	ref *linkRef
-	pos page.Pos
+	place unique.Handle[linkPlace]
+	// target is href itself when it was written as it resolved.
+	href, target string
+	line, column uint32
 }
 
-// linkRef is what the judgement and the finding of a link read of it.
-type linkRef struct {
-	tag, attr, rel, href, target, selector string
+// linkPlace is what the links written at one place of a template have in
+// common.
+type linkPlace struct {
+	tag, attr, rel, selector string
 }
 
-// newDeferredLinks keeps the pending links of p, sharing what they are
-// through links (nil: shared with none).
-func newDeferredLinks(p *page.Page, pending []*page.Link, links *linkTable) *deferredLinks {
+// newDeferredLinks keeps the pending links of p in memory of their own:
+// the model's strings share memory with the rest of the page.
+func newDeferredLinks(p *page.Page, pending []*page.Link) *deferredLinks {
 	d := &deferredLinks{source: p.Source, url: p.URL, format: p.Format, links: make([]deferredLink, len(pending))}
 	for i, l := range pending {
-		d.links[i] = deferredLink{ref: links.ref(l), pos: l.Pos}
+		// unique.Make keeps strings of its own.
+		dl := deferredLink{place: unique.Make(linkPlace{l.Tag, l.Attr, l.Rel, l.Selector}), line: pos32(l.Line), column: pos32(l.Column)}
+		keep := strings.Clone
+		if IsURL(l.Target) {
+			keep = intern // the same URLs, from page after page
+		}
+		dl.href = keep(l.Href)
+		dl.target = dl.href
+		if l.Target != l.Href {
+			dl.target = keep(l.Target)
+		}
+		d.links[i] = dl
 	}
 	return d
 }
+
+// pos32 is a line or column in 32 bits: a column past 4 GiB, on a page of
+// one line larger than that, is kept as the last one that fits.
+func pos32(n int) uint32 { return uint32(min(max(n, 0), math.MaxUint32)) }
 
 // page is a page model of the links alone, for the link checks, made in
 // buf, which the next call reuses: the checks keep no link.
@@ -47,8 +66,9 @@ func (d *deferredLinks) page(buf *linkBuf) *page.Page {
 	buf.links = slices.Grow(buf.links[:0], len(d.links))[:len(d.links)]
 	buf.ptrs = slices.Grow(buf.ptrs[:0], len(d.links))[:len(d.links)]
 	for i, dl := range d.links {
-		r := dl.ref
-		buf.links[i] = page.Link{Tag: r.tag, Attr: r.attr, Rel: r.rel, Href: r.href, Target: r.target, Selector: r.selector, Pos: dl.pos}
+		pl := dl.place.Value()
+		buf.links[i] = page.Link{Tag: pl.tag, Attr: pl.attr, Rel: pl.rel, Href: dl.href, Target: dl.target, Selector: pl.selector,
+			Pos: page.Pos{Line: int(dl.line), Column: int(dl.column)}}
 		buf.ptrs[i] = &buf.links[i]
 	}
 	return &page.Page{Source: d.source, URL: d.url, Format: d.format, Links: buf.ptrs}
@@ -61,56 +81,6 @@ type linkBuf struct {
 }
 
 // target is the resolved target of the i-th link, href what it was written.
-func (d *deferredLinks) target(i int) string { return d.links[i].ref.target }
+func (d *deferredLinks) target(i int) string { return d.links[i].target }
 
-func (d *deferredLinks) href(i int) string { return d.links[i].ref.href }
-
-// linkTable holds the external links one worker has kept, by a hash of
-// what they are (a map keyed by the links themselves would hold each
-// twice); on a collision a link is simply not shared. Links to other
-// pages' fragments are not shared: they mostly differ from page to page,
-// and a table of them costs more than it saves.
-type linkTable struct {
-	hash maphash.Hash
-	refs map[uint64]*linkRef
-}
-
-func newLinkTable() *linkTable {
-	return &linkTable{refs: map[uint64]*linkRef{}}
-}
-
-func (t *linkTable) sum(r *linkRef) uint64 {
-	t.hash.Reset()
-	for _, s := range [...]string{r.tag, r.attr, r.rel, r.href, r.target, r.selector} {
-		_, _ = t.hash.WriteString(s)
-		_ = t.hash.WriteByte(0)
-	}
-	return t.hash.Sum64()
-}
-
-// ref is l as a linkRef in memory of its own (the model's strings share
-// memory with the rest of the page), the one kept before when equal.
-func (t *linkTable) ref(l *page.Link) *linkRef {
-	key := linkRef{tag: l.Tag, attr: l.Attr, rel: l.Rel, href: l.Href, target: l.Target, selector: l.Selector}
-	var h uint64
-	shared := t != nil && IsURL(l.Target)
-	if shared {
-		h = t.sum(&key)
-		if r := t.refs[h]; r != nil && *r == key {
-			return r
-		}
-	}
-	// The parsers name tags and attributes with constant strings. The
-	// strings many links have in common (rel, selector) are interned, the
-	// href and the target one string when they are the same.
-	r := &linkRef{tag: l.Tag, attr: l.Attr, rel: intern(l.Rel), selector: intern(l.Selector),
-		href: strings.Clone(l.Href)}
-	r.target = r.href
-	if l.Target != l.Href {
-		r.target = strings.Clone(l.Target)
-	}
-	if shared && t.refs[h] == nil {
-		t.refs[h] = r
-	}
-	return r
-}
+func (d *deferredLinks) href(i int) string { return d.links[i].href }

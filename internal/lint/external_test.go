@@ -20,7 +20,7 @@ func TestExternalTargetsOrder(t *testing.T) {
 		for i, t := range targets {
 			pending[i] = &page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}
 		}
-		return newDeferredLinks(&page.Page{Source: source}, pending, nil)
+		return newDeferredLinks(&page.Page{Source: source}, pending)
 	}
 	b := deferred("b.html", "https://x.test/3", "https://x.test/1", "https://y.test/known")
 	a := deferred("a.html", "https://y.test/2", "https://x.test/1#frag", "https://x.test/1")

@@ -348,10 +348,10 @@ func checkRead(g *group, engine *checks.Engine, opt *Options) *group {
 	}
 	mine := mineOf(sources, opt.Shard)
 	out := &group{site: g.site, remote: g.remote, noOrigin: g.noOrigin, anchors: map[string]map[string]bool{}, known: g.known, crawl: g.crawl}
-	env, links := g.env(engine, g.site), newLinkTable()
+	env, anchors := g.env(engine, g.site), newAnchorSets()
 	env.Reading = true
 	for _, p := range g.models {
-		out.add(checkPage(engine, env, p, mine(p.Source), links), mine(p.Source))
+		out.add(checkPage(engine, env, p, mine(p.Source), anchors), mine(p.Source))
 	}
 	return out
 }
@@ -379,14 +379,4 @@ func (g *group) add(c checked, mine bool) {
 	if c.deferred != nil {
 		g.deferred = append(g.deferred, c.deferred)
 	}
-}
-
-// anchorSet is the set of a page's anchors, in strings of its own: the
-// model's strings share memory with the rest of the page.
-func anchorSet(p *page.Page) map[string]bool {
-	set := make(map[string]bool, len(p.Anchors))
-	for _, a := range p.Anchors {
-		set[intern(a)] = true
-	}
-	return set
 }

@@ -193,10 +193,17 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
+	// Every shard reads every page, so each says the same of the home page.
+	homeJudged := true
 	for _, g := range groups {
+		homeJudged = homeJudged && g.judgedHome()
 		res.LinksUnresolved += g.unresolved(engine, &opt)
+		// What is judged is let go of as the run goes: the peak of a
+		// site's memory is here, where its findings grow.
 		res.Findings = finding.Append(res.Findings, g.findings)
+		g.findings = nil
 		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
+		g.deferred = nil
 		if opt.OnlyPages {
 			// The changed files of a commit are not the site: what most
 			// of its pages' menus hold, or which page none links to, is
@@ -211,15 +218,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			}
 		}
 	}
+	// What the groups kept of their pages is no longer live: the findings
+	// are finalised in its memory.
 	res.Findings = engine.Rules().Finalize(res.Findings, suppressions)
-	// Every shard reads every page, so each says the same of the home page.
-	if items := engine.HomeItems(); len(items) > 0 {
-		for _, g := range groups {
-			if !g.judgedHome() {
-				res.HomeItemsSkipped = items
-				break
-			}
-		}
+	if items := engine.HomeItems(); len(items) > 0 && !homeJudged {
+		res.HomeItemsSkipped = items
 	}
 	sayPageNotes(res, &opt)
 	for _, w := range directiveWarnings(suppressions, res.Rules, opt.ReportUnusedDisable) {

@@ -95,7 +95,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				env = engine.NewEnv(site.view())
 				env.Reading = true
 			}
-			links := newLinkTable()
+			anchors := newAnchorSets()
 			var buf []byte // the page being read
 			for {
 				i := int(next.Add(1)) - 1
@@ -121,7 +121,7 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				}
 				p.Home = j.sitePath == home
 				if engine != nil {
-					results[i] = checkPage(engine, env, p, mine(j.source), links)
+					results[i] = checkPage(engine, env, p, mine(j.source), anchors)
 					site.addAnchors(p.URL, results[i].anchors)
 				} else {
 					pages[i] = p
@@ -132,7 +132,12 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	if err := eg.Wait(); err != nil {
 		return nil, nil, err
 	}
-	g := &group{site: site, anchors: map[string]map[string]bool{}}
+	// The site's anchors, gathered as the pages were read, are the group's
+	// (one map, not a copy of it).
+	if site.anchors == nil {
+		site.anchors = map[string]map[string]bool{}
+	}
+	g := &group{site: site, anchors: site.anchors}
 	var pageErrs []error
 	for i := range lg.jobs {
 		switch {
@@ -145,9 +150,6 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 			g.add(results[i], mine(lg.jobs[i].source))
 		}
 	}
-	site.anchorsMu.Lock()
-	site.anchors = g.anchors
-	site.anchorsMu.Unlock()
 	site.read.Store(true)
 	return g, pageErrs, nil
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"hash/maphash"
 	"unique"
 
 	"github.com/pagelint/pagelint/checks"
@@ -21,18 +22,77 @@ type checked struct {
 }
 
 // checkPage runs the page checks on p through env (when mine: a page of
-// this shard) and keeps what the rest of the run asks of it; links is the
-// worker's table of deferred links (nil for none).
-func checkPage(engine *checks.Engine, env *checks.Env, p *page.Page, mine bool, links *linkTable) checked {
-	out := checked{anchors: anchorSet(p), index: engine.Index(p)}
+// this shard) and keeps what the rest of the run asks of it; anchors is the
+// worker's table of anchor sets (nil: shared with none).
+func checkPage(engine *checks.Engine, env *checks.Env, p *page.Page, mine bool, anchors *anchorSets) checked {
+	out := checked{anchors: anchors.of(p), index: engine.Index(p)}
 	if mine {
 		r := env.CheckPage(p)
 		out.findings = r.Findings
 		if len(r.Pending) > 0 {
-			out.deferred = newDeferredLinks(p, r.Pending, links)
+			out.deferred = newDeferredLinks(p, r.Pending)
 		}
 	}
 	return out
+}
+
+// anchorSets holds the anchor sets one worker has kept, by a hash of the
+// anchors in page order: the pages of a template whose ids are the
+// template's (sections, a skip link's target) share one set, so that what
+// a run keeps of them grows with the site's distinct sets, not its pages.
+// On a collision a set is simply not shared.
+type anchorSets struct {
+	hash  maphash.Hash
+	sets  map[uint64]map[string]bool
+	check map[string]bool // scratch: the anchors of the page being compared
+}
+
+func newAnchorSets() *anchorSets {
+	return &anchorSets{sets: map[uint64]map[string]bool{}, check: map[string]bool{}}
+}
+
+// of is the set of p's anchors, in strings of their own (the model's share
+// memory with the rest of the page), the one kept before when equal.
+func (t *anchorSets) of(p *page.Page) map[string]bool {
+	if t == nil {
+		return anchorSet(p)
+	}
+	t.hash.Reset()
+	for _, a := range p.Anchors {
+		_, _ = t.hash.WriteString(a)
+		_ = t.hash.WriteByte(0)
+	}
+	h := t.hash.Sum64()
+	kept, found := t.sets[h]
+	if found && t.equal(kept, p.Anchors) {
+		return kept
+	}
+	set := anchorSet(p)
+	if !found {
+		t.sets[h] = set
+	}
+	return set
+}
+
+// equal reports whether set holds anchors and no more.
+func (t *anchorSets) equal(set map[string]bool, anchors []string) bool {
+	defer clear(t.check)
+	for _, a := range anchors {
+		if !set[a] {
+			return false
+		}
+		t.check[a] = true
+	}
+	return len(t.check) == len(set)
+}
+
+// anchorSet is the set of a page's anchors, in strings of its own.
+func anchorSet(p *page.Page) map[string]bool {
+	set := make(map[string]bool, len(p.Anchors))
+	for _, a := range p.Anchors {
+		set[intern(a)] = true
+	}
+	return set
 }
 
 // intern returns s in memory of its own, shared with every equal string:

@@ -34,7 +34,7 @@ func TestCheckPageKeepsOnlyWhatTheSiteNeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		results = append(results, checkPage(engine, env, p, true, newLinkTable()))
+		results = append(results, checkPage(engine, env, p, true, newAnchorSets()))
 	}
 	a, b := results[0], results[1]
 	if a.index.Links != nil {

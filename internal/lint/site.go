@@ -98,7 +98,10 @@ func isPage(sitePath string) bool {
 
 // view returns a view of s for one worker, with caches of its own in
 // front of the shared maps: the pages' links ask the same questions over
-// and over, and the workers would contend for the shared maps' locks.
+// and over, and the workers would contend for the shared maps' locks. The
+// caches forget all at maxViewed: what the links of a site's templates ask
+// is asked again at once, and a site of many pages would otherwise be
+// remembered by every worker whole.
 func (s *localSite) view() *siteView {
 	return &siteView{site: s, resolved: map[string]resolution{}, anchors: map[string]map[string]bool{}}
 }
@@ -114,9 +117,14 @@ func (v *siteView) Resolve(sitePath string) (string, bool) {
 		return r.path, r.ok
 	}
 	path, ok := v.site.Resolve(sitePath)
+	if len(v.resolved) >= maxViewed {
+		clear(v.resolved)
+	}
 	v.resolved[strings.Clone(sitePath)] = resolution{path, ok}
 	return path, ok
 }
+
+const maxViewed = 4096
 
 func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
 	if a, ok := v.anchors[resolved]; ok {
@@ -124,6 +132,9 @@ func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
 	}
 	a, ok := v.site.Anchors(resolved)
 	if ok {
+		if len(v.anchors) >= maxViewed {
+			clear(v.anchors)
+		}
 		v.anchors[resolved] = a
 	}
 	return a, ok
