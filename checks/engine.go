@@ -147,7 +147,7 @@ func (env *Env) CheckPage(p *page.Page) Result {
 	}
 	for _, c := range env.engine.pageChecks {
 		cr := c.Check(p, env)
-		r.Findings = append(r.Findings, cr.Findings...)
+		r.Findings = finding.Append(r.Findings, cr.Findings)
 		r.Pending = append(r.Pending, cr.Pending...)
 	}
 	return r

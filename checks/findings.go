@@ -24,21 +24,18 @@ func atMsg(source, rule string, pos page.Pos, selector string, ctx map[string]st
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Selector: selector,
-		Context:  dropEmpty(ctx),
+		Context:  contextOf(ctx),
 	}
 }
 
-// dropEmpty removes empty values so that reports carry only what is known.
-func dropEmpty(ctx map[string]string) map[string]string {
+// contextOf makes a finding's context of ctx, leaving out empty values so
+// that reports carry only what is known.
+func contextOf(ctx map[string]string) finding.Context {
+	kv := make([]string, 0, 2*len(ctx))
 	for k, v := range ctx {
-		if v == "" {
-			delete(ctx, k)
-		}
+		kv = append(kv, k, v)
 	}
-	if len(ctx) == 0 {
-		return nil
-	}
-	return ctx
+	return finding.NewContext(kv...)
 }
 
 // q quotes a label, URL or item for a message. Unlike %q it leaves

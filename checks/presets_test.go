@@ -95,7 +95,7 @@ func TestPresetItems(t *testing.T) {
 			}
 			var got []string
 			for _, f := range NewRuleset(cfg).Finalize(footerRequired{}.Check(c.page, NewEngine(cfg, testNow).NewEnv(nil)).Findings, nil) {
-				if f.Context["item"] == c.item {
+				if f.Context.Get("item") == c.item {
 					got = append(got, formatFinding(f))
 				}
 			}

@@ -138,9 +138,10 @@ func (rs *Ruleset) Capped(s finding.Severity, rule string) finding.Severity {
 
 // Finalize gives each finding its severity (its own, else its rule's),
 // drops findings of rules that are off and findings an inline comment
-// silences (suppressions by source), and sorts.
+// silences (suppressions by source), and sorts. It keeps them in
+// findings' own array, which the caller no longer uses.
 func (rs *Ruleset) Finalize(findings []finding.Finding, suppressions map[string]page.Suppressions) []finding.Finding {
-	out := make([]finding.Finding, 0, len(findings))
+	out := findings[:0] // in place: a large page's findings are not copied
 	for _, f := range findings {
 		sev := rs.Severity(f.Rule)
 		if sev == finding.Off {

@@ -1,8 +1,10 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -91,7 +93,8 @@ func protectInputs(outs []output, read []string) error {
 	return nil
 }
 
-// writeReports renders every report; files are written whole or not at all.
+// writeReports renders every report as it is made; files are written whole
+// or not at all.
 func writeReports(s *streams, outs []output, rep *report.Report, base report.Options, noColor bool) error {
 	for _, o := range outs {
 		w, _ := report.Lookup(o.format)
@@ -104,16 +107,25 @@ func writeReports(s *streams, outs []output, rep *report.Report, base report.Opt
 			} else {
 				opt.Color = colorAllowed(s, noColor)
 			}
-			if err := w(stream, rep, opt); err != nil {
+			buf := bufio.NewWriterSize(stream, 64<<10)
+			err := w(buf, rep, opt)
+			if err == nil {
+				err = buf.Flush()
+			}
+			if err != nil {
 				return fail("writing the %s report: %v", o.format, err)
 			}
 			continue
 		}
-		var buf bytes.Buffer
-		if err := w(&buf, rep, opt); err != nil {
+		var renderErr error
+		err := fsutil.WriteFileFrom(o.file, 0o644, func(f io.Writer) error {
+			renderErr = w(f, rep, opt)
+			return renderErr
+		})
+		switch {
+		case renderErr != nil && errors.Is(err, renderErr):
 			return fail("writing the %s report: %v", o.format, err)
-		}
-		if err := fsutil.WriteFile(o.file, buf.Bytes(), 0o644); err != nil {
+		case err != nil:
 			return fail("%s: %v", o.file, err)
 		}
 	}

@@ -11,14 +11,14 @@ import (
 
 // Finding is one result of a check: something wrong with a page.
 type Finding struct {
-	Rule     string            `json:"rule"`
-	Severity Severity          `json:"severity"`
-	Message  string            `json:"message"`
-	Source   string            `json:"source"`
-	Line     int               `json:"line,omitempty"`
-	Column   int               `json:"column,omitempty"`
-	Selector string            `json:"selector,omitempty"`
-	Context  map[string]string `json:"context,omitempty"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Source   string   `json:"source"`
+	Line     int      `json:"line,omitempty"`
+	Column   int      `json:"column,omitempty"`
+	Selector string   `json:"selector,omitempty"`
+	Context  Context  `json:"context,omitempty"`
 	// PageNote is the note of the finding's page (page.Page.Note).
 	PageNote string `json:"pageNote,omitempty"`
 }
@@ -35,6 +35,17 @@ type Rule struct {
 	// Docs is where the rule is documented, as a path of the repository
 	// with an anchor: "docs/rules.md#nav-required".
 	Docs string
+}
+
+// Append appends more to findings, and is more itself when findings is
+// empty: the findings of a page pass from its checks to the run's report
+// without a copy at each step (a large page's are many megabytes). more is
+// not to be used after.
+func Append(findings, more []Finding) []Finding {
+	if len(findings) == 0 {
+		return more
+	}
+	return append(findings, more...)
 }
 
 // Sort orders findings by source, line, column, rule and message (then

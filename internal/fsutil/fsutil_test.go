@@ -4,6 +4,7 @@ package fsutil
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,6 +59,46 @@ func TestWriteFile(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+	}
+}
+
+// WriteFileFrom writes what its function writes, in buffered pieces; a
+// function that fails part way leaves the file as it was and no temporary
+// file behind.
+func TestWriteFileFrom(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("x", 100_000) // more than the buffer holds
+	failed := errors.New("render failed")
+	err := WriteFileFrom(path, 0o644, func(w io.Writer) error {
+		if _, err := io.WriteString(w, big); err != nil {
+			return err
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Errorf("a failing write: %v, want %v", err, failed)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("after a failing write the file holds %d bytes, want the old 3", len(got))
+	}
+	err = WriteFileFrom(path, 0o644, func(w io.Writer) error {
+		for range 3 {
+			if _, err := io.WriteString(w, big); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if got, _ := os.ReadFile(path); err != nil || string(got) != big+big+big {
+		t.Errorf("written in pieces: %d bytes, %v; want %d", len(got), err, 3*len(big))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left: %v", entries)
 	}
 }
 

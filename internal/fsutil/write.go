@@ -4,8 +4,10 @@
 package fsutil
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,25 +26,36 @@ import (
 //     never replaced: as root, renaming a file over /dev/null would break
 //     the machine. A FIFO that no process reads is an error, not a hang.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
+	return WriteFileFrom(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFileFrom writes to path what write writes, by the rules of
+// WriteFile, through a buffer: a report of many megabytes goes to its file
+// as it is made, never held whole. An error of write leaves a regular file
+// as it was.
+func WriteFileFrom(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	target, err := resolveLinks(path)
 	if err != nil {
 		return err
 	}
 	if isProcLink(target) {
-		return writeThrough(target, data)
+		return writeThrough(target, write)
 	}
 	info, err := os.Stat(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return writeAtomic(target, data, perm)
+		return writeAtomic(target, write, perm)
 	case err != nil:
 		return unwrapPath(err)
 	case info.IsDir():
 		return errors.New("is a directory")
 	case info.Mode().IsRegular():
-		return writeAtomic(target, data, info.Mode().Perm())
+		return writeAtomic(target, write, info.Mode().Perm())
 	default:
-		return writeThrough(target, data)
+		return writeThrough(target, write)
 	}
 }
 
@@ -145,7 +158,7 @@ func resolveLinks(path string) (string, error) {
 func isProcLink(p string) bool { return strings.HasPrefix(p, "/proc/") }
 
 // writeAtomic replaces path by a temporary file of the same directory.
-func writeAtomic(path string, data []byte, perm fs.FileMode) error {
+func writeAtomic(path string, write func(io.Writer) error, perm fs.FileMode) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -156,7 +169,7 @@ func writeAtomic(path string, data []byte, perm fs.FileMode) error {
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }() // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
+	if err := writeBuffered(tmp, write); err != nil {
 		_ = tmp.Close()
 		return err
 	}
@@ -172,7 +185,7 @@ func writeAtomic(path string, data []byte, perm fs.FileMode) error {
 
 // writeThrough writes into a file that is not replaced: a device, a FIFO.
 // It opens without blocking, so that a FIFO with no reader fails at once.
-func writeThrough(path string, data []byte) error {
+func writeThrough(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|openNonblock, 0)
 	if err != nil {
 		if isNoReader(err) {
@@ -180,11 +193,20 @@ func writeThrough(path string, data []byte) error {
 		}
 		return unwrapPath(err)
 	}
-	if _, err := f.Write(data); err != nil {
+	if err := writeBuffered(f, write); err != nil {
 		_ = f.Close()
-		return unwrapPath(err)
+		return err
 	}
 	return unwrapPath(f.Close())
+}
+
+// writeBuffered runs write on a buffer of f, and flushes it.
+func writeBuffered(f *os.File, write func(io.Writer) error) error {
+	buf := bufio.NewWriterSize(f, 64<<10)
+	if err := write(buf); err != nil {
+		return unwrapPath(err)
+	}
+	return unwrapPath(buf.Flush())
 }
 
 // unwrapPath drops the operation and path of an *fs.PathError: callers

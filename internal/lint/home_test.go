@@ -58,7 +58,7 @@ func TestHomePage(t *testing.T) {
 			}
 			var on []string
 			for _, f := range res.Findings {
-				if strings.HasPrefix(f.Context["item"], "us-") {
+				if strings.HasPrefix(f.Context.Get("item"), "us-") {
 					on = append(on, filepath.Base(f.Source))
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/checks"
+	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/source"
@@ -374,7 +375,7 @@ func (g *group) add(c checked, mine bool) {
 		return
 	}
 	g.mine = append(g.mine, c.index)
-	g.findings = append(g.findings, c.findings...)
+	g.findings = finding.Append(g.findings, c.findings)
 	if c.deferred != nil {
 		g.deferred = append(g.deferred, c.deferred)
 	}

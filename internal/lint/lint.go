@@ -200,7 +200,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		res.LinksUnresolved += g.unresolved(engine, &opt)
 		// What is judged is let go of as the run goes: the peak of a
 		// site's memory is here, where its findings grow.
-		res.Findings = append(res.Findings, g.findings...)
+		res.Findings = finding.Append(res.Findings, g.findings)
 		g.findings = nil
 		res.Findings = append(res.Findings, judgeLinks(engine, g, external)...)
 		g.deferred = nil

@@ -128,9 +128,7 @@ func (b *Baseline) Filter(findings []finding.Finding) (kept []finding.Finding, s
 	for _, e := range b.Entries {
 		allowance[baselineKey{e.Source, e.Rule}] += e.Count
 	}
-	sorted := slices.Clone(findings)
-	finding.Sort(sorted)
-	for _, f := range sorted {
+	for _, f := range sorted(findings) {
 		k := baselineKey{f.Source, f.Rule}
 		if allowance[k] > 0 {
 			allowance[k]--

@@ -32,31 +32,34 @@ type codeClimateLines struct {
 // shows what a merge request added or fixed.
 func WriteCodeClimate(w io.Writer, r *Report, opt Options) error {
 	findings := sortedFindings(r)
-	prints := fingerprints(findings)
-	issues := make([]codeClimateIssue, 0, len(findings))
-	for i, f := range findings {
-		issues = append(issues, codeClimateIssue{
+	var prints fingerprinter
+	n := len(findings)
+	if r.Summary.Interrupted {
+		n++
+	}
+	return writeStreamedJSON(w, []codeClimateIssue{}, streamedArray{n: n, item: func(i int) any {
+		if i == len(findings) {
+			// The format has no summary: the interruption is an issue of
+			// its own, the worst GitLab knows, so that no gate passes on it.
+			return codeClimateIssue{
+				Type: "issue", CheckName: "pagelint/interrupted", Description: interruptedNote,
+				Categories: []string{"Bug Risk"}, Fingerprint: "pagelint-interrupted", Severity: "blocker",
+				Location: codeClimateLocation{Path: ".", Lines: codeClimateLines{Begin: 1}},
+			}
+		}
+		f := &findings[i]
+		return codeClimateIssue{
 			Type:        "issue",
 			CheckName:   f.Rule,
 			Description: f.Message,
 			Categories:  []string{"Bug Risk"},
-			Fingerprint: prints[i],
+			Fingerprint: prints.next(*f),
 			Severity:    codeClimateSeverity(f.Severity),
 			// GitLab needs a line; a rendered DOM has none, so the
 			// issue points at the top of the page.
 			Location: codeClimateLocation{Path: repoPath(f.Source, opt.BaseDir), Lines: codeClimateLines{Begin: max(f.Line, 1)}},
-		})
-	}
-	if r.Summary.Interrupted {
-		// The format has no summary: the interruption is an issue of its
-		// own, the worst GitLab knows, so that no gate passes on it.
-		issues = append(issues, codeClimateIssue{
-			Type: "issue", CheckName: "pagelint/interrupted", Description: interruptedNote,
-			Categories: []string{"Bug Risk"}, Fingerprint: "pagelint-interrupted", Severity: "blocker",
-			Location: codeClimateLocation{Path: ".", Lines: codeClimateLines{Begin: 1}},
-		})
-	}
-	return writeIndentedJSON(w, issues)
+		}
+	}})
 }
 
 // codeClimateSeverity maps severities onto GitLab's scale (info, minor,

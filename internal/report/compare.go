@@ -1,7 +1,6 @@
 package report
 
 import (
-	"slices"
 	"strconv"
 	"time"
 
@@ -98,7 +97,5 @@ func (m newMarker) isNew(f finding.Finding) bool {
 
 // sortedFixed returns the fixed findings in report order.
 func (c *Comparison) sortedFixed() []finding.Finding {
-	fs := slices.Clone(c.FixedFindings)
-	finding.Sort(fs)
-	return fs
+	return sorted(c.FixedFindings)
 }

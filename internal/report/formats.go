@@ -107,10 +107,19 @@ func countBy(findings []finding.Finding, key func(finding.Finding) string) []key
 func byRule(f finding.Finding) string   { return f.Rule }
 func bySource(f finding.Finding) string { return f.Source }
 
-// sortedFindings returns a sorted copy, so that writers never reorder the
-// caller's slice.
+// sortedFindings returns the report's findings in report order: the
+// report's own slice when it is sorted already (a run's findings are), else
+// a sorted copy, so that writers never reorder the caller's slice. Writers
+// only read it.
 func sortedFindings(r *Report) []finding.Finding {
-	fs := slices.Clone(r.Findings)
+	return sorted(r.Findings)
+}
+
+func sorted(findings []finding.Finding) []finding.Finding {
+	if slices.IsSortedFunc(findings, finding.Compare) {
+		return findings
+	}
+	fs := slices.Clone(findings)
 	finding.Sort(fs)
 	return fs
 }
@@ -171,8 +180,12 @@ func strongestSeverity(findings []finding.Finding, rule string) finding.Severity
 // a finding names, sorted.
 func reportPages(r *Report) []string {
 	pages := slices.Clone(r.Pages)
+	last := ""
 	for _, f := range r.Findings {
-		pages = append(pages, f.Source)
+		if f.Source != last { // a page's findings mostly stand together
+			pages = append(pages, f.Source)
+			last = f.Source
+		}
 	}
 	slices.Sort(pages)
 	return slices.Compact(pages)
@@ -193,23 +206,39 @@ func helpURI(rule finding.Rule) string {
 // and, for findings that share all four, the rank among them.
 func fingerprints(findings []finding.Finding) []string {
 	out := make([]string, len(findings))
-	seen := map[string]int{}
+	var fp fingerprinter
 	for i, f := range findings {
-		h := sha256.New()
-		for _, part := range []string{f.Rule, f.Source, f.Selector, f.Message} {
-			h.Write([]byte(part))
-			h.Write([]byte{0})
-		}
-		base := hex.EncodeToString(h.Sum(nil))
-		n := seen[base]
-		seen[base] = n + 1
-		if n > 0 {
-			sum := sha256.Sum256([]byte(base + ":" + strconv.Itoa(n)))
-			base = hex.EncodeToString(sum[:])
-		}
-		out[i] = base[:32]
+		out[i] = fp.next(f)
 	}
 	return out
+}
+
+// fingerprinter gives findings their fingerprints one at a time, in report
+// order, for the reports that write them as they go.
+type fingerprinter struct {
+	// seen counts the findings of each hash so far, by its hash.
+	seen map[[sha256.Size]byte]int
+}
+
+func (fp *fingerprinter) next(f finding.Finding) string {
+	h := sha256.New()
+	for _, part := range []string{f.Rule, f.Source, f.Selector, f.Message} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	if fp.seen == nil {
+		fp.seen = map[[sha256.Size]byte]int{}
+	}
+	n := fp.seen[sum]
+	fp.seen[sum] = n + 1
+	base := hex.EncodeToString(sum[:])
+	if n > 0 {
+		sum = sha256.Sum256([]byte(base + ":" + strconv.Itoa(n)))
+		base = hex.EncodeToString(sum[:])
+	}
+	return base[:32]
 }
 
 // location renders "source:line:col", leaving out what is unknown.

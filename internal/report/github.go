@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -18,13 +19,15 @@ import (
 // finding, and when the job runs on GitHub (GITHUB_STEP_SUMMARY is set)
 // appends the Markdown report to the job summary.
 func WriteGitHub(w io.Writer, r *Report, opt Options) error {
-	var buf bytes.Buffer
+	// Written as they are made; the buffer keeps the first write error
+	// for Flush.
+	buf := bufio.NewWriterSize(w, 64<<10)
 	if r.Summary.Interrupted {
-		fmt.Fprintf(&buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
+		fmt.Fprintf(buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
 	}
 	if note := homeSkipped(r.Summary); note != "" {
 		// A run with no annotation reads as a pass: say what it did not check.
-		fmt.Fprintf(&buf, "::warning title=pagelint::%s\n", escapeData(note))
+		fmt.Fprintf(buf, "::warning title=pagelint::%s\n", escapeData(note))
 	}
 	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {
@@ -40,9 +43,9 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 			title += " (new)"
 		}
 		props = append(props, "title="+escapeProperty(title))
-		fmt.Fprintf(&buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
+		fmt.Fprintf(buf, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := buf.Flush(); err != nil {
 		return err
 	}
 	getenv := opt.Getenv

@@ -85,3 +85,26 @@ func TestWriteJSONEmptyFindingsIsArray(t *testing.T) {
 		t.Errorf("the report does not end in a newline")
 	}
 }
+
+// The JSON report, written a finding at a time, holds the bytes of the
+// whole report encoded at once: with a comparison after the findings,
+// rules, a shard, and messages that hold a newline and the array's key.
+func TestWriteJSONStreamsTheWholeReportsBytes(t *testing.T) {
+	r := siteReport()
+	r.Shard = "1/2"
+	r.Findings = append(r.Findings, newFinding("z.html", "link-broken", 3, "a\n  \"findings\": []\n"))
+	r.Comparison = Compare(cleanReport(), r)
+	var streamed, whole bytes.Buffer
+	if err := WriteJSON(&streamed, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := *r
+	out.Findings = sortedFindings(r)
+	out.RuleLevels = ruleLevels(r.Rules)
+	if err := writeIndentedJSON(&whole, out); err != nil {
+		t.Fatal(err)
+	}
+	if streamed.String() != whole.String() {
+		t.Errorf("streamed:\n%s\nwhole:\n%s", streamed.String(), whole.String())
+	}
+}

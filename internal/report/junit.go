@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/xml"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,83 +48,125 @@ type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
 	Body    string `xml:",cdata"`
+	// line is the first finding's, for its test case.
+	line int
 }
 
 // WriteJUnit writes a JUnit XML report. Every rule that is on becomes a
 // test case of every page, so that a page that passes a rule shows as a
-// passing test, and the counts stay comparable from run to run.
+// passing test, and the counts stay comparable from run to run. The suites
+// are written one at a time.
 func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	rules := reportRules(r)
-	perPage := map[string]map[string][]finding.Finding{}
+	pages := reportPages(r)
 	newOnes := r.Comparison.marker()
-	anyNew := map[string]bool{} // page and rule with a new finding
-	for _, f := range sortedFindings(r) {
-		if newOnes.isNew(f) {
-			anyNew[f.Source+"\x00"+f.Rule] = true
+	// The findings of a page are a run of the sorted findings.
+	perPage := map[string][]finding.Finding{}
+	findings := sortedFindings(r)
+	for i := 0; i < len(findings); {
+		j := i + 1
+		for j < len(findings) && findings[j].Source == findings[i].Source {
+			j++
 		}
-		if perPage[f.Source] == nil {
-			perPage[f.Source] = map[string][]finding.Finding{}
-		}
-		perPage[f.Source][f.Rule] = append(perPage[f.Source][f.Rule], f)
+		perPage[findings[i].Source] = findings[i:j]
+		i = j
 	}
-	doc := junitSuites{Name: "pagelint"}
-	for _, page := range reportPages(r) {
-		suite := junitSuite{Name: page, File: page}
+	// testsuites carries the totals, before its suites.
+	tests, failures := len(pages)*len(rules), 0
+	for _, found := range perPage {
 		for _, rule := range rules {
-			tc := junitCase{Classname: page, Name: rule.ID, File: page}
-			if found := perPage[page][rule.ID]; len(found) > 0 {
-				tc.Line = found[0].Line
-				tc.Failure = junitFailureOf(found)
-				if anyNew[page+"\x00"+rule.ID] {
-					tc.Failure.Message = "new: " + tc.Failure.Message
-				}
-				suite.Failures++
+			if slices.ContainsFunc(found, func(f finding.Finding) bool { return f.Rule == rule.ID }) {
+				failures++
 			}
-			suite.Cases = append(suite.Cases, tc)
 		}
-		suite.Tests = len(suite.Cases)
-		doc.Tests += suite.Tests
-		doc.Failures += suite.Failures
-		doc.Suites = append(doc.Suites, suite)
 	}
 	if r.Summary.Interrupted {
-		// A failing test of its own, so that no gate passes on the run.
-		doc.Suites = append(doc.Suites, junitSuite{Name: "pagelint", Tests: 1, Failures: 1, Cases: []junitCase{{
-			Classname: "pagelint", Name: "run",
-			Failure: &junitFailure{Message: interruptedNote, Type: "interrupted", Body: interruptedNote},
-		}}})
-		doc.Tests++
-		doc.Failures++
+		tests++
+		failures++
 	}
-	if note := homeSkipped(r.Summary); note != "" {
-		// A skipped test, so that a dashboard shows the check not made.
-		doc.Suites = append(doc.Suites, junitSuite{Name: "pagelint", Tests: 1, Skipped: 1, Cases: []junitCase{{
-			Classname: "pagelint", Name: "home-page items", Skipped: &junitSkipped{Message: note},
-		}}})
-		doc.Tests++
+	skippedNote := homeSkipped(r.Summary)
+	if skippedNote != "" {
+		tests++
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: "pagelint"},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(tests)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(failures)},
+		{Name: xml.Name{Local: "errors"}, Value: "0"},
+	}}
+	if err := enc.EncodeToken(start); err != nil {
+		return err
+	}
+	suiteElement := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
+	for _, page := range pages {
+		suite := junitSuite{Name: page, File: page}
+		for _, rule := range rules {
+			tc := junitCase{Classname: page, Name: rule.ID, File: page}
+			if tc.Failure = junitFailureOf(perPage[page], rule.ID, newOnes); tc.Failure != nil {
+				tc.Line = tc.Failure.line
+				suite.Failures++
+			}
+			suite.Cases = append(suite.Cases, tc)
+		}
+		suite.Tests = len(suite.Cases)
+		if err := enc.EncodeElement(suite, suiteElement); err != nil {
+			return err
+		}
+	}
+	if r.Summary.Interrupted {
+		// A failing test of its own, so that no gate passes on the run.
+		if err := enc.EncodeElement(junitSuite{Name: "pagelint", Tests: 1, Failures: 1, Cases: []junitCase{{
+			Classname: "pagelint", Name: "run",
+			Failure: &junitFailure{Message: interruptedNote, Type: "interrupted", Body: interruptedNote},
+		}}}, suiteElement); err != nil {
+			return err
+		}
+	}
+	if skippedNote != "" {
+		// A skipped test, so that a dashboard shows the check not made.
+		if err := enc.EncodeElement(junitSuite{Name: "pagelint", Tests: 1, Skipped: 1, Cases: []junitCase{{
+			Classname: "pagelint", Name: "home-page items", Skipped: &junitSkipped{Message: skippedNote},
+		}}}, suiteElement); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(start.End()); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
 }
 
-// junitFailureOf sums up one rule's findings on one page: the message
-// says how many and quotes the first, the body lists them all.
-func junitFailureOf(found []finding.Finding) *junitFailure {
+// junitFailureOf sums up the findings of one rule among a page's: the
+// message says how many and quotes the first (with "new: " when one is new
+// since the compared report), the body lists them all; nil for none.
+func junitFailureOf(page []finding.Finding, rule string, newOnes newMarker) *junitFailure {
+	var first *finding.Finding
+	n, anyNew := 0, false
 	top := finding.Unset
 	var body strings.Builder
 	body.WriteString("\n")
-	for _, f := range found {
+	for i := range page {
+		f := &page[i]
+		if f.Rule != rule {
+			continue
+		}
+		if first == nil {
+			first = f
+		}
+		n++
+		anyNew = newOnes.isNew(*f) || anyNew
 		top = max(top, f.Severity)
 		if f.Line > 0 {
-			body.WriteString(strings.TrimPrefix(location(f), f.Source+":") + " ")
+			body.WriteString(strings.TrimPrefix(location(*f), f.Source+":") + " ")
 		}
 		body.WriteString(f.Message)
 		if f.Line == 0 && f.Selector != "" {
@@ -131,11 +174,17 @@ func junitFailureOf(found []finding.Finding) *junitFailure {
 		}
 		body.WriteString("\n")
 	}
-	msg := found[0].Message
-	if len(found) > 1 {
-		msg = strconv.Itoa(len(found)) + " findings; first: " + msg
+	if first == nil {
+		return nil
 	}
-	return &junitFailure{Message: msg, Type: top.String(), Body: xmlSafe(body.String())}
+	msg := first.Message
+	if n > 1 {
+		msg = strconv.Itoa(n) + " findings; first: " + msg
+	}
+	if anyNew {
+		msg = "new: " + msg
+	}
+	return &junitFailure{Message: msg, Type: top.String(), Body: xmlSafe(body.String()), line: first.Line}
 }
 
 // xmlSafe replaces the characters XML 1.0 cannot hold (control characters

@@ -62,7 +62,7 @@ func Merge(reports []*Report) *Report {
 // findingKey identifies a finding by all it says; two shards that both
 // report a site-wide finding report the same one.
 func findingKey(f finding.Finding) string {
-	b, err := json.Marshal(f) // map keys are sorted: the key is canonical
+	b, err := json.Marshal(f) // a context's keys are sorted: the key is canonical
 	if err != nil {
 		return f.Rule + "\x00" + f.Source + "\x00" + f.Message
 	}

@@ -78,9 +78,9 @@ func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
 
 func TestMergeTellsDifferentContextsApart(t *testing.T) {
 	f := finding.Finding{Rule: "link-broken", Severity: finding.Error, Message: "m", Source: "a.html", Line: 1, Column: 1,
-		Context: map[string]string{"href": "/x"}}
+		Context: finding.NewContext("href", "/x")}
 	g := f
-	g.Context = map[string]string{"href": "/y"}
+	g.Context = finding.NewContext("href", "/y")
 	got := Merge([]*Report{{Findings: []finding.Finding{f}}, {Findings: []finding.Finding{g, f}}})
 	if len(got.Findings) != 2 || got.Summary.Error != 2 {
 		t.Errorf("Merge kept %d findings (%d errors), want 2", len(got.Findings), got.Summary.Error)

@@ -105,7 +105,7 @@ type sarifResult struct {
 }
 
 type sarifProperties struct {
-	Context map[string]string `json:"pagelint/context,omitempty"`
+	Context finding.Context `json:"pagelint/context,omitempty"`
 }
 
 type sarifLocation struct {
@@ -153,34 +153,35 @@ func WriteSARIF(w io.Writer, r *Report, opt Options) error {
 		driver.Rules = append(driver.Rules, sarifRuleOf(rule))
 	}
 	findings := sortedFindings(r)
-	prints := fingerprints(findings)
-	results := make([]sarifResult, 0, len(findings))
+	var prints fingerprinter
 	newOnes := r.Comparison.marker()
-	for i, f := range findings {
+	result := func(i int) any {
+		f := &findings[i]
 		res := sarifResult{
 			RuleID:              f.Rule,
 			RuleIndex:           ruleIndex[f.Rule],
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
-			Locations:           []sarifLocation{sarifLocationOf(f, opt.BaseDir)},
-			PartialFingerprints: map[string]string{fingerprintKey: prints[i]},
+			Locations:           []sarifLocation{sarifLocationOf(*f, opt.BaseDir)},
+			PartialFingerprints: map[string]string{fingerprintKey: prints.next(*f)},
 		}
 		if len(f.Context) > 0 {
 			res.Properties = &sarifProperties{Context: f.Context}
 		}
 		if r.Comparison != nil {
 			res.BaselineState = "unchanged"
-			if newOnes.isNew(f) {
+			if newOnes.isNew(*f) {
 				res.BaselineState = "new"
 			}
 		}
-		results = append(results, res)
+		return &res
 	}
-	return writeIndentedJSON(w, sarifLog{
+	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, Invocations: sarifInvocations(r.Summary), ColumnKind: "unicodeCodePoints"}},
-	})
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, Invocations: sarifInvocations(r.Summary), ColumnKind: "unicodeCodePoints"}},
+	}
+	return writeStreamedJSON(w, log, streamedArray{key: "results", depth: 3, n: len(findings), item: result})
 }
 
 func sarifRuleOf(rule finding.Rule) sarifRule {

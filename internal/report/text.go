@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,11 +33,9 @@ func WriteText(w io.Writer, r *Report, opt Options) error {
 	// which a buffer of the whole would copy as it grows.
 	buf := textWriter{bufio.NewWriterSize(w, 64<<10)}
 	st := styler{on: opt.Color}
-	var shown []finding.Finding
-	for _, f := range sortedFindings(r) {
-		if !opt.Quiet || f.Severity == finding.Error {
-			shown = append(shown, f)
-		}
+	shown := sortedFindings(r)
+	if opt.Quiet {
+		shown = slices.DeleteFunc(slices.Clone(shown), func(f finding.Finding) bool { return f.Severity != finding.Error })
 	}
 	newOnes := r.Comparison.marker()
 	for start := 0; start < len(shown); {
