@@ -185,7 +185,7 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 		l.Rel = collapse(string(rel))
 	case atom.Img:
 		alt, _ := md.attrIn(r.attrs, atom.Alt)
-		l.Label = collapseBytes(alt)
+		l.Label = collapse(string(alt)) // alt is the page's own bytes: never collapsed in place
 	}
 	return l
 }

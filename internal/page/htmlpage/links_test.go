@@ -371,3 +371,17 @@ func TestUTF16(t *testing.T) {
 		}
 	}
 }
+
+// Parse reads the page and never writes to it: a caller may parse the same
+// bytes again (an alt text over several lines used to be collapsed in
+// place, shifting the lines of a second parse).
+func TestParseLeavesThePageAsItWas(t *testing.T) {
+	src := "<body><main><img alt=\"a\n   b\" src=x.png>\n<a href=\"/y\">  y\n z </a></main>"
+	data := []byte(src)
+	if _, err := Parse(data, Options{Source: "p.html", URL: "/p.html"}); err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != src {
+		t.Errorf("Parse changed its input:\n%q\nwas\n%q", data, src)
+	}
+}
