@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -242,9 +243,10 @@ func (ls *localGroups) placeFile(file string) place {
 		return place{root: filepath.Dir(file), url: "/" + filepath.Base(file)}
 	}
 	// The page says where it lives: parse it once as a page of its own
-	// directory to learn it.
+	// directory to learn it — unless its bytes cannot say it, which spares
+	// a page that declares nothing (a large one above all) a second parse.
 	p := &page.Page{}
-	if data, err := source.ReadFile(file, opt.Config.MaxPageSize()); err == nil {
+	if data, err := source.ReadFile(file, opt.Config.MaxPageSize()); err == nil && mayDeclareAddress(data) {
 		if parsed, err := parse(data, file, "/"+filepath.Base(file), "html", opt); err == nil {
 			p = parsed
 		}
@@ -379,4 +381,40 @@ func (g *group) add(c checked, mine bool) {
 	if c.deferred != nil {
 		g.deferred = append(g.deferred, c.deferred)
 	}
+}
+
+// mayDeclareAddress: the page's bytes hold what declaredAddress reads — a
+// <base> element, a "canonical" rel or an og:url property — in any case. A
+// page that spells them with character references ("og&colon;url") is
+// read as declaring no address.
+func mayDeclareAddress(data []byte) bool {
+	for _, word := range []string{"<base", "canonical", "og:url"} {
+		if containsFold(data, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether data holds word (lower-case ASCII) in any
+// case, without a lower-case copy of data: one pass for each case of its
+// first byte.
+func containsFold(data []byte, word string) bool {
+	firsts := []byte{word[0]}
+	if c := word[0]; c >= 'a' && c <= 'z' {
+		firsts = append(firsts, c-'a'+'A')
+	}
+	for _, first := range firsts {
+		for i := 0; i+len(word) <= len(data); i++ {
+			j := bytes.IndexByte(data[i:len(data)-len(word)+1], first)
+			if j < 0 {
+				break
+			}
+			i += j
+			if bytes.EqualFold(data[i+1:i+len(word)], []byte(word[1:])) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -76,3 +76,22 @@ func TestLocate(t *testing.T) {
 		}
 	}
 }
+
+func TestMayDeclareAddress(t *testing.T) {
+	for _, tc := range []struct {
+		page string
+		want bool
+	}{
+		{`<html><head><title>t</title></head><body><a href="/x">x</a></body>`, false},
+		{`<p>a database of bases</p>`, false},
+		{`<HEAD><BASE HREF="https://example.com/"></HEAD>`, true},
+		{`<link rel="Canonical" href="https://example.com/a">`, true},
+		{`<meta property="OG:URL" content="https://example.com/a">`, true},
+		{`canonica`, false},
+		{`x og:url`, true},
+	} {
+		if got := mayDeclareAddress([]byte(tc.page)); got != tc.want {
+			t.Errorf("mayDeclareAddress(%q) = %v, want %v", tc.page, got, tc.want)
+		}
+	}
+}
