@@ -91,7 +91,6 @@ const maxDepth = 512
 
 func (b *builder) reset(data []byte) {
 	b.tree.reset(data)
-	clear(b.info) // the entries of the last page
 	*b = builder{
 		tree: b.tree, data: data,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,

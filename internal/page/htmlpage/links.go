@@ -44,7 +44,7 @@ func (md *model) makeLinks() {
 			if pl.inert {
 				continue // a template\'s content is no part of the page
 			}
-			e, at.region, at.hidden, at.ignored = md.info[r.node].entry, pl.region, pl.hidden, pl.ignored
+			e, at.region, at.hidden, at.ignored = md.entryOf(r.node), pl.region, pl.hidden, pl.ignored
 			if e != nil {
 				at.sel = e.Selector // the same: one copy
 			} else {

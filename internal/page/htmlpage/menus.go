@@ -13,7 +13,7 @@ import (
 // each entry stands in, toggles and icons.
 
 // isControl: n is a link or button of the page (it has an entry).
-func (md *model) isControl(n nodeID) bool { return md.info[n].entry != nil }
+func (md *model) isControl(n nodeID) bool { return md.info[n].entry != 0 }
 
 // menu makes the model of the menu candidate c.
 func (md *model) menu(c candidate) *page.Menu {
@@ -159,14 +159,14 @@ func (md *model) groupAt(cur, root nodeID, self bool) (string, bool) {
 func (md *model) groupAbove(cur, root nodeID) string {
 	info := &md.info[cur]
 	if info.memo&memoAbove != 0 {
-		return info.above
+		return md.texts[info.above]
 	}
 	text, ok := md.groupAt(cur, root, false)
 	if !ok {
 		text = md.groupAbove(md.nodes[cur].parent, root)
 	}
 	info = &md.info[cur]
-	info.above, info.memo = text, info.memo|memoAbove
+	info.above, info.memo = md.keepText(text), info.memo|memoAbove
 	return text
 }
 
@@ -239,7 +239,7 @@ func (md *model) shortText(n nodeID) (string, bool) {
 // (or inside them, but for list items), memoized along the sibling chain.
 func (md *model) precedingGroup(n nodeID) groupResult {
 	if info := &md.info[n]; info.memo&memoGroup != 0 {
-		return info.group
+		return groupResult{md.texts[info.group], info.memo&memoGroupFound != 0}
 	}
 	var g groupResult
 	s := md.nodes[n].prev
@@ -266,7 +266,10 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 		}
 	}
 	info := &md.info[n]
-	info.group, info.memo = g, info.memo|memoGroup
+	info.group, info.memo = md.keepText(g.text), info.memo|memoGroup
+	if g.found {
+		info.memo |= memoGroupFound
+	}
 	return g
 }
 

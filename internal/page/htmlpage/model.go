@@ -34,21 +34,25 @@ type model struct {
 	headNodes  []nodeID // see headControls
 	entrySlab  []page.Entry
 	linkSlab   []page.Link
+	entries    []*page.Entry // see nodeInfo.entry
+	texts      []string      // see nodeInfo.group; texts[0] is ""
 }
 
-// nodeInfo is what the model learns of a node, memoized.
+// nodeInfo is what the model learns of a node, memoized. It holds no
+// pointer (entries and texts are indexes into the model's lists), so the
+// collector never scans the memo of a page's every node.
 type nodeInfo struct {
-	entry *page.Entry
+	entry int32 // 1 + the index of the control's entry in model.entries, 0 for none
 	nth   int32
 	cand  int32 // 1 + the index of the candidate the element is, 0 if none
-	memo  memo
-	// see lastHeading, precedingGroup, groupAbove
-	heading nodeID
-	group   groupResult
-	above   string
-	in      uint8  // see locate
-	root    nodeID // see place
-	sel     span   // of selBuf: see selector
+	// see lastHeading, precedingGroup, groupAbove; group and above index
+	// model.texts
+	heading      nodeID
+	group, above int32
+	root         nodeID // see place
+	sel          span   // of selBuf: see selector
+	memo         memo
+	in           uint8 // see locate
 }
 
 type memo uint8
@@ -59,6 +63,7 @@ const (
 	memoAbove
 	memoPlace
 	memoSelector
+	memoGroupFound // precedingGroup found a heading
 )
 
 // candidate is an element a landmark selector matches.
@@ -81,7 +86,7 @@ const (
 func newModel(b *builder, opt *Options, sel *selectors) *model {
 	b.info = slices.Grow(b.info[:0], len(b.nodes))[:len(b.nodes)]
 	clear(b.info)
-	return &model{builder: b, opt: opt, sel: sel, header: -1, footer: -1}
+	return &model{builder: b, opt: opt, sel: sel, header: -1, footer: -1, texts: []string{""}}
 }
 
 func (md *model) page() *page.Page {
@@ -331,6 +336,23 @@ func (md *model) landmarkRegion(n nodeID) string {
 	return ""
 }
 
+// entryOf is the entry of control n, nil if n is none or has none yet.
+func (md *model) entryOf(n nodeID) *page.Entry {
+	if i := md.info[n].entry; i > 0 {
+		return md.entries[i-1]
+	}
+	return nil
+}
+
+// keepText keeps s in the model's texts for a memo, by index.
+func (md *model) keepText(s string) int32 {
+	if s == "" {
+		return 0
+	}
+	md.texts = append(md.texts, s)
+	return int32(len(md.texts) - 1)
+}
+
 func (md *model) newEntry() *page.Entry {
 	if len(md.entrySlab) == cap(md.entrySlab) {
 		md.entrySlab = make([]page.Entry, 0, max(16, len(md.controls)))
@@ -351,11 +373,12 @@ func (md *model) makeControls() {
 
 // entry returns the entry of control n, made once.
 func (md *model) entry(n nodeID) *page.Entry {
-	if e := md.info[n].entry; e != nil {
+	if e := md.entryOf(n); e != nil {
 		return e
 	}
 	e := md.newEntry()
-	md.info[n].entry = e
+	md.entries = append(md.entries, e)
+	md.info[n].entry = int32(len(md.entries))
 	e.Kind = md.controlKind(n)
 	e.Label, e.Text = md.accName(n)
 	if e.Label == "" {
@@ -431,8 +454,8 @@ func (md *model) controlKind(n nodeID) string {
 func (md *model) region(c candidate, footer bool) *page.Region {
 	r := &page.Region{Selector: md.selector(c.node), Items: []*page.Entry{}, Pos: md.pos(md.nodes[c.node].offset())}
 	md.eachElement(c.node, func(n nodeID) {
-		if md.info[n].entry != nil {
-			r.Items = append(r.Items, md.info[n].entry)
+		if e := md.entryOf(n); e != nil {
+			r.Items = append(r.Items, e)
 		}
 	})
 	if footer {

@@ -25,7 +25,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 		}
 		switch {
 		case md.isControl(c):
-			e := md.info[c].entry
+			e := md.entryOf(c)
 			out = append(out, e)
 			if p := md.panelAfter(c); p != 0 && md.opensPanel(c) {
 				out = append(out, md.attach(e, p)...)
@@ -119,9 +119,9 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 		switch {
 		case md.isControl(c):
 			if len(s.own) == 0 || depth == 0 || head && md.toggleLike(c) {
-				s.own, md.itemNodes = append(s.own, md.info[c].entry), append(md.itemNodes, c)
+				s.own, md.itemNodes = append(s.own, md.entryOf(c)), append(md.itemNodes, c)
 			} else {
-				s.sub = append(s.sub, md.info[c].entry)
+				s.sub = append(s.sub, md.entryOf(c))
 			}
 		case md.has(c, pList) || md.is(c, atom.Li):
 			s.sub = append(s.sub, md.collectBlock(c, &blocks)...)
@@ -204,7 +204,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 // panel of "Recipes"), before the panel is read: it opens nothing.
 func (md *model) markBack(owner *page.Entry, panel nodeID) {
 	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
-		if e := md.info[c].entry; e.Control == "" && sameWords(e.Name(), owner.Name()) {
+		if e := md.entryOf(c); e.Control == "" && sameWords(e.Name(), owner.Name()) {
 			e.Control = page.ControlClose
 		}
 	}
@@ -268,10 +268,10 @@ func (md *model) headEntries(block nodeID) []*page.Entry {
 	if len(nodes) == 1 && !md.opensPanel(nodes[0]) || !md.isEntry(nodes[owner]) {
 		return nil
 	}
-	out := []*page.Entry{md.info[nodes[owner]].entry}
+	out := []*page.Entry{md.entryOf(nodes[owner])}
 	for i, n := range nodes {
 		if i != owner {
-			e := md.info[n].entry
+			e := md.entryOf(n)
 			e.Control = page.ControlToggle
 			out = append(out, e)
 		}
@@ -310,7 +310,7 @@ func (md *model) opensPanel(n nodeID) bool {
 
 // isEntry: control n was not found to be a close, skip or form control.
 func (md *model) isEntry(n nodeID) bool {
-	c := md.info[n].entry.Control
+	c := md.entryOf(n).Control
 	return c == "" || c == page.ControlToggle
 }
 
