@@ -61,7 +61,7 @@ var builders = make(chan *builder, 16)
 // maxPooledNodes: the arena of a page larger than this is not kept for
 // the next page. A site's pages mostly have a few thousand nodes; an arena
 // sized for its largest page would be kept, by every worker, through the
-// whole run (about 130 bytes a node with the model's memos).
+// whole run (about 90 bytes a node with the model's memo).
 const maxPooledNodes = 1 << 14
 
 // Parse builds the model of one HTML page. It fails only when data is no
