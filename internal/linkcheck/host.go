@@ -22,9 +22,6 @@ type hostState struct {
 	lastCut time.Time
 	// last429 is when the host last answered 429: see limiting.
 	last429 time.Time
-	// latency is a moving average of answer times, from which the rate the
-	// host is served at without a limit follows: slots / latency.
-	latency time.Duration
 	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
 	// skip the HEAD that would fail the same way.
 	preferGET atomic.Bool
@@ -59,13 +56,6 @@ func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx)
 // pushing back (429, 503).
 func (h *hostState) observe(d time.Duration, busy bool, now time.Time) {
 	h.slots.answered(d, busy, now)
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.latency == 0 {
-		h.latency = d
-		return
-	}
-	h.latency = (7*h.latency + d) / 8
 }
 
 // patience is how long a try that would be retried after a timeout waits
@@ -76,9 +66,7 @@ func (h *hostState) observe(d time.Duration, busy bool, now time.Time) {
 // timeout, not two; a slow one that answers is asked twice and answers
 // the second time, since the last try always waits the whole timeout.
 func (h *hostState) patience(timeout time.Duration) time.Duration {
-	h.mu.Lock()
-	usual := h.latency
-	h.mu.Unlock()
+	usual := h.slots.recentAnswer()
 	if usual <= 0 {
 		return timeout / 2
 	}
@@ -92,11 +80,11 @@ const (
 
 // freeRate is the rate the host is asked at without a limit.
 func (h *hostState) freeRate() rate.Limit {
-	slots := h.slots.current()
-	if h.latency <= 0 {
+	slots, latency := h.slots.current(), h.slots.recentAnswer()
+	if latency <= 0 {
 		return rate.Limit(10 * slots)
 	}
-	return rate.Limit(slots / h.latency.Seconds())
+	return rate.Limit(slots / latency.Seconds())
 }
 
 // limiting records a 429 at now and reports whether the host is rate

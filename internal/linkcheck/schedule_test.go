@@ -230,7 +230,8 @@ func TestPatience(t *testing.T) {
 		{200 * time.Millisecond, 2 * time.Second},
 		{2 * time.Second, timeout / 2},
 	} {
-		h := &hostState{latency: tt.usual}
+		h := &hostState{slots: newSlots(4, 16)}
+		h.slots.recent = tt.usual
 		if got := h.patience(timeout); got != tt.want {
 			t.Errorf("usual answer in %v: patience %v, want %v", tt.usual, got, tt.want)
 		}

@@ -97,6 +97,15 @@ const (
 // one per answer until the host first pushed back, by one per round of
 // answers after, but only while the host has requests waiting (an idle
 // host proves nothing) and its answers are not slowing down.
+// recentAnswer is the moving average of the host's last answer times (0
+// before its first): how long it usually takes now, from which the rate it
+// is served at without a limit follows (slots / recentAnswer).
+func (s *slots) recentAnswer() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.recent
+}
+
 func (s *slots) answered(d time.Duration, busy bool, now time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
