@@ -14,7 +14,6 @@ const (
 	DefaultThreshold       = 0.8
 	DefaultTimeout         = 10 * time.Second
 	DefaultConcurrency     = 64
-	DefaultMaxPerHost      = 16
 	DefaultRetries         = 2
 	DefaultCachePath       = ".pagelint-cache.json"
 	DefaultCacheTTL        = 24 * time.Hour
@@ -109,11 +108,6 @@ func (l *Links) RunDeadline() time.Duration { return l.Deadline.Or(0) }
 
 // MaxConcurrency is the number of requests in flight (default 64).
 func (l *Links) MaxConcurrency() int { return intOr(l.Concurrency, DefaultConcurrency) }
-
-// MaxPerHost is the most requests in flight to one host: links.perHost,
-// else 16. Without links.perHost a host starts at 4 and gets more while it
-// answers fast (docs/links.md).
-func (l *Links) MaxPerHost() int { return intOr(l.PerHost, DefaultMaxPerHost) }
 
 // MaxRetries is the number of retries of a failed request (default 2).
 func (l *Links) MaxRetries() int {
