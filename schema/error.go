@@ -186,10 +186,14 @@ func pointer(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		t = strings.ReplaceAll(t, "~", "~0")
-		b.WriteString(strings.ReplaceAll(t, "/", "~1"))
+		b.WriteString(escapeToken(t))
 	}
 	return b.String()
+}
+
+// escapeToken escapes one reference token of a JSON pointer.
+func escapeToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
 }
 
 func enumMessage(tokens []string, value any, allowed string) string {

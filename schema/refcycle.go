@@ -203,10 +203,6 @@ func (g *refGraph) exists(ptr string) bool {
 	return isObject
 }
 
-func escapeToken(t string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
-}
-
 // splitPointer splits a JSON pointer into its reference tokens.
 func splitPointer(p string) []string {
 	if p == "" {
