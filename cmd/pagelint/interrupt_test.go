@@ -170,3 +170,29 @@ func TestInterruptedBeforeAnyReport(t *testing.T) {
 		t.Error("a report was written")
 	}
 }
+
+// Interrupted, a run whose report cannot be written says why as well as
+// that it was interrupted, and still exits 130.
+func TestInterruptedAndTheReportFails(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cancel(&interrupt{sig: syscall.SIGINT})
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	page := `<!DOCTYPE html><html lang="en"><title>t</title><body><main><a href="` + srv.URL + `/slow">slow</a></main></body></html>`
+	if err := os.WriteFile("index.html", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo("r.json", 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := runContext(ctx, []string{"pagelint", "check", "--no-cache", "--allow-private", "-f", "json=r.json", "index.html"}, nil, &stdout, &stderr)
+	want := "pagelint: r.json: no process reads this FIFO\npagelint: interrupted by SIGINT\n"
+	if code != 130 || !strings.HasSuffix(stderr.String(), want) {
+		t.Errorf("exit %d, standard error %q, want it to end %q", code, stderr.String(), want)
+	}
+}

@@ -67,6 +67,11 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if ee.msg != "" {
 				fmt.Fprintln(stderr, "pagelint: "+ee.msg)
 			}
+		case err != nil && !stoppedBy(ctx, err):
+			// A failure of its own (an output that cannot be written) is
+			// said as it is, then the interruption.
+			fmt.Fprintln(stderr, "pagelint: "+errorLine(err))
+			fmt.Fprintf(stderr, "pagelint: interrupted by %s\n", sig.String())
 		default:
 			// The command stopped on its way (reading the pages): there
 			// is no report to say it was interrupted, so this line does.
@@ -84,8 +89,24 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "pagelint: "+oneLine(err.Error()))
+	fmt.Fprintln(stderr, "pagelint: "+errorLine(err))
 	return exitFailure
+}
+
+// stoppedBy: err says no more than that ctx ended (a command that
+// stopped on its way may have wrapped that in words of its own).
+func stoppedBy(ctx context.Context, err error) bool {
+	line := errorLine(err)
+	return line == "" || errors.Is(err, context.Cause(ctx)) || errors.Is(err, context.Canceled) ||
+		strings.Contains(line, context.Canceled.Error())
+}
+
+// errorLine is what err says, on one line.
+func errorLine(err error) string {
+	if ee := (*exitError)(nil); errors.As(err, &ee) {
+		return ee.msg
+	}
+	return oneLine(err.Error())
 }
 
 func oneLine(s string) string {
