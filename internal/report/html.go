@@ -105,7 +105,7 @@ type htmlSegment struct {
 // The report's JSON is embedded too, for tools that scrape the page.
 func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	findings := sortedFindings(r)
-	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary),
+	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary, len(findings)),
 		Comparison: r.Comparison,
 		Geometry:   htmlGeometry{chartLabelW, chartBarMaxW, chartRowH, chartBarH, chartMaxBars, chartLabelChars}}
 	data.Caveat = passCaveat(r.Summary, len(findings))

@@ -57,10 +57,8 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 			finding.Plural(total.Error, "error", "errors"), finding.Plural(total.Warning, "warning", "warnings"), total.Info, pages)
 	}
 	fmt.Fprintf(&buf, " · %s checked", finding.Plural(r.Summary.LinksChecked, "link", "links"))
-	for _, note := range summaryNotes(r.Summary) {
-		if note != passCaveat(r.Summary, total.total()) {
-			buf.WriteString(" · " + escapeMarkdown(note))
-		}
+	for _, note := range summaryNotes(r.Summary, total.total()) {
+		buf.WriteString(" · " + escapeMarkdown(note))
 	}
 	buf.WriteString("\n")
 	if total.total() > 0 {

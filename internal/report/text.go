@@ -123,7 +123,11 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
 	switch {
 	case c.total() == 0 && s.Interrupted:
-		line = st.style(ansiRed+ansiBold, "✖ no problems found") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
+		claim := "✖ no problems found"
+		if quiet {
+			claim = "✖ no errors found" // quiet counts the errors alone
+		}
+		line = st.style(ansiRed+ansiBold, claim) + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
 	case passCaveat(s, c.total()) != "":
 		claim := "⚠ no problems found"
 		if quiet {
@@ -145,10 +149,8 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 		}
 		line = st.style(style, fmt.Sprintf("✖ %s (%s)", finding.Plural(c.total(), "problem", "problems"), detail))
 	}
-	for _, note := range summaryNotes(s) {
-		if note != passCaveat(s, c.total()) {
-			line += "; " + note
-		}
+	for _, note := range summaryNotes(s, c.total()) {
+		line += "; " + note
 	}
 	return line
 }
@@ -166,8 +168,9 @@ func passCaveat(s Summary, findings int) string {
 }
 
 // summaryNotes say what the run left unchecked, for the closing line of the
-// text, Markdown and HTML reports.
-func summaryNotes(s Summary) []string {
+// text, Markdown and HTML reports: all but the pass caveat, which that line
+// says itself (see passCaveat) of a run with so many findings.
+func summaryNotes(s Summary, findings int) []string {
 	var notes []string
 	if s.Interrupted {
 		notes = append(notes, interruptedNote)
@@ -188,7 +191,7 @@ func summaryNotes(s Summary) []string {
 		}
 		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
 	}
-	if note := homeSkipped(s); note != "" {
+	if note := homeSkipped(s); note != "" && note != passCaveat(s, findings) {
 		notes = append(notes, note)
 	}
 	return notes
