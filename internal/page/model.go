@@ -90,7 +90,8 @@ type Page struct {
 	Links   []*Link  `json:"links"`
 	Anchors []string `json:"anchors"`
 	// SharedAnchors are the anchors that more than one element carries
-	// (once each): a #fragment naming one leads to the first of them.
+	// (once each), but for LandmarkAnchors: a #fragment naming one leads to
+	// the first of them.
 	SharedAnchors []string `json:"sharedAnchors,omitempty"`
 	// LandmarkAnchors are the anchors that more than one element carries
 	// and whose first element is a landmark (main, header, footer): the
