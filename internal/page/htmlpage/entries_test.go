@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 func TestEntryFields(t *testing.T) {
@@ -91,8 +92,8 @@ func TestTargets(t *testing.T) {
 		{"/dir/index.html", "", " spaced.html ", "/dir/spaced.html"},
 	}
 	for _, tt := range tests {
-		r := newResolver(tt.url, tt.base)
-		if got := r.target(tt.href); got != tt.want {
+		r := urlnorm.NewResolver(tt.url, tt.base)
+		if got := r.Target(tt.href); got != tt.want {
 			t.Errorf("url %q base %q href %q: got %q, want %q", tt.url, tt.base, tt.href, got, tt.want)
 		}
 	}

@@ -5,18 +5,8 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html/atom"
 )
-
-// resolver resolves the page's references (see urlnorm.Resolver).
-type resolver struct{ urlnorm.Resolver }
-
-func newResolver(pageURL, base string) resolver {
-	return resolver{urlnorm.NewResolver(pageURL, base)}
-}
-
-func (r resolver) target(href string) string { return r.Target(href) }
 
 // refAttrs are the attributes that reference another resource, per tag.
 var refAttrs = map[atom.Atom][]atom.Atom{
@@ -131,7 +121,7 @@ func (md *model) addMissing(r tagRef, at linkPlace) {
 func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
 	if strings.TrimSpace(val) != "" {
 		l := md.newLink(r, at, atom.Usemap, val)
-		l.Target = md.res.target(val)
+		l.Target = md.res.Target(val)
 		md.p.Links = append(md.p.Links, l)
 	}
 }
@@ -145,7 +135,7 @@ func (md *model) addRefresh(r tagRef, at linkPlace) {
 	switch {
 	case u != "":
 		l := md.newLink(r, at, atom.Content, u)
-		l.Target = md.res.target(u)
+		l.Target = md.res.Target(u)
 		md.p.Links = append(md.p.Links, l)
 	case malformed:
 		md.p.Links = append(md.p.Links, md.newLink(r, at, atom.Content, string(content)))
@@ -164,7 +154,7 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 	if e != nil && e.HasHref && e.Href == href {
 		l.Target = e.Target
 	} else {
-		l.Target = md.res.target(href)
+		l.Target = md.res.Target(href)
 	}
 	md.p.Links = append(md.p.Links, l)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -17,8 +18,8 @@ type model struct {
 	sel   *selectors
 	p     *page.Page
 	lines *lines
-	res   resolver
-	dom   []*html.Node // see domOf
+	res   urlnorm.Resolver // resolves the page's references
+	dom   []*html.Node     // see domOf
 
 	cands          []candidate
 	header, footer int // index into cands, -1 for none
@@ -109,7 +110,7 @@ func (md *model) page() *page.Page {
 	}
 	p.Redirect = string(md.refresh)
 	p.OGURL = string(md.ogURL)
-	md.res = newResolver(md.opt.URL, p.Base)
+	md.res = urlnorm.NewResolver(md.opt.URL, p.Base)
 	md.scan(0, scanContext{header: -1, footer: -1, menu: -1, named: -1})
 	md.chooseLandmarks()
 	md.makeControls()
@@ -393,7 +394,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 		href, e.HasHref = md.attr(n, atom.Href)
 		if e.HasHref {
 			e.Href = string(href)
-			e.Target = md.res.target(e.Href)
+			e.Target = md.res.Target(e.Href)
 		}
 	}
 	pl := md.placeOf(n)
