@@ -23,7 +23,7 @@ type checked struct {
 
 // checkPage runs the page checks on p through env (when mine: a page of
 // this shard) and keeps what the rest of the run asks of it; anchors is the
-// worker's table of anchor sets (nil: shared with none).
+// worker's table of anchor sets.
 func checkPage(engine *checks.Engine, env *checks.Env, p *page.Page, mine bool, anchors *anchorSets) checked {
 	out := checked{anchors: anchors.of(p), index: engine.Index(p)}
 	if mine {
@@ -54,9 +54,6 @@ func newAnchorSets() *anchorSets {
 // of is the set of p's anchors, in strings of their own (the model's share
 // memory with the rest of the page), the one kept before when equal.
 func (t *anchorSets) of(p *page.Page) map[string]bool {
-	if t == nil {
-		return anchorSet(p)
-	}
 	t.hash.Reset()
 	for _, a := range p.Anchors {
 		_, _ = t.hash.WriteString(a)

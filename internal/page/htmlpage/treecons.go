@@ -190,9 +190,7 @@ func (b *builder) addText(text []byte) {
 
 func isSpace(b []byte) bool {
 	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\n', '\r', '\f':
-		default:
+		if !isSpaceByte(c) {
 			return false
 		}
 	}
