@@ -10,13 +10,13 @@ import (
 
 // at builds a finding on the page named source at pos, with selector and
 // context.
-func at(source, rule string, pos page.Pos, selector string, ctx map[string]string, format string, args ...any) finding.Finding {
+func at(source, rule string, pos page.Pos, selector string, ctx finding.Context, format string, args ...any) finding.Finding {
 	return atMsg(source, rule, pos, selector, ctx, fmt.Sprintf(format, args...))
 }
 
 // atMsg is at with the message written out already: checks that report
 // many findings (a site's broken links) build them without fmt.
-func atMsg(source, rule string, pos page.Pos, selector string, ctx map[string]string, msg string) finding.Finding {
+func atMsg(source, rule string, pos page.Pos, selector string, ctx finding.Context, msg string) finding.Finding {
 	return finding.Finding{
 		Rule:     rule,
 		Message:  msg,
@@ -24,18 +24,8 @@ func atMsg(source, rule string, pos page.Pos, selector string, ctx map[string]st
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Selector: selector,
-		Context:  contextOf(ctx),
+		Context:  ctx,
 	}
-}
-
-// contextOf makes a finding's context of ctx, leaving out empty values so
-// that reports carry only what is known.
-func contextOf(ctx map[string]string) finding.Context {
-	kv := make([]string, 0, 2*len(ctx))
-	for k, v := range ctx {
-		kv = append(kv, k, v)
-	}
-	return finding.NewContext(kv...)
 }
 
 // q quotes a label, URL or item for a message. Unlike %q it leaves

@@ -57,12 +57,10 @@ type linkCheck struct {
 	sharedSeen map[string]bool
 }
 
-// add reports on l. Its context is made without a map: a large page's
-// broken links are counted in hundreds of thousands.
+// add reports on l.
 func (lc *linkCheck) add(l *page.Link, rule, msg string) {
-	f := atMsg(lc.p.Source, rule, l.Pos, l.Selector, nil, msg)
-	f.Context = finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag)
-	lc.result.Findings = append(lc.result.Findings, f)
+	lc.result.Findings = append(lc.result.Findings,
+		atMsg(lc.p.Source, rule, l.Pos, l.Selector, finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag), msg))
 }
 
 // pend leaves l to be judged once every page is read.

@@ -51,7 +51,7 @@ func (assertions) Check(p *page.Page, env *Env) Result {
 			msg += why
 		}
 		msg += " (at " + pointer + ")"
-		out = append(out, atMsg(p.Source, rule, page.Pos{}, "", map[string]string{"assertion": a.ID, "pointer": pointer}, msg))
+		out = append(out, atMsg(p.Source, rule, page.Pos{}, "", finding.NewContext("assertion", a.ID, "pointer", pointer), msg))
 	}
 	return Result{Findings: out}
 }

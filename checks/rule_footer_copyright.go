@@ -78,7 +78,7 @@ func checkCopyright(p *page.Page, env *Env) []finding.Finding {
 	if c.MaxAgeYears != nil {
 		maxAge = *c.MaxAgeYears
 	}
-	finding := func(pos page.Pos, sel string, ctx map[string]string, msg string) []finding.Finding {
+	report := func(pos page.Pos, sel string, ctx finding.Context, msg string) []finding.Finding {
 		f := atMsg(p.Source, ruleFooterCopyright.ID, pos, sel, ctx, msg)
 		f.Severity = sev
 		return []finding.Finding{f}
@@ -88,9 +88,9 @@ func checkCopyright(p *page.Page, env *Env) []finding.Finding {
 			return nil
 		}
 		if p.Footer == nil {
-			return finding(page.Pos{}, "", nil, "copyright notice is missing: page has no footer")
+			return report(page.Pos{}, "", nil, "copyright notice is missing: page has no footer")
 		}
-		return finding(p.Footer.Pos, p.Footer.Selector, nil, "copyright notice is missing from the footer")
+		return report(p.Footer.Pos, p.Footer.Selector, nil, "copyright notice is missing from the footer")
 	}
 	var newest *page.Copyright
 	newestYear := 0
@@ -116,7 +116,7 @@ func checkCopyright(p *page.Page, env *Env) []finding.Finding {
 		if n == nil {
 			return nil
 		}
-		return finding(n.Pos, "", map[string]string{"notice": n.Text},
+		return report(n.Pos, "", finding.NewContext("notice", n.Text),
 			"copyright notice "+q(n.Text)+" has no year")
 	}
 	expected := now.Year() - maxAge
@@ -127,6 +127,6 @@ func checkCopyright(p *page.Page, env *Env) []finding.Finding {
 	if maxAge > 0 {
 		want += " or later"
 	}
-	return finding(newest.Pos, "", map[string]string{"notice": newest.Text, "year": strconv.Itoa(newestYear)},
+	return report(newest.Pos, "", finding.NewContext("notice", newest.Text, "year", strconv.Itoa(newestYear)),
 		fmt.Sprintf("copyright notice %s is out of date: newest year %d, expected %s", q(newest.Text), newestYear, want))
 }

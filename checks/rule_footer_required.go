@@ -104,10 +104,10 @@ func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding
 			return finding.Finding{}, false
 		}
 	}
-	ctx := func(e *page.Entry) map[string]string {
-		c := map[string]string{"item": it.ID, "label": describe(it)}
+	ctx := func(e *page.Entry) finding.Context {
+		c := finding.NewContext("item", it.ID, "label", describe(it))
 		if e != nil {
-			c["entry"], c["href"], c["group"] = entryName(e), e.Href, e.Group
+			c = c.With("entry", entryName(e), "href", e.Href, "group", e.Group)
 		}
 		return c
 	}
@@ -148,7 +148,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding
 // missingItem reports an item that is nowhere, at the footer (or the
 // region it should stand in), naming the entries that came close but an
 // exclusion ruled out.
-func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx map[string]string) finding.Finding {
+func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx finding.Context) finding.Finding {
 	// Point at the footer, where such items usually go, unless the item
 	// may stand only in the header.
 	region := p.Footer

@@ -42,7 +42,7 @@ func (linkEmpty) Check(p *page.Page, env *Env) Result {
 				continue // a menu or footer entry: nav-dead-link's
 			}
 		}
-		ctx := map[string]string{"href": l.Href, "tag": l.Tag, "attr": l.Attr}
+		ctx := finding.NewContext("href", l.Href, "tag", l.Tag, "attr", l.Attr)
 		out = append(out, atMsg(p.Source, ruleLinkEmpty.ID, l.Pos, l.Selector, ctx, msg))
 	}
 	return Result{Findings: out}

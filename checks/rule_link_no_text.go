@@ -26,7 +26,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	links, buttons := namelessOf(p, false)
 	var out []finding.Finding
 	for _, l := range links {
-		ctx := map[string]string{"href": l.Href, "target": l.Target, "tag": l.Tag}
+		ctx := finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag)
 		what := "link"
 		if href := firstNonEmpty(l.Href, l.Target); href != "" {
 			what = "link to " + q(href)
@@ -34,7 +34,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 		out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "%s %s", what, nameless(l)))
 	}
 	for _, e := range buttons {
-		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, map[string]string{"kind": e.Kind},
+		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, finding.NewContext("kind", e.Kind),
 			"button has no accessible name (no text, aria-label or title)"))
 	}
 	return Result{Findings: out}

@@ -221,8 +221,8 @@ func (d *dupFinder) report(de, first dupEntry, sev finding.Severity, menu, msg s
 		firstLine = strconv.Itoa(first.e.Line)
 	}
 	f := atMsg(d.p.Source, ruleMenuDuplicate.ID, de.e.Pos, de.e.Selector,
-		map[string]string{"label": entryName(de.e), "menu": menu, "parent": de.parentName, "href": de.e.Href,
-			"firstLine": firstLine, "firstSelector": first.e.Selector}, msg)
+		finding.NewContext("label", entryName(de.e), "menu", menu, "parent", de.parentName, "href", de.e.Href,
+			"firstLine", firstLine, "firstSelector", first.e.Selector), msg)
 	f.Severity = sev
 	d.out = append(d.out, f)
 }

@@ -90,7 +90,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 		// keyboards and screen readers take it for a page.
 		why += " (it opens a submenu: make it a button)"
 	}
-	ctx := map[string]string{ctxKey: ctxValue, "label": entryName(e), "href": e.Href}
+	ctx := finding.NewContext(ctxKey, ctxValue, "label", entryName(e), "href", e.Href)
 	d.out = append(d.out, at(d.p.Source, ruleNavDeadLink.ID, e.Pos, e.Selector, ctx, "%s entry %s %s", where, name, why))
 }
 

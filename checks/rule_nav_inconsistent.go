@@ -175,7 +175,7 @@ func (ms *menuSet) inconsistent(k string, sm *siteMenu, common []string, pages i
 			names[j] = sm.labels[l]
 		}
 		for _, p := range ms.pages {
-			out = append(out, at(p.Source, ruleNavInconsistent.ID, page.Pos{}, "", map[string]string{"menu": sm.ref.plain()},
+			out = append(out, at(p.Source, ruleNavInconsistent.ID, page.Pos{}, "", finding.NewContext("menu", sm.ref.plain()),
 				"page has no %s, which %d of %d pages have (with %s)", sm.ref.bare(), sm.pages, pages, quoteList(names, 5)))
 		}
 		return out
@@ -198,7 +198,7 @@ func (ms *menuSet) inconsistent(k string, sm *siteMenu, common []string, pages i
 			continue // its scripts build the menu (page-script-built)
 		}
 		out = append(out, at(p.Source, ruleNavInconsistent.ID, pm.first.Pos, pm.first.Selector,
-			map[string]string{"menu": sm.ref.plain(), "missing": strings.Join(missing, ", ")},
+			finding.NewContext("menu", sm.ref.plain(), "missing", strings.Join(missing, ", ")),
 			"%s lacks %d %s that most pages of the site have in it: %s", sm.ref.the(), len(missing), noun, quoteList(missing, 10)))
 	}
 	return out

@@ -74,7 +74,7 @@ func (navOrphanPage) CheckSite(pages []*SitePage, env *Env) []finding.Finding {
 			continue
 		}
 		name := firstNonEmpty(p.URL, p.Source)
-		out = append(out, at(p.Source, ruleNavOrphanPage.ID, page.Pos{}, "", map[string]string{"page": name},
+		out = append(out, at(p.Source, ruleNavOrphanPage.ID, page.Pos{}, "", finding.NewContext("page", name),
 			"%s", fmt.Sprintf("page %s is not linked from any other page of the site", q(name))))
 	}
 	return out

@@ -75,7 +75,7 @@ func (nc navCheck) missingMenu(m schema.Menu) finding.Finding {
 			labels = append(labels, describe(&m.Required[i]))
 		}
 	}
-	return at(nc.p.Source, ruleNavRequired.ID, page.Pos{}, "", map[string]string{"menu": m.Name},
+	return at(nc.p.Source, ruleNavRequired.ID, page.Pos{}, "", finding.NewContext("menu", m.Name),
 		"required menu %s is missing (it must have %s)", q(m.Name), quoteList(labels, 10))
 }
 
@@ -116,7 +116,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 			}
 		})
 	}
-	ctx := map[string]string{"item": it.ID, "label": describe(it), "menu": menuLabel}
+	ctx := finding.NewContext("item", it.ID, "label", describe(it), "menu", menuLabel)
 	if len(matched) == 0 {
 		return []finding.Finding{nc.missing(menus, menuLabel, it, ctx)}
 	}
@@ -131,7 +131,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 		}
 		if len(right) == 0 {
 			e := matched[0].e
-			ctx["href"] = e.Href
+			ctx = ctx.With("href", e.Href)
 			got := e.Target
 			if got == "" {
 				got = e.Href
@@ -178,7 +178,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 			msg = child.Message
 		}
 		f := atMsg(nc.p.Source, ruleNavRequired.ID, pe.e.Pos, pe.e.Selector,
-			map[string]string{"item": child.ID, "label": describe(child), "parent": entryName(pe.e), "menu": menu.plain()}, msg)
+			finding.NewContext("item", child.ID, "label", describe(child), "parent", entryName(pe.e), "menu", menu.plain()), msg)
 		f.Severity = sev
 		return []finding.Finding{f}
 	}
@@ -193,7 +193,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 
 // missing reports a required entry that no menu has, at the first menu (or
 // nowhere when the page has no menu at all).
-func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx map[string]string) finding.Finding {
+func (nc navCheck) missing(menus []*page.Menu, menuLabel string, it *schema.Item, ctx finding.Context) finding.Finding {
 	var msg string
 	var pos page.Pos
 	var sel string

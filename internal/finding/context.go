@@ -42,6 +42,15 @@ func NewContext(kv ...string) Context {
 	return slices.CompactFunc(c, func(a, b Field) bool { return a.Key == b.Key })
 }
 
+// With is c with the fields of kv (key, value, … as for NewContext) added.
+func (c Context) With(kv ...string) Context {
+	all := make([]string, 0, 2*len(c)+len(kv))
+	for _, f := range c {
+		all = append(all, f.Key, f.Value)
+	}
+	return NewContext(append(all, kv...)...)
+}
+
 // Get is the value of key; "" when the context has none.
 func (c Context) Get(key string) string {
 	for _, f := range c {

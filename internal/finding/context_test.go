@@ -53,3 +53,11 @@ func TestContextJSONIsTheMapsJSON(t *testing.T) {
 		t.Errorf("read back %v from %s (%v)", back, b, err)
 	}
 }
+
+func TestContextWith(t *testing.T) {
+	c := NewContext("item", "privacy", "label", "Privacy").With("href", "/p", "group", "")
+	want := Context{{"href", "/p"}, {"item", "privacy"}, {"label", "Privacy"}}
+	if !slices.Equal(c, want) {
+		t.Errorf("With gave %v, want %v", c, want)
+	}
+}
