@@ -17,9 +17,12 @@ import (
 type Error struct {
 	File    string
 	Pointer string
-	// Line is set for syntax errors, where the file gives one.
+	// Line is set for syntax errors, where the file gives one, and for
+	// duplicate keys.
 	Line int
 	Msg  string
+	// Syntax: the file is no JSON or YAML at all (Msg quotes it).
+	Syntax bool
 }
 
 // Error reads "pagelint.json: /navigation/menu: unknown key "menu""
@@ -68,13 +71,13 @@ func jsonSyntaxError(file string, data []byte, err error) *Error {
 		if msg == "unexpected end of JSON input" {
 			msg = "unexpected end of input"
 		}
-		return &Error{File: file, Line: line, Msg: "syntax error: " + msg}
+		return &Error{File: file, Line: line, Msg: "syntax error: " + msg, Syntax: true}
 	}
 	msg := err.Error()
 	if msg == "unexpected end of JSON input" {
 		msg = "unexpected end of input"
 	}
-	return &Error{File: file, Line: 1 + strings.Count(strings.TrimRight(string(data), "\n"), "\n"), Msg: "syntax error: " + msg}
+	return &Error{File: file, Line: 1 + strings.Count(strings.TrimRight(string(data), "\n"), "\n"), Msg: "syntax error: " + msg, Syntax: true}
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
@@ -85,11 +88,11 @@ func yamlSyntaxError(file string, err error) *Error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: line, Msg: "syntax error: " + m[2]}
+		return &Error{File: file, Line: line, Msg: "syntax error: " + m[2], Syntax: true}
 	}
 	msg = strings.TrimPrefix(msg, "error converting YAML to JSON: ")
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	return &Error{File: file, Msg: "syntax error: " + msg}
+	return &Error{File: file, Msg: "syntax error: " + msg, Syntax: true}
 }
 
 // schemaError turns gojsonschema's findings into one *Error: the first by

@@ -147,7 +147,7 @@ func (r *resolver) open(ref string, from *layer, pointer string) (*layer, error)
 	}
 	doc, err := parseConfig(path, data)
 	var ce *Error
-	if errors.As(err, &ce) && strings.HasPrefix(ce.Msg, "syntax error") {
+	if errors.As(err, &ce) && ce.Syntax {
 		// Not a config at all (extends: ["/etc/shadow"]): a syntax error
 		// would quote the file, so only its line is said.
 		return nil, fail(fmt.Sprintf("extended config %q is not JSON or YAML (syntax error on line %d)", ref, max(ce.Line, 1)))
