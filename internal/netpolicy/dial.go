@@ -94,15 +94,16 @@ func (p *Policy) Proxy(req *http.Request) (*url.URL, error) {
 			}
 		}
 	}
-	p.proxies.Store(proxyAddr(proxy), true)
+	p.proxies.Store(HostPort(proxy), true)
 	return proxy, nil
 }
 
-// proxyAddr is the host:port a transport dials for a proxy URL.
-func proxyAddr(u *url.URL) string {
+// HostPort is the host:port a client dials for u: its port, else its
+// scheme's (http, https, ws, wss, socks5).
+func HostPort(u *url.URL) string {
 	port := u.Port()
 	if port == "" {
-		port = map[string]string{"http": "80", "https": "443", "socks5": "1080", "socks5h": "1080"}[u.Scheme]
+		port = map[string]string{"http": "80", "https": "443", "ws": "80", "wss": "443", "socks5": "1080", "socks5h": "1080"}[u.Scheme]
 	}
 	return net.JoinHostPort(u.Hostname(), port)
 }

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httputil"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -300,19 +299,6 @@ func (r *proxyRoute) failure(hostPort string) (string, bool) {
 	defer r.mu.Unlock()
 	reason, ok := r.failed[hostPort]
 	return reason, ok
-}
-
-// hostPort is the host:port the proxy dials for a URL, as it records its
-// failures.
-func hostPort(u *url.URL) string {
-	port := u.Port()
-	if port == "" {
-		port = "80"
-		if u.Scheme == "https" || u.Scheme == "wss" {
-			port = "443"
-		}
-	}
-	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // Close stops the proxy and ends the connections going through it.

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/netpolicy"
 )
 
 // maxReloads is how often a page may reload itself while it renders, as one
@@ -209,7 +210,7 @@ func (s *tabState) block(u string, err error) {
 func (s *tabState) ask(u *url.URL) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := hostPort(u)
+	key := netpolicy.HostPort(u)
 	if _, known := s.asked[key]; !known && len(s.asked) < maxFailedHosts {
 		s.asked[key] = u.String()
 	}
@@ -221,7 +222,7 @@ func (s *tabState) fail(rawURL string) {
 	if rawURL == "" || err != nil {
 		return
 	}
-	key := hostPort(u)
+	key := netpolicy.HostPort(u)
 	for i := range s.failed {
 		if s.failed[i].hostPort == key {
 			s.failed[i].count++
@@ -254,7 +255,7 @@ func (s *tabState) docHostPort() string {
 	if err != nil {
 		return ""
 	}
-	return hostPort(u)
+	return netpolicy.HostPort(u)
 }
 
 // refusedByProxy adds to the blocked requests the host:ports that the
