@@ -253,40 +253,15 @@ func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
 // ReadAll reads r (standard input) to its end, refusing more than limit
 // bytes as ReadFile does.
 func ReadAll(r io.Reader, limit int64) ([]byte, error) {
-	return readLimited(r, 512, limit)
-}
-
-// readLimited reads r into a buffer of size, grown as needed, and fails
-// past limit bytes.
-func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		return io.ReadAll(r)
 	}
-	b, err := readUpTo(r, make([]byte, 0, min(size, limit+1)), limit+1)
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
 		return nil, sizeError(-1, limit)
-	}
-	return b, nil
-}
-
-// readUpTo reads r to its end into b, but no more than n bytes.
-func readUpTo(r io.Reader, b []byte, n int64) ([]byte, error) {
-	for int64(len(b)) < n {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		room := min(int64(cap(b)), n)
-		read, err := r.Read(b[len(b):room])
-		b = b[:len(b)+read]
-		if errors.Is(err, io.EOF) {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
 	}
 	return b, nil
 }
