@@ -167,9 +167,10 @@ func (c *Checker) resultFor(in input) *Result {
 }
 
 // run checks all jobs: per host, workersPerSlot×PerHost workers take its
-// URLs in turn, in the order given, so that a run asks the same URLs in
-// the same order each time. Each request takes a slot of its host, then
-// one of the global limit, for as long as it is in flight only, so a slow
+// URLs in turn, in the order given, each with a slot of the host in hand,
+// so that a run asks a host's URLs in the same order each time (retries
+// and redirects aside). Each request takes a slot of its host, then one of
+// the global limit, for as long as it is in flight only, so a slow
 // host holds at most PerHost global slots and never starves the others,
 // and a worker sleeping before a retry (except after a 429) leaves its
 // host's slot to a worker with work.
@@ -212,8 +213,22 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for j := range queue {
-					c.checkJob(ctx, hs, j)
+				for {
+					// The slot before the URL: a worker that held a
+					// URL not yet asked could be passed by the others
+					// for as long as it is not scheduled, so the order
+					// would be the scheduler's. Taken in turn by the
+					// holders of slots, which are granted in order,
+					// the URLs go out in the order given.
+					haveSlot := hs.acquire(ctx) == nil
+					j, ok := <-queue
+					if !ok {
+						if haveSlot {
+							hs.release()
+						}
+						return
+					}
+					c.checkJob(ctx, hs, j, haveSlot)
 					done(j)
 				}
 			}()
@@ -243,21 +258,20 @@ func (c *Checker) newBar(total int) *progressbar.ProgressBar {
 	)
 }
 
-// checkJob fills j.res from the cache or the network.
-func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job) {
-	if c.cache != nil {
-		if e := c.cache.get(j.t.Key, c.now(), c.opt.CacheTTL, c.opt.FailureTTL); e != nil && (!j.needAnchors || e.HasAnchors || !e.OK) {
-			j.res = &Result{URL: j.t.Key, OK: e.OK, Status: e.Status, Reason: e.Reason,
-				FinalURL: e.FinalURL, Permanent: e.Permanent, FromCache: true}
-			j.anchors, j.hasAnchors, j.partial = e.Anchors, e.HasAnchors, e.Partial
-			return
+// checkJob fills j.res from the cache or the network. haveSlot: the caller
+// hands over a slot of the host for the first request.
+func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job, haveSlot bool) {
+	cached := c.fromCache(j)
+	if err := ctx.Err(); cached || err != nil {
+		if haveSlot {
+			hs.release()
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		j.res = notChecked(j.t.Key, err)
+		if !cached {
+			j.res = notChecked(j.t.Key, err)
+		}
 		return
 	}
-	out := c.fetch(ctx, hs, j.t.Key, j.needAnchors)
+	out := c.fetch(ctx, hs, j.t.Key, j.needAnchors, haveSlot)
 	if out.res.Skipped {
 		j.res = out.res
 		return
@@ -270,6 +284,21 @@ func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job) {
 			Anchors: j.anchors, HasAnchors: j.hasAnchors, Partial: j.partial,
 		})
 	}
+}
+
+// fromCache fills j from the cache, when it holds what the job needs.
+func (c *Checker) fromCache(j *job) bool {
+	if c.cache == nil {
+		return false
+	}
+	e := c.cache.get(j.t.Key, c.now(), c.opt.CacheTTL, c.opt.FailureTTL)
+	if e == nil || j.needAnchors && !e.HasAnchors && e.OK {
+		return false
+	}
+	j.res = &Result{URL: j.t.Key, OK: e.OK, Status: e.Status, Reason: e.Reason,
+		FinalURL: e.FinalURL, Permanent: e.Permanent, FromCache: true}
+	j.anchors, j.hasAnchors, j.partial = e.Anchors, e.HasAnchors, e.Partial
+	return true
 }
 
 // notChecked is the result of a URL the run had no time for: skipped, not

@@ -57,13 +57,15 @@ func (a *answer) releaseSlot() {
 	}
 }
 
-// fetch checks one normalised URL, following redirects by hand.
-func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnchors bool) outcome {
+// fetch checks one normalised URL, following redirects by hand. haveSlot:
+// the caller hands over a slot of hs for the first request.
+func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnchors, haveSlot bool) outcome {
 	res := &Result{URL: key}
 	current := key
 	visited := map[string]bool{key: true}
 	for hop := 0; ; hop++ {
-		a, attempts := c.tryURL(ctx, hs, current, needAnchors)
+		a, attempts := c.tryURL(ctx, hs, current, needAnchors, haveSlot)
+		haveSlot = false
 		res.Attempts += attempts
 		if current != key {
 			res.FinalURL = current
@@ -155,10 +157,11 @@ func resolveRedirect(base, location string) (string, error) {
 
 // tryURL asks for one URL until it answers for good: HEAD (unless the body
 // is needed or the host rejects HEAD), GET where HEAD is not to be trusted,
-// and retries with backoff on timeouts, resets, 5xx and 429.
-func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody bool) (answer, int) {
+// and retries with backoff on timeouts, resets, 5xx and 429. haveSlot: the
+// caller hands over a slot of hs for the first try.
+func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody, haveSlot bool) (answer, int) {
 	attempts, timeouts := 0, 0
-	kept := false // a slot of hs kept for the retry (see answer.held)
+	kept := haveSlot // a slot of hs held for the next try (see answer.held)
 	for retry := 0; ; retry++ {
 		method := http.MethodHead
 		if needBody || hs.preferGET.Load() {

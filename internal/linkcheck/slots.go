@@ -90,13 +90,6 @@ const (
 	usualWeight   = 64  // the usual one the last ~64
 )
 
-// answered records an answer of the host that took d, received at now:
-// busy says the host pushed back (429, 503), which halves its limit. Of
-// the answers to requests sent before a cut only the first counts: they
-// are one signal, of a limit already cut. Otherwise the limit grows, by
-// one per answer until the host first pushed back, by one per round of
-// answers after, but only while the host has requests waiting (an idle
-// host proves nothing) and its answers are not slowing down.
 // recentAnswer is the moving average of the host's last answer times (0
 // before its first): how long it usually takes now, from which the rate it
 // is served at without a limit follows (slots / recentAnswer).
@@ -106,6 +99,13 @@ func (s *slots) recentAnswer() time.Duration {
 	return s.recent
 }
 
+// answered records an answer of the host that took d, received at now:
+// busy says the host pushed back (429, 503), which halves its limit. Of
+// the answers to requests sent before a cut only the first counts: they
+// are one signal, of a limit already cut. Otherwise the limit grows, by
+// one per answer until the host first pushed back, by one per round of
+// answers after, but only while the host has requests waiting (an idle
+// host proves nothing) and its answers are not slowing down.
 func (s *slots) answered(d time.Duration, busy bool, now time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
