@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,6 +155,13 @@ func runCheck(c *cli.Context, s *streams) error {
 	}
 	if showProgress(c, s) {
 		opt.Progress = s.stderr
+	}
+	written := outputs
+	if c.Bool("update-baseline") {
+		written = append(slices.Clip(outputs), output{file: c.String("baseline")})
+	}
+	if err := protectKnownInputs(written, &opt); err != nil {
+		return err
 	}
 	res, err := lint.Run(c.Context, opt)
 	if err != nil {

@@ -168,6 +168,32 @@ func hostileCases() []hostileCase {
 			args: with("-c", "pagelint.json", "-f", "json=pagelint.json", "index.html"), code: 2,
 			stderr: []string{"pagelint: pagelint.json: refusing to overwrite pagelint.json, an input of this run"},
 			check:  unchanged("pagelint.json", `{}`)},
+		// A page of a directory input is refused before the run: its
+		// link is never asked.
+		{name: "report over a page of a directory input", files: map[string]string{"site/index.html": hostilePage,
+			"site/about.html": strings.Replace(hostilePage, "<main>", `<main><a href="$SRV/ok">ok</a>`, 1)},
+			args: []string{"check", "--no-cache", "--allow-private", "--now", "2026-11-26", "-f", "json=site/about.html", "site"}, code: 2,
+			stderr: []string{"pagelint: site/about.html: refusing to overwrite site/about.html, an input of this run"},
+			check: func(t *testing.T, dir, stdout string, requests int64) {
+				unchanged("site/index.html", hostilePage)(t, dir, stdout, requests)
+				if requests != 0 {
+					t.Errorf("%d requests reached the server: the run started", requests)
+				}
+			}},
+		{name: "baseline over a page of a directory input", files: map[string]string{"site/index.html": hostilePage},
+			args: with("--baseline", "site/index.html", "--update-baseline", "site"), code: 2,
+			stderr: []string{"pagelint: site/index.html: refusing to overwrite site/index.html, an input of this run"},
+			check:  unchanged("site/index.html", hostilePage)},
+		{name: "report into a directory input under a name it does not read", files: map[string]string{"site/index.html": hostilePage},
+			args: with("-f", "json=site/report.json", "-f", "html=site/.git/report.html", "site"), code: 0,
+			setup: func(t *testing.T, dir string) { mkdir(t, filepath.Join(dir, "site/.git")) },
+			check: func(t *testing.T, dir, _ string, _ int64) {
+				for _, name := range []string{"site/report.json", "site/.git/report.html"} {
+					if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+						t.Errorf("no report: %v", err)
+					}
+				}
+			}},
 		{name: "two reports to one file", files: page, args: with("-f", "json=r.json", "-f", "sarif=./r.json", "index.html"), code: 2,
 			stderr: []string{"pagelint: --format: the json and sarif reports would both be written to ./r.json; give each a file of its own"}},
 		{name: "two reports to one file through a link", files: page,

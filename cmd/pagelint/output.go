@@ -13,6 +13,7 @@ import (
 
 	"github.com/pagelint/pagelint/internal/finding"
 	"github.com/pagelint/pagelint/internal/fsutil"
+	"github.com/pagelint/pagelint/internal/lint"
 	"github.com/pagelint/pagelint/internal/report"
 )
 
@@ -91,6 +92,22 @@ func protectInputs(outs []output, read []string) error {
 		}
 	}
 	return nil
+}
+
+// protectKnownInputs is protectInputs before the run, for the files it is
+// known to read: the config, and the pages lint.Reads names. A run must not
+// spend its time only to refuse its report at the end.
+func protectKnownInputs(outs []output, opt *lint.Options) error {
+	var read []string
+	if opt.Config.Path != "" {
+		read = append(read, opt.Config.Path)
+	}
+	for _, o := range outs {
+		if o.file != "" && lint.Reads(opt, o.file) {
+			read = append(read, o.file)
+		}
+	}
+	return protectInputs(outs, read)
 }
 
 // writeReports renders every report as it is made; files are written whole

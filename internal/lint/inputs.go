@@ -254,6 +254,28 @@ func (ls *localGroups) placeFile(file string) place {
 	return placeFile(file, p, root, opt.Config.Site.BaseURL)
 }
 
+// Reads reports whether a run of opt is known, before it starts, to read
+// file as a page: it is a file input (unless OnlyPages, which may leave it
+// out), or a directory input lists it (see source.Lists).
+func Reads(opt *Options, file string) bool {
+	for _, in := range opt.Inputs {
+		if in == "-" || IsURL(in) {
+			continue
+		}
+		info, err := os.Stat(in)
+		switch {
+		case err != nil:
+		case info.IsDir():
+			if source.Lists(in, opt.Config.Ignore, file) {
+				return true
+			}
+		case !opt.OnlyPages && fsutil.SameFile(in, file):
+			return true
+		}
+	}
+	return false
+}
+
 // IsURL reports whether an input is an http(s) URL rather than a path.
 func IsURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")

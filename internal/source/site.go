@@ -65,6 +65,36 @@ func Walk(root string, ignore []string) (*Site, error) {
 	return w.site, nil
 }
 
+// Lists reports whether Walk(root, ignore) would list file among
+// the site's pages, whatever links name it: a file that exists, in a real
+// directory below root, with a page's name, not ignored. It reads only the
+// links of file and root, not the directory.
+func Lists(root string, ignore []string, file string) bool {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(file)
+	if err != nil || !within(realRoot, real) {
+		return false
+	}
+	if info, err := os.Stat(real); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	rel, err := filepath.Rel(realRoot, real)
+	if err != nil || rel == "." {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, dir := range strings.Split(rel, "/") {
+		if vcsDirs[dir] {
+			return false
+		}
+	}
+	globs, err := compileGlobs(ignore)
+	return err == nil && isPageName(rel) && !globs.match(rel)
+}
+
 type walker struct {
 	globs    *globSet
 	realRoot string

@@ -88,7 +88,8 @@ func TestWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	site, err := Walk(root+"/./", []string{"drafts/**", "*.tmp.html"})
+	ignore := []string{"drafts/**", "*.tmp.html"}
+	site, err := Walk(root+"/./", ignore)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,6 +108,17 @@ func TestWalk(t *testing.T) {
 	for _, f := range []string{"/secret.html", "/outside/secret.html", "/.git/index.html", "/about/loop/index.html"} {
 		if site.Files[f] {
 			t.Errorf("Files has %q", f)
+		}
+	}
+	// Lists says the same of each file, by whatever name it is given: a
+	// page listed is listed through a link to it too.
+	for name, want := range map[string]bool{
+		"index.html": true, "home.html": true, "about/team.htm": true, "a-team/team.htm": true, "about/loop/index.html": true,
+		"drafts/new.html": false, "blog/a.tmp.html": false, ".git/index.html": false, "img/logo.png": false,
+		"secret.html": false, "outside/secret.html": false, "missing.html": false, "about": false,
+	} {
+		if got := Lists(root, ignore, filepath.Join(root, name)); got != want {
+			t.Errorf("Lists(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
