@@ -20,6 +20,10 @@ type hostState struct {
 	limiter *rate.Limiter
 	mu      sync.Mutex
 	lastCut time.Time
+	// freeAtCut is freeRate when the limit was last set from unlimited:
+	// the limit is lifted at twice it, so after a count of successes that
+	// no later answer time changes.
+	freeAtCut rate.Limit
 	// last429 is when the host last answered 429: see limiting.
 	last429 time.Time
 	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
@@ -111,6 +115,7 @@ func (h *hostState) slowDown(now time.Time) {
 	limit := h.limiter.Limit()
 	if limit == rate.Inf {
 		limit = h.freeRate()
+		h.freeAtCut = limit
 	}
 	h.limiter.SetLimit(max(limit/2, minSlowRate))
 }
@@ -123,7 +128,7 @@ func (h *hostState) speedUp() {
 		return
 	}
 	limit *= rateGrowth
-	if limit > 2*h.freeRate() {
+	if limit > 2*h.freeAtCut {
 		limit = rate.Inf
 	}
 	h.limiter.SetLimit(limit)

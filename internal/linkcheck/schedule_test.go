@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // A host whose requests hang holds no more than its own slots: the other
@@ -345,6 +347,28 @@ func TestHostLimiting(t *testing.T) {
 	} {
 		if got := h.limiting(t0.Add(step.at)); got != step.want {
 			t.Errorf("429 at +%v: limiting %v, want %v", step.at, got, step.want)
+		}
+	}
+}
+
+// A host that answered 429 is asked at half the rate it was served at,
+// and runs unlimited again after seventy-one successes, as many whatever
+// its answer times do meanwhile.
+func TestHostSlowDownLifted(t *testing.T) {
+	for _, later := range []time.Duration{20 * time.Millisecond, 2 * time.Second, time.Millisecond} {
+		h := newHostState(4, 16)
+		h.slots.recent = 20 * time.Millisecond // 4 slots: 200 requests a second
+		h.slowDown(time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC))
+		if got := h.limiter.Limit(); got != 100 {
+			t.Fatalf("after a 429: %v requests a second, want 100", got)
+		}
+		h.slots.recent = later
+		n := 0
+		for ; h.limiter.Limit() != rate.Inf && n < 1000; n++ {
+			h.speedUp()
+		}
+		if n != 71 {
+			t.Errorf("answers taking %v after the 429: unlimited after %d successes, want 71", later, n)
 		}
 	}
 }
