@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -411,31 +410,8 @@ func (g *group) add(c checked, mine bool) {
 // read as declaring no address.
 func mayDeclareAddress(data []byte) bool {
 	for _, word := range []string{"<base", "canonical", "og:url"} {
-		if containsFold(data, word) {
+		if page.ContainsFold(data, word) {
 			return true
-		}
-	}
-	return false
-}
-
-// containsFold reports whether data holds word (lower-case ASCII) in any
-// case, without a lower-case copy of data: one pass for each case of its
-// first byte.
-func containsFold(data []byte, word string) bool {
-	firsts := []byte{word[0]}
-	if c := word[0]; c >= 'a' && c <= 'z' {
-		firsts = append(firsts, c-'a'+'A')
-	}
-	for _, first := range firsts {
-		for i := 0; i+len(word) <= len(data); i++ {
-			j := bytes.IndexByte(data[i:len(data)-len(word)+1], first)
-			if j < 0 {
-				break
-			}
-			i += j
-			if bytes.EqualFold(data[i+1:i+len(word)], []byte(word[1:])) {
-				return true
-			}
 		}
 	}
 	return false

@@ -244,14 +244,5 @@ func hasCopyrightMark(s string) bool {
 	if strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") {
 		return true
 	}
-	return containsFold(s, "copyright")
-}
-
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
+	return page.ContainsFold(s, "copyright")
 }
