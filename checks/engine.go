@@ -114,7 +114,7 @@ type Env struct {
 	// settled remembers the site paths (with their fragments) that links
 	// led to without a finding: whether a site path and its fragment
 	// exist is the same from every page, so the next links to them need
-	// no judgement. It forgets all at maxSettled: a site of many pages
+	// no judgement. It forgets all when full (see memo): a site of many pages
 	// links to more fragments than a worker should remember, and the
 	// menus' and footers' targets, which most links lead to, are settled
 	// again by the next page.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/memo"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -108,15 +109,9 @@ func (lc *linkCheck) check(l *page.Link) {
 		lc.checkContact(l, raw)
 	}
 	if sitePath && t.kind == targetInternal && len(lc.result.Findings) == found && len(lc.result.Pending) == pending {
-		if len(settled) >= maxSettled {
-			clear(settled)
-		}
-		settled[strings.Clone(l.Target)] = true
+		memo.Put(settled, strings.Clone(l.Target), true)
 	}
 }
-
-// maxSettled bounds Env.settled: a few templates' worth of targets.
-const maxSettled = 4096
 
 func (lc *linkCheck) checkInternal(l *page.Link, t target) {
 	if samePage(t, lc.self) {

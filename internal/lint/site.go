@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/pagelint/pagelint/internal/memo"
 	"github.com/pagelint/pagelint/internal/source"
 )
 
@@ -99,9 +100,7 @@ func isPage(sitePath string) bool {
 // view returns a view of s for one worker, with caches of its own in
 // front of the shared maps: the pages' links ask the same questions over
 // and over, and the workers would contend for the shared maps' locks. The
-// caches forget all at maxViewed: what the links of a site's templates ask
-// is asked again at once, and a site of many pages would otherwise be
-// remembered by every worker whole.
+// caches forget all when full (see memo).
 func (s *localSite) view() *siteView {
 	return &siteView{site: s, resolved: map[string]resolution{}, anchors: map[string]map[string]bool{}}
 }
@@ -117,14 +116,9 @@ func (v *siteView) Resolve(sitePath string) (string, bool) {
 		return r.path, r.ok
 	}
 	path, ok := v.site.Resolve(sitePath)
-	if len(v.resolved) >= maxViewed {
-		clear(v.resolved)
-	}
-	v.resolved[strings.Clone(sitePath)] = resolution{path, ok}
+	memo.Put(v.resolved, strings.Clone(sitePath), resolution{path, ok})
 	return path, ok
 }
-
-const maxViewed = 4096
 
 func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
 	if a, ok := v.anchors[resolved]; ok {
@@ -132,10 +126,7 @@ func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
 	}
 	a, ok := v.site.Anchors(resolved)
 	if ok {
-		if len(v.anchors) >= maxViewed {
-			clear(v.anchors)
-		}
-		v.anchors[resolved] = a
+		memo.Put(v.anchors, resolved, a)
 	}
 	return a, ok
 }
