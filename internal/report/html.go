@@ -37,7 +37,7 @@ type htmlData struct {
 	GeneratedAt string
 	Summary     Summary
 	Notes       []string // see summaryNotes
-	Caveat      string   // see passCaveat
+	Headline    headline
 	Comparison  *Comparison
 	Fixed       []htmlRow
 	Counts      severityCounts
@@ -108,7 +108,7 @@ func WriteHTML(w io.Writer, r *Report, _ Options) error {
 	data := htmlData{Tool: r.Tool, GeneratedAt: r.GeneratedAt, Summary: r.Summary, Notes: summaryNotes(r.Summary, len(findings)),
 		Comparison: r.Comparison,
 		Geometry:   htmlGeometry{chartLabelW, chartBarMaxW, chartRowH, chartBarH, chartMaxBars, chartLabelChars}}
-	data.Caveat = passCaveat(r.Summary, len(findings))
+	data.Headline = headlineOf(r.Summary, len(findings))
 	newOnes := r.Comparison.marker()
 	for i, f := range findings {
 		data.Counts.add(f.Severity)

@@ -45,12 +45,12 @@ func WriteMarkdown(w io.Writer, r *Report, _ Options) error {
 		fmt.Fprintf(&buf, "**%s** · %d unchanged\n\n", escapeMarkdown(c.Headline()), c.Unchanged)
 	}
 	pages := finding.Plural(r.Summary.Pages, "page", "pages")
-	switch {
-	case total.total() == 0 && r.Summary.Interrupted:
+	switch h := headlineOf(r.Summary, total.total()); h.Kind {
+	case headlineInterrupted:
 		fmt.Fprintf(&buf, "✖ **No problems found** in %s", pages)
-	case passCaveat(r.Summary, total.total()) != "":
-		fmt.Fprintf(&buf, "⚠ **No problems found** in %s, but %s", pages, escapeMarkdown(passCaveat(r.Summary, total.total())))
-	case total.total() == 0:
+	case headlineCaveat:
+		fmt.Fprintf(&buf, "⚠ **No problems found** in %s, but %s", pages, escapeMarkdown(h.Caveat))
+	case headlinePass:
 		fmt.Fprintf(&buf, "✔ **No problems** in %s", pages)
 	default:
 		fmt.Fprintf(&buf, "✖ **%s** (%s, %s, %d info) in %s", finding.Plural(total.total(), "problem", "problems"),

@@ -121,23 +121,26 @@ func (w textWriter) WriteString(s string) { _, _ = w.Writer.WriteString(s) }
 // 0 info)", or "✔ no problems (3 pages)".
 func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	var line string
-	switch {
-	case c.total() == 0 && s.Interrupted:
+	pages := " (" + finding.Plural(s.Pages, "page", "pages") + ")"
+	switch h := headlineOf(s, c.total()); h.Kind {
+	case headlineInterrupted:
 		claim := "✖ no problems found"
 		if quiet {
 			claim = "✖ no errors found" // quiet counts the errors alone
 		}
-		line = st.style(ansiRed+ansiBold, claim) + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
-	case passCaveat(s, c.total()) != "":
+		line = st.style(ansiRed+ansiBold, claim) + pages
+	case headlineCaveat:
 		claim := "⚠ no problems found"
 		if quiet {
 			claim = "⚠ no errors found"
 		}
-		line = st.style(ansiYellow+ansiBold, claim) + " (" + finding.Plural(s.Pages, "page", "pages") + "), but " + passCaveat(s, c.total())
-	case c.total() == 0 && quiet:
-		line = st.style(ansiGreen+ansiBold, "✔ no errors") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
-	case c.total() == 0:
-		line = st.style(ansiGreen+ansiBold, "✔ no problems") + " (" + finding.Plural(s.Pages, "page", "pages") + ")"
+		line = st.style(ansiYellow+ansiBold, claim) + pages + ", but " + h.Caveat
+	case headlinePass:
+		claim := "✔ no problems"
+		if quiet {
+			claim = "✔ no errors"
+		}
+		line = st.style(ansiGreen+ansiBold, claim) + pages
 	default:
 		detail := finding.Plural(c.Error, "error", "errors")
 		if !quiet {
@@ -155,21 +158,41 @@ func textSummary(st styler, c severityCounts, s Summary, quiet bool) string {
 	return line
 }
 
-// passCaveat is what a run with no finding must say on the line that
-// would claim a pass, not after it: the home-page items it left unchecked
-// (a legal check not made is no pass). "" when the claim needs none — or
-// there are findings, or the run was interrupted, which the line says
-// first.
-func passCaveat(s Summary, findings int) string {
-	if findings > 0 || s.Interrupted {
-		return ""
+// headline is the claim the closing line of the text, Markdown and HTML
+// reports makes of a run with so many findings.
+type headline struct {
+	Kind headlineKind
+	// Caveat is what a run with no finding must say on the line that
+	// would claim a pass, not after it: the home-page items it left
+	// unchecked (a legal check not made is no pass).
+	Caveat string
+}
+
+type headlineKind string
+
+const (
+	headlineProblems    headlineKind = "problems"
+	headlineInterrupted headlineKind = "interrupted" // no finding, but the run stopped: no pass
+	headlineCaveat      headlineKind = "caveat"      // no finding, but a Caveat
+	headlinePass        headlineKind = "pass"
+)
+
+func headlineOf(s Summary, findings int) headline {
+	switch {
+	case findings > 0:
+		return headline{Kind: headlineProblems}
+	case s.Interrupted:
+		return headline{Kind: headlineInterrupted}
 	}
-	return homeSkipped(s)
+	if caveat := homeSkipped(s); caveat != "" {
+		return headline{Kind: headlineCaveat, Caveat: caveat}
+	}
+	return headline{Kind: headlinePass}
 }
 
 // summaryNotes say what the run left unchecked, for the closing line of the
-// text, Markdown and HTML reports: all but the pass caveat, which that line
-// says itself (see passCaveat) of a run with so many findings.
+// text, Markdown and HTML reports: all but the caveat, which that line
+// says itself (see headline) of a run with so many findings.
 func summaryNotes(s Summary, findings int) []string {
 	var notes []string
 	if s.Interrupted {
@@ -191,7 +214,7 @@ func summaryNotes(s Summary, findings int) []string {
 		}
 		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
 	}
-	if note := homeSkipped(s); note != "" && note != passCaveat(s, findings) {
+	if note := homeSkipped(s); note != "" && note != headlineOf(s, findings).Caveat {
 		notes = append(notes, note)
 	}
 	return notes
