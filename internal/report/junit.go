@@ -74,11 +74,7 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	// testsuites carries the totals, before its suites.
 	tests, failures := len(pages)*len(rules), 0
 	for _, found := range perPage {
-		for _, rule := range rules {
-			if slices.ContainsFunc(found, func(f finding.Finding) bool { return f.Rule == rule.ID }) {
-				failures++
-			}
-		}
+		failures += failedCases(found, rules)
 	}
 	if r.Summary.Interrupted {
 		tests++
@@ -104,12 +100,11 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	}
 	suiteElement := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
 	for _, page := range pages {
-		suite := junitSuite{Name: page, File: page}
+		suite := junitSuite{Name: page, File: page, Failures: failedCases(perPage[page], rules)}
 		for _, rule := range rules {
 			tc := junitCase{Classname: page, Name: rule.ID, File: page}
 			if tc.Failure = junitFailureOf(perPage[page], rule.ID, newOnes); tc.Failure != nil {
 				tc.Line = tc.Failure.line
-				suite.Failures++
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
@@ -143,6 +138,19 @@ func WriteJUnit(w io.Writer, r *Report, _ Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// failedCases is how many test cases of a page fail: the rules among
+// rules that a finding of the page's is of (junitFailureOf gives each its
+// failure).
+func failedCases(page []finding.Finding, rules []finding.Rule) int {
+	n := 0
+	for _, rule := range rules {
+		if slices.ContainsFunc(page, func(f finding.Finding) bool { return f.Rule == rule.ID }) {
+			n++
+		}
+	}
+	return n
 }
 
 // junitFailureOf sums up the findings of one rule among a page's: the
