@@ -85,14 +85,8 @@ func (p *Policy) Proxy(req *http.Request) (*url.URL, error) {
 	if err != nil || proxy == nil {
 		return proxy, err
 	}
-	host := req.URL.Hostname()
-	addrs, err := p.resolve(req.Context(), host)
-	if err == nil {
-		for _, a := range addrs {
-			if err := p.Check(a); err != nil {
-				return nil, withHost(err, host)
-			}
-		}
+	if err := p.checkHost(req.Context(), req.URL.Hostname()); err != nil {
+		return nil, err
 	}
 	p.proxies.Store(HostPort(proxy), true)
 	return proxy, nil

@@ -136,15 +136,21 @@ func (p *Policy) Check(ip netip.Addr) error {
 // CheckURL says whether the policy allows every address the URL's host
 // resolves to. It is the policy for a client that resolves names itself,
 // such as Chromium's request interception: plug in policy.CheckURL as a
-// func(*url.URL) error. It waits at most 10s for the name to resolve, and
-// a name that does not resolve is allowed (the request fails anyway).
+// func(*url.URL) error. It waits at most 10s for the name to resolve (see
+// checkHost).
 // Since the client resolves the name again, this check cannot stop DNS
 // rebinding: only DialContext can (--render dials the browser's
 // connections with it, in a proxy).
 func (p *Policy) CheckURL(u *url.URL) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	host := u.Hostname()
+	return p.checkHost(ctx, u.Hostname())
+}
+
+// checkHost says whether the policy allows every address host resolves
+// to, for a client that dials it by name (a proxy, a browser); a name
+// that does not resolve is allowed, as the request fails anyway.
+func (p *Policy) checkHost(ctx context.Context, host string) error {
 	addrs, err := p.resolve(ctx, host)
 	if err != nil {
 		return nil //nolint:nilerr // no address, no connection to refuse
