@@ -95,28 +95,34 @@ func lineAt(data []byte, offset int64) int {
 // booleans (on, off, yes, no, y, n) stay booleans, as pagelint has always
 // read them.
 func yamlToJSON(file string, data []byte) ([]byte, error) {
-	// Syntax errors as YAML v2 reports them: v3 names the line before
-	// the error for some of them.
-	var syntax any
-	if err := yamlv2.Unmarshal(data, &syntax); err != nil {
-		return nil, yamlSyntaxError(file, err)
-	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlSyntaxError(file, err)
+		return nil, v2Wording(file, data, yamlSyntaxError(file, err))
 	}
 	if err := checkYAML(file, &root, nil); err != nil {
-		return nil, err
+		return nil, v2Wording(file, data, err)
 	}
 	var v any
 	if err := root.Decode(&v); err != nil {
-		return nil, yamlSyntaxError(file, err)
+		return nil, v2Wording(file, data, yamlSyntaxError(file, err))
 	}
 	plain, err := jsonValue(v, nil)
 	if err != nil {
-		return nil, &Error{File: file, Pointer: err.pointer, Msg: err.msg}
+		return nil, v2Wording(file, data, &Error{File: file, Pointer: err.pointer, Msg: err.msg})
 	}
 	return json.Marshal(plain)
+}
+
+// v2Wording is the error of a YAML config that cannot be read: its syntax
+// error as YAML v2 reports it, where v2 finds one (v3 names the line before
+// the error for some of them), else err. A config that v3 reads is parsed
+// once.
+func v2Wording(file string, data []byte, err error) error {
+	var syntax any
+	if v2err := yamlv2.Unmarshal(data, &syntax); v2err != nil {
+		return yamlSyntaxError(file, v2err)
+	}
+	return err
 }
 
 // checkYAML finds keys given twice, and turns plain YAML 1.1 booleans into
