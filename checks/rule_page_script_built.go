@@ -19,7 +19,7 @@ import (
 type pageScriptBuilt struct{}
 
 var rulePageScriptBuilt = finding.Rule{ID: "page-script-built", Severity: finding.Info,
-	Description: "the page's menus or footer are empty in its source and it loads scripts: lint it with --render to check them",
+	Description: "the page's menus or footer, or names of its links and buttons, are empty in its source and it loads scripts: lint it with --render to check them",
 	Docs:        "docs/rules.md#page-script-built"}
 
 func (pageScriptBuilt) Rules() []finding.Rule { return []finding.Rule{rulePageScriptBuilt} }
