@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -148,11 +149,11 @@ func TestCheckRetryWaitAndHostSlot(t *testing.T) {
 // with the whole timeout: never two requests of one URL in flight. With
 // no retries, the one try waits the whole timeout.
 func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
-	const timeout = 400 * time.Millisecond
+	const timeout = 2 * time.Second
 	tests := []struct {
 		name         string
 		opt          Options
-		hangs        int // requests that hang before one answers
+		hangs        int // tries that hang before one answers
 		wantOK       bool
 		wantAttempts int
 		wantReason   string
@@ -160,14 +161,15 @@ func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
 	}{
 		{"the retry answers", Options{PerHost: 2, Timeout: timeout}, 1, true, 2, "", timeout / 2},
 		{"one slot per host", Options{PerHost: 1, Timeout: timeout}, 1, true, 2, "", timeout / 2},
-		{"both hang: the retry waited the whole timeout", Options{PerHost: 2, Timeout: timeout}, 2, false, 2, "timeout after 400ms", timeout / 2},
-		{"no retries: the whole timeout", Options{PerHost: 2, Timeout: timeout, Retries: -1}, 2, false, 1, "timeout after 400ms", timeout},
+		{"both hang: the retry waited the whole timeout", Options{PerHost: 2, Timeout: timeout}, 2, false, 2, "timeout after 2s", timeout / 2},
+		{"no retries: the whole timeout", Options{PerHost: 2, Timeout: timeout, Retries: -1}, 2, false, 1, "timeout after 2s", timeout},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var calls atomic.Int64
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if calls.Add(1) <= int64(tt.hangs) {
+				// By the try, not by the order requests arrive in: a
+				// try given up may reach the server after its retry.
+				if try(r) <= tt.hangs {
 					<-r.Context().Done()
 				}
 			}))
@@ -186,11 +188,12 @@ func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
 			if rt.maxInFlight != 1 {
 				t.Errorf("%d requests of the URL in flight at once, want 1", rt.maxInFlight)
 			}
-			if len(rt.waited) == 0 || rt.waited[0] < tt.wantFirstFor {
-				t.Errorf("the first request was waited for %v, want at least %v", rt.waited, tt.wantFirstFor)
+			waited := rt.waited[u]
+			if len(waited) == 0 || waited[0] < tt.wantFirstFor {
+				t.Errorf("the first request was waited for %v, want at least %v", waited, tt.wantFirstFor)
 			}
-			if tt.hangs == 2 && tt.wantAttempts == 2 && (len(rt.waited) < 2 || rt.waited[1] < timeout) {
-				t.Errorf("the retry was waited for %v, want the whole timeout %v", rt.waited, timeout)
+			if tt.hangs == 2 && tt.wantAttempts == 2 && (len(waited) < 2 || waited[1] < timeout) {
+				t.Errorf("the retry was waited for %v, want the whole timeout %v", waited, timeout)
 			}
 		})
 	}
@@ -200,28 +203,47 @@ func TestCheckGivesUpEarlyOnHangingRequest(t *testing.T) {
 // long each one was waited for: from when its deadline was set, the
 // checker's timeout before it, to its end. Measured so, a wait is never
 // shorter than the checker's own, however late the request reached the
-// transport.
+// transport. It numbers the tries of each URL in a header (see try).
 type watchedTransport struct {
 	next        http.RoundTripper
 	timeout     time.Duration
 	mu          sync.Mutex
+	tries       map[string]int
+	started     []string // "URL try N", in the order sent
 	inFlight    int
 	maxInFlight int
-	waited      []time.Duration
+	waited      map[string][]time.Duration // by URL, in the order they ended
 }
 
 func (w *watchedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	w.mu.Lock()
 	w.inFlight++
 	w.maxInFlight = max(w.maxInFlight, w.inFlight)
+	if w.tries == nil {
+		w.tries, w.waited = map[string]int{}, map[string][]time.Duration{}
+	}
+	u := r.URL.String()
+	w.tries[u]++
+	w.started = append(w.started, u+" try "+strconv.Itoa(w.tries[u]))
+	r = r.Clone(r.Context())
+	r.Header.Set(tryHeader, strconv.Itoa(w.tries[u]))
 	w.mu.Unlock()
 	deadline, _ := r.Context().Deadline()
 	resp, err := w.next.RoundTrip(r)
 	w.mu.Lock()
 	w.inFlight--
-	w.waited = append(w.waited, w.timeout-time.Until(deadline))
+	w.waited[u] = append(w.waited[u], w.timeout-time.Until(deadline))
 	w.mu.Unlock()
 	return resp, err
+}
+
+const tryHeader = "Pagelint-Test-Try"
+
+// try is which try of its URL r is, 1 for the first, as watchedTransport
+// numbered it.
+func try(r *http.Request) int {
+	n, _ := strconv.Atoi(r.Header.Get(tryHeader))
+	return n
 }
 
 func TestPatience(t *testing.T) {
@@ -246,39 +268,20 @@ func TestPatience(t *testing.T) {
 // half the timeout and its retry takes its slot at once, ahead of the
 // URLs still queued for the host.
 func TestCheckGivesUpEarlyOnFastHost(t *testing.T) {
-	var (
-		mu           sync.Mutex
-		queuedAsked  int
-		hangingSince time.Time
-		atFirst      int // queued URLs asked when the first /hang came
-		atRetry      int
-		gap          time.Duration
-	)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
 		switch {
 		case strings.HasPrefix(r.URL.Path, "/queued/"):
-			queuedAsked++
-			mu.Unlock()
 			time.Sleep(20 * time.Millisecond)
-			return
-		case r.URL.Path != "/hang":
-			mu.Unlock()
-			return
-		case hangingSince.IsZero():
-			hangingSince, atFirst = time.Now(), queuedAsked
-			mu.Unlock()
+		case r.URL.Path == "/hang" && try(r) == 1:
 			<-r.Context().Done()
-			return
 		}
-		gap, atRetry = time.Since(hangingSince), queuedAsked
-		mu.Unlock()
 	}))
 	defer srv.Close()
 	// Long, so that half of it is far from the patience of a fast host
 	// (minPatience) however slow the machine: the retry answers at once.
 	const timeout = 20 * time.Second
-	c := newChecker(t, Options{PerHost: 1, Timeout: timeout})
+	rt := &watchedTransport{next: srv.Client().Transport, timeout: timeout}
+	c := newChecker(t, Options{PerHost: 1, Timeout: timeout, Transport: rt})
 	var fast []string
 	for i := range 8 {
 		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
@@ -292,13 +295,19 @@ func TestCheckGivesUpEarlyOnFastHost(t *testing.T) {
 	if r := c.Check(context.Background(), urls)[u]; !r.OK || r.Attempts != 2 {
 		t.Fatalf("got %+v, want OK at the second try", r)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if gap >= timeout/2 {
-		t.Errorf("the retry went out %v after the first request, want well before %v", gap, timeout/2)
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if w := rt.waited[u]; len(w) == 0 || w[0] >= timeout/2 {
+		t.Errorf("the first request was waited for %v, want well under %v", w, timeout/2)
 	}
-	if atRetry != atFirst {
-		t.Errorf("%d queued URLs were asked between the first request and its retry, want none", atRetry-atFirst)
+	// As the checker sent them: the server may learn of a request given
+	// up only after its retry.
+	first, retry := slices.Index(rt.started, u+" try 1"), slices.Index(rt.started, u+" try 2")
+	if first < 0 || retry < first {
+		t.Fatalf("requests sent: %q", rt.started)
+	}
+	if between := retry - first - 1; between != 0 {
+		t.Errorf("%d queued URLs were asked between the first request and its retry, want none", between)
 	}
 }
 
