@@ -316,10 +316,22 @@ func TestCheckGivesUpEarlyOnFastHost(t *testing.T) {
 // waits the whole timeout, gets the answer: slow is not broken. A page
 // whose answer has begun gets the whole timeout for its body.
 func TestCheckSlowButWorkingURL(t *testing.T) {
+	const timeout = 6 * time.Second
+	rt := &watchedTransport{timeout: timeout}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/slow":
-			time.Sleep(1200 * time.Millisecond)
+			// Slower than the first try's patience, whatever the
+			// machine made of it: the first try cannot get the answer,
+			// and the retry gets it half a second after as long again.
+			if try(r) == 1 {
+				<-r.Context().Done()
+				return
+			}
+			rt.mu.Lock()
+			first := rt.waited["http://"+r.Host+r.URL.Path][0]
+			rt.mu.Unlock()
+			time.Sleep(first + 500*time.Millisecond)
 		case "/trickle":
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusOK)
@@ -329,7 +341,8 @@ func TestCheckSlowButWorkingURL(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := newChecker(t, Options{PerHost: 2, Timeout: 4 * time.Second, Fragments: true})
+	rt.next = srv.Client().Transport
+	c := newChecker(t, Options{PerHost: 2, Timeout: timeout, Fragments: true, Transport: rt})
 	var fast []string
 	for i := range 8 {
 		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
