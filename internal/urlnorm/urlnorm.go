@@ -127,13 +127,8 @@ func plainKey(raw string) (string, bool) {
 	}
 	key, _, _ := strings.Cut(raw, "#")
 	path, query, _ := strings.Cut(key[len(origin):], "?")
-	if path == "" || !simple(path) || strings.Contains(path, "./") || strings.HasSuffix(path, ".") || strings.Contains(path, "//") {
+	if path == "" || !plainPath(path) || !plainQuery(query) {
 		return "", false
-	}
-	for i := 0; i < len(query); i++ {
-		if c := query[i]; !simpleByte[c] && c != '%' && c != '?' {
-			return "", false
-		}
 	}
 	return key, true
 }
