@@ -14,7 +14,7 @@ import (
 	"github.com/pagelint/pagelint/schema"
 )
 
-// BenchmarkLargePage lints one page of 1 and 10 MB offline (every link a
+// BenchmarkLargePage lints one page of 1, 10 and 49 MB offline (every link a
 // link-broken finding) and reports retained-MB: what the run keeps to the
 // end, its result (the findings, the pages) that the reports are written
 // from — the "retained data" of docs/BENCHMARKS.md ("Bounds").
@@ -24,7 +24,7 @@ func BenchmarkLargePage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, mb := range []int{1, 10} {
+	for _, mb := range []int{1, 10, 49} {
 		file := filepath.Join(b.TempDir(), "large.html")
 		if err := os.WriteFile(file, sitegen.LargePage(mb<<20), 0o644); err != nil {
 			b.Fatal(err)
