@@ -51,7 +51,7 @@ type nodeInfo struct {
 	heading      nodeID
 	group, above int32
 	root         nodeID // see place
-	sel          span   // of selBuf: see selector
+	sel          span   // of selBuf: see selectorStep
 	memo         memo
 	in           uint8 // see locate
 }
