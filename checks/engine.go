@@ -119,6 +119,11 @@ type Env struct {
 	// menus' and footers' targets, which most links lead to, are settled
 	// again by the next page.
 	settled map[string]bool
+	// classified remembers how the absolute URLs that pages on disk link
+	// to classify (linkCheck.classify): the same from every page, and
+	// the same few from page after page of a template. It forgets all when
+	// full, as settled does.
+	classified map[string]target
 	// anchors are the anchors of other pages one page's links asked for,
 	// by resolved path; cleared after each page, since a page not read
 	// yet may be read by the next.
@@ -134,7 +139,7 @@ type Env struct {
 // NewEnv is a view of the run for one goroutine, asking site (nil: none)
 // about local targets.
 func (e *Engine) NewEnv(site Site) *Env {
-	return &Env{engine: e, Site: site, settled: map[string]bool{}, anchors: map[string]map[string]bool{},
+	return &Env{engine: e, Site: site, settled: map[string]bool{}, classified: map[string]target{}, anchors: map[string]map[string]bool{},
 		dups: dupScratch{first: map[string]int{}}}
 }
 

@@ -97,7 +97,7 @@ func (lc *linkCheck) check(l *page.Link) {
 		return
 	}
 	found, pending := len(lc.result.Findings), len(lc.result.Pending)
-	t := classify(lc.scope.written(l.Href, raw), lc.scope)
+	t := lc.classify(lc.scope.written(l.Href, raw))
 	switch t.kind {
 	case targetMalformed:
 		lc.malformed(l)
@@ -111,6 +111,24 @@ func (lc *linkCheck) check(l *page.Link) {
 	if sitePath && t.kind == targetInternal && len(lc.result.Findings) == found && len(lc.result.Pending) == pending {
 		memo.Put(settled, strings.Clone(l.Target), true)
 	}
+}
+
+// classify is classify(raw, lc.scope). An absolute URL linked from a page
+// on disk classifies by itself and the site alone, whatever the page: it
+// is classified once (in memory of its own, not the page's) and
+// remembered.
+func (lc *linkCheck) classify(raw string) target {
+	if lc.scope.host != "" || !isHTTP(raw) {
+		return classify(raw, lc.scope)
+	}
+	cache := lc.env.classified
+	if t, ok := cache[raw]; ok {
+		return t
+	}
+	raw = strings.Clone(raw)
+	t := classify(raw, lc.scope)
+	memo.Put(cache, raw, t)
+	return t
 }
 
 func (lc *linkCheck) checkInternal(l *page.Link, t target) {

@@ -3,11 +3,15 @@
 #   - pages of 1,000, 10,000 and 100,000 nested divs (time linear in depth);
 #   - pages of 1, 10 and 49 MB (under the default 50 MB limit) of navs of links (memory and time linear in
 #     bytes);
-#   - generated sites of SITES pages (default "10000 50000 100000": memory
-#     that grows with distinct links and menus, not with pages).
-# It prints CPU time (user+sys) and peak RSS of each run.
+#   - generated sites of SITES pages (default "10000 50000 100000", "" for
+#     none: memory that grows with distinct links and menus, not with pages).
+# It prints CPU time (user+sys) and peak RSS of each run. What a large
+# page's run retains (its findings and pages) is measured by
+# `go test ./internal/lint -bench LargePage` (retained-MB), the parse's own
+# peak by `go test ./internal/page/htmlpage -bench LargePage` (peak-live-MB).
 #   scripts/bench-limits.sh
 #   SITES=10000 scripts/bench-limits.sh
+#   SITES= scripts/bench-limits.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-bench/out-limits}
@@ -37,7 +41,7 @@ for mb in (1, 10, 49):
 PY
 for depth in 1000 10000 100000; do run "nested divs: $depth" "$out/nested-$depth.html"; done
 for mb in 1 10 49; do run "large page: $mb MB" "$out/large-${mb}mb.html"; done
-for pages in ${SITES:-10000 50000 100000}; do
+for pages in ${SITES-10000 50000 100000}; do
   rm -rf "$out/site"
   go run ./scripts/gensite -out "$out/site" -pages "$pages" > /dev/null
   run "site: $pages pages" "$out/site"

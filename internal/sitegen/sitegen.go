@@ -143,3 +143,20 @@ func write(path, content string) error {
 	}
 	return os.WriteFile(path, []byte(content), 0o644)
 }
+
+// LargePage is a page of at least size bytes of navs of 50 links each, as
+// scripts/bench-limits.sh writes them: the benchmarks of a large page's
+// time and memory.
+func LargePage(size int) []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body>\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<nav aria-label=\"Section %d\"><ul>\n", i)
+		for j := range 50 {
+			fmt.Fprintf(&b, "<li><a href=\"/section-%d/page-%d.html\" class=\"nav-link\">Page %d.%d</a></li>\n", i, j, i, j)
+		}
+		b.WriteString("</ul></nav>\n")
+	}
+	b.WriteString("</body></html>\n")
+	return []byte(b.String())
+}

@@ -82,6 +82,32 @@ func simple(s string) bool {
 	return true
 }
 
+// plainPath: a path of simple characters without dot segments or empty
+// ones ("./", "//", a last "."), which net/url gives back as written. One
+// pass: it runs over every href.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case !simpleByte[c]:
+			return false
+		case c == '/' && i+1 < len(p) && p[i+1] == '/', c == '.' && (i+1 == len(p) || p[i+1] == '/'):
+			return false
+		}
+	}
+	return true
+}
+
+// plainQuery: a query (without its "?") of simple characters, escapes and
+// question marks, which net/url keeps as written.
+func plainQuery(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; !simpleByte[c] && c != '%' && c != '?' {
+			return false
+		}
+	}
+	return true
+}
+
 // simpleByte is the table of simple: it runs over every href.
 var simpleByte = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
@@ -110,7 +136,7 @@ func (r Resolver) fastTarget(h string) (string, bool) {
 		path, rest = path[:i], path[i:]
 	}
 	switch {
-	case !simple(path), strings.Contains(path, "./"), strings.HasSuffix(path, "."), strings.Contains(path, "//"):
+	case !plainPath(path):
 		return "", false
 	case origin == "" && strings.IndexByte(path, ':') >= 0 && !strings.Contains(path[:strings.IndexByte(path, ':')], "/"):
 		return "", false // a scheme
@@ -122,8 +148,7 @@ func (r Resolver) fastTarget(h string) (string, bool) {
 		if i := strings.IndexByte(rest, '#'); i >= 0 {
 			q, frag = rest[:i], rest[i+1:]
 		}
-		if !simple(strings.TrimPrefix(q, "?")) || !simple(frag) || strings.Contains(frag, "#") ||
-			strings.HasPrefix(q, "?") && strings.Contains(q[1:], "?") || strings.HasSuffix(rest, "#") {
+		if !plainQuery(strings.TrimPrefix(q, "?")) || !simple(frag) || strings.Contains(frag, "#") || strings.HasSuffix(rest, "#") {
 			return "", false
 		}
 	}

@@ -10,7 +10,8 @@ func TestResolverFastPathAgreesWithNetURL(t *testing.T) {
 	hrefs := []string{"#f", "#", "x.html", "x/y.html?a=b#c", "/abs", "/abs?q#f", "a:b/c", "./x", "../x", "x/../y", ".", "..",
 		"?q=1", "?q=1#f", "#a#b", "x#a?b", "/a//b", "x.", "mailto:x", "X-y_z~1/!$&'()*+,;=:@", "a?b?c", "/%41", "sp ace",
 		"x#", "x?", "https://h.ex/a?b#c", "https://h.ex", "https://h.ex#", "https://h.ex?", "http://h.ex:80/p", "https://H.ex/",
-		"https://h.ex:/", "https://u@h.ex/", "https://h.ex/a/../b", "HTTPS://h.ex/", "//h.ex/p", "https://h_x.ex/", "https://-/"}
+		"https://h.ex:/", "https://u@h.ex/", "https://h.ex/a/../b", "HTTPS://h.ex/", "//h.ex/p", "https://h_x.ex/", "https://-/",
+		"x?a=%27b%27", "https://h.ex/i?body=%28x%29&t=Re%3A#f", "x?%zz", "x?a?b#%41", "/p.", "/p./q", "/.x", "/a/.."}
 	for _, base := range resolverBases {
 		for _, h := range hrefs {
 			checkFastPath(t, base, h)

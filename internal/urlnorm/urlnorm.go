@@ -94,6 +94,14 @@ func Authority(u *url.URL) string {
 // Key is the normal form of raw without its fragment, or raw without its
 // fragment when it is no absolute http(s) URL: what lookups of URLs key by.
 func Key(raw string) string {
+	if k, ok := plainKey(raw); ok {
+		return k
+	}
+	return parsedKey(raw)
+}
+
+// parsedKey is Key by net/url.
+func parsedKey(raw string) string {
 	if n, err := Parse(raw); err == nil {
 		return n.Key
 	}
@@ -105,3 +113,22 @@ func Key(raw string) string {
 
 // Same reports whether two URLs name the same resource (fragments apart).
 func Same(a, b string) bool { return Key(a) == Key(b) }
+
+// plainKey is Key of an http(s) URL that is written in normal form already
+// — scheme and host in lower case, no port, no user, a path of simple
+// characters without dot segments, a query of simple characters and
+// escapes — as most URLs a site links to are: its key is itself without
+// its fragment, which net/url need not parse (whatever the fragment, Key
+// drops it). ok is false for any other URL.
+func plainKey(raw string) (string, bool) {
+	origin, ok := plainOrigin(raw)
+	if !ok || origin == "" || strings.IndexByte(origin[len("http://"):], ':') >= 0 {
+		return "", false
+	}
+	key, _, _ := strings.Cut(raw, "#")
+	path, query, _ := strings.Cut(key[len(origin):], "?")
+	if path == "" || !plainPath(path) || !plainQuery(query) {
+		return "", false
+	}
+	return key, true
+}

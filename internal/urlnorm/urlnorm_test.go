@@ -84,6 +84,34 @@ func TestKey(t *testing.T) {
 	}
 }
 
+// The URLs Key reads without net/url get the key net/url gives them.
+func TestPlainKeyAgreesWithNetURL(t *testing.T) {
+	for _, raw := range []string{"https://ex.com/a", "http://ex.com/a/b.html?q=1&r=%27x%27#f", "https://ex.com/a?b?c#d#e",
+		"https://ex.com", "https://ex.com:443/a", "https://ex.com:8080/a", "https://Ex.com/a", "HTTPS://ex.com/a",
+		"https://ex.com/a/../b", "https://ex.com/a/./b", "https://ex.com/a/.", "https://ex.com//a", "https://ex.com/%41",
+		"https://ex.com/a b", "https://ex.com/a?b c", "https://ex.com/a?%zz#%zz", "https://u@ex.com/a", "https://ex.com/a#",
+		"https://ex.com/a?", "https://ex.com/.well-known/x", "https://-/a", "https://a..b/c", "ftp://ex.com/a", "/a/b#c"} {
+		checkPlainKey(t, raw)
+	}
+}
+
+func checkPlainKey(t *testing.T, raw string) {
+	t.Helper()
+	if got, ok := plainKey(raw); ok {
+		if want := parsedKey(raw); got != want {
+			t.Errorf("plainKey(%q) = %q, net/url %q", raw, got, want)
+		}
+	}
+}
+
+// FuzzPlainKey: Key gives what net/url gives on the URLs it reads alone.
+func FuzzPlainKey(f *testing.F) {
+	for _, seed := range []string{"https://ex.com/a?b=%27c%27#f", "http://ex.com/a/b/", "https://ex.com:80/"} {
+		f.Add(seed)
+	}
+	f.Fuzz(checkPlainKey)
+}
+
 func TestResolve(t *testing.T) {
 	tests := []struct{ page, base, ref, want string }{
 		{"/docs/a.html", "", "b.html#x", "/docs/b.html#x"},

@@ -240,16 +240,19 @@ func (md *model) accName(n nodeID) (label, text string) {
 	} else {
 		md.nameWalk(n)
 	}
-	label, text = collapseBytes(t.full), collapseBytes(t.visible)
+	// The visible text is mostly the label itself: it is made a string
+	// only when it differs.
+	full, visible := collapsedBytes(t.full), collapsedBytes(t.visible)
 	if l := md.ariaName(n); l != "" {
-		return l, differs(text, l)
+		return l, differs(visible, l)
 	}
+	label = string(full)
 	if label == "" {
 		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			label = collapse(string(title))
 		}
 	}
-	return label, differs(text, label)
+	return label, differs(visible, label)
 }
 
 // ariaName is n's name from the texts its aria-labelledby names, else from
@@ -288,11 +291,12 @@ func (md *model) labelledBy(ids []byte) string {
 	return collapse(strings.Join(parts, " "))
 }
 
-func differs(text, label string) string {
-	if text == label {
+// differs is the visible text when it is not the label, else "".
+func differs(text []byte, label string) string {
+	if string(text) == label {
 		return ""
 	}
-	return text
+	return string(text)
 }
 
 // collapse is page.CleanLabel without allocating when s is already clean
@@ -321,11 +325,14 @@ func collapse(s string) string {
 	return s
 }
 
-// collapseBytes is collapse of b as a new string; ASCII text is collapsed
+// collapseBytes is collapse of b as a new string.
+func collapseBytes(b []byte) string { return string(collapsedBytes(b)) }
+
+// collapsedBytes is collapse of b, in b's memory: ASCII text is collapsed
 // in place, without the copies of strings.Fields.
-func collapseBytes(b []byte) string {
+func collapsedBytes(b []byte) []byte {
 	if !isASCII(b) {
-		return page.CleanLabel(string(b)) // Unicode spaces, soft hyphens, icon glyphs
+		return append(b[:0], page.CleanLabel(string(b))...) // Unicode spaces, soft hyphens, icon glyphs
 	}
 	out := b[:0]
 	for i := 0; i < len(b); {
@@ -340,7 +347,7 @@ func collapseBytes(b []byte) string {
 			out = append(out, b[i])
 		}
 	}
-	return string(out)
+	return out
 }
 
 func isASCII(b []byte) bool {

@@ -47,7 +47,8 @@ type builder struct {
 	// the model's scratch space, kept from page to page
 	info       []nodeInfo
 	lineBuf    []int
-	selBuf     []byte
+	selBuf     []byte // selector steps
+	selChain   []span // the steps of one selector path
 	names      nameText
 	directives []directive
 }
@@ -96,7 +97,8 @@ func (b *builder) reset(data []byte) {
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
 		cutLinks: b.cutLinks[:0], info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
-		names: nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
+		selChain: b.selChain[:0],
+		names:    nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
 	}
 }
 

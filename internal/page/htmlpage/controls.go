@@ -199,14 +199,21 @@ func hasRole(md *model, n nodeID, role string) bool {
 // byID is the first element of the page with id id.
 func (md *model) byID(id string) nodeID {
 	if md.ids == nil {
-		md.ids = map[string]nodeID{}
+		var elements []nodeID
+		var ids []span
 		md.eachElement(0, func(n nodeID) {
-			if id := md.attrBytes(n, atom.Id); len(id) > 0 {
-				if _, ok := md.ids[string(id)]; !ok {
-					md.ids[string(id)] = n
+			if _, ok := md.attr(n, atom.Id); ok {
+				if id, _ := md.attrSpan(md.nodes[n].attrs, atom.Id); id.to > id.from {
+					elements, ids = append(elements, n), append(ids, id)
 				}
 			}
 		})
+		md.ids = make(map[string]nodeID, len(ids))
+		for i, id := range md.strings(ids) {
+			if _, ok := md.ids[id]; !ok {
+				md.ids[id] = elements[i]
+			}
+		}
 	}
 	return md.ids[id]
 }

@@ -25,6 +25,9 @@ func (md *model) ignoredByAttrs(n nodeID) bool {
 				return true
 			}
 		case atom.Class:
+			if !bytes.Contains(md.bytes(a.val), []byte("data-proofer-ignore")) {
+				continue // most classes: no words to split
+			}
 			for _, c := range bytes.Fields(md.bytes(a.val)) {
 				if string(c) == "data-proofer-ignore" {
 					return true

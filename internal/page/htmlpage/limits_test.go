@@ -2,8 +2,13 @@ package htmlpage
 
 import (
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/sitegen"
 )
 
 // Deep nesting parses in linear time: the stack of open elements is capped
@@ -53,27 +58,13 @@ func BenchmarkNesting(b *testing.B) {
 	}
 }
 
-// largePage writes a page of about size bytes: many navs of many links, as
-// a generated or scraped page of a large site may be.
-func largePage(size int) []byte {
-	var b strings.Builder
-	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body>\n")
-	for i := 0; b.Len() < size; i++ {
-		fmt.Fprintf(&b, "<nav aria-label=\"Section %d\"><ul>\n", i)
-		for j := range 50 {
-			fmt.Fprintf(&b, "<li><a href=\"/section-%d/page-%d.html\" class=\"nav-link\">Page %d.%d</a></li>\n", i, j, i, j)
-		}
-		b.WriteString("</ul></nav>\n")
-	}
-	b.WriteString("</body></html>\n")
-	return []byte(b.String())
-}
-
 // BenchmarkLargePage parses pages of 1, 10 and 49 MB: ns/op and B/op grow
 // with the bytes (scripts/bench-limits.sh measures the CLI's peak memory).
+// peak-live-MB is what is live when the model is built, the parse's peak
+// (the page, its tree and memo, the model), model-MB the model alone.
 func BenchmarkLargePage(b *testing.B) {
 	for _, mb := range []int{1, 10, 49} {
-		src := largePage(mb << 20)
+		src := sitegen.LargePage(mb << 20)
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
@@ -82,6 +73,34 @@ func BenchmarkLargePage(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.StopTimer()
+			base := liveHeap()
+			opt := Options{URL: "/p.html", Format: page.FormatHTML}
+			sel, err := compileSelectors(&opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bl := new(builder)
+			bl.reset(src)
+			bl.run()
+			md := newModel(bl, &opt, sel)
+			p := md.page()
+			peak := liveHeap()
+			runtime.KeepAlive(md)
+			bl, md = nil, nil // the tree and memo go, the model stays
+			model := liveHeap()
+			runtime.KeepAlive(p)
+			b.ReportMetric(float64(peak-base+uint64(len(src)))/1e6, "peak-live-MB")
+			b.ReportMetric(float64(model-base)/1e6, "model-MB")
 		})
 	}
+}
+
+// liveHeap is what a collection finds live.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }

@@ -51,7 +51,7 @@ type nodeInfo struct {
 	heading      nodeID
 	group, above int32
 	root         nodeID // see place
-	sel          span   // of selBuf: see selector
+	sel          span   // of selBuf: see selectorStep
 	memo         memo
 	in           uint8 // see locate
 }
@@ -481,8 +481,7 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 // id, and another link to it the element that took it.
 func (md *model) makeAnchors() {
 	seen := make(map[string]int, len(md.anchors))
-	for _, s := range md.anchors {
-		id := string(md.bytes(s))
+	for _, id := range md.strings(md.anchors) {
 		seen[id]++
 		switch seen[id] {
 		case 1:
@@ -495,4 +494,26 @@ func (md *model) makeAnchors() {
 			}
 		}
 	}
+}
+
+// strings are the texts of spans, pieces of one string: a page has many
+// ids, which are short.
+func (md *model) strings(spans []span) []string {
+	size := 0
+	for _, s := range spans {
+		size += int(s.to - s.from)
+	}
+	var all strings.Builder
+	all.Grow(size)
+	for _, s := range spans {
+		all.Write(md.bytes(s))
+	}
+	text, from := all.String(), 0
+	out := make([]string, len(spans))
+	for i, s := range spans {
+		to := from + int(s.to-s.from)
+		out[i] = text[from:to]
+		from = to
+	}
+	return out
 }

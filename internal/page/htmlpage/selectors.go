@@ -143,30 +143,45 @@ func (md *model) htmlNode(id nodeID) *html.Node {
 // and name each step below it by tag and :nth-child, so that a path
 // selects exactly the element it was made for in the browser's DOM.
 
-// selector is the selector path of element n.
+// selector is the selector path of element n: the steps from its anchor
+// down to n, each made once (selectorStep) and joined here. Only the steps
+// are kept, not each element's whole path, so that the scratch space grows
+// with the elements asked for, not with their depth; joining them costs what
+// the path's own bytes cost.
 func (md *model) selector(n nodeID) string {
-	s := md.selectorSpan(n)
-	return string(md.selBuf[s.from:s.to])
+	chain := md.selChain[:0]
+	size := 0
+	for {
+		s := md.selectorStep(n)
+		chain = append(chain, s)
+		size += int(s.to-s.from) + len(" > ")
+		p := md.nodes[n].parent
+		if md.anchorStep(n) || !md.element(p) {
+			break
+		}
+		n = p
+	}
+	md.selChain = chain
+	var b strings.Builder
+	b.Grow(size - len(" > "))
+	for i := len(chain) - 1; i >= 0; i-- {
+		b.Write(md.selBuf[chain[i].from:chain[i].to])
+		if i > 0 {
+			b.WriteString(" > ")
+		}
+	}
+	return b.String()
 }
 
-// selectorSpan makes the path of n in selBuf, after its parent's,
-// memoized: the entries of a list share the path of the list.
-func (md *model) selectorSpan(n nodeID) span {
+// selectorStep makes the step of n in selBuf, memoized: the entries of a
+// list share the steps of the list and its ancestors.
+func (md *model) selectorStep(n nodeID) span {
 	info := &md.info[n]
 	if info.memo&memoSelector != 0 {
 		return info.sel
 	}
-	var prefix span
-	p := md.nodes[n].parent
-	if !md.anchorStep(n) && md.element(p) {
-		prefix = md.selectorSpan(p)
-	}
 	from := len(md.selBuf)
-	md.selBuf = append(md.selBuf, md.selBuf[prefix.from:prefix.to]...)
 	b := md.selBuf
-	if prefix.to > prefix.from {
-		b = append(b, " > "...)
-	}
 	name := md.name(n)
 	switch {
 	case md.isRootName(n):

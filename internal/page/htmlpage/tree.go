@@ -112,9 +112,42 @@ type tree struct {
 }
 
 func (t *tree) reset(page []byte) {
+	t.reserve(page)
 	t.nodes = append(t.nodes[:0], node{off: -1}) // the document
 	t.attrs = t.attrs[:0]
 	t.page, t.buf = page, t.buf[:0]
+}
+
+// reserveFrom is the size of page from which the arena is sized from the
+// page's bytes before the parse.
+const reserveFrom = 64 << 10
+
+// reserve sizes the arena of a large page from its bytes: a start tag makes
+// at most one element and the text up to the next tag, an "=" is at most
+// one attribute with a value. Grown by append instead, the arena of a page
+// of many megabytes would be copied a dozen times, and the copies, four
+// times the final arena, left to the collector while the page's model is
+// built (docs/BENCHMARKS.md). A page beyond the estimate grows as before.
+func (t *tree) reserve(page []byte) {
+	if len(page) < reserveFrom {
+		return
+	}
+	tags := 0
+	for i := 0; ; {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 {
+			break
+		}
+		if i += j + 1; i < len(page) && ('a' <= page[i]|0x20 && page[i]|0x20 <= 'z') {
+			tags++
+		}
+	}
+	if n := 2*tags + 8; cap(t.nodes) < n {
+		t.nodes = make([]node, 0, n)
+	}
+	if n := bytes.Count(page, []byte{'='}); cap(t.attrs) < n {
+		t.attrs = make([]attr, 0, n)
+	}
 }
 
 // save copies b into the buffer.
