@@ -24,7 +24,7 @@ func ContainsFold[T string | []byte](s T, word string) bool {
 				break
 			}
 			i += j
-			if equalFoldASCII(s[i+1:i+len(word)], word[1:]) {
+			if EqualFoldASCII(s[i+1:i+len(word)], word[1:]) {
 				return true
 			}
 		}
@@ -42,8 +42,12 @@ func indexByte[T string | []byte](s T, c byte) int {
 	return -1
 }
 
-// equalFoldASCII: s is word, whose letters are lower-case ASCII, in any case.
-func equalFoldASCII[T string | []byte](s T, word string) bool {
+// EqualFoldASCII reports whether s is word, whose letters are lower-case
+// ASCII, in any case of its letters.
+func EqualFoldASCII[T string | []byte](s T, word string) bool {
+	if len(s) != len(word) {
+		return false
+	}
 	for i := range len(word) {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {

@@ -35,7 +35,7 @@ func (md *model) hides(n nodeID, aria bool) bool {
 				return true
 			}
 		case attrAriaHidden:
-			if aria && equalFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
+			if aria && page.EqualFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
 				return true
 			}
 		}

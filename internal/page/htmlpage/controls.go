@@ -193,7 +193,7 @@ func (md *model) landmark(n nodeID) bool {
 
 func hasRole(md *model, n nodeID, role string) bool {
 	r, _ := md.attr(n, attrRole)
-	return equalFoldASCII(bytes.TrimSpace(r), role)
+	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
 }
 
 // byID is the first element of the page with id id.
@@ -233,7 +233,7 @@ func (md *model) blank(n nodeID) bool {
 func (md *model) current(n nodeID) bool {
 	v, ok := md.attrNamed(md.nodes[n].attrs, "aria-current")
 	v = bytes.TrimSpace(v)
-	return ok && len(v) > 0 && !equalFoldASCII(v, "false")
+	return ok && len(v) > 0 && !page.EqualFoldASCII(v, "false")
 }
 
 func (md *model) hasAttrNamed(n nodeID, name string) bool {
@@ -242,7 +242,7 @@ func (md *model) hasAttrNamed(n nodeID, name string) bool {
 }
 
 func hasPrefixFold(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && equalFoldASCII(b[:len(prefix)], prefix)
+	return len(b) >= len(prefix) && page.EqualFoldASCII(b[:len(prefix)], prefix)
 }
 
 // wordsOf is a name as words, lower case, one space between them: letters

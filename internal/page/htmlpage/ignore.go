@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/atom"
+
+	"github.com/pagelint/pagelint/internal/page"
 )
 
 // What the link rules are to leave alone, and the attributes of the page's
@@ -54,7 +56,7 @@ func (t *tree) attrNamed(s span, name string) ([]byte, bool) {
 func (t *tree) isOGURL(s span) bool {
 	prop, _ := t.attrNamed(s, "property")
 	name, _ := t.attrIn(s, atom.Name)
-	return equalFoldASCII(bytes.TrimSpace(prop), "og:url") || equalFoldASCII(bytes.TrimSpace(name), "og:url")
+	return page.EqualFoldASCII(bytes.TrimSpace(prop), "og:url") || page.EqualFoldASCII(bytes.TrimSpace(name), "og:url")
 }
 
 // scriptFilledImage: a script fills in the source of img element n, which

@@ -70,7 +70,7 @@ func (md *model) isHeading(n nodeID) bool {
 		return true
 	}
 	role, _ := md.attr(n, attrRole)
-	return equalFoldASCII(bytes.TrimSpace(role), "heading")
+	return page.EqualFoldASCII(bytes.TrimSpace(role), "heading")
 }
 
 // icon finds an img or svg inside n or as the element right before it.

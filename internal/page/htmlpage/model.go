@@ -444,7 +444,7 @@ func (md *model) controlKind(n nodeID) string {
 		}
 		return ""
 	}
-	if role, _ := md.attr(n, attrRole); equalFoldASCII(bytes.TrimSpace(role), "button") {
+	if role, _ := md.attr(n, attrRole); page.EqualFoldASCII(bytes.TrimSpace(role), "button") {
 		return page.KindButton
 	}
 	return ""

@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/pagelint/pagelint/internal/page"
 )
 
 // Tables and templates. While a table part, a cell, a caption or a
@@ -58,7 +60,7 @@ func (b *builder) inTable() bool {
 		case t.atom == atom.Style, t.atom == atom.Script:
 			return b.inBody()
 		case t.atom == atom.Input:
-			if typ, _ := b.attrIn(t.attrs, atom.Type); equalFoldASCII(typ, "hidden") {
+			if typ, _ := b.attrIn(t.attrs, atom.Type); page.EqualFoldASCII(typ, "hidden") {
 				b.insert(nsHTML)
 				return true
 			}
@@ -195,20 +197,4 @@ func (b *builder) endTemplate() {
 		}
 	}
 	b.clearFormattingToMarker()
-}
-
-func equalFoldASCII(b []byte, s string) bool {
-	if len(b) != len(s) {
-		return false
-	}
-	for i := range b {
-		c := b[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != s[i] {
-			return false
-		}
-	}
-	return true
 }

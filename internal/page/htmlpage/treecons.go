@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/pagelint/pagelint/internal/page"
 )
 
 // The tree construction keeps one stack of open elements and applies the
@@ -625,7 +627,7 @@ func (b *builder) foreignProps(ns namespace, name []byte, attrs span) props {
 		}
 	case "annotation-xml":
 		enc, _ := b.attrIn(attrs, attrEncoding)
-		if ns == nsMath && (equalFoldASCII(enc, "text/html") || equalFoldASCII(enc, "application/xhtml+xml")) {
+		if ns == nsMath && (page.EqualFoldASCII(enc, "text/html") || page.EqualFoldASCII(enc, "application/xhtml+xml")) {
 			return point
 		}
 		return pSpecial | pScope
