@@ -31,10 +31,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// stallingSite is a site whose one page links to a server that calls
-// arrived once the first link check reaches it, and answers only when the
-// request ends.
-func stallingSite(t *testing.T, arrived func()) string {
+// stallingServer is the URL of a server that calls arrived when a request
+// reaches it, and answers only when the request ends.
+func stallingServer(t *testing.T, arrived func()) string {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		arrived()
@@ -44,9 +43,16 @@ func stallingSite(t *testing.T, arrived func()) string {
 		}
 	}))
 	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// stallingSite is a site whose one page links to a stallingServer.
+func stallingSite(t *testing.T, arrived func()) string {
+	t.Helper()
+	srv := stallingServer(t, arrived)
 	dir := t.TempDir()
 	testfs.WriteFile(t, filepath.Join(dir, "site", "index.html"), `<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main>
-<a href="`+srv.URL+`/a">a</a> <a href="`+srv.URL+`/b">b</a></main><footer>© 2026</footer></body></html>`)
+<a href="`+srv+`/a">a</a> <a href="`+srv+`/b">b</a></main><footer>© 2026</footer></body></html>`)
 	testfs.WriteFile(t, filepath.Join(dir, "pagelint.json"), `{"links": {"allowPrivate": true, "timeout": "30s"}}`)
 	return dir
 }
@@ -155,14 +161,10 @@ func TestSignals(t *testing.T) {
 // says so in one line, writes no report, and exits 130.
 func TestInterruptedBeforeAnyReport(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cancel(&interrupt{sig: syscall.SIGINT})
-		<-r.Context().Done()
-	}))
-	defer srv.Close()
+	srv := stallingServer(t, func() { cancel(&interrupt{sig: syscall.SIGINT}) })
 	t.Chdir(t.TempDir())
 	var stdout, stderr bytes.Buffer
-	code := runContext(ctx, []string{"pagelint", "check", "--crawl", "--no-cache", srv.URL + "/", "-o", "r.json", "-f", "json"}, nil, &stdout, &stderr)
+	code := runContext(ctx, []string{"pagelint", "check", "--crawl", "--no-cache", srv + "/", "-o", "r.json", "-f", "json"}, nil, &stdout, &stderr)
 	if code != 130 || stderr.String() != "pagelint: interrupted by SIGINT before any report was written\n" {
 		t.Errorf("exit %d, standard error %q", code, stderr.String())
 	}
@@ -175,14 +177,10 @@ func TestInterruptedBeforeAnyReport(t *testing.T) {
 // that it was interrupted, and still exits 130.
 func TestInterruptedAndTheReportFails(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cancel(&interrupt{sig: syscall.SIGINT})
-		<-r.Context().Done()
-	}))
-	defer srv.Close()
+	srv := stallingServer(t, func() { cancel(&interrupt{sig: syscall.SIGINT}) })
 	dir := t.TempDir()
 	t.Chdir(dir)
-	page := `<!DOCTYPE html><html lang="en"><title>t</title><body><main><a href="` + srv.URL + `/slow">slow</a></main></body></html>`
+	page := `<!DOCTYPE html><html lang="en"><title>t</title><body><main><a href="` + srv + `/slow">slow</a></main></body></html>`
 	if err := os.WriteFile("index.html", []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
