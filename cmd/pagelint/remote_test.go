@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 // site serves a small site on 127.0.0.1 with a crawl trap, a broken link,
@@ -135,7 +137,7 @@ func TestCheckURLErrors(t *testing.T) {
 	for _, tt := range []struct{ url, want string }{
 		{srv.URL + "/gone", "404 Not Found"},
 		{srv.URL + "/logo.png", "not an HTML page (image/png)"},
-		{"http://127.0.0.1:1/", "refused"},
+		{testnet.RefusedURL(t), "refused"},
 	} {
 		code, _, stderr := runJSON(t, "--offline", tt.url)
 		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {

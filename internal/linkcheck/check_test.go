@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pagelint/pagelint/internal/netpolicy"
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 func TestCheckStatuses(t *testing.T) {
@@ -122,13 +123,7 @@ func TestCheckDeadlineBeforeRetry(t *testing.T) {
 }
 
 func TestCheckConnectionRefused(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	u := "http://" + addr + "/"
+	u := testnet.RefusedURL(t)
 	r := newChecker(t, Options{}).Check(context.Background(), []string{u})[u]
 	if r.OK || r.Reason != "connection refused" || r.Attempts != 1 {
 		t.Fatalf("got ok=%v reason=%q attempts=%d, want one refused try", r.OK, r.Reason, r.Attempts)

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 // hitCounter counts the requests a test server gets, by path and query.
@@ -368,7 +370,7 @@ func TestCrawlNothingFound(t *testing.T) {
 		"/img.png": withType("image/png", "\x89PNG"),
 		"/gone":    http.NotFound,
 	})
-	closed := closedPortURL(t)
+	closed := testnet.RefusedURL(t)
 	tests := []struct {
 		name     string
 		starts   []string

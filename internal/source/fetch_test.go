@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/netpolicy"
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 // newServer starts a test server on 127.0.0.1 with the handlers given by path.
@@ -40,18 +40,6 @@ func withType(contentType, body string) http.HandlerFunc {
 		}
 		fmt.Fprint(w, body)
 	}
-}
-
-// closedPortURL is a URL on 127.0.0.1 where nothing listens.
-func closedPortURL(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	return "http://" + addr + "/"
 }
 
 func TestFetch(t *testing.T) {
@@ -165,7 +153,7 @@ func TestFetchUserAgentAndClient(t *testing.T) {
 
 func TestFetchBadURLs(t *testing.T) {
 	tests := []struct{ url, want string }{
-		{closedPortURL(t), "connection refused"},
+		{testnet.RefusedURL(t), "connection refused"},
 		{"ftp://127.0.0.1/x", `unsupported URL scheme "ftp"`},
 		{"/relative/page", `invalid URL "/relative/page": not absolute`},
 		{"http://", `invalid URL "http://": no host`},

@@ -19,6 +19,7 @@ import (
 
 	"github.com/pagelint/pagelint/internal/chrometest"
 	"github.com/pagelint/pagelint/internal/testfs"
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 func TestMain(m *testing.M) {
@@ -216,7 +217,7 @@ func TestRender(t *testing.T) {
 		}{
 			{base + "/missing", "404 Not Found", nil},
 			{base + "/logo.png", "not an HTML page (image/png)", ErrNotHTML},
-			{closedPortURL(t), "net::ERR_CONNECTION_REFUSED", nil},
+			{testnet.RefusedURL(t), "net::ERR_CONNECTION_REFUSED", nil},
 		}
 		for _, tt := range tests {
 			_, err := r.Render(context.Background(), tt.url)

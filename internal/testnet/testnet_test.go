@@ -1,0 +1,28 @@
+//go:build unix
+
+package testnet
+
+import (
+	"errors"
+	"net"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The address refuses every connection, and no one can listen on it.
+func TestRefusingAddr(t *testing.T) {
+	addr := RefusingAddr(t)
+	for range 3 {
+		if c, err := net.DialTimeout("tcp", addr, 5*time.Second); !errors.Is(err, syscall.ECONNREFUSED) {
+			if c != nil {
+				c.Close()
+			}
+			t.Fatalf("dial %s: %v, want connection refused", addr, err)
+		}
+	}
+	if l, err := net.Listen("tcp", addr); err == nil {
+		l.Close()
+		t.Fatalf("listened on %s, which the test holds", addr)
+	}
+}
