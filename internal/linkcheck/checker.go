@@ -63,9 +63,11 @@ type Checker struct {
 	statsMu  sync.Mutex
 	stats    Stats
 
-	// Knobs for tests: backoff before the first retry, and the clock.
+	// Knobs for tests: backoff before the first retry, the clock, and
+	// the timer that ends a try's patience (see send).
 	backoffBase time.Duration
 	now         func() time.Time
+	afterFunc   func(d time.Duration, f func()) (stop func() bool)
 }
 
 // New checks the options and prepares a Checker; it reads the cache file
@@ -130,6 +132,7 @@ func New(opt Options) (*Checker, error) {
 		hosts:        map[string]*hostState{},
 		backoffBase:  500 * time.Millisecond,
 		now:          time.Now,
+		afterFunc:    func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop },
 	}
 	transport := opt.Transport
 	if transport == nil {

@@ -315,14 +315,12 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 	c.setHeaders(req)
 	c.requests.Add(1)
 	sent := time.Now()
-	var impatience *time.Timer
+	stopImpatience := func() bool { return false }
 	if patience < c.opt.Timeout {
-		impatience = time.AfterFunc(patience, func() { giveUp(errGaveUp) })
+		stopImpatience = c.afterFunc(patience, func() { giveUp(errGaveUp) })
 	}
 	resp, err := c.client.Do(req)
-	if impatience != nil {
-		impatience.Stop()
-	}
+	stopImpatience()
 	if err != nil {
 		if errors.Is(context.Cause(reqCtx), errGaveUp) {
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}

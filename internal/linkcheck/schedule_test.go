@@ -314,47 +314,111 @@ func TestCheckGivesUpEarlyOnFastHost(t *testing.T) {
 // A URL slower than its host's usual answers but within the timeout is
 // asked again once the first try gives up, and the second try, which
 // waits the whole timeout, gets the answer: slow is not broken. A page
-// whose answer has begun gets the whole timeout for its body.
+// whose answer has begun is not given up: it gets the whole timeout for
+// its body. The test gives up a try itself (manualTimers), so neither half
+// depends on how fast the machine delivers an answer.
 func TestCheckSlowButWorkingURL(t *testing.T) {
-	const timeout = 6 * time.Second
-	rt := &watchedTransport{timeout: timeout}
+	timers := &manualTimers{}
+	var slowAsked atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/slow":
-			// Slower than the first try's patience, whatever the
-			// machine made of it: the first try cannot get the answer,
-			// and the retry gets it half a second after as long again.
-			if try(r) == 1 {
+			if slowAsked.Add(1) == 1 {
+				// No answer before the checker's patience ends.
+				timers.last().fire()
 				<-r.Context().Done()
-				return
 			}
-			rt.mu.Lock()
-			first := rt.waited["http://"+r.Host+r.URL.Path][0]
-			rt.mu.Unlock()
-			time.Sleep(first + 500*time.Millisecond)
 		case "/trickle":
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusOK)
 			w.(http.Flusher).Flush()
-			time.Sleep(1200 * time.Millisecond)
+			// The body comes only once the checker, having the
+			// answer's head, stopped its patience; a checker that
+			// kept it would wait here until its timeout.
+			select {
+			case <-timers.last().stopped:
+			case <-r.Context().Done():
+				return
+			}
 			_, _ = fmt.Fprint(w, `<!doctype html><h1 id="end">end</h1>`)
 		}
 	}))
 	defer srv.Close()
-	rt.next = srv.Client().Transport
-	c := newChecker(t, Options{PerHost: 2, Timeout: timeout, Fragments: true, Transport: rt})
-	var fast []string
-	for i := range 8 {
-		fast = append(fast, fmt.Sprintf("%s/fast/%d", srv.URL, i))
-	}
-	c.Check(context.Background(), fast) // the host's usual answer time: patience 0.5 s
-	slow, trickle := srv.URL+"/slow", srv.URL+"/trickle#end"
-	results := c.Check(context.Background(), []string{slow, trickle})
-	if r := results[slow]; !r.OK || r.Attempts != 2 {
+	c := newChecker(t, Options{Timeout: 5 * time.Second, Fragments: true})
+	c.afterFunc = timers.afterFunc
+	slow := srv.URL + "/slow"
+	if r := c.Check(context.Background(), []string{slow})[slow]; !r.OK || r.Attempts != 2 {
 		t.Errorf("slow: got %+v, want OK at the second try", r)
 	}
-	if r := results[trickle]; !r.OK || r.FragmentMissing || r.Attempts != 1 {
+	if n := timers.count(); n != 1 {
+		t.Errorf("%d tries of the slow URL had a patience, want 1: the retry waits the whole timeout", n)
+	}
+	// A fragment missing is proof that the whole body was read: of a page
+	// cut short it would prove nothing.
+	found, missing := srv.URL+"/trickle#end", srv.URL+"/trickle#elsewhere"
+	results := c.Check(context.Background(), []string{found, missing})
+	if r := results[found]; !r.OK || r.FragmentMissing || r.Attempts != 1 {
 		t.Errorf("trickle: got %+v, want OK with its fragment at the first try", r)
+	}
+	if r := results[missing]; !r.FragmentMissing {
+		t.Errorf("trickle: got %+v, want the other fragment missing, from the whole body", r)
+	}
+}
+
+// manualTimers stand in for the timers that end a try's patience
+// (Checker.afterFunc): each fires when the test says, never by itself.
+type manualTimers struct {
+	mu     sync.Mutex
+	timers []*manualTimer
+}
+
+type manualTimer struct {
+	giveUp  func()
+	stopped chan struct{} // closed when the checker stops the timer
+	mu      sync.Mutex
+	done    bool // fired or stopped
+}
+
+func (m *manualTimers) afterFunc(_ time.Duration, f func()) func() bool {
+	t := &manualTimer{giveUp: f, stopped: make(chan struct{})}
+	m.mu.Lock()
+	m.timers = append(m.timers, t)
+	m.mu.Unlock()
+	return t.stop
+}
+
+// last is the timer started last: the one of the request a handler serves
+// when the checker sends one request at a time.
+func (m *manualTimers) last() *manualTimer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.timers[len(m.timers)-1]
+}
+
+func (m *manualTimers) count() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.timers)
+}
+
+func (t *manualTimer) stop() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return false
+	}
+	t.done = true
+	close(t.stopped)
+	return true
+}
+
+func (t *manualTimer) fire() {
+	t.mu.Lock()
+	fire := !t.done
+	t.done = true
+	t.mu.Unlock()
+	if fire {
+		t.giveUp()
 	}
 }
 
