@@ -1,7 +1,6 @@
 package finding
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -62,30 +61,25 @@ func (c Context) Get(key string) string {
 }
 
 // MarshalJSON writes the fields as an object, as encoding/json writes a map
-// of them: keys in order, strings escaped alike. Characters that only HTML
-// needs escaped are left to the encoder that calls it, which escapes them
-// or not as it was told.
+// of them: keys in order, strings escaped alike (appendJSONString).
+// Characters that only HTML needs escaped are left to the encoder that
+// calls it, which escapes them or not as it was told.
 func (c Context) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	b.WriteByte('{')
+	n := len("{}")
+	for _, f := range c {
+		n += len(f.Key) + len(f.Value) + len(`"":"",`)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '{')
 	for i, f := range c {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		for j, s := range [2]string{f.Key, f.Value} {
-			if err := enc.Encode(s); err != nil {
-				return nil, err
-			}
-			b.Truncate(b.Len() - 1) // the newline Encode ends with
-			if j == 0 {
-				b.WriteByte(':')
-			}
-		}
+		b = appendJSONString(b, f.Key)
+		b = append(b, ':')
+		b = appendJSONString(b, f.Value)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
 }
 
 // UnmarshalJSON reads an object of strings (a report being merged).

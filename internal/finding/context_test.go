@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,39 @@ func TestContextWith(t *testing.T) {
 	if !slices.Equal(c, want) {
 		t.Errorf("With gave %v, want %v", c, want)
 	}
+}
+
+// A context's JSON is byte for byte what encoding/json writes for the map of
+// its fields (without HTML escaping, which is the calling encoder's), and
+// so is a severity's for its name.
+func FuzzContextJSON(f *testing.F) {
+	f.Add("href", "/a?b=1&c=<2>", "label", "Caf\u00e9 \u2028\u2029 \"quoted\" \\ \x00\x01\b\f\t\r\n\x1f\x7f", "menu", "bad \xff utf-8 \xe2\x80")
+	f.Add("", "", "k\xc0", "\xed\xa0\x80 \U0001F600", "k", "")
+	f.Fuzz(func(t *testing.T, k1, v1, k2, v2, k3, v3 string) {
+		c := NewContext(k1, v1, k2, v2, k3, v3)
+		m := make(map[string]string, len(c))
+		for _, f := range c {
+			m[f.Key] = f.Value
+		}
+		got, err := c.MarshalJSON()
+		if want := encodeNoHTMLEscape(t, m); err != nil || string(got) != want {
+			t.Fatalf("got %s (%v), want %s", got, err, want)
+		}
+		s := Severity(len(k1) % 6)
+		sev, err := s.MarshalJSON()
+		if want := encodeNoHTMLEscape(t, s.String()); err != nil || string(sev) != want {
+			t.Fatalf("severity %d: got %s (%v), want %s", s, sev, err, want)
+		}
+	})
+}
+
+func encodeNoHTMLEscape(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -38,7 +38,7 @@ func ParseSeverity(name string) (Severity, error) {
 }
 
 // MarshalJSON writes the severity's name.
-func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+func (s Severity) MarshalJSON() ([]byte, error) { return appendJSONString(nil, s.String()), nil }
 
 // UnmarshalJSON reads a severity's name.
 func (s *Severity) UnmarshalJSON(b []byte) error {
