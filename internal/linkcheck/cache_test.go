@@ -239,3 +239,58 @@ func TestCheckConcurrentCallsShareOneChecker(t *testing.T) {
 		}
 	}
 }
+
+// A cache file is read in one pass, and each kind of file keeps its own
+// message: no link cache (no version or no entries, or not JSON), another
+// version (whatever its entries hold), or a corrupt cache of this version,
+// whose message names the field as decoding a whole file would.
+func TestDecodeCacheFile(t *testing.T) {
+	const (
+		notCache = "not a pagelint link cache, left as it is (delete it to start a new one)"
+		corrupt  = "corrupt link cache, left as it is (delete it to start a new one): "
+		entry    = `{"checked":"2026-12-06T00:00:00Z","ok":true}`
+	)
+	for _, tt := range []struct {
+		data    string
+		entries int // -1: no cache file
+		err     string
+	}{
+		{`{"version":1,"entries":{"a":` + entry + `,"b":null}}`, 1, ""},
+		{`{"version":1,"entries":null}`, 0, ""},
+		{`{"entries":null,"version":1}`, 0, ""},
+		{`{"Version":1,"ENTRIES":{}}`, 0, ""},
+		{`{"version":1,"entries":{"a":` + entry + `},"entries":{"b":` + entry + `}}`, 2, ""},
+		{`{"version":1,"entries":{"a":` + entry + `},"entries":null}`, 0, ""},
+		{`{"version":1}`, -1, notCache},
+		{`{"entries":{}}`, -1, notCache},
+		{`{"entries":{"u":{"checked":"nope"}}}`, -1, notCache},
+		{`{"version":"1","entries":{}}`, -1, notCache},
+		{`{"version":null,"entries":{}}`, -1, notCache},
+		{`{"version":1,"entries":{}} trailing`, -1, notCache},
+		{`[1]`, -1, notCache},
+		{`null`, -1, notCache},
+		{`{"version":2,"entries":[1,2]}`, 0, "version 2, want 1"},
+		{`{"entries":{"u":{"checked":"nope"}},"version":2}`, 0, "version 2, want 1"},
+		{`{"version":1,"entries":{},"version":2}`, 0, "version 2, want 1"},
+		{`{"version":1,"entries":[1,2]}`, -1, corrupt + "json: cannot unmarshal array into Go struct field cacheFile.entries of type map[string]*linkcheck.cacheEntry"},
+		{`{"version":1,"entries":{"u":5}}`, -1, corrupt + "json: cannot unmarshal number into Go struct field cacheFile.entries of type linkcheck.cacheEntry"},
+		{`{"version":1,"entries":{"u":{"ok":"yes"}}}`, -1, corrupt + "json: cannot unmarshal string into Go struct field cacheEntry.entries.ok of type bool"},
+		{`{"version":1,"entries":{"u":{"anchors":[1]}}}`, -1, corrupt + "json: cannot unmarshal number into Go struct field cacheEntry.entries.anchors of type string"},
+		{`{"version":1,"entries":{"u":{"checked":"nope"}}}`, -1, corrupt + `parsing time "nope" as "2006-01-02T15:04:05Z07:00": cannot parse "nope" as "2006"`},
+		{`{"entries":{"u":{"checked":5}},"version":1}`, -1, corrupt + "Time.UnmarshalJSON: input is not a JSON string"},
+		// The first error of a value's type, unless one that ends the
+		// decoding comes after it.
+		{`{"version":1,"entries":{"a":{"ok":"x"}},"entries":{"b":{"status":"y"}}}`, -1, corrupt + "json: cannot unmarshal string into Go struct field cacheEntry.entries.ok of type bool"},
+		{`{"version":1,"entries":{"a":{"ok":"x"}},"entries":{"b":{"checked":"nope"}}}`, -1, corrupt + `parsing time "nope" as "2006-01-02T15:04:05Z07:00": cannot parse "nope" as "2006"`},
+		{`{"version":1,"entries":{"a":{"checked":"nope"}},"entries":{"b":{"ok":"x"}}}`, -1, corrupt + `parsing time "nope" as "2006-01-02T15:04:05Z07:00": cannot parse "nope" as "2006"`},
+	} {
+		f, err := decodeCacheFile([]byte(tt.data))
+		entries := -1
+		if f != nil {
+			entries = len(f.Entries)
+		}
+		if got := fmt.Sprint(err); entries != tt.entries || err != nil && got != tt.err || err == nil && tt.err != "" {
+			t.Errorf("%s: %d entries, error %v; want %d, %q", tt.data, entries, err, tt.entries, tt.err)
+		}
+	}
+}
