@@ -66,12 +66,5 @@ func WriteCodeClimate(w io.Writer, r *Report, opt Options) error {
 // major, critical, blocker). An error breaks a page, but not a build
 // machine: major, leaving critical and blocker to tools that mean it.
 func codeClimateSeverity(s finding.Severity) string {
-	switch s {
-	case finding.Error:
-		return "major"
-	case finding.Warning:
-		return "minor"
-	default:
-		return "info"
-	}
+	return severityWord(s, "major", "minor", "info")
 }

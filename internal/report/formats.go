@@ -51,17 +51,8 @@ func Formats() []string {
 // callers that filtered the findings (baselines, --quiet) after the run.
 func (r *Report) Recount() {
 	r.Summary.Findings = len(r.Findings)
-	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case finding.Error:
-			r.Summary.Error++
-		case finding.Warning:
-			r.Summary.Warning++
-		case finding.Info:
-			r.Summary.Info++
-		}
-	}
+	c := countSeverities(r.Findings)
+	r.Summary.Error, r.Summary.Warning, r.Summary.Info = c.Error, c.Warning, c.Info
 }
 
 // severityCounts counts findings per severity.
@@ -79,6 +70,27 @@ func (c *severityCounts) add(s finding.Severity) {
 }
 
 func (c severityCounts) total() int { return c.Error + c.Warning + c.Info }
+
+func countSeverities(findings []finding.Finding) severityCounts {
+	var c severityCounts
+	for _, f := range findings {
+		c.add(f.Severity)
+	}
+	return c
+}
+
+// severityWord is a format's word for a severity: for an error, for a
+// warning, and for anything weaker.
+func severityWord(s finding.Severity, errorWord, warningWord, weakerWord string) string {
+	switch s {
+	case finding.Error:
+		return errorWord
+	case finding.Warning:
+		return warningWord
+	default:
+		return weakerWord
+	}
+}
 
 // keyedCounts is a count per key (rule or page), in first-seen order.
 type keyedCounts struct {

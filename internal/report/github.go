@@ -58,16 +58,7 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	return nil
 }
 
-func githubCommand(s finding.Severity) string {
-	switch s {
-	case finding.Error:
-		return "error"
-	case finding.Warning:
-		return "warning"
-	default:
-		return "notice"
-	}
-}
+func githubCommand(s finding.Severity) string { return severityWord(s, "error", "warning", "notice") }
 
 // escapeData escapes a command's message as @actions/core does ("%",
 // CR, LF), and shows every other control character that came from a page

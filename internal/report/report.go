@@ -127,18 +127,9 @@ type Writer func(w io.Writer, r *Report, opt Options) error
 
 // Summarize counts the findings by severity.
 func Summarize(findings []finding.Finding, pages, linksChecked int, durationMs int64, offline bool) Summary {
-	s := Summary{Pages: pages, Findings: len(findings), LinksChecked: linksChecked, DurationMs: durationMs, Offline: offline}
-	for _, f := range findings {
-		switch f.Severity {
-		case finding.Error:
-			s.Error++
-		case finding.Warning:
-			s.Warning++
-		case finding.Info:
-			s.Info++
-		}
-	}
-	return s
+	c := countSeverities(findings)
+	return Summary{Pages: pages, Findings: len(findings), Error: c.Error, Warning: c.Warning, Info: c.Info,
+		LinksChecked: linksChecked, DurationMs: durationMs, Offline: offline}
 }
 
 // sortByTotal orders indexes of rows by their total count, largest first,

@@ -203,16 +203,7 @@ func sarifRuleOf(rule finding.Rule) sarifRule {
 	}
 }
 
-func sarifLevel(s finding.Severity) string {
-	switch s {
-	case finding.Error:
-		return "error"
-	case finding.Warning:
-		return "warning"
-	default:
-		return "note"
-	}
-}
+func sarifLevel(s finding.Severity) string { return severityWord(s, "error", "warning", "note") }
 
 func sarifLocationOf(f finding.Finding, baseDir string) sarifLocation {
 	artifact := sarifArtifact{URI: f.Source}

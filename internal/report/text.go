@@ -241,16 +241,7 @@ func homeSkipped(s Summary) string {
 // interruptedNote is what every format says of an interrupted run.
 const interruptedNote = "interrupted: the run stopped before it finished, so findings may be missing"
 
-func severityStyle(s finding.Severity) string {
-	switch s {
-	case finding.Error:
-		return ansiRed
-	case finding.Warning:
-		return ansiYellow
-	default:
-		return ansiBlue
-	}
-}
+func severityStyle(s finding.Severity) string { return severityWord(s, ansiRed, ansiYellow, ansiBlue) }
 
 // styler wraps text in ANSI styles when colours are on.
 type styler struct{ on bool }
