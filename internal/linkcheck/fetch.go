@@ -23,6 +23,10 @@ const smallBody = 16 << 10
 // cost a whole timeout.
 const maxTimeoutRetries = 1
 
+// maxRateTries bounds the tries of a URL that are not counted among its
+// retries because the host's 429 was its answer to the rate (see tryURL).
+const maxRateTries = 3
+
 // outcome is what fetch learned of one URL.
 type outcome struct {
 	res        *Result
@@ -157,18 +161,24 @@ func resolveRedirect(base, location string) (string, error) {
 
 // tryURL asks for one URL until it answers for good: HEAD (unless the body
 // is needed or the host rejects HEAD), GET where HEAD is not to be trusted,
-// and retries with backoff on timeouts, resets, 5xx and 429. haveSlot: the
-// caller hands over a slot of hs for the first try.
+// and retries with backoff on timeouts, resets, 5xx and 429. A 429 that
+// the host answered while it served other URLs is its answer to the rate,
+// not to the URL: such a try is not one of the URL's retries, up to
+// maxRateTries of them, so that a working URL of a busy host is not
+// reported broken for the turns it came at. haveSlot: the caller hands
+// over a slot of hs for the first try.
 func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, needBody, haveSlot bool) (answer, int) {
 	attempts, timeouts := 0, 0
+	retry, rateTries := 0, 0
 	kept := haveSlot // a slot of hs held for the next try (see answer.held)
-	for retry := 0; ; retry++ {
+	for {
 		method := http.MethodHead
 		if needBody || hs.preferGET.Load() {
 			method = http.MethodGet
 		}
 		// A timeout would be retried: this try may give up early.
 		early := retry < c.opt.Retries && timeouts < maxTimeoutRetries
+		served := hs.served.Load()
 		a := c.attempt(ctx, hs, method, rawURL, needBody, kept, early)
 		attempts++
 		if method == http.MethodHead && (a.fail == nil && getOnHead(a.status) || a.fail != nil && a.fail.closed) {
@@ -178,12 +188,14 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 			a = c.exchange(ctx, hs, http.MethodGet, rawURL, needBody)
 			attempts++
 		}
+		rateOnly := false
 		if a.fail == nil && a.status == http.StatusTooManyRequests {
 			hs.slowDown(c.now())
+			rateOnly = c.opt.Retries > 0 && rateTries < maxRateTries && hs.served.Load() > served
 		} else if a.fail == nil {
 			hs.speedUp()
 		}
-		if retry >= c.opt.Retries || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts) {
+		if !rateOnly && (retry >= c.opt.Retries || a.fail != nil && a.fail.aborted || !c.shouldRetry(a, &timeouts)) {
 			a.releaseSlot()
 			return a, attempts
 		}
@@ -195,6 +207,11 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 			return answer{fail: &failure{reason: "the run ended before a retry", aborted: true}}, attempts
 		}
 		kept, a.held = a.held != nil, nil
+		if rateOnly {
+			rateTries++
+		} else {
+			retry++
+		}
 	}
 }
 

@@ -29,6 +29,10 @@ type hostState struct {
 	// preferGET: the host answered HEAD with 405 or 501, so its other URLs
 	// skip the HEAD that would fail the same way.
 	preferGET atomic.Bool
+	// served counts the host's answers that were not pushing back (429,
+	// 503): a 429 answered while it grew was the host's answer to the
+	// rate, not to the URL (see Checker.tryURL).
+	served atomic.Int64
 	// slots are the host's share of requests in flight, which adapts to
 	// its answers (see slots). A request holds one only while it is on
 	// the wire, so a URL waiting out a backoff leaves its slot to the
@@ -59,6 +63,9 @@ func (h *hostState) wait(ctx context.Context) error { return h.limiter.Wait(ctx)
 // observe records how long an answer took, and whether it was the host
 // pushing back (429, 503).
 func (h *hostState) observe(d time.Duration, busy bool, now time.Time) {
+	if !busy {
+		h.served.Add(1)
+	}
 	h.slots.answered(d, busy, now)
 }
 

@@ -487,3 +487,47 @@ func TestCheckAsksInGivenOrder(t *testing.T) {
 		t.Fatalf("asked %q, want the order given, %q", asked, want)
 	}
 }
+
+// A 429 that the host answers while it serves other URLs is its answer to
+// the rate, not to the URL: up to maxRateTries such tries are not counted
+// among the URL's retries, so a working URL of a busy host is not reported
+// broken. A host that answers nothing but 429 has its URL broken after its
+// retries, and without retries one try is all.
+func TestCheckRateLimitedTriesNotCounted(t *testing.T) {
+	const retries = DefaultRetries
+	tests := []struct {
+		name         string
+		retries      int
+		servesOthers bool // while it answers the URL 429
+		refusals     int  // 429s before the URL is answered
+		wantOK       bool
+		wantAttempts int
+	}{
+		{"the host serves others", 0, true, retries + maxRateTries, true, retries + maxRateTries + 1},
+		{"more 429s than the uncounted tries", 0, true, retries + maxRateTries + 1, false, retries + maxRateTries + 1},
+		{"the host serves no one", 0, false, 99, false, retries + 1},
+		{"no retries", -1, true, 99, false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c *Checker
+			var asked atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if asked.Add(1) > int64(tt.refusals) {
+					return
+				}
+				if tt.servesOthers {
+					c.host("http://" + r.Host).served.Add(1) // another URL of the host answered meanwhile
+				}
+				w.WriteHeader(http.StatusTooManyRequests)
+			}))
+			defer srv.Close()
+			c = newChecker(t, Options{Retries: tt.retries})
+			u := srv.URL + "/busy"
+			r := c.Check(context.Background(), []string{u})[u]
+			if r.OK != tt.wantOK || r.Attempts != tt.wantAttempts || !r.OK && r.Reason != "429 Too Many Requests" {
+				t.Fatalf("got %+v, want ok=%v after %d tries", r, tt.wantOK, tt.wantAttempts)
+			}
+		})
+	}
+}
