@@ -158,7 +158,11 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		inner := ctx
 		root := md.isRootName(c)
 		if ctx.inBody && !root && n.props&pVoid == 0 {
-			md.candidates(c, ctx.sectioning, &inner)
+			if md.sel.mayMatch(n) {
+				md.candidates(c, ctx.sectioning, &inner)
+			} else if n.props&pSectioning != 0 && n.ns == nsHTML {
+				inner.sectioning = true
+			}
 		}
 		if md.is(c, atom.Body) {
 			inner.inBody = true
@@ -166,7 +170,7 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.is(c, atom.Template) {
 			continue // its content is no part of the page (place.inert)
 		}
-		if !root && n.off >= 0 && md.controlKind(c) != "" {
+		if !root && n.off >= 0 && mayBeControl(n) && md.controlKind(c) != "" {
 			md.controls = append(md.controls, c)
 		}
 		md.scan(c, inner)
@@ -423,6 +427,17 @@ func (md *model) groupRoot(n nodeID, pl place) nodeID {
 		}
 	}
 	return pl.root
+}
+
+// mayBeControl: element n is of a kind controlKind may take for a control
+// (those it names, or any with a role), so that most elements need not be
+// asked.
+func mayBeControl(n *node) bool {
+	switch n.atom {
+	case atom.A, atom.Area, atom.Button, atom.Summary, atom.Input:
+		return true
+	}
+	return n.asked&askedBit(attrRole) != 0
 }
 
 // controlKind says whether element n is a link, a button or a toggle ("" if
