@@ -290,11 +290,15 @@ func skipSpace(raw []byte, i int) int {
 // noteTag records what the start tag just read tells of the page.
 func (b *builder) noteTag() {
 	t := &b.tok
-	if id, _ := b.attrSpan(t.attrs, atom.Id); id.to > id.from {
-		b.anchors = append(b.anchors, id)
+	if t.asked&askedBit(atom.Id) != 0 {
+		if id, _ := b.attrSpan(t.attrs, atom.Id); id.to > id.from {
+			b.anchors = append(b.anchors, id)
+		}
 	}
-	if name, _ := b.attrSpan(t.attrs, atom.Name); t.atom == atom.A && name.to > name.from {
-		b.anchors = append(b.anchors, name)
+	if t.atom == atom.A {
+		if name, _ := b.attrSpan(t.attrs, atom.Name); name.to > name.from {
+			b.anchors = append(b.anchors, name)
+		}
 	}
 	foreign := t.node != 0 && b.nodes[t.node].ns != nsHTML
 	switch {
