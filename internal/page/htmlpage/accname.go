@@ -355,7 +355,7 @@ func collapsedBytes(b []byte) []byte {
 }
 
 func isASCII(b []byte) bool {
-	for _, c := range b {
+	for _, c := range b[asciiPrefix(b):] {
 		if c >= 0x80 {
 			return false
 		}
