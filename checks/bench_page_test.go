@@ -30,7 +30,7 @@ func realisticPage(n int) *page.Page {
 	for i := 1; i <= 10; i++ {
 		p.Anchors = append(p.Anchors, fmt.Sprintf("sec-%d", i))
 	}
-	link := func(tag, attr, href, label, region, sel string, line, col int) {
+	link := func(tag, attr, href, label string, region page.Landmark, sel string, line, col int) {
 		p.Links = append(p.Links, &page.Link{Tag: tag, Attr: attr, Href: href, Target: href, Label: label,
 			Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}})
 	}
@@ -39,7 +39,7 @@ func realisticPage(n int) *page.Page {
 	link("script", "src", "/assets/site.js", "", page.RegionMain, "head > script:nth-child(4)", 7, 1)
 
 	const navSel = "body > header:nth-child(1) > nav:nth-child(2)"
-	entry := func(label, href, group, region, sel string, line, col int) *page.Entry {
+	entry := func(label, href, group string, region page.Landmark, sel string, line, col int) *page.Entry {
 		e := &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
 			Group: group, Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}}
 		link("a", "href", href, label, region, sel, line, col)

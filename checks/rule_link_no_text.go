@@ -34,7 +34,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 		out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "%s %s", what, nameless(l)))
 	}
 	for _, e := range buttons {
-		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, finding.NewContext("kind", e.Kind),
+		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, finding.NewContext("kind", e.Kind.String()),
 			"button has no accessible name (no text, aria-label or title)"))
 	}
 	return Result{Findings: out}

@@ -16,7 +16,7 @@ func TestLinkNoText(t *testing.T) {
 	boundLink := func(l *page.Link, by string) *page.Link { l.Label, l.NamedBy = "", by; return l }
 	boundButton := func(e *page.Entry, by string) *page.Entry { e.NamedBy = by; return e }
 	withControls := func(p *page.Page, controls ...*page.Entry) *page.Page { p.Controls = controls; return p }
-	button := func(label, kind string, line, col int) *page.Entry {
+	button := func(label string, kind page.Kind, line, col int) *page.Entry {
 		return &page.Entry{Label: label, Kind: kind, Pos: page.Pos{Line: line, Column: col}}
 	}
 	runRuleCases(t, linkNoText{}, []ruleCase{

@@ -49,7 +49,7 @@ func TestKindOf(t *testing.T) {
 }
 
 func TestBuiltByScript(t *testing.T) {
-	empty := func(name, region string) *page.Menu {
+	empty := func(name string, region page.Landmark) *page.Menu {
 		return &page.Menu{Name: name, Region: region, Pos: page.Pos{Line: 7, Column: 11}}
 	}
 	for _, c := range []struct {

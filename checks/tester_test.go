@@ -167,7 +167,7 @@ func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
 }
 
 // control marks an entry as a control that is no entry (page.ControlToggle …).
-func control(kind string, e *page.Entry) *page.Entry {
+func control(kind page.Control, e *page.Entry) *page.Entry {
 	e.Control = kind
 	return e
 }

@@ -198,7 +198,7 @@ func labels(es []*page.Entry) []string {
 func kinds(es []*page.Entry) []string {
 	var out []string
 	for _, e := range es {
-		out = append(out, e.Label+" "+e.Kind)
+		out = append(out, e.Label+" "+e.Kind.String())
 	}
 	return out
 }
@@ -236,13 +236,13 @@ func readerOutline(es []*page.Entry) string {
 func readerEntry(e *page.Entry) string {
 	s := e.Name()
 	if e.Kind != page.KindLink {
-		s += "[" + e.Kind + "]"
+		s += "[" + e.Kind.String() + "]"
 	}
 	if e.Group != "" {
 		s += "@" + e.Group
 	}
-	if e.Control != "" {
-		s += "~" + e.Control
+	if e.Control != 0 {
+		s += "~" + e.Control.String()
 	}
 	if e.Copy {
 		s += "=copy"

@@ -143,7 +143,7 @@ func outline(es []*page.Entry) string {
 	for _, e := range es {
 		s := e.Label
 		if e.Kind != page.KindLink {
-			s += "[" + e.Kind + "]"
+			s += "[" + e.Kind.String() + "]"
 		}
 		if e.Group != "" {
 			s += "@" + e.Group

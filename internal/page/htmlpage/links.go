@@ -82,7 +82,8 @@ func (md *model) makeLinks() {
 // linkPlace is where a link stands: its selector and region, whether it
 // is hidden, and whether it is to be ignored (see ignoredByAttrs).
 type linkPlace struct {
-	sel, region     string
+	sel             string
+	region          page.Landmark
 	hidden, ignored bool
 }
 

@@ -83,7 +83,7 @@ func TestLinkRegions(t *testing.T) {
 	p := mustParse(t, src, Options{})
 	var got []string
 	for _, l := range p.Links {
-		got = append(got, l.Href+":"+l.Region)
+		got = append(got, l.Href+":"+l.Region.String())
 	}
 	if g := strings.Join(got, " "); g != "/h:header /n:header /m:nav /b:main f.png:footer" {
 		t.Errorf("got %s", g)

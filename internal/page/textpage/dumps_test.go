@@ -160,7 +160,7 @@ func (c *dumpComparison) entry(at string, w, g *page.Entry, menuNames map[string
 
 // kind is what the dump can say of an entry: buttons only where it marks
 // them, and every other entry is text.
-func (c *dumpComparison) kind(w *page.Entry) string {
+func (c *dumpComparison) kind(w *page.Entry) page.Kind {
 	if c.v.MarksButtons && (w.Kind == page.KindButton || w.Kind == page.KindToggle) {
 		return w.Kind
 	}

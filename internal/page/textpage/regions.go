@@ -37,7 +37,7 @@ func (b *builder) menuName(above *block) string {
 
 // textLinks records the links and buttons written in a paragraph's free
 // text.
-func (b *builder) textLinks(bl *block, region string, emit emitter) {
+func (b *builder) textLinks(bl *block, region page.Landmark, emit emitter) {
 	for _, s := range parseInline(bl.paragraphText(), b.refs) {
 		if s.link || s.button {
 			for _, e := range b.segmentEntries(s, region, "", false) {
