@@ -8,7 +8,7 @@ import (
 
 // empty is a reference of the page at line 5, column col.
 func empty(tag, attr, href string, col int) *page.Link {
-	return &page.Link{Tag: tag, Attr: attr, Href: href, Target: "/docs/index.html", Region: page.RegionMain, Pos: page.Pos{Line: 5, Column: col}}
+	return &page.Link{Tag: tagNamed(tag), Attr: attrNamed(attr), Href: href, Target: "/docs/index.html", Region: page.RegionMain, Pos: page.Pos{Line: 5, Column: col}}
 }
 
 // with sets fields of a link for a case.

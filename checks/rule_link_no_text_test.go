@@ -32,7 +32,7 @@ func TestLinkNoText(t *testing.T) {
 		{name: "links without names", page: linking(
 			named(ref("a", "https://twitter.com/microsoft", "https://twitter.com/microsoft", 10, 3), ""),
 			named(ref("area", "/map/", "/map/", 11, 3), "  "),
-			named(&page.Link{Tag: "a", Pos: page.Pos{Line: 12, Column: 5}}, ""),
+			named(&page.Link{Tag: page.TagA, Pos: page.Pos{Line: 12, Column: 5}}, ""),
 		), want: []string{
 			`docs/index.html 10:3 warning link-no-text link to "https://twitter.com/microsoft" has no accessible name (no text, aria-label, image alt or title)`,
 			`docs/index.html 11:3 warning link-no-text link to "/map/" has no accessible name (no text, aria-label, image alt or title)`,

@@ -73,7 +73,7 @@ func (e *Engine) Index(p *page.Page) *SitePage {
 	if e.keepLinks {
 		sc := newScope(p.URL, e.site)
 		for _, l := range p.Links {
-			if l == nil || (l.Tag != "a" && l.Tag != "area") {
+			if l == nil || (l.Tag != page.TagA && l.Tag != page.TagArea) {
 				continue
 			}
 			if t := firstNonEmpty(l.Target, l.Href); t != "" {

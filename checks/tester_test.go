@@ -210,7 +210,7 @@ func withFooter(f *page.Region) *page.Page {
 // of its own but a canonical link.
 func redirectStub(source, target string) *page.Page {
 	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
-		Links: []*page.Link{{Tag: "link", Attr: "href", Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
 }
 
 // tokenFile is a search engine's verification file: no element at all.
@@ -220,6 +220,6 @@ func tokenFile(source string) *page.Page {
 
 // scripted adds a script the page loads.
 func scripted(p *page.Page) *page.Page {
-	p.Links = append(p.Links, &page.Link{Tag: "script", Attr: "src", Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
+	p.Links = append(p.Links, &page.Link{Tag: page.TagScript, Attr: page.AttrSrc, Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
 	return p
 }

@@ -78,7 +78,7 @@ func TestPageSchema(t *testing.T) {
 			{Label: "Click here to expand the menu", Kind: page.KindButton, Control: page.ControlToggle},
 			{Label: "Privacy", Kind: page.KindLink, Href: "/privacy/", HasHref: true, Target: "/privacy/", Copy: true},
 		}, Copyright: []*page.Copyright{{Text: "© Microsoft 2025", Pos: page.Pos{Line: 40, Column: 5}}}},
-		Links:   []*page.Link{{Tag: "a", Attr: "href", Href: "/cloud/", Target: "/cloud/", Label: "Cloud", Region: page.RegionNav}},
+		Links:   []*page.Link{{Tag: page.TagA, Attr: page.AttrHref, Href: "/cloud/", Target: "/cloud/", Label: "Cloud", Region: page.RegionNav}},
 		Anchors: []string{"top"},
 	}
 	empty := &page.Page{Source: "-", URL: "/", Format: page.FormatText}

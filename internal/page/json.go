@@ -40,8 +40,8 @@ func (e *Entry) MarshalJSON() ([]byte, error) {
 }
 
 type linkJSON struct {
-	Tag        string   `json:"tag"`
-	Attr       string   `json:"attr"`
+	Tag        Tag      `json:"tag"`
+	Attr       Attr     `json:"attr"`
 	Href       string   `json:"href"`
 	Target     string   `json:"target"`
 	Label      string   `json:"label,omitempty"`

@@ -51,6 +51,36 @@ const (
 	ControlForm
 )
 
+// Tag is the element a Link was written in.
+type Tag uint8
+
+// Elements whose attributes reference other resources (Link.Tag).
+const (
+	TagA Tag = iota + 1
+	TagArea
+	TagImg
+	TagSource
+	TagScript
+	TagLink
+	TagIframe
+	TagVideo
+	TagAudio
+	TagMeta
+)
+
+// Attr is the attribute a Link was written in.
+type Attr uint8
+
+// Attributes that reference other resources (Link.Attr).
+const (
+	AttrHref Attr = iota + 1
+	AttrSrc
+	AttrSrcset
+	AttrUsemap
+	AttrPoster
+	AttrContent
+)
+
 // The model's enumerations are one byte each in memory (a page of a
 // hundred thousand links holds as many entries: docs/BENCHMARKS.md) and
 // their names in the JSON model, as strings; the zero value is "".
@@ -58,11 +88,15 @@ var (
 	landmarkNames = [...]string{"", "header", "nav", "main", "footer"}
 	kindNames     = [...]string{"", "link", "button", "toggle", "text"}
 	controlNames  = [...]string{"", "toggle", "close", "skip", "form"}
+	tagNames      = [...]string{"", "a", "area", "img", "source", "script", "link", "iframe", "video", "audio", "meta"}
+	attrNames     = [...]string{"", "href", "src", "srcset", "usemap", "poster", "content"}
 )
 
 func (r Landmark) String() string { return landmarkNames[r] }
 func (k Kind) String() string     { return kindNames[k] }
 func (c Control) String() string  { return controlNames[c] }
+func (t Tag) String() string      { return tagNames[t] }
+func (a Attr) String() string     { return attrNames[a] }
 
 // MarshalText writes the landmark's name.
 func (r Landmark) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
@@ -72,6 +106,12 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // MarshalText writes the control's name.
 func (c Control) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// MarshalText writes the element's name.
+func (t Tag) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// MarshalText writes the attribute's name.
+func (a Attr) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
 // Pos is a 1-based position in the source. Zero means unknown.
 type Pos struct {
@@ -241,8 +281,8 @@ type Copyright struct {
 type Link struct {
 	// Tag and Attr say where the reference was written: a/href, img/src,
 	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
-	Tag  string
-	Attr string
+	Tag  Tag
+	Attr Attr
 	Href string
 	// Target is Href resolved against the page (see Entry.Target).
 	Target string

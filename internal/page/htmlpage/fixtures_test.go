@@ -28,7 +28,7 @@ func TestFixtureModels(t *testing.T) {
 		{"accname", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {
-				if l.Tag == "a" && l.Label == "" {
+				if l.Tag == page.TagA && l.Label == "" {
 					out = append(out, fmt.Sprintf("%s hidden=%v", l.Href, l.Hidden))
 				}
 			}
@@ -66,7 +66,7 @@ func TestFixtureModels(t *testing.T) {
 		{"hidden-links", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {
-				if l.Tag == "a" {
+				if l.Tag == page.TagA {
 					out = append(out, fmt.Sprintf("%s hidden=%v", strings.TrimPrefix(l.Href, "https://example.org"), l.Hidden))
 				}
 			}

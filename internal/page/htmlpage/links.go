@@ -21,6 +21,16 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 	atom.Audio:  {atom.Src},
 }
 
+// linkTags and linkAttrs name, in the model, the elements and attributes
+// of refAttrs and of a refresh (meta content).
+var (
+	linkTags = map[atom.Atom]page.Tag{atom.A: page.TagA, atom.Area: page.TagArea, atom.Img: page.TagImg,
+		atom.Source: page.TagSource, atom.Script: page.TagScript, atom.Link: page.TagLink, atom.Iframe: page.TagIframe,
+		atom.Video: page.TagVideo, atom.Audio: page.TagAudio, atom.Meta: page.TagMeta}
+	linkAttrs = map[atom.Atom]page.Attr{atom.Href: page.AttrHref, atom.Src: page.AttrSrc, atom.Srcset: page.AttrSrcset,
+		atom.Usemap: page.AttrUsemap, atom.Poster: page.AttrPoster, atom.Content: page.AttrContent}
+)
+
 // makeLinks makes the links of the start tags that reference other
 // resources, in source order, but for those of a template's content. A link
 // of an a or area element is its entry: the same label, selector, position
@@ -168,7 +178,7 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]
-	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
+	*l = page.Link{Tag: linkTags[r.tag], Attr: linkAttrs[k], Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
 		Hidden: at.hidden, Pos: md.pos(int(r.off))}
 	switch r.tag {
 	case atom.Link:

@@ -127,7 +127,7 @@ func (b *builder) record(e *page.Entry) {
 		return
 	}
 	b.page.Links = append(b.page.Links, &page.Link{
-		Tag: "a", Attr: "href", Href: e.Href, Target: e.Target,
+		Tag: page.TagA, Attr: page.AttrHref, Href: e.Href, Target: e.Target,
 		Label: e.Label, Region: e.Region, Pos: e.Pos,
 	})
 }

@@ -212,7 +212,7 @@ func (c *dumpComparison) links(want, got *page.Page) {
 	}
 	var w, g []string
 	for _, l := range want.Links {
-		if l.Tag == "a" && shown[l.Pos] {
+		if l.Tag == page.TagA && shown[l.Pos] {
 			w = append(w, c.site.SitePath(l.Target))
 		}
 	}
