@@ -40,8 +40,7 @@ func realisticPage(n int) *page.Page {
 
 	const navSel = "body > header:nth-child(1) > nav:nth-child(2)"
 	entry := func(label, href, group string, region page.Landmark, sel string, line, col int) *page.Entry {
-		e := &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
-			Group: group, Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}}
+		e := &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink, HasHref: true, Group: group}
 		link(page.TagA, page.AttrHref, href, label, region, sel, line, col)
 		return e
 	}

@@ -147,23 +147,22 @@ func (s fakeSite) Anchors(resolved string) (map[string]bool, bool) {
 
 // lnk is a link entry at line:col whose href is already a site path or URL.
 func lnk(label, href string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
-		Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink, HasHref: true, Children: children}
 }
 
 // nohref is an a element without an href.
 func nohref(label string, line, col int) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindLink, Pos: page.Pos{Line: line, Column: col}}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink}
 }
 
 // toggle is a submenu button.
 func toggle(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindToggle, Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindToggle, Children: children}
 }
 
 // txt is an entry of a rendered-text snapshot: no element, no known href.
 func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindText, Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindText, Children: children}
 }
 
 // control marks an entry as a control that is no entry (page.ControlToggle …).

@@ -201,42 +201,40 @@ type Region struct {
 }
 
 // Entry is a link or a button: a menu entry, a footer item, or any control.
-// Its fields are ordered for size (a page may hold a hundred thousand); the
-// JSON model writes them in the order of entryJSON (json.go).
+// The fields it has in common with a link (label, href, target, selector,
+// position, region, hidden, ignored, namedBy) are those of its Link: the
+// link of an a or area element with an href is its entry's Link, one
+// record for both (a page may hold a hundred thousand). The JSON model
+// writes an entry's fields in the order of entryJSON (json.go).
 type Entry struct {
-	// Label is the accessible name: aria-labelledby, aria-label, else the
-	// content with each descendant's name (image alt, SVG titles, input
-	// values, aria-labels), else title; clean (CleanLabel).
-	Label string
+	// Link holds, for an entry, Label: its accessible name —
+	// aria-labelledby, aria-label, else the content with each descendant's
+	// name (image alt, SVG titles, input values, aria-labels), else title;
+	// clean (CleanLabel); Href, the attribute as written (HasHref tells ""
+	// from absent); Target, Href resolved against the page: a site path
+	// ("/a/b.html#x") or an absolute URL; Region: header, nav, main or
+	// footer; Hidden: the hidden attribute, aria-hidden="true" or an inline
+	// display:none / visibility:hidden on the entry or an ancestor;
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore, and no rule reports on its link; NamedBy: when
+	// the entry has no name in the source, the attribute by which a
+	// framework's script gives it one (data-bind, v-text, :aria-label,
+	// data-label-…), its name waiting for the script; Selector and Pos.
+	// Its Tag, Attr, Rel, Missing and NestedLink are the link's alone.
+	Link
 	// Text is the visible text alone (without icon names), when it differs
 	// from Label: "Your Privacy Choices" beside its opt-out icon.
 	Text string
-	// Href is the attribute as written; HasHref tells "" from absent.
-	Href string
-	// Target is Href resolved against the page: a site path ("/a/b.html#x")
-	// or an absolute URL.
-	Target string
 	// Group is the heading of the list or column the entry stands in.
 	Group string
 	// IconLabel is the alt text or SVG title of that icon.
 	IconLabel string
-	// NamedBy is, when the entry has no name in the source, the attribute
-	// by which a framework's script gives it one (data-bind, v-text,
-	// :aria-label, data-label-…): its name waits for the script.
-	NamedBy  string
-	Selector string
-	Children []*Entry
-	Pos
-	Kind Kind
-	// Region is header, nav, main or footer.
-	Region Landmark
+	Children  []*Entry
+	Kind      Kind
 	// Control says what a control that is no entry of its menu or footer
 	// does (ControlToggle, …); zero for an entry.
 	Control Control
 	HasHref bool
-	// Hidden: the hidden attribute, aria-hidden="true" or an inline
-	// display:none / visibility:hidden on the entry or an ancestor.
-	Hidden bool
 	// Current: aria-current marks the entry as the page (or step, or
 	// place) the reader is at, as breadcrumbs and menus mark it.
 	Current bool
@@ -248,9 +246,6 @@ type Entry struct {
 	// overflow toggle. A menu's entries are counted once: copies are not
 	// compared with what they copy.
 	Copy bool
-	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
-	// data-proofer-ignore; no rule reports on its link.
-	Ignored bool
 }
 
 // Seen reports whether the entry counts among its menu's or footer's

@@ -33,9 +33,14 @@ var (
 
 // makeLinks makes the links of the start tags that reference other
 // resources, in source order, but for those of a template's content. A link
-// of an a or area element is its entry: the same label, selector, position
-// and target.
+// of an a or area element is its entry's Link (addLink).
 func (md *model) makeLinks() {
+	md.ownLinks = len(md.links)
+	for _, e := range md.entries {
+		if e.HasHref {
+			md.ownLinks--
+		}
+	}
 	for _, r := range md.links {
 		var e *page.Entry
 		at := linkPlace{region: page.RegionMain}
@@ -153,19 +158,26 @@ func (md *model) addRefresh(r tagRef, at linkPlace) {
 	}
 }
 
+// addLink adds the link of tag r's attribute k, written href. The link of
+// an a or area with an entry is the entry's Link: the entry has its href,
+// target, label, selector, position and place already.
 func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, href string) {
-	l := md.newLink(r, at, k, href)
-	if e != nil {
+	var l *page.Link
+	switch {
+	case e != nil && e.HasHref && e.Href == href:
+		l = &e.Link
+		l.Tag, l.Attr = linkTags[r.tag], linkAttrs[k]
+	case e != nil:
+		l = md.newLink(r, at, k, href)
 		l.Pos = e.Pos
 		l.Label, l.NamedBy = e.Label, e.NamedBy
+		l.Target = md.res.Target(href)
+	default:
+		l = md.newLink(r, at, k, href)
+		l.Target = md.res.Target(href)
 	}
 	if r.tag == atom.A {
 		l.NestedLink = md.nestedLink(r.off)
-	}
-	if e != nil && e.HasHref && e.Href == href {
-		l.Target = e.Target
-	} else {
-		l.Target = md.res.Target(href)
 	}
 	md.p.Links = append(md.p.Links, l)
 }
@@ -174,7 +186,7 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 // label of an img is its alt.
 func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page.Link {
 	if len(md.linkSlab) == cap(md.linkSlab) {
-		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
+		md.linkSlab = make([]page.Link, 0, max(16, md.ownLinks))
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]

@@ -35,6 +35,7 @@ type model struct {
 	headNodes  []nodeID // see headControls
 	entrySlab  []page.Entry
 	linkSlab   []page.Link
+	ownLinks   int           // about how many links are no entry's Link (makeLinks)
 	entries    []*page.Entry // see nodeInfo.entry
 	texts      []string      // see nodeInfo.group; texts[0] is ""
 }

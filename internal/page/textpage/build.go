@@ -26,7 +26,7 @@ type emitter func(e *page.Entry)
 func (b *builder) entry(raw rawItem, region page.Landmark, group string, toggle bool) *page.Entry {
 	segs := parseInline(raw.text, b.refs)
 	text := trimSpace(flatten(segs))
-	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	e := &page.Entry{Link: page.Link{Label: cleanLabel(runesString(text)), Region: region}, Kind: page.KindText, Group: group}
 	if len(text) > 0 {
 		start := labelStart(text)
 		e.Pos = start.pos()
@@ -53,7 +53,7 @@ func (b *builder) entry(raw rawItem, region page.Landmark, group string, toggle 
 // linkEntry makes the entry of a link written in free text.
 func (b *builder) linkEntry(s segment, region page.Landmark, group string) *page.Entry {
 	text := trimSpace(s.text)
-	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	e := &page.Entry{Link: page.Link{Label: cleanLabel(runesString(text)), Region: region}, Kind: page.KindText, Group: group}
 	if len(text) > 0 {
 		start := labelStart(text)
 		e.Pos = start.pos()
@@ -91,7 +91,7 @@ func (b *builder) segmentEntries(s segment, region page.Landmark, group string, 
 	}
 	var out []*page.Entry
 	for _, name := range separatedNames(s.text) {
-		e := &page.Entry{Label: joinWords(name), Kind: page.KindText, Group: group, Region: region, Pos: name[0][0].pos()}
+		e := &page.Entry{Link: page.Link{Label: joinWords(name), Region: region, Pos: name[0][0].pos()}, Kind: page.KindText, Group: group}
 		b.setIcon(e)
 		out = append(out, e)
 	}

@@ -260,10 +260,7 @@ func (b *builder) legalRun(run []prune, region *page.Region) {
 func legalEntries(text []prune) []*page.Entry {
 	var out []*page.Entry
 	for _, piece := range legalItems(text) {
-		e := &page.Entry{
-			Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
-			Pos: piece.words[0][0].pos(),
-		}
+		e := &page.Entry{Link: page.Link{Label: joinWords(piece.words), Region: page.RegionFooter, Pos: piece.words[0][0].pos()}, Kind: page.KindText}
 		if piece.iconAt >= 0 {
 			e.Text = joinWords(piece.words[piece.iconAt+2:])
 			e.Icon = true
