@@ -275,8 +275,8 @@ func placeNoun(where []string) string {
 // controlNoun names an entry by where it stands and what it is: "footer
 // link", "header button".
 func controlNoun(e *page.Entry, where []string) string {
-	region := e.Region
-	if region == "" || region == page.RegionNav || region == page.RegionMain {
+	region := e.Region.String()
+	if e.Region == 0 || e.Region == page.RegionNav || e.Region == page.RegionMain {
 		region = where[0]
 	}
 	kind := "link"
