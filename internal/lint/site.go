@@ -48,9 +48,9 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	}
 	path, ok := s.resolve(sitePath)
 	if !ok && s.files != nil && !strings.HasPrefix(sitePath, "/..") {
-		// The walk's "no such file" is a few lookups to find again; kept,
-		// the broken links of a page of many (docs/BENCHMARKS.md) would
-		// all be.
+		// The walk's "no such file" takes a few lookups to find again;
+		// kept, every broken link of a page of many would be kept while
+		// its checks run (docs/BENCHMARKS.md).
 		return path, ok
 	}
 	s.mu.Lock()
