@@ -30,24 +30,23 @@ func realisticPage(n int) *page.Page {
 	for i := 1; i <= 10; i++ {
 		p.Anchors = append(p.Anchors, fmt.Sprintf("sec-%d", i))
 	}
-	link := func(tag, attr, href, label, region, sel string, line, col int) {
+	link := func(tag page.Tag, attr page.Attr, href, label string, region page.Landmark, sel string, line, col int) {
 		p.Links = append(p.Links, &page.Link{Tag: tag, Attr: attr, Href: href, Target: href, Label: label,
 			Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}})
 	}
-	link("link", "href", "/assets/site.css", "", page.RegionMain, "head > link:nth-child(3)", 6, 1)
+	link(page.TagLink, page.AttrHref, "/assets/site.css", "", page.RegionMain, "head > link:nth-child(3)", 6, 1)
 	p.Links[0].Rel = "stylesheet"
-	link("script", "src", "/assets/site.js", "", page.RegionMain, "head > script:nth-child(4)", 7, 1)
+	link(page.TagScript, page.AttrSrc, "/assets/site.js", "", page.RegionMain, "head > script:nth-child(4)", 7, 1)
 
 	const navSel = "body > header:nth-child(1) > nav:nth-child(2)"
-	entry := func(label, href, group, region, sel string, line, col int) *page.Entry {
-		e := &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
-			Group: group, Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}}
-		link("a", "href", href, label, region, sel, line, col)
+	entry := func(label, href, group string, region page.Landmark, sel string, line, col int) *page.Entry {
+		e := &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink, HasHref: true, Group: group}
+		link(page.TagA, page.AttrHref, href, label, region, sel, line, col)
 		return e
 	}
 	home := entry("Home", "/", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1)", 11, 1)
 	home.Icon, home.IconLabel = true, "Home"
-	link("img", "src", "/assets/logo.svg", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1) > img:nth-child(1)", 11, 13)
+	link(page.TagImg, page.AttrSrc, "/assets/logo.svg", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1) > img:nth-child(1)", 11, 13)
 	m := &page.Menu{Name: "Primary", Selector: navSel, Region: page.RegionHeader, Pos: page.Pos{Line: 12, Column: 1}}
 	line := 14
 	for i, name := range benchSections {
@@ -68,11 +67,11 @@ func realisticPage(n int) *page.Page {
 	for s := range 10 {
 		for k := range 3 {
 			target := (n*7 + s*31 + k*13) % 1000
-			link("a", "href", fmt.Sprintf("%s#sec-%d", benchPath(target/20, target), (s+k)%10+1), fmt.Sprintf("Related page %d", target),
+			link(page.TagA, page.AttrHref, fmt.Sprintf("%s#sec-%d", benchPath(target/20, target), (s+k)%10+1), fmt.Sprintf("Related page %d", target),
 				page.RegionMain, fmt.Sprintf("main#main > p:nth-child(%d) > a:nth-child(%d)", 2*s+3, k+1), line+s, 128+k*189)
 		}
 	}
-	link("img", "src", fmt.Sprintf("/assets/figure-%d.svg", n%10), "", page.RegionMain, "main#main > p:nth-child(23) > img:nth-child(1)", 101, 4)
+	link(page.TagImg, page.AttrSrc, fmt.Sprintf("/assets/figure-%d.svg", n%10), "", page.RegionMain, "main#main > p:nth-child(23) > img:nth-child(1)", 101, 4)
 
 	footer := &page.Region{Selector: "body > footer:nth-child(3)", Pos: page.Pos{Line: 105, Column: 1}}
 	line = 108

@@ -32,7 +32,7 @@ func benchPage(n int) *page.Page {
 	p.Footer = footer(299, items...)
 	p.Footer.Copyright = []*page.Copyright{{Text: "© 2026 Contoso", Pos: page.Pos{Line: 340, Column: 5}}}
 	add := func(e *page.Entry) {
-		p.Links = append(p.Links, &page.Link{Tag: "a", Attr: "href", Href: e.Href, Target: e.Target, Label: e.Label, Pos: e.Pos})
+		p.Links = append(p.Links, &page.Link{Tag: page.TagA, Attr: page.AttrHref, Href: e.Href, Target: e.Target, Label: e.Label, Pos: e.Pos})
 	}
 	walkEntries(m.Entries, nil, func(e, _ *page.Entry) { add(e) })
 	for _, e := range items {

@@ -27,8 +27,8 @@ func TestCheckPageConcurrently(t *testing.T) {
 			m := p.Menus[0]
 			m.Entries = append(m.Entries, dup)
 			p.Links = append(p.Links,
-				&page.Link{Tag: "a", Attr: "href", Href: fmt.Sprintf("/gone-%d.html", i), Target: fmt.Sprintf("/gone-%d.html", i), Label: "x", Pos: page.Pos{Line: 300 + i}},
-				&page.Link{Tag: "a", Attr: "href", Href: "https://www.example.com/section-01/page-0020.html#nope", Target: "https://www.example.com/section-01/page-0020.html#nope", Label: "x", Pos: page.Pos{Line: 301 + i}})
+				&page.Link{Tag: page.TagA, Attr: page.AttrHref, Href: fmt.Sprintf("/gone-%d.html", i), Target: fmt.Sprintf("/gone-%d.html", i), Label: "x", Pos: page.Pos{Line: 300 + i}},
+				&page.Link{Tag: page.TagA, Attr: page.AttrHref, Href: "https://www.example.com/section-01/page-0020.html#nope", Target: "https://www.example.com/section-01/page-0020.html#nope", Label: "x", Pos: page.Pos{Line: 301 + i}})
 		}
 		pages[i] = p
 	}

@@ -29,8 +29,9 @@ type Engine struct {
 	links      bool // a link rule runs: JudgeLinks has work
 	keepLinks  bool // nav-orphan-page runs: the index keeps link targets
 
-	matches matchCache
-	menus   menuPool
+	matches  matchCache
+	ruledOut matchCache
+	menus    menuPool
 }
 
 // NewEngine prepares the checks of a run under cfg (nil: no config), with

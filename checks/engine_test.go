@@ -18,7 +18,7 @@ func TestRunSeed(t *testing.T) {
 	all := menu("All Microsoft", 45, txt("All Microsoft", 45, 5, allMicrosoft()...))
 	var body []*page.Link
 	for i := range 4 {
-		body = append(body, &page.Link{Tag: "a", Attr: "href", Region: page.RegionMain, Pos: page.Pos{Line: 250, Column: 5 + 4*i}})
+		body = append(body, &page.Link{Tag: page.TagA, Attr: page.AttrHref, Region: page.RegionMain, Pos: page.Pos{Line: 250, Column: 5 + 4*i}})
 	}
 	ypc := func(line, col int) *page.Entry {
 		e := txt("Your Privacy Choices Opt-Out Icon Your Privacy Choices", line, col)
@@ -76,10 +76,10 @@ func TestRunOddModels(t *testing.T) {
 		{},
 		{Source: "a", URL: "https://www.contoso.com/docs/a", Menus: []*page.Menu{nil, {Entries: []*page.Entry{nil, {Children: []*page.Entry{nil}}}}},
 			Footer: &page.Region{Items: []*page.Entry{nil, {}}, Copyright: []*page.Copyright{nil}}, Header: &page.Region{},
-			Links: []*page.Link{nil, {}, {Tag: "a", Target: "%zz"}, {Tag: "a", Href: "//"}, {Tag: "a", Target: "https://www.contoso.com"},
-				{Tag: "a", Target: "http://"}, {Tag: "img", Target: "data:image/png;base64,xx"}, {Tag: "a", Target: "?q=1#"}, {Tag: "a", Href: "rel/x", Target: "rel/x"}},
+			Links: []*page.Link{nil, {}, {Tag: page.TagA, Target: "%zz"}, {Tag: page.TagA, Href: "//"}, {Tag: page.TagA, Target: "https://www.contoso.com"},
+				{Tag: page.TagA, Target: "http://"}, {Tag: page.TagImg, Target: "data:image/png;base64,xx"}, {Tag: page.TagA, Target: "?q=1#"}, {Tag: page.TagA, Href: "rel/x", Target: "rel/x"}},
 			Controls: []*page.Entry{nil}, Redirect: "::"},
-		{Source: "b", URL: "relative.html", Links: []*page.Link{{Tag: "a", Target: "x.html#y"}}},
+		{Source: "b", URL: "relative.html", Links: []*page.Link{{Tag: page.TagA, Target: "x.html#y"}}},
 		nil,
 	}
 	engine := NewEngine(cfg, testNow)

@@ -13,7 +13,7 @@ import (
 // selector, which stays in the finding's location.
 type menuRef struct {
 	name   string
-	region string
+	region page.Landmark
 	nth    int // 1-based among the page's menus of its region; 0 when it is the only one
 }
 
@@ -50,7 +50,7 @@ func (r menuRef) plain() string {
 	}
 	switch r.region {
 	case page.RegionHeader, page.RegionFooter:
-		return r.region + " menu" + num
+		return r.region.String() + " menu" + num
 	case page.RegionMain:
 		return "menu" + num + " in the main content"
 	}
@@ -114,7 +114,7 @@ func entryName(e *page.Entry) string {
 // (page.Entry.Control). What most pages of a site carry is counted in such
 // entries (nav-inconsistent, init).
 func IsNavEntry(e *page.Entry) bool {
-	if e == nil || e.Hidden || e.Control != "" || e.Name() == "" {
+	if e == nil || e.Hidden || e.Control != 0 || e.Name() == "" {
 		return false
 	}
 	// "#" alone is a dead link (nav-dead-link's), not a place on the page.

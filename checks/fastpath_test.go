@@ -59,7 +59,7 @@ func TestLabelKeys(t *testing.T) {
 	labels := []string{"Home", "home", "", "  Small  Business ", "Cloud", "CLOUD services", "Ärger", "a\tb", "PCs & Devices", "x"}
 	s := &dupScratch{first: map[string]int{}}
 	for _, l := range labels {
-		s.entries = append(s.entries, dupEntry{e: &page.Entry{Label: l}})
+		s.entries = append(s.entries, dupEntry{e: &page.Entry{Link: page.Link{Label: l}}})
 	}
 	keys := s.labelKeys()
 	for i, l := range labels {

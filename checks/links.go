@@ -61,7 +61,7 @@ type linkCheck struct {
 // add reports on l.
 func (lc *linkCheck) add(l *page.Link, rule, msg string) {
 	lc.result.Findings = append(lc.result.Findings,
-		atMsg(lc.p.Source, rule, l.Pos, l.Selector, finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag), msg))
+		atMsg(lc.p.Source, rule, l.Pos, l.Selector, finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag.String()), msg))
 }
 
 // pend leaves l to be judged once every page is read.
@@ -72,10 +72,10 @@ func (lc *linkCheck) check(l *page.Link) {
 		return // data-pagelint-ignore: no finding, no request
 	}
 	switch {
-	case l.Attr == "usemap":
+	case l.Attr == page.AttrUsemap:
 		lc.usemap(l)
 		return
-	case l.Tag == "meta" && l.Target == "":
+	case l.Tag == page.TagMeta && l.Target == "":
 		lc.malformedRefresh(l)
 		return
 	}
@@ -83,7 +83,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	if strings.TrimSpace(raw) == "" {
 		return // an empty href is the page itself; nav-dead-link reports menu entries
 	}
-	if l.Tag == "link" && hintOnly(l.Rel) {
+	if l.Tag == page.TagLink && hintOnly(l.Rel) {
 		return // an origin to connect to early, not a resource: its root may well 404
 	}
 	// A site path the parser resolved leads to the same file and anchor
@@ -268,16 +268,16 @@ func isHTTP(s string) bool {
 // element and attribute it was written in ("img src").
 func what(l *page.Link) string {
 	switch {
-	case l.Tag == "a" || l.Tag == "area" || l.Tag == "":
+	case l.Tag == page.TagA || l.Tag == page.TagArea || l.Tag == 0:
 		return "link"
-	case l.Tag == "link" && l.Rel != "":
+	case l.Tag == page.TagLink && l.Rel != "":
 		return strings.ToLower(l.Rel) + " link"
-	case l.Tag == "link":
+	case l.Tag == page.TagLink:
 		return "link element"
-	case l.Tag == "meta":
+	case l.Tag == page.TagMeta:
 		return "refresh target"
 	}
-	return l.Tag + " " + l.Attr
+	return l.Tag.String() + " " + l.Attr.String()
 }
 
 // hintOnly reports whether a link element's rel names an origin rather than

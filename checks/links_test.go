@@ -10,11 +10,31 @@ import (
 // ref is a reference of a page: tag and attribute, the href as written and
 // its resolved target.
 func ref(tag, href, target string, line, col int) *page.Link {
-	attr := "href"
+	attr := page.AttrHref
 	if tag == "img" || tag == "script" || tag == "iframe" {
-		attr = "src"
+		attr = page.AttrSrc
 	}
-	return &page.Link{Tag: tag, Attr: attr, Href: href, Target: target, Label: "x", Pos: page.Pos{Line: line, Column: col}}
+	return &page.Link{Tag: tagNamed(tag), Attr: attr, Href: href, Target: target, Label: "x", Pos: page.Pos{Line: line, Column: col}}
+}
+
+// tagNamed is the page.Tag of an element's name.
+func tagNamed(name string) page.Tag {
+	for t := page.TagA; t <= page.TagMeta; t++ {
+		if t.String() == name {
+			return t
+		}
+	}
+	panic("no page.Tag " + name)
+}
+
+// attrNamed is the page.Attr of an attribute's name.
+func attrNamed(name string) page.Attr {
+	for a := page.AttrHref; a <= page.AttrContent; a++ {
+		if a.String() == name {
+			return a
+		}
+	}
+	panic("no page.Attr " + name)
 }
 
 func linking(links ...*page.Link) *page.Page {

@@ -118,11 +118,12 @@ func wording(it *schema.Item) string {
 	}
 }
 
-// matchCache remembers, for one run, whether an entry's names satisfy an
-// item: the pages of a site repeat the same menus and footer, so an item is
-// matched against the same few hundred labels thousands of times, and
-// presets match each label with a dozen regular expressions. The Engine
-// owns it; the items it is keyed by are the run's config's.
+// matchCache remembers, for one run, what an entry's names say of an item
+// (whether they satisfy it; whether its exclusion rules them out): the
+// pages of a site repeat the same menus and footer, so an item is matched
+// against the same few hundred labels thousands of times, and presets
+// match each label with a dozen regular expressions. The Engine owns one
+// per question; the items it is keyed by are the run's config's.
 type matchCache struct {
 	m    sync.Map // matchKey → bool
 	size atomic.Int64
@@ -134,17 +135,17 @@ type matchKey struct {
 }
 
 // matchCacheLimit bounds the memory the cache may take on a site of many
-// distinct labels; beyond it, matches are computed each time.
+// distinct labels; beyond it, answers are computed each time.
 const matchCacheLimit = 200_000
 
-// matches reports whether an entry satisfies an item (itemMatches on its
-// accessible name and visible text).
-func (c *matchCache) matches(it *schema.Item, e *page.Entry) bool {
+// answer is f(it, e), remembered by the item and the entry's names: f
+// reads nothing else of e.
+func (c *matchCache) answer(it *schema.Item, e *page.Entry, f func(*schema.Item, *page.Entry) bool) bool {
 	k := matchKey{it, e.Label, e.Text}
 	if v, ok := c.m.Load(k); ok {
 		return v.(bool)
 	}
-	m := itemMatches(it, e.Label, e.Text)
+	m := f(it, e)
 	if c.size.Load() < matchCacheLimit {
 		if _, loaded := c.m.LoadOrStore(k, m); !loaded {
 			c.size.Add(1)
@@ -156,5 +157,13 @@ func (c *matchCache) matches(it *schema.Item, e *page.Entry) bool {
 // matches reports whether an entry satisfies an item, through the run's
 // cache.
 func (env *Env) matches(it *schema.Item, e *page.Entry) bool {
-	return env.engine.matches.matches(it, e)
+	return env.engine.matches.answer(it, e, func(it *schema.Item, e *page.Entry) bool { return itemMatches(it, e.Label, e.Text) })
+}
+
+// ruledOut reports whether an item's exclusion rules an entry out that
+// would otherwise (nearly) satisfy it, through the run's cache.
+func (env *Env) ruledOut(it *schema.Item, e *page.Entry) bool {
+	return env.engine.ruledOut.answer(it, e, func(it *schema.Item, e *page.Entry) bool {
+		return excludedBy(it, e.Label, e.Text) || nearMiss(it, e)
+	})
 }

@@ -142,13 +142,13 @@ func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding
 			}
 		}
 	}
-	return missingItem(p, it, where, entries, alts, ctx(nil)), true
+	return missingItem(p, it, where, entries, alts, ctx(nil), env), true
 }
 
 // missingItem reports an item that is nowhere, at the footer (or the
 // region it should stand in), naming the entries that came close but an
 // exclusion ruled out.
-func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx finding.Context) finding.Finding {
+func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.Entry, alts []*schema.Item, ctx finding.Context, env *Env) finding.Finding {
 	// Point at the footer, where such items usually go, unless the item
 	// may stand only in the header.
 	region := p.Footer
@@ -180,7 +180,7 @@ func missingItem(p *page.Page, it *schema.Item, where []string, entries []*page.
 			if exclusion == "" {
 				exclusion = it.Exclude
 			}
-			if excludedBy(alt, e.Label, e.Text) || nearMiss(alt, e) {
+			if env.ruledOut(alt, e) {
 				notes = append(notes, q(entryName(e))+" does not count: it matches the exclusion /"+exclusion+"/")
 				break
 			}
@@ -275,8 +275,8 @@ func placeNoun(where []string) string {
 // controlNoun names an entry by where it stands and what it is: "footer
 // link", "header button".
 func controlNoun(e *page.Entry, where []string) string {
-	region := e.Region
-	if region == "" || region == page.RegionNav || region == page.RegionMain {
+	region := e.Region.String()
+	if e.Region == 0 || e.Region == page.RegionNav || e.Region == page.RegionMain {
 		region = where[0]
 	}
 	kind := "link"

@@ -31,7 +31,7 @@ func choices(line int, icon bool) *page.Entry {
 }
 
 func button(label string, line, col int) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindButton, Pos: page.Pos{Line: line, Column: col}}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindButton}
 }
 
 func hidden(e *page.Entry) *page.Entry {

@@ -33,10 +33,10 @@ func TestLinkBroken(t *testing.T) {
 		}},
 		{name: "resource hints name origins, not resources", env: func(e *Env) {
 			e.External = map[string]ExternalResult{"https://fonts.gstatic.com": {OK: false, Reason: "404 Not Found"}}
-		}, page: linking(&page.Link{Tag: "link", Attr: "href", Rel: "preconnect", Href: "https://fonts.gstatic.com", Target: "https://fonts.gstatic.com", Pos: page.Pos{Line: 5, Column: 3}})},
+		}, page: linking(&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "preconnect", Href: "https://fonts.gstatic.com", Target: "https://fonts.gstatic.com", Pos: page.Pos{Line: 5, Column: 3}})},
 		{name: "stylesheets and other link elements", env: linkSite, page: linking(
-			&page.Link{Tag: "link", Attr: "href", Rel: "stylesheet", Href: "/css/site.css", Target: "/css/site.css", Pos: page.Pos{Line: 5, Column: 3}},
-			&page.Link{Tag: "link", Attr: "href", Href: "/x.json", Target: "/x.json", Pos: page.Pos{Line: 6, Column: 3}},
+			&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "stylesheet", Href: "/css/site.css", Target: "/css/site.css", Pos: page.Pos{Line: 5, Column: 3}},
+			&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Href: "/x.json", Target: "/x.json", Pos: page.Pos{Line: 6, Column: 3}},
 		), want: []string{
 			`docs/index.html 5:3 error link-broken broken stylesheet link "/css/site.css": no such page or file`,
 			`docs/index.html 6:3 error link-broken broken link element "/x.json": no such page or file`,
@@ -89,9 +89,9 @@ func TestLinkBroken(t *testing.T) {
 			`docs/index.html 16:3 error link-broken external link "https://example.com/loop" is broken: redirect loop at https://example.com/loop`,
 		}},
 		{name: "meta refresh targets", env: linkSite, page: linking(
-			&page.Link{Tag: "meta", Attr: "content", Href: "nope.html", Target: "/docs/nope.html", Pos: page.Pos{Line: 4, Column: 1}},
-			&page.Link{Tag: "meta", Attr: "content", Href: "/about/", Target: "/about/", Pos: page.Pos{Line: 5, Column: 1}},
-			&page.Link{Tag: "meta", Attr: "content", Href: "3x;url=target.html", Pos: page.Pos{Line: 6, Column: 1}},
+			&page.Link{Tag: page.TagMeta, Attr: page.AttrContent, Href: "nope.html", Target: "/docs/nope.html", Pos: page.Pos{Line: 4, Column: 1}},
+			&page.Link{Tag: page.TagMeta, Attr: page.AttrContent, Href: "/about/", Target: "/about/", Pos: page.Pos{Line: 5, Column: 1}},
+			&page.Link{Tag: page.TagMeta, Attr: page.AttrContent, Href: "3x;url=target.html", Pos: page.Pos{Line: 6, Column: 1}},
 		), want: []string{
 			`docs/index.html 4:1 error link-broken broken refresh target "nope.html": "/docs/nope.html" does not exist`,
 			`docs/index.html 6:1 error link-broken meta refresh "3x;url=target.html" is malformed: browsers ignore it and do not redirect`,

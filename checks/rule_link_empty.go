@@ -34,7 +34,7 @@ func (linkEmpty) Check(p *page.Page, env *Env) Result {
 		if msg == "" {
 			continue
 		}
-		if l.Tag == "a" || l.Tag == "area" {
+		if l.Tag == page.TagA || l.Tag == page.TagArea {
 			if entries == nil {
 				entries = deadLinkEntries(p)
 			}
@@ -42,7 +42,7 @@ func (linkEmpty) Check(p *page.Page, env *Env) Result {
 				continue // a menu or footer entry: nav-dead-link's
 			}
 		}
-		ctx := finding.NewContext("href", l.Href, "tag", l.Tag, "attr", l.Attr)
+		ctx := finding.NewContext("href", l.Href, "tag", l.Tag.String(), "attr", l.Attr.String())
 		out = append(out, atMsg(p.Source, ruleLinkEmpty.ID, l.Pos, l.Selector, ctx, msg))
 	}
 	return Result{Findings: out}
@@ -78,7 +78,7 @@ func emptyReason(l *page.Link, allowHash bool) string {
 		return ""
 	}
 	switch l.Tag {
-	case "a", "area":
+	case page.TagA, page.TagArea:
 		if l.Missing {
 			return "" // <a> without href: a placeholder, valid HTML
 		}
@@ -86,7 +86,7 @@ func emptyReason(l *page.Link, allowHash bool) string {
 			return named("link", l.Label) + ` has the placeholder href "#": it leads only to the top of this page`
 		}
 		return named("link", l.Label) + " has an empty href: it leads back to this page"
-	case "link":
+	case page.TagLink:
 		if hintOnly(l.Rel) {
 			return ""
 		}
@@ -94,9 +94,9 @@ func emptyReason(l *page.Link, allowHash bool) string {
 			return what(l) + " has no href: it loads nothing"
 		}
 		return what(l) + " has an empty href: it loads nothing"
-	case "script":
+	case page.TagScript:
 		return "script has an empty src: no script is loaded"
-	case "img":
+	case page.TagImg:
 		if l.Missing {
 			return named("img", l.Label) + " has no src or srcset: no image is shown"
 		}

@@ -8,7 +8,7 @@ import (
 
 // empty is a reference of the page at line 5, column col.
 func empty(tag, attr, href string, col int) *page.Link {
-	return &page.Link{Tag: tag, Attr: attr, Href: href, Target: "/docs/index.html", Region: page.RegionMain, Pos: page.Pos{Line: 5, Column: col}}
+	return &page.Link{Tag: tagNamed(tag), Attr: attrNamed(attr), Href: href, Target: "/docs/index.html", Region: page.RegionMain, Pos: page.Pos{Line: 5, Column: col}}
 }
 
 // with sets fields of a link for a case.
@@ -62,8 +62,8 @@ func TestLinkEmpty(t *testing.T) {
 		}},
 		{name: "menu and footer entries are nav-dead-link's", config: `{"links":{"allowHashHref":false}}`, page: func() *page.Page {
 			p := linking(empty("a", "href", "", 1), empty("a", "href", "#", 2), empty("a", "href", "", 3))
-			p.Menus = []*page.Menu{menu("Primary", 4, toggle("More", 5, 9, &page.Entry{Label: "Careers", Kind: page.KindLink, HasHref: true, Pos: page.Pos{Line: 5, Column: 1}}))}
-			p.Footer = &page.Region{Items: []*page.Entry{{Label: "Cookies", Kind: page.KindLink, Href: "#", HasHref: true, Pos: page.Pos{Line: 5, Column: 2}}}}
+			p.Menus = []*page.Menu{menu("Primary", 4, toggle("More", 5, 9, &page.Entry{Link: page.Link{Label: "Careers", Pos: page.Pos{Line: 5, Column: 1}}, Kind: page.KindLink, HasHref: true}))}
+			p.Footer = &page.Region{Items: []*page.Entry{{Link: page.Link{Label: "Cookies", Href: "#", Pos: page.Pos{Line: 5, Column: 2}}, Kind: page.KindLink, HasHref: true}}}
 			return p
 		}(), want: []string{`docs/index.html 5:3 error link-empty link has an empty href: it leads back to this page`}},
 		{name: "not link-empty's", page: linking(

@@ -79,9 +79,9 @@ func TestLinkFragment(t *testing.T) {
 		}},
 		{name: "an img's usemap names a map of the page", env: linkSite, page: func() *page.Page {
 			p := linking(
-				&page.Link{Tag: "img", Attr: "usemap", Href: "#primary", Target: "/docs/index.html#primary", Label: "ok", Pos: page.Pos{Line: 5, Column: 4}},
-				&page.Link{Tag: "img", Attr: "usemap", Href: "#nomap", Target: "/docs/index.html#nomap", Label: "map", Pos: page.Pos{Line: 6, Column: 4}},
-				&page.Link{Tag: "img", Attr: "usemap", Href: "#intro", Target: "/docs/index.html#intro", Pos: page.Pos{Line: 7, Column: 4}},
+				&page.Link{Tag: page.TagImg, Attr: page.AttrUsemap, Href: "#primary", Target: "/docs/index.html#primary", Label: "ok", Pos: page.Pos{Line: 5, Column: 4}},
+				&page.Link{Tag: page.TagImg, Attr: page.AttrUsemap, Href: "#nomap", Target: "/docs/index.html#nomap", Label: "map", Pos: page.Pos{Line: 6, Column: 4}},
+				&page.Link{Tag: page.TagImg, Attr: page.AttrUsemap, Href: "#intro", Target: "/docs/index.html#intro", Pos: page.Pos{Line: 7, Column: 4}},
 			)
 			p.Maps = []string{"primary"}
 			return p

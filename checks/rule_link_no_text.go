@@ -26,7 +26,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 	links, buttons := namelessOf(p, false)
 	var out []finding.Finding
 	for _, l := range links {
-		ctx := finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag)
+		ctx := finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag.String())
 		what := "link"
 		if href := firstNonEmpty(l.Href, l.Target); href != "" {
 			what = "link to " + q(href)
@@ -34,7 +34,7 @@ func (linkNoText) Check(p *page.Page, env *Env) Result {
 		out = append(out, at(p.Source, ruleLinkNoText.ID, l.Pos, l.Selector, ctx, "%s %s", what, nameless(l)))
 	}
 	for _, e := range buttons {
-		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, finding.NewContext("kind", e.Kind),
+		out = append(out, at(p.Source, ruleLinkNoText.ID, e.Pos, e.Selector, finding.NewContext("kind", e.Kind.String()),
 			"button has no accessible name (no text, aria-label or title)"))
 	}
 	return Result{Findings: out}
@@ -49,7 +49,7 @@ func namelessOf(p *page.Page, waiting bool) (links []*page.Link, buttons []*page
 	scripts := scriptsRun(p)
 	waits := func(namedBy string) bool { return scripts && namedBy != "" }
 	for _, l := range p.Links {
-		if l == nil || l.Ignored || l.Hidden || (l.Tag != "a" && l.Tag != "area") || strings.TrimSpace(l.Label) != "" ||
+		if l == nil || l.Ignored || l.Hidden || (l.Tag != page.TagA && l.Tag != page.TagArea) || strings.TrimSpace(l.Label) != "" ||
 			waits(l.NamedBy) != waiting {
 			continue
 		}

@@ -16,8 +16,8 @@ func TestLinkNoText(t *testing.T) {
 	boundLink := func(l *page.Link, by string) *page.Link { l.Label, l.NamedBy = "", by; return l }
 	boundButton := func(e *page.Entry, by string) *page.Entry { e.NamedBy = by; return e }
 	withControls := func(p *page.Page, controls ...*page.Entry) *page.Page { p.Controls = controls; return p }
-	button := func(label, kind string, line, col int) *page.Entry {
-		return &page.Entry{Label: label, Kind: kind, Pos: page.Pos{Line: line, Column: col}}
+	button := func(label string, kind page.Kind, line, col int) *page.Entry {
+		return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: kind}
 	}
 	runRuleCases(t, linkNoText{}, []ruleCase{
 		{name: "ignored links (data-pagelint-ignore)", page: linking(
@@ -32,7 +32,7 @@ func TestLinkNoText(t *testing.T) {
 		{name: "links without names", page: linking(
 			named(ref("a", "https://twitter.com/microsoft", "https://twitter.com/microsoft", 10, 3), ""),
 			named(ref("area", "/map/", "/map/", 11, 3), "  "),
-			named(&page.Link{Tag: "a", Pos: page.Pos{Line: 12, Column: 5}}, ""),
+			named(&page.Link{Tag: page.TagA, Pos: page.Pos{Line: 12, Column: 5}}, ""),
 		), want: []string{
 			`docs/index.html 10:3 warning link-no-text link to "https://twitter.com/microsoft" has no accessible name (no text, aria-label, image alt or title)`,
 			`docs/index.html 11:3 warning link-no-text link to "/map/" has no accessible name (no text, aria-label, image alt or title)`,
@@ -54,14 +54,14 @@ func TestLinkNoText(t *testing.T) {
 		{name: "named and hidden buttons", page: withControls(linking(),
 			button("Search", page.KindButton, 8, 5),
 			button("Menu", page.KindToggle, 9, 5),
-			&page.Entry{Kind: page.KindButton, Hidden: true, Pos: page.Pos{Line: 10, Column: 5}},
-			&page.Entry{Kind: page.KindLink, Pos: page.Pos{Line: 11, Column: 5}},
+			&page.Entry{Link: page.Link{Hidden: true, Pos: page.Pos{Line: 10, Column: 5}}, Kind: page.KindButton},
+			&page.Entry{Link: page.Link{Pos: page.Pos{Line: 11, Column: 5}}, Kind: page.KindLink},
 		)},
 		{name: "nameless buttons", page: withControls(linking(),
 			button("", page.KindButton, 8, 5),
 			button(" ", page.KindToggle, 9, 5),
 			// a link with an href that is a button: judged among the links
-			&page.Entry{Kind: page.KindButton, Href: "#", HasHref: true, Pos: page.Pos{Line: 10, Column: 5}},
+			&page.Entry{Link: page.Link{Href: "#", Pos: page.Pos{Line: 10, Column: 5}}, Kind: page.KindButton, HasHref: true},
 		), want: []string{
 			`docs/index.html 8:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,
 			`docs/index.html 9:5 warning link-no-text button has no accessible name (no text, aria-label or title)`,

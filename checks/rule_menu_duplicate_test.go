@@ -90,8 +90,8 @@ func TestMenuDuplicate(t *testing.T) {
 			want: []string{`21:5 warning menu-duplicate menu entry "CITES" appears twice in menu "Topics", under "Nature › Most searched" and under "Law › Most searched"`}},
 		{name: "entries are compared by the text a reader sees",
 			page: withMenus(menu("Main", 10,
-				&page.Entry{Label: "Toggle navigation", Text: "Topics", Kind: page.KindToggle, Pos: page.Pos{Line: 11, Column: 3}},
-				&page.Entry{Label: "Toggle navigation", Text: "Research", Kind: page.KindToggle, Pos: page.Pos{Line: 12, Column: 3}}))},
+				&page.Entry{Link: page.Link{Label: "Toggle navigation", Pos: page.Pos{Line: 11, Column: 3}}, Text: "Topics", Kind: page.KindToggle},
+				&page.Entry{Link: page.Link{Label: "Toggle navigation", Pos: page.Pos{Line: 12, Column: 3}}, Text: "Research", Kind: page.KindToggle}))},
 		{name: "footer: hidden items, controls and copies are not compared",
 			page: withFooter(footer(300, lnk("Privacy", "/privacy/", 301, 3), hidden(lnk("Privacy", "/privacy/", 302, 3)),
 				control(page.ControlToggle, toggle("Expand", 303, 3)), control(page.ControlToggle, toggle("Expand", 304, 3)),
@@ -101,8 +101,8 @@ func TestMenuDuplicate(t *testing.T) {
 				grouped("Style", lnk("Videos", "/s/videos/", 305, 3))...)...))},
 		{name: "rendered DOM: first occurrence named by selector",
 			page: withMenus(&page.Menu{Name: "Primary", Entries: []*page.Entry{
-				{Label: "Home", Kind: page.KindLink, Href: "/", HasHref: true, Target: "/", Selector: "nav > ul > li:nth-child(1) > a"},
-				{Label: "Home", Kind: page.KindLink, Href: "/", HasHref: true, Target: "/", Selector: "nav > ul > li:nth-child(2) > a"},
+				{Link: page.Link{Label: "Home", Href: "/", Target: "/", Selector: "nav > ul > li:nth-child(1) > a"}, Kind: page.KindLink, HasHref: true},
+				{Link: page.Link{Label: "Home", Href: "/", Target: "/", Selector: "nav > ul > li:nth-child(2) > a"}, Kind: page.KindLink, HasHref: true},
 			}}),
 			want: []string{`0:0 error menu-duplicate duplicate menu entry "Home" in menu "Primary"`}},
 		// Menus named as a person would (issue 12, F08).

@@ -111,7 +111,7 @@ func (nc navCheck) requireItem(menus []*page.Menu, menuLabel string, it *schema.
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
 			// A control (a toggle, a close button) is no entry a reader
 			// would take for the required one.
-			if e.Control == "" && nc.env.matches(it, e) {
+			if e.Control == 0 && nc.env.matches(it, e) {
 				matched = append(matched, menuEntry{e, m})
 			}
 		})
@@ -164,7 +164,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	found := false
 	for _, m := range sub {
 		walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
-			if e.Control == "" && nc.env.matches(child, e) {
+			if e.Control == 0 && nc.env.matches(child, e) {
 				found = true
 			}
 		})

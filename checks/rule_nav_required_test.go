@@ -45,7 +45,7 @@ func TestNavRequired(t *testing.T) {
 		{name: "href: a rendered-text entry without a written target may link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
 			page: withMenus(menu("Primary", 10, txt("Support", 11, 3)))},
 		{name: "href: a rendered-text entry with a written target must link there", config: `{"navigation":{"required":[{"label":"Support","href":"/support/"}]}}`,
-			page: withMenus(menu("Primary", 10, &page.Entry{Label: "Support", Kind: page.KindText, Href: "/help/", HasHref: true, Target: "/help/", Pos: page.Pos{Line: 11, Column: 3}})),
+			page: withMenus(menu("Primary", 10, &page.Entry{Link: page.Link{Label: "Support", Href: "/help/", Target: "/help/", Pos: page.Pos{Line: 11, Column: 3}}, Kind: page.KindText, HasHref: true})),
 			want: []string{`11:3 error nav-required navigation entry "Support" links to "/help/", expected "/support/"`}},
 		{name: "href: wrong target", config: `{"navigation":{"required":[{"label":"Contact us","href":"/contact-us/"}]}}`, page: withMenus(primary()),
 			want: []string{`17:5 error nav-required navigation entry "Contact us" links to "/contact/", expected "/contact-us/"`}},

@@ -198,7 +198,7 @@ func waitingNames(p *page.Page, env *Env) scriptNames {
 	links, buttons := namelessOf(p, true)
 	all := slices.Clone(buttons)
 	for _, l := range links {
-		all = append(all, &page.Entry{NamedBy: l.NamedBy, Selector: l.Selector, Pos: l.Pos})
+		all = append(all, &page.Entry{Link: page.Link{NamedBy: l.NamedBy, Selector: l.Selector, Pos: l.Pos}})
 	}
 	slices.SortStableFunc(all, func(a, b *page.Entry) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))

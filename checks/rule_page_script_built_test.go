@@ -12,7 +12,7 @@ func TestPageScriptBuilt(t *testing.T) {
 		return scripted(&page.Page{Source: "index.html", URL: "/shop.html", Format: page.FormatHTML, Title: "Shop",
 			Menus:  []*page.Menu{{Name: "Main", Region: page.RegionHeader, Selector: "nav#main-nav", Pos: page.Pos{Line: 7, Column: 11}}},
 			Footer: footer(12),
-			Links:  []*page.Link{{Tag: "a", Href: "#", Target: "/shop.html#", Pos: page.Pos{Line: 8, Column: 5}}}})
+			Links:  []*page.Link{{Tag: page.TagA, Href: "#", Target: "/shop.html#", Pos: page.Pos{Line: 8, Column: 5}}}})
 	}
 	const required = `{"footer":{"required":[{"id":"privacy","pattern":"privacy"}],"copyright":{"required":true}},
 		"navigation":{"menus":[{"name":"Main","required":[{"label":"Home"},{"label":"Recipes"},{"label":"Shop"}]}]}}`
@@ -62,8 +62,8 @@ func TestPageScriptBuilt(t *testing.T) {
 func namesBound(scripts bool) *page.Page {
 	p := withMenus(menu("Main", 5, lnk("Home", "/", 6, 3)))
 	p.Format = page.FormatHTML
-	p.Controls = []*page.Entry{{Kind: page.KindButton, NamedBy: "data-label-hidden", Selector: "a.close", Pos: page.Pos{Line: 9, Column: 3}}}
-	p.Links = []*page.Link{{Tag: "a", Href: "#", Target: "/index.html#", NamedBy: "data-bind", Pos: page.Pos{Line: 12, Column: 5}}}
+	p.Controls = []*page.Entry{{Link: page.Link{NamedBy: "data-label-hidden", Selector: "a.close", Pos: page.Pos{Line: 9, Column: 3}}, Kind: page.KindButton}}
+	p.Links = []*page.Link{{Tag: page.TagA, Href: "#", Target: "/index.html#", NamedBy: "data-bind", Pos: page.Pos{Line: 12, Column: 5}}}
 	if scripts {
 		return scripted(p)
 	}

@@ -69,7 +69,7 @@ func scriptsRun(p *page.Page) bool {
 // loadsScripts reports whether the page loads a script.
 func loadsScripts(p *page.Page) bool {
 	for _, l := range p.Links {
-		if l != nil && l.Tag == "script" {
+		if l != nil && l.Tag == page.TagScript {
 			return true
 		}
 	}

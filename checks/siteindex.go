@@ -73,7 +73,7 @@ func (e *Engine) Index(p *page.Page) *SitePage {
 	if e.keepLinks {
 		sc := newScope(p.URL, e.site)
 		for _, l := range p.Links {
-			if l == nil || (l.Tag != "a" && l.Tag != "area") {
+			if l == nil || (l.Tag != page.TagA && l.Tag != page.TagArea) {
 				continue
 			}
 			if t := firstNonEmpty(l.Target, l.Href); t != "" {
@@ -145,7 +145,7 @@ func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 		}
 		shared = mp.menus[k]
 		if shared == nil {
-			ref.name, ref.region = intern(ref.name), intern(ref.region)
+			ref.name = intern(ref.name)
 			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos, Ref: ref, Empty: len(m.Entries) == 0}
 			walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
 				if IsNavEntry(e) {

@@ -62,7 +62,7 @@ func KindOf(p *page.Page) PageKind {
 	}
 	canonical := false
 	for _, l := range p.Links {
-		if l != nil && l.Tag == "link" && hasRel(l.Rel, "canonical") && pointsAway(firstNonEmpty(l.Target, l.Href), p) {
+		if l != nil && l.Tag == page.TagLink && hasRel(l.Rel, "canonical") && pointsAway(firstNonEmpty(l.Target, l.Href), p) {
 			canonical = true
 			break
 		}
@@ -80,7 +80,7 @@ func KindOf(p *page.Page) PageKind {
 func anchorLinks(p *page.Page) int {
 	n := 0
 	for _, l := range p.Links {
-		if l != nil && (l.Tag == "a" || l.Tag == "area") {
+		if l != nil && (l.Tag == page.TagA || l.Tag == page.TagArea) {
 			n++
 		}
 	}

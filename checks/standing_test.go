@@ -8,10 +8,10 @@ import (
 
 func TestKindOf(t *testing.T) {
 	canonical := func(href string) *page.Link {
-		return &page.Link{Tag: "link", Attr: "href", Rel: "canonical", Href: href, Target: href}
+		return &page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: href, Target: href}
 	}
 	anchor := func(href string) *page.Link {
-		return &page.Link{Tag: "a", Attr: "href", Href: href, Target: href, Label: "Click here"}
+		return &page.Link{Tag: page.TagA, Attr: page.AttrHref, Href: href, Target: href, Label: "Click here"}
 	}
 	shell := func(words int, links ...*page.Link) *page.Page {
 		return &page.Page{Source: "old.html", URL: "/guides/old.html", Format: page.FormatHTML, Title: "Redirecting…", Words: words, Links: links}
@@ -49,7 +49,7 @@ func TestKindOf(t *testing.T) {
 }
 
 func TestBuiltByScript(t *testing.T) {
-	empty := func(name, region string) *page.Menu {
+	empty := func(name string, region page.Landmark) *page.Menu {
 		return &page.Menu{Name: name, Region: region, Pos: page.Pos{Line: 7, Column: 11}}
 	}
 	for _, c := range []struct {

@@ -147,27 +147,26 @@ func (s fakeSite) Anchors(resolved string) (map[string]bool, bool) {
 
 // lnk is a link entry at line:col whose href is already a site path or URL.
 func lnk(label, href string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href,
-		Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink, HasHref: true, Children: children}
 }
 
 // nohref is an a element without an href.
 func nohref(label string, line, col int) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindLink, Pos: page.Pos{Line: line, Column: col}}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink}
 }
 
 // toggle is a submenu button.
 func toggle(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindToggle, Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindToggle, Children: children}
 }
 
 // txt is an entry of a rendered-text snapshot: no element, no known href.
 func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindText, Pos: page.Pos{Line: line, Column: col}, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindText, Children: children}
 }
 
 // control marks an entry as a control that is no entry (page.ControlToggle …).
-func control(kind string, e *page.Entry) *page.Entry {
+func control(kind page.Control, e *page.Entry) *page.Entry {
 	e.Control = kind
 	return e
 }
@@ -210,7 +209,7 @@ func withFooter(f *page.Region) *page.Page {
 // of its own but a canonical link.
 func redirectStub(source, target string) *page.Page {
 	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
-		Links: []*page.Link{{Tag: "link", Attr: "href", Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
 }
 
 // tokenFile is a search engine's verification file: no element at all.
@@ -220,6 +219,6 @@ func tokenFile(source string) *page.Page {
 
 // scripted adds a script the page loads.
 func scripted(p *page.Page) *page.Page {
-	p.Links = append(p.Links, &page.Link{Tag: "script", Attr: "src", Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
+	p.Links = append(p.Links, &page.Link{Tag: page.TagScript, Attr: page.AttrSrc, Href: "/app.js", Target: "/app.js", Pos: page.Pos{Line: 4, Column: 1}})
 	return p
 }

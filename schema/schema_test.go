@@ -69,16 +69,16 @@ func TestPageSchema(t *testing.T) {
 	p := &page.Page{
 		Source: "site/index.html", URL: "/index.html", Format: page.FormatHTML, Title: "Home", Lang: "en", Home: true,
 		Menus: []*page.Menu{{Name: "Primary", Selector: "nav", Region: page.RegionHeader, Pos: page.Pos{Line: 3, Column: 1},
-			Entries: []*page.Entry{{Label: "Products", Kind: page.KindToggle, Children: []*page.Entry{
-				{Label: "Cloud", Kind: page.KindLink, Href: "/cloud/", HasHref: true, Target: "/cloud/", Pos: page.Pos{Line: 5, Column: 9}},
+			Entries: []*page.Entry{{Link: page.Link{Label: "Products"}, Kind: page.KindToggle, Children: []*page.Entry{
+				{Link: page.Link{Label: "Cloud", Href: "/cloud/", Target: "/cloud/", Pos: page.Pos{Line: 5, Column: 9}}, Kind: page.KindLink, HasHref: true},
 			}}}}},
 		Footer: &page.Region{Selector: "footer", Items: []*page.Entry{
-			{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Text: "Your Privacy Choices", Kind: page.KindLink, Icon: true, IconLabel: "Your Privacy Choices Opt-Out Icon", Region: page.RegionFooter, Group: "Legal"},
-			{Label: "Manage cookies", Kind: page.KindButton, Hidden: true},
-			{Label: "Click here to expand the menu", Kind: page.KindButton, Control: page.ControlToggle},
-			{Label: "Privacy", Kind: page.KindLink, Href: "/privacy/", HasHref: true, Target: "/privacy/", Copy: true},
+			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter}, Text: "Your Privacy Choices", Kind: page.KindLink, Icon: true, IconLabel: "Your Privacy Choices Opt-Out Icon", Group: "Legal"},
+			{Link: page.Link{Label: "Manage cookies", Hidden: true}, Kind: page.KindButton},
+			{Link: page.Link{Label: "Click here to expand the menu"}, Kind: page.KindButton, Control: page.ControlToggle},
+			{Link: page.Link{Label: "Privacy", Href: "/privacy/", Target: "/privacy/"}, Kind: page.KindLink, HasHref: true, Copy: true},
 		}, Copyright: []*page.Copyright{{Text: "© Microsoft 2025", Pos: page.Pos{Line: 40, Column: 5}}}},
-		Links:   []*page.Link{{Tag: "a", Attr: "href", Href: "/cloud/", Target: "/cloud/", Label: "Cloud", Region: page.RegionNav}},
+		Links:   []*page.Link{{Tag: page.TagA, Attr: page.AttrHref, Href: "/cloud/", Target: "/cloud/", Label: "Cloud", Region: page.RegionNav}},
 		Anchors: []string{"top"},
 	}
 	empty := &page.Page{Source: "-", URL: "/", Format: page.FormatText}

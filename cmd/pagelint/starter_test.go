@@ -15,7 +15,7 @@ import (
 // init-starter and init-site run the whole command on pages).
 
 func link(label, href string) *page.Entry {
-	return &page.Entry{Label: label, Kind: page.KindLink, Href: href, HasHref: true, Target: href}
+	return &page.Entry{Link: page.Link{Label: label, Href: href, Target: href}, Kind: page.KindLink, HasHref: true}
 }
 
 type sitePage struct {
@@ -41,7 +41,7 @@ func (sp sitePage) model() *page.Page {
 
 // docsMenu is the site's menu "Menu", with its hidden toggle.
 func docsMenu(extra ...*page.Entry) *page.Menu {
-	toggle := &page.Entry{Label: "Menu", Kind: page.KindButton, Hidden: true}
+	toggle := &page.Entry{Link: page.Link{Label: "Menu", Hidden: true}, Kind: page.KindButton}
 	entries := append([]*page.Entry{toggle, link("Get started", "/start.html"), link("Manual", "/manual.html")}, extra...)
 	return &page.Menu{Name: "Menu", Region: page.RegionHeader, Entries: entries}
 }
@@ -109,7 +109,7 @@ func TestSnapshotSite(t *testing.T) {
 			notes: []string{`off: "privacy" of the recommended preset (no page of the site has it)`}},
 		{name: "unnamed menus: any menu will do; children most pages share",
 			pages: site(5, func(i int, sp *sitePage) {
-				products := &page.Entry{Label: "Products", Kind: page.KindToggle, Children: []*page.Entry{link("Cloud", "/cloud.html"), link(fmt.Sprintf("Offer %d", i), "/o.html")}}
+				products := &page.Entry{Link: page.Link{Label: "Products"}, Kind: page.KindToggle, Children: []*page.Entry{link("Cloud", "/cloud.html"), link(fmt.Sprintf("Offer %d", i), "/o.html")}}
 				sp.menus = []*page.Menu{{Region: page.RegionHeader, Entries: []*page.Entry{link("Home", "/"), products}}}
 				sp.footer = []*page.Entry{link("Privacy", "/privacy.html")}
 				sp.notices = []string{"© 2026 Contoso"}

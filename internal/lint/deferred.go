@@ -32,7 +32,9 @@ type deferredLink struct {
 // linkPlace is what the links written at one place of a template have in
 // common.
 type linkPlace struct {
-	tag, attr, rel, selector string
+	tag           page.Tag
+	attr          page.Attr
+	rel, selector string
 }
 
 // newDeferredLinks keeps the pending links of p in memory of their own:

@@ -18,7 +18,7 @@ func TestExternalTargetsOrder(t *testing.T) {
 	deferred := func(source string, targets ...string) *deferredLinks {
 		pending := make([]*page.Link, len(targets))
 		for i, t := range targets {
-			pending[i] = &page.Link{Tag: "a", Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}
+			pending[i] = &page.Link{Tag: page.TagA, Href: t, Target: t, Pos: page.Pos{Line: i + 1, Column: 1}}
 		}
 		return newDeferredLinks(&page.Page{Source: source}, pending)
 	}

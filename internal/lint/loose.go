@@ -34,7 +34,7 @@ func onDisk(p *page.Page, file, root string) {
 			l.Target = fix(l.Href, l.Target)
 		}
 	}
-	for _, e := range p.Controls {
+	for _, e := range p.Controls { // an entry's Link may be one of the links: fix is idempotent
 		if e != nil && e.HasHref {
 			e.Target = fix(e.Href, e.Target)
 		}

@@ -140,7 +140,7 @@ func sitemaps(given, starts []string) []string {
 func followTargets(p *page.Page, site *urlnorm.Site) []string {
 	var out []string
 	for _, l := range p.Links {
-		if (l.Tag == "a" || l.Tag == "area") && IsURL(l.Target) {
+		if (l.Tag == page.TagA || l.Tag == page.TagArea) && IsURL(l.Target) {
 			out = append(out, site.Ask(l.Target, p.URL))
 		}
 	}

@@ -208,7 +208,7 @@ func (s *renderSession) unserve(p *page.Page) {
 	for _, l := range p.Links {
 		l.Target = s.unserveURL(l.Target)
 	}
-	for _, e := range p.Controls {
+	for _, e := range p.Controls { // an entry's Link may be one of the links: unserveURL is idempotent
 		e.Target = s.unserveURL(e.Target)
 	}
 }

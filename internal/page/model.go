@@ -10,38 +10,6 @@ const (
 	FormatText = "text" // a rendered-text snapshot: line numbers only
 )
 
-// Regions of a page a control can stand in.
-const (
-	RegionHeader = "header"
-	RegionNav    = "nav"
-	RegionMain   = "main"
-	RegionFooter = "footer"
-)
-
-// Kinds of entries.
-const (
-	KindLink   = "link"   // a or area, with or without href
-	KindButton = "button" // button, [role=button], input[type=button]
-	KindToggle = "toggle" // summary, or a button that opens a submenu
-	KindText   = "text"   // a rendered-text list item (no element behind it)
-)
-
-// What a control that is no entry does (Entry.Control). A person does not
-// read such a control as one of the menu's places: the rules that compare,
-// require or count entries leave it out.
-const (
-	// ControlToggle opens or closes the submenu or panel of the entry it
-	// stands beside ("+", a chevron button, an accordion button, "Menu").
-	ControlToggle = "toggle"
-	// ControlClose closes the panel it stands in, or goes back a level
-	// ("Close menu", "Zurück", a back button named after the parent).
-	ControlClose = "close"
-	// ControlSkip is a skip link to another part of the page.
-	ControlSkip = "skip"
-	// ControlForm submits or resets a form (a search button).
-	ControlForm = "form"
-)
-
 // Pos is a 1-based position in the source. Zero means unknown.
 type Pos struct {
 	Line   int `json:"line,omitempty"`
@@ -114,7 +82,7 @@ type Menu struct {
 	Name     string `json:"name,omitempty"`
 	Selector string `json:"selector,omitempty"`
 	// Region is where the menu stands: header, footer or main.
-	Region  string   `json:"region,omitempty"`
+	Region  Landmark `json:"region,omitempty"`
 	Entries []*Entry `json:"entries"`
 	Pos
 }
@@ -130,61 +98,58 @@ type Region struct {
 }
 
 // Entry is a link or a button: a menu entry, a footer item, or any control.
+// The fields it has in common with a link (label, href, target, selector,
+// position, region, hidden, ignored, namedBy) are those of its Link: the
+// link of an a or area element with an href is its entry's Link, one
+// record for both (a page may hold a hundred thousand). The JSON model
+// writes an entry's fields in the order of entryJSON (json.go).
 type Entry struct {
-	// Label is the accessible name: aria-labelledby, aria-label, else the
-	// content with each descendant's name (image alt, SVG titles, input
-	// values, aria-labels), else title; clean (CleanLabel).
-	Label string `json:"label"`
+	// Link holds, for an entry, Label: its accessible name —
+	// aria-labelledby, aria-label, else the content with each descendant's
+	// name (image alt, SVG titles, input values, aria-labels), else title;
+	// clean (CleanLabel); Href, the attribute as written (HasHref tells ""
+	// from absent); Target, Href resolved against the page: a site path
+	// ("/a/b.html#x") or an absolute URL; Region: header, nav, main or
+	// footer; Hidden: the hidden attribute, aria-hidden="true" or an inline
+	// display:none / visibility:hidden on the entry or an ancestor;
+	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore, and no rule reports on its link; NamedBy: when
+	// the entry has no name in the source, the attribute by which a
+	// framework's script gives it one (data-bind, v-text, :aria-label,
+	// data-label-…), its name waiting for the script; Selector and Pos.
+	// Its Tag, Attr, Rel, Missing and NestedLink are the link's alone.
+	Link
 	// Text is the visible text alone (without icon names), when it differs
 	// from Label: "Your Privacy Choices" beside its opt-out icon.
-	Text string `json:"text,omitempty"`
-	Kind string `json:"kind"`
-	// Href is the attribute as written; HasHref tells "" from absent.
-	Href    string `json:"href,omitempty"`
-	HasHref bool   `json:"hasHref,omitempty"`
-	// Target is Href resolved against the page: a site path ("/a/b.html#x")
-	// or an absolute URL.
-	Target string `json:"target,omitempty"`
+	Text string
 	// Group is the heading of the list or column the entry stands in.
-	Group string `json:"group,omitempty"`
-	// Region is header, nav, main or footer.
-	Region string `json:"region,omitempty"`
-	// Hidden: the hidden attribute, aria-hidden="true" or an inline
-	// display:none / visibility:hidden on the entry or an ancestor.
-	Hidden bool `json:"hidden,omitempty"`
+	Group string
+	// IconLabel is the alt text or SVG title of that icon.
+	IconLabel string
+	Children  []*Entry
+	Kind      Kind
+	// Control says what a control that is no entry of its menu or footer
+	// does (ControlToggle, …); zero for an entry.
+	Control Control
+	HasHref bool
 	// Current: aria-current marks the entry as the page (or step, or
 	// place) the reader is at, as breadcrumbs and menus mark it.
-	Current bool `json:"current,omitempty"`
+	Current bool
 	// Icon: an image or inline SVG stands inside the entry or right before it.
-	Icon bool `json:"icon,omitempty"`
-	// IconLabel is the alt text or SVG title of that icon.
-	IconLabel string `json:"iconLabel,omitempty"`
-	// Control says what a control that is no entry of its menu or footer
-	// does (ControlToggle, …); "" for an entry.
-	Control string `json:"control,omitempty"`
+	Icon bool
 	// Copy: the entry repeats, with its label and target, an entry shown
 	// before it in the same menu or footer — it stands in a copy of a list
 	// (a mobile or placeholder copy beside the first) or under a "More"
 	// overflow toggle. A menu's entries are counted once: copies are not
 	// compared with what they copy.
-	Copy bool `json:"copy,omitempty"`
-	// Ignored: the entry or an ancestor carries data-pagelint-ignore or
-	// data-proofer-ignore; no rule reports on its link.
-	Ignored bool `json:"ignored,omitempty"`
-	// NamedBy is, when the entry has no name in the source, the attribute
-	// by which a framework's script gives it one (data-bind, v-text,
-	// :aria-label, data-label-…): its name waits for the script.
-	NamedBy  string   `json:"namedBy,omitempty"`
-	Selector string   `json:"selector,omitempty"`
-	Children []*Entry `json:"children,omitempty"`
-	Pos
+	Copy bool
 }
 
 // Seen reports whether the entry counts among its menu's or footer's
 // entries as a reader sees them: not hidden, not a control (Control), not
 // a copy of an entry shown before it (Copy). The rules that compare
 // entries with each other look at these alone.
-func (e *Entry) Seen() bool { return !e.Hidden && e.Control == "" && !e.Copy }
+func (e *Entry) Seen() bool { return !e.Hidden && e.Control == 0 && !e.Copy }
 
 // Name is what an entry is matched and reported by: its visible text when it
 // has any, else its accessible name.
@@ -203,38 +168,39 @@ type Copyright struct {
 }
 
 // Link is one reference from the page to another resource: a link, an image,
-// a script, a stylesheet, a frame.
+// a script, a stylesheet, a frame. Its fields are ordered for size; the JSON
+// model writes them in the order of linkJSON (json.go).
 type Link struct {
 	// Tag and Attr say where the reference was written: a/href, img/src,
 	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
-	Tag  string `json:"tag"`
-	Attr string `json:"attr"`
-	Href string `json:"href"`
+	Tag  Tag
+	Attr Attr
+	Href string
 	// Target is Href resolved against the page (see Entry.Target).
-	Target string `json:"target"`
+	Target string
 	// Label is the accessible name of a or area links.
-	Label  string `json:"label,omitempty"`
-	Region string `json:"region,omitempty"`
+	Label string
 	// Rel of a link element ("stylesheet", "canonical", …).
-	Rel      string `json:"rel,omitempty"`
-	Selector string `json:"selector,omitempty"`
-	// Missing: the element lacks the attribute it needs (a link element
-	// without href, an img without src or srcset); Href is then "".
-	Missing bool `json:"missing,omitempty"`
-	// Ignored: the element or an ancestor carries data-pagelint-ignore or
-	// data-proofer-ignore (or the class data-proofer-ignore); no rule
-	// reports on the link, and no request is made for it.
-	Ignored bool `json:"ignored,omitempty"`
-	// Hidden: the element or an ancestor is hidden, as for entries
-	// (Entry.Hidden): from sight, or from assistive technology.
-	Hidden bool `json:"hidden,omitempty"`
+	Rel      string
+	Selector string
 	// NamedBy of an a or area link: as for entries (Entry.NamedBy).
-	NamedBy string `json:"namedBy,omitempty"`
+	NamedBy string
 	// NestedLink is where the start tag of a link written inside this one
 	// stands: browsers end a link where another begins, so this one ends
 	// there, often empty.
-	NestedLink *Pos `json:"nestedLink,omitempty"`
+	NestedLink *Pos
 	Pos
+	Region Landmark
+	// Missing: the element lacks the attribute it needs (a link element
+	// without href, an img without src or srcset); Href is then "".
+	Missing bool
+	// Ignored: the element or an ancestor carries data-pagelint-ignore or
+	// data-proofer-ignore (or the class data-proofer-ignore); no rule
+	// reports on the link, and no request is made for it.
+	Ignored bool
+	// Hidden: the element or an ancestor is hidden, as for entries
+	// (Entry.Hidden): from sight, or from assistive technology.
+	Hidden bool
 }
 
 // Suppression silences rules on lines From..To (inclusive) of the source.

@@ -108,6 +108,29 @@ func plainQuery(q string) bool {
 	return true
 }
 
+// indexIn is the index of the first byte of s in set, -1 if none: one
+// pass over a short href, where strings.IndexAny tries each of its bytes
+// against the set.
+func indexIn(s string, set *[256]bool) int {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
+// queryOrFragment and hostEnd are sets for indexIn: what ends a path, and
+// what ends the host of an absolute URL.
+var queryOrFragment, hostEnd = byteSet("?#"), byteSet("/?#")
+
+func byteSet(bytes string) (set [256]bool) {
+	for i := 0; i < len(bytes); i++ {
+		set[bytes[i]] = true
+	}
+	return set
+}
+
 // simpleByte is the table of simple: it runs over every href.
 var simpleByte = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
@@ -132,7 +155,7 @@ func (r Resolver) fastTarget(h string) (string, bool) {
 		return "", false
 	}
 	path, rest := h[len(origin):], ""
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
+	if i := indexIn(path, &queryOrFragment); i >= 0 {
 		path, rest = path[:i], path[i:]
 	}
 	switch {
@@ -179,7 +202,7 @@ func plainOrigin(h string) (origin string, ok bool) {
 			return "", !strings.HasPrefix(h, "//")
 		}
 	}
-	end := strings.IndexAny(rest, "/?#")
+	end := indexIn(rest, &hostEnd)
 	if end < 0 {
 		end = len(rest)
 	}

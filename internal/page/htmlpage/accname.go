@@ -334,24 +334,28 @@ func collapsedBytes(b []byte) []byte {
 	if !isASCII(b) {
 		return append(b[:0], page.CleanLabel(string(b))...) // Unicode spaces, soft hyphens, icon glyphs
 	}
-	out := b[:0]
+	out := 0
 	for i := 0; i < len(b); {
 		if isASCIISpace(b[i]) {
 			i++
 			continue
 		}
-		if len(out) > 0 {
-			out = append(out, ' ')
+		j := i + 1
+		for j < len(b) && !isASCIISpace(b[j]) {
+			j++
 		}
-		for ; i < len(b) && !isASCIISpace(b[i]); i++ {
-			out = append(out, b[i])
+		if out > 0 {
+			b[out] = ' '
+			out++
 		}
+		out += copy(b[out:], b[i:j])
+		i = j
 	}
-	return out
+	return b[:out]
 }
 
 func isASCII(b []byte) bool {
-	for _, c := range b {
+	for _, c := range b[asciiPrefix(b):] {
 		if c >= 0x80 {
 			return false
 		}

@@ -19,6 +19,8 @@ type builder struct {
 	tok   token
 	lower []byte // a tag name in lower case
 
+	tagAtoms, attrAtoms atomCache // kept from page to page
+
 	stack []nodeID // the stack of open elements
 	afe   []nodeID // the list of active formatting elements; 0 is a marker
 
@@ -93,7 +95,7 @@ const maxDepth = 512
 func (b *builder) reset(data []byte) {
 	b.tree.reset(data)
 	*b = builder{
-		tree: b.tree, data: data,
+		tree: b.tree, data: data, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
 		cutLinks: b.cutLinks[:0], info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
@@ -162,7 +164,7 @@ func (b *builder) readTag(withAttrs bool) {
 		i = 2
 	}
 	name, i := b.lowerName(raw, i, len(raw))
-	if b.tok.atom = atom.Lookup(name); b.tok.atom == 0 {
+	if b.tok.atom = b.tagAtoms.get(name, tagAtom); b.tok.atom == 0 {
 		b.tok.name = b.save(name)
 	}
 	from := len(b.attrs)
@@ -239,7 +241,7 @@ func (b *builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
 // addAttr adds an attribute to those of the tag from attrs[from:] on;
 // a repeated one is dropped, as the tokenizer drops it.
 func (b *builder) addAttr(from int, key []byte, val span) {
-	a := attr{key: attrAtom(key), val: val}
+	a := attr{key: b.attrAtoms.get(key, attrAtomName), val: val}
 	for _, o := range b.attrs[from:] {
 		if o.key == a.key && (a.key != 0 || bytes.Equal(b.bytes(o.name), key)) {
 			return
@@ -288,11 +290,15 @@ func skipSpace(raw []byte, i int) int {
 // noteTag records what the start tag just read tells of the page.
 func (b *builder) noteTag() {
 	t := &b.tok
-	if id, _ := b.attrSpan(t.attrs, atom.Id); id.to > id.from {
-		b.anchors = append(b.anchors, id)
+	if t.asked&askedBit(atom.Id) != 0 {
+		if id, _ := b.attrSpan(t.attrs, atom.Id); id.to > id.from {
+			b.anchors = append(b.anchors, id)
+		}
 	}
-	if name, _ := b.attrSpan(t.attrs, atom.Name); t.atom == atom.A && name.to > name.from {
-		b.anchors = append(b.anchors, name)
+	if t.atom == atom.A {
+		if name, _ := b.attrSpan(t.attrs, atom.Name); name.to > name.from {
+			b.anchors = append(b.anchors, name)
+		}
 	}
 	foreign := t.node != 0 && b.nodes[t.node].ns != nsHTML
 	switch {

@@ -19,17 +19,17 @@ import (
 // as the menu nests (nesting.go).
 
 // controlRole is what control n does when a reader would not take it for
-// an entry, from the control alone; "" otherwise, and for controls outside
+// an entry, from the control alone; zero otherwise, and for controls outside
 // menus and the footer, whose entries no rule compares.
-func (md *model) controlRole(n nodeID, e *page.Entry) string {
+func (md *model) controlRole(n nodeID, e *page.Entry) page.Control {
 	if md.info[n].in&(inMenu|inFooter) == 0 {
-		return ""
+		return 0
 	}
 	switch {
 	case md.skipLink(n, e):
 		return page.ControlSkip
 	case !md.toggleLike(n):
-		return ""
+		return 0
 	case md.submitsForm(n):
 		return page.ControlForm
 	}
@@ -49,7 +49,7 @@ func (md *model) controlRole(n nodeID, e *page.Entry) string {
 		// entry when the menu nests (adopt).
 		return page.ControlToggle
 	}
-	return ""
+	return 0
 }
 
 // toggleLike: n acts rather than leads somewhere — a button, a summary, a
@@ -77,10 +77,10 @@ func (md *model) navigates(n nodeID) bool {
 // disclosure's toggle) or, without an href, when it carries the value it
 // picks (data-value: an option of a picker). An a without href and without
 // content is a fragment target (<a id="top"></a>), no control at all.
-func (md *model) anchorKind(n nodeID) string {
+func (md *model) anchorKind(n nodeID) page.Kind {
 	href, has := md.attr(n, atom.Href)
 	if !has && md.blank(n) {
-		return ""
+		return 0
 	}
 	if deadHref(href, has) && (md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value")) {
 		return page.KindButton

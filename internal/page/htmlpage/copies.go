@@ -75,7 +75,7 @@ const (
 // and target, with their depth.
 func (s *blockSig) sign(entries []*page.Entry, depth byte) {
 	for _, e := range entries {
-		if e.Hidden || e.Control != "" {
+		if e.Hidden || e.Control != 0 {
 			continue
 		}
 		s.count++
@@ -128,7 +128,7 @@ const minTail = 2
 // entries before it.
 func markOverflow(siblings []*page.Entry) {
 	for i, o := range siblings {
-		if len(o.Children) == 0 || o.Control != "" {
+		if len(o.Children) == 0 || o.Control != 0 {
 			continue
 		}
 		if !isOverflowName(o.Name()) && !repeatsTail(o.Children, siblings[:i]) {
@@ -192,9 +192,9 @@ func countSeen(entries []*page.Entry) int {
 // sibling of the toggle.
 func markRepeats(entries, siblings []*page.Entry, toggle *page.Entry) {
 	for _, e := range entries {
-		if e.Target != "" && e.Control == "" {
+		if e.Target != "" && e.Control == 0 {
 			for _, s := range siblings {
-				if s != toggle && s.Control == "" && s.Target == e.Target && page.NormalizeLabel(s.Label) == page.NormalizeLabel(e.Label) {
+				if s != toggle && s.Control == 0 && s.Target == e.Target && page.NormalizeLabel(s.Label) == page.NormalizeLabel(e.Label) {
 					e.Copy = true
 					break
 				}

@@ -9,9 +9,10 @@ import (
 
 func TestEntryFields(t *testing.T) {
 	type want struct {
-		label, text, kind string
-		hidden, icon      bool
-		iconLabel         string
+		label, text  string
+		kind         page.Kind
+		hidden, icon bool
+		iconLabel    string
 	}
 	tests := []struct {
 		name string
@@ -19,38 +20,38 @@ func TestEntryFields(t *testing.T) {
 		want want
 	}{
 		{"text", `<a href="/a">  About
-		 us </a>`, want{label: "About us", kind: "link"}},
+		 us </a>`, want{label: "About us", kind: page.KindLink}},
 		{"aria-label wins over text", `<a href="/a" aria-label="Go home">Home</a>`,
-			want{label: "Go home", text: "Home", kind: "link"}},
-		{"blank aria-label ignored", `<a href="/a" aria-label="  ">Home</a>`, want{label: "Home", kind: "link"}},
+			want{label: "Go home", text: "Home", kind: page.KindLink}},
+		{"blank aria-label ignored", `<a href="/a" aria-label="  ">Home</a>`, want{label: "Home", kind: page.KindLink}},
 		{"aria-labelledby wins", `<span id="x">From</span><span id="y">ids</span><a href="/a" aria-labelledby="x y" aria-label="no">Text</a>`,
-			want{label: "From ids", text: "Text", kind: "link"}},
+			want{label: "From ids", text: "Text", kind: page.KindLink}},
 		{"image alt", `<a href="/"><img src="l.png" alt="Contoso home"></a>`,
-			want{label: "Contoso home", kind: "link", icon: true, iconLabel: "Contoso home"}},
+			want{label: "Contoso home", kind: page.KindLink, icon: true, iconLabel: "Contoso home"}},
 		{"svg title and text", `<a href="/c"><svg><title>Your Privacy Choices Opt-Out Icon</title><path d=""/></svg><span>Your Privacy Choices</span></a>`,
-			want{label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", text: "Your Privacy Choices", kind: "link", icon: true, iconLabel: "Your Privacy Choices Opt-Out Icon"}},
+			want{label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", text: "Your Privacy Choices", kind: page.KindLink, icon: true, iconLabel: "Your Privacy Choices Opt-Out Icon"}},
 		{"icon before the link", `<p><img src="i.svg" alt="opt-out"> <a href="/c">Choices</a></p>`,
-			want{label: "Choices", kind: "link", icon: true, iconLabel: "opt-out"}},
+			want{label: "Choices", kind: page.KindLink, icon: true, iconLabel: "opt-out"}},
 		{"text between icon and link", `<p><img src="i.svg" alt="x"> or <a href="/c">Choices</a></p>`,
-			want{label: "Choices", kind: "link"}},
+			want{label: "Choices", kind: page.KindLink}},
 		{"inline svg before the link", `<p><svg aria-hidden="true"><title>t</title></svg><a href="/c">Choices</a></p>`,
-			want{label: "Choices", kind: "link", icon: true, iconLabel: "t"}},
-		{"input image alt", `<a href="/s"><input type="image" alt="Search"></a>`, want{label: "Search", kind: "link"}},
+			want{label: "Choices", kind: page.KindLink, icon: true, iconLabel: "t"}},
+		{"input image alt", `<a href="/s"><input type="image" alt="Search"></a>`, want{label: "Search", kind: page.KindLink}},
 		{"hidden descendants and scripts skipped", `<a href="/a">Shop<span aria-hidden="true">→</span><script>x()</script><style>a{}</style></a>`,
-			want{label: "Shop", kind: "link"}},
-		{"title fallback", `<a href="/a" title="Help"></a>`, want{label: "Help", kind: "link"}},
-		{"no name", `<a href="/a"><img src="x.png"></a>`, want{kind: "link", icon: true}},
-		{"button", `<button type="button">Cookie settings</button>`, want{label: "Cookie settings", kind: "button"}},
-		{"role button", `<div role="button">Accept</div>`, want{label: "Accept", kind: "button"}},
-		{"input button value", `<input type="submit" value="Send">`, want{label: "Send", kind: "button"}},
-		{"summary", `<details><summary>More</summary></details>`, want{label: "More", kind: "toggle"}},
-		{"hidden attribute", `<a href="/a" hidden>A</a>`, want{label: "A", kind: "link", hidden: true}},
-		{"hidden ancestor", `<div style="color:red; display: none"><p><a href="/a">A</a></p></div>`, want{label: "A", kind: "link", hidden: true}},
-		{"visibility hidden ancestor", `<div style="visibility:hidden !important"><a href="/a">A</a></div>`, want{label: "A", kind: "link", hidden: true}},
-		{"aria-hidden ancestor in a region", `<footer><div aria-hidden="true"><a href="/a">A</a></div></footer>`, want{label: "A", kind: "link", hidden: true}},
-		{"hidden region ancestor", `<div hidden><footer><a href="/a">A</a></footer></div>`, want{label: "A", kind: "link", hidden: true}},
-		{"words split by blocks", `<a href="/a"><div>Contact</div><div>us</div></a>`, want{label: "Contact us", kind: "link"}},
-		{"entities", `<a href="/a">Terms &amp; conditions&nbsp;</a>`, want{label: "Terms & conditions", kind: "link"}},
+			want{label: "Shop", kind: page.KindLink}},
+		{"title fallback", `<a href="/a" title="Help"></a>`, want{label: "Help", kind: page.KindLink}},
+		{"no name", `<a href="/a"><img src="x.png"></a>`, want{kind: page.KindLink, icon: true}},
+		{"button", `<button type="button">Cookie settings</button>`, want{label: "Cookie settings", kind: page.KindButton}},
+		{"role button", `<div role="button">Accept</div>`, want{label: "Accept", kind: page.KindButton}},
+		{"input button value", `<input type="submit" value="Send">`, want{label: "Send", kind: page.KindButton}},
+		{"summary", `<details><summary>More</summary></details>`, want{label: "More", kind: page.KindToggle}},
+		{"hidden attribute", `<a href="/a" hidden>A</a>`, want{label: "A", kind: page.KindLink, hidden: true}},
+		{"hidden ancestor", `<div style="color:red; display: none"><p><a href="/a">A</a></p></div>`, want{label: "A", kind: page.KindLink, hidden: true}},
+		{"visibility hidden ancestor", `<div style="visibility:hidden !important"><a href="/a">A</a></div>`, want{label: "A", kind: page.KindLink, hidden: true}},
+		{"aria-hidden ancestor in a region", `<footer><div aria-hidden="true"><a href="/a">A</a></div></footer>`, want{label: "A", kind: page.KindLink, hidden: true}},
+		{"hidden region ancestor", `<div hidden><footer><a href="/a">A</a></footer></div>`, want{label: "A", kind: page.KindLink, hidden: true}},
+		{"words split by blocks", `<a href="/a"><div>Contact</div><div>us</div></a>`, want{label: "Contact us", kind: page.KindLink}},
+		{"entities", `<a href="/a">Terms &amp; conditions&nbsp;</a>`, want{label: "Terms & conditions", kind: page.KindLink}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,7 +131,7 @@ func TestControlsShareEntries(t *testing.T) {
 	if p.Controls[3] != p.Footer.Items[0] {
 		t.Error("footer item and control are not one entry")
 	}
-	regions := []string{page.RegionHeader, page.RegionHeader, page.RegionMain, page.RegionFooter}
+	regions := []page.Landmark{page.RegionHeader, page.RegionHeader, page.RegionMain, page.RegionFooter}
 	for i, e := range p.Controls {
 		if e.Region != regions[i] {
 			t.Errorf("control %q region %q, want %q", e.Label, e.Region, regions[i])

@@ -28,7 +28,7 @@ func TestFixtureModels(t *testing.T) {
 		{"accname", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {
-				if l.Tag == "a" && l.Label == "" {
+				if l.Tag == page.TagA && l.Label == "" {
 					out = append(out, fmt.Sprintf("%s hidden=%v", l.Href, l.Hidden))
 				}
 			}
@@ -66,7 +66,7 @@ func TestFixtureModels(t *testing.T) {
 		{"hidden-links", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {
-				if l.Tag == "a" {
+				if l.Tag == page.TagA {
 					out = append(out, fmt.Sprintf("%s hidden=%v", strings.TrimPrefix(l.Href, "https://example.org"), l.Hidden))
 				}
 			}
@@ -198,7 +198,7 @@ func labels(es []*page.Entry) []string {
 func kinds(es []*page.Entry) []string {
 	var out []string
 	for _, e := range es {
-		out = append(out, e.Label+" "+e.Kind)
+		out = append(out, e.Label+" "+e.Kind.String())
 	}
 	return out
 }
@@ -236,13 +236,13 @@ func readerOutline(es []*page.Entry) string {
 func readerEntry(e *page.Entry) string {
 	s := e.Name()
 	if e.Kind != page.KindLink {
-		s += "[" + e.Kind + "]"
+		s += "[" + e.Kind.String() + "]"
 	}
 	if e.Group != "" {
 		s += "@" + e.Group
 	}
-	if e.Control != "" {
-		s += "~" + e.Control
+	if e.Control != 0 {
+		s += "~" + e.Control.String()
 	}
 	if e.Copy {
 		s += "=copy"

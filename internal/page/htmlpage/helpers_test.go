@@ -60,7 +60,7 @@ func everything(p *page.Page) []located {
 	}
 	entries("control", p.Controls)
 	for _, l := range p.Links {
-		out = append(out, located{"link " + l.Href, l.Tag, l.Selector, l.Pos})
+		out = append(out, located{"link " + l.Href, l.Tag.String(), l.Selector, l.Pos})
 	}
 	return out
 }
@@ -143,7 +143,7 @@ func outline(es []*page.Entry) string {
 	for _, e := range es {
 		s := e.Label
 		if e.Kind != page.KindLink {
-			s += "[" + e.Kind + "]"
+			s += "[" + e.Kind.String() + "]"
 		}
 		if e.Group != "" {
 			s += "@" + e.Group

@@ -21,11 +21,26 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 	atom.Audio:  {atom.Src},
 }
 
+// linkTags and linkAttrs name, in the model, the elements and attributes
+// of refAttrs and of a refresh (meta content).
+var (
+	linkTags = map[atom.Atom]page.Tag{atom.A: page.TagA, atom.Area: page.TagArea, atom.Img: page.TagImg,
+		atom.Source: page.TagSource, atom.Script: page.TagScript, atom.Link: page.TagLink, atom.Iframe: page.TagIframe,
+		atom.Video: page.TagVideo, atom.Audio: page.TagAudio, atom.Meta: page.TagMeta}
+	linkAttrs = map[atom.Atom]page.Attr{atom.Href: page.AttrHref, atom.Src: page.AttrSrc, atom.Srcset: page.AttrSrcset,
+		atom.Usemap: page.AttrUsemap, atom.Poster: page.AttrPoster, atom.Content: page.AttrContent}
+)
+
 // makeLinks makes the links of the start tags that reference other
 // resources, in source order, but for those of a template's content. A link
-// of an a or area element is its entry: the same label, selector, position
-// and target.
+// of an a or area element is its entry's Link (addLink).
 func (md *model) makeLinks() {
+	md.ownLinks = len(md.links)
+	for _, e := range md.entries {
+		if e.HasHref {
+			md.ownLinks--
+		}
+	}
 	for _, r := range md.links {
 		var e *page.Entry
 		at := linkPlace{region: page.RegionMain}
@@ -82,7 +97,8 @@ func (md *model) makeLinks() {
 // linkPlace is where a link stands: its selector and region, whether it
 // is hidden, and whether it is to be ignored (see ignoredByAttrs).
 type linkPlace struct {
-	sel, region     string
+	sel             string
+	region          page.Landmark
 	hidden, ignored bool
 }
 
@@ -142,19 +158,26 @@ func (md *model) addRefresh(r tagRef, at linkPlace) {
 	}
 }
 
+// addLink adds the link of tag r's attribute k, written href. The link of
+// an a or area with an entry is the entry's Link: the entry has its href,
+// target, label, selector, position and place already.
 func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, href string) {
-	l := md.newLink(r, at, k, href)
-	if e != nil {
+	var l *page.Link
+	switch {
+	case e != nil && e.HasHref && e.Href == href:
+		l = &e.Link
+		l.Tag, l.Attr = linkTags[r.tag], linkAttrs[k]
+	case e != nil:
+		l = md.newLink(r, at, k, href)
 		l.Pos = e.Pos
 		l.Label, l.NamedBy = e.Label, e.NamedBy
+		l.Target = md.res.Target(href)
+	default:
+		l = md.newLink(r, at, k, href)
+		l.Target = md.res.Target(href)
 	}
 	if r.tag == atom.A {
 		l.NestedLink = md.nestedLink(r.off)
-	}
-	if e != nil && e.HasHref && e.Href == href {
-		l.Target = e.Target
-	} else {
-		l.Target = md.res.Target(href)
 	}
 	md.p.Links = append(md.p.Links, l)
 }
@@ -163,11 +186,11 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 // label of an img is its alt.
 func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page.Link {
 	if len(md.linkSlab) == cap(md.linkSlab) {
-		md.linkSlab = make([]page.Link, 0, max(16, len(md.links)))
+		md.linkSlab = make([]page.Link, 0, max(16, md.ownLinks))
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]
-	*l = page.Link{Tag: r.tag.String(), Attr: k.String(), Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
+	*l = page.Link{Tag: linkTags[r.tag], Attr: linkAttrs[k], Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
 		Hidden: at.hidden, Pos: md.pos(int(r.off))}
 	switch r.tag {
 	case atom.Link:

@@ -34,7 +34,7 @@ func TestLinks(t *testing.T) {
 	}
 	var got []string
 	for _, l := range p.Links {
-		s := l.Tag + "/" + l.Attr + " " + l.Href + " -> " + l.Target
+		s := l.Tag.String() + "/" + l.Attr.String() + " " + l.Href + " -> " + l.Target
 		if l.Rel != "" {
 			s += " rel=" + l.Rel
 		}
@@ -83,7 +83,7 @@ func TestLinkRegions(t *testing.T) {
 	p := mustParse(t, src, Options{})
 	var got []string
 	for _, l := range p.Links {
-		got = append(got, l.Href+":"+l.Region)
+		got = append(got, l.Href+":"+l.Region.String())
 	}
 	if g := strings.Join(got, " "); g != "/h:header /n:header /m:nav /b:main f.png:footer" {
 		t.Errorf("got %s", g)
@@ -160,7 +160,7 @@ func sameLinks(t *testing.T, p *page.Page, want []string) {
 func linkLines(p *page.Page) []string {
 	var out []string
 	for _, l := range p.Links {
-		s := l.Tag + "/" + l.Attr + " " + l.Href + " -> " + l.Target
+		s := l.Tag.String() + "/" + l.Attr.String() + " " + l.Href + " -> " + l.Target
 		if l.Label != "" {
 			s += " label=" + l.Label
 		}

@@ -250,7 +250,7 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 	case s == 0:
 	case md.isHeading(s):
 		g = groupResult{md.headingText(s), true}
-	case md.controlKind(s) != "":
+	case md.controlKind(s) != 0:
 		// A run of links under one heading: <h3>A</h3><a>1</a><a>2</a>.
 		g = md.precedingGroup(s)
 	case md.hasControl(s) && md.lastHeading(s) != 0:

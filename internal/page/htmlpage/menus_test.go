@@ -111,7 +111,7 @@ func TestNamedMenus(t *testing.T) {
 	}})
 	var got []string
 	for _, m := range p.Menus {
-		got = append(got, m.Name+"/"+m.Region+":"+outline(m.Entries))
+		got = append(got, m.Name+"/"+m.Region.String()+":"+outline(m.Entries))
 	}
 	want := "Main menu/header:A; Utility/header:U; Breadcrumb/main:Home; /footer:Privacy"
 	if g := strings.Join(got, "; "); g != want {

@@ -35,6 +35,7 @@ type model struct {
 	headNodes  []nodeID // see headControls
 	entrySlab  []page.Entry
 	linkSlab   []page.Link
+	ownLinks   int           // about how many links are no entry's Link (makeLinks)
 	entries    []*page.Entry // see nodeInfo.entry
 	texts      []string      // see nodeInfo.group; texts[0] is ""
 }
@@ -158,7 +159,11 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		inner := ctx
 		root := md.isRootName(c)
 		if ctx.inBody && !root && n.props&pVoid == 0 {
-			md.candidates(c, ctx.sectioning, &inner)
+			if md.sel.mayMatch(n) {
+				md.candidates(c, ctx.sectioning, &inner)
+			} else if n.props&pSectioning != 0 && n.ns == nsHTML {
+				inner.sectioning = true
+			}
 		}
 		if md.is(c, atom.Body) {
 			inner.inBody = true
@@ -166,7 +171,7 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.is(c, atom.Template) {
 			continue // its content is no part of the page (place.inert)
 		}
-		if !root && n.off >= 0 && md.controlKind(c) != "" {
+		if !root && n.off >= 0 && mayBeControl(n) && md.controlKind(c) != 0 {
 			md.controls = append(md.controls, c)
 		}
 		md.scan(c, inner)
@@ -251,7 +256,7 @@ func (md *model) inside(n, anc nodeID) bool {
 // or an ancestor is hidden, and whether it stands in a template's content,
 // which is no part of the page until a script puts a copy there.
 type place struct {
-	region  string
+	region  page.Landmark
 	root    nodeID
 	hidden  bool
 	inert   bool
@@ -323,9 +328,9 @@ func (md *model) locate(n nodeID) {
 }
 
 // landmarkRegion is where a menu stands: header, footer, main (inside the
-// main landmark), else nowhere in particular ("": a menu between the header
+// main landmark), else nowhere in particular (zero: a menu between the header
 // and the main content is not in the main content).
-func (md *model) landmarkRegion(n nodeID) string {
+func (md *model) landmarkRegion(n nodeID) page.Landmark {
 	if r := md.placeOf(n).region; r != page.RegionNav && r != page.RegionMain {
 		return r
 	}
@@ -334,7 +339,7 @@ func (md *model) landmarkRegion(n nodeID) string {
 			return page.RegionMain
 		}
 	}
-	return ""
+	return 0
 }
 
 // entryOf is the entry of control n, nil if n is none or has none yet.
@@ -425,9 +430,20 @@ func (md *model) groupRoot(n nodeID, pl place) nodeID {
 	return pl.root
 }
 
-// controlKind says whether element n is a link, a button or a toggle ("" if
+// mayBeControl: element n is of a kind controlKind may take for a control
+// (those it names, or any with a role), so that most elements need not be
+// asked.
+func mayBeControl(n *node) bool {
+	switch n.atom {
+	case atom.A, atom.Area, atom.Button, atom.Summary, atom.Input:
+		return true
+	}
+	return n.asked&askedBit(attrRole) != 0
+}
+
+// controlKind says whether element n is a link, a button or a toggle (zero if
 // none of them).
-func (md *model) controlKind(n nodeID) string {
+func (md *model) controlKind(n nodeID) page.Kind {
 	switch md.nodes[n].atom {
 	case atom.A:
 		return md.anchorKind(n)
@@ -442,12 +458,12 @@ func (md *model) controlKind(n nodeID) string {
 		case "button", "submit", "reset", "image":
 			return page.KindButton
 		}
-		return ""
+		return 0
 	}
 	if role, _ := md.attr(n, attrRole); page.EqualFoldASCII(bytes.TrimSpace(role), "button") {
 		return page.KindButton
 	}
-	return ""
+	return 0
 }
 
 // region makes the page header or footer of candidate c: every control in

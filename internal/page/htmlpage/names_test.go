@@ -58,7 +58,7 @@ func TestAccessibleNames(t *testing.T) {
 func TestAnchorKinds(t *testing.T) {
 	tests := []struct {
 		name, html string
-		kind       string // "" when the element is no control
+		kind       page.Kind // zero when the element is no control
 		current    bool
 	}{
 		{"a link", `<a href="/x">X</a>`, page.KindLink, false},
@@ -79,7 +79,7 @@ func TestAnchorKinds(t *testing.T) {
 		{"a menuitem is a link", `<a href="#" role="menuitem">Item</a>`, page.KindLink, false},
 		{"an option of a picker", `<a data-value="internal">This wiki</a>`, page.KindButton, false},
 		{"a fragment target", `<a id="top"></a><a href="/x">X</a>`, page.KindLink, false},
-		{"a named fragment target", `<a name="start"> </a>`, "", false},
+		{"a named fragment target", `<a name="start"> </a>`, 0, false},
 		{"the current page", `<a aria-current="page">Here</a>`, page.KindLink, true},
 		{"a current step", `<a href="/2" aria-current="step">Step 2</a>`, page.KindLink, true},
 		{"not current", `<a href="/1" aria-current="false">Step 1</a>`, page.KindLink, false},
@@ -87,7 +87,7 @@ func TestAnchorKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := mustParse(t, "<!DOCTYPE html><body>"+tt.html, Options{})
-			if tt.kind == "" {
+			if tt.kind == 0 {
 				if len(p.Controls) != 0 {
 					t.Errorf("controls %s, want none", outline(p.Controls))
 				}

@@ -85,7 +85,7 @@ func (md *model) item(li nodeID) []*page.Entry {
 	}
 	owner := md.itemOwner(&s)
 	if owner.Control == page.ControlToggle {
-		owner.Control = "" // the item's own entry, with its submenu or not
+		owner.Control = 0 // the item's own entry, with its submenu or not
 	}
 	md.labelToggle(owner, md.ownNode(&s, slices.Index(s.own, owner)))
 	for i, e := range s.own {
@@ -189,12 +189,12 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 		}
 	}
 	if owner.Control == page.ControlToggle {
-		owner.Control = ""
+		owner.Control = 0
 	}
 	if owner.Kind == page.KindButton {
 		owner.Kind = page.KindToggle
 	}
-	if first := entries[0]; first != owner && first.Control == "" && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
+	if first := entries[0]; first != owner && first.Control == 0 && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
 		first.Control = page.ControlClose
 	}
 }
@@ -204,7 +204,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 // panel of "Recipes"), before the panel is read: it opens nothing.
 func (md *model) markBack(owner *page.Entry, panel nodeID) {
 	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
-		if e := md.entryOf(c); e.Control == "" && sameWords(e.Name(), owner.Name()) {
+		if e := md.entryOf(c); e.Control == 0 && sameWords(e.Name(), owner.Name()) {
 			e.Control = page.ControlClose
 		}
 	}
@@ -311,7 +311,7 @@ func (md *model) opensPanel(n nodeID) bool {
 // isEntry: control n was not found to be a close, skip or form control.
 func (md *model) isEntry(n nodeID) bool {
 	c := md.entryOf(n).Control
-	return c == "" || c == page.ControlToggle
+	return c == 0 || c == page.ControlToggle
 }
 
 // onlyToggles: n holds a toggle or two and nothing else a reader would
@@ -373,7 +373,7 @@ func (md *model) chosenMenu(n nodeID) bool {
 // hasControl: a link or button inside n.
 func (md *model) hasControl(n nodeID) bool {
 	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text && (md.controlKind(c) != "" || md.hasControl(c)) {
+		if !md.nodes[c].text && (md.controlKind(c) != 0 || md.hasControl(c)) {
 			return true
 		}
 	}

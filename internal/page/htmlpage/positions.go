@@ -51,13 +51,20 @@ func newLines(data []byte, buf []int) *lines {
 // runeCount is utf8.RuneCount, eight bytes at a time while they are
 // ASCII, as the markup before an element mostly is.
 func runeCount(b []byte) int {
+	i := asciiPrefix(b)
+	return i + utf8.RuneCount(b[i:])
+}
+
+// asciiPrefix is the length of b's leading ASCII bytes, read eight at a
+// time, rounded down to eight.
+func asciiPrefix(b []byte) int {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
 			break
 		}
 	}
-	return i + utf8.RuneCount(b[i:])
+	return i
 }
 
 // line returns the 1-based line of byte offset off (1 inside a leading

@@ -56,7 +56,7 @@ func TestCustomLandmarkSelectors(t *testing.T) {
 	if p.Footer == nil || outline(p.Footer.Items) != "Privacy" {
 		t.Errorf("footer %+v", p.Footer)
 	}
-	if len(p.Menus) != 1 || outline(p.Menus[0].Entries) != "A" || p.Menus[0].Region != "" {
+	if len(p.Menus) != 1 || outline(p.Menus[0].Entries) != "A" || p.Menus[0].Region != 0 {
 		t.Errorf("menus %+v", p.Menus)
 	}
 	checkSelectors(t, src, p)

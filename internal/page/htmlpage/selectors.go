@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,17 @@ import (
 type selectors struct {
 	nav, header, footer matcher
 	menus               []namedMatcher
+	// landmarkTags are the tags of the plain landmark selectors; css says
+	// that a selector is a cascadia one (see mayMatch).
+	landmarkTags []atom.Atom
+	css          bool
+}
+
+// mayMatch: element n may match a selector. An element without a role
+// matches a plain landmark only by its tag, so most of a page's elements
+// need no selector asked.
+func (s *selectors) mayMatch(n *node) bool {
+	return s.css || n.asked&askedBit(attrRole) != 0 || slices.Contains(s.landmarkTags, n.atom)
 }
 
 type namedMatcher struct {
@@ -72,12 +84,27 @@ func compileSelectors(opt *Options) (*selectors, error) {
 		}
 		s.menus = append(s.menus, namedMatcher{name: m.Name, m: sel})
 	}
+	s.note(s.nav, s.header, s.footer)
+	for _, m := range s.menus {
+		s.note(m.m)
+	}
 	return &s, nil
 }
 
 // compiled caches the selectors of the config: a site's pages all use the
 // same few. Compiled selectors are immutable, safe to share.
 var compiled sync.Map // string → cascadia.Matcher
+
+// note records what mayMatch needs to know of matchers.
+func (s *selectors) note(ms ...matcher) {
+	for _, m := range ms {
+		if m.landmark == nil {
+			s.css = true
+		} else {
+			s.landmarkTags = append(s.landmarkTags, m.landmark.tag)
+		}
+	}
+}
 
 func compile(selector string) (matcher, error) {
 	if l, ok := landmarks[selector]; ok {

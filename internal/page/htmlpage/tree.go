@@ -49,7 +49,7 @@ type node struct {
 func (n *node) offset() int { return int(n.off) }
 
 type attr struct {
-	key       atom.Atom // see attrAtom
+	key       atom.Atom // see attrAtomName
 	name, val span      // the name is kept when key is not of x/net/html's table
 }
 
@@ -77,16 +77,52 @@ const (
 var extraAttrs = []string{"role", "encoding", "aria-label", "aria-labelledby", "aria-hidden",
 	"aria-expanded", "aria-haspopup", "aria-controls"}
 
-func attrAtom(name []byte) atom.Atom {
+// attrAtomName is the atom of an attribute name and the name as a string
+// of its table ("" for none).
+func attrAtomName(name []byte) (atom.Atom, string) {
 	if a := atom.Lookup(name); a != 0 {
-		return a
+		return a, a.String()
 	}
 	for i, s := range extraAttrs {
 		if string(name) == s {
-			return attrRole + atom.Atom(i)
+			return attrRole + atom.Atom(i), s
 		}
 	}
-	return 0
+	return 0, ""
+}
+
+// atomCache remembers the atoms of the names a page repeats (div, a, li,
+// class, href …), by their first byte and length: hashing each name
+// again (atom.Lookup) cost a fortieth of a run.
+type atomCache [64]struct {
+	name string
+	atom atom.Atom
+}
+
+// get is the atom lookup gives name, remembered; lookup gives the atom and
+// its name, "" for none, which is not remembered.
+func (c *atomCache) get(name []byte, lookup func([]byte) (atom.Atom, string)) atom.Atom {
+	if len(name) == 0 {
+		return 0
+	}
+	e := &c[(int(name[0])*8+len(name))%len(c)]
+	if e.name == string(name) {
+		return e.atom
+	}
+	a, s := lookup(name)
+	if s != "" {
+		e.name, e.atom = s, a
+	}
+	return a
+}
+
+// tagAtom is atom.Lookup(name) and its name.
+func tagAtom(name []byte) (atom.Atom, string) {
+	a := atom.Lookup(name)
+	if a == 0 {
+		return 0, ""
+	}
+	return a, a.String()
 }
 
 // askedBit is the bit of node.asked that says an element has attribute k:

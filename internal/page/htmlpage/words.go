@@ -62,9 +62,22 @@ func (md *model) countWords(n nodeID, w *wordCount) {
 }
 
 func (w *wordCount) add(text []byte) {
-	for len(text) > 0 && w.n < maxWords {
-		r, size := utf8.DecodeRune(text)
-		text = text[size:]
+	for i := 0; i < len(text) && w.n < maxWords; {
+		c := text[i]
+		if c < utf8.RuneSelf { // most text is ASCII: its class from a table
+			i++
+			switch asciiClass[c] {
+			case asciiSpace:
+				w.inRun = false
+			case asciiWord:
+				w.char(true)
+			default:
+				w.char(false)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
 		switch {
 		case unicode.IsSpace(r):
 			w.inRun = false
@@ -72,16 +85,42 @@ func (w *wordCount) add(text []byte) {
 			w.n++
 			w.inRun, w.counted = true, true
 		default:
-			if !w.inRun {
-				w.inRun, w.counted = true, false
-			}
-			if !w.counted && isWordChar(r) {
-				w.n++
-				w.counted = true
-			}
+			w.char(isWordChar(r))
 		}
 	}
 }
+
+// char counts a character that is no space; a letter or a digit (word)
+// makes its run a word.
+func (w *wordCount) char(word bool) {
+	if !w.inRun {
+		w.inRun, w.counted = true, false
+	}
+	if !w.counted && word {
+		w.n++
+		w.counted = true
+	}
+}
+
+// asciiClass is what unicode.IsSpace and isWordChar say of each ASCII
+// character.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case unicode.IsSpace(r):
+			t[c] = asciiSpace
+		case isWordChar(r):
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
+
+const (
+	asciiOther uint8 = iota
+	asciiSpace
+	asciiWord
+)
 
 // unbrokenScript: r belongs to a script written without spaces between
 // words, whose every character the count takes for a word.

@@ -23,10 +23,10 @@ type builder struct {
 type emitter func(e *page.Entry)
 
 // entry makes the entry of one list item.
-func (b *builder) entry(raw rawItem, region, group string, toggle bool) *page.Entry {
+func (b *builder) entry(raw rawItem, region page.Landmark, group string, toggle bool) *page.Entry {
 	segs := parseInline(raw.text, b.refs)
 	text := trimSpace(flatten(segs))
-	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	e := &page.Entry{Link: page.Link{Label: cleanLabel(runesString(text)), Region: region}, Kind: page.KindText, Group: group}
 	if len(text) > 0 {
 		start := labelStart(text)
 		e.Pos = start.pos()
@@ -51,9 +51,9 @@ func (b *builder) entry(raw rawItem, region, group string, toggle bool) *page.En
 }
 
 // linkEntry makes the entry of a link written in free text.
-func (b *builder) linkEntry(s segment, region, group string) *page.Entry {
+func (b *builder) linkEntry(s segment, region page.Landmark, group string) *page.Entry {
 	text := trimSpace(s.text)
-	e := &page.Entry{Label: cleanLabel(runesString(text)), Kind: page.KindText, Group: group, Region: region}
+	e := &page.Entry{Link: page.Link{Label: cleanLabel(runesString(text)), Region: region}, Kind: page.KindText, Group: group}
 	if len(text) > 0 {
 		start := labelStart(text)
 		e.Pos = start.pos()
@@ -69,7 +69,7 @@ func (b *builder) linkEntry(s segment, region, group string) *page.Entry {
 
 // buttonEntry makes the entry of a lynx button: a toggle when it opens a
 // submenu.
-func (b *builder) buttonEntry(s segment, region, group string, opens bool) *page.Entry {
+func (b *builder) buttonEntry(s segment, region page.Landmark, group string, opens bool) *page.Entry {
 	e := b.linkEntry(s, region, group)
 	e.Kind = page.KindButton
 	if opens {
@@ -82,7 +82,7 @@ func (b *builder) buttonEntry(s segment, region, group string, opens bool) *page
 // button, or the names of a row that separators set apart in plain text
 // ("Privacy | Cookie settings", as w3m writes the buttons it does not
 // mark); nil for other text.
-func (b *builder) segmentEntries(s segment, region, group string, opens bool) []*page.Entry {
+func (b *builder) segmentEntries(s segment, region page.Landmark, group string, opens bool) []*page.Entry {
 	switch {
 	case s.link:
 		return []*page.Entry{b.linkEntry(s, region, group)}
@@ -91,7 +91,7 @@ func (b *builder) segmentEntries(s segment, region, group string, opens bool) []
 	}
 	var out []*page.Entry
 	for _, name := range separatedNames(s.text) {
-		e := &page.Entry{Label: joinWords(name), Kind: page.KindText, Group: group, Region: region, Pos: name[0][0].pos()}
+		e := &page.Entry{Link: page.Link{Label: joinWords(name), Region: region, Pos: name[0][0].pos()}, Kind: page.KindText, Group: group}
 		b.setIcon(e)
 		out = append(out, e)
 	}
@@ -127,7 +127,7 @@ func (b *builder) record(e *page.Entry) {
 		return
 	}
 	b.page.Links = append(b.page.Links, &page.Link{
-		Tag: "a", Attr: "href", Href: e.Href, Target: e.Target,
+		Tag: page.TagA, Attr: page.AttrHref, Href: e.Href, Target: e.Target,
 		Label: e.Label, Region: e.Region, Pos: e.Pos,
 	})
 }
@@ -151,7 +151,7 @@ func (b *builder) isLink(e *page.Entry) bool {
 // ("* ## Global") is no entry but the group of the items under it (or, when
 // it has none, of the siblings after it). The children of a toggle written
 // twice ("Software Software") stand in the toggle's group.
-func (b *builder) convert(nodes []*node, region, group string, emit emitter) []*page.Entry {
+func (b *builder) convert(nodes []*node, region page.Landmark, group string, emit emitter) []*page.Entry {
 	var out []*page.Entry
 	current := group
 	for _, n := range nodes {
@@ -189,7 +189,7 @@ func (b *builder) convert(nodes []*node, region, group string, emit emitter) []*
 // entries, one each, as the a and button elements of an li would be
 // ("[Privacy](/p) | [Terms](/t)"); an item without them (a toggle, a plain
 // snapshot's item) is one entry of its whole text.
-func (b *builder) entries(n *node, region, group string, toggle bool) []*page.Entry {
+func (b *builder) entries(n *node, region page.Landmark, group string, toggle bool) []*page.Entry {
 	if !toggle {
 		var out []*page.Entry
 		for _, s := range parseInline(n.raw.text, b.refs) {

@@ -160,7 +160,7 @@ func (c *dumpComparison) entry(at string, w, g *page.Entry, menuNames map[string
 
 // kind is what the dump can say of an entry: buttons only where it marks
 // them, and every other entry is text.
-func (c *dumpComparison) kind(w *page.Entry) string {
+func (c *dumpComparison) kind(w *page.Entry) page.Kind {
 	if c.v.MarksButtons && (w.Kind == page.KindButton || w.Kind == page.KindToggle) {
 		return w.Kind
 	}
@@ -212,7 +212,7 @@ func (c *dumpComparison) links(want, got *page.Page) {
 	}
 	var w, g []string
 	for _, l := range want.Links {
-		if l.Tag == "a" && shown[l.Pos] {
+		if l.Tag == page.TagA && shown[l.Pos] {
 			w = append(w, c.site.SitePath(l.Target))
 		}
 	}

@@ -174,7 +174,7 @@ func (b *builder) isLinkRow(bl *block) bool {
 	}
 	items := 0
 	for _, s := range parseInline(bl.paragraphText(), b.refs) {
-		es := b.segmentEntries(s, "", "", false)
+		es := b.segmentEntries(s, 0, "", false)
 		if es == nil && strings.Trim(runesString(s.text), " "+separators) != "" {
 			return false
 		}

@@ -37,7 +37,7 @@ func (b *builder) menuName(above *block) string {
 
 // textLinks records the links and buttons written in a paragraph's free
 // text.
-func (b *builder) textLinks(bl *block, region string, emit emitter) {
+func (b *builder) textLinks(bl *block, region page.Landmark, emit emitter) {
 	for _, s := range parseInline(bl.paragraphText(), b.refs) {
 		if s.link || s.button {
 			for _, e := range b.segmentEntries(s, region, "", false) {
@@ -260,10 +260,7 @@ func (b *builder) legalRun(run []prune, region *page.Region) {
 func legalEntries(text []prune) []*page.Entry {
 	var out []*page.Entry
 	for _, piece := range legalItems(text) {
-		e := &page.Entry{
-			Label: joinWords(piece.words), Kind: page.KindText, Region: page.RegionFooter,
-			Pos: piece.words[0][0].pos(),
-		}
+		e := &page.Entry{Link: page.Link{Label: joinWords(piece.words), Region: page.RegionFooter, Pos: piece.words[0][0].pos()}, Kind: page.KindText}
 		if piece.iconAt >= 0 {
 			e.Text = joinWords(piece.words[piece.iconAt+2:])
 			e.Icon = true

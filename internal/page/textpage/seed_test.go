@@ -126,7 +126,7 @@ func TestSeedModel(t *testing.T) {
 	// line 252 each with its own column, in the body.
 	var empty []string
 	for _, l := range p.Links {
-		if l.Tag != "a" || l.Attr != "href" || l.Line == 0 || l.Column == 0 {
+		if l.Tag != page.TagA || l.Attr != page.AttrHref || l.Line == 0 || l.Column == 0 {
 			t.Errorf("link %+v", l)
 		}
 		if l.Label == "" {
