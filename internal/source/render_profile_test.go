@@ -2,6 +2,7 @@ package source
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -40,24 +41,50 @@ func deadPID(t *testing.T) int {
 	return cmd.Process.Pid
 }
 
-// waitProcessesGone waits until no process has arg on its command line.
-func waitProcessesGone(t *testing.T, arg string) {
+// processesWith lists the processes that have arg on their command line.
+func processesWith(arg string) []string {
+	var pids []string
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		cmdline, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && slices.Contains(strings.Split(string(cmdline), "\x00"), arg) {
+			pids = append(pids, e.Name())
+		}
+	}
+	return pids
+}
+
+// waitProcessesGone waits until none of pids, nor any process with arg on
+// its command line, has a thread left running. A killed process whose first
+// thread has exited shows an empty command line while its other threads may
+// still finish a system call — one that makes a directory in the profile —
+// and stays a zombie where nothing reaps it, so a thread of it counts until
+// it is a zombie too.
+func waitProcessesGone(t *testing.T, arg string, pids []string) {
 	t.Helper()
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		found := false
-		entries, _ := os.ReadDir("/proc")
-		for _, e := range entries {
-			cmdline, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-			if err == nil && slices.Contains(strings.Split(string(cmdline), "\x00"), arg) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if len(processesWith(arg)) == 0 && !slices.ContainsFunc(pids, threadsRunning) {
 			return
 		}
 	}
 	t.Fatalf("processes with %s still run", arg)
+}
+
+// threadsRunning reports whether process pid has a thread that has not exited.
+func threadsRunning(pid string) bool {
+	tasks, _ := os.ReadDir(filepath.Join("/proc", pid, "task"))
+	for _, task := range tasks {
+		stat, err := os.ReadFile(filepath.Join("/proc", pid, "task", task.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// The state follows the command's name, which is in parentheses.
+		_, rest, ok := bytes.Cut(stat[bytes.LastIndexByte(stat, ')')+1:], []byte(" "))
+		if ok && len(rest) > 0 && rest[0] != 'Z' && rest[0] != 'X' {
+			return true
+		}
+	}
+	return false
 }
 
 // TestRemoveDeadProfiles: the profiles of dead runs of this user on this
@@ -157,10 +184,11 @@ func TestRenderProfileOfKilledRun(t *testing.T) {
 		_ = child.Process.Kill()
 		t.Fatalf("the child run said %q (%v), want its profile directory", line, err)
 	}
+	browser := processesWith("--user-data-dir=" + left)
 	_ = child.Process.Kill()
 	_ = child.Wait()
 	// The browser's helpers die a moment after it; a later run comes later.
-	waitProcessesGone(t, "--user-data-dir="+left)
+	waitProcessesGone(t, "--user-data-dir="+left, browser)
 	if _, err := os.Stat(left); err != nil {
 		t.Fatalf("the killed run's profile is gone before the next run: %v", err)
 	}
