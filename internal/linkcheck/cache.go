@@ -10,8 +10,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"reflect"
-	"strings"
 	"sync"
 	"time"
 
@@ -105,71 +103,34 @@ func readCacheFile(path string) (*cacheFile, error) {
 	return decodeCacheFile(data)
 }
 
-// decodeCacheFile decodes a cache file in one pass. The file is no link
-// cache without a version and entries; a cache of another version is
-// replaced whatever its entries hold; one of this version whose entries
-// cannot be read is corrupt.
+// decodeCacheFile decodes a cache file. The file is no link cache without a
+// version and entries; a cache of another version is replaced whatever its
+// entries hold, so the entries are decoded only once the version is this
+// one; a cache of this version whose entries cannot be read is corrupt.
 func decodeCacheFile(data []byte) (*cacheFile, error) {
-	var f struct {
-		Version *int         `json:"version"`
-		Entries cacheEntries `json:"entries"`
+	var probe struct {
+		Version *int            `json:"version"`
+		Entries json.RawMessage `json:"entries"`
 	}
-	if json.Unmarshal(data, &f) != nil || f.Version == nil || !f.Entries.present {
+	if json.Unmarshal(data, &probe) != nil || probe.Version == nil || probe.Entries == nil {
 		return nil, errors.New("not a pagelint link cache, left as it is (delete it to start a new one)")
 	}
-	if *f.Version != cacheVersion {
-		return emptyCacheFile(), &otherVersionError{*f.Version}
+	if *probe.Version != cacheVersion {
+		return emptyCacheFile(), &otherVersionError{*probe.Version}
 	}
-	if f.Entries.err != nil {
-		return nil, fmt.Errorf("corrupt link cache, left as it is (delete it to start a new one): %w", f.Entries.err)
+	var f cacheFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("corrupt link cache, left as it is (delete it to start a new one): %w", err)
 	}
-	if f.Entries.m == nil {
-		return emptyCacheFile(), nil
+	maps.DeleteFunc(f.Entries, func(_ string, e *cacheEntry) bool { return e == nil })
+	if f.Entries == nil {
+		f.Entries = map[string]*cacheEntry{}
 	}
-	maps.DeleteFunc(f.Entries.m, func(_ string, e *cacheEntry) bool { return e == nil })
-	return &cacheFile{Version: cacheVersion, Entries: f.Entries.m}, nil
+	return &f, nil
 }
 
 func emptyCacheFile() *cacheFile {
 	return &cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{}}
-}
-
-// cacheEntries are the entries of a cache file as the one decoding of the
-// file reads them: whether the file has them at all (null counts: an empty
-// cache), and why they cannot be read, which matters only once the
-// file's version is known to be this one. Their errors read as those of a
-// cacheFile's entries.
-type cacheEntries struct {
-	m       map[string]*cacheEntry
-	present bool
-	err     error
-	// aborted: err ended the decoding (a field's own decoder refused
-	// its value), where an error of a value's type does not: nothing
-	// after it counts.
-	aborted bool
-}
-
-func (e *cacheEntries) UnmarshalJSON(data []byte) error {
-	e.present = true
-	if e.aborted {
-		return nil
-	}
-	err := json.Unmarshal(data, &e.m)
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case err == nil:
-	case !errors.As(err, &typeErr):
-		e.err, e.aborted = err, true
-	case e.err == nil:
-		// As the error reads when a cacheFile is decoded: the path
-		// from the file's top, through its entries.
-		if typeErr.Struct == "" {
-			typeErr.Struct = reflect.TypeFor[cacheFile]().Name()
-		}
-		typeErr.Field = strings.TrimSuffix("entries."+typeErr.Field, ".")
-		e.err = typeErr
-	}
-	return nil // the file's version decides what the error means
 }
 
 // get returns the entry for key while it is fresh.

@@ -240,10 +240,9 @@ func TestCheckConcurrentCallsShareOneChecker(t *testing.T) {
 	}
 }
 
-// A cache file is read in one pass, and each kind of file keeps its own
-// message: no link cache (no version or no entries, or not JSON), another
-// version (whatever its entries hold), or a corrupt cache of this version,
-// whose message names the field as decoding a whole file would.
+// Each kind of cache file has its own message: no link cache (no version
+// or no entries, or not JSON), another version (whatever its entries
+// hold), or a corrupt cache of this version, whose message names the field.
 func TestDecodeCacheFile(t *testing.T) {
 	const (
 		notCache = "not a pagelint link cache, left as it is (delete it to start a new one)"
