@@ -46,8 +46,8 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	if found {
 		return r.path, r.ok
 	}
-	path, ok := s.resolve(sitePath)
-	if !ok && s.files != nil && !strings.HasPrefix(sitePath, "/..") {
+	path, ok, walked := s.resolve(sitePath)
+	if !ok && walked {
 		// The walk's "no such file" takes a few lookups to find again;
 		// kept, every broken link of a page of many would be kept while
 		// its checks run (docs/BENCHMARKS.md).
@@ -65,14 +65,15 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 
 // resolve asks the walk, else the disk: for a site that was not walked,
 // and for the paths that climb above the root, which only the relative
-// links of a loose page (see place) lead to.
-func (s *localSite) resolve(sitePath string) (string, bool) {
+// links of a loose page (see place) lead to. walked: the walk answered.
+func (s *localSite) resolve(sitePath string) (path string, ok, walked bool) {
 	if s.files != nil {
 		if p, ok := s.files.Resolve(sitePath); ok || !strings.HasPrefix(sitePath, "/..") {
-			return p, ok
+			return p, ok, true
 		}
 	}
-	return source.ResolveOnDisk(s.root, sitePath)
+	path, ok = source.ResolveOnDisk(s.root, sitePath)
+	return path, ok, false
 }
 
 func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
