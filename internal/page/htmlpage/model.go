@@ -398,8 +398,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 		var href []byte
 		href, e.HasHref = md.attr(n, atom.Href)
 		if e.HasHref {
-			e.Href = string(href)
-			e.Target = md.res.Target(e.Href)
+			e.Href, e.Target = md.res.TargetOf(&md.hrefs, href)
 		}
 	}
 	pl := md.placeOf(n)
