@@ -1,6 +1,9 @@
 package urlnorm
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 var resolverBases = []string{"/dir/index.html", "/", "/a/b/", "https://ex.com", "https://ex.com/x/y.html?q=1#f",
 	"//cdn.ex/x/", "https://ex.com/a:b/c", "http://ex.com:8080/d/"}
@@ -54,16 +57,43 @@ func checkFastPath(t *testing.T, base, h string) {
 }
 
 // FuzzResolver: the fast path of Target gives what net/url gives, and
-// TargetOf what Target gives.
+// TargetOf what Target gives, and SplitPlain the parts net/url gives.
 func FuzzResolver(f *testing.F) {
 	for _, h := range []string{"x/y.html?a=b#c", "https://h.ex/a?b#c", "#f", "/a/b", "x#"} {
 		f.Add(h)
 	}
 	f.Fuzz(func(t *testing.T, h string) {
+		checkSplitPlain(t, h)
 		var hrefs Hrefs
 		for _, base := range resolverBases {
 			checkFastPath(t, base, h)
 			checkTargetOf(t, &hrefs, base, h)
 		}
 	})
+}
+
+// SplitPlain gives the parts net/url gives.
+func TestSplitPlainAgreesWithNetURL(t *testing.T) {
+	for _, raw := range append(resolverHrefs, "https://h.ex/a?b", "http://h.ex/p?", "https://h.ex?q#f", "https://h.ex:8080/p",
+		"https://h.ex/a(b)!*'/c#x(y)", "https://h.ex/%41") {
+		checkSplitPlain(t, raw)
+	}
+}
+
+func checkSplitPlain(t *testing.T, raw string) {
+	t.Helper()
+	got, ok := SplitPlain(raw)
+	if !ok {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatalf("%q: plain, but net/url: %v", raw, err)
+	}
+	noFrag := *u
+	noFrag.Fragment, noFrag.RawFragment = "", ""
+	want := Plain{NoFragment: noFrag.String(), Authority: Authority(u), Path: u.Path, Fragment: u.Fragment}
+	if got != want || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		t.Errorf("%q: SplitPlain %+v, net/url %+v", raw, got, want)
+	}
 }
