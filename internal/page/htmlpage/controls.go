@@ -77,7 +77,17 @@ func (md *model) navigates(n nodeID) bool {
 // disclosure's toggle) or, without an href, when it carries the value it
 // picks (data-value: an option of a picker). An a without href and without
 // content is a fragment target (<a id="top"></a>), no control at all.
+// It is read once: the scan, the entry and the nesting of its menu ask it
+// of every link several times.
 func (md *model) anchorKind(n nodeID) page.Kind {
+	info := &md.info[n]
+	if info.anchor == 0 {
+		info.anchor = 1 + md.readAnchorKind(n)
+	}
+	return info.anchor - 1
+}
+
+func (md *model) readAnchorKind(n nodeID) page.Kind {
 	href, has := md.attr(n, atom.Href)
 	if !has && md.blank(n) {
 		return 0

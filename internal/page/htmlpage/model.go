@@ -54,7 +54,8 @@ type nodeInfo struct {
 	root         nodeID // see place
 	sel          span   // of selBuf: see selectorStep
 	memo         memo
-	in           uint8 // see locate
+	in           uint8     // see locate
+	anchor       page.Kind // 1 + anchorKind, 0 before it is asked
 }
 
 type memo uint8
