@@ -180,6 +180,21 @@ func indexIn(s string, set *[256]bool) int {
 // what ends the host of an absolute URL.
 var queryOrFragment, hostEnd = byteSet("?#"), byteSet("/?#")
 
+// allIn: every byte of s is in set (a table, where strings.Trim would
+// build one from its cutset at every call).
+func allIn(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !set[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// hostByte and digit are sets for allIn: what a plain host and a port are
+// made of.
+var hostByte, digit = byteSet("abcdefghijklmnopqrstuvwxyz0123456789.-"), byteSet("0123456789")
+
 func byteSet(bytes string) (set [256]bool) {
 	for i := 0; i < len(bytes); i++ {
 		set[bytes[i]] = true
@@ -287,12 +302,12 @@ func plainOrigin(h string) (origin string, ok bool) {
 	}
 	host := rest[:end]
 	if name, port, hasPort := strings.Cut(host, ":"); hasPort {
-		if port == "" || strings.Trim(port, "0123456789") != "" {
+		if port == "" || !allIn(port, &digit) {
 			return "", false
 		}
 		host = name
 	}
-	if host == "" || strings.Trim(host, "abcdefghijklmnopqrstuvwxyz0123456789.-") != "" {
+	if host == "" || !allIn(host, &hostByte) {
 		return "", false
 	}
 	return h[:len(h)-len(rest)+end], true
