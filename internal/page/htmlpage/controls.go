@@ -67,6 +67,9 @@ func (md *model) navigates(n nodeID) bool {
 	if md.controlKind(n) != page.KindLink {
 		return false
 	}
+	if md.is(n, atom.A) {
+		return md.info[n].anchor&anchorDead == 0 // anchorKind read it
+	}
 	href, ok := md.attr(n, atom.Href)
 	return !deadHref(href, ok)
 }
@@ -82,20 +85,27 @@ func (md *model) navigates(n nodeID) bool {
 func (md *model) anchorKind(n nodeID) page.Kind {
 	info := &md.info[n]
 	if info.anchor == 0 {
-		info.anchor = 1 + md.readAnchorKind(n)
+		info.anchor = md.readAnchor(n)
 	}
-	return info.anchor - 1
+	return info.anchor&^anchorDead - 1
 }
 
-func (md *model) readAnchorKind(n nodeID) page.Kind {
+// anchorDead is the bit of nodeInfo.anchor that says an a's href leads
+// nowhere (deadHref); the rest is 1 + anchorKind.
+const anchorDead page.Kind = 1 << 7
+
+func (md *model) readAnchor(n nodeID) page.Kind {
 	href, has := md.attr(n, atom.Href)
 	if !has && md.blank(n) {
-		return 0
+		return 1 | anchorDead
 	}
-	if deadHref(href, has) && (md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value")) {
-		return page.KindButton
+	if !deadHref(href, has) {
+		return 1 + page.KindLink
 	}
-	return page.KindLink
+	if md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value") {
+		return 1 + page.KindButton | anchorDead
+	}
+	return 1 + page.KindLink | anchorDead
 }
 
 // deadHref: an href that leads to no page (none, "", "#", javascript:).

@@ -55,7 +55,7 @@ type nodeInfo struct {
 	sel          span   // of selBuf: see selectorStep
 	memo         memo
 	in           uint8     // see locate
-	anchor       page.Kind // 1 + anchorKind, 0 before it is asked
+	anchor       page.Kind // see anchorKind; 0 before it is asked
 }
 
 type memo uint8
