@@ -64,7 +64,8 @@ var builders = make(chan *builder, 16)
 // maxPooledNodes: the arena of a page larger than this is not kept for
 // the next page. A site's pages mostly have a few thousand nodes; an arena
 // sized for its largest page would be kept, by every worker, through the
-// whole run (about 90 bytes a node with the model's memo).
+// whole run (about 80 bytes a node with the model's memo, which only
+// elements have).
 const maxPooledNodes = 1 << 14
 
 // Parse builds the model of one HTML page. It fails only when data is no
