@@ -23,13 +23,14 @@ type Result struct {
 	FinalURL        string // where redirects led; "" when there were none
 	Permanent       bool   // the URL answered with a permanent redirect (301, 308)
 	FragmentMissing bool   // the page works but has no such #fragment
-	Skipped         bool   // not checked: excluded, refused, scheme, deadline
+	Skipped         bool   // not checked: excluded, refused, scheme, deadline, no network
 	SkipReason      string
 	// Refused: Skipped because Options.Policy refused the address of the
 	// URL or of a redirect.
 	Refused bool
 	// Unchecked: Skipped because the run's deadline passed or it was
-	// canceled before the URL was asked.
+	// canceled before the URL was asked, or because the Check could reach
+	// no host (Stats.NoNetwork).
 	Unchecked bool
 	FromCache bool
 	Attempts  int // requests made for it, HEAD→GET fallbacks and redirects included
