@@ -113,7 +113,7 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 
 // scenarioDNS is the resolver of a scenario with a file "dns": a DNS server
 // on loopback that answers as its lines say ("NAME ANSWER", NAME "*" for
-// every other name, ANSWER an IPv4 address, NXDOMAIN or SERVFAIL); nil,
+// every other name, ANSWER an IPv4 address, NXDOMAIN, SERVFAIL or SILENCE); nil,
 // the system's resolver, without one.
 func scenarioDNS(t *testing.T, dir string) func(context.Context, string) ([]netip.Addr, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "dns"))

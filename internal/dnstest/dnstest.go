@@ -1,6 +1,6 @@
 // Package dnstest is a DNS server on 127.0.0.1 for tests: it answers each
-// query as its table says — no such name, a server failure, or an IPv4
-// address — and counts the queries of each name, so that a test can see
+// query as its table says — no such name, a server failure, silence, or an
+// IPv4 address — and counts the queries of each name, so that a test can see
 // how often a name was looked up. Lookup resolves through it.
 package dnstest
 
@@ -20,10 +20,11 @@ import (
 const (
 	NXDomain = "NXDOMAIN" // the name does not exist
 	ServFail = "SERVFAIL" // the server failed: a temporary error
+	Silence  = "SILENCE"  // no answer at all, as from a resolver that drops queries
 )
 
 // Server answers from its table: a name (lower case, no final dot), or "*"
-// for every other name, to NXDomain, ServFail or an IPv4 address.
+// for every other name, to NXDomain, ServFail, Silence or an IPv4 address.
 type Server struct {
 	conn    net.PacketConn
 	answers map[string]string
@@ -109,6 +110,9 @@ func (s *Server) reply(query []byte) ([]byte, bool) {
 		s.mu.Lock()
 		s.queries[name]++
 		s.mu.Unlock()
+	}
+	if answer == Silence {
+		return nil, false
 	}
 	rh := dnsmessage.Header{ID: h.ID, Response: true, RecursionDesired: h.RecursionDesired, RecursionAvailable: true}
 	ip, err := netip.ParseAddr(answer)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pagelint/pagelint/internal/dnstest"
 	"github.com/pagelint/pagelint/internal/netpolicy"
@@ -114,6 +115,29 @@ func TestCheckUnreachableHosts(t *testing.T) {
 				t.Errorf("cache holds a.test: %v, want %v:\n%s", got, !tt.outage, cached)
 			}
 		})
+	}
+}
+
+// A resolver that answers nothing: each lookup fails as a DNS timeout
+// within half the request timeout, before the request's own timeout, so
+// that it is the name's failure (retried as such), and a run whose every
+// name timed out reached no host.
+func TestCheckSilentResolver(t *testing.T) {
+	dns := dnstest.Start(t, map[string]string{"*": dnstest.Silence})
+	urls := []string{"https://a.test/", "https://b.test/x", "https://b.test/y", "https://c.test/"}
+	c := newChecker(t, Options{Policy: &netpolicy.Policy{Resolve: dns.Lookup}, Timeout: 400 * time.Millisecond, Retries: 1})
+	results := c.Check(context.Background(), urls)
+	for _, u := range urls {
+		if r := results[u]; !r.Unchecked || r.SkipReason != noNetworkReason {
+			t.Errorf("%s: %+v, want unchecked: %s", u, r, noNetworkReason)
+		}
+	}
+	o := c.Stats().NoNetwork
+	if o == nil || o.Unresolved != 3 || !strings.HasPrefix(o.Reason, "DNS lookup failed: ") {
+		t.Fatalf("outage %+v: want 3 names unresolved, for a DNS timeout", o)
+	}
+	if a := results[urls[0]].Attempts; a != 2 {
+		t.Errorf("a.test asked %d times, want 2 (one retry)", a)
 	}
 }
 
