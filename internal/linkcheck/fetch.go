@@ -350,6 +350,9 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
 		}
 		f := classify(err, c.opt.Timeout)
+		if f.timeout && reachOf(ctx).stuckAtDNS(req.URL.Hostname()) {
+			f = failure{reason: dnsFailed + "no answer within " + c.opt.Timeout.String(), retryable: true, timeout: true, host: true, dns: true}
+		}
 		if f.refused {
 			c.requests.Add(-1) // never sent
 		}

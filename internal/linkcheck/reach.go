@@ -45,6 +45,7 @@ type reach struct {
 	mu      sync.Mutex
 	flights map[string]*flight
 	gone    map[string]error    // names whose lookup failed for good
+	slow    map[string]bool     // names whose last lookup timed out
 	down    map[string]*failure // hosts down, by name
 
 	// answered: some host gave an HTTP answer. other: some request failed
@@ -76,7 +77,7 @@ type flight struct {
 
 func newReach(run context.Context, lookup func(context.Context, string) ([]netip.Addr, error), timeout time.Duration) *reach {
 	return &reach{lookup: lookup, timeout: timeout, run: run,
-		flights: map[string]*flight{}, gone: map[string]error{}, down: map[string]*failure{}}
+		flights: map[string]*flight{}, gone: map[string]error{}, slow: map[string]bool{}, down: map[string]*failure{}}
 }
 
 // resolve looks host up for a request: it joins the lookup in flight, or
@@ -104,41 +105,51 @@ func (r *reach) resolve(ctx context.Context, host string) ([]netip.Addr, error) 
 	}
 }
 
-// fly looks host up for the requests that wait for it. A lookup gets half
-// the request timeout: one that takes longer fails as a DNS timeout before
-// the request's own timeout ends it, so that it is known as the name's
-// failure, retried as such, and not as a timeout of the URL. Within it, a
-// lookup with no answer is asked again after a second, then two (see
-// lookupTries): a busy resolver drops queries, and the system's resolver
-// would wait 5s for each.
+// fly looks host up for the requests that wait for it, within the request
+// timeout. A first try that has no answer within lookupRetry is asked
+// again with the time that is left: a busy resolver drops queries, and
+// the system's resolver would wait 5s for each; the second try still
+// waits long enough for the system's resolver to turn to its next server.
 func (r *reach) fly(host string, f *flight) {
-	ctx, cancel := context.WithTimeout(r.run, r.timeout/2)
+	ctx, cancel := context.WithTimeout(r.run, r.timeout)
 	defer cancel()
-	for i := 0; ; i++ {
-		try, stop := ctx, func() {}
-		if i < len(lookupTries) {
-			try, stop = context.WithTimeout(ctx, lookupTries[i])
-		}
-		f.addrs, f.err = r.lookup(try, host)
-		stop()
-		var dnsErr *net.DNSError
-		if i == len(lookupTries) || ctx.Err() != nil || !errors.As(f.err, &dnsErr) || !dnsErr.IsTimeout {
-			break
-		}
+	first, stop := context.WithTimeout(ctx, lookupRetry)
+	f.addrs, f.err = r.lookup(first, host)
+	stop()
+	if isDNSTimeout(f.err) && ctx.Err() == nil {
+		f.addrs, f.err = r.lookup(ctx, host)
 	}
 	r.mu.Lock()
 	delete(r.flights, host)
 	var dnsErr *net.DNSError
-	if errors.As(f.err, &dnsErr) && !dnsErr.IsTimeout && !dnsErr.IsTemporary {
+	switch {
+	case isDNSTimeout(f.err):
+		r.slow[host] = true
+	case errors.As(f.err, &dnsErr) && !dnsErr.IsTemporary:
 		r.gone[host] = f.err
+	default:
+		delete(r.slow, host)
 	}
 	r.mu.Unlock()
 	close(f.done)
 }
 
-// lookupTries are the times a lookup waits for an answer before it asks
-// again; the last try gets what is left of the lookup's time.
-var lookupTries = []time.Duration{time.Second, 2 * time.Second}
+// lookupRetry is how long a lookup's first try waits for an answer.
+const lookupRetry = time.Second
+
+func isDNSTimeout(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr) && dnsErr.IsTimeout
+}
+
+// stuckAtDNS reports whether a request to host that timed out was still
+// waiting for its name: the lookup is under way, or the last one timed
+// out. Such a timeout is the name's, not the URL's.
+func (r *reach) stuckAtDNS(host string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.flights[host] != nil || r.slow[host]
+}
 
 // markDown records that the host of rawURL (a normal form) failed for good
 // with f.

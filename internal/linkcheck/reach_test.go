@@ -118,10 +118,9 @@ func TestCheckUnreachableHosts(t *testing.T) {
 	}
 }
 
-// A resolver that answers nothing: each lookup fails as a DNS timeout
-// within half the request timeout, before the request's own timeout, so
-// that it is the name's failure (retried as such), and a run whose every
-// name timed out reached no host.
+// A resolver that answers nothing: a request that times out while its
+// name is being looked up fails at DNS, the name's failure (retried as a
+// timeout is), and a run whose every name timed out reached no host.
 func TestCheckSilentResolver(t *testing.T) {
 	dns := dnstest.Start(t, map[string]string{"*": dnstest.Silence})
 	urls := []string{"https://a.test/", "https://b.test/x", "https://b.test/y", "https://c.test/"}
