@@ -118,6 +118,9 @@ func openInChromium(t *testing.T, r *Report) *browserPage {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
+		// Chromium makes its socket directory in TMPDIR, and a browser
+		// that is stopped by a signal leaves it there.
+		chromedp.Env("TMPDIR="+t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
 	t.Cleanup(cancelAlloc)
