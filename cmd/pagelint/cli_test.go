@@ -17,7 +17,7 @@ import (
 
 	"github.com/xeipuuv/gojsonschema"
 
-	"github.com/pagelint/pagelint/internal/dnstest"
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of fixtures/")
@@ -127,7 +127,7 @@ func scenarioDNS(t *testing.T, dir string) func(context.Context, string) ([]neti
 			answers[name] = strings.TrimSpace(answer)
 		}
 	}
-	return dnstest.Start(t, answers).Lookup
+	return testnet.StartDNS(t, answers).Lookup
 }
 
 // snapshot records the files of dir with their modification times.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pagelint/pagelint/internal/dnstest"
 	"github.com/pagelint/pagelint/internal/netpolicy"
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 // A Check whose hosts' names do not resolve, on a real DNS server on
@@ -40,18 +40,18 @@ func TestCheckUnreachableHosts(t *testing.T) {
 		reason string
 		works  int // URLs that work
 	}{
-		{"every name gone", map[string]string{"*": dnstest.NXDomain},
+		{"every name gone", map[string]string{"*": testnet.NXDomain},
 			urls("a.test", "b.test", "c.test"), true, "", 0},
-		{"two names gone: dead domains", map[string]string{"*": dnstest.NXDomain},
+		{"two names gone: dead domains", map[string]string{"*": testnet.NXDomain},
 			urls("a.test", "b.test"), false, "DNS lookup failed: no such host", 0},
-		{"one host answers", map[string]string{"*": dnstest.NXDomain, "live.test": "127.0.0.1"},
+		{"one host answers", map[string]string{"*": testnet.NXDomain, "live.test": "127.0.0.1"},
 			append(urls("a.test", "b.test", "c.test"), "http://live.test"+port+"/ok"), false, "DNS lookup failed: no such host", 1},
-		{"a 404 is an answer", map[string]string{"*": dnstest.NXDomain, "live.test": "127.0.0.1"},
+		{"a 404 is an answer", map[string]string{"*": testnet.NXDomain, "live.test": "127.0.0.1"},
 			append(urls("a.test", "b.test", "c.test"), "http://live.test"+port+"/404"), false, "DNS lookup failed: no such host", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dns := dnstest.Start(t, tt.answers)
+			dns := testnet.StartDNS(t, tt.answers)
 			cachePath := filepath.Join(t.TempDir(), "cache.json")
 			c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, CachePath: cachePath})
 			results := c.Check(context.Background(), tt.urls)
@@ -122,7 +122,7 @@ func TestCheckUnreachableHosts(t *testing.T) {
 // name is being looked up fails at DNS, the name's failure (retried as a
 // timeout is), and a run whose every name timed out reached no host.
 func TestCheckSilentResolver(t *testing.T) {
-	dns := dnstest.Start(t, map[string]string{"*": dnstest.Silence})
+	dns := testnet.StartDNS(t, map[string]string{"*": testnet.Silence})
 	urls := []string{"https://a.test/", "https://b.test/x", "https://b.test/y", "https://c.test/"}
 	c := newChecker(t, Options{Policy: &netpolicy.Policy{Resolve: dns.Lookup}, Timeout: 400 * time.Millisecond, Retries: 1})
 	results := c.Check(context.Background(), urls)
@@ -143,7 +143,7 @@ func TestCheckSilentResolver(t *testing.T) {
 // A host with many URLs is looked up once, and only the URLs in flight
 // when its name failed were sent: the rest did not wait for a slot.
 func TestCheckDownHostLookedUpOnce(t *testing.T) {
-	dns := dnstest.Start(t, map[string]string{"*": dnstest.NXDomain})
+	dns := testnet.StartDNS(t, map[string]string{"*": testnet.NXDomain})
 	var urls []string
 	for i := range 200 {
 		urls = append(urls, fmt.Sprintf("https://many.test/doc/%d", i))
@@ -178,7 +178,7 @@ func TestCheckDownHostLookedUpOnce(t *testing.T) {
 // leaves the host's slot to the next, which tries too), and then is the
 // host's answer for its other URLs.
 func TestCheckTemporaryDNSFailureRetried(t *testing.T) {
-	dns := dnstest.Start(t, map[string]string{"*": dnstest.ServFail})
+	dns := testnet.StartDNS(t, map[string]string{"*": testnet.ServFail})
 	// How many queries one lookup makes depends on the system's resolver
 	// settings (attempts, servers): count it.
 	_, _ = dns.Lookup(context.Background(), "probe.test")

@@ -1,8 +1,4 @@
-// Package dnstest is a DNS server on 127.0.0.1 for tests: it answers each
-// query as its table says — no such name, a server failure, silence, or an
-// IPv4 address — and counts the queries of each name, so that a test can see
-// how often a name was looked up. Lookup resolves through it.
-package dnstest
+package testnet
 
 import (
 	"context"
@@ -23,9 +19,12 @@ const (
 	Silence  = "SILENCE"  // no answer at all, as from a resolver that drops queries
 )
 
-// Server answers from its table: a name (lower case, no final dot), or "*"
-// for every other name, to NXDomain, ServFail, Silence or an IPv4 address.
-type Server struct {
+// DNS is a DNS server on 127.0.0.1: it answers each query as its table
+// says — a name (lower case, no final dot), or "*" for every other name, to
+// NXDomain, ServFail, Silence or an IPv4 address — and counts the queries
+// of each name, so that a test can see how often a name was looked up.
+// Lookup resolves through it.
+type DNS struct {
 	conn    net.PacketConn
 	answers map[string]string
 	lookup  *net.Resolver
@@ -34,14 +33,14 @@ type Server struct {
 	queries map[string]int // A queries by name
 }
 
-// Start serves answers until the test ends.
-func Start(t testing.TB, answers map[string]string) *Server {
+// StartDNS serves answers until the test ends.
+func StartDNS(t testing.TB, answers map[string]string) *DNS {
 	t.Helper()
 	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{conn: conn, answers: answers, queries: map[string]int{}}
+	s := &DNS{conn: conn, answers: answers, queries: map[string]int{}}
 	addr := conn.LocalAddr().String()
 	// Go's own resolver, whatever the server the system names: the test
 	// server is the only one asked.
@@ -63,18 +62,18 @@ func Start(t testing.TB, answers map[string]string) *Server {
 
 // Lookup resolves host through the server, as a netpolicy.Policy's
 // Resolve.
-func (s *Server) Lookup(ctx context.Context, host string) ([]netip.Addr, error) {
+func (s *DNS) Lookup(ctx context.Context, host string) ([]netip.Addr, error) {
 	return s.lookup.LookupNetIP(ctx, "ip", host)
 }
 
 // Queries is how many A queries of name the server answered.
-func (s *Server) Queries(name string) int {
+func (s *DNS) Queries(name string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.queries[name]
 }
 
-func (s *Server) serve() {
+func (s *DNS) serve() {
 	buf := make([]byte, 512)
 	for {
 		n, from, err := s.conn.ReadFrom(buf)
@@ -91,7 +90,7 @@ func (s *Server) serve() {
 }
 
 // reply answers one query; ok is false for a packet that is none.
-func (s *Server) reply(query []byte) ([]byte, bool) {
+func (s *DNS) reply(query []byte) ([]byte, bool) {
 	var p dnsmessage.Parser
 	h, err := p.Start(query)
 	if err != nil {
