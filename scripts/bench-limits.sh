@@ -2,7 +2,8 @@
 # The builder's bounds (docs/BENCHMARKS.md): pagelint check --offline on
 #   - pages of 1,000, 10,000 and 100,000 nested divs (time linear in depth);
 #   - pages of 1, 10 and 49 MB (under the default 50 MB limit) of navs of links (memory and time linear in
-#     bytes);
+#     bytes): every link a link-broken finding, then with a config that
+#     turns that rule off (no findings: the parse's peak decides the run's);
 #   - generated sites of SITES pages (default "10000 50000 100000", "" for
 #     none: memory that grows with distinct links and menus, not with pages).
 # It prints CPU time (user+sys) and peak RSS of each run. What a large
@@ -17,8 +18,8 @@ cd "$(dirname "$0")/.."
 out=${OUT:-bench/out-limits}
 mkdir -p "$out" && out=$(realpath "$out")
 go build -o "$out/pagelint" ./cmd/pagelint
-run() { # label, input
-  /usr/bin/time -f "%U %S %M" "$out/pagelint" check --offline --no-progress -f json "$2" > "$out/last.json" 2> "$out/last.time" || true
+run() { # label, input, extra arguments
+  /usr/bin/time -f "%U %S %M" "$out/pagelint" check --offline --no-progress -f json "${@:3}" "$2" > "$out/last.json" 2> "$out/last.time" || true
   tail -1 "$out/last.time" | awk -v l="$1" -v b="$(du -b "$2" | tail -1 | cut -f1)" \
     '{ printf "%-22s %8.1f MB  %7.2f s CPU  %7.0f MB peak RSS  (%.1f x the input)\n", l, b / 1048576, $1 + $2, $3 / 1024, $3 * 1024 / b }'
 }
@@ -41,6 +42,8 @@ for mb in (1, 10, 49):
 PY
 for depth in 1000 10000 100000; do run "nested divs: $depth" "$out/nested-$depth.html"; done
 for mb in 1 10 49; do run "large page: $mb MB" "$out/large-${mb}mb.html"; done
+echo '{ "rules": { "link-broken": "off" } }' > "$out/no-link-broken.json"
+for mb in 1 10 49; do run "no link-broken: $mb MB" "$out/large-${mb}mb.html" -c "$out/no-link-broken.json"; done
 for pages in ${SITES-10000 50000 100000}; do
   rm -rf "$out/site"
   go run ./scripts/gensite -out "$out/site" -pages "$pages" > /dev/null

@@ -148,6 +148,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		Sitemaps:       c.StringSlice("sitemap"),
 		Shard:          shard,
 		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
+		Resolve:        s.resolve,
 		Version:        version,
 
 		ReportUnusedDisable: c.Bool("report-unused-disable"),
@@ -198,7 +199,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		rep.Shard = shard.String()
 	}
 	rep.Summary = report.Summarize(findings, len(res.Pages), res.LinksChecked, time.Since(started).Milliseconds(), res.Offline)
-	rep.Summary.LinksUnchecked = res.LinksUnchecked
+	rep.Summary.LinksUnchecked, rep.Summary.NoNetwork = res.LinksUnchecked, res.LinksNoNetwork
 	rep.Summary.LinksOffline, rep.Summary.LinksUnresolved = res.LinksOffline, res.LinksUnresolved
 	rep.Summary.HomeItemsSkipped = res.HomeItemsSkipped
 	rep.Summary.Interrupted = interrupted

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +16,8 @@ import (
 	"time"
 
 	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/pagelint/pagelint/internal/testnet"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of fixtures/")
@@ -67,6 +71,7 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 	// One temporary directory for the scenario, so that a command can read
 	// what an earlier one wrote (a baseline, shard reports).
 	tmp := t.TempDir()
+	resolve := scenarioDNS(t, abs)
 	var out strings.Builder
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		line = strings.TrimSpace(line)
@@ -88,7 +93,8 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 			t.Fatalf("%s: %v", line, err)
 		}
 		var stdout, stderr bytes.Buffer
-		code := run(append([]string{"pagelint"}, args...), &stdin, &stdout, &stderr)
+		code := runStreams(context.Background(), append([]string{"pagelint"}, args...),
+			&streams{stdin: &stdin, stdout: &stdout, stderr: &stderr, resolve: resolve})
 		fmt.Fprintf(&out, "$ pagelint %s\n", line)
 		checkReport(t, stdout.Bytes(), reportSchema)
 		out.WriteString(normalize(stdout.String(), tmp))
@@ -103,6 +109,25 @@ func runScenario(t *testing.T, dir string, reportSchema *gojsonschema.Schema) st
 		fmt.Fprintf(&out, "--- exit %d\n\n", code)
 	}
 	return out.String()
+}
+
+// scenarioDNS is the resolver of a scenario with a file "dns": a DNS server
+// on loopback that answers as its lines say ("NAME ANSWER", NAME "*" for
+// every other name, ANSWER an IPv4 address, NXDOMAIN, SERVFAIL or SILENCE); nil,
+// the system's resolver, without one.
+func scenarioDNS(t *testing.T, dir string) func(context.Context, string) ([]netip.Addr, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "dns"))
+	if err != nil {
+		return nil
+	}
+	answers := map[string]string{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		name, answer, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if ok && !strings.HasPrefix(name, "#") {
+			answers[name] = strings.TrimSpace(answer)
+		}
+	}
+	return testnet.StartDNS(t, answers).Lookup
 }
 
 // snapshot records the files of dir with their modification times.

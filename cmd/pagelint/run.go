@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -34,6 +35,9 @@ type streams struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// resolve looks up the host names of the run's requests; nil means
+	// the system's resolver. Tests give a DNS server of their own.
+	resolve func(ctx context.Context, host string) ([]netip.Addr, error)
 }
 
 // run is the whole program: it parses args, runs a command and returns the
@@ -48,7 +52,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // runContext is run under a context whose cancellation, with an
 // *interrupt as its cause, is an interruption: the reports say so, and
 // the exit code is 128 plus the signal's number.
-func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runStreams(ctx, args, &streams{stdin: stdin, stdout: stdout, stderr: stderr})
+}
+
+// runStreams is runContext on the streams s.
+func runStreams(ctx context.Context, args []string, s *streams) (code int) {
+	stderr := s.stderr
 	defer func() {
 		// A panic is a bug, but the user still gets one line and exit 2.
 		if r := recover(); r != nil {
@@ -57,7 +67,6 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}()
 	governMemory()
-	s := &streams{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(s)
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if sig, ok := interruptedBy(ctx); ok {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -24,6 +25,9 @@ type job struct {
 	anchors     []string
 	hasAnchors  bool
 	partial     bool
+	// hostDown: the URL failed because its host is down (see reach);
+	// its result is cached once the Check knows it was no outage.
+	hostDown bool
 }
 
 // input is one string the caller gave, with what it resolved to.
@@ -47,6 +51,11 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		defer cancel()
 	}
 	c.requests.Store(0)
+	var lookup func(context.Context, string) ([]netip.Addr, error)
+	if c.opt.Policy != nil {
+		lookup = c.opt.Policy.LookupName
+	}
+	ctx = withReach(ctx, newReach(ctx, lookup, c.opt.Timeout))
 
 	results := make(map[string]*Result, len(urls))
 	jobs := map[string]*job{}
@@ -75,6 +84,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 	}
 
 	c.run(ctx, order)
+	outage := c.settleDown(ctx, order)
 
 	var failures, skipped int
 	for _, j := range jobs {
@@ -104,10 +114,31 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		Failures:  failures,
 		Skipped:   skipped,
 		Duration:  time.Since(start),
+		NoNetwork: outage,
 	}
 	c.statsMu.Unlock()
 	return results
 }
+
+// settleDown judges the URLs of hosts that were down once all are known:
+// in an outage they are not checked (nothing was learnt of them), else
+// they are broken, and cached as such.
+func (c *Checker) settleDown(ctx context.Context, order []*job) *Outage {
+	outage := reachOf(ctx).outage(order)
+	for _, j := range order {
+		switch {
+		case !j.hostDown:
+		case outage != nil:
+			j.res = &Result{URL: j.t.Key, OK: true, Skipped: true, Unchecked: true, SkipReason: noNetworkReason, Attempts: j.res.Attempts}
+		default:
+			c.cacheResult(j)
+		}
+	}
+	return outage
+}
+
+// noNetworkReason is the SkipReason of a URL an outage left unchecked.
+const noNetworkReason = "not checked: no host could be reached (no network)"
 
 func (c *Checker) countCacheHits(jobs map[string]*job) int {
 	n := 0
@@ -209,6 +240,7 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 		}
 		close(queue)
 		hs := c.host(hostKey)
+		name := list[0].t.Host
 		for range min(workersPerSlot*c.opt.PerHost, len(list)) {
 			wg.Add(1)
 			go func() {
@@ -220,7 +252,9 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 					// would be the scheduler's. Taken in turn by the
 					// holders of slots, which are granted in order,
 					// the URLs go out in the order given.
-					haveSlot := hs.acquire(ctx) == nil
+					// A host that is down has its URLs answered at
+					// once, with no slot (see checkJob).
+					haveSlot := reachOf(ctx).downBy(name) == nil && hs.acquire(ctx) == nil
 					j, ok := <-queue
 					if !ok {
 						if haveSlot {
@@ -271,12 +305,26 @@ func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job, haveSlot 
 		}
 		return
 	}
+	if f := reachOf(ctx).downBy(j.t.Host); f != nil {
+		if haveSlot {
+			hs.release()
+		}
+		j.res, j.hostDown = &Result{URL: j.t.Key, Reason: f.reason}, true
+		return
+	}
 	out := c.fetch(ctx, hs, j.t.Key, j.needAnchors, haveSlot)
 	if out.res.Skipped {
 		j.res = out.res
 		return
 	}
 	j.res, j.anchors, j.hasAnchors, j.partial = out.res, out.anchors, out.hasAnchors, out.partial
+	if j.hostDown = out.hostDown; !j.hostDown {
+		c.cacheResult(j)
+	}
+}
+
+// cacheResult keeps the result of a URL that was asked.
+func (c *Checker) cacheResult(j *job) {
 	if c.cache != nil {
 		c.cache.put(j.t.Key, &cacheEntry{
 			Checked: c.now(), OK: j.res.OK, Status: j.res.Status, Reason: j.res.Reason,

@@ -1,10 +1,12 @@
 package linkcheck
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,13 +23,14 @@ type Result struct {
 	FinalURL        string // where redirects led; "" when there were none
 	Permanent       bool   // the URL answered with a permanent redirect (301, 308)
 	FragmentMissing bool   // the page works but has no such #fragment
-	Skipped         bool   // not checked: excluded, refused, scheme, deadline
+	Skipped         bool   // not checked: excluded, refused, scheme, deadline, no network
 	SkipReason      string
 	// Refused: Skipped because Options.Policy refused the address of the
 	// URL or of a redirect.
 	Refused bool
 	// Unchecked: Skipped because the run's deadline passed or it was
-	// canceled before the URL was asked.
+	// canceled before the URL was asked, or because the Check could reach
+	// no host (Stats.NoNetwork).
 	Unchecked bool
 	FromCache bool
 	Attempts  int // requests made for it, HEAD→GET fallbacks and redirects included
@@ -41,6 +44,8 @@ type Stats struct {
 	Failures  int // distinct URLs found broken
 	Skipped   int // distinct URLs not checked
 	Duration  time.Duration
+	// NoNetwork is set when the Check could reach no host (see Outage).
+	NoNetwork *Outage
 }
 
 // Checker checks external URLs. It is safe for concurrent use.
@@ -156,7 +161,9 @@ func New(opt Options) (*Checker, error) {
 }
 
 // newTransport is one transport for all requests, so connections to a host
-// are reused across its URLs.
+// are reused across its URLs. Its lookups of names go through the reach
+// of the Check whose request dials (see reachOf), which asks each name
+// once at a time.
 func newTransport(opt Options) *http.Transport {
 	dialer := &net.Dialer{Timeout: opt.Timeout, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
@@ -170,8 +177,14 @@ func newTransport(opt Options) *http.Transport {
 		ExpectContinueTimeout: time.Second,
 	}
 	if opt.Policy != nil {
-		t.Proxy = opt.Policy.Proxy
-		t.DialContext = opt.Policy.DialContext(dialer)
+		policy := opt.Policy.WithResolve(func(ctx context.Context, host string) ([]netip.Addr, error) {
+			if r := reachOf(ctx); r != nil {
+				return r.resolve(ctx, host)
+			}
+			return opt.Policy.LookupName(ctx, host)
+		})
+		t.Proxy = policy.Proxy
+		t.DialContext = policy.DialContext(dialer)
 	}
 	return t
 }

@@ -33,6 +33,8 @@ type outcome struct {
 	anchors    []string
 	hasAnchors bool
 	partial    bool
+	// hostDown: the URL's own host failed for good (see reach).
+	hostDown bool
 }
 
 // answer is one HTTP exchange: a status or a failure.
@@ -89,7 +91,12 @@ func (c *Checker) fetch(ctx context.Context, hs *hostState, key string, needAnch
 				return outcome{res: notChecked(key, err)}
 			}
 			res.Reason = a.fail.reason
-			return outcome{res: res}
+			if a.fail.host {
+				// The host of this hop (the URL's own, or where a
+				// redirect led) failed for good, after its retries.
+				reachOf(ctx).markDown(current, a.fail)
+			}
+			return outcome{res: res, hostDown: a.fail.host && current == key}
 		}
 		if isRedirect(a.status) && a.location != "" {
 			if hop == 0 {
@@ -343,11 +350,21 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
 		}
 		f := classify(err, c.opt.Timeout)
+		if f.timeout && reachOf(ctx).stuckAtDNS(req.URL.Hostname()) {
+			f = failure{reason: dnsFailed + "no answer within " + c.opt.Timeout.String(), retryable: true, timeout: true, host: true, dns: true}
+		}
 		if f.refused {
 			c.requests.Add(-1) // never sent
 		}
+		reachOf(ctx).saw(&f)
+		if f.host && !f.retryable {
+			// Before the slot is given back: the host's next URL must
+			// find it down.
+			reachOf(ctx).markDown(rawURL, &f)
+		}
 		return answer{fail: &f}
 	}
+	reachOf(ctx).saw(nil)
 	busy := resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable
 	hs.observe(time.Since(sent), busy, c.now())
 	defer func() { _ = resp.Body.Close() }()

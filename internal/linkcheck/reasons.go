@@ -34,7 +34,14 @@ type failure struct {
 	// refused: the network policy refused the address (see
 	// Options.Policy), so the URL is not checked.
 	refused bool
+	// host: the failure is the host's, not the URL's — its name did not
+	// resolve (dns), or none of its addresses could be reached (see
+	// reach).
+	host, dns bool
 }
+
+// dnsFailed starts the reason of a failed lookup.
+const dnsFailed = "DNS lookup failed: "
 
 // classify says why a round trip failed, in the words a user can act on.
 func classify(err error, timeout time.Duration) failure {
@@ -58,7 +65,7 @@ func classify(err error, timeout time.Duration) failure {
 		if dnsErr.IsNotFound {
 			what = "no such host"
 		}
-		return failure{reason: "DNS lookup failed: " + what, retryable: dnsErr.IsTimeout || dnsErr.IsTemporary}
+		return failure{reason: dnsFailed + what, retryable: dnsErr.IsTimeout || dnsErr.IsTemporary, host: true, dns: true}
 	case errors.As(err, &verify):
 		return failure{reason: "TLS certificate error: " + verify.Err.Error()}
 	case errors.As(err, &unknown), errors.As(err, &hostErr), errors.As(err, &invalid):
@@ -73,8 +80,10 @@ func classify(err error, timeout time.Duration) failure {
 		return failure{reason: "timeout after " + timeout.String(), retryable: true, timeout: true}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return failure{reason: "connection closed by server", retryable: true, closed: true}
-	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
-		return failure{reason: "host unreachable"}
+	case errors.Is(err, syscall.ENETUNREACH):
+		return failure{reason: "network unreachable", host: true}
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		return failure{reason: "host unreachable", host: true}
 	}
 	if errors.As(err, &urlError) {
 		err = urlError.Err

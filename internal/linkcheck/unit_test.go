@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -121,6 +122,31 @@ func TestClassify(t *testing.T) {
 		f := classify(tt.err, 10*time.Second)
 		if f.reason != tt.reason || f.retryable != tt.retryable {
 			t.Errorf("%v: got %q retryable=%v, want %q %v", tt.err, f.reason, f.retryable, tt.reason, tt.retryable)
+		}
+	}
+}
+
+// The failures that are the host's, not the URL's (see reach): its name
+// did not resolve, or no route led to it.
+func TestClassifyHostFailures(t *testing.T) {
+	wrap := func(err error) error { return &url.Error{Op: "Head", URL: "https://x.example/", Err: err} }
+	tests := []struct {
+		err       error
+		reason    string
+		host, dns bool
+	}{
+		{wrap(&net.DNSError{Err: "no such host", Name: "x.example", IsNotFound: true}), "DNS lookup failed: no such host", true, true},
+		{wrap(&net.DNSError{Err: "server misbehaving", Name: "x.example", IsTemporary: true}), "DNS lookup failed: server misbehaving", true, true},
+		{wrap(&net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}), "network unreachable", true, false},
+		{wrap(&net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.EHOSTUNREACH)}), "host unreachable", true, false},
+		{wrap(&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}), "connection refused", false, false},
+		{wrap(context.DeadlineExceeded), "timeout after 10s", false, false},
+		{wrap(x509.UnknownAuthorityError{}), "TLS certificate error: x509: certificate signed by unknown authority", false, false},
+	}
+	for _, tt := range tests {
+		f := classify(tt.err, 10*time.Second)
+		if f.reason != tt.reason || f.host != tt.host || f.dns != tt.dns {
+			t.Errorf("%v: got %q host=%v dns=%v, want %q %v %v", tt.err, f.reason, f.host, f.dns, tt.reason, tt.host, tt.dns)
 		}
 	}
 }

@@ -72,7 +72,12 @@ func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pag
 		opt.Warn(fmt.Sprintf("%s not checked: the network policy refuses their addresses (loopback and private ones are checked with --allow-private; link-local ones never)",
 			finding.Plural(refused, "external link", "external links")))
 	}
-	return results, linkCounts{checked: len(results), unchecked: unchecked}, nil
+	outage := checker.Stats().NoNetwork
+	if outage != nil {
+		opt.Warn(fmt.Sprintf("%s not checked: no host could be reached (%s); is the network down? Use --offline to check no external link",
+			finding.Plural(unchecked, "external link", "external links"), outage.Summary()))
+	}
+	return results, linkCounts{checked: len(results), unchecked: unchecked, noNetwork: outage != nil}, nil
 }
 
 // crawlLimit is what a crawl leaves of its --max-pages to the link checks
@@ -109,8 +114,13 @@ func (c *crawlLimit) within(targets []string) (kept []string, over int) {
 }
 
 // linkCounts are the distinct link targets a run judged, the external ones
-// links.deadline left unchecked, and those an offline run left unchecked.
-type linkCounts struct{ checked, unchecked, offline int }
+// links.deadline or an outage left unchecked, and those an offline run left
+// unchecked; noNetwork: the run could reach no external host
+// (linkcheck.Outage).
+type linkCounts struct {
+	checked, unchecked, offline int
+	noNetwork                   bool
+}
 
 // notExcluded counts the URLs that links.exclude would not have spared.
 func notExcluded(opt *Options, urls []string) int {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"net/url"
 	"runtime"
 	"slices"
@@ -63,6 +64,9 @@ type Options struct {
 	Progress io.Writer
 	// Warn receives one-line warnings (cache trouble, skipped URLs).
 	Warn func(string)
+	// Resolve looks up the host names of the run's requests; nil means
+	// the system's resolver. Tests give their own (netpolicy.Policy).
+	Resolve func(ctx context.Context, host string) ([]netip.Addr, error)
 	// Version goes into the link checker's User-Agent.
 	Version string
 	// OnlyPages lints, of the files named, only the pages (HTML, and the
@@ -88,8 +92,12 @@ type Result struct {
 	// at, for the reports that list rules.
 	Rules        []finding.Rule
 	LinksChecked int
-	// LinksUnchecked are the external URLs links.deadline left unchecked.
+	// LinksUnchecked are the external URLs links.deadline left unchecked,
+	// or LinksNoNetwork.
 	LinksUnchecked int
+	// LinksNoNetwork: the run could reach no external host, so the links
+	// it asked are unchecked, not broken (see linkcheck.Outage).
+	LinksNoNetwork bool
 	// LinksOffline are the URLs not checked because the run was offline;
 	// LinksUnresolved the links of saved pages that name no origin.
 	LinksOffline, LinksUnresolved int
@@ -193,6 +201,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.LinksChecked, res.LinksUnchecked, res.LinksOffline = counts.checked, counts.unchecked, counts.offline
+	res.LinksNoNetwork = counts.noNetwork
 	// Every shard reads every page, so each says the same of the home page.
 	homeJudged := true
 	for _, g := range groups {
@@ -311,7 +320,7 @@ func (opt *Options) prepare(ctx context.Context) {
 // --exclude-private or links.excludePrivate; link-local, metadata and
 // unspecified ones never.
 func networkPolicy(ctx context.Context, opt *Options) *netpolicy.Policy {
-	p := &netpolicy.Policy{}
+	p := &netpolicy.Policy{Resolve: opt.Resolve}
 	l := &opt.Config.Links
 	switch {
 	case opt.ExcludePrivate || l.ExcludePrivate:

@@ -103,6 +103,24 @@ type Policy struct {
 	proxies  sync.Map // host:port of the proxies in use → true
 }
 
+// WithResolve is a copy of p that looks host names up with resolve, for a
+// client that asks each name once (the link checker shares one lookup
+// among the requests of a host, and keeps a name that does not exist).
+// IP literals and localhost are still p's to resolve, whatever resolve
+// says.
+func (p *Policy) WithResolve(resolve func(ctx context.Context, host string) ([]netip.Addr, error)) *Policy {
+	return &Policy{AllowLoopback: p.AllowLoopback, AllowPrivate: p.AllowPrivate, Resolve: resolve, proxyFor: p.proxyFor}
+}
+
+// LookupName looks a host name up as DialContext does when it is no IP
+// literal and not localhost: with Resolve, else the system's resolver.
+func (p *Policy) LookupName(ctx context.Context, host string) ([]netip.Addr, error) {
+	if p.Resolve != nil {
+		return p.Resolve(ctx, host)
+	}
+	return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+}
+
 // RefusedError is a connection the policy did not allow.
 type RefusedError struct {
 	Host  string // as the URL names it
@@ -195,8 +213,5 @@ func (p *Policy) resolve(ctx context.Context, host string) ([]netip.Addr, error)
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.IPv6Loopback()}, nil
 	}
-	if p.Resolve != nil {
-		return p.Resolve(ctx, host)
-	}
-	return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	return p.LookupName(ctx, host)
 }

@@ -171,10 +171,6 @@ type Copyright struct {
 // a script, a stylesheet, a frame. Its fields are ordered for size; the JSON
 // model writes them in the order of linkJSON (json.go).
 type Link struct {
-	// Tag and Attr say where the reference was written: a/href, img/src,
-	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
-	Tag  Tag
-	Attr Attr
 	Href string
 	// Target is Href resolved against the page (see Entry.Target).
 	Target string
@@ -201,6 +197,10 @@ type Link struct {
 	// Hidden: the element or an ancestor is hidden, as for entries
 	// (Entry.Hidden): from sight, or from assistive technology.
 	Hidden bool
+	// Tag and Attr say where the reference was written: a/href, img/src,
+	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
+	Tag  Tag
+	Attr Attr
 }
 
 // Suppression silences rules on lines From..To (inclusive) of the source.

@@ -25,9 +25,9 @@ func WriteGitHub(w io.Writer, r *Report, opt Options) error {
 	if r.Summary.Interrupted {
 		fmt.Fprintf(buf, "::error title=pagelint::%s\n", escapeData(interruptedNote))
 	}
-	if note := homeSkipped(r.Summary); note != "" {
+	for _, c := range checksNotMade(r.Summary) {
 		// A run with no annotation reads as a pass: say what it did not check.
-		fmt.Fprintf(buf, "::warning title=pagelint::%s\n", escapeData(note))
+		fmt.Fprintf(buf, "::warning title=pagelint::%s\n", escapeData(c.note))
 	}
 	newOnes := r.Comparison.marker()
 	for _, f := range sortedFindings(r) {

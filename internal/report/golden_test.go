@@ -38,7 +38,7 @@ var goldenVariants = []goldenVariant{
 }
 
 var goldenReports = map[string]func() *Report{"site": siteReport, "clean": cleanReport, "unchecked": uncheckedReport, "saved": savedReport,
-	"interrupted": interruptedReport, "interrupted-clean": interruptedCleanReport}
+	"interrupted": interruptedReport, "interrupted-clean": interruptedCleanReport, "no-network": noNetworkReport}
 
 // savedReport is a clean offline run over saved pages: some links were left
 // to the network, some had no origin to be asked at.
@@ -57,6 +57,16 @@ func uncheckedReport() *Report {
 	r.Summary.Offline = false
 	r.Summary.LinksUnchecked = 3
 	r.Summary.HomeItemsSkipped = []string{"us-opt-out", "us-privacy-policy"}
+	return r
+}
+
+// noNetworkReport is a clean run that could reach no external host: its
+// external links are not checked, and say so, not broken.
+func noNetworkReport() *Report {
+	r := cleanReport()
+	r.Summary.Offline = false
+	r.Summary.LinksUnchecked = 10209
+	r.Summary.NoNetwork = true
 	return r
 }
 

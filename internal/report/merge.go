@@ -29,6 +29,7 @@ func Merge(reports []*Report) *Report {
 		out.Summary.DurationMs = max(out.Summary.DurationMs, r.Summary.DurationMs)
 		out.Summary.Offline = out.Summary.Offline || r.Summary.Offline
 		out.Summary.LinksUnchecked += r.Summary.LinksUnchecked
+		out.Summary.NoNetwork = out.Summary.NoNetwork || r.Summary.NoNetwork
 		out.Summary.Interrupted = out.Summary.Interrupted || r.Summary.Interrupted
 		out.Summary.LinksOffline += r.Summary.LinksOffline
 		out.Summary.LinksUnresolved += r.Summary.LinksUnresolved

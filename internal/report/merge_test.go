@@ -62,11 +62,11 @@ func TestMergeKeepsNewestDateAndOffline(t *testing.T) {
 	a := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T17:00:00Z",
 		Summary: Summary{LinksUnchecked: 2, LinksOffline: 1}}
 	b := &Report{SchemaVersion: 1, Tool: Tool{Name: "pagelint", Version: "0.3.0"}, GeneratedAt: "2026-11-26T18:00:00Z",
-		Summary: Summary{Offline: true, LinksUnchecked: 3, LinksOffline: 4, LinksUnresolved: 7}}
+		Summary: Summary{Offline: true, LinksUnchecked: 3, LinksOffline: 4, LinksUnresolved: 7, NoNetwork: true}}
 	got := Merge([]*Report{a, nil, b})
 	if got.GeneratedAt != b.GeneratedAt || !got.Summary.Offline || got.Summary.LinksUnchecked != 5 ||
-		got.Summary.LinksOffline != 5 || got.Summary.LinksUnresolved != 7 {
-		t.Errorf("Merge = %+v, want generatedAt %s, offline, 5 links unchecked, 5 offline, 7 unresolved", got, b.GeneratedAt)
+		got.Summary.LinksOffline != 5 || got.Summary.LinksUnresolved != 7 || !got.Summary.NoNetwork {
+		t.Errorf("Merge = %+v, want generatedAt %s, offline, 5 links unchecked, 5 offline, 7 unresolved, no network", got, b.GeneratedAt)
 	}
 	if got.Findings == nil {
 		t.Errorf("findings of an empty merge are nil, want an empty list")

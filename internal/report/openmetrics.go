@@ -53,7 +53,7 @@ func WriteOpenMetrics(w io.Writer, r *Report, _ Options) error {
 		findings, bySeverity,
 		single("pagelint_pages", "Pages linted.", float64(r.Summary.Pages)),
 		single("pagelint_links_checked", "Distinct link targets checked.", float64(r.Summary.LinksChecked)),
-		single("pagelint_links_unchecked", "External URLs left unchecked because links.deadline passed.", float64(r.Summary.LinksUnchecked)),
+		single("pagelint_links_unchecked", "External URLs left unchecked: links.deadline passed, the run was interrupted, or no external host could be reached.", float64(r.Summary.LinksUnchecked)),
 		single("pagelint_run_duration_seconds", "Wall time of the run.", float64(r.Summary.DurationMs)/1000),
 	}
 	if t, err := time.Parse(time.RFC3339, r.GeneratedAt); err == nil {

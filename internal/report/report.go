@@ -89,8 +89,12 @@ type Summary struct {
 	// Offline is true when external links were not checked.
 	Offline bool `json:"offline,omitempty"`
 	// LinksUnchecked are the external URLs left unchecked when
-	// links.deadline passed, or the run was interrupted.
+	// links.deadline passed, the run was interrupted, or NoNetwork.
 	LinksUnchecked int `json:"linksUnchecked,omitempty"`
+	// NoNetwork is true when the run could reach no external host (no
+	// name resolved, no host answered): the external links it asked are
+	// counted in LinksUnchecked, not reported broken.
+	NoNetwork bool `json:"noNetwork,omitempty"`
 	// LinksOffline are the URLs left unchecked because external links
 	// were not checked: external ones, and a saved page's links to its
 	// own site.

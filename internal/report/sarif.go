@@ -35,7 +35,7 @@ type sarifRun struct {
 }
 
 // sarifInvocation is written only for a run that did not end well: one
-// that was interrupted.
+// that was interrupted, or did not make a check (see checksNotMade).
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
@@ -48,14 +48,14 @@ type sarifNotification struct {
 
 // sarifInvocations says what a run did not finish (an error: the
 // invocation failed) or did not check (a warning: the home-page items
-// it skipped).
+// it skipped, the external links it could not reach).
 func sarifInvocations(s Summary) []sarifInvocation {
 	var notes []sarifNotification
 	if s.Interrupted {
 		notes = append(notes, sarifNotification{Level: "error", Message: sarifText{Text: interruptedNote}})
 	}
-	if note := homeSkipped(s); note != "" {
-		notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: note}})
+	for _, c := range checksNotMade(s) {
+		notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: c.note}})
 	}
 	if notes == nil {
 		return nil

@@ -209,7 +209,10 @@ func summaryNotes(s Summary, findings int) []string {
 	}
 	if s.LinksUnchecked > 0 {
 		why := "links.deadline passed"
-		if s.Interrupted {
+		switch {
+		case s.NoNetwork:
+			why = "no network"
+		case s.Interrupted:
 			why = "interrupted"
 		}
 		notes = append(notes, finding.Plural(s.LinksUnchecked, "external link", "external links")+" not checked ("+why+")")
@@ -218,6 +221,25 @@ func summaryNotes(s Summary, findings int) []string {
 		notes = append(notes, note)
 	}
 	return notes
+}
+
+// checkNotMade is a check a run did not make at all, for the formats with
+// no closing line (JUnit, SARIF, GitHub annotations), where a run with
+// nothing to say reads as a pass: its name (a JUnit test case) and what
+// it says.
+type checkNotMade struct{ name, note string }
+
+// checksNotMade are the checks the run did not make: the external links it
+// could not reach (no network), the home-page items of no home page.
+func checksNotMade(s Summary) []checkNotMade {
+	var out []checkNotMade
+	if s.NoNetwork {
+		out = append(out, checkNotMade{"external links", finding.Plural(s.LinksUnchecked, "external link", "external links") + " not checked: no external host could be reached (no network)"})
+	}
+	if note := homeSkipped(s); note != "" {
+		out = append(out, checkNotMade{"home-page items", note})
+	}
+	return out
 }
 
 // homeSkipped says which home-page items the run left unchecked because

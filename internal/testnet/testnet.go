@@ -1,5 +1,5 @@
 // Package testnet gives tests addresses on 127.0.0.1 that behave in a known
-// way whatever else runs on the machine.
+// way whatever else runs on the machine, and a DNS server there (StartDNS).
 package testnet
 
 import "testing"

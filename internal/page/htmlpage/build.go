@@ -50,6 +50,7 @@ type builder struct {
 
 	// the model's scratch space, kept from page to page
 	info       []nodeInfo
+	slots      []int32 // see model.infoOf
 	lineBuf    []int
 	selBuf     []byte // selector steps
 	selChain   []span // the steps of one selector path
@@ -100,7 +101,7 @@ func (b *builder) reset(data []byte) {
 		tree: b.tree, data: data, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms, hrefs: b.hrefs,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
-		cutLinks: b.cutLinks[:0], info: b.info[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
+		cutLinks: b.cutLinks[:0], info: b.info[:0], slots: b.slots[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],
 		selChain: b.selChain[:0],
 		names:    nameText{full: b.names.full[:0], visible: b.names.visible[:0]},
 	}

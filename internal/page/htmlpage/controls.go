@@ -22,7 +22,7 @@ import (
 // an entry, from the control alone; zero otherwise, and for controls outside
 // menus and the footer, whose entries no rule compares.
 func (md *model) controlRole(n nodeID, e *page.Entry) page.Control {
-	if md.info[n].in&(inMenu|inFooter) == 0 {
+	if md.infoOf(n).in&(inMenu|inFooter) == 0 {
 		return 0
 	}
 	switch {

@@ -17,6 +17,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
+	"runtime"
+	"runtime/metrics"
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
@@ -61,7 +64,8 @@ var builders = make(chan *builder, 16)
 // maxPooledNodes: the arena of a page larger than this is not kept for
 // the next page. A site's pages mostly have a few thousand nodes; an arena
 // sized for its largest page would be kept, by every worker, through the
-// whole run (about 90 bytes a node with the model's memo).
+// whole run (about 80 bytes a node with the model's memo, which only
+// elements have).
 const maxPooledNodes = 1 << 14
 
 // Parse builds the model of one HTML page. It fails only when data is no
@@ -94,8 +98,42 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 		case builders <- b:
 		default:
 		}
+	} else {
+		b.release()
 	}
 	return p, nil
+}
+
+// collectArenaFrom is the size from which the arena of a page too large to
+// keep is collected as soon as it is dropped (release).
+const collectArenaFrom = 16 << 20
+
+var (
+	nodeSize = int(reflect.TypeFor[node]().Size())
+	attrSize = int(reflect.TypeFor[attr]().Size())
+	infoSize = int(reflect.TypeFor[nodeInfo]().Size())
+)
+
+// release drops the arena of a page too large to keep. The collector's
+// limit was last set while the arena was filling, and would let the heap
+// grow by as much again before the arena is freed: the peak of a run on a
+// page of many megabytes came there (docs/BENCHMARKS.md). An arena of 16
+// MiB or more that is at least a quarter of what the last collection found
+// live is therefore collected at once: a collection marks what is live, at
+// most four times the arena's bytes, which the parse wrote, so the time
+// stays linear in the page's bytes.
+func (b *builder) release() {
+	size := cap(b.nodes)*nodeSize + cap(b.attrs)*attrSize + cap(b.info)*infoSize + 4*cap(b.slots) +
+		cap(b.buf) + cap(b.selBuf)
+	*b = builder{}
+	if size < collectArenaFrom {
+		return
+	}
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 && 4*uint64(size) >= live[0].Value.Uint64() {
+		runtime.GC()
+	}
 }
 
 // decode returns the page as UTF-8 text: a UTF-16 page with a byte order

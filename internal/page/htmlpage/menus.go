@@ -13,7 +13,7 @@ import (
 // each entry stands in, toggles and icons.
 
 // isControl: n is a link or button of the page (it has an entry).
-func (md *model) isControl(n nodeID) bool { return md.info[n].entry != 0 }
+func (md *model) isControl(n nodeID) bool { return md.infoOf(n).entry != 0 }
 
 // menu makes the model of the menu candidate c.
 func (md *model) menu(c candidate) *page.Menu {
@@ -157,7 +157,7 @@ func (md *model) groupAt(cur, root nodeID, self bool) (string, bool) {
 // groupAbove is the group an entry inside cur takes from cur and its
 // ancestors, memoized: the entries of a list share them.
 func (md *model) groupAbove(cur, root nodeID) string {
-	info := &md.info[cur]
+	info := md.infoOf(cur)
 	if info.memo&memoAbove != 0 {
 		return md.texts[info.above]
 	}
@@ -165,7 +165,7 @@ func (md *model) groupAbove(cur, root nodeID) string {
 	if !ok {
 		text = md.groupAbove(md.nodes[cur].parent, root)
 	}
-	info = &md.info[cur]
+	info = md.infoOf(cur)
 	info.above, info.memo = md.keepText(text), info.memo|memoAbove
 	return text
 }
@@ -238,7 +238,7 @@ func (md *model) shortText(n nodeID) (string, bool) {
 // precedingGroup is the nearest heading among the preceding siblings of n
 // (or inside them, but for list items), memoized along the sibling chain.
 func (md *model) precedingGroup(n nodeID) groupResult {
-	if info := &md.info[n]; info.memo&memoGroup != 0 {
+	if info := md.infoOf(n); info.memo&memoGroup != 0 {
 		return groupResult{md.texts[info.group], info.memo&memoGroupFound != 0}
 	}
 	var g groupResult
@@ -265,7 +265,7 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 			g = md.precedingGroup(s)
 		}
 	}
-	info := &md.info[n]
+	info := md.infoOf(n)
 	info.group, info.memo = md.keepText(g.text), info.memo|memoGroup
 	if g.found {
 		info.memo |= memoGroupFound
@@ -280,7 +280,7 @@ func (md *model) headingText(h nodeID) string {
 
 // lastHeading is the last heading inside n, memoized.
 func (md *model) lastHeading(n nodeID) nodeID {
-	if info := &md.info[n]; info.memo&memoHeading != 0 {
+	if info := md.infoOf(n); info.memo&memoHeading != 0 {
 		return info.heading
 	}
 	var last nodeID
@@ -294,7 +294,7 @@ func (md *model) lastHeading(n nodeID) nodeID {
 			last = md.lastHeading(c)
 		}
 	}
-	info := &md.info[n]
+	info := md.infoOf(n)
 	info.heading, info.memo = last, info.memo|memoHeading
 	return last
 }

@@ -40,9 +40,10 @@ type model struct {
 	texts      []string      // see nodeInfo.group; texts[0] is ""
 }
 
-// nodeInfo is what the model learns of a node, memoized. It holds no
+// nodeInfo is what the model learns of an element, memoized. It holds no
 // pointer (entries and texts are indexes into the model's lists), so the
-// collector never scans the memo of a page's every node.
+// collector never scans the memo of a page's every element. Text nodes,
+// about half of a page's nodes, have none (infoOf).
 type nodeInfo struct {
 	entry int32 // 1 + the index of the control's entry in model.entries, 0 for none
 	nth   int32
@@ -87,10 +88,26 @@ const (
 )
 
 func newModel(b *builder, opt *Options, sel *selectors) *model {
-	b.info = slices.Grow(b.info[:0], len(b.nodes))[:len(b.nodes)]
+	b.slots = slices.Grow(b.slots[:0], len(b.nodes))[:len(b.nodes)]
+	elements := int32(0)
+	for i := range b.nodes {
+		if i > 0 && !b.nodes[i].text {
+			elements++
+			b.slots[i] = elements
+		} else {
+			b.slots[i] = 0
+		}
+	}
+	b.info = slices.Grow(b.info[:0], int(elements)+1)[:elements+1]
 	clear(b.info)
 	return &model{builder: b, opt: opt, sel: sel, header: -1, footer: -1, texts: []string{""}}
 }
+
+// infoOf is the memo of element n: slots number the elements, so that
+// the memo of a page of many megabytes is 40 bytes an element, not a node
+// (docs/BENCHMARKS.md). The document and text nodes share slot 0, which
+// nothing memoizes.
+func (md *model) infoOf(n nodeID) *nodeInfo { return &md.info[md.slots[n]] }
 
 func (md *model) page() *page.Page {
 	p := &page.Page{Source: md.opt.Source, URL: md.opt.URL, Format: md.opt.Format,
@@ -182,7 +199,7 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 func (md *model) candidates(n nodeID, sectioning bool, ctx *scanContext) {
 	add := func(kind candKind, name string, named bool) int {
 		md.cands = append(md.cands, candidate{kind: kind, name: name, named: named, node: n, landmark: !sectioning})
-		md.info[n].cand = int32(len(md.cands))
+		md.infoOf(n).cand = int32(len(md.cands))
 		return len(md.cands) - 1
 	}
 	if ctx.header < 0 && md.matches(md.sel.header, n) {
@@ -276,7 +293,7 @@ const (
 
 func (md *model) placeOf(n nodeID) place {
 	md.locate(n)
-	info := &md.info[n]
+	info := md.infoOf(n)
 	pl := place{root: info.root, hidden: info.in&inHidden != 0, inert: info.in&inTemplate != 0,
 		ignored: info.in&inIgnored != 0, region: page.RegionMain}
 	switch {
@@ -292,13 +309,13 @@ func (md *model) placeOf(n nodeID) place {
 
 // locate memoizes where element n stands, from where its parent stands.
 func (md *model) locate(n nodeID) {
-	info := &md.info[n]
+	info := md.infoOf(n)
 	if info.memo&memoPlace != 0 {
 		return
 	}
 	if p := md.nodes[n].parent; md.element(p) {
 		md.locate(p)
-		info.in, info.root = md.info[p].in, md.info[p].root
+		info.in, info.root = md.infoOf(p).in, md.infoOf(p).root
 	}
 	if md.hiddenByAttrs(n) {
 		info.in |= inHidden
@@ -345,7 +362,7 @@ func (md *model) landmarkRegion(n nodeID) page.Landmark {
 
 // entryOf is the entry of control n, nil if n is none or has none yet.
 func (md *model) entryOf(n nodeID) *page.Entry {
-	if i := md.info[n].entry; i > 0 {
+	if i := md.infoOf(n).entry; i > 0 {
 		return md.entries[i-1]
 	}
 	return nil
@@ -385,7 +402,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	}
 	e := md.newEntry()
 	md.entries = append(md.entries, e)
-	md.info[n].entry = int32(len(md.entries))
+	md.infoOf(n).entry = int32(len(md.entries))
 	e.Kind = md.controlKind(n)
 	e.Label, e.Text = md.accName(n)
 	if e.Label == "" {
@@ -419,7 +436,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 // stands in (a group outside the menu heads no part of it), else the
 // outermost landmark.
 func (md *model) groupRoot(n nodeID, pl place) nodeID {
-	if pl.region == page.RegionFooter || md.info[n].in&inMenu == 0 {
+	if pl.region == page.RegionFooter || md.infoOf(n).in&inMenu == 0 {
 		return pl.root
 	}
 	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {

@@ -214,7 +214,7 @@ func (md *model) markBack(owner *page.Entry, panel nodeID) {
 // tells of its controls (toggles beside entries, back buttons, copies);
 // its items stay flat, and its menus are read already.
 func (md *model) nestRegion(n nodeID) {
-	if md.locate(n); md.info[n].in&inMenu != 0 {
+	if md.locate(n); md.infoOf(n).in&inMenu != 0 {
 		return
 	}
 	md.root, md.regionPass = n, true
@@ -362,7 +362,7 @@ func (md *model) collected(n nodeID) bool {
 
 // chosenMenu: n is the element of one of the page's menus.
 func (md *model) chosenMenu(n nodeID) bool {
-	for i := int(md.info[n].cand) - 1; i >= 0 && md.cands[i].node == n; i-- {
+	for i := int(md.infoOf(n).cand) - 1; i >= 0 && md.cands[i].node == n; i-- {
 		if slices.Contains(md.menus, i) {
 			return true
 		}

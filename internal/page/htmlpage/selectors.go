@@ -203,7 +203,7 @@ func (md *model) selector(n nodeID) string {
 // selectorStep makes the step of n in selBuf, memoized: the entries of a
 // list share the steps of the list and its ancestors.
 func (md *model) selectorStep(n nodeID) span {
-	info := &md.info[n]
+	info := md.infoOf(n)
 	if info.memo&memoSelector != 0 {
 		return info.sel
 	}
@@ -222,7 +222,7 @@ func (md *model) selectorStep(n nodeID) span {
 		b = append(b, ')')
 	}
 	md.selBuf = b
-	info = &md.info[n]
+	info = md.infoOf(n)
 	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
 	return info.sel
 }
@@ -248,16 +248,16 @@ func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
 // nth is the position of element n among its parent's element children,
 // counted for all of them at once.
 func (md *model) nth(n nodeID) int {
-	if md.info[n].nth == 0 {
+	if md.infoOf(n).nth == 0 {
 		i := int32(0)
 		for c := md.nodes[md.nodes[n].parent].first; c != 0; c = md.nodes[c].next {
 			if !md.nodes[c].text {
 				i++
-				md.info[c].nth = i
+				md.infoOf(c).nth = i
 			}
 		}
 	}
-	return int(md.info[n].nth)
+	return int(md.infoOf(n).nth)
 }
 
 var idEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `)
