@@ -68,7 +68,7 @@ func (md *model) navigates(n nodeID) bool {
 		return false
 	}
 	if md.is(n, atom.A) {
-		return md.info[n].anchor&anchorDead == 0 // anchorKind read it
+		return md.infoOf(n).anchor&anchorDead == 0 // anchorKind read it
 	}
 	href, ok := md.attr(n, atom.Href)
 	return !deadHref(href, ok)
@@ -83,7 +83,7 @@ func (md *model) navigates(n nodeID) bool {
 // It is read once: the scan, the entry and the nesting of its menu ask it
 // of every link several times.
 func (md *model) anchorKind(n nodeID) page.Kind {
-	info := &md.info[n]
+	info := md.infoOf(n)
 	if info.anchor == 0 {
 		info.anchor = md.readAnchor(n)
 	}
