@@ -1,0 +1,134 @@
+//go:build unix
+
+package linkcheck
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pagelint/pagelint/internal/netpolicy"
+	"github.com/pagelint/pagelint/internal/testnet"
+)
+
+// A Check whose hosts' TCP connects time out, as behind a firewall that
+// drops packets (a real socket on loopback whose connects hang), beside
+// a real server: enough such hosts, with no host answering, is no network;
+// fewer, or with a host that answers, are broken links, each host's after
+// the retry of its first URLs only. A connect timeout is of one port: the
+// name's other ports are still asked. An answer that is slow after the
+// connection was made is the URL's, and every URL is asked.
+func TestCheckConnectTimeouts(t *testing.T) {
+	s := newSite(t)
+	live := s.URL[strings.LastIndex(s.URL, ":"):]
+	hang := testnet.HangingAddr(t)
+	hanging := hang[strings.LastIndex(hang, ":"):]
+	urls := func(port, path string, hosts ...string) []string {
+		var out []string
+		for _, h := range hosts {
+			for i := range 5 {
+				out = append(out, fmt.Sprintf("http://%s%s%s?i=%d", h, port, path, i))
+			}
+		}
+		return out
+	}
+	const timeout = 400 * time.Millisecond
+	tests := []struct {
+		name string
+		urls []string
+		// outage: the URLs of the hosts down are unchecked; else those
+		// of hanging hosts are broken with reason.
+		outage bool
+		reason string
+		works  int  // URLs on the server's port that work
+		down   bool // a host's first URLs only were asked
+	}{
+		{"every host's connects hang", urls(hanging, "/page", "a.test", "b.test", "c.test"),
+			true, "", 0, true},
+		{"two hosts hang: broken", urls(hanging, "/page", "a.test", "b.test"),
+			false, "connection timed out", 0, true},
+		{"one host answers", append(urls(hanging, "/page", "a.test", "b.test", "c.test"), "http://live.test"+live+"/ok"),
+			false, "connection timed out", 1, true},
+		{"another port of a name answers", append(urls(hanging, "/page", "a.test", "b.test", "c.test"), urls(live, "/ok", "a.test")...),
+			false, "connection timed out", 5, true},
+		{"a slow answer is the URL's", urls(live, "/slow", "a.test", "b.test", "c.test"),
+			false, "timeout after " + timeout.String(), 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dns := testnet.StartDNS(t, map[string]string{"*": "127.0.0.1"})
+			c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: timeout})
+			results := c.Check(context.Background(), tt.urls)
+			works := 0
+			for _, u := range tt.urls {
+				r := results[u]
+				switch {
+				case r.OK && !r.Skipped:
+					works++
+				case tt.outage:
+					if !r.OK || !r.Skipped || !r.Unchecked || r.SkipReason != noNetworkReason {
+						t.Errorf("%s: %+v, want unchecked: %s", u, r, noNetworkReason)
+					}
+				case r.OK || r.Reason != tt.reason:
+					t.Errorf("%s: %+v, want broken: %s", u, r, tt.reason)
+				}
+			}
+			if works != tt.works {
+				t.Errorf("%d URLs work, want %d", works, tt.works)
+			}
+			st := c.Stats()
+			switch {
+			case tt.outage && st.NoNetwork == nil:
+				t.Fatalf("stats %+v: want an outage", st)
+			case tt.outage:
+				want := Outage{Hosts: 3, TimedOut: 3, Example: "a.test", Reason: "connection timed out", URLs: 15}
+				if *st.NoNetwork != want {
+					t.Errorf("outage %+v, want %+v", *st.NoNetwork, want)
+				}
+				if got, want := st.NoNetwork.Summary(), "none of 3 hosts answered a connection, e.g. a.test: connection timed out"; got != want {
+					t.Errorf("summary %q, want %q", got, want)
+				}
+			case st.NoNetwork != nil:
+				t.Errorf("outage %+v, want none", *st.NoNetwork)
+			}
+			// Of a hanging host, the URLs in flight when it went down
+			// were asked, the first in the order given, at most one per
+			// slot it started with, each twice (one retry); the others
+			// got its answer without a request. A slow URL is asked
+			// whatever its host's other URLs did.
+			for _, h := range []string{"a.test", "b.test", "c.test"} {
+				i := 0
+				for _, u := range tt.urls {
+					if !strings.Contains(u, "//"+h+":") || tt.down && !strings.Contains(u, hanging+"/") {
+						continue
+					}
+					switch a := results[u].Attempts; {
+					case !tt.down && a != 2:
+						t.Errorf("%s asked %d times, want 2 (a timeout is retried once)", u, a)
+					case tt.down && i >= DefaultPerHost && a != 0:
+						t.Errorf("%s asked %d times, but it came after %d URLs of its host, which was down", u, a, DefaultPerHost)
+					case tt.down && i < DefaultPerHost && a > 2:
+						t.Errorf("%s asked %d times, want 2 at most (a connect timeout is retried once)", u, a)
+					}
+					i++
+				}
+			}
+		})
+	}
+}
+
+// With no retries, one connect timeout puts the host down.
+func TestCheckConnectTimeoutNoRetry(t *testing.T) {
+	dns := testnet.StartDNS(t, map[string]string{"*": "127.0.0.1"})
+	hang := testnet.HangingAddr(t)
+	urls := []string{"http://one.test" + hang[strings.LastIndex(hang, ":"):] + "/a", "http://one.test" + hang[strings.LastIndex(hang, ":"):] + "/b"}
+	c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: 300 * time.Millisecond, Retries: -1, PerHost: 1})
+	results := c.Check(context.Background(), urls)
+	for i, want := range []int{1, 0} {
+		if r := results[urls[i]]; r.OK || r.Reason != "connection timed out" || r.Attempts != want {
+			t.Errorf("%s: %+v, want broken (connection timed out) after %d tries", urls[i], r, want)
+		}
+	}
+}
