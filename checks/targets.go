@@ -56,10 +56,19 @@ func (sc scope) written(href, target string) string {
 }
 
 // classify sorts a link target. raw is the link's Target (its Href when the
-// extractor could not resolve it) of a link on the page of sc.
+// extractor could not resolve it) of a link on the page of sc. A site path
+// and an absolute URL written in normal form, most targets, are read
+// without url.Parse (plainSitePath, urlnorm.SplitPlain).
 func classify(raw string, sc scope) target {
 	raw = strings.TrimSpace(raw)
 	if t, ok := plainSitePath(raw); ok {
+		return t
+	}
+	if u, ok := urlnorm.SplitPlain(raw); ok {
+		t := target{kind: targetExternal, url: u.NoFragment, fragment: u.Fragment, hasFragment: u.Fragment != ""}
+		if sp, ok := sc.site.PlainSitePath(u, sc.host); ok {
+			t.kind, t.path = targetInternal, sp
+		}
 		return t
 	}
 	u, err := url.Parse(raw)

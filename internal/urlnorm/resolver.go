@@ -54,17 +54,73 @@ var unresolvedSchemes = []string{"javascript:", "mailto:", "tel:", "data:"}
 // Target returns href resolved against the page, keeping query and
 // fragment (javascript:, mailto:, tel: and data: references as written);
 // "" when href does not parse.
-func (r Resolver) Target(href string) string {
-	h := strings.TrimSpace(href)
-	for _, s := range unresolvedSchemes {
-		if len(h) >= len(s) && strings.EqualFold(h[:len(s)], s) {
-			return href
+func (r Resolver) Target(href string) string { return r.target(newHrefShape(href)) }
+
+// TargetOf is href as a string and its Target, both from hrefs when it
+// holds href: a site's menus and footer repeat their hrefs on every page,
+// and each distinct one is made a string and scanned for its shape once.
+func (r Resolver) TargetOf(hrefs *Hrefs, href []byte) (string, string) {
+	hs, ok := hrefs.m[string(href)]
+	if !ok {
+		hs = newHrefShape(string(href))
+		if hrefs.m == nil {
+			hrefs.m = make(map[string]hrefShape)
+		}
+		if len(hrefs.m) < maxHrefs {
+			hrefs.m[hs.href] = hs
 		}
 	}
-	if t, ok := r.fastTarget(h); ok {
+	return hs.href, r.target(hs)
+}
+
+// Hrefs remembers, for the pages one reader resolves one after the other,
+// the hrefs met and their shapes, which hold whatever the page. Its zero
+// value is ready; it keeps the first maxHrefs hrefs met, so that a site
+// of distinct links costs a bounded memory, while the hrefs every page
+// repeats are met first.
+type Hrefs struct{ m map[string]hrefShape }
+
+const maxHrefs = 1 << 13
+
+// hrefShape is an href (and h, the href without surrounding white space)
+// with its shape.
+type hrefShape struct {
+	href, h string
+	shape   shape
+}
+
+// shape is how an href resolves, whatever the page.
+type shape uint8
+
+const (
+	shapeSlow       shape = iota // net/url decides
+	shapeUnresolved              // kept as written (unresolvedSchemes)
+	shapeSelf                    // an absolute URL: itself
+	shapeFragment                // "#frag": the page's URL without its fragment, and h
+	shapeRooted                  // "/path": the page's origin, and h
+	shapeRelative                // "path": the page's origin and directory, and h
+)
+
+func newHrefShape(href string) hrefShape {
+	hs := hrefShape{href: href, h: strings.TrimSpace(href)}
+	for _, s := range unresolvedSchemes {
+		if len(hs.h) >= len(s) && strings.EqualFold(hs.h[:len(s)], s) {
+			hs.shape = shapeUnresolved
+			return hs
+		}
+	}
+	hs.shape = shapeOf(hs.h)
+	return hs
+}
+
+func (r Resolver) target(hs hrefShape) string {
+	if hs.shape == shapeUnresolved {
+		return hs.href
+	}
+	if t, ok := r.fastShaped(hs.h, hs.shape); ok {
 		return t
 	}
-	t, ok := Resolve(r.base, h)
+	t, ok := Resolve(r.base, hs.h)
 	if !ok {
 		return ""
 	}
@@ -124,6 +180,21 @@ func indexIn(s string, set *[256]bool) int {
 // what ends the host of an absolute URL.
 var queryOrFragment, hostEnd = byteSet("?#"), byteSet("/?#")
 
+// allIn: every byte of s is in set (a table, where strings.Trim would
+// build one from its cutset at every call).
+func allIn(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !set[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// hostByte and digit are sets for allIn: what a plain host and a port are
+// made of.
+var hostByte, digit = byteSet("abcdefghijklmnopqrstuvwxyz0123456789.-"), byteSet("0123456789")
+
 func byteSet(bytes string) (set [256]bool) {
 	for i := 0; i < len(bytes); i++ {
 		set[bytes[i]] = true
@@ -146,13 +217,38 @@ var simpleByte = func() (t [256]bool) {
 
 // fastTarget is the fast path of Target; ok is false when h needs the full
 // resolution.
-func (r Resolver) fastTarget(h string) (string, bool) {
-	if !r.fast || h == "" {
+func (r Resolver) fastTarget(h string) (string, bool) { return r.fastShaped(h, shapeOf(h)) }
+
+// fastShaped is fastTarget of h, whose shape is s.
+func (r Resolver) fastShaped(h string, s shape) (string, bool) {
+	if !r.fast {
 		return "", false
+	}
+	switch s {
+	case shapeSelf:
+		return h, true
+	case shapeFragment:
+		return r.noFrag + h, true
+	case shapeRooted:
+		if r.origin == "" {
+			return h, true // a site path resolves to itself
+		}
+		return r.origin + h, true
+	case shapeRelative:
+		return r.origin + r.dir + h, true
+	}
+	return "", false
+}
+
+// shapeOf is the shape of h for the fast path: shapeSlow unless it has
+// simple characters, no dot segments, and a lower-case scheme and host.
+func shapeOf(h string) shape {
+	if h == "" {
+		return shapeSlow
 	}
 	origin, ok := plainOrigin(h)
 	if !ok {
-		return "", false
+		return shapeSlow
 	}
 	path, rest := h[len(origin):], ""
 	if i := indexIn(path, &queryOrFragment); i >= 0 {
@@ -160,11 +256,11 @@ func (r Resolver) fastTarget(h string) (string, bool) {
 	}
 	switch {
 	case !plainPath(path):
-		return "", false
+		return shapeSlow
 	case origin == "" && strings.IndexByte(path, ':') >= 0 && !strings.Contains(path[:strings.IndexByte(path, ':')], "/"):
-		return "", false // a scheme
+		return shapeSlow // a scheme
 	case origin != "" && path != "" && path[0] != '/':
-		return "", false
+		return shapeSlow
 	}
 	if rest != "" {
 		q, frag := rest, ""
@@ -172,22 +268,20 @@ func (r Resolver) fastTarget(h string) (string, bool) {
 			q, frag = rest[:i], rest[i+1:]
 		}
 		if !plainQuery(strings.TrimPrefix(q, "?")) || !simple(frag) || strings.Contains(frag, "#") || strings.HasSuffix(rest, "#") {
-			return "", false
+			return shapeSlow
 		}
 	}
 	switch {
 	case origin != "":
-		return h, true // an absolute URL resolves to itself
+		return shapeSelf // an absolute URL resolves to itself
 	case path == "" && strings.HasPrefix(rest, "#") && len(rest) > 1:
-		return r.noFrag + rest, true
+		return shapeFragment // rest is h
 	case path == "":
-		return "", false
-	case path[0] == '/' && r.origin == "":
-		return h, true // a site path resolves to itself
+		return shapeSlow
 	case path[0] == '/':
-		return r.origin + h, true
+		return shapeRooted
 	default:
-		return r.origin + r.dir + h, true
+		return shapeRelative
 	}
 }
 
@@ -208,12 +302,12 @@ func plainOrigin(h string) (origin string, ok bool) {
 	}
 	host := rest[:end]
 	if name, port, hasPort := strings.Cut(host, ":"); hasPort {
-		if port == "" || strings.Trim(port, "0123456789") != "" {
+		if port == "" || !allIn(port, &digit) {
 			return "", false
 		}
 		host = name
 	}
-	if host == "" || strings.Trim(host, "abcdefghijklmnopqrstuvwxyz0123456789.-") != "" {
+	if host == "" || !allIn(host, &hostByte) {
 		return "", false
 	}
 	return h[:len(h)-len(rest)+end], true

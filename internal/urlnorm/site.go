@@ -51,7 +51,16 @@ func (s *Site) HasBase() bool { return s != nil && s.host != "" }
 // base and on the run's other origins; a page's own origin, when it is
 // neither (a saved page of another site), has none.
 func (s *Site) SitePath(u *url.URL, pageHost string) (string, bool) {
-	auth := Authority(u)
+	return s.sitePath(Authority(u), u.Path, pageHost)
+}
+
+// PlainSitePath is SitePath of a plain URL.
+func (s *Site) PlainSitePath(u Plain, pageHost string) (string, bool) {
+	return s.sitePath(u.Authority, u.Path, pageHost)
+}
+
+// sitePath is SitePath of a URL on authority auth with path p.
+func (s *Site) sitePath(auth, p, pageHost string) (string, bool) {
 	prefix := "/"
 	switch {
 	case s != nil && s.host != "" && auth == s.host, s != nil && s.aliases[auth]:
@@ -59,7 +68,6 @@ func (s *Site) SitePath(u *url.URL, pageHost string) (string, bool) {
 	case pageHost == "" || auth != pageHost:
 		return "", false
 	}
-	p := u.Path
 	if p == "" {
 		p = "/"
 	}

@@ -132,3 +132,34 @@ func plainKey(raw string) (string, bool) {
 	}
 	return key, true
 }
+
+// Plain is an absolute http(s) URL that net/url gives back as written, in
+// its parts: no port, no user, a scheme and host in lower case, a path and
+// a fragment of simple characters without dot segments, a query of simple
+// characters and escapes. Most URLs a site links to are written so, and
+// need no parse.
+type Plain struct {
+	NoFragment string // the URL without its fragment
+	Authority  string // its host (Authority)
+	Path       string // its path, escaped and decoded alike
+	Fragment   string
+}
+
+// SplitPlain splits raw when it is a Plain URL; ok is false for any other.
+func SplitPlain(raw string) (u Plain, ok bool) {
+	origin, ok := plainOrigin(raw)
+	if !ok || origin == "" || shapeOf(raw) != shapeSelf {
+		return Plain{}, false
+	}
+	host := origin[strings.Index(origin, "//")+2:]
+	if strings.IndexByte(host, ':') >= 0 {
+		return Plain{}, false
+	}
+	u = Plain{Authority: host}
+	u.NoFragment, u.Fragment, _ = strings.Cut(raw, "#")
+	u.Path = u.NoFragment[len(origin):]
+	if i := strings.IndexByte(u.Path, '?'); i >= 0 {
+		u.Path = u.Path[:i]
+	}
+	return u, true
+}

@@ -240,9 +240,14 @@ func (md *model) accName(n nodeID) (label, text string) {
 	} else {
 		md.nameWalk(n)
 	}
-	// The visible text is mostly the label itself: it is made a string
-	// only when it differs.
-	full, visible := collapsedBytes(t.full), collapsedBytes(t.visible)
+	// The visible text is mostly the label itself: it is collapsed and
+	// made a string only when it differs.
+	same := bytes.Equal(t.full, t.visible)
+	full := collapsedBytes(t.full)
+	visible := full
+	if !same {
+		visible = collapsedBytes(t.visible)
+	}
 	if l := md.ariaName(n); l != "" {
 		return l, differs(visible, l)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,7 +20,8 @@ type builder struct {
 	tok   token
 	lower []byte // a tag name in lower case
 
-	tagAtoms, attrAtoms atomCache // kept from page to page
+	tagAtoms, attrAtoms atomCache     // kept from page to page
+	hrefs               urlnorm.Hrefs // the same: see entry
 
 	stack []nodeID // the stack of open elements
 	afe   []nodeID // the list of active formatting elements; 0 is a marker
@@ -96,7 +98,7 @@ const maxDepth = 512
 func (b *builder) reset(data []byte) {
 	b.tree.reset(data)
 	*b = builder{
-		tree: b.tree, data: data, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms,
+		tree: b.tree, data: data, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms, hrefs: b.hrefs,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true,
 		links: b.links[:0], anchors: b.anchors[:0], maps: b.maps[:0], directives: b.directives[:0],
 		cutLinks: b.cutLinks[:0], info: b.info[:0], slots: b.slots[:0], lineBuf: b.lineBuf[:0], selBuf: b.selBuf[:0],

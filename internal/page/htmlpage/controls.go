@@ -67,6 +67,9 @@ func (md *model) navigates(n nodeID) bool {
 	if md.controlKind(n) != page.KindLink {
 		return false
 	}
+	if md.is(n, atom.A) {
+		return md.infoOf(n).anchor&anchorDead == 0 // anchorKind read it
+	}
 	href, ok := md.attr(n, atom.Href)
 	return !deadHref(href, ok)
 }
@@ -77,15 +80,32 @@ func (md *model) navigates(n nodeID) bool {
 // disclosure's toggle) or, without an href, when it carries the value it
 // picks (data-value: an option of a picker). An a without href and without
 // content is a fragment target (<a id="top"></a>), no control at all.
+// It is read once: the scan, the entry and the nesting of its menu ask it
+// of every link several times.
 func (md *model) anchorKind(n nodeID) page.Kind {
+	info := md.infoOf(n)
+	if info.anchor == 0 {
+		info.anchor = md.readAnchor(n)
+	}
+	return info.anchor&^anchorDead - 1
+}
+
+// anchorDead is the bit of nodeInfo.anchor that says an a's href leads
+// nowhere (deadHref); the rest is 1 + anchorKind.
+const anchorDead page.Kind = 1 << 7
+
+func (md *model) readAnchor(n nodeID) page.Kind {
 	href, has := md.attr(n, atom.Href)
 	if !has && md.blank(n) {
-		return 0
+		return 1 | anchorDead
 	}
-	if deadHref(href, has) && (md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value")) {
-		return page.KindButton
+	if !deadHref(href, has) {
+		return 1 + page.KindLink
 	}
-	return page.KindLink
+	if md.declaresWidget(n) || !has && md.hasAttrNamed(n, "data-value") {
+		return 1 + page.KindButton | anchorDead
+	}
+	return 1 + page.KindLink | anchorDead
 }
 
 // deadHref: an href that leads to no page (none, "", "#", javascript:).
@@ -196,26 +216,75 @@ func hasRole(md *model, n nodeID, role string) bool {
 	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
 }
 
-// byID is the first element of the page with id id.
+// byID is the first element of the page with id id. The elements with an
+// id are found in the arena, not by walking the tree (a page asks when a
+// link of its menus or footer leads to a fragment, most pages): all but
+// those no longer in the tree, the first of each id in tree order.
 func (md *model) byID(id string) nodeID {
 	if md.ids == nil {
 		var elements []nodeID
 		var ids []span
-		md.eachElement(0, func(n nodeID) {
-			if _, ok := md.attr(n, atom.Id); ok {
-				if id, _ := md.attrSpan(md.nodes[n].attrs, atom.Id); id.to > id.from {
-					elements, ids = append(elements, n), append(ids, id)
-				}
+		for i := 1; i < len(md.nodes); i++ {
+			n := &md.nodes[i]
+			if n.text || n.asked&askedBit(atom.Id) == 0 {
+				continue
 			}
-		})
+			if id, _ := md.attrSpan(n.attrs, atom.Id); id.to > id.from && md.inTree(nodeID(i)) {
+				elements, ids = append(elements, nodeID(i)), append(ids, id)
+			}
+		}
 		md.ids = make(map[string]nodeID, len(ids))
 		for i, id := range md.strings(ids) {
-			if _, ok := md.ids[id]; !ok {
+			if first, ok := md.ids[id]; !ok || md.precedes(elements[i], first) {
 				md.ids[id] = elements[i]
 			}
 		}
 	}
 	return md.ids[id]
+}
+
+// inTree: node n is in the page's tree (the parser may have taken it out).
+func (md *model) inTree(n nodeID) bool {
+	for md.nodes[n].parent != 0 {
+		n = md.nodes[n].parent
+	}
+	for c := md.nodes[0].first; c != 0; c = md.nodes[c].next {
+		if c == n {
+			return true
+		}
+	}
+	return false
+}
+
+// precedes: node a comes before node b in tree order (both in the tree).
+func (md *model) precedes(a, b nodeID) bool {
+	pa, pb := md.ancestry(a), md.ancestry(b)
+	i := 0
+	for i < len(pa) && i < len(pb) && pa[i] == pb[i] {
+		i++
+	}
+	switch {
+	case i == len(pa):
+		return true // a holds b
+	case i == len(pb):
+		return false
+	}
+	for c := md.nodes[pa[i]].next; c != 0; c = md.nodes[c].next {
+		if c == pb[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestry is node n and its ancestors, outermost first.
+func (md *model) ancestry(n nodeID) []nodeID {
+	var path []nodeID
+	for ; n != 0; n = md.nodes[n].parent {
+		path = append(path, n)
+	}
+	slices.Reverse(path)
+	return path
 }
 
 // blank: n has no element and no text but white space inside.

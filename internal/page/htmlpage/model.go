@@ -55,7 +55,8 @@ type nodeInfo struct {
 	root         nodeID // see place
 	sel          span   // of selBuf: see selectorStep
 	memo         memo
-	in           uint8 // see locate
+	in           uint8     // see locate
+	anchor       page.Kind // see anchorKind; 0 before it is asked
 }
 
 type memo uint8
@@ -415,8 +416,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 		var href []byte
 		href, e.HasHref = md.attr(n, atom.Href)
 		if e.HasHref {
-			e.Href = string(href)
-			e.Target = md.res.Target(e.Href)
+			e.Href, e.Target = md.res.TargetOf(&md.hrefs, href)
 		}
 	}
 	pl := md.placeOf(n)
