@@ -355,8 +355,11 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 		}
 		f := classify(err, c.opt.Timeout)
 		switch {
-		case !f.timeout, ctx.Err() != nil:
-			// Not a timeout of the request's own, or the run's end.
+		case ctx.Err() != nil:
+			// The run's end cut it short: it says nothing of the URL,
+			// its host or the network.
+			f.aborted = true
+		case !f.timeout:
 		case dial.unstarted() && reachOf(ctx).stuckAtDNS(req.URL.Hostname()):
 			f = failure{reason: dnsFailed + "no answer within " + c.opt.Timeout.String(), retryable: true, timeout: true, host: true, dns: true}
 		case dial.stuck():

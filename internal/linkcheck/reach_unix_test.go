@@ -17,9 +17,10 @@ import (
 // drops packets (a real socket on loopback whose connects hang), beside
 // a real server: enough such hosts, with no host answering, is no network;
 // fewer, or with a host that answers, are broken links, each host's after
-// the retry of its first URLs only. A connect timeout is of one port: the
-// name's other ports are still asked. An answer that is slow after the
-// connection was made is the URL's, and every URL is asked.
+// the retry of its first URLs only; a name whose other port answers is a
+// host that answered (TestReachDownBy: a connect timeout downs one origin).
+// An answer that is slow after the connection was made is the URL's, and
+// every URL is asked.
 func TestCheckConnectTimeouts(t *testing.T) {
 	s := newSite(t)
 	live := s.URL[strings.LastIndex(s.URL, ":"):]
@@ -42,7 +43,7 @@ func TestCheckConnectTimeouts(t *testing.T) {
 		// of hanging hosts are broken with reason.
 		outage bool
 		reason string
-		works  int  // URLs on the server's port that work
+		works  int  // URLs of the server's /ok that work
 		down   bool // a host's first URLs only were asked
 	}{
 		{"every host's connects hang", urls(hanging, "/page", "a.test", "b.test", "c.test"),
@@ -61,37 +62,14 @@ func TestCheckConnectTimeouts(t *testing.T) {
 			dns := testnet.StartDNS(t, map[string]string{"*": "127.0.0.1"})
 			c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: timeout})
 			results := c.Check(context.Background(), tt.urls)
-			works := 0
-			for _, u := range tt.urls {
-				r := results[u]
-				switch {
-				case r.OK && !r.Skipped:
-					works++
-				case tt.outage:
-					if !r.OK || !r.Skipped || !r.Unchecked || r.SkipReason != noNetworkReason {
-						t.Errorf("%s: %+v, want unchecked: %s", u, r, noNetworkReason)
-					}
-				case r.OK || r.Reason != tt.reason:
-					t.Errorf("%s: %+v, want broken: %s", u, r, tt.reason)
-				}
+			var outage *Outage
+			if tt.outage {
+				outage = &Outage{Hosts: 3, TimedOut: 3, Example: "a.test", Reason: "connection timed out", URLs: 15}
 			}
-			if works != tt.works {
+			live := func(u string) bool { return strings.Contains(u, "/ok") }
+			summary := "none of 3 hosts answered a connection, e.g. a.test: connection timed out"
+			if works := checkReached(t, c, results, tt.urls, live, outage, summary, tt.reason); works != tt.works {
 				t.Errorf("%d URLs work, want %d", works, tt.works)
-			}
-			st := c.Stats()
-			switch {
-			case tt.outage && st.NoNetwork == nil:
-				t.Fatalf("stats %+v: want an outage", st)
-			case tt.outage:
-				want := Outage{Hosts: 3, TimedOut: 3, Example: "a.test", Reason: "connection timed out", URLs: 15}
-				if *st.NoNetwork != want {
-					t.Errorf("outage %+v, want %+v", *st.NoNetwork, want)
-				}
-				if got, want := st.NoNetwork.Summary(), "none of 3 hosts answered a connection, e.g. a.test: connection timed out"; got != want {
-					t.Errorf("summary %q, want %q", got, want)
-				}
-			case st.NoNetwork != nil:
-				t.Errorf("outage %+v, want none", *st.NoNetwork)
 			}
 			// Of a hanging host, the URLs in flight when it went down
 			// were asked, the first in the order given, at most one per
@@ -130,5 +108,25 @@ func TestCheckConnectTimeoutNoRetry(t *testing.T) {
 		if r := results[urls[i]]; r.OK || r.Reason != "connection timed out" || r.Attempts != want {
 			t.Errorf("%s: %+v, want broken (connection timed out) after %d tries", urls[i], r, want)
 		}
+	}
+}
+
+// A request the run's deadline cuts short says nothing of the network: a
+// run whose other hosts did not resolve is still one that reached none.
+func TestCheckDeadlineDuringConnect(t *testing.T) {
+	dns := testnet.StartDNS(t, map[string]string{"*": testnet.NXDomain, "hang.test": "127.0.0.1"})
+	hang := testnet.HangingAddr(t)
+	urls := []string{"https://a.test/", "https://b.test/", "https://c.test/", "http://hang.test" + hang[strings.LastIndex(hang, ":"):] + "/"}
+	c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: 5 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	results := c.Check(ctx, urls)
+	for _, u := range urls {
+		if r := results[u]; !r.OK || !r.Unchecked {
+			t.Errorf("%s: %+v, want unchecked", u, r)
+		}
+	}
+	if o := c.Stats().NoNetwork; o == nil || o.Hosts != 3 || o.Unresolved != 3 {
+		t.Errorf("outage %+v, want 3 names unresolved", o)
 	}
 }

@@ -5,7 +5,6 @@ package testnet
 import (
 	"errors"
 	"net"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -19,23 +18,10 @@ import (
 // is no reason to refuse). A socket that is not listening would refuse.
 func HangingAddr(t testing.TB) string {
 	t.Helper()
-	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
-	if err != nil {
-		t.Fatalf("socket: %v", err)
-	}
-	syscall.CloseOnExec(fd)
-	t.Cleanup(func() { _ = syscall.Close(fd) })
-	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
-		t.Fatalf("bind: %v", err)
-	}
+	fd, addr := loopbackSocket(t)
 	if err := syscall.Listen(fd, 0); err != nil {
 		t.Fatalf("listen: %v", err)
 	}
-	sa, err := syscall.Getsockname(fd)
-	if err != nil {
-		t.Fatalf("getsockname: %v", err)
-	}
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(sa.(*syscall.SockaddrInet4).Port))
 	// The kernel takes a connection or two into the queue of a backlog of
 	// 0; the first connect that does not complete shows it full.
 	for range 8 {
