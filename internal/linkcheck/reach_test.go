@@ -21,16 +21,8 @@ import (
 // that is down get its answer without a request of their own.
 func TestCheckUnreachableHosts(t *testing.T) {
 	s := newSite(t)
-	port := s.URL[strings.LastIndex(s.URL, ":"):]
-	urls := func(hosts ...string) []string {
-		var out []string
-		for _, h := range hosts {
-			for i := range 5 {
-				out = append(out, fmt.Sprintf("http://%s%s/page-%d", h, port, i))
-			}
-		}
-		return out
-	}
+	port := portOf(s.URL)
+	urls := func(hosts ...string) []string { return hostURLs(port, "/page", hosts...) }
 	tests := []struct {
 		name    string
 		answers map[string]string
@@ -248,3 +240,17 @@ func TestReachDownBy(t *testing.T) {
 		}
 	}
 }
+
+// hostURLs are five URLs of path on each of hosts, at port (":8080").
+func hostURLs(port, path string, hosts ...string) []string {
+	var out []string
+	for _, h := range hosts {
+		for i := range 5 {
+			out = append(out, fmt.Sprintf("http://%s%s%s?i=%d", h, port, path, i))
+		}
+	}
+	return out
+}
+
+// portOf is the ":port" that an address or URL ends in.
+func portOf(addr string) string { return addr[strings.LastIndex(addr, ":"):] }

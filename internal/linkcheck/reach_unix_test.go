@@ -4,7 +4,6 @@ package linkcheck
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -23,18 +22,7 @@ import (
 // every URL is asked.
 func TestCheckConnectTimeouts(t *testing.T) {
 	s := newSite(t)
-	live := s.URL[strings.LastIndex(s.URL, ":"):]
-	hang := testnet.HangingAddr(t)
-	hanging := hang[strings.LastIndex(hang, ":"):]
-	urls := func(port, path string, hosts ...string) []string {
-		var out []string
-		for _, h := range hosts {
-			for i := range 5 {
-				out = append(out, fmt.Sprintf("http://%s%s%s?i=%d", h, port, path, i))
-			}
-		}
-		return out
-	}
+	live, hanging := portOf(s.URL), portOf(testnet.HangingAddr(t))
 	const timeout = 400 * time.Millisecond
 	tests := []struct {
 		name string
@@ -46,15 +34,15 @@ func TestCheckConnectTimeouts(t *testing.T) {
 		works  int  // URLs of the server's /ok that work
 		down   bool // a host's first URLs only were asked
 	}{
-		{"every host's connects hang", urls(hanging, "/page", "a.test", "b.test", "c.test"),
+		{"every host's connects hang", hostURLs(hanging, "/page", "a.test", "b.test", "c.test"),
 			true, "", 0, true},
-		{"two hosts hang: broken", urls(hanging, "/page", "a.test", "b.test"),
+		{"two hosts hang: broken", hostURLs(hanging, "/page", "a.test", "b.test"),
 			false, "connection timed out", 0, true},
-		{"one host answers", append(urls(hanging, "/page", "a.test", "b.test", "c.test"), "http://live.test"+live+"/ok"),
+		{"one host answers", append(hostURLs(hanging, "/page", "a.test", "b.test", "c.test"), "http://live.test"+live+"/ok"),
 			false, "connection timed out", 1, true},
-		{"another port of a name answers", append(urls(hanging, "/page", "a.test", "b.test", "c.test"), urls(live, "/ok", "a.test")...),
+		{"another port of a name answers", append(hostURLs(hanging, "/page", "a.test", "b.test", "c.test"), hostURLs(live, "/ok", "a.test")...),
 			false, "connection timed out", 5, true},
-		{"a slow answer is the URL's", urls(live, "/slow", "a.test", "b.test", "c.test"),
+		{"a slow answer is the URL's", hostURLs(live, "/slow", "a.test", "b.test", "c.test"),
 			false, "timeout after " + timeout.String(), 0, false},
 	}
 	for _, tt := range tests {
@@ -100,8 +88,8 @@ func TestCheckConnectTimeouts(t *testing.T) {
 // With no retries, one connect timeout puts the host down.
 func TestCheckConnectTimeoutNoRetry(t *testing.T) {
 	dns := testnet.StartDNS(t, map[string]string{"*": "127.0.0.1"})
-	hang := testnet.HangingAddr(t)
-	urls := []string{"http://one.test" + hang[strings.LastIndex(hang, ":"):] + "/a", "http://one.test" + hang[strings.LastIndex(hang, ":"):] + "/b"}
+	hang := portOf(testnet.HangingAddr(t))
+	urls := []string{"http://one.test" + hang + "/a", "http://one.test" + hang + "/b"}
 	c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: 300 * time.Millisecond, Retries: -1, PerHost: 1})
 	results := c.Check(context.Background(), urls)
 	for i, want := range []int{1, 0} {
@@ -115,8 +103,7 @@ func TestCheckConnectTimeoutNoRetry(t *testing.T) {
 // run whose other hosts did not resolve is still one that reached none.
 func TestCheckDeadlineDuringConnect(t *testing.T) {
 	dns := testnet.StartDNS(t, map[string]string{"*": testnet.NXDomain, "hang.test": "127.0.0.1"})
-	hang := testnet.HangingAddr(t)
-	urls := []string{"https://a.test/", "https://b.test/", "https://c.test/", "http://hang.test" + hang[strings.LastIndex(hang, ":"):] + "/"}
+	urls := []string{"https://a.test/", "https://b.test/", "https://c.test/", "http://hang.test" + portOf(testnet.HangingAddr(t)) + "/"}
 	c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, Timeout: 5 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
