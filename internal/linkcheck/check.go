@@ -240,7 +240,7 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 		}
 		close(queue)
 		hs := c.host(hostKey)
-		name := list[0].t.Host
+		origin := list[0].t
 		for range min(workersPerSlot*c.opt.PerHost, len(list)) {
 			wg.Add(1)
 			go func() {
@@ -254,7 +254,7 @@ func (c *Checker) run(ctx context.Context, jobs []*job) {
 					// the URLs go out in the order given.
 					// A host that is down has its URLs answered at
 					// once, with no slot (see checkJob).
-					haveSlot := reachOf(ctx).downBy(name) == nil && hs.acquire(ctx) == nil
+					haveSlot := reachOf(ctx).downBy(origin) == nil && hs.acquire(ctx) == nil
 					j, ok := <-queue
 					if !ok {
 						if haveSlot {
@@ -305,7 +305,7 @@ func (c *Checker) checkJob(ctx context.Context, hs *hostState, j *job, haveSlot 
 		}
 		return
 	}
-	if f := reachOf(ctx).downBy(j.t.Host); f != nil {
+	if f := reachOf(ctx).downBy(j.t); f != nil {
 		if haveSlot {
 			hs.release()
 		}

@@ -186,13 +186,13 @@ func (c *Checker) tryURL(ctx context.Context, hs *hostState, rawURL string, need
 		// A timeout would be retried: this try may give up early.
 		early := retry < c.opt.Retries && timeouts < maxTimeoutRetries
 		served := hs.served.Load()
-		a := c.attempt(ctx, hs, method, rawURL, needBody, kept, early)
+		a := c.attempt(ctx, hs, method, rawURL, needBody, kept, early, !early)
 		attempts++
 		if method == http.MethodHead && (a.fail == nil && getOnHead(a.status) || a.fail != nil && a.fail.closed) {
 			if a.status == http.StatusMethodNotAllowed || a.status == http.StatusNotImplemented {
 				hs.preferGET.Store(true)
 			}
-			a = c.exchange(ctx, hs, http.MethodGet, rawURL, needBody)
+			a = c.exchange(ctx, hs, http.MethodGet, rawURL, needBody, !early)
 			attempts++
 		}
 		rateOnly := false
@@ -276,8 +276,9 @@ func (c *Checker) sleep(ctx context.Context, d time.Duration) bool {
 // holds a slot of its host and one of the global limit only while the
 // request is in flight, and takes the host's first: a request waiting for
 // its busy host never sits on a global slot that another host could use.
-func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL string, needBody bool) answer {
-	return c.attempt(ctx, hs, method, rawURL, needBody, false, false)
+// last: a timeout of it is not retried (see send).
+func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL string, needBody, last bool) answer {
+	return c.attempt(ctx, hs, method, rawURL, needBody, false, false, last)
 }
 
 // attempt is exchange for a try of tryURL, which may be followed by others.
@@ -286,7 +287,7 @@ func (c *Checker) exchange(ctx context.Context, hs *hostState, method, rawURL st
 // timeout, so the request waits for its answer only as long as the host
 // gives reason to (see hostState.patience), and keeps its slot for the
 // retry when it gives up.
-func (c *Checker) attempt(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, early bool) answer {
+func (c *Checker) attempt(ctx context.Context, hs *hostState, method, rawURL string, needBody, haveSlot, early, last bool) answer {
 	if !haveSlot {
 		if err := hs.acquire(ctx); err != nil {
 			return answer{fail: &failure{reason: err.Error(), aborted: true}}
@@ -304,7 +305,7 @@ func (c *Checker) attempt(ctx context.Context, hs *hostState, method, rawURL str
 	if early {
 		patience = hs.patience(c.opt.Timeout)
 	}
-	a := c.send(ctx, hs, method, rawURL, needBody, patience)
+	a := c.send(ctx, hs, method, rawURL, needBody, patience, last)
 	if a.fail != nil && a.fail.gaveUp ||
 		a.fail == nil && a.status == http.StatusTooManyRequests && hs.limiting(c.now()) {
 		a.held = hs // kept by tryURL for the retry
@@ -319,8 +320,10 @@ var errGaveUp = errors.New("no answer yet")
 
 // send is exchange for a caller that holds a slot of the host. The
 // request gives up after patience when that is less than the timeout;
-// once the answer has begun it gets the whole timeout.
-func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string, needBody bool, patience time.Duration) answer {
+// once the answer has begun it gets the whole timeout. last: a timeout of
+// this try is not retried, so a host failure it ends in is the URL's
+// answer.
+func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string, needBody bool, patience time.Duration, last bool) answer {
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -332,7 +335,8 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 	defer cancel()
 	reqCtx, giveUp := context.WithCancelCause(reqCtx)
 	defer giveUp(nil)
-	req, err := http.NewRequestWithContext(reqCtx, method, rawURL, http.NoBody)
+	var dial dialWatch
+	req, err := http.NewRequestWithContext(dial.traced(reqCtx), method, rawURL, http.NoBody)
 	if err != nil {
 		return answer{fail: &failure{reason: "malformed URL: " + innermost(err).Error()}}
 	}
@@ -350,14 +354,22 @@ func (c *Checker) send(ctx context.Context, hs *hostState, method, rawURL string
 			return answer{fail: &failure{reason: "no answer within " + patience.String(), retryable: true, timeout: true, gaveUp: true}}
 		}
 		f := classify(err, c.opt.Timeout)
-		if f.timeout && reachOf(ctx).stuckAtDNS(req.URL.Hostname()) {
+		switch {
+		case ctx.Err() != nil:
+			// The run's end cut it short: it says nothing of the URL,
+			// its host or the network.
+			f.aborted = true
+		case !f.timeout:
+		case dial.unstarted() && reachOf(ctx).stuckAtDNS(req.URL.Hostname()):
 			f = failure{reason: dnsFailed + "no answer within " + c.opt.Timeout.String(), retryable: true, timeout: true, host: true, dns: true}
+		case dial.stuck():
+			f = connectTimedOut()
 		}
 		if f.refused {
 			c.requests.Add(-1) // never sent
 		}
 		reachOf(ctx).saw(&f)
-		if f.host && !f.retryable {
+		if f.host && (!f.retryable || f.timeout && last) {
 			// Before the slot is given back: the host's next URL must
 			// find it down.
 			reachOf(ctx).markDown(rawURL, &f)

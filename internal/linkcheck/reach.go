@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http/httptrace"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -29,12 +30,16 @@ const MinUnreachableHosts = 3
 // not exist) is not looked up again in the run; a temporary failure or a
 // timeout is not kept, so a retry asks again, as before.
 //
-// A host whose request failed at DNS (after its retries) or at the route
-// (network or host unreachable: no address of it could be reached) is
-// down: these failures are the host's, not the URL's, and every further
-// URL of it gets the same result at once, with no slot and no wait for its
-// rate. All other failures — a status, a timeout, a refused or reset
-// connection, a TLS error — are the URL's.
+// A host whose request failed at DNS (after its retries), at the route
+// (network or host unreachable: no address of it could be reached) or at
+// the connect (after its retry, no TCP connection to any address of it
+// was made within the timeout: a firewall drops the packets) is down:
+// these failures are the host's, not the URL's, and every further URL of
+// it gets the same result at once, with no slot and no wait for its rate.
+// A name is down for DNS and the route; a connect timeout is of one port,
+// so it downs the URL's origin only (a host may drop port 80 and serve
+// 443). All other failures — a status, a timeout after the connection was
+// made, a refused or reset connection, a TLS error — are the URL's.
 type reach struct {
 	// lookup is the resolver the requests share (see resolve); nil when
 	// the transport resolves names itself.
@@ -46,7 +51,7 @@ type reach struct {
 	flights map[string]*flight
 	gone    map[string]error    // names whose lookup failed for good
 	slow    map[string]bool     // names whose last lookup timed out
-	down    map[string]*failure // hosts down, by name
+	down    map[string]downHost // hosts down, by name or origin
 
 	// answered: some host gave an HTTP answer. other: some request failed
 	// in a way that is its URL's. Either proves the network works.
@@ -68,6 +73,12 @@ func reachOf(ctx context.Context) *reach {
 	return r
 }
 
+// downHost is a host that is down: the name it counts as, and why.
+type downHost struct {
+	name string
+	f    *failure
+}
+
 // flight is one lookup that the requests of a name wait for.
 type flight struct {
 	done  chan struct{}
@@ -77,7 +88,7 @@ type flight struct {
 
 func newReach(run context.Context, lookup func(context.Context, string) ([]netip.Addr, error), timeout time.Duration) *reach {
 	return &reach{lookup: lookup, timeout: timeout, run: run,
-		flights: map[string]*flight{}, gone: map[string]error{}, slow: map[string]bool{}, down: map[string]*failure{}}
+		flights: map[string]*flight{}, gone: map[string]error{}, slow: map[string]bool{}, down: map[string]downHost{}}
 }
 
 // resolve looks host up for a request: it joins the lookup in flight, or
@@ -142,34 +153,75 @@ func isDNSTimeout(err error) bool {
 	return errors.As(err, &dnsErr) && dnsErr.IsTimeout
 }
 
-// stuckAtDNS reports whether a request to host that timed out was still
-// waiting for its name: the lookup is under way, or the last one timed
-// out. Such a timeout is the name's, not the URL's.
+// stuckAtDNS reports whether a request to host that timed out before it
+// began to connect (see dialWatch) was still waiting for its name: the
+// lookup is under way, or the last one timed out. Such a timeout is the
+// name's, not the URL's.
 func (r *reach) stuckAtDNS(host string) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.flights[host] != nil || r.slow[host]
 }
 
+// dialWatch follows the connects of one request, so that a timeout can
+// tell a route that drops packets (no TCP connection was made) from a
+// server that is slow to answer on one.
+type dialWatch struct{ began, connected atomic.Bool }
+
+// traced is ctx with the hooks that follow the request's connects. The
+// transport dials with the request's values, so they see its own dial,
+// which goes on after the request ends; a connection it is handed from
+// another dial or the idle pool counts as connected too.
+func (w *dialWatch) traced(ctx context.Context) context.Context {
+	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		ConnectStart: func(string, string) { w.began.Store(true) },
+		ConnectDone: func(_, _ string, err error) {
+			if err == nil {
+				w.connected.Store(true)
+			}
+		},
+		GotConn: func(httptrace.GotConnInfo) { w.connected.Store(true) },
+	})
+}
+
+// stuck reports whether the request began to connect and no TCP
+// connection was made to any address it tried: a timeout then is the
+// route's, before any byte was exchanged. A TLS handshake or an answer
+// that is slow comes after the connection, and is the URL's.
+func (w *dialWatch) stuck() bool { return w.began.Load() && !w.connected.Load() }
+
+// unstarted reports whether the request had not begun to connect: it may
+// still wait for its host's name, where another request of the host that
+// looks it up meanwhile says nothing of this one.
+func (w *dialWatch) unstarted() bool { return !w.began.Load() && !w.connected.Load() }
+
 // markDown records that the host of rawURL (a normal form) failed for good
-// with f.
+// with f: its name, or its origin for a connect timeout.
 func (r *reach) markDown(rawURL string, f *failure) {
 	t, err := urlnorm.Parse(rawURL)
 	if err != nil {
 		return
 	}
+	key := t.Host
+	if f.connect {
+		key = t.Origin
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.down[t.Host] == nil {
-		r.down[t.Host] = f
+	if _, ok := r.down[key]; !ok {
+		r.down[key] = downHost{name: t.Host, f: f}
 	}
 }
 
-// downBy is the failure of a host that is down, nil while it is not.
-func (r *reach) downBy(host string) *failure {
+// downBy is the failure of the host of t if it is down, nil while it is
+// not.
+func (r *reach) downBy(t urlnorm.URL) *failure {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.down[host]
+	if d, ok := r.down[t.Host]; ok {
+		return d.f
+	}
+	return r.down[t.Origin].f
 }
 
 // saw records what a request learned of the network: an answer (f nil),
@@ -186,12 +238,14 @@ func (r *reach) saw(f *failure) {
 }
 
 // Outage is a Check that could reach no host: no host gave an HTTP answer,
-// every request failed at DNS or at the route, and at least
-// MinUnreachableHosts distinct hosts did. Their URLs are not checked
-// (Result.Unchecked), not broken, and not cached.
+// every request failed at DNS, at the route or at the connect, and at
+// least MinUnreachableHosts distinct host names did. Their URLs are not
+// checked (Result.Unchecked), not broken, and not cached.
 type Outage struct {
 	Hosts      int // distinct host names that could not be reached
 	Unresolved int // of them, those whose names did not resolve
+	// TimedOut: of them, those whose connects timed out.
+	TimedOut int
 	// Example is the first of them in the order of the URLs, and
 	// Reason its failure: "DNS lookup failed: no such host".
 	Example, Reason string
@@ -206,13 +260,23 @@ func (r *reach) outage(jobs []*job) *Outage {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if len(r.down) < MinUnreachableHosts {
+	// A name counts once, whichever of its origins timed out.
+	names := map[string]*failure{}
+	for _, d := range r.down {
+		if names[d.name] == nil {
+			names[d.name] = d.f
+		}
+	}
+	if len(names) < MinUnreachableHosts {
 		return nil
 	}
-	o := &Outage{Hosts: len(r.down)}
-	for _, f := range r.down {
-		if f.dns {
+	o := &Outage{Hosts: len(names)}
+	for _, f := range names {
+		switch {
+		case f.dns:
 			o.Unresolved++
+		case f.connect:
+			o.TimedOut++
 		}
 	}
 	for _, j := range jobs {
@@ -229,8 +293,12 @@ func (r *reach) outage(jobs []*job) *Outage {
 // Summary says what the Outage was, for a line to the user: "none of 511
 // names resolved, e.g. www.gov.uk: no such host".
 func (o *Outage) Summary() string {
-	if o.Unresolved == o.Hosts {
-		return "none of " + strconv.Itoa(o.Hosts) + " names resolved, e.g. " + o.Example + ": " + strings.TrimPrefix(o.Reason, dnsFailed)
+	n := strconv.Itoa(o.Hosts)
+	switch o.Hosts {
+	case o.Unresolved:
+		return "none of " + n + " names resolved, e.g. " + o.Example + ": " + strings.TrimPrefix(o.Reason, dnsFailed)
+	case o.TimedOut:
+		return "none of " + n + " hosts answered a connection, e.g. " + o.Example + ": " + o.Reason
 	}
-	return "none of " + strconv.Itoa(o.Hosts) + " hosts could be reached, e.g. " + o.Example + ": " + o.Reason
+	return "none of " + n + " hosts could be reached, e.g. " + o.Example + ": " + o.Reason
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pagelint/pagelint/internal/netpolicy"
 	"github.com/pagelint/pagelint/internal/testnet"
+	"github.com/pagelint/pagelint/internal/urlnorm"
 )
 
 // A Check whose hosts' names do not resolve, on a real DNS server on
@@ -20,16 +21,8 @@ import (
 // that is down get its answer without a request of their own.
 func TestCheckUnreachableHosts(t *testing.T) {
 	s := newSite(t)
-	port := s.URL[strings.LastIndex(s.URL, ":"):]
-	urls := func(hosts ...string) []string {
-		var out []string
-		for _, h := range hosts {
-			for i := range 5 {
-				out = append(out, fmt.Sprintf("http://%s%s/page-%d", h, port, i))
-			}
-		}
-		return out
-	}
+	port := portOf(s.URL)
+	urls := func(hosts ...string) []string { return hostURLs(port, "/page", hosts...) }
 	tests := []struct {
 		name    string
 		answers map[string]string
@@ -55,41 +48,13 @@ func TestCheckUnreachableHosts(t *testing.T) {
 			cachePath := filepath.Join(t.TempDir(), "cache.json")
 			c := newChecker(t, Options{Policy: &netpolicy.Policy{AllowLoopback: true, Resolve: dns.Lookup}, CachePath: cachePath})
 			results := c.Check(context.Background(), tt.urls)
-			works := 0
-			for _, u := range tt.urls {
-				r := results[u]
-				switch {
-				case strings.Contains(u, "live.test"):
-					if r.OK && !r.Skipped {
-						works++
-					}
-				case tt.outage:
-					if !r.OK || !r.Skipped || !r.Unchecked || r.SkipReason != noNetworkReason {
-						t.Errorf("%s: %+v, want unchecked: %s", u, r, noNetworkReason)
-					}
-				default:
-					if r.OK || r.Reason != tt.reason {
-						t.Errorf("%s: %+v, want broken: %s", u, r, tt.reason)
-					}
-				}
+			var outage *Outage
+			if tt.outage {
+				outage = &Outage{Hosts: 3, Unresolved: 3, Example: "a.test", Reason: "DNS lookup failed: no such host", URLs: 15}
 			}
-			if works != tt.works {
+			live := func(u string) bool { return strings.Contains(u, "live.test") }
+			if works := checkReached(t, c, results, tt.urls, live, outage, "none of 3 names resolved, e.g. a.test: no such host", tt.reason); works != tt.works {
 				t.Errorf("%d URLs of live.test work, want %d", works, tt.works)
-			}
-			st := c.Stats()
-			switch {
-			case tt.outage && st.NoNetwork == nil:
-				t.Fatalf("stats %+v: want an outage", st)
-			case tt.outage:
-				want := Outage{Hosts: 3, Unresolved: 3, Example: "a.test", Reason: "DNS lookup failed: no such host", URLs: 15}
-				if *st.NoNetwork != want {
-					t.Errorf("outage %+v, want %+v", *st.NoNetwork, want)
-				}
-				if got, want := st.NoNetwork.Summary(), "none of 3 names resolved, e.g. a.test: no such host"; got != want {
-					t.Errorf("summary %q, want %q", got, want)
-				}
-			case st.NoNetwork != nil:
-				t.Errorf("outage %+v, want none", *st.NoNetwork)
 			}
 			for _, h := range []string{"a.test", "b.test", "c.test"} {
 				if n := dns.Queries(h); n > 1 {
@@ -208,3 +173,84 @@ func TestCheckTemporaryDNSFailureRetried(t *testing.T) {
 		t.Errorf("%d queries of flaky.test, want %d: one lookup per try", n, tries*perLookup)
 	}
 }
+
+// checkReached checks what a Check whose hosts could not be reached gave:
+// with outage, the URLs of the hosts down unchecked and the outage with
+// its summary; without, those URLs broken with reason, and no outage. It
+// counts the live URLs that work.
+func checkReached(t *testing.T, c *Checker, results map[string]*Result, urls []string, live func(string) bool, outage *Outage, summary, reason string) (works int) {
+	t.Helper()
+	for _, u := range urls {
+		r := results[u]
+		switch {
+		case live(u):
+			if r.OK && !r.Skipped {
+				works++
+			}
+		case outage != nil:
+			if !r.OK || !r.Skipped || !r.Unchecked || r.SkipReason != noNetworkReason {
+				t.Errorf("%s: %+v, want unchecked: %s", u, r, noNetworkReason)
+			}
+		case r.OK || r.Reason != reason:
+			t.Errorf("%s: %+v, want broken: %s", u, r, reason)
+		}
+	}
+	st := c.Stats()
+	switch {
+	case outage != nil && st.NoNetwork == nil:
+		t.Fatalf("stats %+v: want an outage", st)
+	case outage != nil:
+		if *st.NoNetwork != *outage {
+			t.Errorf("outage %+v, want %+v", *st.NoNetwork, *outage)
+		}
+		if got := st.NoNetwork.Summary(); got != summary {
+			t.Errorf("summary %q, want %q", got, summary)
+		}
+	case st.NoNetwork != nil:
+		t.Errorf("outage %+v, want none", *st.NoNetwork)
+	}
+	return works
+}
+
+// A host down at DNS or the route is down by name, one whose connect
+// timed out only on the URL's origin (scheme, name and port).
+func TestReachDownBy(t *testing.T) {
+	timedOut, unreachable := connectTimedOut(), failure{reason: "host unreachable", host: true}
+	r := newReach(context.Background(), nil, time.Second)
+	r.markDown("http://a.test:8080/x", &timedOut)
+	r.markDown("https://b.test/x", &unreachable)
+	for _, tt := range []struct {
+		url  string
+		want *failure
+	}{
+		{"http://a.test:8080/y", &timedOut},
+		{"http://a.test:8080/", &timedOut},
+		{"http://a.test/y", nil},
+		{"https://a.test:8080/y", nil},
+		{"https://a.test/y", nil},
+		{"http://b.test/y", &unreachable},
+		{"https://b.test:8443/y", &unreachable},
+	} {
+		u, err := urlnorm.Parse(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.downBy(u); got != tt.want {
+			t.Errorf("%s: down by %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
+
+// hostURLs are five URLs of path on each of hosts, at port (":8080").
+func hostURLs(port, path string, hosts ...string) []string {
+	var out []string
+	for _, h := range hosts {
+		for i := range 5 {
+			out = append(out, fmt.Sprintf("http://%s%s%s?i=%d", h, port, path, i))
+		}
+	}
+	return out
+}
+
+// portOf is the ":port" that an address or URL ends in.
+func portOf(addr string) string { return addr[strings.LastIndex(addr, ":"):] }

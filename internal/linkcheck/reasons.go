@@ -35,9 +35,17 @@ type failure struct {
 	// Options.Policy), so the URL is not checked.
 	refused bool
 	// host: the failure is the host's, not the URL's — its name did not
-	// resolve (dns), or none of its addresses could be reached (see
+	// resolve (dns), none of its addresses could be reached, or no
+	// connection to any of them was made within the timeout (connect; see
 	// reach).
-	host, dns bool
+	host, dns, connect bool
+}
+
+// connectTimedOut is the failure of a request that timed out before a TCP
+// connection to any address of its host was made: the host's, as it
+// would be for every URL of it.
+func connectTimedOut() failure {
+	return failure{reason: "connection timed out", retryable: true, timeout: true, host: true, connect: true}
 }
 
 // dnsFailed starts the reason of a failed lookup.

@@ -17,6 +17,14 @@ import (
 // taken by another process before the test connects.
 func RefusingAddr(t testing.TB) string {
 	t.Helper()
+	_, addr := loopbackSocket(t)
+	return addr
+}
+
+// loopbackSocket is a TCP socket bound to a free port of 127.0.0.1, closed
+// when the test ends, and its host:port.
+func loopbackSocket(t testing.TB) (int, string) {
+	t.Helper()
 	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
 	if err != nil {
 		t.Fatalf("socket: %v", err)
@@ -30,5 +38,5 @@ func RefusingAddr(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("getsockname: %v", err)
 	}
-	return net.JoinHostPort("127.0.0.1", strconv.Itoa(sa.(*syscall.SockaddrInet4).Port))
+	return fd, net.JoinHostPort("127.0.0.1", strconv.Itoa(sa.(*syscall.SockaddrInet4).Port))
 }

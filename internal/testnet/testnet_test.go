@@ -26,3 +26,18 @@ func TestRefusingAddr(t *testing.T) {
 		t.Fatalf("listened on %s, which the test holds", addr)
 	}
 }
+
+// A connect to the address times out: nothing refuses it, nothing answers.
+func TestHangingAddr(t *testing.T) {
+	addr := HangingAddr(t)
+	for range 3 {
+		c, err := net.DialTimeout("tcp", addr, 300*time.Millisecond)
+		if c != nil {
+			c.Close()
+		}
+		var netErr net.Error
+		if !errors.As(err, &netErr) || !netErr.Timeout() {
+			t.Fatalf("dial %s: %v, want a timeout", addr, err)
+		}
+	}
+}
