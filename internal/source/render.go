@@ -426,16 +426,20 @@ func (r *Renderer) settle(tabCtx context.Context, started time.Time, st *tabStat
 			return nil, fmt.Errorf("the page reloads itself again and again (%d times while it rendered), so no page stays to be linted", maxReloads+1)
 		}
 		quiet := p.loaded && p.netQuiet && probed && probe.QuietMs >= float64(domQuiet.Milliseconds())
+		wasQuiet := !quietSince.IsZero()
 		switch {
 		case !quiet:
 			quietSince = time.Time{}
-		case quietSince.IsZero():
+		case !wasQuiet:
 			quietSince = time.Now()
 		}
+		// A page is settled when a second look finds it still quiet: a
+		// renderer that the machine's load kept from running can answer
+		// the first look before the timers it owes have changed the DOM.
 		// A pending timer is waited for while it may still fire: timers
 		// that keep coming while nothing else happens (a script retrying
 		// what never comes) are waited for timerHorizon at most.
-		if quiet && (probe.Timers == 0 || time.Since(quietSince) >= timerHorizon) {
+		if quiet && wasQuiet && (probe.Timers == 0 || time.Since(quietSince) >= timerHorizon) {
 			return nil, nil
 		}
 		if !time.Now().Before(deadline) {
