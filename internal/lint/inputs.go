@@ -132,8 +132,8 @@ func (ls *localGroups) group(root string) (*localGroup, error) {
 	return lg, nil
 }
 
-// unwalked is the group of the site rooted at root, which no file or
-// directory input needed walked so far.
+// unwalked is the group of the site rooted at root, which no directory
+// input needed walked so far.
 func (ls *localGroups) unwalked(root string) *localGroup {
 	key := absPath(root)
 	lg := ls.byRoot[key]
@@ -146,9 +146,9 @@ func (ls *localGroups) unwalked(root string) *localGroup {
 }
 
 // addStdin adds the page of standard input to the site rooted at root.
-// That site is walked only when other inputs need it: its files are
-// otherwise asked of the disk, as standard input's links need them (the
-// current directory may be a home directory).
+// That site is walked only when a directory input needs it: its files are
+// otherwise looked up as standard input's links need them (the current
+// directory may be a home directory).
 func (ls *localGroups) addStdin(root string, p *page.Page) {
 	ls.unwalked(root).add(job{source: "-", sitePath: p.URL, model: p})
 }
@@ -184,11 +184,11 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 	if pl.saved {
 		return readSaved(in, pl, ls.opt)
 	}
-	lg, err := ls.group(pl.root)
-	if err != nil {
-		return nil, err
-	}
-	lg.add(job{file: in, sitePath: pl.url, loose: pl.loose})
+	// A file's site is walked only when a directory input needs its pages
+	// listed: its links' targets are otherwise looked up as the walk would
+	// find them (source.LazySite), since a page's own directory may be a
+	// home directory or /tmp.
+	ls.unwalked(pl.root).add(job{file: in, sitePath: pl.url, loose: pl.loose})
 	return nil, nil
 }
 

@@ -79,6 +79,9 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	mine := mineOf(sources, opt.Shard)
 	home := lg.home()
 	site := &localSite{root: lg.root, files: lg.site, readAnchors: anchorReader(opt)}
+	if lg.site == nil {
+		site.lazy = source.NewLazySite(lg.root)
+	}
 	eg, ctx := errgroup.WithContext(ctx)
 	workers := runtime.NumCPU()
 	if render != nil {

@@ -15,7 +15,10 @@ import (
 // and which anchors its pages carry.
 type localSite struct {
 	root  string
-	files *source.Site // nil: not walked (standard input)
+	files *source.Site // nil: not walked (single files, standard input)
+	// lazy answers as the walk would, for a site that was not walked: it
+	// lists only the directories the links lead through.
+	lazy *source.LazySite
 	// readAnchors reads the anchors of a page of the site that was not
 	// read as an input (a single file's neighbour, an ignored page), once
 	// every input is read: read is then set.
@@ -63,13 +66,19 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	return path, ok
 }
 
-// resolve asks the walk, else the disk: for a site that was not walked,
-// and for the paths that climb above the root, which only the relative
-// links of a loose page (see place) lead to. walked: the walk answered.
+// resolve asks the walk, or its lazy stand-in for a site that was not
+// walked, else the disk: for the paths that climb above the root, which
+// only the relative links of a loose page (see place) lead to. walked: the
+// walk's rules answered.
 func (s *localSite) resolve(sitePath string) (path string, ok, walked bool) {
-	if s.files != nil {
-		if p, ok := s.files.Resolve(sitePath); ok || !strings.HasPrefix(sitePath, "/..") {
-			return p, ok, true
+	if !strings.HasPrefix(sitePath, "/..") {
+		switch {
+		case s.files != nil:
+			path, ok = s.files.Resolve(sitePath)
+			return path, ok, true
+		case s.lazy != nil:
+			path, ok = s.lazy.Resolve(sitePath)
+			return path, ok, true
 		}
 	}
 	path, ok = source.ResolveOnDisk(s.root, sitePath)

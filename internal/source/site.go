@@ -116,7 +116,7 @@ func (w *walker) walk(dir, rel string, alias bool) error {
 		isAlias := alias
 		real := ""
 		if mode&os.ModeSymlink != 0 {
-			target, info, ok := w.followLink(full)
+			target, info, ok := followLink(w.realRoot, full)
 			if !ok {
 				continue
 			}
@@ -153,12 +153,12 @@ func (w *walker) walk(dir, rel string, alias bool) error {
 
 // followLink resolves a symbolic link, and reports false for a link that is
 // broken or points out of the root.
-func (w *walker) followLink(full string) (string, os.FileInfo, bool) {
+func followLink(realRoot, full string) (string, os.FileInfo, bool) {
 	target, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		return "", nil, false
 	}
-	if !within(w.realRoot, target) {
+	if !within(realRoot, target) {
 		return "", nil, false
 	}
 	info, err := os.Stat(target)
