@@ -216,75 +216,30 @@ func hasRole(md *model, n nodeID, role string) bool {
 	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
 }
 
-// byID is the first element of the page with id id. The elements with an
-// id are found in the arena, not by walking the tree (a page asks when a
-// link of its menus or footer leads to a fragment, most pages): all but
-// those no longer in the tree, the first of each id in tree order.
+// byID is the first element of the page with id id, in tree order: a walk
+// of the tree, once a page (an arena scan would need each element's place
+// in the tree, which costs its depth, to put copies and fostered elements
+// in order).
 func (md *model) byID(id string) nodeID {
 	if md.ids == nil {
 		var elements []nodeID
 		var ids []span
-		for i := 1; i < len(md.nodes); i++ {
-			n := &md.nodes[i]
-			if n.text || n.asked&askedBit(atom.Id) == 0 {
-				continue
+		md.eachElement(0, func(n nodeID) {
+			if md.nodes[n].asked&askedBit(atom.Id) == 0 {
+				return
 			}
-			if id, _ := md.attrSpan(n.attrs, atom.Id); id.to > id.from && md.inTree(nodeID(i)) {
-				elements, ids = append(elements, nodeID(i)), append(ids, id)
+			if id, _ := md.attrSpan(md.nodes[n].attrs, atom.Id); id.to > id.from {
+				elements, ids = append(elements, n), append(ids, id)
 			}
-		}
+		})
 		md.ids = make(map[string]nodeID, len(ids))
 		for i, id := range md.strings(ids) {
-			if first, ok := md.ids[id]; !ok || md.precedes(elements[i], first) {
+			if _, ok := md.ids[id]; !ok {
 				md.ids[id] = elements[i]
 			}
 		}
 	}
 	return md.ids[id]
-}
-
-// inTree: node n is in the page's tree (the parser may have taken it out).
-func (md *model) inTree(n nodeID) bool {
-	for md.nodes[n].parent != 0 {
-		n = md.nodes[n].parent
-	}
-	for c := md.nodes[0].first; c != 0; c = md.nodes[c].next {
-		if c == n {
-			return true
-		}
-	}
-	return false
-}
-
-// precedes: node a comes before node b in tree order (both in the tree).
-func (md *model) precedes(a, b nodeID) bool {
-	pa, pb := md.ancestry(a), md.ancestry(b)
-	i := 0
-	for i < len(pa) && i < len(pb) && pa[i] == pb[i] {
-		i++
-	}
-	switch {
-	case i == len(pa):
-		return true // a holds b
-	case i == len(pb):
-		return false
-	}
-	for c := md.nodes[pa[i]].next; c != 0; c = md.nodes[c].next {
-		if c == pb[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// ancestry is node n and its ancestors, outermost first.
-func (md *model) ancestry(n nodeID) []nodeID {
-	var path []nodeID
-	for ; n != 0; n = md.nodes[n].parent {
-		path = append(path, n)
-	}
-	slices.Reverse(path)
-	return path
 }
 
 // blank: n has no element and no text but white space inside.
