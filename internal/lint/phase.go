@@ -2,6 +2,7 @@ package lint
 
 import (
 	"hash/maphash"
+	"strings"
 	"unique"
 
 	"github.com/pagelint/pagelint/checks"
@@ -19,6 +20,10 @@ type checked struct {
 	deferred *deferredLinks // nil if none
 	findings []finding.Finding
 	anchors  map[string]bool
+	// unasked are the URLs of the page's links that wait for the network
+	// in a run that will have no answer (checks.Env.Unanswered), in the
+	// page's memory: the worker keeps them in a urlSet.
+	unasked []string
 }
 
 // checkPage runs the page checks on p through env (when mine: a page of
@@ -29,6 +34,7 @@ func checkPage(engine *checks.Engine, env *checks.Env, p *page.Page, mine bool, 
 	if mine {
 		r := env.CheckPage(p)
 		out.findings = r.Findings
+		out.unasked = r.Unasked
 		if len(r.Pending) > 0 {
 			out.deferred = newDeferredLinks(p, r.Pending)
 		}
@@ -100,4 +106,16 @@ func intern(s string) string {
 		return ""
 	}
 	return unique.Make(s).Value()
+}
+
+// urlSet is a set of URLs in strings of their own.
+type urlSet map[string]bool
+
+// add adds the URLs, each copied once (they share memory with a page).
+func (s urlSet) add(urls []string) {
+	for _, u := range urls {
+		if !s[u] {
+			s[strings.Clone(u)] = true
+		}
+	}
 }
