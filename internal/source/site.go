@@ -209,6 +209,11 @@ func (s *Site) Resolve(sitePath string) (string, bool) {
 	return "", false
 }
 
+// IsFile reports whether a site path names a file as it is written, which
+// the paths of most links do: Resolve answers it with itself, since the
+// paths in Files are clean.
+func (s *Site) IsFile(sitePath string) bool { return s.Files[sitePath] }
+
 // Candidates are the site paths a static web server tries, in order, for a
 // clean site path (see Resolve); dir says that the link ended in "/".
 func Candidates(clean string, dir bool) []string {
