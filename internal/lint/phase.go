@@ -7,6 +7,7 @@ import (
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/memo"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -51,10 +52,14 @@ type anchorSets struct {
 	hash  maphash.Hash
 	sets  map[uint64]map[string]bool
 	check map[string]bool // scratch: the anchors of the page being compared
+	// names are the anchors the worker's sets hold, each kept once: a
+	// template's ids recur on its pages, and each page's headings are
+	// its own (forgotten when full, see memo).
+	names map[string]string
 }
 
 func newAnchorSets() *anchorSets {
-	return &anchorSets{sets: map[uint64]map[string]bool{}, check: map[string]bool{}}
+	return &anchorSets{sets: map[uint64]map[string]bool{}, check: map[string]bool{}, names: map[string]string{}}
 }
 
 // of is the set of p's anchors, in strings of their own (the model's share
@@ -70,7 +75,15 @@ func (t *anchorSets) of(p *page.Page) map[string]bool {
 	if found && t.equal(kept, p.Anchors) {
 		return kept
 	}
-	set := anchorSet(p)
+	set := make(map[string]bool, len(p.Anchors))
+	for _, a := range p.Anchors {
+		name, ok := t.names[a]
+		if !ok {
+			name = strings.Clone(a)
+			memo.Put(t.names, name, name)
+		}
+		set[name] = true
+	}
 	if !found {
 		t.sets[h] = set
 	}
