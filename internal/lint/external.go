@@ -23,9 +23,10 @@ import (
 // --max-pages (see crawlLimit).
 //
 // pages carry the links to check, and unasked the URLs of the links that
-// no answer will judge (counted only, see checks.Env.Unanswered); fetched holds the anchors of the pages
-// the run fetched, and known what the crawl learnt of the URLs it could not
-// fetch, both by normal form (internal/urlnorm).
+// no answer will judge (counted only, see checks.Env.Unanswered); fetched
+// holds the anchors of the pages the run fetched, and known what the crawl
+// learnt of the URLs it could not fetch, both by normal form
+// (internal/urlnorm).
 func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, unasked urlSet, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets := externalTargets(engine, pages, fetched, known)

@@ -147,8 +147,8 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	if site.anchors == nil {
 		site.anchors = map[string]map[string]bool{}
 	}
-	g := &group{site: site, anchors: site.anchors, unasked: unasked[0]}
-	for _, set := range unasked[1:] {
+	g := &group{site: site, anchors: site.anchors, unasked: urlSet{}}
+	for _, set := range unasked {
 		maps.Copy(g.unasked, set)
 	}
 	var pageErrs []error
