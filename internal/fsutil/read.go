@@ -66,22 +66,22 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 // ReadFileInto is ReadFile into the memory of buf when the file fits in
 // it (a reader of many files reuses one buffer).
 func ReadFileInto(buf []byte, name string, limit int64) ([]byte, error) {
-	f, size, err := openToRead(name)
+	f, info, err := OpenRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
-	if limit > 0 && size > limit {
-		return nil, &TooLargeError{Size: size, Limit: limit}
+	if limit > 0 && info.Size() > limit {
+		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
 	}
-	if size > 0 {
+	if info.Size() > 0 {
 		// One read of the size the file has (a site has many files): a
 		// file that changes while it is read is read as far as it was.
 		b := buf[:0]
-		if int64(cap(b)) < size {
-			b = make([]byte, size)
+		if int64(cap(b)) < info.Size() {
+			b = make([]byte, info.Size())
 		}
-		b = b[:size]
+		b = b[:info.Size()]
 		n, err := io.ReadFull(f, b)
 		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, unwrapPath(err)
