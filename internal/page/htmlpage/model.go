@@ -69,6 +69,7 @@ const (
 	memoPlace
 	memoSelector
 	memoGroupFound // precedingGroup found a heading
+	memoAnchor     // a selector path starts at the element (selectorStep)
 )
 
 // candidate is an element a landmark selector matches.

@@ -179,11 +179,11 @@ func (md *model) selector(n nodeID) string {
 	chain := md.selChain[:0]
 	size := 0
 	for {
-		s := md.selectorStep(n)
+		s, anchor := md.selectorStep(n)
 		chain = append(chain, s)
 		size += int(s.to-s.from) + len(" > ")
 		p := md.nodes[n].parent
-		if md.anchorStep(n) || !md.element(p) {
+		if anchor || !md.element(p) {
 			break
 		}
 		n = p
@@ -201,11 +201,13 @@ func (md *model) selector(n nodeID) string {
 }
 
 // selectorStep makes the step of n in selBuf, memoized: the entries of a
-// list share the steps of the list and its ancestors.
-func (md *model) selectorStep(n nodeID) span {
+// list share the steps of the list and its ancestors. anchor says that a
+// path starts at n (html, head, body, or an element with an id); it is
+// memoized with the step, as every path asks it of each of its steps.
+func (md *model) selectorStep(n nodeID) (step span, anchor bool) {
 	info := md.infoOf(n)
 	if info.memo&memoSelector != 0 {
-		return info.sel
+		return info.sel, info.memo&memoAnchor != 0
 	}
 	from := len(md.selBuf)
 	b := md.selBuf
@@ -213,8 +215,10 @@ func (md *model) selectorStep(n nodeID) span {
 	switch {
 	case md.isRootName(n):
 		b = append(b, name...)
+		anchor = true
 	case md.hasID(n):
 		b = append(b, idSelector(name, string(md.attrBytes(n, atom.Id)))...)
+		anchor = true
 	default:
 		b = append(b, name...)
 		b = append(b, ":nth-child("...)
@@ -224,7 +228,10 @@ func (md *model) selectorStep(n nodeID) span {
 	md.selBuf = b
 	info = md.infoOf(n)
 	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
-	return info.sel
+	if anchor {
+		info.memo |= memoAnchor
+	}
+	return info.sel, anchor
 }
 
 func (md *model) isRootName(n nodeID) bool {
@@ -236,9 +243,6 @@ func (md *model) isRootName(n nodeID) bool {
 }
 
 func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, atom.Id)) > 0 }
-
-// anchorStep: a path starts at n.
-func (md *model) anchorStep(n nodeID) bool { return md.isRootName(n) || md.hasID(n) }
 
 func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
 	v, _ := md.attr(n, k)
