@@ -34,11 +34,16 @@ type model struct {
 	regionPass bool
 	itemNodes  []nodeID // see itemParts
 	headNodes  []nodeID // see headControls
-	entrySlab  []page.Entry
-	linkSlab   []page.Link
-	ownLinks   int           // about how many links are no entry's Link (makeLinks)
-	entries    []*page.Entry // see nodeInfo.entry
-	texts      []string      // see nodeInfo.group; texts[0] is ""
+	paths      [pathSlots]struct {
+		node nodeID
+		path span
+	} // see pathOf
+	pathBytes int
+	entrySlab []page.Entry
+	linkSlab  []page.Link
+	ownLinks  int           // about how many links are no entry's Link (makeLinks)
+	entries   []*page.Entry // see nodeInfo.entry
+	texts     []string      // see nodeInfo.group; texts[0] is ""
 }
 
 // nodeInfo is what the model learns of an element, memoized. It holds no
