@@ -216,22 +216,17 @@ func hasRole(md *model, n nodeID, role string) bool {
 	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
 }
 
-// byID is the first element of the page with id id, in tree order: a walk
-// of the tree, once a page (an arena scan would need each element's place
-// in the tree, which costs its depth, to put copies and fostered elements
-// in order).
+// byID is the first element of the page with id id, in tree order, from
+// the elements with an id that scan met in tree order.
 func (md *model) byID(id string) nodeID {
 	if md.ids == nil {
-		var elements []nodeID
+		elements := md.idNodes[:0]
 		var ids []span
-		md.eachElement(0, func(n nodeID) {
-			if md.nodes[n].asked&askedBit(atom.Id) == 0 {
-				return
-			}
+		for _, n := range md.idNodes {
 			if id, _ := md.attrSpan(md.nodes[n].attrs, atom.Id); id.to > id.from {
 				elements, ids = append(elements, n), append(ids, id)
 			}
-		})
+		}
 		md.ids = make(map[string]nodeID, len(ids))
 		for i, id := range md.strings(ids) {
 			if _, ok := md.ids[id]; !ok {
@@ -240,6 +235,13 @@ func (md *model) byID(id string) nodeID {
 		}
 	}
 	return md.ids[id]
+}
+
+// noteID notes element n for byID when it has an id.
+func (md *model) noteID(n nodeID) {
+	if md.nodes[n].asked&askedBit(atom.Id) != 0 {
+		md.idNodes = append(md.idNodes, n)
+	}
 }
 
 // blank: n has no element and no text but white space inside.

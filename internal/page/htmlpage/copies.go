@@ -1,7 +1,6 @@
 package htmlpage
 
 import (
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,12 +13,28 @@ import (
 
 // copyFinder finds, among the blocks under one element, those that repeat
 // an earlier block: the same entries, by label and target, nested alike,
-// in the same order. A block is hashed only once a second one comes: most
-// elements hold one.
+// in the same order. Blocks are told apart first by what costs nothing to
+// read — how many entries a reader sees in them, and the target of the
+// first — and hashed only when that is alike: most elements hold one block,
+// and most blocks differ in it.
 type copyFinder struct {
-	first  []*page.Entry
-	blocks int
-	seen   []blockSig
+	first block   // the first block with minCopy entries or more
+	more  []block // the later ones that repeat no earlier one
+}
+
+// block is one block of entries: its key, and its signature once asked.
+type block struct {
+	entries []*page.Entry
+	key     blockKey
+	sig     blockSig
+	signed  bool
+}
+
+// blockKey is what two blocks that repeat each other share: the count of
+// entries a signature hashes, and the target of the first of them.
+type blockKey struct {
+	count int
+	first string
 }
 
 type blockSig struct {
@@ -33,31 +48,60 @@ const minCopy = 2
 // add notes the entries of one block, and marks them as copies when an
 // earlier block held the same.
 func (f *copyFinder) add(entries []*page.Entry) {
-	if len(entries) == 0 {
+	b := block{entries: entries, key: keyOf(entries)}
+	if b.key.count < minCopy {
 		return
 	}
-	if f.blocks++; f.blocks == 1 {
-		f.first = entries
+	if f.first.entries == nil {
+		f.first = b
 		return
 	}
-	if f.blocks == 2 {
-		f.note(signature(f.first))
-	}
-	sig := signature(entries)
-	if sig.count < minCopy {
-		return
-	}
-	if slices.Contains(f.seen, sig) {
+	if f.repeats(&b) {
 		markCopies(entries)
 		return
 	}
-	f.note(sig)
+	f.more = append(f.more, b)
 }
 
-func (f *copyFinder) note(sig blockSig) {
-	if sig.count >= minCopy {
-		f.seen = append(f.seen, sig)
+// repeats: an earlier block holds what b holds.
+func (f *copyFinder) repeats(b *block) bool {
+	if f.first.alike(b) {
+		return true
 	}
+	for i := range f.more {
+		if f.more[i].alike(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// alike: a and b have one key and one signature.
+func (a *block) alike(b *block) bool {
+	return a.key == b.key && a.signature() == b.signature()
+}
+
+func (a *block) signature() blockSig {
+	if !a.signed {
+		a.sig, a.signed = signature(a.entries), true
+	}
+	return a.sig
+}
+
+// keyOf is the key of a block: the entries that sign hashes, counted, and
+// the target of the first.
+func keyOf(entries []*page.Entry) blockKey {
+	var k blockKey
+	for _, e := range entries {
+		if e.Hidden || e.Control != 0 {
+			continue
+		}
+		if k.count == 0 {
+			k.first = e.Target
+		}
+		k.count += 1 + keyOf(e.Children).count
+	}
+	return k
 }
 
 func signature(entries []*page.Entry) blockSig {

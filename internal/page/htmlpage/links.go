@@ -21,15 +21,41 @@ var refAttrs = map[atom.Atom][]atom.Atom{
 	atom.Audio:  {atom.Src},
 }
 
+// refAttrsByTag is refAttrs by the model's name of the tag (linkTags):
+// makeLinks asks it of every reference, where the map would hash the tag.
+var refAttrsByTag = func() (byTag [page.TagMeta + 1][]atom.Atom) {
+	for a, keys := range refAttrs {
+		byTag[linkTags.of(a)] = keys
+	}
+	return byTag
+}()
+
 // linkTags and linkAttrs name, in the model, the elements and attributes
-// of refAttrs and of a refresh (meta content).
+// of refAttrs and of a refresh (meta content), the most frequent first.
 var (
-	linkTags = map[atom.Atom]page.Tag{atom.A: page.TagA, atom.Area: page.TagArea, atom.Img: page.TagImg,
-		atom.Source: page.TagSource, atom.Script: page.TagScript, atom.Link: page.TagLink, atom.Iframe: page.TagIframe,
-		atom.Video: page.TagVideo, atom.Audio: page.TagAudio, atom.Meta: page.TagMeta}
-	linkAttrs = map[atom.Atom]page.Attr{atom.Href: page.AttrHref, atom.Src: page.AttrSrc, atom.Srcset: page.AttrSrcset,
-		atom.Usemap: page.AttrUsemap, atom.Poster: page.AttrPoster, atom.Content: page.AttrContent}
+	linkTags = atomNames[page.Tag]{{atom.A, page.TagA}, {atom.Link, page.TagLink}, {atom.Img, page.TagImg},
+		{atom.Script, page.TagScript}, {atom.Source, page.TagSource}, {atom.Area, page.TagArea},
+		{atom.Iframe, page.TagIframe}, {atom.Video, page.TagVideo}, {atom.Audio, page.TagAudio}, {atom.Meta, page.TagMeta}}
+	linkAttrs = atomNames[page.Attr]{{atom.Href, page.AttrHref}, {atom.Src, page.AttrSrc}, {atom.Srcset, page.AttrSrcset},
+		{atom.Usemap, page.AttrUsemap}, {atom.Poster, page.AttrPoster}, {atom.Content, page.AttrContent}}
 )
+
+// atomNames are the model's names of a few atoms, read by a scan of a
+// few pairs where a map would hash the atom at every reference.
+type atomNames[V page.Tag | page.Attr] []struct {
+	atom atom.Atom
+	name V
+}
+
+// of is the name of a, 0 for none.
+func (t atomNames[V]) of(a atom.Atom) V {
+	for _, p := range t {
+		if p.atom == a {
+			return p.name
+		}
+	}
+	return 0
+}
 
 // makeLinks makes the links of the start tags that reference other
 // resources, in source order, but for those of a template's content. A link
@@ -61,7 +87,7 @@ func (md *model) makeLinks() {
 			continue
 		}
 		found := false
-		for _, k := range refAttrs[r.tag] {
+		for _, k := range refAttrsByTag[linkTags.of(r.tag)] {
 			val, ok := md.attrIn(r.attrs, k)
 			if !ok {
 				continue
@@ -166,7 +192,7 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 	switch {
 	case e != nil && e.HasHref && e.Href == href:
 		l = &e.Link
-		l.Tag, l.Attr = linkTags[r.tag], linkAttrs[k]
+		l.Tag, l.Attr = linkTags.of(r.tag), linkAttrs.of(k)
 	case e != nil:
 		l = md.newLink(r, at, k, href)
 		l.Pos = e.Pos
@@ -190,7 +216,7 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]
-	*l = page.Link{Tag: linkTags[r.tag], Attr: linkAttrs[k], Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
+	*l = page.Link{Tag: linkTags.of(r.tag), Attr: linkAttrs.of(k), Href: href, Region: at.region, Selector: at.sel, Ignored: at.ignored,
 		Hidden: at.hidden, Pos: md.pos(int(r.off))}
 	switch r.tag {
 	case atom.Link:

@@ -26,6 +26,7 @@ type model struct {
 	menus          []int
 	controls       []nodeID
 	ids            map[string]nodeID // see byID
+	idNodes        []nodeID          // the elements with an id, in tree order (scan)
 	cutBy          map[int32]int32   // see nestedLink
 	// root is the menu or region whose entries collect is nesting;
 	// regionPass says it is the footer, whose menus are read already.
@@ -33,11 +34,16 @@ type model struct {
 	regionPass bool
 	itemNodes  []nodeID // see itemParts
 	headNodes  []nodeID // see headControls
-	entrySlab  []page.Entry
-	linkSlab   []page.Link
-	ownLinks   int           // about how many links are no entry's Link (makeLinks)
-	entries    []*page.Entry // see nodeInfo.entry
-	texts      []string      // see nodeInfo.group; texts[0] is ""
+	paths      [pathSlots]struct {
+		node nodeID
+		path span
+	} // see pathOf
+	pathBytes int
+	entrySlab []page.Entry
+	linkSlab  []page.Link
+	ownLinks  int           // about how many links are no entry's Link (makeLinks)
+	entries   []*page.Entry // see nodeInfo.entry
+	texts     []string      // see nodeInfo.group; texts[0] is ""
 }
 
 // nodeInfo is what the model learns of an element, memoized. It holds no
@@ -68,6 +74,7 @@ const (
 	memoPlace
 	memoSelector
 	memoGroupFound // precedingGroup found a heading
+	memoAnchor     // a selector path starts at the element (selectorStep)
 )
 
 // candidate is an element a landmark selector matches.
@@ -167,7 +174,8 @@ type scanContext struct {
 
 // scan walks the tree in document order: it finds the landmark candidates
 // (elements of the body that a landmark selector matches; a candidate
-// inside one of its kind is none) and the controls.
+// inside one of its kind is none), the controls, and the elements that
+// carry an id (for byID, which needs no walk of its own).
 func (md *model) scan(parent nodeID, ctx scanContext) {
 	for c := md.nodes[parent].first; c != 0; c = md.nodes[c].next {
 		n := &md.nodes[c]
@@ -186,8 +194,12 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.is(c, atom.Body) {
 			inner.inBody = true
 		}
+		md.noteID(c)
 		if md.is(c, atom.Template) {
-			continue // its content is no part of the page (place.inert)
+			// Its content is no part of the page (place.inert), but
+			// byID finds its ids, as a walk of the tree would.
+			md.eachElement(c, md.noteID)
+			continue
 		}
 		if !root && n.off >= 0 && mayBeControl(n) && md.controlKind(c) != 0 {
 			md.controls = append(md.controls, c)

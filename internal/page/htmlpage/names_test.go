@@ -32,6 +32,8 @@ func TestAccessibleNames(t *testing.T) {
 		{"labelledby an element with an aria-label", `<span id="x" aria-label="Named"></span><a href="/a" aria-labelledby="x">A</a>`, "Named", "A"},
 		{"labelledby a hidden element", `<span id="h" hidden>Secret</span><a href="/a" aria-labelledby="h"></a>`, "Secret", ""},
 		{"labelledby an image", `<img id="logo" src="l.png" alt="Contoso"><a href="/" aria-labelledby="logo"></a>`, "Contoso", ""},
+		{"labelledby the first of an id in tree order: a table's fostered element stands before it",
+			`<table><tr><td><span id="f">Cell</span></td></tr><span id="f">Fostered</span></table><a href="/" aria-labelledby="f"></a>`, "Fostered", ""},
 		{"labelledby loops end", `<a href="/" aria-labelledby="a b">X</a><span id="a" aria-labelledby="b">A</span><span id="b" aria-labelledby="a">B</span>`, "A B", "X"},
 		{"soft hyphens and zero-width spaces", `<a href="/s">Stu&shy;die&shy;rende und Kon&#8203;takt</a>`, "Studierende und Kontakt", ""},
 		{"icon-font glyphs", `<a href="/k"><i class="material-icons">&#xe87d;</i> Mein&nbsp;Kochbuch</a>`, "Mein Kochbuch", ""},

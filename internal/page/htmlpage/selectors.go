@@ -171,41 +171,110 @@ func (md *model) htmlNode(id nodeID) *html.Node {
 // selects exactly the element it was made for in the browser's DOM.
 
 // selector is the selector path of element n: the steps from its anchor
-// down to n, each made once (selectorStep) and joined here. Only the steps
-// are kept, not each element's whole path, so that the scratch space grows
-// with the elements asked for, not with their depth; joining them costs what
-// the path's own bytes cost.
+// down to n, each made once (selectorStep). The path down to n's
+// grandparent is joined once for the elements below it (pathOf): the
+// entries of a list share it. Only the steps and a few such paths (at
+// most maxPathBytes a page) are kept, not each element's whole path, so
+// that the scratch space grows with the elements asked for, not with
+// their depth.
 func (md *model) selector(n nodeID) string {
+	leaf, anchor := md.selectorStep(n)
+	p := md.nodes[n].parent
+	if anchor || !md.element(p) {
+		return string(md.selBuf[leaf.from:leaf.to])
+	}
+	mid, anchor := md.selectorStep(p)
+	g := md.nodes[p].parent
+	if anchor || !md.element(g) {
+		return md.joinSteps(span{}, mid, leaf)
+	}
+	if path, ok := md.pathOf(g); ok {
+		return md.joinSteps(path, mid, leaf)
+	}
+	whole := md.appendPath(n)
+	path := string(md.selBuf[whole.from:whole.to])
+	md.selBuf = md.selBuf[:whole.from] // kept for no other element
+	return path
+}
+
+// joinSteps is the path prefix (none when empty) followed by the steps mid
+// and leaf.
+func (md *model) joinSteps(prefix, mid, leaf span) string {
+	var b strings.Builder
+	size := int(mid.to-mid.from) + len(" > ") + int(leaf.to-leaf.from)
+	if prefix.to > prefix.from {
+		size += int(prefix.to-prefix.from) + len(" > ")
+	}
+	b.Grow(size)
+	if prefix.to > prefix.from {
+		b.Write(md.selBuf[prefix.from:prefix.to])
+		b.WriteString(" > ")
+	}
+	b.Write(md.selBuf[mid.from:mid.to])
+	b.WriteString(" > ")
+	b.Write(md.selBuf[leaf.from:leaf.to])
+	return b.String()
+}
+
+// pathSlots and maxPathBytes bound the paths that pathOf keeps: the few
+// last asked, and at most so many bytes of them a page (a page of deep,
+// distinct lists has its paths joined at each element, as without them).
+const (
+	pathSlots    = 64
+	maxPathBytes = 1 << 20
+)
+
+// pathOf is the selector path of element n in selBuf, kept in a slot of
+// md.paths for the elements below n; false when the page's paths have
+// taken their bytes.
+func (md *model) pathOf(n nodeID) (span, bool) {
+	slot := &md.paths[n%pathSlots]
+	if slot.node == n {
+		return slot.path, true
+	}
+	if md.pathBytes > maxPathBytes {
+		return span{}, false
+	}
+	path := md.appendPath(n)
+	md.pathBytes += int(path.to - path.from)
+	slot.node, slot.path = n, path
+	return path, true
+}
+
+// appendPath appends the selector path of element n to selBuf, after any
+// step it makes: the steps from n up to its anchor, joined.
+func (md *model) appendPath(n nodeID) span {
 	chain := md.selChain[:0]
-	size := 0
 	for {
-		s := md.selectorStep(n)
+		s, anchor := md.selectorStep(n)
 		chain = append(chain, s)
-		size += int(s.to-s.from) + len(" > ")
 		p := md.nodes[n].parent
-		if md.anchorStep(n) || !md.element(p) {
+		if anchor || !md.element(p) {
 			break
 		}
 		n = p
 	}
 	md.selChain = chain
-	var b strings.Builder
-	b.Grow(size - len(" > "))
+	b := md.selBuf
+	from := len(b)
 	for i := len(chain) - 1; i >= 0; i-- {
-		b.Write(md.selBuf[chain[i].from:chain[i].to])
+		b = append(b, b[chain[i].from:chain[i].to]...)
 		if i > 0 {
-			b.WriteString(" > ")
+			b = append(b, " > "...)
 		}
 	}
-	return b.String()
+	md.selBuf = b
+	return span{int32(from), int32(len(b))}
 }
 
 // selectorStep makes the step of n in selBuf, memoized: the entries of a
-// list share the steps of the list and its ancestors.
-func (md *model) selectorStep(n nodeID) span {
+// list share the steps of the list and its ancestors. anchor says that a
+// path starts at n (html, head, body, or an element with an id); it is
+// memoized with the step, as every path asks it of each of its steps.
+func (md *model) selectorStep(n nodeID) (step span, anchor bool) {
 	info := md.infoOf(n)
 	if info.memo&memoSelector != 0 {
-		return info.sel
+		return info.sel, info.memo&memoAnchor != 0
 	}
 	from := len(md.selBuf)
 	b := md.selBuf
@@ -213,8 +282,10 @@ func (md *model) selectorStep(n nodeID) span {
 	switch {
 	case md.isRootName(n):
 		b = append(b, name...)
+		anchor = true
 	case md.hasID(n):
 		b = append(b, idSelector(name, string(md.attrBytes(n, atom.Id)))...)
+		anchor = true
 	default:
 		b = append(b, name...)
 		b = append(b, ":nth-child("...)
@@ -224,7 +295,10 @@ func (md *model) selectorStep(n nodeID) span {
 	md.selBuf = b
 	info = md.infoOf(n)
 	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
-	return info.sel
+	if anchor {
+		info.memo |= memoAnchor
+	}
+	return info.sel, anchor
 }
 
 func (md *model) isRootName(n nodeID) bool {
@@ -236,9 +310,6 @@ func (md *model) isRootName(n nodeID) bool {
 }
 
 func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, atom.Id)) > 0 }
-
-// anchorStep: a path starts at n.
-func (md *model) anchorStep(n nodeID) bool { return md.isRootName(n) || md.hasID(n) }
 
 func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
 	v, _ := md.attr(n, k)
