@@ -35,7 +35,7 @@ func realisticPage(n int) *page.Page {
 			Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}})
 	}
 	link(page.TagLink, page.AttrHref, "/assets/site.css", "", page.RegionMain, "head > link:nth-child(3)", 6, 1)
-	p.Links[0].Rel = "stylesheet"
+	p.Links[0].SetRare(page.Rare{Rel: "stylesheet"})
 	link(page.TagScript, page.AttrSrc, "/assets/site.js", "", page.RegionMain, "head > script:nth-child(4)", 7, 1)
 
 	const navSel = "body > header:nth-child(1) > nav:nth-child(2)"
@@ -45,7 +45,8 @@ func realisticPage(n int) *page.Page {
 		return e
 	}
 	home := entry("Home", "/", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1)", 11, 1)
-	home.Icon, home.IconLabel = true, "Home"
+	home.Icon = true
+	home.SetRare(page.Rare{IconLabel: "Home"})
 	link(page.TagImg, page.AttrSrc, "/assets/logo.svg", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1) > img:nth-child(1)", 11, 13)
 	m := &page.Menu{Name: "Primary", Selector: navSel, Region: page.RegionHeader, Pos: page.Pos{Line: 12, Column: 1}}
 	line := 14

@@ -22,7 +22,8 @@ func TestRunSeed(t *testing.T) {
 	}
 	ypc := func(line, col int) *page.Entry {
 		e := txt("Your Privacy Choices Opt-Out Icon Your Privacy Choices", line, col)
-		e.Text, e.Icon, e.IconLabel = "Your Privacy Choices", true, "Your Privacy Choices Opt-Out Icon"
+		e.Icon = true
+		e.SetRare(page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"})
 		return e
 	}
 	f := footer(258,

@@ -87,7 +87,7 @@ func emptyReason(l *page.Link, allowHash bool) string {
 		}
 		return named("link", l.Label) + " has an empty href: it leads back to this page"
 	case page.TagLink:
-		if hintOnly(l.Rel) {
+		if hintOnly(l.Rel()) {
 			return ""
 		}
 		if l.Missing {

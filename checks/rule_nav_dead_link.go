@@ -82,7 +82,7 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	name := "with no label"
 	if n := entryName(e); n != "" {
 		name = q(n)
-	} else if e.NamedBy != "" {
+	} else if e.NamedBy() != "" {
 		name = "whose label a script sets"
 	}
 	if len(e.Children) > 0 || e.Control == page.ControlToggle {

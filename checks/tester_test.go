@@ -209,7 +209,7 @@ func withFooter(f *page.Region) *page.Page {
 // of its own but a canonical link.
 func redirectStub(source, target string) *page.Page {
 	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
-		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "canonical"}, Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
 }
 
 // tokenFile is a search engine's verification file: no element at all.

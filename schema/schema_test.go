@@ -73,7 +73,7 @@ func TestPageSchema(t *testing.T) {
 				{Link: page.Link{Label: "Cloud", Href: "/cloud/", Target: "/cloud/", Pos: page.Pos{Line: 5, Column: 9}}, Kind: page.KindLink, HasHref: true},
 			}}}}},
 		Footer: &page.Region{Selector: "footer", Items: []*page.Entry{
-			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter}, Text: "Your Privacy Choices", Kind: page.KindLink, Icon: true, IconLabel: "Your Privacy Choices Opt-Out Icon", Group: "Legal"},
+			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter, Rare: &page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"}}, Kind: page.KindLink, Icon: true, Group: "Legal"},
 			{Link: page.Link{Label: "Manage cookies", Hidden: true}, Kind: page.KindButton},
 			{Link: page.Link{Label: "Click here to expand the menu"}, Kind: page.KindButton, Control: page.ControlToggle},
 			{Link: page.Link{Label: "Privacy", Href: "/privacy/", Target: "/privacy/"}, Kind: page.KindLink, HasHref: true, Copy: true},

@@ -105,7 +105,10 @@ func (b *builder) setHref(e *page.Entry, href string) {
 
 func (b *builder) setIcon(e *page.Entry) {
 	if text, iconLabel, ok := iconPhrase(e.Label); ok {
-		e.Text, e.Icon, e.IconLabel = text, true, iconLabel
+		e.Icon = true
+		r := e.RareFields()
+		r.Text, r.IconLabel = text, iconLabel
+		e.SetRare(r)
 	}
 }
 

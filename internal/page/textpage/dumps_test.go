@@ -170,7 +170,7 @@ func (c *dumpComparison) kind(w *page.Entry) page.Kind {
 // shownLabel is the label a dump shows for an entry: none for one whose
 // only name is an aria-label on an icon.
 func shownLabel(e *page.Entry) string {
-	if e.Icon && e.IconLabel == "" && e.Text == "" {
+	if e.Icon && e.IconLabel() == "" && e.Text() == "" {
 		return ""
 	}
 	return e.Label

@@ -262,9 +262,8 @@ func legalEntries(text []prune) []*page.Entry {
 	for _, piece := range legalItems(text) {
 		e := &page.Entry{Link: page.Link{Label: joinWords(piece.words), Region: page.RegionFooter, Pos: piece.words[0][0].pos()}, Kind: page.KindText}
 		if piece.iconAt >= 0 {
-			e.Text = joinWords(piece.words[piece.iconAt+2:])
 			e.Icon = true
-			e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
+			e.SetRare(page.Rare{Text: joinWords(piece.words[piece.iconAt+2:]), IconLabel: joinWords(piece.words[:piece.iconAt+2])})
 		}
 		out = append(out, e)
 	}

@@ -106,8 +106,8 @@ func TestSeedModel(t *testing.T) {
 		t.Errorf("footer duplicates = %q", dups)
 	}
 	choices := f.Items[48]
-	if choices.Label != "Your Privacy Choices Opt-Out Icon Your Privacy Choices" || choices.Text != "Your Privacy Choices" ||
-		!choices.Icon || choices.IconLabel != "Your Privacy Choices Opt-Out Icon" || choices.Line != 320 || choices.Column != 25 {
+	if choices.Label != "Your Privacy Choices Opt-Out Icon Your Privacy Choices" || choices.Text() != "Your Privacy Choices" ||
+		!choices.Icon || choices.IconLabel() != "Your Privacy Choices Opt-Out Icon" || choices.Line != 320 || choices.Column != 25 {
 		t.Errorf("first Your Privacy Choices = %+v", choices)
 	}
 	if health := f.Items[50]; health.Label != "Consumer Health Privacy" || health.Line != 321 || health.Column != 56 || health.Icon {
