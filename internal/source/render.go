@@ -115,6 +115,7 @@ type Renderer struct {
 	browserCtx    context.Context
 	browserCancel context.CancelFunc
 	dataDir       string
+	socketDir     string // Chromium's, beside dataDir: see NewRenderer
 	closeOnce     sync.Once
 	gate          *requestGate
 	proxy         *renderProxy
@@ -214,6 +215,10 @@ func NewRenderer(ctx context.Context, opt RenderOptions) (*Renderer, error) {
 		}
 		return nil, fmt.Errorf("starting Chromium %q: %w", chrome, err)
 	}
+	// Chromium unlinks SingletonSocket as it shuts down, before it removes
+	// the socket directory the link leads into: stopped in between, it would
+	// leave that directory behind with nothing naming it. So it is named now.
+	r.socketDir = socketDirOf(dataDir)
 	return r, nil
 }
 
@@ -233,7 +238,7 @@ func (r *Renderer) Close() error {
 		r.browserCancel()
 		r.allocCancel()
 		r.proxy.Close()
-		err = removeProfile(r.dataDir)
+		err = removeProfile(r.dataDir, r.socketDir)
 	})
 	return err
 }

@@ -66,22 +66,22 @@ func removeDeadProfiles(tmp string) {
 		if err != nil || string(record) != ownerRecord(pid) {
 			continue
 		}
-		_ = removeProfile(dir)
+		_ = removeProfile(dir, "")
 	}
 }
 
 // removeProfile removes a profile directory and the directory Chromium made
 // beside it for the socket that keeps a second browser off the profile
-// (SingletonSocket links to it): Chromium, stopped as chromedp stops it,
-// removes neither. The helpers of a browser that was killed may still write
-// in the profile for a moment after it died, so a removal that fails is
-// tried again for a while.
-func removeProfile(dir string) error {
-	if target, err := os.Readlink(filepath.Join(dir, "SingletonSocket")); err == nil {
-		socketDir := filepath.Dir(target)
-		if info, err := os.Lstat(socketDir); err == nil && info.IsDir() && filepath.Dir(socketDir) == filepath.Dir(dir) {
-			_ = os.RemoveAll(socketDir)
-		}
+// (socketDir, or the one SingletonSocket links to when that is ""):
+// Chromium, stopped as chromedp stops it, removes neither. The helpers of a
+// browser that was killed may still write in the profile for a moment after
+// it died, so a removal that fails is tried again for a while.
+func removeProfile(dir, socketDir string) error {
+	if socketDir == "" {
+		socketDir = socketDirOf(dir)
+	}
+	if info, err := os.Lstat(socketDir); err == nil && info.IsDir() {
+		_ = os.RemoveAll(socketDir)
 	}
 	var err error
 	for range 20 { // two seconds: on a busy machine the helpers take their time
@@ -91,6 +91,19 @@ func removeProfile(dir string) error {
 		time.Sleep(100 * time.Millisecond)
 	}
 	return err
+}
+
+// socketDirOf names the directory that the SingletonSocket link of a
+// profile directory leads into, when it lies beside the profile, or "".
+func socketDirOf(dir string) string {
+	target, err := os.Readlink(filepath.Join(dir, "SingletonSocket"))
+	if err != nil {
+		return ""
+	}
+	if socketDir := filepath.Dir(target); filepath.Dir(socketDir) == filepath.Dir(dir) {
+		return socketDir
+	}
+	return ""
 }
 
 // profileOwner reads the process id from a profile directory's name.

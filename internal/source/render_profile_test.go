@@ -163,6 +163,47 @@ func TestRemoveDeadProfiles(t *testing.T) {
 	}
 }
 
+// TestRemoveProfileUnlinkedSocketDir: a browser stopped as it shut down has
+// unlinked SingletonSocket but not removed the socket directory; the one
+// named when the browser started goes all the same, a link that leads out of
+// the temporary directory is not followed.
+func TestRemoveProfileUnlinkedSocketDir(t *testing.T) {
+	tmp, elsewhere := t.TempDir(), t.TempDir()
+	profile := filepath.Join(tmp, "pagelint-chromium-1-1")
+	socketDir := filepath.Join(tmp, "org.chromium.Chromium.xyz")
+	for _, d := range []string{profile, socketDir} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(socketDir, "SingletonSocket"), filepath.Join(profile, "SingletonSocket")); err != nil {
+		t.Fatal(err)
+	}
+	if got := socketDirOf(profile); got != socketDir {
+		t.Fatalf("socketDirOf = %q, want %q", got, socketDir)
+	}
+	if err := os.Remove(filepath.Join(profile, "SingletonSocket")); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeProfile(profile, socketDir); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in the temporary directory: %v", entries)
+	}
+
+	outside := filepath.Join(tmp, "pagelint-chromium-1-2")
+	if err := os.Mkdir(outside, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(elsewhere, "SingletonSocket"), filepath.Join(outside, "SingletonSocket")); err != nil {
+		t.Fatal(err)
+	}
+	if got := socketDirOf(outside); got != "" {
+		t.Errorf("socketDirOf a profile whose link leads elsewhere = %q, want none", got)
+	}
+}
+
 // TestRenderProfileOfKilledRun kills a run that renders with SIGKILL, as a
 // CI job's timeout does: its profile stays behind, until the next run starts
 // and removes it, leaving its own until Close.
@@ -203,6 +244,9 @@ func TestRenderProfileOfKilledRun(t *testing.T) {
 	}
 	if _, err := os.Stat(r.dataDir); err != nil {
 		t.Errorf("the new run's own profile: %v", err)
+	}
+	if r.socketDir == "" {
+		t.Errorf("the new run did not name Chromium's socket directory beside %s", r.dataDir)
 	}
 	if err := r.Close(); err != nil {
 		t.Fatal(err)
