@@ -55,8 +55,8 @@ func realisticPage(n int) *page.Page {
 		parent := entry(name, fmt.Sprintf("/section-%02d/", i), "Primary", page.RegionHeader, sel+" > a:nth-child(1)", line, 5)
 		for j := range 4 {
 			line++
-			parent.Children = append(parent.Children, entry(fmt.Sprintf("%s overview %d", name, j+1), benchPath(i, i*20+j),
-				"Primary", page.RegionHeader, fmt.Sprintf("%s > ul:nth-child(2) > li:nth-child(%d) > a:nth-child(1)", sel, j+1), line, 9))
+			parent.SetChildren(append(parent.Children(), entry(fmt.Sprintf("%s overview %d", name, j+1), benchPath(i, i*20+j),
+				"Primary", page.RegionHeader, fmt.Sprintf("%s > ul:nth-child(2) > li:nth-child(%d) > a:nth-child(1)", sel, j+1), line, 9)))
 		}
 		m.Entries = append(m.Entries, parent)
 		line += 2

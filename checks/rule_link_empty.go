@@ -57,7 +57,7 @@ func deadLinkEntries(p *page.Page) map[entryKey]bool {
 		for _, e := range entries {
 			if e != nil {
 				set[keyOf(e)] = true
-				add(e.Children)
+				add(e.Children())
 			}
 		}
 	}

@@ -71,7 +71,7 @@ func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry, up 
 			flat = append(flat, de)
 			at = len(flat) - 1
 		}
-		flat = flattenMenu(flat, e.Children, e, at, menu)
+		flat = flattenMenu(flat, e.Children(), e, at, menu)
 	}
 	return flat
 }

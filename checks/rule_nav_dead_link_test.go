@@ -80,6 +80,6 @@ func TestNavDeadLink(t *testing.T) {
 }
 
 func withChildren(e *page.Entry, children ...*page.Entry) *page.Entry {
-	e.Children = children
+	e.SetChildren(children)
 	return e
 }

@@ -174,9 +174,9 @@ func labelKey(b *strings.Builder, entries []*page.Entry) {
 			b.WriteString("\x00-")
 		}
 		b.WriteString(e.Label)
-		if len(e.Children) > 0 {
+		if len(e.Children()) > 0 {
 			b.WriteString("\x00[")
-			labelKey(b, e.Children)
+			labelKey(b, e.Children())
 			b.WriteString("\x00]")
 		}
 	}

@@ -69,9 +69,9 @@ func TestPageSchema(t *testing.T) {
 	p := &page.Page{
 		Source: "site/index.html", URL: "/index.html", Format: page.FormatHTML, Title: "Home", Lang: "en", Home: true,
 		Menus: []*page.Menu{{Name: "Primary", Selector: "nav", Region: page.RegionHeader, Pos: page.Pos{Line: 3, Column: 1},
-			Entries: []*page.Entry{{Link: page.Link{Label: "Products"}, Kind: page.KindToggle, Children: []*page.Entry{
+			Entries: []*page.Entry{{Link: page.Link{Label: "Products", Rare: &page.Rare{Children: []*page.Entry{
 				{Link: page.Link{Label: "Cloud", Href: "/cloud/", Target: "/cloud/", Pos: page.Pos{Line: 5, Column: 9}}, Kind: page.KindLink, HasHref: true},
-			}}}}},
+			}}}, Kind: page.KindToggle}}}},
 		Footer: &page.Region{Selector: "footer", Items: []*page.Entry{
 			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter, Rare: &page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"}}, Kind: page.KindLink, Icon: true, Group: "Legal"},
 			{Link: page.Link{Label: "Manage cookies", Hidden: true}, Kind: page.KindButton},

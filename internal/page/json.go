@@ -42,9 +42,9 @@ func (e *Entry) toJSON() *entryJSON {
 		return nil
 	}
 	var children []*entryJSON
-	if len(e.Children) > 0 {
-		children = make([]*entryJSON, len(e.Children))
-		for i, c := range e.Children {
+	if len(e.Children()) > 0 {
+		children = make([]*entryJSON, len(e.Children()))
+		for i, c := range e.Children() {
 			children[i] = c.toJSON()
 		}
 	}

@@ -118,13 +118,12 @@ type Entry struct {
 	// framework's script gives it one (data-bind, v-text, :aria-label,
 	// data-label-…), its name waiting for the script; Selector and Pos.
 	// Its Tag, Attr, Rel, Missing and NestedLink are the link's alone. Its
-	// Text and IconLabel, which few entries have, are kept in the link's
-	// Rare.
+	// Text, IconLabel and Children, which few entries have, are kept in the
+	// link's Rare.
 	Link
 	// Group is the heading of the list or column the entry stands in.
-	Group    string
-	Children []*Entry
-	Kind     Kind
+	Group string
+	Kind  Kind
 	// Control says what a control that is no entry of its menu or footer
 	// does (ControlToggle, …); zero for an entry.
 	Control Control
@@ -164,6 +163,17 @@ func (e *Entry) Text() string { return e.RareFields().Text }
 // IconLabel is the alt text or SVG title of the entry's icon (Icon).
 func (e *Entry) IconLabel() string { return e.RareFields().IconLabel }
 
+// Children are the entries nested under the entry (a submenu's), nil for
+// a leaf, as most entries are.
+func (e *Entry) Children() []*Entry { return e.RareFields().Children }
+
+// SetChildren sets the entries nested under the entry.
+func (e *Entry) SetChildren(children []*Entry) {
+	r := e.RareFields()
+	r.Children = children
+	e.SetRare(r)
+}
+
 // Copyright is one copyright notice, as read: the sentence or part that
 // holds the mark (and the year), at most 80 characters.
 type Copyright struct {
@@ -182,9 +192,9 @@ type Link struct {
 	Label    string
 	Selector string
 	// Rare holds the fields few links and entries have (Rel, NamedBy,
-	// NestedLink, an entry's Text and IconLabel); nil when all are empty.
-	// A page may hold a hundred thousand entries: out of line, they cost
-	// each entry one pointer, not 72 bytes (docs/BENCHMARKS.md).
+	// NestedLink, an entry's Text, IconLabel and Children); nil when all
+	// are empty. A page may hold a hundred thousand entries: out of line,
+	// they cost each entry one pointer, not 96 bytes (docs/BENCHMARKS.md).
 	Rare *Rare
 	Pos
 	Region Landmark
@@ -212,9 +222,11 @@ type Rare struct {
 	Rel string
 	// NamedBy of an a or area link: as for entries (Entry.NamedBy).
 	NamedBy string
-	// Text and IconLabel of an entry: Entry.Text, Entry.IconLabel.
+	// Text, IconLabel and Children of an entry: Entry.Text,
+	// Entry.IconLabel, Entry.Children.
 	Text      string
 	IconLabel string
+	Children  []*Entry
 	// NestedLink is where the start tag of a link written inside this one
 	// stands: browsers end a link where another begins, so this one ends
 	// there, often empty.
@@ -243,7 +255,7 @@ func (l *Link) RareFields() Rare {
 // SetRare sets the rare fields of l to r, leaving Rare nil when r is empty.
 // It never writes through Rare, which a copy of l may share.
 func (l *Link) SetRare(r Rare) {
-	if r == (Rare{}) {
+	if r.Rel == "" && r.NamedBy == "" && r.Text == "" && r.IconLabel == "" && r.Children == nil && r.NestedLink == nil {
 		l.Rare = nil
 		return
 	}

@@ -225,8 +225,8 @@ func readerOutline(es []*page.Entry) string {
 	var parts []string
 	for _, e := range es {
 		s := readerEntry(e)
-		if len(e.Children) > 0 {
-			s += "{" + readerOutline(e.Children) + "}"
+		if len(e.Children()) > 0 {
+			s += "{" + readerOutline(e.Children()) + "}"
 		}
 		parts = append(parts, s)
 	}

@@ -185,8 +185,8 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 	}
 	if !md.regionPass {
 		for _, e := range entries {
-			if e != owner && !slices.Contains(owner.Children, e) {
-				owner.Children = append(owner.Children, e)
+			if e != owner && !slices.Contains(owner.Children(), e) {
+				owner.SetChildren(append(owner.Children(), e))
 			}
 		}
 	}

@@ -181,7 +181,7 @@ func (b *builder) convert(nodes []*node, region page.Landmark, group string, emi
 			if doubled {
 				childGroup = es[0].Label
 			}
-			es[0].Children = b.convert(n.children, region, childGroup, emit)
+			es[0].SetChildren(b.convert(n.children, region, childGroup, emit))
 		}
 	}
 	return out

@@ -136,7 +136,7 @@ func (c *dumpComparison) entries(where string, want, got []*page.Entry, menuName
 		g := got[i]
 		at := where + " > " + w.Label
 		c.entry(at, w, g, menuNames)
-		c.entries(at, w.Children, g.Children, menuNames)
+		c.entries(at, w.Children(), g.Children(), menuNames)
 	}
 }
 

@@ -64,6 +64,6 @@ func writeEntries(b *strings.Builder, entries []*page.Entry, indent string) {
 			fmt.Fprintf(b, " href=%q target=%q", e.Href, e.Target)
 		}
 		b.WriteString("\n")
-		writeEntries(b, e.Children, indent+"  ")
+		writeEntries(b, e.Children(), indent+"  ")
 	}
 }
