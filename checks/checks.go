@@ -33,6 +33,10 @@ type SiteCheck interface {
 type Result struct {
 	Findings []finding.Finding
 	Pending  []*page.Link
+	// Unasked are the URLs (Engine.AskURL) of the links that wait for the
+	// network in a run that will have no answer (Env.Unanswered): such a
+	// link is not pending, since nothing could judge it, only counted.
+	Unasked []string
 }
 
 // Site is what a check may ask about the pages and files of the site.

@@ -111,6 +111,12 @@ type Env struct {
 	// pending rather than judged, so that no page's model need be kept
 	// until the last page is read.
 	Reading bool
+	// Unanswered says that no URL will have an answer in this run: it
+	// asks none (offline) and knows none (no page was fetched or saved
+	// from a server, no crawl). A link that waits for the network is then
+	// not kept pending while pages are read; its URL goes to
+	// Result.Unasked.
+	Unanswered bool
 
 	// settled remembers the site paths (with their fragments) that links
 	// led to without a finding: whether a site path and its fragment
@@ -155,6 +161,7 @@ func (env *Env) CheckPage(p *page.Page) Result {
 		cr := c.Check(p, env)
 		r.Findings = finding.Append(r.Findings, cr.Findings)
 		r.Pending = append(r.Pending, cr.Pending...)
+		r.Unasked = append(r.Unasked, cr.Unasked...)
 	}
 	return r
 }

@@ -96,7 +96,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	if sitePath && settled[l.Target] {
 		return
 	}
-	found, pending := len(lc.result.Findings), len(lc.result.Pending)
+	found, pending := len(lc.result.Findings), len(lc.result.Pending)+len(lc.result.Unasked)
 	t := lc.classify(lc.scope.written(l.Href, raw))
 	switch t.kind {
 	case targetMalformed:
@@ -108,7 +108,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	case targetContact:
 		lc.checkContact(l, raw)
 	}
-	if sitePath && t.kind == targetInternal && len(lc.result.Findings) == found && len(lc.result.Pending) == pending {
+	if sitePath && t.kind == targetInternal && len(lc.result.Findings) == found && len(lc.result.Pending)+len(lc.result.Unasked) == pending {
 		memo.Put(settled, strings.Clone(l.Target), true)
 	}
 }
@@ -216,10 +216,16 @@ func (lc *linkCheck) checkRemote(l *page.Link, t target) {
 }
 
 // answer is what the request that judges l gave, and the URL it asked;
-// while pages are still read, l is left pending and ok is false, as it is
-// for a link that no request judged (excluded, offline, or with no URL to
-// ask).
+// while pages are still read, l is left pending (its URL listed unasked in
+// a run that will have no answer) and ok is false, as it is for a link
+// that no request judged (excluded, offline, or with no URL to ask).
 func (lc *linkCheck) answer(l *page.Link, t target) (r ExternalResult, ask string, ok bool) {
+	if lc.reading && lc.env.Unanswered {
+		if ask := lc.env.engine.AskURL(lc.p.URL, l.Href, l.Target); ask != "" {
+			lc.result.Unasked = append(lc.result.Unasked, ask)
+		}
+		return r, "", false
+	}
 	if lc.reading {
 		lc.pend(l)
 		return r, "", false

@@ -1,11 +1,9 @@
 package checks
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 	"sync"
 	"unique"
-	"weak"
 
 	"github.com/pagelint/pagelint/internal/page"
 )
@@ -109,15 +107,10 @@ func intern(s string) string {
 }
 
 // menuPool shares one SiteMenu among the pages that carry the same menu at
-// the same place.
+// the same place, found by a key of what a SiteMenu keeps of it.
 type menuPool struct {
 	mu    sync.Mutex
 	menus map[string]*SiteMenu
-	// byModel: the page builder shares one model of a menu among pages
-	// that have it at the same place, so most pages are found by pointer.
-	// The pointer is weak: a menu the builder did not share is one
-	// page's, and the map must not keep that page alive.
-	byModel map[weak.Pointer[page.Menu]]*SiteMenu
 }
 
 func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
@@ -125,25 +118,19 @@ func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 		return nil
 	}
 	out := make([]*SiteMenu, len(menus))
+	var key []byte
 	for i, m := range menus {
-		model := weak.Make(m)
-		mp.mu.Lock()
-		shared := mp.byModel[model]
-		mp.mu.Unlock()
-		if shared != nil {
-			out[i] = shared
-			continue
-		}
 		ref := refOf(p, m)
-		var key strings.Builder
-		fmt.Fprintf(&key, "%s\x00%s\x00%d:%d\x00%s %d", m.Name, m.Selector, m.Line, m.Column, ref.region, ref.nth)
-		labelKey(&key, m.Entries)
-		k := key.String()
+		key = append(append(append(key[:0], m.Name...), 0), m.Selector...)
+		key = strconv.AppendInt(append(key, 0), int64(m.Line), 10)
+		key = strconv.AppendInt(append(key, ':'), int64(m.Column), 10)
+		key = strconv.AppendInt(append(append(append(key, 0), ref.region.String()...), ' '), int64(ref.nth), 10)
+		key = labelKey(key, m.Entries)
 		mp.mu.Lock()
 		if mp.menus == nil {
-			mp.menus, mp.byModel = map[string]*SiteMenu{}, map[weak.Pointer[page.Menu]]*SiteMenu{}
+			mp.menus = map[string]*SiteMenu{}
 		}
-		shared = mp.menus[k]
+		shared := mp.menus[string(key)]
 		if shared == nil {
 			ref.name = intern(ref.name)
 			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos, Ref: ref, Empty: len(m.Entries) == 0}
@@ -152,16 +139,15 @@ func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 					shared.Labels = append(shared.Labels, intern(e.Label))
 				}
 			})
-			mp.menus[k] = shared
+			mp.menus[string(key)] = shared
 		}
-		mp.byModel[model] = shared
 		mp.mu.Unlock()
 		out[i] = shared
 	}
 	return out
 }
 
-func labelKey(b *strings.Builder, entries []*page.Entry) {
+func labelKey(b []byte, entries []*page.Entry) []byte {
 	for _, e := range entries {
 		if e == nil {
 			continue
@@ -169,15 +155,16 @@ func labelKey(b *strings.Builder, entries []*page.Entry) {
 		// The key holds what Labels keep of an entry: whether it counts, and
 		// its label.
 		if IsNavEntry(e) {
-			b.WriteString("\x00+")
+			b = append(b, "\x00+"...)
 		} else {
-			b.WriteString("\x00-")
+			b = append(b, "\x00-"...)
 		}
-		b.WriteString(e.Label)
+		b = append(b, e.Label...)
 		if len(e.Children()) > 0 {
-			b.WriteString("\x00[")
-			labelKey(b, e.Children())
-			b.WriteString("\x00]")
+			b = append(b, "\x00["...)
+			b = labelKey(b, e.Children())
+			b = append(b, "\x00]"...)
 		}
 	}
+	return b
 }

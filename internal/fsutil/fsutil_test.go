@@ -5,8 +5,10 @@ package fsutil
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -197,6 +199,18 @@ func TestReadFile(t *testing.T) {
 	}
 	if data, err := ReadFile(big, 100); err != nil || len(data) != 100 {
 		t.Errorf("%d bytes, %v", len(data), err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing"), 100); !errors.Is(err, fs.ErrNotExist) || err.Error() != "no such file or directory" {
+		t.Errorf("missing: %v", err)
+	}
+	// A file that says it is empty but is not, read to its end.
+	if runtime.GOOS == "linux" {
+		if data, err := ReadFile("/proc/self/status", 0); err != nil || !strings.Contains(string(data), "Name:") {
+			t.Errorf("/proc/self/status: %q, %v", data, err)
+		}
+		if _, err := ReadFile("/proc/self/status", 10); err == nil || err.Error() != "larger than 10 bytes" {
+			t.Errorf("/proc/self/status over the limit: %v", err)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -21,14 +22,20 @@ import (
 // on a crawl's origins that it did not fetch count against its
 // --max-pages (see crawlLimit).
 //
-// pages carry the links to check; fetched holds the anchors of the pages
-// the run fetched, and known what the crawl learnt of the URLs it could not
-// fetch, both by normal form (internal/urlnorm).
-func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
+// pages carry the links to check, and unasked the URLs of the links that
+// no answer will judge (counted only, see checks.Env.Unanswered); fetched
+// holds the anchors of the pages the run fetched, and known what the crawl
+// learnt of the URLs it could not fetch, both by normal form
+// (internal/urlnorm).
+func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, unasked urlSet, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
 	results, targets := externalTargets(engine, pages, fetched, known)
 	if !online {
-		return results, linkCounts{checked: len(results), offline: notExcluded(opt, targets)}, nil
+		for _, t := range targets {
+			delete(unasked, t)
+		}
+		offline := notExcluded(opt, targets) + notExcluded(opt, slices.Collect(maps.Keys(unasked)))
+		return results, linkCounts{checked: len(results), offline: offline}, nil
 	}
 	targets, overBudget := crawl.within(targets)
 	if overBudget > 0 {

@@ -37,7 +37,7 @@ func TestExternalTargetsOrder(t *testing.T) {
 			t.Errorf("the known URL: got %+v, want its known result", r)
 		}
 		opt := &Options{Offline: true, Config: &schema.Config{}}
-		if _, counts, err := checkExternal(t.Context(), opt, engine, order, nil, known, nil); err != nil || counts.offline != len(want) {
+		if _, counts, err := checkExternal(t.Context(), opt, engine, order, nil, nil, known, nil); err != nil || counts.offline != len(want) {
 			t.Errorf("offline: %d URLs counted unchecked (%v), want %d", counts.offline, err, len(want))
 		}
 	}

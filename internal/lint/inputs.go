@@ -67,6 +67,7 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 			}
 		}
 	}
+	opt.unanswered = noAnswers(opt, urls, groups)
 	for _, lg := range sites.order {
 		g, errs, err := lg.parse(ctx, opt, engine)
 		if err != nil {
@@ -86,6 +87,28 @@ func readInputs(ctx context.Context, opt *Options, engine *checks.Engine) (group
 		groups = append(groups, checkRead(g, engine, opt))
 	}
 	return groups, pageErrs, nil
+}
+
+// noAnswers reports whether no URL that the links of the local sites ask
+// can have an answer in this run, before they are read: the run asks none
+// (offline) and knows none — no URL input is fetched or crawled, and no
+// page read so far (a saved page, the only other kind read before the
+// sites) lives on a server whose URLs the sites' links could name.
+func noAnswers(opt *Options, urls []string, groups []*group) bool {
+	if opt.Config.Links.CheckExternal() && !opt.Offline || len(urls) > 0 || len(opt.Sitemaps) > 0 {
+		return false
+	}
+	for _, g := range groups {
+		if g.remote || len(g.known) > 0 {
+			return false
+		}
+		for u := range g.anchors {
+			if IsURL(u) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // checkSiteRoot fails a run whose config names a site.root that is no

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/netip"
 	"net/url"
 	"runtime"
@@ -81,6 +82,9 @@ type Options struct {
 	policy *netpolicy.Policy
 	// notes are the notes of the pages, by source (see sayPageNotes).
 	notes *pageNotes
+	// unanswered: no URL that the links of the local sites ask will have
+	// an answer in this run (see noAnswers and checks.Env.Unanswered).
+	unanswered bool
 }
 
 // Result of a run.
@@ -132,7 +136,10 @@ type group struct {
 	// every page is read; findings what the pages' own checks found.
 	deferred []*deferredLinks
 	findings []finding.Finding
-	site     checks.Site
+	// unasked are the URLs of this shard's links that no answer will
+	// judge in this run (checks.Env.Unanswered), counted, not deferred.
+	unasked urlSet
+	site    checks.Site
 	// remote: the pages live on a server (fetched, or saved from it); see
 	// checks.Env.Remote.
 	remote bool
@@ -161,6 +168,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res := &Result{Rules: engine.Rules().Rules(), PageErrors: pageErrs, Offline: opt.Offline || !opt.Config.Links.CheckExternal()}
 	var deferred []*deferredLinks
+	unasked := urlSet{}
 	known := map[string]checks.ExternalResult{}
 	fetched := map[string]map[string]bool{}
 	var crawl *crawlLimit
@@ -173,6 +181,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			suppressions[p.Source] = p.Suppressions
 		}
 		deferred = append(deferred, g.deferred...)
+		maps.Copy(unasked, g.unasked)
 		for u, r := range g.known {
 			known[u] = r
 		}
@@ -196,7 +205,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// has nothing to lint: an empty report, not a failure, so that a
 		// fixed CI matrix works on a small site.
 	}
-	external, counts, err := checkExternal(ctx, &opt, engine, deferred, fetched, known, crawl)
+	external, counts, err := checkExternal(ctx, &opt, engine, deferred, unasked, fetched, known, crawl)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"sync/atomic"
@@ -91,12 +92,16 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	// Workers take the pages in turn, each with a view of the site of its
 	// own.
 	var next atomic.Int64
-	for range min(workers, len(lg.jobs)) {
+	workers = min(workers, len(lg.jobs))
+	unasked := make([]urlSet, workers)
+	for w := range workers {
+		unasked[w] = urlSet{}
 		eg.Go(func() error {
 			var env *checks.Env
 			if engine != nil {
 				env = engine.NewEnv(site.view())
 				env.Reading = true
+				env.Unanswered = opt.unanswered
 			}
 			anchors := newAnchorSets()
 			var buf []byte // the page being read
@@ -126,6 +131,8 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 				if engine != nil {
 					results[i] = checkPage(engine, env, p, mine(j.source), anchors)
 					site.addAnchors(p.URL, results[i].anchors)
+					unasked[w].add(results[i].unasked)
+					results[i].unasked = nil
 				} else {
 					pages[i] = p
 				}
@@ -140,7 +147,10 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	if site.anchors == nil {
 		site.anchors = map[string]map[string]bool{}
 	}
-	g := &group{site: site, anchors: site.anchors}
+	g := &group{site: site, anchors: site.anchors, unasked: urlSet{}}
+	for _, set := range unasked {
+		maps.Copy(g.unasked, set)
+	}
 	var pageErrs []error
 	for i := range lg.jobs {
 		switch {

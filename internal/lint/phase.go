@@ -2,10 +2,12 @@ package lint
 
 import (
 	"hash/maphash"
+	"strings"
 	"unique"
 
 	"github.com/pagelint/pagelint/checks"
 	"github.com/pagelint/pagelint/internal/finding"
+	"github.com/pagelint/pagelint/internal/memo"
 	"github.com/pagelint/pagelint/internal/page"
 )
 
@@ -19,6 +21,10 @@ type checked struct {
 	deferred *deferredLinks // nil if none
 	findings []finding.Finding
 	anchors  map[string]bool
+	// unasked are the URLs of the page's links that wait for the network
+	// in a run that will have no answer (checks.Env.Unanswered), in the
+	// page's memory: the worker keeps them in a urlSet.
+	unasked []string
 }
 
 // checkPage runs the page checks on p through env (when mine: a page of
@@ -29,6 +35,7 @@ func checkPage(engine *checks.Engine, env *checks.Env, p *page.Page, mine bool, 
 	if mine {
 		r := env.CheckPage(p)
 		out.findings = r.Findings
+		out.unasked = r.Unasked
 		if len(r.Pending) > 0 {
 			out.deferred = newDeferredLinks(p, r.Pending)
 		}
@@ -45,10 +52,14 @@ type anchorSets struct {
 	hash  maphash.Hash
 	sets  map[uint64]map[string]bool
 	check map[string]bool // scratch: the anchors of the page being compared
+	// names are the anchors the worker's sets hold, each kept once: a
+	// template's ids recur on its pages, and each page's headings are
+	// its own (forgotten when full, see memo).
+	names map[string]string
 }
 
 func newAnchorSets() *anchorSets {
-	return &anchorSets{sets: map[uint64]map[string]bool{}, check: map[string]bool{}}
+	return &anchorSets{sets: map[uint64]map[string]bool{}, check: map[string]bool{}, names: map[string]string{}}
 }
 
 // of is the set of p's anchors, in strings of their own (the model's share
@@ -64,7 +75,15 @@ func (t *anchorSets) of(p *page.Page) map[string]bool {
 	if found && t.equal(kept, p.Anchors) {
 		return kept
 	}
-	set := anchorSet(p)
+	set := make(map[string]bool, len(p.Anchors))
+	for _, a := range p.Anchors {
+		name, ok := t.names[a]
+		if !ok {
+			name = strings.Clone(a)
+			memo.Put(t.names, name, name)
+		}
+		set[name] = true
+	}
 	if !found {
 		t.sets[h] = set
 	}
@@ -100,4 +119,16 @@ func intern(s string) string {
 		return ""
 	}
 	return unique.Make(s).Value()
+}
+
+// urlSet is a set of URLs in strings of their own.
+type urlSet map[string]bool
+
+// add adds the URLs, each copied once (they share memory with a page).
+func (s urlSet) add(urls []string) {
+	for _, u := range urls {
+		if !s[u] {
+			s[strings.Clone(u)] = true
+		}
+	}
 }

@@ -43,6 +43,9 @@ type resolution struct {
 }
 
 func (s *localSite) Resolve(sitePath string) (string, bool) {
+	if s.isFile(sitePath) {
+		return sitePath, true
+	}
 	s.mu.RLock()
 	r, found := s.resolved[sitePath]
 	s.mu.RUnlock()
@@ -64,6 +67,12 @@ func (s *localSite) Resolve(sitePath string) (string, bool) {
 	s.resolved[strings.Clone(sitePath)] = resolution{path, ok}
 	s.mu.Unlock()
 	return path, ok
+}
+
+// isFile: the walk found a file at sitePath as it is written, the target
+// of most links, which resolves to itself with no cache to ask.
+func (s *localSite) isFile(sitePath string) bool {
+	return s.files != nil && s.files.IsFile(sitePath)
 }
 
 // resolve asks the walk, or its lazy stand-in for a site that was not
@@ -128,6 +137,9 @@ type siteView struct {
 }
 
 func (v *siteView) Resolve(sitePath string) (string, bool) {
+	if v.site.isFile(sitePath) {
+		return sitePath, true
+	}
 	if r, ok := v.resolved[sitePath]; ok {
 		return r.path, r.ok
 	}
@@ -142,7 +154,9 @@ func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
 	}
 	a, ok := v.site.Anchors(resolved)
 	if ok {
-		memo.Put(v.anchors, resolved, a)
+		// The key is cloned: a path that Resolve answered with itself
+		// may share memory with a whole page.
+		memo.Put(v.anchors, strings.Clone(resolved), a)
 	}
 	return a, ok
 }

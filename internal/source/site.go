@@ -58,7 +58,7 @@ func Walk(root string, ignore []string) (*Site, error) {
 		active:   map[string]bool{realRoot: true},
 		site:     &Site{Root: root, Files: map[string]bool{}},
 	}
-	if err := w.walk(root, "", false); err != nil {
+	if err := w.walk(root, realRoot, "", false); err != nil {
 		return nil, err
 	}
 	sort.Strings(w.site.Pages)
@@ -102,9 +102,10 @@ type walker struct {
 	site     *Site
 }
 
-// walk reads dir, whose slash path relative to the root is rel ("" for the
-// root itself); alias is true below a symbolic link.
-func (w *walker) walk(dir, rel string, alias bool) error {
+// walk reads dir, whose real path (no symbolic link in it) is realDir
+// and whose slash path relative to the root is rel ("" for the root
+// itself); alias is true below a symbolic link.
+func (w *walker) walk(dir, realDir, rel string, alias bool) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("reading directory %q: %w", dir, unwrapPathError(err))
@@ -128,15 +129,14 @@ func (w *walker) walk(dir, rel string, alias bool) error {
 				continue
 			}
 			if real == "" {
-				if real, err = filepath.EvalSymlinks(full); err != nil {
-					return fmt.Errorf("reading directory %q: %w", full, unwrapPathError(err))
-				}
+				// No link: the directory is where its parent really is.
+				real = filepath.Join(realDir, e.Name())
 			}
 			if w.active[real] {
 				continue // a link back to a directory being walked
 			}
 			w.active[real] = true
-			err := w.walk(full, relPath, isAlias)
+			err := w.walk(full, real, relPath, isAlias)
 			delete(w.active, real)
 			if err != nil {
 				return err
@@ -208,6 +208,11 @@ func (s *Site) Resolve(sitePath string) (string, bool) {
 	}
 	return "", false
 }
+
+// IsFile reports whether a site path names a file as it is written, which
+// the paths of most links do: Resolve answers it with itself, since the
+// paths in Files are clean.
+func (s *Site) IsFile(sitePath string) bool { return s.Files[sitePath] }
 
 // Candidates are the site paths a static web server tries, in order, for a
 // clean site path (see Resolve); dir says that the link ended in "/".
