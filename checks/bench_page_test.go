@@ -35,7 +35,7 @@ func realisticPage(n int) *page.Page {
 			Region: region, Selector: sel, Pos: page.Pos{Line: line, Column: col}})
 	}
 	link(page.TagLink, page.AttrHref, "/assets/site.css", "", page.RegionMain, "head > link:nth-child(3)", 6, 1)
-	p.Links[0].Rel = "stylesheet"
+	p.Links[0].SetRare(page.Rare{Rel: "stylesheet"})
 	link(page.TagScript, page.AttrSrc, "/assets/site.js", "", page.RegionMain, "head > script:nth-child(4)", 7, 1)
 
 	const navSel = "body > header:nth-child(1) > nav:nth-child(2)"
@@ -45,7 +45,8 @@ func realisticPage(n int) *page.Page {
 		return e
 	}
 	home := entry("Home", "/", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1)", 11, 1)
-	home.Icon, home.IconLabel = true, "Home"
+	home.Icon = true
+	home.SetRare(page.Rare{IconLabel: "Home"})
 	link(page.TagImg, page.AttrSrc, "/assets/logo.svg", "", page.RegionHeader, "body > header:nth-child(1) > a:nth-child(1) > img:nth-child(1)", 11, 13)
 	m := &page.Menu{Name: "Primary", Selector: navSel, Region: page.RegionHeader, Pos: page.Pos{Line: 12, Column: 1}}
 	line := 14
@@ -54,8 +55,8 @@ func realisticPage(n int) *page.Page {
 		parent := entry(name, fmt.Sprintf("/section-%02d/", i), "Primary", page.RegionHeader, sel+" > a:nth-child(1)", line, 5)
 		for j := range 4 {
 			line++
-			parent.Children = append(parent.Children, entry(fmt.Sprintf("%s overview %d", name, j+1), benchPath(i, i*20+j),
-				"Primary", page.RegionHeader, fmt.Sprintf("%s > ul:nth-child(2) > li:nth-child(%d) > a:nth-child(1)", sel, j+1), line, 9))
+			parent.SetChildren(append(parent.Children(), entry(fmt.Sprintf("%s overview %d", name, j+1), benchPath(i, i*20+j),
+				"Primary", page.RegionHeader, fmt.Sprintf("%s > ul:nth-child(2) > li:nth-child(%d) > a:nth-child(1)", sel, j+1), line, 9)))
 		}
 		m.Entries = append(m.Entries, parent)
 		line += 2

@@ -17,7 +17,7 @@ func benchPage(n int) *page.Page {
 	for i := range 8 {
 		parent := lnk(fmt.Sprintf("Section %d", i), fmt.Sprintf("/s%d/", i), 11+i*6, 5)
 		for j := range 4 {
-			parent.Children = append(parent.Children, lnk(fmt.Sprintf("Page %d.%d", i, j), fmt.Sprintf("/s%d/p%d.html", i, j), 12+i*6+j, 9))
+			parent.SetChildren(append(parent.Children(), lnk(fmt.Sprintf("Page %d.%d", i, j), fmt.Sprintf("/s%d/p%d.html", i, j), 12+i*6+j, 9)))
 		}
 		m.Entries = append(m.Entries, parent)
 	}

@@ -22,7 +22,8 @@ func TestRunSeed(t *testing.T) {
 	}
 	ypc := func(line, col int) *page.Entry {
 		e := txt("Your Privacy Choices Opt-Out Icon Your Privacy Choices", line, col)
-		e.Text, e.Icon, e.IconLabel = "Your Privacy Choices", true, "Your Privacy Choices Opt-Out Icon"
+		e.Icon = true
+		e.SetRare(page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"})
 		return e
 	}
 	f := footer(258,
@@ -74,7 +75,7 @@ func TestRunOddModels(t *testing.T) {
 		"assertions":[{"id":"t","schema":{"required":["title"]}}]}`)
 	odd := []*page.Page{
 		{},
-		{Source: "a", URL: "https://www.contoso.com/docs/a", Menus: []*page.Menu{nil, {Entries: []*page.Entry{nil, {Children: []*page.Entry{nil}}}}},
+		{Source: "a", URL: "https://www.contoso.com/docs/a", Menus: []*page.Menu{nil, {Entries: []*page.Entry{nil, {Link: page.Link{Rare: &page.Rare{Children: []*page.Entry{nil}}}}}}},
 			Footer: &page.Region{Items: []*page.Entry{nil, {}}, Copyright: []*page.Copyright{nil}}, Header: &page.Region{},
 			Links: []*page.Link{nil, {}, {Tag: page.TagA, Target: "%zz"}, {Tag: page.TagA, Href: "//"}, {Tag: page.TagA, Target: "https://www.contoso.com"},
 				{Tag: page.TagA, Target: "http://"}, {Tag: page.TagImg, Target: "data:image/png;base64,xx"}, {Tag: page.TagA, Target: "?q=1#"}, {Tag: page.TagA, Href: "rel/x", Target: "rel/x"}},

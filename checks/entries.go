@@ -125,7 +125,7 @@ func IsNavEntry(e *page.Entry) bool {
 	case page.KindLink, page.KindText:
 		return true
 	case page.KindToggle, page.KindButton:
-		return len(e.Children) > 0
+		return len(e.Children()) > 0
 	}
 	return false
 }
@@ -138,7 +138,7 @@ func walkEntries(entries []*page.Entry, parent *page.Entry, fn func(e, parent *p
 			continue
 		}
 		fn(e, parent)
-		walkEntries(e.Children, e, fn)
+		walkEntries(e.Children(), e, fn)
 	}
 }
 

@@ -83,7 +83,7 @@ func (lc *linkCheck) check(l *page.Link) {
 	if strings.TrimSpace(raw) == "" {
 		return // an empty href is the page itself; nav-dead-link reports menu entries
 	}
-	if l.Tag == page.TagLink && hintOnly(l.Rel) {
+	if l.Tag == page.TagLink && hintOnly(l.Rel()) {
 		return // an origin to connect to early, not a resource: its root may well 404
 	}
 	// A site path the parser resolved leads to the same file and anchor
@@ -276,8 +276,8 @@ func what(l *page.Link) string {
 	switch {
 	case l.Tag == page.TagA || l.Tag == page.TagArea || l.Tag == 0:
 		return "link"
-	case l.Tag == page.TagLink && l.Rel != "":
-		return strings.ToLower(l.Rel) + " link"
+	case l.Tag == page.TagLink && l.Rel() != "":
+		return strings.ToLower(l.Rel()) + " link"
 	case l.Tag == page.TagLink:
 		return "link element"
 	case l.Tag == page.TagMeta:

@@ -81,7 +81,7 @@ func (s *countingSite) Resolve(p string) (string, bool) {
 // nothing.
 func TestLinkTargetsSettlesSitePaths(t *testing.T) {
 	hint := ref("link", "/gone/", "/gone/", 2, 1)
-	hint.Rel = "preconnect"
+	hint.SetRare(page.Rare{Rel: "preconnect"})
 	links := []*page.Link{
 		hint,
 		ref("a", "/about/", "/about/", 3, 1),

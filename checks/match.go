@@ -34,7 +34,7 @@ func alternatives(it *schema.Item) []*schema.Item {
 // MatchesEntry reports whether an entry's accessible name or visible text
 // satisfies an item's labels or patterns and is not excluded.
 func MatchesEntry(it *schema.Item, e *page.Entry) bool {
-	return itemMatches(it, e.Label, e.Text)
+	return itemMatches(it, e.Label, e.Text())
 }
 
 // itemMatches reports whether any of the names satisfies the item's label
@@ -141,7 +141,7 @@ const matchCacheLimit = 200_000
 // answer is f(it, e), remembered by the item and the entry's names: f
 // reads nothing else of e.
 func (c *matchCache) answer(it *schema.Item, e *page.Entry, f func(*schema.Item, *page.Entry) bool) bool {
-	k := matchKey{it, e.Label, e.Text}
+	k := matchKey{it, e.Label, e.Text()}
 	if v, ok := c.m.Load(k); ok {
 		return v.(bool)
 	}
@@ -157,13 +157,13 @@ func (c *matchCache) answer(it *schema.Item, e *page.Entry, f func(*schema.Item,
 // matches reports whether an entry satisfies an item, through the run's
 // cache.
 func (env *Env) matches(it *schema.Item, e *page.Entry) bool {
-	return env.engine.matches.answer(it, e, func(it *schema.Item, e *page.Entry) bool { return itemMatches(it, e.Label, e.Text) })
+	return env.engine.matches.answer(it, e, func(it *schema.Item, e *page.Entry) bool { return itemMatches(it, e.Label, e.Text()) })
 }
 
 // ruledOut reports whether an item's exclusion rules an entry out that
 // would otherwise (nearly) satisfy it, through the run's cache.
 func (env *Env) ruledOut(it *schema.Item, e *page.Entry) bool {
 	return env.engine.ruledOut.answer(it, e, func(it *schema.Item, e *page.Entry) bool {
-		return excludedBy(it, e.Label, e.Text) || nearMiss(it, e)
+		return excludedBy(it, e.Label, e.Text()) || nearMiss(it, e)
 	})
 }

@@ -64,7 +64,7 @@ func HasItem(p *page.Page, it *schema.Item) bool {
 			continue
 		}
 		for _, alt := range alts {
-			if itemMatches(alt, e.Label, e.Text) || matchesLegacy(alt, e.Label, e.Text) {
+			if itemMatches(alt, e.Label, e.Text()) || matchesLegacy(alt, e.Label, e.Text()) {
 				return true
 			}
 		}
@@ -126,7 +126,7 @@ func checkFooterItem(p *page.Page, it *schema.Item, env *Env) (f finding.Finding
 			continue
 		}
 		for _, alt := range alts {
-			if matchesLegacy(alt, e.Label, e.Text) {
+			if matchesLegacy(alt, e.Label, e.Text()) {
 				f := at(p.Source, ruleFooterRequired.ID, e.Pos, e.Selector, ctx(e),
 					"%s uses the outdated wording %s; use %s", controlNoun(e, where), q(entryName(e)), q(wording(alt)))
 				if alt.Legacy.Message != "" {

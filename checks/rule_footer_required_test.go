@@ -20,12 +20,11 @@ const privacy = `{"footer":{"required":[{"id":"privacy","pattern":"privacy","exc
 
 func choices(line int, icon bool) *page.Entry {
 	e := lnk("Your Privacy Choices Opt-Out Icon Your Privacy Choices", "https://aka.ms/yourcaliforniaprivacychoices", line, 3)
-	e.Text = "Your Privacy Choices"
 	if icon {
-		e.Icon, e.IconLabel = true, "Your Privacy Choices Opt-Out Icon"
+		e.Icon = true
+		e.SetRare(page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"})
 	} else {
-		e.Label = e.Text
-		e.Text = ""
+		e.Label = "Your Privacy Choices"
 	}
 	return e
 }

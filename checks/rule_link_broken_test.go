@@ -33,9 +33,9 @@ func TestLinkBroken(t *testing.T) {
 		}},
 		{name: "resource hints name origins, not resources", env: func(e *Env) {
 			e.External = map[string]ExternalResult{"https://fonts.gstatic.com": {OK: false, Reason: "404 Not Found"}}
-		}, page: linking(&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "preconnect", Href: "https://fonts.gstatic.com", Target: "https://fonts.gstatic.com", Pos: page.Pos{Line: 5, Column: 3}})},
+		}, page: linking(&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "preconnect"}, Href: "https://fonts.gstatic.com", Target: "https://fonts.gstatic.com", Pos: page.Pos{Line: 5, Column: 3}})},
 		{name: "stylesheets and other link elements", env: linkSite, page: linking(
-			&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "stylesheet", Href: "/css/site.css", Target: "/css/site.css", Pos: page.Pos{Line: 5, Column: 3}},
+			&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "stylesheet"}, Href: "/css/site.css", Target: "/css/site.css", Pos: page.Pos{Line: 5, Column: 3}},
 			&page.Link{Tag: page.TagLink, Attr: page.AttrHref, Href: "/x.json", Target: "/x.json", Pos: page.Pos{Line: 6, Column: 3}},
 		), want: []string{
 			`docs/index.html 5:3 error link-broken broken stylesheet link "/css/site.css": no such page or file`,

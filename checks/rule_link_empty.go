@@ -57,7 +57,7 @@ func deadLinkEntries(p *page.Page) map[entryKey]bool {
 		for _, e := range entries {
 			if e != nil {
 				set[keyOf(e)] = true
-				add(e.Children)
+				add(e.Children())
 			}
 		}
 	}
@@ -87,7 +87,7 @@ func emptyReason(l *page.Link, allowHash bool) string {
 		}
 		return named("link", l.Label) + " has an empty href: it leads back to this page"
 	case page.TagLink:
-		if hintOnly(l.Rel) {
+		if hintOnly(l.Rel()) {
 			return ""
 		}
 		if l.Missing {

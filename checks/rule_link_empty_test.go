@@ -25,7 +25,7 @@ func TestLinkEmpty(t *testing.T) {
 	runRuleCases(t, linkEmpty{}, []ruleCase{
 		{name: "references with a URL", page: linking(
 			with(empty("a", "href", "/about/", 1), labelled("About")),
-			with(empty("link", "href", "/favicon.ico", 2), func(l *page.Link) { l.Rel = "icon" }),
+			with(empty("link", "href", "/favicon.ico", 2), func(l *page.Link) { l.SetRare(page.Rare{Rel: "icon"}) }),
 			empty("script", "src", "/app.js", 3),
 			with(empty("img", "src", "/logo.png", 4), labelled("logo")),
 			with(empty("a", "href", "#top", 5), labelled("Back to top")),
@@ -34,8 +34,8 @@ func TestLinkEmpty(t *testing.T) {
 		{name: "empty and missing URLs", page: linking(
 			with(empty("a", "href", "", 1), labelled("annual report")),
 			empty("a", "href", " ", 2),
-			with(empty("link", "href", "", 3), func(l *page.Link) { l.Rel = "icon" }),
-			with(empty("link", "href", "", 4), func(l *page.Link) { l.Rel = "stylesheet"; missing(l) }),
+			with(empty("link", "href", "", 3), func(l *page.Link) { l.SetRare(page.Rare{Rel: "icon"}) }),
+			with(empty("link", "href", "", 4), func(l *page.Link) { l.SetRare(page.Rare{Rel: "stylesheet"}); missing(l) }),
 			with(empty("link", "href", "", 5), missing),
 			empty("script", "src", "", 6),
 			with(empty("img", "src", "", 7), labelled("chart")),
@@ -68,7 +68,7 @@ func TestLinkEmpty(t *testing.T) {
 		}(), want: []string{`docs/index.html 5:3 error link-empty link has an empty href: it leads back to this page`}},
 		{name: "not link-empty's", page: linking(
 			with(empty("a", "href", "", 1), missing), // <a> without href: a placeholder
-			with(empty("link", "href", "", 2), func(l *page.Link) { l.Rel = "preconnect" }),
+			with(empty("link", "href", "", 2), func(l *page.Link) { l.SetRare(page.Rare{Rel: "preconnect"}) }),
 			with(empty("a", "href", "", 3), func(l *page.Link) { l.Ignored = true }),
 			with(empty("img", "src", "", 4), func(l *page.Link) { l.Ignored = true; missing(l) }),
 			empty("iframe", "src", "", 5),

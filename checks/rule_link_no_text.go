@@ -50,7 +50,7 @@ func namelessOf(p *page.Page, waiting bool) (links []*page.Link, buttons []*page
 	waits := func(namedBy string) bool { return scripts && namedBy != "" }
 	for _, l := range p.Links {
 		if l == nil || l.Ignored || l.Hidden || (l.Tag != page.TagA && l.Tag != page.TagArea) || strings.TrimSpace(l.Label) != "" ||
-			waits(l.NamedBy) != waiting {
+			waits(l.NamedBy()) != waiting {
 			continue
 		}
 		links = append(links, l)
@@ -58,7 +58,7 @@ func namelessOf(p *page.Page, waiting bool) (links []*page.Link, buttons []*page
 	// Buttons: a link with an href is judged above as a link.
 	for _, e := range p.Controls {
 		if e == nil || e.Ignored || e.Hidden || e.HasHref || (e.Kind != page.KindButton && e.Kind != page.KindToggle) ||
-			strings.TrimSpace(e.Label) != "" || waits(e.NamedBy) != waiting {
+			strings.TrimSpace(e.Label) != "" || waits(e.NamedBy()) != waiting {
 			continue
 		}
 		buttons = append(buttons, e)
@@ -68,7 +68,7 @@ func namelessOf(p *page.Page, waiting bool) (links []*page.Link, buttons []*page
 
 // nameless says why link l has no name.
 func nameless(l *page.Link) string {
-	if n := l.NestedLink; n != nil {
+	if n := l.NestedLink(); n != nil {
 		// The source shows content; the browser moved it out of the link.
 		where := ""
 		if n.Line > 0 {

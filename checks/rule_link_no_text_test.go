@@ -10,11 +10,11 @@ func TestLinkNoText(t *testing.T) {
 	named := func(l *page.Link, label string) *page.Link { l.Label = label; return l }
 	hidden := func(l *page.Link) *page.Link { l.Hidden = true; return l }
 	nested := func(l *page.Link, line, col int) *page.Link {
-		l.NestedLink = &page.Pos{Line: line, Column: col}
+		l.SetRare(page.Rare{NestedLink: &page.Pos{Line: line, Column: col}})
 		return l
 	}
-	boundLink := func(l *page.Link, by string) *page.Link { l.Label, l.NamedBy = "", by; return l }
-	boundButton := func(e *page.Entry, by string) *page.Entry { e.NamedBy = by; return e }
+	boundLink := func(l *page.Link, by string) *page.Link { l.Label = ""; l.SetRare(page.Rare{NamedBy: by}); return l }
+	boundButton := func(e *page.Entry, by string) *page.Entry { e.SetRare(page.Rare{NamedBy: by}); return e }
 	withControls := func(p *page.Page, controls ...*page.Entry) *page.Page { p.Controls = controls; return p }
 	button := func(label string, kind page.Kind, line, col int) *page.Entry {
 		return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: kind}

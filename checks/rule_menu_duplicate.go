@@ -71,7 +71,7 @@ func flattenMenu(flat []dupEntry, entries []*page.Entry, parent *page.Entry, up 
 			flat = append(flat, de)
 			at = len(flat) - 1
 		}
-		flat = flattenMenu(flat, e.Children, e, at, menu)
+		flat = flattenMenu(flat, e.Children(), e, at, menu)
 	}
 	return flat
 }
@@ -289,8 +289,8 @@ func (s *dupScratch) labelKeys() []string {
 	s.keys, s.upper, s.lower = s.keys[:0], s.upper[:0], s.lower[:0]
 	for i, de := range s.entries {
 		label := de.e.Label
-		if de.e.Text != "" {
-			label += "\x00" + de.e.Text
+		if de.e.Text() != "" {
+			label += "\x00" + de.e.Text()
 		}
 		switch labelForm(label) {
 		case labelNormal:

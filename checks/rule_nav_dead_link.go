@@ -55,7 +55,7 @@ func (d *deadLinks) checkMenu(menu string, entries []*page.Entry) {
 			continue
 		}
 		d.check(e, "navigation", "menu", menu)
-		d.checkMenu(menu, e.Children)
+		d.checkMenu(menu, e.Children())
 	}
 }
 
@@ -82,10 +82,10 @@ func (d *deadLinks) check(e *page.Entry, where, ctxKey, ctxValue string) {
 	name := "with no label"
 	if n := entryName(e); n != "" {
 		name = q(n)
-	} else if e.NamedBy != "" {
+	} else if e.NamedBy() != "" {
 		name = "whose label a script sets"
 	}
-	if len(e.Children) > 0 || e.Control == page.ControlToggle {
+	if len(e.Children()) > 0 || e.Control == page.ControlToggle {
 		// A link that only opens its submenu is a button in disguise:
 		// keyboards and screen readers take it for a page.
 		why += " (it opens a submenu: make it a button)"

@@ -18,7 +18,7 @@ func TestNavDeadLink(t *testing.T) {
 				lnk("Shop", "javascript:void(0)", 13, 3),
 				lnk("Empty", "", 14, 3),
 				lnk("", "JavaScript:open()", 15, 3),
-				func() *page.Entry { e := lnk("", "#", 16, 3); e.NamedBy = "data-bind"; return e }(),
+				func() *page.Entry { e := lnk("", "#", 16, 3); e.SetRare(page.Rare{NamedBy: "data-bind"}); return e }(),
 			)),
 			want: []string{
 				`11:3 error nav-dead-link navigation entry "Products" has no href`,
@@ -80,6 +80,6 @@ func TestNavDeadLink(t *testing.T) {
 }
 
 func withChildren(e *page.Entry, children ...*page.Entry) *page.Entry {
-	e.Children = children
+	e.SetChildren(children)
 	return e
 }

@@ -46,7 +46,7 @@ func generatedSite(n int, edit func(i int, p *page.Page)) []*page.Page {
 	var pages []*page.Page
 	for i := range n {
 		p := sitePage(i, "Home", "Products", "Support", "Contact")
-		p.Menus[0].Entries[1].Children = []*page.Entry{lnk("Cloud", "/cloud/", 20, 9)}
+		p.Menus[0].Entries[1].SetChildren([]*page.Entry{lnk("Cloud", "/cloud/", 20, 9)})
 		if edit != nil {
 			edit(i, p)
 		}
@@ -64,7 +64,7 @@ func TestNavInconsistent(t *testing.T) {
 			case 3:
 				p.Menus[0].Entries = p.Menus[0].Entries[:2] // no Support, no Contact
 			case 5:
-				p.Menus[0].Entries[1].Children = nil // no Cloud under Products
+				p.Menus[0].Entries[1].SetChildren(nil) // no Cloud under Products
 			case 7:
 				p.Menus = nil
 			}

@@ -159,7 +159,7 @@ func (nc navCheck) requireChild(parents []menuEntry, child *schema.Item) []findi
 	for _, pe := range parents {
 		// Each parent's subtree is searched as a menu of its own, so that
 		// grandchildren and hrefs are checked the same way as at the top.
-		sub = append(sub, &page.Menu{Name: pe.menu.Name, Selector: pe.menu.Selector, Entries: pe.e.Children, Pos: pe.e.Pos})
+		sub = append(sub, &page.Menu{Name: pe.menu.Name, Selector: pe.menu.Selector, Entries: pe.e.Children(), Pos: pe.e.Pos})
 	}
 	found := false
 	for _, m := range sub {

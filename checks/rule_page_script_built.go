@@ -198,7 +198,7 @@ func waitingNames(p *page.Page, env *Env) scriptNames {
 	links, buttons := namelessOf(p, true)
 	all := slices.Clone(buttons)
 	for _, l := range links {
-		all = append(all, &page.Entry{Link: page.Link{NamedBy: l.NamedBy, Selector: l.Selector, Pos: l.Pos}})
+		all = append(all, &page.Entry{Link: page.Link{Rare: l.Rare, Selector: l.Selector, Pos: l.Pos}})
 	}
 	slices.SortStableFunc(all, func(a, b *page.Entry) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
@@ -207,8 +207,8 @@ func waitingNames(p *page.Page, env *Env) scriptNames {
 		if i == 0 {
 			sn.pos, sn.sel = e.Pos, e.Selector
 		}
-		if !slices.Contains(sn.by, e.NamedBy) {
-			sn.by = append(sn.by, e.NamedBy)
+		if !slices.Contains(sn.by, e.NamedBy()) {
+			sn.by = append(sn.by, e.NamedBy())
 		}
 	}
 	sn.n = len(all)

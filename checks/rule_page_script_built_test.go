@@ -62,8 +62,8 @@ func TestPageScriptBuilt(t *testing.T) {
 func namesBound(scripts bool) *page.Page {
 	p := withMenus(menu("Main", 5, lnk("Home", "/", 6, 3)))
 	p.Format = page.FormatHTML
-	p.Controls = []*page.Entry{{Link: page.Link{NamedBy: "data-label-hidden", Selector: "a.close", Pos: page.Pos{Line: 9, Column: 3}}, Kind: page.KindButton}}
-	p.Links = []*page.Link{{Tag: page.TagA, Href: "#", Target: "/index.html#", NamedBy: "data-bind", Pos: page.Pos{Line: 12, Column: 5}}}
+	p.Controls = []*page.Entry{{Link: page.Link{Rare: &page.Rare{NamedBy: "data-label-hidden"}, Selector: "a.close", Pos: page.Pos{Line: 9, Column: 3}}, Kind: page.KindButton}}
+	p.Links = []*page.Link{{Tag: page.TagA, Href: "#", Target: "/index.html#", Rare: &page.Rare{NamedBy: "data-bind"}, Pos: page.Pos{Line: 12, Column: 5}}}
 	if scripts {
 		return scripted(p)
 	}

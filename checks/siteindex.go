@@ -160,9 +160,9 @@ func labelKey(b []byte, entries []*page.Entry) []byte {
 			b = append(b, "\x00-"...)
 		}
 		b = append(b, e.Label...)
-		if len(e.Children) > 0 {
+		if len(e.Children()) > 0 {
 			b = append(b, "\x00["...)
-			b = labelKey(b, e.Children)
+			b = labelKey(b, e.Children())
 			b = append(b, "\x00]"...)
 		}
 	}

@@ -62,7 +62,7 @@ func KindOf(p *page.Page) PageKind {
 	}
 	canonical := false
 	for _, l := range p.Links {
-		if l != nil && l.Tag == page.TagLink && hasRel(l.Rel, "canonical") && pointsAway(firstNonEmpty(l.Target, l.Href), p) {
+		if l != nil && l.Tag == page.TagLink && hasRel(l.Rel(), "canonical") && pointsAway(firstNonEmpty(l.Target, l.Href), p) {
 			canonical = true
 			break
 		}

@@ -8,7 +8,7 @@ import (
 
 func TestKindOf(t *testing.T) {
 	canonical := func(href string) *page.Link {
-		return &page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: href, Target: href}
+		return &page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "canonical"}, Href: href, Target: href}
 	}
 	anchor := func(href string) *page.Link {
 		return &page.Link{Tag: page.TagA, Attr: page.AttrHref, Href: href, Target: href, Label: "Click here"}

@@ -147,7 +147,7 @@ func (s fakeSite) Anchors(resolved string) (map[string]bool, bool) {
 
 // lnk is a link entry at line:col whose href is already a site path or URL.
 func lnk(label, href string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindLink, HasHref: true, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Href: href, Target: href, Pos: page.Pos{Line: line, Column: col}, Rare: &page.Rare{Children: children}}, Kind: page.KindLink, HasHref: true}
 }
 
 // nohref is an a element without an href.
@@ -157,12 +157,12 @@ func nohref(label string, line, col int) *page.Entry {
 
 // toggle is a submenu button.
 func toggle(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindToggle, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}, Rare: &page.Rare{Children: children}}, Kind: page.KindToggle}
 }
 
 // txt is an entry of a rendered-text snapshot: no element, no known href.
 func txt(label string, line, col int, children ...*page.Entry) *page.Entry {
-	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}}, Kind: page.KindText, Children: children}
+	return &page.Entry{Link: page.Link{Label: label, Pos: page.Pos{Line: line, Column: col}, Rare: &page.Rare{Children: children}}, Kind: page.KindText}
 }
 
 // control marks an entry as a control that is no entry (page.ControlToggle …).
@@ -209,7 +209,7 @@ func withFooter(f *page.Region) *page.Page {
 // of its own but a canonical link.
 func redirectStub(source, target string) *page.Page {
 	return &page.Page{Source: source, URL: "/" + source, Format: page.FormatHTML, Redirect: target,
-		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
+		Links: []*page.Link{{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "canonical"}, Href: target, Target: target, Pos: page.Pos{Line: 3, Column: 5}}}}
 }
 
 // tokenFile is a search engine's verification file: no element at all.

@@ -38,7 +38,7 @@ func FuzzLoadConfig(f *testing.F) {
 		f.Add(seed, false) // JSON is YAML too
 	}
 	model := &page.Page{Source: "index.html", URL: "/index.html", Format: page.FormatHTML, Title: "t",
-		Menus: []*page.Menu{{Name: "Main", Entries: []*page.Entry{{Link: page.Link{Label: "Home"}, Children: []*page.Entry{{Link: page.Link{Label: "Sub"}}}}}}}}
+		Menus: []*page.Menu{{Name: "Main", Entries: []*page.Entry{{Link: page.Link{Label: "Home", Rare: &page.Rare{Children: []*page.Entry{{Link: page.Link{Label: "Sub"}}}}}}}}}}
 	f.Fuzz(func(t *testing.T, data string, isJSON bool) {
 		dir := t.TempDir()
 		t.Chdir(dir)

@@ -69,11 +69,11 @@ func TestPageSchema(t *testing.T) {
 	p := &page.Page{
 		Source: "site/index.html", URL: "/index.html", Format: page.FormatHTML, Title: "Home", Lang: "en", Home: true,
 		Menus: []*page.Menu{{Name: "Primary", Selector: "nav", Region: page.RegionHeader, Pos: page.Pos{Line: 3, Column: 1},
-			Entries: []*page.Entry{{Link: page.Link{Label: "Products"}, Kind: page.KindToggle, Children: []*page.Entry{
+			Entries: []*page.Entry{{Link: page.Link{Label: "Products", Rare: &page.Rare{Children: []*page.Entry{
 				{Link: page.Link{Label: "Cloud", Href: "/cloud/", Target: "/cloud/", Pos: page.Pos{Line: 5, Column: 9}}, Kind: page.KindLink, HasHref: true},
-			}}}}},
+			}}}, Kind: page.KindToggle}}}},
 		Footer: &page.Region{Selector: "footer", Items: []*page.Entry{
-			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter}, Text: "Your Privacy Choices", Kind: page.KindLink, Icon: true, IconLabel: "Your Privacy Choices Opt-Out Icon", Group: "Legal"},
+			{Link: page.Link{Label: "Your Privacy Choices Opt-Out Icon Your Privacy Choices", Region: page.RegionFooter, Rare: &page.Rare{Text: "Your Privacy Choices", IconLabel: "Your Privacy Choices Opt-Out Icon"}}, Kind: page.KindLink, Icon: true, Group: "Legal"},
 			{Link: page.Link{Label: "Manage cookies", Hidden: true}, Kind: page.KindButton},
 			{Link: page.Link{Label: "Click here to expand the menu"}, Kind: page.KindButton, Control: page.ControlToggle},
 			{Link: page.Link{Label: "Privacy", Href: "/privacy/", Target: "/privacy/"}, Kind: page.KindLink, HasHref: true, Copy: true},

@@ -151,7 +151,7 @@ func (st *starter) menus(live []*page.Page, need float64) {
 				}
 				tops[key] = append(tops[key], e.Name())
 				parent := page.NormalizeLabel(e.Name())
-				for _, c := range e.Children {
+				for _, c := range e.Children() {
 					if isEntry(c, p) {
 						kids[key][parent] = append(kids[key][parent], c.Name())
 					}

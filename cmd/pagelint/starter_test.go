@@ -109,7 +109,7 @@ func TestSnapshotSite(t *testing.T) {
 			notes: []string{`off: "privacy" of the recommended preset (no page of the site has it)`}},
 		{name: "unnamed menus: any menu will do; children most pages share",
 			pages: site(5, func(i int, sp *sitePage) {
-				products := &page.Entry{Link: page.Link{Label: "Products"}, Kind: page.KindToggle, Children: []*page.Entry{link("Cloud", "/cloud.html"), link(fmt.Sprintf("Offer %d", i), "/o.html")}}
+				products := &page.Entry{Link: page.Link{Label: "Products", Rare: &page.Rare{Children: []*page.Entry{link("Cloud", "/cloud.html"), link(fmt.Sprintf("Offer %d", i), "/o.html")}}}, Kind: page.KindToggle}
 				sp.menus = []*page.Menu{{Region: page.RegionHeader, Entries: []*page.Entry{link("Home", "/"), products}}}
 				sp.footer = []*page.Entry{link("Privacy", "/privacy.html")}
 				sp.notices = []string{"© 2026 Contoso"}

@@ -43,7 +43,7 @@ func newDeferredLinks(p *page.Page, pending []*page.Link) *deferredLinks {
 	d := &deferredLinks{source: p.Source, url: p.URL, format: p.Format, links: make([]deferredLink, len(pending))}
 	for i, l := range pending {
 		// unique.Make keeps strings of its own.
-		dl := deferredLink{place: unique.Make(linkPlace{l.Tag, l.Attr, l.Rel, l.Selector}), line: pos32(l.Line), column: pos32(l.Column)}
+		dl := deferredLink{place: unique.Make(linkPlace{l.Tag, l.Attr, l.Rel(), l.Selector}), line: pos32(l.Line), column: pos32(l.Column)}
 		keep := strings.Clone
 		if IsURL(l.Target) {
 			keep = intern // the same URLs, from page after page
@@ -69,8 +69,9 @@ func (d *deferredLinks) page(buf *linkBuf) *page.Page {
 	buf.ptrs = slices.Grow(buf.ptrs[:0], len(d.links))[:len(d.links)]
 	for i, dl := range d.links {
 		pl := dl.place.Value()
-		buf.links[i] = page.Link{Tag: pl.tag, Attr: pl.attr, Rel: pl.rel, Href: dl.href, Target: dl.target, Selector: pl.selector,
+		buf.links[i] = page.Link{Tag: pl.tag, Attr: pl.attr, Href: dl.href, Target: dl.target, Selector: pl.selector,
 			Pos: page.Pos{Line: int(dl.line), Column: int(dl.column)}}
+		buf.links[i].SetRare(page.Rare{Rel: pl.rel})
 		buf.ptrs[i] = &buf.links[i]
 	}
 	return &page.Page{Source: d.source, URL: d.url, Format: d.format, Links: buf.ptrs}

@@ -16,7 +16,7 @@ func TestDeferredLinks(t *testing.T) {
 	links := []page.Link{
 		{Tag: page.TagA, Attr: page.AttrHref, Href: "https://x.test/a", Target: "https://x.test/a", Selector: "footer > a:nth-child(1)", Pos: page.Pos{Line: 9, Column: 3}},
 		{Tag: page.TagA, Attr: page.AttrHref, Href: "other.html#part", Target: "/other.html#part", Selector: "main > a", Pos: page.Pos{Line: 4, Column: 1}},
-		{Tag: page.TagLink, Attr: page.AttrHref, Rel: "stylesheet", Href: "https://cdn.test/s.css", Target: "https://cdn.test/s.css", Selector: "head > link", Pos: page.Pos{Line: 2, Column: 1}},
+		{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "stylesheet"}, Href: "https://cdn.test/s.css", Target: "https://cdn.test/s.css", Selector: "head > link", Pos: page.Pos{Line: 2, Column: 1}},
 		{Tag: page.TagA, Attr: page.AttrHref, Href: "https://x.test/a", Target: "https://x.test/a", Selector: "main > p > a", Pos: page.Pos{Line: 5, Column: 7}},
 	}
 	var pages []*deferredLinks

@@ -57,7 +57,7 @@ func declaredAddress(p *page.Page, baseURL string) (address, bool) {
 // canonicalHref is the href of the page's first <link rel="canonical">.
 func canonicalHref(p *page.Page) string {
 	for _, l := range p.Links {
-		if l != nil && l.Tag == page.TagLink && hasToken(l.Rel, "canonical") {
+		if l != nil && l.Tag == page.TagLink && hasToken(l.Rel(), "canonical") {
 			return l.Href
 		}
 	}

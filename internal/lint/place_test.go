@@ -8,7 +8,7 @@ import (
 )
 
 func canonical(href string) *page.Link {
-	return &page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rel: "canonical", Href: href}
+	return &page.Link{Tag: page.TagLink, Attr: page.AttrHref, Rare: &page.Rare{Rel: "canonical"}, Href: href}
 }
 
 // The address a page declares: the first canonical link, else og:url,
@@ -25,7 +25,7 @@ func TestDeclaredAddress(t *testing.T) {
 		{"canonical", &page.Page{Links: []*page.Link{canonical("https://www.news.example/world/story?id=1#x")}}, "",
 			address{origin: "https://www.news.example", path: "/world/story", url: "https://www.news.example/world/story?id=1"}, true},
 		{"the first canonical wins, over og:url", &page.Page{OGURL: "https://og.example/a", Links: []*page.Link{
-			{Tag: page.TagLink, Rel: "stylesheet", Href: "/a.css"}, canonical("https://new.example/a"), canonical("https://old.example/a")}}, "",
+			{Tag: page.TagLink, Rare: &page.Rare{Rel: "stylesheet"}, Href: "/a.css"}, canonical("https://new.example/a"), canonical("https://old.example/a")}}, "",
 			address{origin: "https://new.example", path: "/a", url: "https://new.example/a"}, true},
 		{"og:url", &page.Page{OGURL: " https://www.news.example/ "}, "",
 			address{origin: "https://www.news.example", path: "/", url: "https://www.news.example/"}, true},

@@ -39,7 +39,7 @@ func sourcePositions(p *page.Page, rendered string) (slow int) {
 		for _, e := range list {
 			if e != nil {
 				at(&e.Pos, e.Selector)
-				entries(e.Children)
+				entries(e.Children())
 			}
 		}
 	}

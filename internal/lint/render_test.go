@@ -45,7 +45,7 @@ func positions(p *page.Page) []string {
 	entries = func(kind string, list []*page.Entry) {
 		for _, e := range list {
 			add(kind+" "+e.Label, e.Pos, e.Selector)
-			entries(kind, e.Children)
+			entries(kind, e.Children())
 		}
 	}
 	for _, m := range p.Menus {

@@ -42,17 +42,17 @@ func (e *Entry) toJSON() *entryJSON {
 		return nil
 	}
 	var children []*entryJSON
-	if len(e.Children) > 0 {
-		children = make([]*entryJSON, len(e.Children))
-		for i, c := range e.Children {
+	if len(e.Children()) > 0 {
+		children = make([]*entryJSON, len(e.Children()))
+		for i, c := range e.Children() {
 			children[i] = c.toJSON()
 		}
 	}
 	return &entryJSON{
-		Label: e.Label, Text: e.Text, Kind: e.Kind, Href: e.Href, HasHref: e.HasHref, Target: e.Target,
+		Label: e.Label, Text: e.Text(), Kind: e.Kind, Href: e.Href, HasHref: e.HasHref, Target: e.Target,
 		Group: e.Group, Region: e.Region, Hidden: e.Hidden, Current: e.Current, Icon: e.Icon,
-		IconLabel: e.IconLabel, Control: e.Control, Copy: e.Copy, Ignored: e.Ignored,
-		NamedBy: e.NamedBy, Selector: e.Selector, Children: children, Pos: e.Pos,
+		IconLabel: e.IconLabel(), Control: e.Control, Copy: e.Copy, Ignored: e.Ignored,
+		NamedBy: e.NamedBy(), Selector: e.Selector, Children: children, Pos: e.Pos,
 	}
 }
 
@@ -77,8 +77,8 @@ type linkJSON struct {
 func (l *Link) MarshalJSON() ([]byte, error) {
 	return marshal(linkJSON{
 		Tag: l.Tag, Attr: l.Attr, Href: l.Href, Target: l.Target, Label: l.Label, Region: l.Region,
-		Rel: l.Rel, Selector: l.Selector, Missing: l.Missing, Ignored: l.Ignored, Hidden: l.Hidden,
-		NamedBy: l.NamedBy, NestedLink: l.NestedLink, Pos: l.Pos,
+		Rel: l.Rel(), Selector: l.Selector, Missing: l.Missing, Ignored: l.Ignored, Hidden: l.Hidden,
+		NamedBy: l.NamedBy(), NestedLink: l.NestedLink(), Pos: l.Pos,
 	})
 }
 

@@ -21,8 +21,8 @@ func TestModelJSON(t *testing.T) {
 		{"link", l, `{"tag":"a","attr":"href","href":"/p","target":"/p","label":"Privacy \u0026 you","region":"footer","selector":"footer \u003e a","line":3,"column":5}`},
 		{"zero kind", &Entry{}, `{"label":"","kind":""}`},
 		{"menu", &Menu{Region: RegionMain, Entries: []*Entry{}}, `{"region":"main","entries":[]}`},
-		{"children", &Entry{Link: Link{Label: "a"}, Kind: KindLink, Children: []*Entry{{Link: Link{Label: "b"}, Kind: KindLink,
-			Children: []*Entry{{Link: Link{Label: "c"}}}}}}, `{"label":"a","kind":"link","children":[{"label":"b","kind":"link","children":[{"label":"c","kind":""}]}]}`},
+		{"children", &Entry{Link: Link{Label: "a", Rare: &Rare{Children: []*Entry{{Link: Link{Label: "b", Rare: &Rare{
+			Children: []*Entry{{Link: Link{Label: "c"}}}}}, Kind: KindLink}}}}, Kind: KindLink}, `{"label":"a","kind":"link","children":[{"label":"b","kind":"link","children":[{"label":"c","kind":""}]}]}`},
 	} {
 		got, err := json.Marshal(c.v)
 		if err != nil || string(got) != c.want {
@@ -38,7 +38,8 @@ func BenchmarkEntryJSONDeep(b *testing.B) {
 	root := &Entry{Link: Link{Label: "0", Href: "/x", Target: "/x"}, Kind: KindLink}
 	for e, i := root, 1; i < 512; i++ {
 		c := &Entry{Link: Link{Label: "n", Href: "/x", Target: "/x"}, Kind: KindLink}
-		e.Children, e = []*Entry{c}, c
+		e.SetChildren([]*Entry{c})
+		e = c
 	}
 	for b.Loop() {
 		if _, err := json.Marshal(root); err != nil {

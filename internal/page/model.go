@@ -117,17 +117,13 @@ type Entry struct {
 	// the entry has no name in the source, the attribute by which a
 	// framework's script gives it one (data-bind, v-text, :aria-label,
 	// data-label-…), its name waiting for the script; Selector and Pos.
-	// Its Tag, Attr, Rel, Missing and NestedLink are the link's alone.
+	// Its Tag, Attr, Rel, Missing and NestedLink are the link's alone. Its
+	// Text, IconLabel and Children, which few entries have, are kept in the
+	// link's Rare.
 	Link
-	// Text is the visible text alone (without icon names), when it differs
-	// from Label: "Your Privacy Choices" beside its opt-out icon.
-	Text string
 	// Group is the heading of the list or column the entry stands in.
 	Group string
-	// IconLabel is the alt text or SVG title of that icon.
-	IconLabel string
-	Children  []*Entry
-	Kind      Kind
+	Kind  Kind
 	// Control says what a control that is no entry of its menu or footer
 	// does (ControlToggle, …); zero for an entry.
 	Control Control
@@ -154,10 +150,28 @@ func (e *Entry) Seen() bool { return !e.Hidden && e.Control == 0 && !e.Copy }
 // Name is what an entry is matched and reported by: its visible text when it
 // has any, else its accessible name.
 func (e *Entry) Name() string {
-	if e.Text != "" {
-		return e.Text
+	if t := e.Text(); t != "" {
+		return t
 	}
 	return e.Label
+}
+
+// Text is the visible text alone (without icon names), when it differs
+// from Label: "Your Privacy Choices" beside its opt-out icon.
+func (e *Entry) Text() string { return e.RareFields().Text }
+
+// IconLabel is the alt text or SVG title of the entry's icon (Icon).
+func (e *Entry) IconLabel() string { return e.RareFields().IconLabel }
+
+// Children are the entries nested under the entry (a submenu's), nil for
+// a leaf, as most entries are.
+func (e *Entry) Children() []*Entry { return e.RareFields().Children }
+
+// SetChildren sets the entries nested under the entry.
+func (e *Entry) SetChildren(children []*Entry) {
+	r := e.RareFields()
+	r.Children = children
+	e.SetRare(r)
 }
 
 // Copyright is one copyright notice, as read: the sentence or part that
@@ -175,16 +189,13 @@ type Link struct {
 	// Target is Href resolved against the page (see Entry.Target).
 	Target string
 	// Label is the accessible name of a or area links.
-	Label string
-	// Rel of a link element ("stylesheet", "canonical", …).
-	Rel      string
+	Label    string
 	Selector string
-	// NamedBy of an a or area link: as for entries (Entry.NamedBy).
-	NamedBy string
-	// NestedLink is where the start tag of a link written inside this one
-	// stands: browsers end a link where another begins, so this one ends
-	// there, often empty.
-	NestedLink *Pos
+	// Rare holds the fields few links and entries have (Rel, NamedBy,
+	// NestedLink, an entry's Text, IconLabel and Children); nil when all
+	// are empty. A page may hold a hundred thousand entries: out of line,
+	// they cost each entry one pointer, not 96 bytes (docs/BENCHMARKS.md).
+	Rare *Rare
 	Pos
 	Region Landmark
 	// Missing: the element lacks the attribute it needs (a link element
@@ -201,6 +212,54 @@ type Link struct {
 	// img/srcset, link/href, script/src, source/srcset, iframe/src, ….
 	Tag  Tag
 	Attr Attr
+}
+
+// Rare is the part of a link or entry that few have. Read it by the
+// methods of Link and Entry, which answer "" when Rare is nil; set it by
+// Link.SetRare.
+type Rare struct {
+	// Rel of a link element ("stylesheet", "canonical", …).
+	Rel string
+	// NamedBy of an a or area link: as for entries (Entry.NamedBy).
+	NamedBy string
+	// Text, IconLabel and Children of an entry: Entry.Text,
+	// Entry.IconLabel, Entry.Children.
+	Text      string
+	IconLabel string
+	Children  []*Entry
+	// NestedLink is where the start tag of a link written inside this one
+	// stands: browsers end a link where another begins, so this one ends
+	// there, often empty.
+	NestedLink *Pos
+}
+
+// Rel of a link element ("stylesheet", "canonical", …).
+func (l *Link) Rel() string { return l.RareFields().Rel }
+
+// NamedBy is, when a link or entry has no name in the source, the
+// attribute by which a framework's script gives it one (Entry).
+func (l *Link) NamedBy() string { return l.RareFields().NamedBy }
+
+// NestedLink is where the start tag of a link written inside this one
+// stands (Rare.NestedLink); nil for none.
+func (l *Link) NestedLink() *Pos { return l.RareFields().NestedLink }
+
+// RareFields is a copy of the rare fields of l, zero when it has none.
+func (l *Link) RareFields() Rare {
+	if l.Rare == nil {
+		return Rare{}
+	}
+	return *l.Rare
+}
+
+// SetRare sets the rare fields of l to r, leaving Rare nil when r is empty.
+// It never writes through Rare, which a copy of l may share.
+func (l *Link) SetRare(r Rare) {
+	if r.Rel == "" && r.NamedBy == "" && r.Text == "" && r.IconLabel == "" && r.Children == nil && r.NestedLink == nil {
+		l.Rare = nil
+		return
+	}
+	l.Rare = &r
 }
 
 // Suppression silences rules on lines From..To (inclusive) of the source.

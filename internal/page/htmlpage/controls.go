@@ -35,14 +35,14 @@ func (md *model) controlRole(n nodeID, e *page.Entry) page.Control {
 	}
 	label, text := wordsOf(e.Label), ""
 	name := label
-	if e.Text != "" {
-		text = wordsOf(e.Text)
+	if e.Text() != "" {
+		text = wordsOf(e.Text())
 		name = text
 	}
 	switch {
 	case startsWith(name, topWords):
 		return page.ControlSkip
-	case isCloseName(e.Label, label) || isCloseName(e.Text, text):
+	case isCloseName(e.Label, label) || isCloseName(e.Text(), text):
 		return page.ControlClose
 	case md.disclosure(n):
 		// The toggle of a panel; one that holds its submenu turns out an

@@ -144,7 +144,7 @@ func (s *blockSig) sign(entries []*page.Entry, depth byte) {
 			s.byte(e.Target[i])
 		}
 		s.byte(1)
-		s.sign(e.Children, depth+1)
+		s.sign(e.Children(), depth+1)
 	}
 }
 
@@ -153,7 +153,7 @@ func (s *blockSig) byte(b byte) { s.hash = (s.hash ^ uint64(b)) * fnvPrime }
 func markCopies(entries []*page.Entry) {
 	for _, e := range entries {
 		e.Copy = true
-		markCopies(e.Children)
+		markCopies(e.Children())
 	}
 }
 
@@ -172,13 +172,13 @@ const minTail = 2
 // entries before it.
 func markOverflow(siblings []*page.Entry) {
 	for i, o := range siblings {
-		if len(o.Children) == 0 || o.Control != 0 {
+		if len(o.Children()) == 0 || o.Control != 0 {
 			continue
 		}
-		if !isOverflowName(o.Name()) && !repeatsTail(o.Children, siblings[:i]) {
+		if !isOverflowName(o.Name()) && !repeatsTail(o.Children(), siblings[:i]) {
 			continue
 		}
-		markRepeats(o.Children, siblings, o)
+		markRepeats(o.Children(), siblings, o)
 	}
 }
 
@@ -244,6 +244,6 @@ func markRepeats(entries, siblings []*page.Entry, toggle *page.Entry) {
 				}
 			}
 		}
-		markRepeats(e.Children, siblings, toggle)
+		markRepeats(e.Children(), siblings, toggle)
 	}
 }

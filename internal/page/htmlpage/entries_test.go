@@ -61,7 +61,7 @@ func TestEntryFields(t *testing.T) {
 				t.Fatal("no controls")
 			}
 			e := p.Controls[0]
-			got := want{e.Label, e.Text, e.Kind, e.Hidden, e.Icon, e.IconLabel}
+			got := want{e.Label, e.Text(), e.Kind, e.Hidden, e.Icon, e.IconLabel()}
 			if got != tt.want {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}

@@ -51,8 +51,8 @@ func TestFixtureModels(t *testing.T) {
 		{"nested-anchors", func(p *page.Page) []string {
 			var out []string
 			for _, l := range p.Links {
-				if l.NestedLink != nil {
-					out = append(out, fmt.Sprintf("%d:%d %s closed by %d:%d", l.Line, l.Column, l.Href, l.NestedLink.Line, l.NestedLink.Column))
+				if n := l.NestedLink(); n != nil {
+					out = append(out, fmt.Sprintf("%d:%d %s closed by %d:%d", l.Line, l.Column, l.Href, n.Line, n.Column))
 				}
 			}
 			return out
@@ -77,7 +77,7 @@ func TestFixtureModels(t *testing.T) {
 			var out []string
 			for _, e := range p.Controls {
 				if e.Label == "" {
-					out = append(out, fmt.Sprintf("%d:%d %s", e.Line, e.Column, e.NamedBy))
+					out = append(out, fmt.Sprintf("%d:%d %s", e.Line, e.Column, e.NamedBy()))
 				}
 			}
 			return out
@@ -206,7 +206,7 @@ func kinds(es []*page.Entry) []string {
 func namesAndTexts(es []*page.Entry) []string {
 	var out []string
 	for _, e := range es {
-		out = append(out, e.Label+"/"+e.Text)
+		out = append(out, e.Label+"/"+e.Text())
 	}
 	return out
 }
@@ -225,8 +225,8 @@ func readerOutline(es []*page.Entry) string {
 	var parts []string
 	for _, e := range es {
 		s := readerEntry(e)
-		if len(e.Children) > 0 {
-			s += "{" + readerOutline(e.Children) + "}"
+		if len(e.Children()) > 0 {
+			s += "{" + readerOutline(e.Children()) + "}"
 		}
 		parts = append(parts, s)
 	}

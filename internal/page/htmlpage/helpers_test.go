@@ -41,7 +41,7 @@ func everything(p *page.Page) []located {
 	entries = func(what string, es []*page.Entry) {
 		for _, e := range es {
 			out = append(out, located{what + " " + e.Label, lastTag(e.Selector), e.Selector, e.Pos})
-			entries(what, e.Children)
+			entries(what, e.Children())
 		}
 	}
 	for _, m := range p.Menus {
@@ -148,8 +148,8 @@ func outline(es []*page.Entry) string {
 		if e.Group != "" {
 			s += "@" + e.Group
 		}
-		if len(e.Children) > 0 {
-			s += "{" + outline(e.Children) + "}"
+		if len(e.Children()) > 0 {
+			s += "{" + outline(e.Children()) + "}"
 		}
 		parts = append(parts, s)
 	}

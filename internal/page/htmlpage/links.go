@@ -196,14 +196,21 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 	case e != nil:
 		l = md.newLink(r, at, k, href)
 		l.Pos = e.Pos
-		l.Label, l.NamedBy = e.Label, e.NamedBy
+		l.Label = e.Label
+		rare := l.RareFields()
+		rare.NamedBy = e.NamedBy()
+		l.SetRare(rare)
 		l.Target = md.res.Target(href)
 	default:
 		l = md.newLink(r, at, k, href)
 		l.Target = md.res.Target(href)
 	}
 	if r.tag == atom.A {
-		l.NestedLink = md.nestedLink(r.off)
+		if nested := md.nestedLink(r.off); nested != nil {
+			rare := l.RareFields()
+			rare.NestedLink = nested
+			l.SetRare(rare)
+		}
 	}
 	md.p.Links = append(md.p.Links, l)
 }
@@ -221,7 +228,7 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 	switch r.tag {
 	case atom.Link:
 		rel, _ := md.attrIn(r.attrs, atom.Rel)
-		l.Rel = collapse(string(rel))
+		l.SetRare(page.Rare{Rel: collapse(string(rel))})
 	case atom.Img:
 		alt, _ := md.attrIn(r.attrs, atom.Alt)
 		l.Label = collapse(string(alt)) // alt is the page's own bytes: never collapsed in place

@@ -35,8 +35,8 @@ func TestLinks(t *testing.T) {
 	var got []string
 	for _, l := range p.Links {
 		s := l.Tag.String() + "/" + l.Attr.String() + " " + l.Href + " -> " + l.Target
-		if l.Rel != "" {
-			s += " rel=" + l.Rel
+		if l.Rel() != "" {
+			s += " rel=" + l.Rel()
 		}
 		if l.Label != "" {
 			s += " label=" + l.Label

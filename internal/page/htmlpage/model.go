@@ -416,10 +416,12 @@ func (md *model) entry(n nodeID) *page.Entry {
 	md.entries = append(md.entries, e)
 	md.infoOf(n).entry = int32(len(md.entries))
 	e.Kind = md.controlKind(n)
-	e.Label, e.Text = md.accName(n)
+	var rare page.Rare
+	e.Label, rare.Text = md.accName(n)
 	if e.Label == "" {
-		e.NamedBy = md.nameBinding(n)
+		rare.NamedBy = md.nameBinding(n)
 	}
+	e.SetRare(rare)
 	if e.Kind == page.KindButton && md.opensSubmenu(n) {
 		e.Kind = page.KindToggle
 	}
@@ -434,7 +436,9 @@ func (md *model) entry(n nodeID) *page.Entry {
 	pl := md.placeOf(n)
 	e.Control = md.controlRole(n, e)
 	e.Hidden, e.Region, e.Ignored = pl.hidden, pl.region, pl.ignored
-	e.Icon, e.IconLabel = md.icon(n)
+	if e.Icon, rare.IconLabel = md.icon(n); rare.IconLabel != "" {
+		e.SetRare(rare)
+	}
 	e.Selector = md.selector(n)
 	e.Pos = md.pos(md.nodes[n].offset())
 	if root := md.groupRoot(n, pl); root != 0 {

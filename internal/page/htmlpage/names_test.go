@@ -48,8 +48,8 @@ func TestAccessibleNames(t *testing.T) {
 			if len(p.Controls) == 0 {
 				t.Fatal("no controls")
 			}
-			if e := p.Controls[0]; e.Label != tt.label || e.Text != tt.text {
-				t.Errorf("label %q text %q, want %q %q", e.Label, e.Text, tt.label, tt.text)
+			if e := p.Controls[0]; e.Label != tt.label || e.Text() != tt.text {
+				t.Errorf("label %q text %q, want %q %q", e.Label, e.Text(), tt.label, tt.text)
 			}
 		})
 	}
@@ -122,8 +122,8 @@ func TestLinkPlaces(t *testing.T) {
 	var got []link
 	for _, l := range p.Links {
 		k := link{href: l.Href, hidden: l.Hidden}
-		if l.NestedLink != nil {
-			k.nested = *l.NestedLink
+		if n := l.NestedLink(); n != nil {
+			k.nested = *n
 		}
 		got = append(got, k)
 	}
@@ -217,7 +217,7 @@ func TestNamedBy(t *testing.T) {
 			if len(p.Controls) == 0 {
 				t.Fatal("no controls")
 			}
-			if got := p.Controls[0].NamedBy; got != tt.namedBy {
+			if got := p.Controls[0].NamedBy(); got != tt.namedBy {
 				t.Errorf("namedBy %q, want %q", got, tt.namedBy)
 			}
 		})

@@ -150,11 +150,13 @@ func (md *model) itemOwner(s *itemParts) *page.Entry {
 // label right before it, which a reader takes for the entry's name:
 // <span>Topics</span><button aria-label="Toggle navigation">▸</button>.
 func (md *model) labelToggle(e *page.Entry, n nodeID) {
-	if e.Text != "" || !md.toggleLike(n) || md.showsWords(n) {
+	if e.Text() != "" || !md.toggleLike(n) || md.showsWords(n) {
 		return
 	}
 	if text := md.siblingHeading(n); text != "" && text != e.Label {
-		e.Text = text
+		r := e.RareFields()
+		r.Text = text
+		e.SetRare(r)
 	}
 }
 
@@ -183,8 +185,8 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 	}
 	if !md.regionPass {
 		for _, e := range entries {
-			if e != owner && !slices.Contains(owner.Children, e) {
-				owner.Children = append(owner.Children, e)
+			if e != owner && !slices.Contains(owner.Children(), e) {
+				owner.SetChildren(append(owner.Children(), e))
 			}
 		}
 	}

@@ -105,7 +105,10 @@ func (b *builder) setHref(e *page.Entry, href string) {
 
 func (b *builder) setIcon(e *page.Entry) {
 	if text, iconLabel, ok := iconPhrase(e.Label); ok {
-		e.Text, e.Icon, e.IconLabel = text, true, iconLabel
+		e.Icon = true
+		r := e.RareFields()
+		r.Text, r.IconLabel = text, iconLabel
+		e.SetRare(r)
 	}
 }
 
@@ -178,7 +181,7 @@ func (b *builder) convert(nodes []*node, region page.Landmark, group string, emi
 			if doubled {
 				childGroup = es[0].Label
 			}
-			es[0].Children = b.convert(n.children, region, childGroup, emit)
+			es[0].SetChildren(b.convert(n.children, region, childGroup, emit))
 		}
 	}
 	return out

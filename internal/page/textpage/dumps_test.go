@@ -136,7 +136,7 @@ func (c *dumpComparison) entries(where string, want, got []*page.Entry, menuName
 		g := got[i]
 		at := where + " > " + w.Label
 		c.entry(at, w, g, menuNames)
-		c.entries(at, w.Children, g.Children, menuNames)
+		c.entries(at, w.Children(), g.Children(), menuNames)
 	}
 }
 
@@ -170,7 +170,7 @@ func (c *dumpComparison) kind(w *page.Entry) page.Kind {
 // shownLabel is the label a dump shows for an entry: none for one whose
 // only name is an aria-label on an icon.
 func shownLabel(e *page.Entry) string {
-	if e.Icon && e.IconLabel == "" && e.Text == "" {
+	if e.Icon && e.IconLabel() == "" && e.Text() == "" {
 		return ""
 	}
 	return e.Label

@@ -54,16 +54,16 @@ func writeEntries(b *strings.Builder, entries []*page.Entry, indent string) {
 		if e.Group != "" {
 			fmt.Fprintf(b, " group=%q", e.Group)
 		}
-		if e.Text != "" {
-			fmt.Fprintf(b, " text=%q", e.Text)
+		if e.Text() != "" {
+			fmt.Fprintf(b, " text=%q", e.Text())
 		}
 		if e.Icon {
-			fmt.Fprintf(b, " icon=%q", e.IconLabel)
+			fmt.Fprintf(b, " icon=%q", e.IconLabel())
 		}
 		if e.HasHref {
 			fmt.Fprintf(b, " href=%q target=%q", e.Href, e.Target)
 		}
 		b.WriteString("\n")
-		writeEntries(b, e.Children, indent+"  ")
+		writeEntries(b, e.Children(), indent+"  ")
 	}
 }

@@ -106,7 +106,7 @@ func (b *builder) headerList(bl *block, name string, emit emitter) {
 		// of such menus, so that a config can require it and its children.
 		toggle := b.entry(n.raw, page.RegionHeader, "", true)
 		emit(toggle)
-		toggle.Children = b.convert(n.children, page.RegionHeader, "", emit)
+		toggle.SetChildren(b.convert(n.children, page.RegionHeader, "", emit))
 		b.page.Menus = append(b.page.Menus, &page.Menu{
 			Name:    toggle.Label,
 			Region:  page.RegionHeader,
@@ -262,9 +262,8 @@ func legalEntries(text []prune) []*page.Entry {
 	for _, piece := range legalItems(text) {
 		e := &page.Entry{Link: page.Link{Label: joinWords(piece.words), Region: page.RegionFooter, Pos: piece.words[0][0].pos()}, Kind: page.KindText}
 		if piece.iconAt >= 0 {
-			e.Text = joinWords(piece.words[piece.iconAt+2:])
 			e.Icon = true
-			e.IconLabel = joinWords(piece.words[:piece.iconAt+2])
+			e.SetRare(page.Rare{Text: joinWords(piece.words[piece.iconAt+2:]), IconLabel: joinWords(piece.words[:piece.iconAt+2])})
 		}
 		out = append(out, e)
 	}
@@ -275,8 +274,8 @@ func legalEntries(text []prune) []*page.Entry {
 // are a flat list in document order.
 func flattenTree(entries []*page.Entry) {
 	for _, e := range entries {
-		flattenTree(e.Children)
-		e.Children = nil
+		flattenTree(e.Children())
+		e.SetChildren(nil)
 	}
 }
 

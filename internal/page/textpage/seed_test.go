@@ -43,7 +43,7 @@ func TestSeedModel(t *testing.T) {
 	if got := labels(about.Entries); !reflect.DeepEqual(got, []string{"Home", "Our commitments", "AI & Innovation", "Culture", "Careers", "News & Stories", "Facts & Information", "More"}) {
 		t.Errorf("About menu = %q", got)
 	}
-	if got := labels(about.Entries[2].Children); len(got) != 5 || got[2] != "Microsoft Cloud" {
+	if got := labels(about.Entries[2].Children()); len(got) != 5 || got[2] != "Microsoft Cloud" {
 		t.Errorf("AI & Innovation children = %q", got)
 	}
 	if about.Line != 13 || about.Column != 5 || all.Line != 45 || all.Column != 5 {
@@ -56,7 +56,7 @@ func TestSeedModel(t *testing.T) {
 	if len(all.Entries) != 1 || all.Entries[0].Label != "All Microsoft" || all.Entries[0].Kind != page.KindToggle {
 		t.Fatalf("All Microsoft menu = %q, want its opener alone at the top", labels(all.Entries))
 	}
-	mega := all.Entries[0].Children
+	mega := all.Entries[0].Children()
 	if got := labels(mega); !reflect.DeepEqual(got, wantTop) {
 		t.Errorf("All Microsoft entries = %q", got)
 	}
@@ -66,10 +66,10 @@ func TestSeedModel(t *testing.T) {
 		}
 	}
 	business := mega[12]
-	if business.Kind != page.KindToggle || len(business.Children) != 8 || business.Line != 79 || business.Column != 7 {
+	if business.Kind != page.KindToggle || len(business.Children()) != 8 || business.Line != 79 || business.Column != 7 {
 		t.Errorf("Business toggle = %+v", business)
 	}
-	if sb := business.Children[7]; sb.Label != "Small Business" || sb.Group != "Business" || sb.Line != 87 || sb.Column != 9 {
+	if sb := business.Children()[7]; sb.Label != "Small Business" || sb.Group != "Business" || sb.Line != 87 || sb.Column != 9 {
 		t.Errorf("Business's Small Business = %+v", sb)
 	}
 
@@ -106,8 +106,8 @@ func TestSeedModel(t *testing.T) {
 		t.Errorf("footer duplicates = %q", dups)
 	}
 	choices := f.Items[48]
-	if choices.Label != "Your Privacy Choices Opt-Out Icon Your Privacy Choices" || choices.Text != "Your Privacy Choices" ||
-		!choices.Icon || choices.IconLabel != "Your Privacy Choices Opt-Out Icon" || choices.Line != 320 || choices.Column != 25 {
+	if choices.Label != "Your Privacy Choices Opt-Out Icon Your Privacy Choices" || choices.Text() != "Your Privacy Choices" ||
+		!choices.Icon || choices.IconLabel() != "Your Privacy Choices Opt-Out Icon" || choices.Line != 320 || choices.Column != 25 {
 		t.Errorf("first Your Privacy Choices = %+v", choices)
 	}
 	if health := f.Items[50]; health.Label != "Consumer Health Privacy" || health.Line != 321 || health.Column != 56 || health.Icon {
@@ -172,7 +172,7 @@ func walk(entries []*page.Entry) []*page.Entry {
 	var out []*page.Entry
 	for _, e := range entries {
 		out = append(out, e)
-		out = append(out, walk(e.Children)...)
+		out = append(out, walk(e.Children())...)
 	}
 	return out
 }
