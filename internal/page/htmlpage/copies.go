@@ -99,7 +99,7 @@ func keyOf(entries []*page.Entry) blockKey {
 		if k.count == 0 {
 			k.first = e.Target
 		}
-		k.count += 1 + keyOf(e.Children).count
+		k.count += 1 + keyOf(e.Children()).count
 	}
 	return k
 }
