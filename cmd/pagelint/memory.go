@@ -13,12 +13,10 @@ import (
 // garbage of the page being read, so the heap may grow to three times what
 // is live (GOGC=200) and be collected half as often as by default — but the
 // process stays within memoryFloor while what is live is small, and within
-// half as much again as what is live once that is larger (a page of many
-// megabytes, a site of many thousand pages): docs/BENCHMARKS.md. Twice what
-// is live let a 10 MB page's run reach 200 MB; closer than 1.5× the
-// collector runs back to back. The floor is what the Go runtime holds; the
-// binary's own pages come on top (about 15 MB). GOGC and GOMEMLIMIT, when
-// set, are the user's.
+// twice what is live once that is larger (a page of many megabytes, a site
+// of many thousand pages): docs/BENCHMARKS.md. The floor is what the Go
+// runtime holds; the binary's own pages come on top (about 15 MB). GOGC and
+// GOMEMLIMIT, when set, are the user's.
 const (
 	gcPercent   = 200
 	memoryFloor = 48 << 20
@@ -45,11 +43,10 @@ type gcSentinel struct{ _ *byte }
 
 func watchCollections() {
 	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 {
-			live := int64(sample[0].Value.Uint64())
-			debug.SetMemoryLimit(max(memoryFloor, live+live/2))
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(live)
+		if live[0].Value.Kind() == metrics.KindUint64 {
+			debug.SetMemoryLimit(max(memoryFloor, 2*int64(live[0].Value.Uint64())))
 		}
 		watchCollections()
 	})
