@@ -50,37 +50,22 @@ func (l *LazySite) Resolve(sitePath string) (string, bool) {
 // the site's files, going down its directories as the walk does.
 func (l *LazySite) has(p string) bool {
 	names := strings.Split(strings.TrimPrefix(p, "/"), "/")
-	dir, entered := l.root, []string{l.realRoot}
+	dir, realDir, entered := l.root, l.realRoot, []string{l.realRoot}
 	for i, name := range names {
 		mode, found := l.list(dir)[name]
 		if !found {
 			return false
 		}
-		full := filepath.Join(dir, name)
-		real := ""
-		if mode&os.ModeSymlink != 0 {
-			target, info, ok := followLink(l.realRoot, full)
-			if !ok {
-				return false
-			}
-			real, mode = target, info.Mode().Type()
-		}
-		if i == len(names)-1 {
-			return mode.IsRegular()
-		}
-		if !mode.IsDir() || vcsDirs[name] {
+		seen, ok := see(l.realRoot, dir, realDir, name, mode)
+		switch {
+		case !ok:
 			return false
+		case i == len(names)-1:
+			return seen.mode.IsRegular()
+		case !seen.mode.IsDir() || slices.Contains(entered, seen.real):
+			return false // no directory, or a link back to one the walk is in
 		}
-		if real == "" {
-			var err error
-			if real, err = filepath.EvalSymlinks(full); err != nil {
-				return false
-			}
-		}
-		if slices.Contains(entered, real) {
-			return false // a link back to a directory the walk is in
-		}
-		dir, entered = full, append(entered, real)
+		dir, realDir, entered = filepath.Join(dir, name), seen.real, append(entered, seen.real)
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -111,37 +112,25 @@ func (w *walker) walk(dir, realDir, rel string, alias bool) error {
 		return fmt.Errorf("reading directory %q: %w", dir, unwrapPathError(err))
 	}
 	for _, e := range entries {
+		seen, ok := see(w.realRoot, dir, realDir, e.Name(), e.Type())
+		if !ok {
+			continue
+		}
 		full := filepath.Join(dir, e.Name())
 		relPath := path.Join(rel, e.Name())
-		mode := e.Type()
-		isAlias := alias
-		real := ""
-		if mode&os.ModeSymlink != 0 {
-			target, info, ok := followLink(w.realRoot, full)
-			if !ok {
-				continue
-			}
-			isAlias, real, mode = true, target, info.Mode().Type()
-		}
+		isAlias := alias || seen.link
 		switch {
-		case mode.IsDir():
-			if vcsDirs[e.Name()] {
-				continue
-			}
-			if real == "" {
-				// No link: the directory is where its parent really is.
-				real = filepath.Join(realDir, e.Name())
-			}
-			if w.active[real] {
+		case seen.mode.IsDir():
+			if w.active[seen.real] {
 				continue // a link back to a directory being walked
 			}
-			w.active[real] = true
-			err := w.walk(full, real, relPath, isAlias)
-			delete(w.active, real)
+			w.active[seen.real] = true
+			err := w.walk(full, seen.real, relPath, isAlias)
+			delete(w.active, seen.real)
 			if err != nil {
 				return err
 			}
-		case mode.IsRegular():
+		case seen.mode.IsRegular():
 			w.site.Files["/"+relPath] = true
 			if !isAlias && isPageName(e.Name()) && !w.globs.match(relPath) {
 				w.site.Pages = append(w.site.Pages, relPath)
@@ -149,6 +138,38 @@ func (w *walker) walk(dir, realDir, rel string, alias bool) error {
 		}
 	}
 	return nil
+}
+
+// seenEntry is how the walk sees an entry of a directory.
+type seenEntry struct {
+	mode fs.FileMode // its type; a link's, its target's
+	real string      // a directory's real path (no symbolic link in it)
+	link bool        // it is a symbolic link
+}
+
+// see is how the walk sees the entry name, of type mode, of directory dir,
+// whose real path is realDir; false for what the walk passes over: a link
+// that is broken or leads out of realRoot, a version-control directory.
+// Walk and LazySite see alike through it.
+func see(realRoot, dir, realDir, name string, mode fs.FileMode) (seenEntry, bool) {
+	seen := seenEntry{mode: mode}
+	if mode&os.ModeSymlink != 0 {
+		target, info, ok := followLink(realRoot, filepath.Join(dir, name))
+		if !ok {
+			return seen, false
+		}
+		seen = seenEntry{mode: info.Mode().Type(), real: target, link: true}
+	}
+	if seen.mode.IsDir() {
+		if vcsDirs[name] {
+			return seen, false
+		}
+		if !seen.link {
+			// No link: the directory is where its parent really is.
+			seen.real = filepath.Join(realDir, name)
+		}
+	}
+	return seen, true
 }
 
 // followLink resolves a symbolic link, and reports false for a link that is
