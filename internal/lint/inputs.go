@@ -195,8 +195,10 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 		if len(lg.site.Pages) == 0 {
 			return nil, errorf(in, "no pages found (no *.html or *.htm files)")
 		}
+		dir := absPath(in)
 		for _, rel := range lg.site.Pages {
-			lg.add(job{file: filepath.Join(in, filepath.FromSlash(rel)), sitePath: "/" + rel})
+			file := filepath.FromSlash(rel)
+			lg.addFile(job{file: filepath.Join(in, file), sitePath: "/" + rel}, filepath.Join(dir, file))
 		}
 		return nil, nil
 	}

@@ -24,17 +24,26 @@ type localGroup struct {
 
 // add adds a page, a file once however many inputs name it.
 func (lg *localGroup) add(j job) {
-	if j.model == nil {
-		if lg.seen == nil {
-			lg.seen = map[string]bool{}
-		}
-		key := absPath(j.file)
-		if lg.seen[key] {
-			return
-		}
-		lg.seen[key] = true
-		j.source = pathSource(j.file)
+	if j.model != nil {
+		lg.jobs = append(lg.jobs, j)
+		return
 	}
+	lg.addFile(j, absPath(j.file))
+}
+
+// addFile adds the page of the file j, whose absolute path is abs, unless
+// an input named it already. A directory's pages pass the directory's
+// absolute path joined to theirs: filepath.Abs asks the system for the
+// working directory (two stat calls) at every page.
+func (lg *localGroup) addFile(j job, abs string) {
+	if lg.seen == nil {
+		lg.seen = map[string]bool{}
+	}
+	if lg.seen[abs] {
+		return
+	}
+	lg.seen[abs] = true
+	j.source = pathSource(j.file)
 	lg.jobs = append(lg.jobs, j)
 }
 
