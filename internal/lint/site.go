@@ -30,6 +30,10 @@ type localSite struct {
 	// every page is read.
 	anchorsMu sync.RWMutex
 	anchors   map[string]map[string]bool
+	// listed holds the same anchors for the pages the run was given to
+	// read, by site path, in a table made before they are read and never
+	// changed after: the workers' links to them ask it without a lock.
+	listed map[string]*listedAnchors
 	// resolved remembers answers: the pages of a site link to the same
 	// targets over and over (menus, footers), from many workers at once.
 	// A map behind a read lock is much cheaper here than a sync.Map.
@@ -94,7 +98,28 @@ func (s *localSite) resolve(sitePath string) (path string, ok, walked bool) {
 	return path, ok, false
 }
 
+// listedAnchors are the anchors of a page to read, once it is read.
+type listedAnchors struct {
+	set atomic.Pointer[map[string]bool]
+}
+
+// listPages makes the table of the pages to read (see localSite.listed).
+func (s *localSite) listPages(jobs []job) {
+	s.listed = make(map[string]*listedAnchors, len(jobs))
+	for _, j := range jobs {
+		s.listed[j.sitePath] = &listedAnchors{}
+	}
+}
+
 func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
+	if l := s.listed[resolved]; l != nil {
+		if a := l.set.Load(); a != nil {
+			return *a, true
+		}
+		if !s.read.Load() {
+			return nil, false // not read yet
+		}
+	}
 	s.anchorsMu.RLock()
 	a, ok := s.anchors[resolved]
 	s.anchorsMu.RUnlock()
@@ -127,13 +152,12 @@ func isPage(sitePath string) bool {
 // and over, and the workers would contend for the shared maps' locks. The
 // caches forget all when full (see memo).
 func (s *localSite) view() *siteView {
-	return &siteView{site: s, resolved: map[string]resolution{}, anchors: map[string]map[string]bool{}}
+	return &siteView{site: s, resolved: map[string]resolution{}}
 }
 
 type siteView struct {
 	site     *localSite
 	resolved map[string]resolution
-	anchors  map[string]map[string]bool // of pages read: they never change
 }
 
 func (v *siteView) Resolve(sitePath string) (string, bool) {
@@ -148,24 +172,20 @@ func (v *siteView) Resolve(sitePath string) (string, bool) {
 	return path, ok
 }
 
+// Anchors asks the site: the pages of the run answer without a lock
+// (localSite.listed), and the few others are read once each.
 func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
-	if a, ok := v.anchors[resolved]; ok {
-		return a, true
-	}
-	a, ok := v.site.Anchors(resolved)
-	if ok {
-		// The key is cloned: a path that Resolve answered with itself
-		// may share memory with a whole page.
-		memo.Put(v.anchors, strings.Clone(resolved), a)
-	}
-	return a, ok
+	return v.site.Anchors(resolved)
 }
 
 func (s *localSite) addAnchors(sitePath string, anchors map[string]bool) {
 	s.anchorsMu.Lock()
-	defer s.anchorsMu.Unlock()
 	if s.anchors == nil {
 		s.anchors = map[string]map[string]bool{}
 	}
 	s.anchors[sitePath] = anchors
+	s.anchorsMu.Unlock()
+	if l := s.listed[sitePath]; l != nil {
+		l.set.Store(&anchors)
+	}
 }
