@@ -29,6 +29,13 @@ import (
 // (internal/urlnorm).
 func checkExternal(ctx context.Context, opt *Options, engine *checks.Engine, pages []*deferredLinks, unasked urlSet, fetched map[string]map[string]bool, known map[string]checks.ExternalResult, crawl *crawlLimit) (map[string]checks.ExternalResult, linkCounts, error) {
 	online := !opt.Offline && opt.Config.Links.CheckExternal()
+	if opt.unanswered {
+		// The checks listed every URL they would ask as unasked
+		// (checks.Env.Unanswered): what the pages left pending waits for
+		// other pages' anchors alone, and asking each of those links for a
+		// URL (most of a site's links to fragments) would find none.
+		return nil, linkCounts{offline: notExcluded(opt, slices.Collect(maps.Keys(unasked)))}, nil
+	}
 	results, targets := externalTargets(engine, pages, fetched, known)
 	if !online {
 		for _, t := range targets {
