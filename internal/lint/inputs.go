@@ -196,9 +196,14 @@ func (ls *localGroups) addInput(in string) (*group, error) {
 			return nil, errorf(in, "no pages found (no *.html or *.htm files)")
 		}
 		dir := absPath(in)
+		lg.expect(len(lg.site.Pages))
 		for _, rel := range lg.site.Pages {
-			file := filepath.FromSlash(rel)
-			lg.addFile(job{file: filepath.Join(in, file), sitePath: "/" + rel}, filepath.Join(dir, file))
+			j := job{file: filepath.Join(in, filepath.FromSlash(rel)), sitePath: "/" + rel}
+			abs := j.file // the input is absolute: so are its pages' paths
+			if dir != in {
+				abs = filepath.Join(dir, filepath.FromSlash(rel))
+			}
+			lg.addFile(j, abs)
 		}
 		return nil, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
@@ -29,6 +30,15 @@ func (lg *localGroup) add(j job) {
 		return
 	}
 	lg.addFile(j, absPath(j.file))
+}
+
+// expect makes room for n more pages, which the walk of a directory
+// input lists at once.
+func (lg *localGroup) expect(n int) {
+	lg.jobs = slices.Grow(lg.jobs, n)
+	if lg.seen == nil {
+		lg.seen = make(map[string]bool, n)
+	}
 }
 
 // addFile adds the page of the file j, whose absolute path is abs, unless
