@@ -116,8 +116,13 @@ func (w *walker) walk(dir, realDir, rel string, alias bool) error {
 		if !ok {
 			continue
 		}
-		full := filepath.Join(dir, e.Name())
-		relPath := path.Join(rel, e.Name())
+		// The entry's site path, "/" and its path relative to the root:
+		// one string for both, made once (rel and the name are clean).
+		sitePath := "/" + e.Name()
+		if rel != "" {
+			sitePath = "/" + rel + sitePath
+		}
+		relPath := sitePath[1:]
 		isAlias := alias || seen.link
 		switch {
 		case seen.mode.IsDir():
@@ -125,13 +130,13 @@ func (w *walker) walk(dir, realDir, rel string, alias bool) error {
 				continue // a link back to a directory being walked
 			}
 			w.active[seen.real] = true
-			err := w.walk(full, seen.real, relPath, isAlias)
+			err := w.walk(filepath.Join(dir, e.Name()), seen.real, relPath, isAlias)
 			delete(w.active, seen.real)
 			if err != nil {
 				return err
 			}
 		case seen.mode.IsRegular():
-			w.site.Files["/"+relPath] = true
+			w.site.Files[sitePath] = true
 			if !isAlias && isPageName(e.Name()) && !w.globs.match(relPath) {
 				w.site.Pages = append(w.site.Pages, relPath)
 			}
