@@ -168,8 +168,11 @@ func (t *Tree) clearFor(page []byte) {
 }
 
 // reserveFrom is the size of page from which the arena is sized from the
-// page's bytes before the parse.
-const reserveFrom = 64 << 10
+// page's bytes before the parse. Below it, counting the tags costs more
+// than the few copies of a growing arena: a pass over every page of a site
+// whose pages are tens of kilobytes, where the arena a worker keeps mostly
+// fits already.
+const reserveFrom = 1 << 20
 
 // reserve sizes the arena of a large page from its bytes: a start tag makes
 // at most one element and the text up to the next tag, an "=" is at most
