@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -21,21 +22,21 @@ func (md *model) hiddenByAttrs(n nodeID) bool { return md.hides(n, true) }
 func (md *model) notShown(n nodeID) bool { return md.hides(n, false) }
 
 func (md *model) hides(n nodeID, aria bool) bool {
-	s := md.nodes[n].attrs
-	for _, a := range md.attrs[s.from:s.to] {
-		switch a.key {
+	s := md.Nodes[n].Attrs
+	for _, a := range md.Attrs[s.From:s.To] {
+		switch a.Key {
 		case atom.Hidden:
 			return true
 		case 0:
-			if string(md.bytes(a.name)) == "amp-access-hide" {
+			if string(md.Bytes(a.Name)) == "amp-access-hide" {
 				return true
 			}
 		case atom.Style:
-			if styleHides(string(md.bytes(a.val))) {
+			if styleHides(string(md.Bytes(a.Val))) {
 				return true
 			}
-		case attrAriaHidden:
-			if aria && page.EqualFoldASCII(bytes.TrimSpace(md.bytes(a.val)), "true") {
+		case htmltree.AttrAriaHidden:
+			if aria && page.EqualFoldASCII(bytes.TrimSpace(md.Bytes(a.Val)), "true") {
 				return true
 			}
 		}
@@ -73,13 +74,13 @@ type nameText struct {
 
 func (md *model) nameWalk(n nodeID) {
 	t := &md.names
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text {
-			t.full = append(t.full, md.bytes(md.nodes[c].data)...)
-			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text {
+			t.full = append(t.full, md.Bytes(md.Nodes[c].Data)...)
+			t.visible = append(t.visible, md.Bytes(md.Nodes[c].Data)...)
 			continue
 		}
-		if !md.has(c, pSkipText) && !md.hiddenByAttrs(c) {
+		if !md.Has(c, htmltree.SkipText) && !md.hiddenByAttrs(c) {
 			md.nameOf(c)
 		}
 	}
@@ -96,14 +97,14 @@ func (md *model) nameOf(c nodeID) {
 		t.full = appendWord(t.full[:mark], []byte(name))
 		return
 	}
-	if md.nodes[c].props&pVoid != 0 || md.isImage(c) {
+	if md.Nodes[c].Props&htmltree.Void != 0 || md.isImage(c) {
 		md.voidName(c)
 		return
 	}
 	mark := len(t.full)
 	md.content(c)
-	if isSpace(t.full[mark:]) {
-		if title, _ := md.attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 {
+	if htmltree.IsSpace(t.full[mark:]) {
+		if title, _ := md.Attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			t.full = appendWord(t.full, title)
 		}
 	}
@@ -120,7 +121,7 @@ func (md *model) content(c nodeID) {
 			t.full = appendWord(t.full, []byte(title))
 		}
 		md.svgText(c)
-	case md.has(c, pBlockish):
+	case md.Has(c, htmltree.Blockish):
 		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
 		md.nameWalk(c)
 		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
@@ -135,27 +136,27 @@ func (md *model) content(c nodeID) {
 // one shows the browser's "Submit", "Reset"), the alt of an image button.
 func (md *model) voidName(c nodeID) {
 	t := &md.names
-	if md.has(c, pBlockish) { // <br>, <hr>
+	if md.Has(c, htmltree.Blockish) { // <br>, <hr>
 		t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
 	}
-	if !md.is(c, atom.Input) {
-		if md.isImage(c) || md.is(c, atom.Area) {
-			if alt, _ := md.attr(c, atom.Alt); len(bytes.TrimSpace(alt)) > 0 {
+	if !md.Is(c, atom.Input) {
+		if md.isImage(c) || md.Is(c, atom.Area) {
+			if alt, _ := md.Attr(c, atom.Alt); len(bytes.TrimSpace(alt)) > 0 {
 				t.full = appendWord(t.full, alt)
-			} else if title, _ := md.attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 && md.isImage(c) {
+			} else if title, _ := md.Attr(c, atom.Title); len(bytes.TrimSpace(title)) > 0 && md.isImage(c) {
 				t.full = appendWord(t.full, title)
 			}
 		}
 		return
 	}
-	typ, _ := md.attr(c, atom.Type)
+	typ, _ := md.Attr(c, atom.Type)
 	switch kind := strings.ToLower(strings.TrimSpace(string(typ))); kind {
 	case "image":
-		if alt, _ := md.attr(c, atom.Alt); len(alt) > 0 {
+		if alt, _ := md.Attr(c, atom.Alt); len(alt) > 0 {
 			t.full = appendWord(t.full, alt)
 		}
 	case "button", "submit", "reset":
-		v, ok := md.attr(c, atom.Value)
+		v, ok := md.Attr(c, atom.Value)
 		if !ok && kind != "button" {
 			v = []byte(defaultButtonText[kind])
 		}
@@ -168,10 +169,12 @@ var defaultButtonText = map[string]string{"submit": "Submit", "reset": "Reset"}
 // isImage: an img, or AMP's amp-img, which AMP renders as an img with its
 // alt.
 func (md *model) isImage(n nodeID) bool {
-	return md.is(n, atom.Img) || md.nodes[n].ns == nsHTML && md.nodes[n].atom == 0 && md.nameIs(n, "amp-img")
+	return md.Is(n, atom.Img) || md.Nodes[n].NS == htmltree.NSHTML && md.Nodes[n].Atom == 0 && md.NameIs(n, "amp-img")
 }
 
-func (md *model) isSVG(n nodeID) bool { return md.nodes[n].ns == nsSVG && md.nodes[n].atom == atom.Svg }
+func (md *model) isSVG(n nodeID) bool {
+	return md.Nodes[n].NS == htmltree.NSSVG && md.Nodes[n].Atom == atom.Svg
+}
 
 // svgText adds the text of svg <text> elements, which is drawn, with the
 // text of what they hold (tspan, textPath, a).
@@ -181,13 +184,13 @@ func (md *model) svgText(n nodeID) {
 
 func (md *model) svgTextIn(n nodeID, drawn bool) {
 	t := &md.names
-	drawn = drawn || md.nameIs(n, "text")
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+	drawn = drawn || md.NameIs(n, "text")
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 		switch {
-		case md.nodes[c].text && drawn:
-			t.full = append(t.full, md.bytes(md.nodes[c].data)...)
-			t.visible = append(t.visible, md.bytes(md.nodes[c].data)...)
-		case !md.nodes[c].text && !md.nameIs(c, "title") && !md.nameIs(c, "desc") && !md.hiddenByAttrs(c):
+		case md.Nodes[c].Text && drawn:
+			t.full = append(t.full, md.Bytes(md.Nodes[c].Data)...)
+			t.visible = append(t.visible, md.Bytes(md.Nodes[c].Data)...)
+		case !md.Nodes[c].Text && !md.NameIs(c, "title") && !md.NameIs(c, "desc") && !md.hiddenByAttrs(c):
 			md.svgTextIn(c, drawn)
 		}
 	}
@@ -201,11 +204,11 @@ func appendWord(b, w []byte) []byte {
 
 // svgTitle is the name of an svg: its aria-label, else its own <title>.
 func (md *model) svgTitle(svg nodeID) string {
-	if l, _ := md.attr(svg, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+	if l, _ := md.Attr(svg, htmltree.AttrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		return collapse(string(l))
 	}
-	for c := md.nodes[svg].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text && md.nameIs(c, "title") {
+	for c := md.Nodes[svg].First; c != 0; c = md.Nodes[c].Next {
+		if !md.Nodes[c].Text && md.NameIs(c, "title") {
 			return collapse(md.textOf(c))
 		}
 	}
@@ -217,10 +220,10 @@ func (md *model) textOf(n nodeID) string {
 	var b []byte
 	var walk func(nodeID)
 	walk = func(n nodeID) {
-		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-			if md.nodes[c].text {
-				b = append(b, md.bytes(md.nodes[c].data)...)
-			} else if !md.has(c, pSkipText) {
+		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+			if md.Nodes[c].Text {
+				b = append(b, md.Bytes(md.Nodes[c].Data)...)
+			} else if !md.Has(c, htmltree.SkipText) {
 				walk(c)
 			}
 		}
@@ -235,7 +238,7 @@ func (md *model) textOf(n nodeID) string {
 func (md *model) accName(n nodeID) (label, text string) {
 	t := &md.names
 	t.full, t.visible = t.full[:0], t.visible[:0]
-	if md.nodes[n].props&pVoid != 0 || md.isImage(n) {
+	if md.Nodes[n].Props&htmltree.Void != 0 || md.isImage(n) {
 		md.voidName(n)
 	} else {
 		md.nameWalk(n)
@@ -253,7 +256,7 @@ func (md *model) accName(n nodeID) (label, text string) {
 	}
 	label = string(full)
 	if label == "" {
-		if title, _ := md.attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
+		if title, _ := md.Attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
 			label = collapse(string(title))
 		}
 	}
@@ -264,13 +267,13 @@ func (md *model) accName(n nodeID) (label, text string) {
 // its aria-label; "" when it has neither.
 func (md *model) ariaName(n nodeID) string {
 	if !md.names.labelling {
-		if ids, ok := md.attr(n, attrAriaLabelledBy); ok {
+		if ids, ok := md.Attr(n, htmltree.AttrAriaLabelledBy); ok {
 			if l := md.labelledBy(ids); l != "" {
 				return l
 			}
 		}
 	}
-	if l, _ := md.attr(n, attrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
+	if l, _ := md.Attr(n, htmltree.AttrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
 		return collapse(string(l))
 	}
 	return ""

@@ -3,6 +3,8 @@ package htmlpage
 import (
 	"regexp"
 	"strings"
+
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 )
 
 // nameBinding is, for control n without a name in the source, the
@@ -15,18 +17,18 @@ import (
 // copies into the name (a player's "expand"/"collapse" labels). "" when
 // there is none: the control is nameless.
 func (md *model) nameBinding(n nodeID) string {
-	s := md.nodes[n].attrs
-	for _, a := range md.attrs[s.from:s.to] {
-		if a.key != 0 {
+	s := md.Nodes[n].Attrs
+	for _, a := range md.Attrs[s.From:s.To] {
+		if a.Key != 0 {
 			continue
 		}
-		name := string(md.bytes(a.name))
-		if bindsName(name, md.bytes(a.val)) {
+		name := string(md.Bytes(a.Name))
+		if bindsName(name, md.Bytes(a.Val)) {
 			return name
 		}
 	}
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) || md.hiddenByAttrs(c) {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text || md.Has(c, htmltree.SkipText) || md.hiddenByAttrs(c) {
 			continue
 		}
 		if name := md.nameBinding(c); name != "" {

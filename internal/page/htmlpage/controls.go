@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -67,10 +68,10 @@ func (md *model) navigates(n nodeID) bool {
 	if md.controlKind(n) != page.KindLink {
 		return false
 	}
-	if md.is(n, atom.A) {
+	if md.Is(n, atom.A) {
 		return md.infoOf(n).anchor&anchorDead == 0 // anchorKind read it
 	}
-	href, ok := md.attr(n, atom.Href)
+	href, ok := md.Attr(n, atom.Href)
 	return !deadHref(href, ok)
 }
 
@@ -95,7 +96,7 @@ func (md *model) anchorKind(n nodeID) page.Kind {
 const anchorDead page.Kind = 1 << 7
 
 func (md *model) readAnchor(n nodeID) page.Kind {
-	href, has := md.attr(n, atom.Href)
+	href, has := md.Attr(n, atom.Href)
 	if !has && md.blank(n) {
 		return 1 | anchorDead
 	}
@@ -121,7 +122,7 @@ var widgetRoles = []string{"button", "checkbox", "menuitemcheckbox", "menuitemra
 // declaresWidget: n has a widget role (its first role token), or is a
 // disclosure's toggle.
 func (md *model) declaresWidget(n nodeID) bool {
-	if role, _ := md.attr(n, attrRole); len(role) > 0 {
+	if role, _ := md.Attr(n, htmltree.AttrRole); len(role) > 0 {
 		if first, _, _ := strings.Cut(strings.TrimSpace(string(role)), " "); first != "" {
 			for _, r := range widgetRoles {
 				if strings.EqualFold(first, r) {
@@ -137,17 +138,17 @@ func (md *model) declaresWidget(n nodeID) bool {
 // aria-controls, aria-haspopup, or a script's toggle attribute
 // (data-toggle, data-bs-toggle, data-bs-target …).
 func (md *model) disclosure(n nodeID) bool {
-	s := md.nodes[n].attrs
-	for _, a := range md.attrs[s.from:s.to] {
-		switch a.key {
-		case attrAriaExpanded:
+	s := md.Nodes[n].Attrs
+	for _, a := range md.Attrs[s.From:s.To] {
+		switch a.Key {
+		case htmltree.AttrAriaExpanded:
 			return true
-		case attrAriaControls, attrAriaHaspopup:
-			if v := bytes.TrimSpace(md.bytes(a.val)); len(v) > 0 && string(v) != "false" {
+		case htmltree.AttrAriaControls, htmltree.AttrAriaHaspopup:
+			if v := bytes.TrimSpace(md.Bytes(a.Val)); len(v) > 0 && string(v) != "false" {
 				return true
 			}
 		case 0:
-			name := md.bytes(a.name)
+			name := md.Bytes(a.Name)
 			if bytes.HasPrefix(name, []byte("data-")) && (bytes.HasSuffix(name, []byte("toggle")) || bytes.HasSuffix(name, []byte("-target"))) {
 				return true
 			}
@@ -158,22 +159,22 @@ func (md *model) disclosure(n nodeID) bool {
 
 // submitsForm: n is a form's submit, reset or image button.
 func (md *model) submitsForm(n nodeID) bool {
-	typ, _ := md.attr(n, atom.Type)
+	typ, _ := md.Attr(n, atom.Type)
 	t := strings.ToLower(strings.TrimSpace(string(typ)))
 	switch {
-	case md.is(n, atom.Button):
+	case md.Is(n, atom.Button):
 		if t != "" && t != "submit" && t != "reset" {
 			return false
 		}
-	case md.is(n, atom.Input):
+	case md.Is(n, atom.Input):
 		if t != "submit" && t != "reset" && t != "image" {
 			return false
 		}
 	default:
 		return false
 	}
-	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
-		if md.is(p, atom.Form) {
+	for p := md.Nodes[n].Parent; md.Element(p); p = md.Nodes[p].Parent {
+		if md.Is(p, atom.Form) {
 			return true
 		}
 	}
@@ -189,7 +190,7 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 	}
 	id := e.Href[1:]
 	target := md.byID(id)
-	if target != 0 && (md.is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
+	if target != 0 && (md.Is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
 		return true
 	}
 	if !startsWith(wordsOf(e.Name()), skipWords) {
@@ -204,15 +205,15 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 // landmark: n is the page's main content, header or footer, or the page
 // itself — where a skip link leads.
 func (md *model) landmark(n nodeID) bool {
-	switch md.nodes[n].atom {
+	switch md.Nodes[n].Atom {
 	case atom.Main, atom.Header, atom.Footer, atom.Body, atom.Html:
-		return md.nodes[n].ns == nsHTML
+		return md.Nodes[n].NS == htmltree.NSHTML
 	}
 	return hasRole(md, n, "main") || hasRole(md, n, "banner") || hasRole(md, n, "contentinfo")
 }
 
 func hasRole(md *model, n nodeID, role string) bool {
-	r, _ := md.attr(n, attrRole)
+	r, _ := md.Attr(n, htmltree.AttrRole)
 	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
 }
 
@@ -223,7 +224,7 @@ func (md *model) byID(id string) nodeID {
 		elements := md.idNodes[:0]
 		var ids []span
 		for _, n := range md.idNodes {
-			if id, _ := md.attrSpan(md.nodes[n].attrs, atom.Id); id.to > id.from {
+			if id, _ := md.AttrSpan(md.Nodes[n].Attrs, atom.Id); id.To > id.From {
 				elements, ids = append(elements, n), append(ids, id)
 			}
 		}
@@ -239,15 +240,15 @@ func (md *model) byID(id string) nodeID {
 
 // noteID notes element n for byID when it has an id.
 func (md *model) noteID(n nodeID) {
-	if md.nodes[n].asked&askedBit(atom.Id) != 0 {
+	if md.Nodes[n].Flags&htmltree.FlagOf(atom.Id) != 0 {
 		md.idNodes = append(md.idNodes, n)
 	}
 }
 
 // blank: n has no element and no text but white space inside.
 func (md *model) blank(n nodeID) bool {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text || !isSpace(md.bytes(md.nodes[c].data)) {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if !md.Nodes[c].Text || !htmltree.IsSpace(md.Bytes(md.Nodes[c].Data)) {
 			return false
 		}
 	}
@@ -257,13 +258,13 @@ func (md *model) blank(n nodeID) bool {
 // current: aria-current marks n as the page, step or place the reader is
 // at (any value but "false").
 func (md *model) current(n nodeID) bool {
-	v, ok := md.attrNamed(md.nodes[n].attrs, "aria-current")
+	v, ok := md.AttrNamed(md.Nodes[n].Attrs, "aria-current")
 	v = bytes.TrimSpace(v)
 	return ok && len(v) > 0 && !page.EqualFoldASCII(v, "false")
 }
 
 func (md *model) hasAttrNamed(n nodeID, name string) bool {
-	_, ok := md.attrNamed(md.nodes[n].attrs, name)
+	_, ok := md.AttrNamed(md.Nodes[n].Attrs, name)
 	return ok
 }
 
@@ -299,13 +300,13 @@ func sameWords(a, b string) bool {
 
 // showsWords: the text inside n holds a letter or a digit.
 func (md *model) showsWords(n nodeID) bool {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 		switch {
-		case md.nodes[c].text:
-			if bytes.IndexFunc(md.bytes(md.nodes[c].data), isWordChar) >= 0 {
+		case md.Nodes[c].Text:
+			if bytes.IndexFunc(md.Bytes(md.Nodes[c].Data), isWordChar) >= 0 {
 				return true
 			}
-		case !md.has(c, pSkipText) && md.showsWords(c):
+		case !md.Has(c, htmltree.SkipText) && md.showsWords(c):
 			return true
 		}
 	}

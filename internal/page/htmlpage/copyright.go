@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 )
 
 // How the footer's copyright notices are found, and quoted as a person
@@ -23,13 +24,13 @@ func (md *model) copyright(root nodeID) []*page.Copyright {
 	var seen []nodeID
 	var walk func(n nodeID)
 	walk = func(n nodeID) {
-		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 			switch {
-			case !md.nodes[c].text:
-				if !md.has(c, pSkipText) {
+			case !md.Nodes[c].Text:
+				if !md.Has(c, htmltree.SkipText) {
 					walk(c)
 				}
-			case hasCopyrightMark(string(md.bytes(md.nodes[c].data))):
+			case hasCopyrightMark(string(md.Bytes(md.Nodes[c].Data))):
 				el, label := md.controlAround(n, root), true
 				if el == 0 {
 					el, label = md.noticeElement(n, root), false
@@ -39,7 +40,7 @@ func (md *model) copyright(root nodeID) []*page.Copyright {
 				}
 				seen = append(seen, el)
 				if text := md.noticeText(el); isNotice(text, label) {
-					out = append(out, &page.Copyright{Text: text, Pos: md.pos(md.nodes[el].offset())})
+					out = append(out, &page.Copyright{Text: text, Pos: md.pos(md.Nodes[el].Offset())})
 				}
 			}
 		}
@@ -51,7 +52,7 @@ func (md *model) copyright(root nodeID) []*page.Copyright {
 // controlAround is the link or button that element n stands in (n itself
 // included), below root; 0 if none.
 func (md *model) controlAround(n, root nodeID) nodeID {
-	for ; n != root && md.element(n); n = md.nodes[n].parent {
+	for ; n != root && md.Element(n); n = md.Nodes[n].Parent {
 		if md.isControl(n) {
 			return n
 		}
@@ -62,8 +63,8 @@ func (md *model) controlAround(n, root nodeID) nodeID {
 // noticeElement climbs from the element holding a mark while its text is
 // the mark alone (<span>©</span> 2024 Contoso).
 func (md *model) noticeElement(el, root nodeID) nodeID {
-	for el != root && md.element(md.nodes[el].parent) && !hasWords(md.textOf(el)) {
-		el = md.nodes[el].parent
+	for el != root && md.Element(md.Nodes[el].Parent) && !hasWords(md.textOf(el)) {
+		el = md.Nodes[el].Parent
 	}
 	return el
 }
@@ -78,12 +79,12 @@ func (md *model) noticeText(el nodeID) string {
 	var b []byte
 	var walk func(n nodeID, top bool)
 	walk = func(n nodeID, top bool) {
-		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 			switch {
-			case md.nodes[c].text:
-				b = append(b, md.bytes(md.nodes[c].data)...)
-			case md.has(c, pSkipText) || md.isSVG(c) || md.notShown(c) || top && md.wordmark(c):
-			case md.has(c, pBlockish):
+			case md.Nodes[c].Text:
+				b = append(b, md.Bytes(md.Nodes[c].Data)...)
+			case md.Has(c, htmltree.SkipText) || md.isSVG(c) || md.notShown(c) || top && md.wordmark(c):
+			case md.Has(c, htmltree.Blockish):
 				b = append(b, ' ')
 				walk(c, false)
 				b = append(b, ' ')
@@ -99,11 +100,11 @@ func (md *model) noticeText(el nodeID) string {
 // wordmark: element c holds text with no mark, glued to a mark right
 // after it (<span>EXAMPLE</span>© 2020 Example Inc.): a logo's letters.
 func (md *model) wordmark(c nodeID) bool {
-	next := md.nodes[c].next
-	if next == 0 || !md.nodes[next].text {
+	next := md.Nodes[c].Next
+	if next == 0 || !md.Nodes[next].Text {
 		return false
 	}
-	after := string(md.bytes(md.nodes[next].data))
+	after := string(md.Bytes(md.Nodes[next].Data))
 	text := md.textOf(c)
 	if text == "" || hasCopyrightMark(text) || !startsWithMark(after) {
 		return false

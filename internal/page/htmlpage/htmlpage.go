@@ -1,15 +1,14 @@
 // Package htmlpage builds the page model of an HTML page.
 //
-// A page is read in one pass of x/net/html's tokenizer by a builder
-// (build.go) that makes the page's tree the way browsers do — implied end
-// tags, misnested formatting elements, tables, templates, foreign content
-// (treecons.go, inbody.go, formatting.go, tables.go) — in an arena of
-// nodes that is reused from page to page (tree.go). The model is then read
-// off the tree (model.go): the landmarks, each link and button with its
-// accessible name (accname.go) and what kind of control an a is
-// (controls.go), the menus with their nesting and groups (menus.go), the
-// footer's copyright notices (copyright.go), selectors and positions
-// (selectors.go, positions.go). The tree never outlives the parse.
+// The page's tree is built the way browsers build it by htmltree, which
+// tells a parser (notes.go) on the way what single tags and comments say:
+// links, anchors, the base, the refresh, suppressions. The model is then
+// read off the tree (model.go): the landmarks, each link and button with
+// its accessible name (accname.go) and what kind of control an a is
+// (controls.go), the menus with their nesting and groups (menus.go,
+// nesting.go), the footer's copyright notices (copyright.go), selectors and
+// positions (selectors.go, positions.go). The tree never outlives the
+// parse.
 package htmlpage
 
 import (
@@ -56,10 +55,10 @@ type Options struct {
 	FooterSelector string          // default DefaultFooterSelector
 }
 
-// builders are kept for the next pages, as many as parse at once: unlike
+// parsers are kept for the next pages, as many as parse at once: unlike
 // a sync.Pool, which the collector empties, so that their arenas would
 // grow again from nothing after every collection.
-var builders = make(chan *builder, 16)
+var parsers = make(chan *parser, 16)
 
 // maxPooledNodes: the arena of a page larger than this is not kept for
 // the next page. A site's pages mostly have a few thousand nodes; an arena
@@ -83,23 +82,23 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	if opt.Format == "" {
 		opt.Format = page.FormatHTML
 	}
-	var b *builder
+	var ps *parser
 	select {
-	case b = <-builders:
+	case ps = <-parsers:
 	default:
-		b = new(builder)
+		ps = new(parser)
 	}
-	b.reset(data)
-	b.run()
-	p := newModel(b, &opt, sel).page()
-	if len(b.nodes) <= maxPooledNodes {
-		b.reset(nil)
+	ps.reset(data)
+	ps.Build(ps)
+	p := newModel(ps, &opt, sel).page()
+	if len(ps.Nodes) <= maxPooledNodes {
+		ps.reset(nil)
 		select {
-		case builders <- b:
+		case parsers <- ps:
 		default:
 		}
 	} else {
-		b.release()
+		ps.release()
 	}
 	return p, nil
 }
@@ -108,11 +107,7 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 // keep is collected as soon as it is dropped (release).
 const collectArenaFrom = 16 << 20
 
-var (
-	nodeSize = int(reflect.TypeFor[node]().Size())
-	attrSize = int(reflect.TypeFor[attr]().Size())
-	infoSize = int(reflect.TypeFor[nodeInfo]().Size())
-)
+var infoSize = int(reflect.TypeFor[nodeInfo]().Size())
 
 // release drops the arena of a page too large to keep. The collector's
 // limit was last set while the arena was filling, and would let the heap
@@ -122,10 +117,9 @@ var (
 // live is therefore collected at once: a collection marks what is live, at
 // most four times the arena's bytes, which the parse wrote, so the time
 // stays linear in the page's bytes.
-func (b *builder) release() {
-	size := cap(b.nodes)*nodeSize + cap(b.attrs)*attrSize + cap(b.info)*infoSize + 4*cap(b.slots) +
-		cap(b.buf) + cap(b.selBuf)
-	*b = builder{}
+func (ps *parser) release() {
+	size := ps.ArenaBytes() + cap(ps.info)*infoSize + 4*cap(ps.slots) + cap(ps.selBuf)
+	*ps = parser{}
 	if size < collectArenaFrom {
 		return
 	}

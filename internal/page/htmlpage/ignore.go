@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/atom"
-
-	"github.com/pagelint/pagelint/internal/page"
 )
 
 // What the link rules are to leave alone, and the attributes of the page's
@@ -19,18 +17,18 @@ import (
 // boolean attribute), or the class data-proofer-ignore, which htmltest
 // honours too.
 func (md *model) ignoredByAttrs(n nodeID) bool {
-	s := md.nodes[n].attrs
-	for _, a := range md.attrs[s.from:s.to] {
-		switch a.key {
+	s := md.Nodes[n].Attrs
+	for _, a := range md.Attrs[s.From:s.To] {
+		switch a.Key {
 		case 0:
-			if name := md.bytes(a.name); string(name) == "data-pagelint-ignore" || string(name) == "data-proofer-ignore" {
+			if name := md.Bytes(a.Name); string(name) == "data-pagelint-ignore" || string(name) == "data-proofer-ignore" {
 				return true
 			}
 		case atom.Class:
-			if !bytes.Contains(md.bytes(a.val), []byte("data-proofer-ignore")) {
+			if !bytes.Contains(md.Bytes(a.Val), []byte("data-proofer-ignore")) {
 				continue // most classes: no words to split
 			}
-			for _, c := range bytes.Fields(md.bytes(a.val)) {
+			for _, c := range bytes.Fields(md.Bytes(a.Val)) {
 				if string(c) == "data-proofer-ignore" {
 					return true
 				}
@@ -40,25 +38,6 @@ func (md *model) ignoredByAttrs(n nodeID) bool {
 	return false
 }
 
-// attrNamed returns the value of the attribute named name (one that is no
-// atom) among the attributes s.
-func (t *tree) attrNamed(s span, name string) ([]byte, bool) {
-	for _, a := range t.attrs[s.from:s.to] {
-		if a.key == 0 && string(t.bytes(a.name)) == name {
-			return t.bytes(a.val), true
-		}
-	}
-	return nil, false
-}
-
-// isOGURL: the meta element's attributes s name og:url, by property (as
-// the Open Graph protocol writes it) or name.
-func (t *tree) isOGURL(s span) bool {
-	prop, _ := t.attrNamed(s, "property")
-	name, _ := t.attrIn(s, atom.Name)
-	return page.EqualFoldASCII(bytes.TrimSpace(prop), "og:url") || page.EqualFoldASCII(bytes.TrimSpace(name), "og:url")
-}
-
 // scriptFilledImage: a script fills in the source of img element n, which
 // has none of its own: another attribute names one — data-src,
 // data-srcset, data-lazy-src, data-original (lazy loaders), ng-src, :src,
@@ -66,24 +45,24 @@ func (t *tree) isOGURL(s span) bool {
 // stands in a picture whose source elements have it. (A template's content
 // has no links at all: see place.inert.)
 func (md *model) scriptFilledImage(r tagRef) bool {
-	for _, a := range md.attrs[r.attrs.from:r.attrs.to] {
-		if a.key != 0 {
+	for _, a := range md.Attrs[r.attrs.From:r.attrs.To] {
+		if a.Key != 0 {
 			continue
 		}
-		switch name := string(md.bytes(a.name)); {
+		switch name := string(md.Bytes(a.Name)); {
 		case strings.Contains(name, "src"), name == "data-original":
 			return true
-		case name == "data-bind" && bytes.Contains(md.bytes(a.val), []byte("src")):
+		case name == "data-bind" && bytes.Contains(md.Bytes(a.Val), []byte("src")):
 			return true
 		}
 	}
 	if r.node == 0 {
 		return false
 	}
-	p := md.nodes[r.node].parent
-	if md.is(p, atom.Picture) {
-		for c := md.nodes[p].first; c != 0; c = md.nodes[c].next {
-			if _, ok := md.attr(c, atom.Srcset); ok && md.is(c, atom.Source) {
+	p := md.Nodes[r.node].Parent
+	if md.Is(p, atom.Picture) {
+		for c := md.Nodes[p].First; c != 0; c = md.Nodes[c].Next {
+			if _, ok := md.Attr(c, atom.Srcset); ok && md.Is(c, atom.Source) {
 				return true
 			}
 		}

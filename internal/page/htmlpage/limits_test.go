@@ -8,18 +8,19 @@ import (
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"github.com/pagelint/pagelint/internal/sitegen"
 )
 
 // Deep nesting parses in linear time: the stack of open elements is capped
-// (maxDepth), so a link below any number of divs is still found. Past the
+// (htmltree.MaxDepth), so a link below any number of divs is still found. Past the
 // cap, elements stand beside the deepest one, as Chromium puts them: the
 // nav's link is its sibling.
 func TestDeepNesting(t *testing.T) {
 	for _, tt := range []struct {
 		depth int
 		menu  string
-	}{{100, "Deep"}, {maxDepth + 10, ""}, {16000, ""}} {
+	}{{100, "Deep"}, {htmltree.MaxDepth + 10, ""}, {16000, ""}} {
 		depth := tt.depth
 		src := "<body>" + strings.Repeat("<div>", depth) + `<nav><a href="/deep">Deep</a></nav>` + strings.Repeat("</div>", depth) + `<a href="/after">After</a>`
 		p := mustParse(t, src, Options{})
@@ -29,7 +30,7 @@ func TestDeepNesting(t *testing.T) {
 		if got := outline(p.Controls); got != "Deep, After" {
 			t.Errorf("depth %d: controls %q", depth, got)
 		}
-		if got := strings.Count(p.Controls[0].Selector, " > "); got > maxDepth {
+		if got := strings.Count(p.Controls[0].Selector, " > "); got > htmltree.MaxDepth {
 			t.Errorf("depth %d: the link's selector has %d steps", depth, got)
 		}
 	}
@@ -80,9 +81,9 @@ func BenchmarkLargePage(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			bl := new(builder)
+			bl := new(parser)
 			bl.reset(src)
-			bl.run()
+			bl.Build(bl)
 			md := newModel(bl, &opt, sel)
 			p := md.page()
 			peak := liveHeap()

@@ -88,7 +88,7 @@ func (md *model) makeLinks() {
 		}
 		found := false
 		for _, k := range refAttrsByTag[linkTags.of(r.tag)] {
-			val, ok := md.attrIn(r.attrs, k)
+			val, ok := md.AttrIn(r.attrs, k)
 			if !ok {
 				continue
 			}
@@ -142,7 +142,7 @@ func (md *model) addMissing(r tagRef, at linkPlace) {
 	k := atom.Href
 	switch r.tag {
 	case atom.Link:
-		if _, ok := md.attrNamed(r.attrs, "imagesrcset"); ok {
+		if _, ok := md.AttrNamed(r.attrs, "imagesrcset"); ok {
 			return
 		}
 	case atom.Img:
@@ -172,7 +172,7 @@ func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
 // to, or, when browsers follow none because its content is malformed,
 // with no target and the content as written.
 func (md *model) addRefresh(r tagRef, at linkPlace) {
-	content, _ := md.attrIn(r.attrs, atom.Content)
+	content, _ := md.AttrIn(r.attrs, atom.Content)
 	u, malformed := refreshTarget(string(content))
 	switch {
 	case u != "":
@@ -227,10 +227,10 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 		Hidden: at.hidden, Pos: md.pos(int(r.off))}
 	switch r.tag {
 	case atom.Link:
-		rel, _ := md.attrIn(r.attrs, atom.Rel)
+		rel, _ := md.AttrIn(r.attrs, atom.Rel)
 		l.SetRare(page.Rare{Rel: collapse(string(rel))})
 	case atom.Img:
-		alt, _ := md.attrIn(r.attrs, atom.Alt)
+		alt, _ := md.AttrIn(r.attrs, atom.Alt)
 		l.Label = collapse(string(alt)) // alt is the page's own bytes: never collapsed in place
 	}
 	return l
@@ -286,12 +286,12 @@ func skipDescriptors(s string) string {
 // nestedLink is the position of the a start tag that closed the a whose
 // start tag is at off, nil if none did.
 func (md *model) nestedLink(off int32) *page.Pos {
-	if len(md.cutLinks) == 0 {
+	if len(md.CutLinks) == 0 {
 		return nil
 	}
 	if md.cutBy == nil {
-		md.cutBy = make(map[int32]int32, len(md.cutLinks))
-		for _, c := range md.cutLinks {
+		md.cutBy = make(map[int32]int32, len(md.CutLinks))
+		for _, c := range md.CutLinks {
 			if _, ok := md.cutBy[c[0]]; !ok {
 				md.cutBy[c[0]] = c[1]
 			}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -19,7 +20,7 @@ func (md *model) isControl(n nodeID) bool { return md.infoOf(n).entry != 0 }
 func (md *model) menu(c candidate) *page.Menu {
 	n := c.node
 	m := &page.Menu{Name: c.name, Selector: md.selector(n), Region: md.landmarkRegion(n),
-		Pos: md.pos(md.nodes[n].offset())}
+		Pos: md.pos(md.Nodes[n].Offset())}
 	if !c.named {
 		m.Name = md.menuName(n)
 	}
@@ -51,8 +52,8 @@ func (md *model) firstHeading(n nodeID) nodeID { return md.firstInside(n, md.isH
 // firstInside is the first element inside n, in document order, that is
 // one; 0 if none. Scripts, styles and templates hold none.
 func (md *model) firstInside(n nodeID, is func(nodeID) bool) nodeID {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text || md.Has(c, htmltree.SkipText) {
 			continue
 		}
 		if is(c) {
@@ -66,10 +67,10 @@ func (md *model) firstInside(n nodeID, is func(nodeID) bool) nodeID {
 }
 
 func (md *model) isHeading(n nodeID) bool {
-	if md.has(n, pHeading) {
+	if md.Has(n, htmltree.Heading) {
 		return true
 	}
-	role, _ := md.attr(n, attrRole)
+	role, _ := md.Attr(n, htmltree.AttrRole)
 	return page.EqualFoldASCII(bytes.TrimSpace(role), "heading")
 }
 
@@ -78,11 +79,11 @@ func (md *model) icon(n nodeID) (bool, string) {
 	if found, label := md.firstIcon(n); found {
 		return true, label
 	}
-	for s := md.nodes[n].prev; s != 0; s = md.nodes[s].prev {
-		if !md.nodes[s].text {
+	for s := md.Nodes[n].Prev; s != 0; s = md.Nodes[s].Prev {
+		if !md.Nodes[s].Text {
 			return md.iconNode(s)
 		}
-		if !isSpace(md.bytes(md.nodes[s].data)) {
+		if !htmltree.IsSpace(md.Bytes(md.Nodes[s].Data)) {
 			return false, ""
 		}
 	}
@@ -91,8 +92,8 @@ func (md *model) icon(n nodeID) (bool, string) {
 
 // firstIcon is the first icon inside n, in document order.
 func (md *model) firstIcon(n nodeID) (bool, string) {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text {
 			continue
 		}
 		if ok, l := md.iconNode(c); ok {
@@ -107,8 +108,8 @@ func (md *model) firstIcon(n nodeID) (bool, string) {
 
 func (md *model) iconNode(n nodeID) (bool, string) {
 	switch {
-	case md.is(n, atom.Img):
-		alt, _ := md.attr(n, atom.Alt)
+	case md.Is(n, atom.Img):
+		alt, _ := md.Attr(n, atom.Alt)
 		return true, collapse(string(alt))
 	case md.isSVG(n):
 		return true, md.svgTitle(n)
@@ -129,21 +130,21 @@ func (md *model) group(n, root nodeID) string {
 	if text, ok := md.groupAt(n, root, true); ok {
 		return text
 	}
-	return md.groupAbove(md.nodes[n].parent, root)
+	return md.groupAbove(md.Nodes[n].Parent, root)
 }
 
 // groupAt is the group one element cur gives, found or not; self says cur
 // is the entry itself, which its own aria name does not head.
 func (md *model) groupAt(cur, root nodeID, self bool) (string, bool) {
-	if cur == root || !md.element(cur) {
+	if cur == root || !md.Element(cur) {
 		return "", true // the search ends
 	}
-	if !self && (md.has(cur, pList) || md.is(cur, atom.Nav)) {
+	if !self && (md.Has(cur, htmltree.List) || md.Is(cur, atom.Nav)) {
 		if name := md.ariaName(cur); name != "" {
 			return name, true
 		}
 	}
-	if !self && !md.is(cur, atom.Li) {
+	if !self && !md.Is(cur, atom.Li) {
 		if text := md.siblingHeading(cur); text != "" {
 			return text, true
 		}
@@ -163,7 +164,7 @@ func (md *model) groupAbove(cur, root nodeID) string {
 	}
 	text, ok := md.groupAt(cur, root, false)
 	if !ok {
-		text = md.groupAbove(md.nodes[cur].parent, root)
+		text = md.groupAbove(md.Nodes[cur].Parent, root)
 	}
 	info = md.infoOf(cur)
 	info.above, info.memo = md.keepText(text), info.memo|memoAbove
@@ -178,8 +179,8 @@ func (md *model) groupAbove(cur, root nodeID) string {
 // control opens the panel; a heading is precedingGroup's), and so does a
 // sentence or a copyright notice.
 func (md *model) siblingHeading(n nodeID) string {
-	for s := md.nodes[n].prev; s != 0; s = md.nodes[s].prev {
-		if md.nodes[s].text || md.hiddenByAttrs(s) || md.has(s, pSkipText) {
+	for s := md.Nodes[n].Prev; s != 0; s = md.Nodes[s].Prev {
+		if md.Nodes[s].Text || md.hiddenByAttrs(s) || md.Has(s, htmltree.SkipText) {
 			continue
 		}
 		if md.isHeading(s) || md.isControl(s) || md.hasControl(s) || md.lastHeading(s) != 0 {
@@ -206,14 +207,14 @@ func (md *model) shortText(n nodeID) (string, bool) {
 	var b []byte
 	var walk func(nodeID) bool
 	walk = func(n nodeID) bool {
-		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 			switch {
-			case md.nodes[c].text:
-				if b = append(b, md.bytes(md.nodes[c].data)...); len(b) > 4*maxHeadingText {
+			case md.Nodes[c].Text:
+				if b = append(b, md.Bytes(md.Nodes[c].Data)...); len(b) > 4*maxHeadingText {
 					return false
 				}
-			case md.has(c, pSkipText) || md.hiddenByAttrs(c):
-			case md.has(c, pBlockish):
+			case md.Has(c, htmltree.SkipText) || md.hiddenByAttrs(c):
+			case md.Has(c, htmltree.Blockish):
 				b = append(b, ' ')
 				if !walk(c) {
 					return false
@@ -242,9 +243,9 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 		return groupResult{md.texts[info.group], info.memo&memoGroupFound != 0}
 	}
 	var g groupResult
-	s := md.nodes[n].prev
-	for s != 0 && (md.nodes[s].text || md.hiddenByAttrs(s)) {
-		s = md.nodes[s].prev
+	s := md.Nodes[n].Prev
+	for s != 0 && (md.Nodes[s].Text || md.hiddenByAttrs(s)) {
+		s = md.Nodes[s].Prev
 	}
 	switch {
 	case s == 0:
@@ -259,7 +260,7 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 		// the last column's heading.
 	default:
 		// A heading inside an earlier list item heads that item only.
-		if h := md.lastHeading(s); h != 0 && !md.is(s, atom.Li) {
+		if h := md.lastHeading(s); h != 0 && !md.Is(s, atom.Li) {
 			g = groupResult{md.headingText(h), true}
 		} else {
 			g = md.precedingGroup(s)
@@ -284,8 +285,8 @@ func (md *model) lastHeading(n nodeID) nodeID {
 		return info.heading
 	}
 	var last nodeID
-	for c := md.nodes[n].last; c != 0 && last == 0; c = md.nodes[c].prev {
-		if md.nodes[c].text || md.hiddenByAttrs(c) {
+	for c := md.Nodes[n].Last; c != 0 && last == 0; c = md.Nodes[c].Prev {
+		if md.Nodes[c].Text || md.hiddenByAttrs(c) {
 			continue
 		}
 		if md.isHeading(c) {

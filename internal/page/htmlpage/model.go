@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -13,7 +14,7 @@ import (
 
 // model reads the page model off the tree the builder made.
 type model struct {
-	*builder
+	*parser
 	opt   *Options
 	sel   *selectors
 	p     *page.Page
@@ -94,11 +95,11 @@ const (
 	candMenu
 )
 
-func newModel(b *builder, opt *Options, sel *selectors) *model {
-	b.slots = slices.Grow(b.slots[:0], len(b.nodes))[:len(b.nodes)]
+func newModel(b *parser, opt *Options, sel *selectors) *model {
+	b.slots = slices.Grow(b.slots[:0], len(b.Nodes))[:len(b.Nodes)]
 	elements := int32(0)
-	for i := range b.nodes {
-		if i > 0 && !b.nodes[i].text {
+	for i := range b.Nodes {
+		if i > 0 && !b.Nodes[i].Text {
 			elements++
 			b.slots[i] = elements
 		} else {
@@ -107,7 +108,7 @@ func newModel(b *builder, opt *Options, sel *selectors) *model {
 	}
 	b.info = slices.Grow(b.info[:0], int(elements)+1)[:elements+1]
 	clear(b.info)
-	return &model{builder: b, opt: opt, sel: sel, header: -1, footer: -1, texts: []string{""}}
+	return &model{parser: b, opt: opt, sel: sel, header: -1, footer: -1, texts: []string{""}}
 }
 
 // infoOf is the memo of element n: slots number the elements, so that
@@ -121,18 +122,18 @@ func (md *model) page() *page.Page {
 		Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{}}
 	md.p = p
 	if md.opt.Format != page.FormatDOM {
-		md.lines = newLines(md.data, md.lineBuf[:0])
+		md.lines = newLines(md.Page, md.lineBuf[:0])
 		md.lineBuf = md.lines.starts
 		p.Suppressions = md.suppressions(md.lines)
 	}
 	if md.title != 0 {
 		p.Title = collapse(md.textOf(md.title))
 	}
-	if h := md.nodes[0].first; md.is(h, atom.Html) {
+	if h := md.Nodes[0].First; md.Is(h, atom.Html) {
 		p.Lang = string(md.attrBytes(h, atom.Lang))
 	}
 	if md.hasBase {
-		p.Base = string(md.bytes(md.base))
+		p.Base = string(md.Bytes(md.base))
 	}
 	p.Redirect = string(md.refresh)
 	p.OGURL = string(md.ogURL)
@@ -158,7 +159,7 @@ func (md *model) page() *page.Page {
 	md.makeAnchors()
 	p.Words = md.words()
 	for _, m := range md.maps {
-		p.Maps = append(p.Maps, string(md.bytes(m)))
+		p.Maps = append(p.Maps, string(md.Bytes(m)))
 	}
 	return p
 }
@@ -177,31 +178,31 @@ type scanContext struct {
 // inside one of its kind is none), the controls, and the elements that
 // carry an id (for byID, which needs no walk of its own).
 func (md *model) scan(parent nodeID, ctx scanContext) {
-	for c := md.nodes[parent].first; c != 0; c = md.nodes[c].next {
-		n := &md.nodes[c]
-		if n.text {
+	for c := md.Nodes[parent].First; c != 0; c = md.Nodes[c].Next {
+		n := &md.Nodes[c]
+		if n.Text {
 			continue
 		}
 		inner := ctx
 		root := md.isRootName(c)
-		if ctx.inBody && !root && n.props&pVoid == 0 {
+		if ctx.inBody && !root && n.Props&htmltree.Void == 0 {
 			if md.sel.mayMatch(n) {
 				md.candidates(c, ctx.sectioning, &inner)
-			} else if n.props&pSectioning != 0 && n.ns == nsHTML {
+			} else if n.Props&htmltree.Sectioning != 0 && n.NS == htmltree.NSHTML {
 				inner.sectioning = true
 			}
 		}
-		if md.is(c, atom.Body) {
+		if md.Is(c, atom.Body) {
 			inner.inBody = true
 		}
 		md.noteID(c)
-		if md.is(c, atom.Template) {
+		if md.Is(c, atom.Template) {
 			// Its content is no part of the page (place.inert), but
 			// byID finds its ids, as a walk of the tree would.
 			md.eachElement(c, md.noteID)
 			continue
 		}
-		if !root && n.off >= 0 && mayBeControl(n) && md.controlKind(c) != 0 {
+		if !root && n.Off >= 0 && mayBeControl(n) && md.controlKind(c) != 0 {
 			md.controls = append(md.controls, c)
 		}
 		md.scan(c, inner)
@@ -233,7 +234,7 @@ func (md *model) candidates(n nodeID, sectioning bool, ctx *scanContext) {
 	if !isMenu && ctx.menu < 0 && md.matches(md.sel.nav, n) {
 		ctx.menu = add(candMenu, "", false)
 	}
-	if md.has(n, pSectioning) {
+	if md.Has(n, htmltree.Sectioning) {
 		ctx.sectioning = true
 	}
 }
@@ -273,7 +274,7 @@ func (md *model) holdsNamedMenu(n nodeID) bool {
 
 // inside reports whether n is anc or stands inside it.
 func (md *model) inside(n, anc nodeID) bool {
-	for ; n != 0; n = md.nodes[n].parent {
+	for ; n != 0; n = md.Nodes[n].Parent {
 		if n == anc {
 			return true
 		}
@@ -325,14 +326,14 @@ func (md *model) locate(n nodeID) {
 	if info.memo&memoPlace != 0 {
 		return
 	}
-	if p := md.nodes[n].parent; md.element(p) {
+	if p := md.Nodes[n].Parent; md.Element(p) {
 		md.locate(p)
 		info.in, info.root = md.infoOf(p).in, md.infoOf(p).root
 	}
 	if md.hiddenByAttrs(n) {
 		info.in |= inHidden
 	}
-	if md.is(n, atom.Template) {
+	if md.Is(n, atom.Template) {
 		info.in |= inTemplate
 	}
 	if md.ignoredByAttrs(n) {
@@ -364,8 +365,8 @@ func (md *model) landmarkRegion(n nodeID) page.Landmark {
 	if r := md.placeOf(n).region; r != page.RegionNav && r != page.RegionMain {
 		return r
 	}
-	for a := n; a != 0; a = md.nodes[a].parent {
-		if md.is(a, atom.Main) || hasRole(md, a, "main") {
+	for a := n; a != 0; a = md.Nodes[a].Parent {
+		if md.Is(a, atom.Main) || hasRole(md, a, "main") {
 			return page.RegionMain
 		}
 	}
@@ -400,7 +401,7 @@ func (md *model) newEntry() *page.Entry {
 // makeControls makes the entries of every link and button of the page,
 // which menus and regions share, in source order.
 func (md *model) makeControls() {
-	slices.SortStableFunc(md.controls, func(a, b nodeID) int { return int(md.nodes[a].off - md.nodes[b].off) })
+	slices.SortStableFunc(md.controls, func(a, b nodeID) int { return int(md.Nodes[a].Off - md.Nodes[b].Off) })
 	md.p.Controls = make([]*page.Entry, len(md.controls))
 	for i, n := range md.controls {
 		md.p.Controls[i] = md.entry(n)
@@ -426,9 +427,9 @@ func (md *model) entry(n nodeID) *page.Entry {
 		e.Kind = page.KindToggle
 	}
 	e.Current = md.current(n)
-	if md.is(n, atom.A) || md.is(n, atom.Area) {
+	if md.Is(n, atom.A) || md.Is(n, atom.Area) {
 		var href []byte
-		href, e.HasHref = md.attr(n, atom.Href)
+		href, e.HasHref = md.Attr(n, atom.Href)
 		if e.HasHref {
 			e.Href, e.Target = md.res.TargetOf(&md.hrefs, href)
 		}
@@ -440,7 +441,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 		e.SetRare(rare)
 	}
 	e.Selector = md.selector(n)
-	e.Pos = md.pos(md.nodes[n].offset())
+	e.Pos = md.pos(md.Nodes[n].Offset())
 	if root := md.groupRoot(n, pl); root != 0 {
 		e.Group = md.group(n, root)
 	}
@@ -455,7 +456,7 @@ func (md *model) groupRoot(n nodeID, pl place) nodeID {
 	if pl.region == page.RegionFooter || md.infoOf(n).in&inMenu == 0 {
 		return pl.root
 	}
-	for p := md.nodes[n].parent; md.element(p); p = md.nodes[p].parent {
+	for p := md.Nodes[n].Parent; md.Element(p); p = md.Nodes[p].Parent {
 		if md.chosenMenu(p) {
 			return p
 		}
@@ -466,18 +467,18 @@ func (md *model) groupRoot(n nodeID, pl place) nodeID {
 // mayBeControl: element n is of a kind controlKind may take for a control
 // (those it names, or any with a role), so that most elements need not be
 // asked.
-func mayBeControl(n *node) bool {
-	switch n.atom {
+func mayBeControl(n *htmltree.Node) bool {
+	switch n.Atom {
 	case atom.A, atom.Area, atom.Button, atom.Summary, atom.Input:
 		return true
 	}
-	return n.asked&askedBit(attrRole) != 0
+	return n.Flags&htmltree.FlagOf(htmltree.AttrRole) != 0
 }
 
 // controlKind says whether element n is a link, a button or a toggle (zero if
 // none of them).
 func (md *model) controlKind(n nodeID) page.Kind {
-	switch md.nodes[n].atom {
+	switch md.Nodes[n].Atom {
 	case atom.A:
 		return md.anchorKind(n)
 	case atom.Area:
@@ -487,13 +488,13 @@ func (md *model) controlKind(n nodeID) page.Kind {
 	case atom.Summary:
 		return page.KindToggle
 	case atom.Input:
-		switch typ, _ := md.attr(n, atom.Type); strings.ToLower(strings.TrimSpace(string(typ))) {
+		switch typ, _ := md.Attr(n, atom.Type); strings.ToLower(strings.TrimSpace(string(typ))) {
 		case "button", "submit", "reset", "image":
 			return page.KindButton
 		}
 		return 0
 	}
-	if role, _ := md.attr(n, attrRole); page.EqualFoldASCII(bytes.TrimSpace(role), "button") {
+	if role, _ := md.Attr(n, htmltree.AttrRole); page.EqualFoldASCII(bytes.TrimSpace(role), "button") {
 		return page.KindButton
 	}
 	return 0
@@ -502,7 +503,7 @@ func (md *model) controlKind(n nodeID) page.Kind {
 // region makes the page header or footer of candidate c: every control in
 // document order, and for the footer the copyright notices.
 func (md *model) region(c candidate, footer bool) *page.Region {
-	r := &page.Region{Selector: md.selector(c.node), Items: []*page.Entry{}, Pos: md.pos(md.nodes[c.node].offset())}
+	r := &page.Region{Selector: md.selector(c.node), Items: []*page.Entry{}, Pos: md.pos(md.Nodes[c.node].Offset())}
 	md.eachElement(c.node, func(n nodeID) {
 		if e := md.entryOf(n); e != nil {
 			r.Items = append(r.Items, e)
@@ -516,8 +517,8 @@ func (md *model) region(c candidate, footer bool) *page.Region {
 
 // eachElement calls f for every element inside n, in document order.
 func (md *model) eachElement(n nodeID, f func(nodeID)) {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if !md.Nodes[c].Text {
 			f(c)
 			md.eachElement(c, f)
 		}
@@ -550,17 +551,17 @@ func (md *model) makeAnchors() {
 func (md *model) strings(spans []span) []string {
 	size := 0
 	for _, s := range spans {
-		size += int(s.to - s.from)
+		size += int(s.To - s.From)
 	}
 	var all strings.Builder
 	all.Grow(size)
 	for _, s := range spans {
-		all.Write(md.bytes(s))
+		all.Write(md.Bytes(s))
 	}
 	text, from := all.String(), 0
 	out := make([]string, len(spans))
 	for i, s := range spans {
-		to := from + int(s.to-s.from)
+		to := from + int(s.To-s.From)
 		out[i] = text[from:to]
 		from = to
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -31,7 +32,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 				out = append(out, md.attach(e, p)...)
 				read = p
 			}
-		case md.is(c, atom.Li):
+		case md.Is(c, atom.Li):
 			out = append(out, md.item(c)...)
 		default:
 			if p := md.panelAfter(c); p != 0 {
@@ -62,8 +63,8 @@ func (md *model) collectBlock(n nodeID, siblings *copyFinder) []*page.Entry {
 // script, style or template, no menu that the footer's pass has read.
 func (md *model) nestedChildren(n nodeID) iter.Seq[nodeID] {
 	return func(yield func(nodeID) bool) {
-		for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-			if !md.nodes[c].text && !md.has(c, pSkipText) && !md.collected(c) && !yield(c) {
+		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+			if !md.Nodes[c].Text && !md.Has(c, htmltree.SkipText) && !md.collected(c) && !yield(c) {
 				return
 			}
 		}
@@ -123,7 +124,7 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 			} else {
 				s.sub = append(s.sub, md.entryOf(c))
 			}
-		case md.has(c, pList) || md.is(c, atom.Li):
+		case md.Has(c, htmltree.List) || md.Is(c, atom.Li):
 			s.sub = append(s.sub, md.collectBlock(c, &blocks)...)
 		default:
 			md.split(c, depth+1, len(s.own) == 0 || head && md.onlyToggles(c), s)
@@ -227,17 +228,17 @@ func (md *model) nestRegion(n nodeID) {
 // panelAfter is the element right after n, when it is a list or a panel
 // (an element holding controls, not itself one); 0 otherwise.
 func (md *model) panelAfter(n nodeID) nodeID {
-	s := md.nodes[n].next
-	for s != 0 && md.nodes[s].text {
-		if !isSpace(md.bytes(md.nodes[s].data)) {
+	s := md.Nodes[n].Next
+	for s != 0 && md.Nodes[s].Text {
+		if !htmltree.IsSpace(md.Bytes(md.Nodes[s].Data)) {
 			return 0
 		}
-		s = md.nodes[s].next
+		s = md.Nodes[s].Next
 	}
 	switch {
-	case s == 0 || md.isControl(s) || md.is(s, atom.Li) || md.isHeading(s) || md.has(s, pSkipText) || md.collected(s):
+	case s == 0 || md.isControl(s) || md.Is(s, atom.Li) || md.isHeading(s) || md.Has(s, htmltree.SkipText) || md.collected(s):
 		return 0
-	case md.has(s, pList) || md.hasControl(s):
+	case md.Has(s, htmltree.List) || md.hasControl(s):
 		return s
 	}
 	return 0
@@ -288,10 +289,10 @@ const maxHeadControls = 3
 // headControls gathers the controls of a head block; false when it holds a
 // list or more controls than a head has.
 func (md *model) headControls(n nodeID, nodes *[]nodeID) bool {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 		switch {
-		case md.nodes[c].text || md.has(c, pSkipText):
-		case md.has(c, pList) || md.is(c, atom.Li):
+		case md.Nodes[c].Text || md.Has(c, htmltree.SkipText):
+		case md.Has(c, htmltree.List) || md.Is(c, atom.Li):
 			return false
 		case md.isControl(c):
 			if *nodes = append(*nodes, c); len(*nodes) > maxHeadControls {
@@ -345,8 +346,8 @@ func (md *model) opensWholeMenu(e *page.Entry, panel nodeID) bool {
 // countControls counts the controls inside n.
 func (md *model) countControls(n nodeID) int {
 	count := 0
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if md.nodes[c].text || md.has(c, pSkipText) {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text || md.Has(c, htmltree.SkipText) {
 			continue
 		}
 		if md.isControl(c) {
@@ -374,8 +375,8 @@ func (md *model) chosenMenu(n nodeID) bool {
 
 // hasControl: a link or button inside n.
 func (md *model) hasControl(n nodeID) bool {
-	for c := md.nodes[n].first; c != 0; c = md.nodes[c].next {
-		if !md.nodes[c].text && (md.controlKind(c) != 0 || md.hasControl(c)) {
+	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
+		if !md.Nodes[c].Text && (md.controlKind(c) != 0 || md.hasControl(c)) {
 			return true
 		}
 	}
@@ -385,15 +386,15 @@ func (md *model) hasControl(n nodeID) bool {
 // opensSubmenu: a button that says it controls a popup, or stands before a
 // list or panel of further controls in its list item.
 func (md *model) opensSubmenu(n nodeID) bool {
-	for _, k := range []atom.Atom{attrAriaExpanded, attrAriaHaspopup, attrAriaControls} {
-		if v, ok := md.attr(n, k); ok && string(v) != "false" {
+	for _, k := range []atom.Atom{htmltree.AttrAriaExpanded, htmltree.AttrAriaHaspopup, htmltree.AttrAriaControls} {
+		if v, ok := md.Attr(n, k); ok && string(v) != "false" {
 			return true
 		}
 	}
-	for s := md.nodes[n].next; s != 0; s = md.nodes[s].next {
-		if !md.nodes[s].text && (md.has(s, pList) || md.hasControl(s)) {
-			p := md.nodes[n].parent
-			return md.is(p, atom.Li) || md.is(p, atom.Details)
+	for s := md.Nodes[n].Next; s != 0; s = md.Nodes[s].Next {
+		if !md.Nodes[s].Text && (md.Has(s, htmltree.List) || md.hasControl(s)) {
+			p := md.Nodes[n].Parent
+			return md.Is(p, atom.Li) || md.Is(p, atom.Details)
 		}
 	}
 	return false

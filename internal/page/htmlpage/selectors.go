@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -25,8 +26,8 @@ type selectors struct {
 // mayMatch: element n may match a selector. An element without a role
 // matches a plain landmark only by its tag, so most of a page's elements
 // need no selector asked.
-func (s *selectors) mayMatch(n *node) bool {
-	return s.css || n.asked&askedBit(attrRole) != 0 || slices.Contains(s.landmarkTags, n.atom)
+func (s *selectors) mayMatch(n *htmltree.Node) bool {
+	return s.css || n.Flags&htmltree.FlagOf(htmltree.AttrRole) != 0 || slices.Contains(s.landmarkTags, n.Atom)
 }
 
 type namedMatcher struct {
@@ -124,10 +125,10 @@ func compile(selector string) (matcher, error) {
 // matches reports whether element n matches m.
 func (md *model) matches(m matcher, n nodeID) bool {
 	if l := m.landmark; l != nil {
-		if md.is(n, l.tag) {
+		if md.Is(n, l.tag) {
 			return true
 		}
-		role, ok := md.attr(n, attrRole)
+		role, ok := md.Attr(n, htmltree.AttrRole)
 		return ok && len(role) == len(l.role) && string(role) == l.role
 	}
 	return m.css.Match(md.domOf(n))
@@ -137,12 +138,12 @@ func (md *model) matches(m matcher, n nodeID) bool {
 // a config's selector asks for one.
 func (md *model) domOf(n nodeID) *html.Node {
 	if md.dom == nil {
-		md.dom = make([]*html.Node, len(md.nodes))
-		for i := range md.nodes {
+		md.dom = make([]*html.Node, len(md.Nodes))
+		for i := range md.Nodes {
 			md.dom[i] = md.htmlNode(nodeID(i))
 		}
-		for i := range md.nodes {
-			for c := md.nodes[i].first; c != 0; c = md.nodes[c].next {
+		for i := range md.Nodes {
+			for c := md.Nodes[i].First; c != 0; c = md.Nodes[c].Next {
 				md.dom[i].AppendChild(md.dom[c])
 			}
 		}
@@ -151,17 +152,17 @@ func (md *model) domOf(n nodeID) *html.Node {
 }
 
 func (md *model) htmlNode(id nodeID) *html.Node {
-	n := &md.nodes[id]
+	n := &md.Nodes[id]
 	switch {
 	case id == 0:
 		return &html.Node{Type: html.DocumentNode}
-	case n.text:
-		return &html.Node{Type: html.TextNode, Data: string(md.bytes(n.data))}
+	case n.Text:
+		return &html.Node{Type: html.TextNode, Data: string(md.Bytes(n.Data))}
 	}
-	h := &html.Node{Type: html.ElementNode, Data: md.name(id), DataAtom: n.atom,
-		Namespace: [...]string{"", "svg", "math"}[n.ns]}
-	for _, a := range md.attrs[n.attrs.from:n.attrs.to] {
-		h.Attr = append(h.Attr, html.Attribute{Key: md.attrName(a), Val: string(md.bytes(a.val))})
+	h := &html.Node{Type: html.ElementNode, Data: md.Name(id), DataAtom: n.Atom,
+		Namespace: [...]string{"", "svg", "math"}[n.NS]}
+	for _, a := range md.Attrs[n.Attrs.From:n.Attrs.To] {
+		h.Attr = append(h.Attr, html.Attribute{Key: md.AttrName(a), Val: string(md.Bytes(a.Val))})
 	}
 	return h
 }
@@ -179,21 +180,21 @@ func (md *model) htmlNode(id nodeID) *html.Node {
 // their depth.
 func (md *model) selector(n nodeID) string {
 	leaf, anchor := md.selectorStep(n)
-	p := md.nodes[n].parent
-	if anchor || !md.element(p) {
-		return string(md.selBuf[leaf.from:leaf.to])
+	p := md.Nodes[n].Parent
+	if anchor || !md.Element(p) {
+		return string(md.selBuf[leaf.From:leaf.To])
 	}
 	mid, anchor := md.selectorStep(p)
-	g := md.nodes[p].parent
-	if anchor || !md.element(g) {
+	g := md.Nodes[p].Parent
+	if anchor || !md.Element(g) {
 		return md.joinSteps(span{}, mid, leaf)
 	}
 	if path, ok := md.pathOf(g); ok {
 		return md.joinSteps(path, mid, leaf)
 	}
 	whole := md.appendPath(n)
-	path := string(md.selBuf[whole.from:whole.to])
-	md.selBuf = md.selBuf[:whole.from] // kept for no other element
+	path := string(md.selBuf[whole.From:whole.To])
+	md.selBuf = md.selBuf[:whole.From] // kept for no other element
 	return path
 }
 
@@ -201,18 +202,18 @@ func (md *model) selector(n nodeID) string {
 // and leaf.
 func (md *model) joinSteps(prefix, mid, leaf span) string {
 	var b strings.Builder
-	size := int(mid.to-mid.from) + len(" > ") + int(leaf.to-leaf.from)
-	if prefix.to > prefix.from {
-		size += int(prefix.to-prefix.from) + len(" > ")
+	size := int(mid.To-mid.From) + len(" > ") + int(leaf.To-leaf.From)
+	if prefix.To > prefix.From {
+		size += int(prefix.To-prefix.From) + len(" > ")
 	}
 	b.Grow(size)
-	if prefix.to > prefix.from {
-		b.Write(md.selBuf[prefix.from:prefix.to])
+	if prefix.To > prefix.From {
+		b.Write(md.selBuf[prefix.From:prefix.To])
 		b.WriteString(" > ")
 	}
-	b.Write(md.selBuf[mid.from:mid.to])
+	b.Write(md.selBuf[mid.From:mid.To])
 	b.WriteString(" > ")
-	b.Write(md.selBuf[leaf.from:leaf.to])
+	b.Write(md.selBuf[leaf.From:leaf.To])
 	return b.String()
 }
 
@@ -236,7 +237,7 @@ func (md *model) pathOf(n nodeID) (span, bool) {
 		return span{}, false
 	}
 	path := md.appendPath(n)
-	md.pathBytes += int(path.to - path.from)
+	md.pathBytes += int(path.To - path.From)
 	slot.node, slot.path = n, path
 	return path, true
 }
@@ -248,8 +249,8 @@ func (md *model) appendPath(n nodeID) span {
 	for {
 		s, anchor := md.selectorStep(n)
 		chain = append(chain, s)
-		p := md.nodes[n].parent
-		if anchor || !md.element(p) {
+		p := md.Nodes[n].Parent
+		if anchor || !md.Element(p) {
 			break
 		}
 		n = p
@@ -258,13 +259,13 @@ func (md *model) appendPath(n nodeID) span {
 	b := md.selBuf
 	from := len(b)
 	for i := len(chain) - 1; i >= 0; i-- {
-		b = append(b, b[chain[i].from:chain[i].to]...)
+		b = append(b, b[chain[i].From:chain[i].To]...)
 		if i > 0 {
 			b = append(b, " > "...)
 		}
 	}
 	md.selBuf = b
-	return span{int32(from), int32(len(b))}
+	return span{From: int32(from), To: int32(len(b))}
 }
 
 // selectorStep makes the step of n in selBuf, memoized: the entries of a
@@ -278,7 +279,7 @@ func (md *model) selectorStep(n nodeID) (step span, anchor bool) {
 	}
 	from := len(md.selBuf)
 	b := md.selBuf
-	name := md.name(n)
+	name := md.Name(n)
 	switch {
 	case md.isRootName(n):
 		b = append(b, name...)
@@ -294,7 +295,7 @@ func (md *model) selectorStep(n nodeID) (step span, anchor bool) {
 	}
 	md.selBuf = b
 	info = md.infoOf(n)
-	info.sel, info.memo = span{int32(from), int32(len(b))}, info.memo|memoSelector
+	info.sel, info.memo = span{From: int32(from), To: int32(len(b))}, info.memo|memoSelector
 	if anchor {
 		info.memo |= memoAnchor
 	}
@@ -302,7 +303,7 @@ func (md *model) selectorStep(n nodeID) (step span, anchor bool) {
 }
 
 func (md *model) isRootName(n nodeID) bool {
-	switch md.nodes[n].atom {
+	switch md.Nodes[n].Atom {
 	case atom.Html, atom.Head, atom.Body:
 		return true
 	}
@@ -312,7 +313,7 @@ func (md *model) isRootName(n nodeID) bool {
 func (md *model) hasID(n nodeID) bool { return len(md.attrBytes(n, atom.Id)) > 0 }
 
 func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
-	v, _ := md.attr(n, k)
+	v, _ := md.Attr(n, k)
 	return v
 }
 
@@ -321,8 +322,8 @@ func (md *model) attrBytes(n nodeID, k atom.Atom) []byte {
 func (md *model) nth(n nodeID) int {
 	if md.infoOf(n).nth == 0 {
 		i := int32(0)
-		for c := md.nodes[md.nodes[n].parent].first; c != 0; c = md.nodes[c].next {
-			if !md.nodes[c].text {
+		for c := md.Nodes[md.Nodes[n].Parent].First; c != 0; c = md.Nodes[c].Next {
+			if !md.Nodes[c].Text {
 				i++
 				md.infoOf(c).nth = i
 			}

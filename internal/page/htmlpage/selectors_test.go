@@ -25,19 +25,19 @@ func TestSelectorsAsWalked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := new(builder)
+		b := new(parser)
 		b.reset([]byte(src))
-		b.run()
+		b.Build(b)
 		md := newModel(b, &opt, sel)
 		md.page()
-		for n := nodeID(1); int(n) < len(md.nodes); n++ {
-			if md.nodes[n].text {
+		for n := nodeID(1); int(n) < len(md.Nodes); n++ {
+			if md.Nodes[n].Text {
 				continue
 			}
 			got := md.selector(n)
 			whole := md.appendPath(n)
-			if want := string(md.selBuf[whole.from:whole.to]); got != want {
-				t.Fatalf("element %d <%s>: selector %q, its steps %q", n, md.name(n), got, want)
+			if want := string(md.selBuf[whole.From:whole.To]); got != want {
+				t.Fatalf("element %d <%s>: selector %q, its steps %q", n, md.Name(n), got, want)
 			}
 		}
 	}

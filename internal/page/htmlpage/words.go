@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -37,21 +38,21 @@ type wordCount struct {
 }
 
 func (md *model) countWords(n nodeID, w *wordCount) {
-	for c := md.nodes[n].first; c != 0 && w.n < maxWords; c = md.nodes[c].next {
-		if md.nodes[c].text {
-			w.add(md.bytes(md.nodes[c].data))
+	for c := md.Nodes[n].First; c != 0 && w.n < maxWords; c = md.Nodes[c].Next {
+		if md.Nodes[c].Text {
+			w.add(md.Bytes(md.Nodes[c].Data))
 			continue
 		}
-		if md.nodes[c].ns != nsHTML || md.has(c, pSkipText) {
+		if md.Nodes[c].NS != htmltree.NSHTML || md.Has(c, htmltree.SkipText) {
 			w.inRun = false
 			continue
 		}
-		switch md.nodes[c].atom {
+		switch md.Nodes[c].Atom {
 		case atom.A, atom.Area, atom.Button, atom.Title:
 			w.inRun = false
 			continue
 		}
-		if md.has(c, pBlockish) {
+		if md.Has(c, htmltree.Blockish) {
 			w.inRun = false
 			md.countWords(c, w)
 			w.inRun = false
@@ -131,14 +132,14 @@ func unbrokenScript(r rune) bool {
 
 // body is the page's body element, 0 for none (a frameset).
 func (md *model) body() nodeID {
-	html := md.nodes[0].first
-	for ; html != 0 && !md.is(html, atom.Html); html = md.nodes[html].next {
+	html := md.Nodes[0].First
+	for ; html != 0 && !md.Is(html, atom.Html); html = md.Nodes[html].Next {
 	}
 	if html == 0 {
 		return 0
 	}
-	for c := md.nodes[html].first; c != 0; c = md.nodes[c].next {
-		if md.is(c, atom.Body) {
+	for c := md.Nodes[html].First; c != 0; c = md.Nodes[c].Next {
+		if md.Is(c, atom.Body) {
 			return c
 		}
 	}

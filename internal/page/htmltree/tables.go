@@ -1,4 +1,4 @@
-package htmlpage
+package htmltree
 
 import (
 	"golang.org/x/net/html"
@@ -15,11 +15,11 @@ import (
 // parented": moved before the table, as browsers render it.
 
 // tablePart: n is an element that holds rows or cells, not content.
-func (b *builder) tablePart(n nodeID) bool {
-	if n == 0 || b.nodes[n].ns != nsHTML {
+func (b *Builder) tablePart(n NodeID) bool {
+	if n == 0 || b.Nodes[n].NS != NSHTML {
 		return false
 	}
-	switch b.nodes[n].atom {
+	switch b.Nodes[n].Atom {
 	case atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr:
 		return true
 	}
@@ -28,55 +28,55 @@ func (b *builder) tablePart(n nodeID) bool {
 
 // tableTag: a is the tag of a part of a table, but the table.
 func tableTag(a atom.Atom) bool {
-	return a != atom.Table && a != atom.Template && (propsOf(a)&pTableCtx != 0 || a == atom.Col)
+	return a != atom.Table && a != atom.Template && (PropsOf(a)&pTableCtx != 0 || a == atom.Col)
 }
 
-func (b *builder) inTable() bool {
+func (b *Builder) inTable() bool {
 	t := &b.tok
-	ctx := b.nodes[b.ctx].atom
+	ctx := b.Nodes[b.ctx].Atom
 	content := ctx == atom.Td || ctx == atom.Th || ctx == atom.Caption || ctx == atom.Template
 	switch t.kind {
 	case html.TextToken:
 		switch {
 		case content:
 			return b.inBody()
-		case isSpace(t.text) && (ctx == atom.Colgroup || b.tablePart(b.top())):
-			b.addText(t.text)
+		case IsSpace(t.Text) && (ctx == atom.Colgroup || b.tablePart(b.top())):
+			b.addText(t.Text)
 			return true
 		case ctx == atom.Colgroup:
 			return b.closeTablePart()
 		}
 	case html.StartTagToken:
 		switch {
-		case ctx == atom.Template && tableTag(t.atom):
-			b.insert(nsHTML) // a template holds any part of a table
+		case ctx == atom.Template && tableTag(t.Atom):
+			b.insert(NSHTML) // a template holds any part of a table
 			return true
-		case tableTag(t.atom), t.atom == atom.Table && !content:
+		case tableTag(t.Atom), t.Atom == atom.Table && !content:
 			return b.tablePartStart(ctx)
-		case content, t.atom == atom.Template:
+		case content, t.Atom == atom.Template:
 			return b.inBody()
 		case ctx == atom.Colgroup:
 			return b.closeTablePart()
-		case t.atom == atom.Style, t.atom == atom.Script:
+		case t.Atom == atom.Style, t.Atom == atom.Script:
 			return b.inBody()
-		case t.atom == atom.Input:
-			if typ, _ := b.attrIn(t.attrs, atom.Type); page.EqualFoldASCII(typ, "hidden") {
-				b.insert(nsHTML)
+		case t.Atom == atom.Input:
+			if typ, _ := b.AttrIn(t.Attrs, atom.Type); page.EqualFoldASCII(typ, "hidden") {
+				b.insert(NSHTML)
 				return true
 			}
-		case t.atom == atom.Form:
+		case t.Atom == atom.Form:
 			if b.templates == 0 && b.form == 0 {
-				b.form = b.insert(nsHTML)
+				b.form = b.insert(NSHTML)
 				b.pop()
 			}
 			return true
 		}
 	case html.EndTagToken:
 		switch {
-		case ctx != atom.Template && (tableTag(t.atom) || t.atom == atom.Table):
+		case ctx != atom.Template && (tableTag(t.Atom) || t.Atom == atom.Table):
 			b.tablePartEnd()
 			return true
-		case content, t.atom == atom.Template, t.atom == atom.Body, t.atom == atom.Html:
+		case content, t.Atom == atom.Template, t.Atom == atom.Body, t.Atom == atom.Html:
 			return b.inBody()
 		case ctx == atom.Colgroup:
 			return b.closeTablePart()
@@ -93,8 +93,8 @@ func (b *builder) inTable() bool {
 // tablePartStart reads the start tag of a part of a table inside part ctx:
 // it goes in where it belongs, implying the parts left out and closing
 // those it ends.
-func (b *builder) tablePartStart(ctx atom.Atom) bool {
-	t := b.tok.atom
+func (b *Builder) tablePartStart(ctx atom.Atom) bool {
+	t := b.tok.Atom
 	var holds bool
 	switch ctx {
 	case atom.Table:
@@ -127,7 +127,7 @@ func (b *builder) tablePartStart(ctx atom.Atom) bool {
 		return b.closeTablePart()
 	}
 	b.popTo(b.indexOpen(b.ctx) + 1) // what stands open inside the part
-	b.insert(nsHTML)
+	b.insert(NSHTML)
 	if t == atom.Td || t == atom.Th || t == atom.Caption {
 		b.afe = append(b.afe, 0)
 	}
@@ -135,15 +135,15 @@ func (b *builder) tablePartStart(ctx atom.Atom) bool {
 }
 
 // closeTablePart closes the innermost part and reads the token again.
-func (b *builder) closeTablePart() bool {
+func (b *Builder) closeTablePart() bool {
 	b.closeTo(b.indexOpen(b.ctx))
 	return false
 }
 
 // tablePartEnd closes the part of a table the end tag names, with the
 // parts inside it; it is ignored when no such part is open in this table.
-func (b *builder) tablePartEnd() {
-	if t := b.tok.atom; t != atom.Col {
+func (b *Builder) tablePartEnd() {
+	if t := b.tok.Atom; t != atom.Col {
 		if i := b.inScope(tableScope, t); i >= 0 {
 			b.closeTo(i)
 		}
@@ -152,10 +152,10 @@ func (b *builder) tablePartEnd() {
 
 // closeTo pops the stack down to length i; when a cell or caption closes,
 // the formatting elements opened inside it are forgotten.
-func (b *builder) closeTo(i int) {
+func (b *Builder) closeTo(i int) {
 	cell := false
 	for _, n := range b.stack[i:] {
-		cell = cell || b.is(n, atom.Td) || b.is(n, atom.Th) || b.is(n, atom.Caption)
+		cell = cell || b.Is(n, atom.Td) || b.Is(n, atom.Th) || b.Is(n, atom.Caption)
 	}
 	b.popTo(i)
 	if cell {
@@ -165,13 +165,13 @@ func (b *builder) closeTo(i int) {
 
 // fosterPlace is where foster-parented content goes: before the innermost
 // open table, or into a template opened inside it.
-func (b *builder) fosterPlace() (parent, ref nodeID) {
+func (b *Builder) fosterPlace() (parent, ref NodeID) {
 	for i := len(b.stack) - 1; i > 0; i-- {
 		switch n := b.stack[i]; {
-		case b.is(n, atom.Template):
+		case b.Is(n, atom.Template):
 			return n, 0
-		case b.is(n, atom.Table):
-			if p := b.nodes[n].parent; p != 0 {
+		case b.Is(n, atom.Table):
+			if p := b.Nodes[n].Parent; p != 0 {
 				return p, n
 			}
 			return b.stack[i-1], 0
@@ -180,18 +180,18 @@ func (b *builder) fosterPlace() (parent, ref nodeID) {
 	return b.stack[0], 0
 }
 
-func (b *builder) startTemplate() {
-	b.insert(nsHTML)
+func (b *Builder) startTemplate() {
+	b.insert(NSHTML)
 	b.afe = append(b.afe, 0)
 }
 
-func (b *builder) endTemplate() {
+func (b *Builder) endTemplate() {
 	if b.templates == 0 {
 		return
 	}
 	b.generateImpliedEndTags(0)
 	for i := len(b.stack) - 1; i >= 0; i-- {
-		if b.is(b.stack[i], atom.Template) {
+		if b.Is(b.stack[i], atom.Template) {
 			b.popTo(i)
 			break
 		}

@@ -1,4 +1,4 @@
-package htmlpage
+package htmltree
 
 import (
 	"slices"
@@ -18,12 +18,12 @@ import (
 // closes the link still open before it, a nobr the nobr. As in browsers, a
 // fourth identical element after the last marker drops the earliest of
 // them (Noah's Ark), and the list is as bounded as the stack.
-func (b *builder) startFormatting() {
-	switch t := b.tok.atom; t {
+func (b *Builder) startFormatting() {
+	switch t := b.tok.Atom; t {
 	case atom.A:
 		for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
-			if n := b.afe[i]; b.is(n, atom.A) {
-				b.cutLinks = append(b.cutLinks, [2]int32{b.nodes[n].off, b.tok.off})
+			if n := b.afe[i]; b.Is(n, atom.A) {
+				b.CutLinks = append(b.CutLinks, [2]int32{b.Nodes[n].Off, b.tok.Off})
 				b.adoptionAgency(atom.A)
 				b.removeOpen(n)
 				b.removeFormatting(n)
@@ -37,31 +37,31 @@ func (b *builder) startFormatting() {
 		}
 	}
 	b.reconstruct()
-	n := b.insert(nsHTML)
+	n := b.insert(NSHTML)
 	same := 0
 	for i := len(b.afe) - 1; i >= 0 && b.afe[i] != 0; i-- {
-		if e := b.afe[i]; b.nodes[e].atom == b.nodes[n].atom && b.sameAttrs(e, n) {
+		if e := b.afe[i]; b.Nodes[e].Atom == b.Nodes[n].Atom && b.sameAttrs(e, n) {
 			if same++; same >= 3 {
 				b.removeFormatting(e)
 			}
 		}
 	}
-	if len(b.afe) < maxDepth {
+	if len(b.afe) < MaxDepth {
 		b.afe = append(b.afe, n)
 	}
 }
 
-func (b *builder) indexFormatting(n nodeID) int {
+func (b *Builder) indexFormatting(n NodeID) int {
 	return slices.Index(b.afe, n)
 }
 
-func (b *builder) removeFormatting(n nodeID) {
+func (b *Builder) removeFormatting(n NodeID) {
 	if i := b.indexFormatting(n); i >= 0 {
 		b.afe = slices.Delete(b.afe, i, i+1)
 	}
 }
 
-func (b *builder) clearFormattingToMarker() {
+func (b *Builder) clearFormattingToMarker() {
 	for len(b.afe) > 0 {
 		n := b.afe[len(b.afe)-1]
 		b.afe = b.afe[:len(b.afe)-1]
@@ -72,21 +72,21 @@ func (b *builder) clearFormattingToMarker() {
 }
 
 // clone makes a copy of element n: its name, attributes and offset.
-func (b *builder) clone(n nodeID) nodeID {
-	c := b.nodes[n]
-	c.parent, c.first, c.last, c.prev, c.next, c.open = 0, 0, 0, 0, 0, false
-	b.nodes = append(b.nodes, c)
-	return nodeID(len(b.nodes) - 1)
+func (b *Builder) clone(n NodeID) NodeID {
+	c := b.Nodes[n]
+	c.Parent, c.First, c.Last, c.Prev, c.Next, c.open = 0, 0, 0, 0, 0, false
+	b.Nodes = append(b.Nodes, c)
+	return NodeID(len(b.Nodes) - 1)
 }
 
 // reconstruct reopens the formatting elements that were closed by other
 // tags, before text or an inline element is inserted.
-func (b *builder) reconstruct() {
+func (b *Builder) reconstruct() {
 	i := len(b.afe) - 1
-	if i < 0 || b.afe[i] == 0 || b.nodes[b.afe[i]].open {
+	if i < 0 || b.afe[i] == 0 || b.Nodes[b.afe[i]].open {
 		return
 	}
-	for i > 0 && b.afe[i-1] != 0 && !b.nodes[b.afe[i-1]].open {
+	for i > 0 && b.afe[i-1] != 0 && !b.Nodes[b.afe[i-1]].open {
 		i--
 	}
 	for ; i < len(b.afe); i++ {
@@ -98,15 +98,15 @@ func (b *builder) reconstruct() {
 
 // adoptionAgency is the end tag of formatting element tag: the HTML
 // standard's algorithm, step by step.
-func (b *builder) adoptionAgency(tag atom.Atom) {
-	if top := b.top(); b.is(top, tag) && b.indexFormatting(top) < 0 {
+func (b *Builder) adoptionAgency(tag atom.Atom) {
+	if top := b.top(); b.Is(top, tag) && b.indexFormatting(top) < 0 {
 		b.pop()
 		return
 	}
 	for range 8 {
-		fe := nodeID(0)
+		fe := NodeID(0)
 		for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0 && fe == 0; j-- {
-			if b.nodes[b.afe[j]].atom == tag {
+			if b.Nodes[b.afe[j]].Atom == tag {
 				fe = b.afe[j]
 			}
 		}
@@ -122,9 +122,9 @@ func (b *builder) adoptionAgency(tag atom.Atom) {
 		if b.inScope(defaultScope, tag) < 0 {
 			return
 		}
-		furthest := nodeID(0)
+		furthest := NodeID(0)
 		for _, e := range b.stack[feIndex:] {
-			if b.nodes[e].props&pSpecial != 0 {
+			if b.Nodes[e].Props&pSpecial != 0 {
 				furthest = e
 				break
 			}

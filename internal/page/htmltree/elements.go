@@ -1,36 +1,39 @@
-package htmlpage
+package htmltree
 
 import "golang.org/x/net/html/atom"
 
-// props are the classes of an HTML element that the tree construction and
-// the model ask about, looked up once when the element is made.
-type props uint32
+// Props are the classes of an HTML element that the tree construction and
+// its readers ask about, looked up once when the element is made.
+type Props uint32
 
 const (
-	pVoid        props = 1 << iota // no content and no end tag
-	pSpecial                       // "special" in the tree construction
-	pFormatting                    // kept in the list of active formatting elements
-	pImpliedEnd                    // closed by "generate implied end tags"
-	pScope                         // ends the search for an element in scope
-	pClosesP                       // its start tag closes an open p
-	pBreakout                      // its start tag ends foreign content
-	pHeadish                       // its start tag in the body is read by the "in head" rules
-	pSectioning                    // a header or footer inside is no page landmark
-	pHeading                       // h1–h6
-	pList                          // a list of items
-	pSkipText                      // holds no text a reader sees
-	pBlockish                      // separates words in rendered text
-	pTableCtx                      // a table part, cell, caption or template: see builder.ctx
-	pRawText                       // the tokenizer reads its content as text
-	pIntegration                   // foreign content that takes HTML content
-	pRefs                          // has attributes that reference resources (refAttrs)
+	// the classes a reader of the tree asks about
+	Void       Props = 1 << iota // no content and no end tag
+	Sectioning                   // a header or footer inside is no page landmark
+	Heading                      // h1–h6
+	List                         // a list of items
+	SkipText                     // holds no text a reader sees
+	Blockish                     // separates words in rendered text
+	Refs                         // has attributes that hold URLs: href, src …
+
+	// the classes of the tree construction
+	pSpecial     // "special" in the tree construction
+	pFormatting  // kept in the list of active formatting elements
+	pImpliedEnd  // closed by "generate implied end tags"
+	pScope       // ends the search for an element in scope
+	pClosesP     // its start tag closes an open p
+	pBreakout    // its start tag ends foreign content
+	pHeadish     // its start tag in the body is read by the "in head" rules
+	pTableCtx    // a table part, cell, caption or template: see Builder.ctx
+	pRawText     // the tokenizer reads its content as text
+	pIntegration // foreign content that takes HTML content
 )
 
 var propSets = []struct {
-	p     props
+	p     Props
 	atoms []atom.Atom
 }{
-	{pVoid, []atom.Atom{atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img,
+	{Void, []atom.Atom{atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img,
 		atom.Input, atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen,
 		atom.Basefont, atom.Bgsound, atom.Frame}},
 	{pSpecial, []atom.Atom{atom.Address, atom.Applet, atom.Area, atom.Article, atom.Aside, atom.Base,
@@ -62,41 +65,40 @@ var propSets = []struct {
 		atom.Var}},
 	{pHeadish, []atom.Atom{atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta,
 		atom.Noframes, atom.Script, atom.Style, atom.Template, atom.Title}},
-	{pSectioning, []atom.Atom{atom.Article, atom.Aside, atom.Main, atom.Nav, atom.Section}},
-	{pHeading, []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}},
-	{pList, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}},
-	{pSkipText, []atom.Atom{atom.Script, atom.Style, atom.Template, atom.Noscript}},
-	{pBlockish, []atom.Atom{atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
+	{Sectioning, []atom.Atom{atom.Article, atom.Aside, atom.Main, atom.Nav, atom.Section}},
+	{Heading, []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}},
+	{List, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}},
+	{SkipText, []atom.Atom{atom.Script, atom.Style, atom.Template, atom.Noscript}},
+	{Blockish, []atom.Atom{atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Br,
 		atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Figcaption, atom.Figure, atom.Footer, atom.H1,
 		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hr, atom.Li, atom.Main,
 		atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Td, atom.Th, atom.Tr,
 		atom.Ul}},
 	{pTableCtx, []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th,
 		atom.Caption, atom.Colgroup, atom.Template}},
+	{Refs, []atom.Atom{atom.A, atom.Area, atom.Img, atom.Source, atom.Script, atom.Link, atom.Iframe,
+		atom.Video, atom.Audio}},
 	{pRawText, []atom.Atom{atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp, atom.Iframe,
 		atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext}},
 }
 
-// propTable maps atoms to props by open addressing: props are looked up for
+// propTable maps atoms to Props by open addressing: Props are looked up for
 // every tag, and a Go map costs several times as much.
 const propSlots = 1024
 
 var (
 	propKeys [propSlots]atom.Atom
-	propVals [propSlots]props
+	propVals [propSlots]Props
 )
 
 func propSlot(a atom.Atom) uint32 { return (uint32(a) * 0x9E3779B1) >> 22 }
 
 func init() {
-	all := map[atom.Atom]props{}
+	all := map[atom.Atom]Props{}
 	for _, s := range propSets {
 		for _, a := range s.atoms {
 			all[a] |= s.p
 		}
-	}
-	for a := range refAttrs {
-		all[a] |= pRefs
 	}
 	for a, p := range all {
 		i := propSlot(a)
@@ -107,7 +109,7 @@ func init() {
 	}
 }
 
-func propsOf(a atom.Atom) props {
+func PropsOf(a atom.Atom) Props {
 	if a == 0 {
 		return 0
 	}

@@ -1,4 +1,4 @@
-package htmlpage
+package htmltree
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ import (
 // step runs the current token through the rules; it reports whether the
 // token was consumed (if not, a rule changed the state and it is read
 // again).
-func (b *builder) step() bool {
+func (b *Builder) step() bool {
 	switch {
 	case b.frameset:
 		return true
@@ -33,7 +33,7 @@ func (b *builder) step() bool {
 		return b.inRawText()
 	case b.body == 0 && b.templates == 0:
 		return b.beforeBody()
-	case b.nodes[b.top()].ns != nsHTML && b.inForeign():
+	case b.Nodes[b.top()].NS != NSHTML && b.inForeign():
 		return b.foreignContent()
 	case b.ctx != 0:
 		return b.inTable()
@@ -41,22 +41,22 @@ func (b *builder) step() bool {
 	return b.inBody()
 }
 
-func (b *builder) top() nodeID {
+func (b *Builder) top() NodeID {
 	if len(b.stack) == 0 {
 		return 0
 	}
 	return b.stack[len(b.stack)-1]
 }
 
-func (b *builder) push(n nodeID) {
+func (b *Builder) push(n NodeID) {
 	b.setOpen(n, true)
 	b.stack = append(b.stack, n)
-	if b.nodes[n].props&pTableCtx != 0 && b.nodes[n].ns == nsHTML {
+	if b.Nodes[n].Props&pTableCtx != 0 && b.Nodes[n].NS == NSHTML {
 		b.ctx = n
 	}
 }
 
-func (b *builder) pop() nodeID {
+func (b *Builder) pop() NodeID {
 	n := b.top()
 	if n != 0 {
 		b.stack = b.stack[:len(b.stack)-1]
@@ -68,17 +68,17 @@ func (b *builder) pop() nodeID {
 // setOpen marks n open or closed; it counts the open p elements (block
 // start tags look for one, and on a deep stack the search is long) and
 // templates, and finds the innermost table part again when one closes.
-func (b *builder) setOpen(n nodeID, open bool) {
-	nd := &b.nodes[n]
+func (b *Builder) setOpen(n NodeID, open bool) {
+	nd := &b.Nodes[n]
 	nd.open = open
-	if nd.ns != nsHTML {
+	if nd.NS != NSHTML {
 		return
 	}
 	d := 1
 	if !open {
 		d = -1
 	}
-	switch nd.atom {
+	switch nd.Atom {
 	case atom.P:
 		b.openP += d
 	case atom.Template:
@@ -87,7 +87,7 @@ func (b *builder) setOpen(n nodeID, open bool) {
 	if !open && n == b.ctx {
 		b.ctx = 0
 		for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
-			if s := b.stack[i]; b.has(s, pTableCtx) {
+			if s := b.stack[i]; b.Has(s, pTableCtx) {
 				b.ctx = s
 			}
 		}
@@ -95,22 +95,22 @@ func (b *builder) setOpen(n nodeID, open bool) {
 }
 
 // popTo pops the stack down to length i.
-func (b *builder) popTo(i int) {
+func (b *Builder) popTo(i int) {
 	for len(b.stack) > i {
 		b.pop()
 	}
 }
 
 // removeOpen takes n off the stack, wherever it stands.
-func (b *builder) removeOpen(n nodeID) {
+func (b *Builder) removeOpen(n NodeID) {
 	if i := b.indexOpen(n); i >= 0 {
 		b.stack = slices.Delete(b.stack, i, i+1)
 		b.setOpen(n, false)
 	}
 }
 
-func (b *builder) indexOpen(n nodeID) int {
-	if !b.nodes[n].open {
+func (b *Builder) indexOpen(n NodeID) int {
+	if !b.Nodes[n].open {
 		return -1
 	}
 	return slices.Index(b.stack, n)
@@ -119,22 +119,22 @@ func (b *builder) indexOpen(n nodeID) int {
 // insert makes an element of the current token and adds it where the
 // current node takes content. A void element is closed at once; a raw
 // text element takes the text that follows.
-func (b *builder) insert(ns namespace) nodeID {
+func (b *Builder) insert(ns Namespace) NodeID {
 	t := &b.tok
-	nd := node{atom: t.atom, ns: ns, data: t.name, attrs: t.attrs, asked: t.asked, off: t.off}
-	if ns == nsHTML {
-		nd.props = propsOf(t.atom)
+	nd := Node{Atom: t.Atom, NS: ns, Data: t.Name, Attrs: t.Attrs, Flags: t.Flags, Off: t.Off}
+	if ns == NSHTML {
+		nd.Props = PropsOf(t.Atom)
 	} else {
-		nd.props = b.foreignProps(ns, b.tokName(), t.attrs)
+		nd.Props = b.foreignProps(ns, b.tokName(), t.Attrs)
 	}
-	b.nodes = append(b.nodes, nd)
-	n := nodeID(len(b.nodes) - 1)
+	b.Nodes = append(b.Nodes, nd)
+	n := NodeID(len(b.Nodes) - 1)
 	b.open(n)
-	t.node = n
+	t.Node = n
 	switch {
-	case nd.props&pVoid != 0:
+	case nd.Props&Void != 0:
 		b.pop()
-	case nd.props&pRawText != 0:
+	case nd.Props&pRawText != 0:
 		b.rawText = true
 	}
 	return n
@@ -143,8 +143,8 @@ func (b *builder) insert(ns namespace) nodeID {
 // open adds element n where the current node takes content (or to its
 // foster parent) and pushes it: on a full stack, the deepest element is
 // closed first.
-func (b *builder) open(n nodeID) {
-	if len(b.stack) >= maxDepth {
+func (b *Builder) open(n NodeID) {
+	if len(b.stack) >= MaxDepth {
 		b.pop()
 	}
 	if b.fosterParenting && b.tablePart(b.top()) {
@@ -156,18 +156,18 @@ func (b *builder) open(n nodeID) {
 	b.push(n)
 }
 
-func (b *builder) tokName() []byte {
-	if b.tok.atom != 0 {
-		return []byte(b.tok.atom.String())
+func (b *Builder) tokName() []byte {
+	if b.tok.Atom != 0 {
+		return []byte(b.tok.Atom.String())
 	}
-	return b.bytes(b.tok.name)
+	return b.Bytes(b.tok.Name)
 }
 
 // implied reads a tag that the markup leaves out (an implied body or
 // tbody, the p of a stray </p>) as if it stood before the current token.
-func (b *builder) implied(kind html.TokenType, a atom.Atom) {
+func (b *Builder) implied(kind html.TokenType, a atom.Atom) {
 	saved := b.tok
-	b.tok = token{kind: kind, atom: a, off: -1}
+	b.tok = token{kind: kind, Tag: Tag{Atom: a, Off: -1}}
 	for !b.step() {
 	}
 	b.tok = saved
@@ -175,22 +175,23 @@ func (b *builder) implied(kind html.TokenType, a atom.Atom) {
 
 // addText adds text of the current token (the whole, or what is left of
 // it after white space) where the current node takes content.
-func (b *builder) addText(text []byte) {
+func (b *Builder) addText(text []byte) {
 	if len(text) == 0 {
 		return
 	}
 	at := -1
 	if b.tok.inPage {
-		at = int(b.tok.end) - len(text)
+		at = int(b.tok.End) - len(text)
 	}
-	parent, ref := b.top(), nodeID(0)
+	parent, ref := b.top(), NodeID(0)
 	if b.fosterParenting && b.tablePart(parent) {
 		parent, ref = b.fosterPlace()
 	}
-	b.tree.addText(parent, ref, text, at)
+	b.Tree.addText(parent, ref, text, at)
 }
 
-func isSpace(b []byte) bool {
+// IsSpace reports whether b is nothing but HTML white space.
+func IsSpace(b []byte) bool {
 	for _, c := range b {
 		if !isSpaceByte(c) {
 			return false
@@ -201,9 +202,9 @@ func isSpace(b []byte) bool {
 
 // inRawText: the text of a script, style, title, textarea … goes into it,
 // and the next tag (its end tag) closes it.
-func (b *builder) inRawText() bool {
+func (b *Builder) inRawText() bool {
 	if b.tok.kind == html.TextToken {
-		b.addText(b.tok.text)
+		b.addText(b.tok.Text)
 		return true
 	}
 	b.rawText = false
@@ -214,46 +215,46 @@ func (b *builder) inRawText() bool {
 // beforeBody reads what comes before the body: the html and head elements
 // (implied when left out), and what belongs in the head. Anything else
 // starts the body.
-func (b *builder) beforeBody() bool {
+func (b *Builder) beforeBody() bool {
 	t := &b.tok
 	if len(b.stack) == 0 {
-		if t.kind == html.TextToken && len(bytes.TrimLeft(t.text, " \t\n\r\f")) == 0 {
+		if t.kind == html.TextToken && len(bytes.TrimLeft(t.Text, " \t\n\r\f")) == 0 {
 			return true
 		}
-		if t.kind == html.StartTagToken && t.atom == atom.Html {
-			b.insert(nsHTML)
+		if t.kind == html.StartTagToken && t.Atom == atom.Html {
+			b.insert(NSHTML)
 			return true
 		}
 		b.implied(html.StartTagToken, atom.Html)
 	}
 	switch t.kind {
 	case html.TextToken:
-		if t.text = bytes.TrimLeft(t.text, " \t\n\r\f"); len(t.text) == 0 {
+		if t.Text = bytes.TrimLeft(t.Text, " \t\n\r\f"); len(t.Text) == 0 {
 			return true
 		}
 	case html.StartTagToken:
 		switch {
-		case t.atom == atom.Html:
+		case t.Atom == atom.Html:
 			b.mergeAttrs(b.stack[0])
 			return true
-		case t.atom == atom.Head:
+		case t.Atom == atom.Head:
 			if b.head == 0 {
-				b.head = b.insert(nsHTML)
+				b.head = b.insert(NSHTML)
 			}
 			return true
-		case t.atom == atom.Body:
+		case t.Atom == atom.Body:
 			b.closeHead()
-			b.body = b.insert(nsHTML)
+			b.body = b.insert(NSHTML)
 			return true
-		case t.atom == atom.Frameset:
+		case t.Atom == atom.Frameset:
 			b.frameset = true
 			return true
-		case propsOf(t.atom)&pHeadish != 0, t.atom == atom.Noscript && (b.head == 0 || b.nodes[b.head].open):
+		case PropsOf(t.Atom)&pHeadish != 0, t.Atom == atom.Noscript && (b.head == 0 || b.Nodes[b.head].open):
 			b.inHead()
 			return true
 		}
 	case html.EndTagToken:
-		switch t.atom {
+		switch t.Atom {
 		case atom.Head:
 			b.closeHead()
 			return true
@@ -272,18 +273,18 @@ func (b *builder) beforeBody() bool {
 
 // inHead inserts an element of the head: into the head element (implied
 // when left out, reopened for it after </head>).
-func (b *builder) inHead() {
+func (b *Builder) inHead() {
 	if b.head == 0 {
 		b.implied(html.StartTagToken, atom.Head)
 	}
-	reopened := !b.nodes[b.head].open
+	reopened := !b.Nodes[b.head].open
 	if reopened {
 		b.push(b.head)
 	}
-	if b.tok.atom == atom.Template {
+	if b.tok.Atom == atom.Template {
 		b.startTemplate()
 	} else {
-		b.insert(nsHTML)
+		b.insert(NSHTML)
 	}
 	if reopened {
 		b.removeOpen(b.head)
@@ -291,7 +292,7 @@ func (b *builder) inHead() {
 }
 
 // closeHead closes the head element, implied when left out.
-func (b *builder) closeHead() {
+func (b *Builder) closeHead() {
 	if b.head == 0 {
 		b.implied(html.StartTagToken, atom.Head)
 	}
@@ -302,11 +303,11 @@ func (b *builder) closeHead() {
 
 // inBody reads the body, where the end tags that were left out are implied
 // and the misnesting of formatting elements is sorted out.
-func (b *builder) inBody() bool {
+func (b *Builder) inBody() bool {
 	switch b.tok.kind {
 	case html.TextToken:
 		b.reconstruct()
-		b.addText(b.tok.text)
+		b.addText(b.tok.Text)
 	case html.StartTagToken:
 		return b.inBodyStart()
 	case html.EndTagToken:
@@ -315,63 +316,63 @@ func (b *builder) inBody() bool {
 	return true
 }
 
-func (b *builder) inBodyStart() bool {
+func (b *Builder) inBodyStart() bool {
 	t := &b.tok
-	p := propsOf(t.atom)
+	p := PropsOf(t.Atom)
 	switch {
-	case t.atom == atom.Html:
+	case t.Atom == atom.Html:
 		if b.templates == 0 {
 			b.mergeAttrs(b.stack[0])
 		}
-	case t.atom == atom.Body:
+	case t.Atom == atom.Body:
 		if b.templates == 0 && b.body != 0 {
 			b.mergeAttrs(b.body)
 		}
-	case t.atom == atom.Template:
+	case t.Atom == atom.Template:
 		b.startTemplate()
-	case p&pHeadish != 0, t.atom == atom.Param, t.atom == atom.Source, t.atom == atom.Track,
-		t.atom == atom.Textarea, t.atom == atom.Iframe, t.atom == atom.Noembed, t.atom == atom.Noscript:
-		b.insert(nsHTML)
-	case p&pClosesP != 0, t.atom == atom.Pre, t.atom == atom.Listing, t.atom == atom.Plaintext:
+	case p&pHeadish != 0, t.Atom == atom.Param, t.Atom == atom.Source, t.Atom == atom.Track,
+		t.Atom == atom.Textarea, t.Atom == atom.Iframe, t.Atom == atom.Noembed, t.Atom == atom.Noscript:
+		b.insert(NSHTML)
+	case p&pClosesP != 0, t.Atom == atom.Pre, t.Atom == atom.Listing, t.Atom == atom.Plaintext:
 		b.closeP()
-		b.insert(nsHTML)
-	case p&pHeading != 0:
+		b.insert(NSHTML)
+	case p&Heading != 0:
 		b.closeP()
-		if b.has(b.top(), pHeading) {
+		if b.Has(b.top(), Heading) {
 			b.pop()
 		}
-		b.insert(nsHTML)
-	case t.atom == atom.Form:
+		b.insert(NSHTML)
+	case t.Atom == atom.Form:
 		if b.form != 0 && b.templates == 0 {
 			return true
 		}
 		b.closeP()
-		if n := b.insert(nsHTML); b.templates == 0 {
+		if n := b.insert(NSHTML); b.templates == 0 {
 			b.form = n
 		}
-	case t.atom == atom.Li, t.atom == atom.Dd, t.atom == atom.Dt:
+	case t.Atom == atom.Li, t.Atom == atom.Dd, t.Atom == atom.Dt:
 		b.closeListItem()
 		b.closeP()
-		b.insert(nsHTML)
-	case t.atom == atom.Table:
+		b.insert(NSHTML)
+	case t.Atom == atom.Table:
 		if !b.quirks {
 			b.closeP()
 		}
-		b.insert(nsHTML)
-	case t.atom == atom.Hr:
+		b.insert(NSHTML)
+	case t.Atom == atom.Hr:
 		b.closeP()
 		if b.inScope(defaultScope, atom.Select) >= 0 {
 			b.generateImpliedEndTags(0)
 		}
-		b.insert(nsHTML)
-	case t.atom == atom.Xmp:
+		b.insert(NSHTML)
+	case t.Atom == atom.Xmp:
 		b.closeP()
 		b.reconstruct()
-		b.insert(nsHTML)
-	case t.atom == atom.Image:
-		t.atom = atom.Img
+		b.insert(NSHTML)
+	case t.Atom == atom.Image:
+		t.Atom = atom.Img
 		return false
-	case p&pTableCtx != 0, t.atom == atom.Col, t.atom == atom.Frame, t.atom == atom.Head, t.atom == atom.Frameset:
+	case p&pTableCtx != 0, t.Atom == atom.Col, t.Atom == atom.Frame, t.Atom == atom.Head, t.Atom == atom.Frameset:
 		// ignored in the body
 	case p&pFormatting != 0:
 		b.startFormatting()
@@ -383,105 +384,105 @@ func (b *builder) inBodyStart() bool {
 
 // startInline inserts an element of the body's content after closing what
 // it implies closed (another button, select or option …).
-func (b *builder) startInline() {
+func (b *Builder) startInline() {
 	t := &b.tok
-	ns := nsHTML
-	switch t.atom {
+	ns := NSHTML
+	switch t.Atom {
 	case atom.Button:
 		b.popUntil(defaultScope, atom.Button)
 	case atom.Select, atom.Input:
-		if b.popUntil(defaultScope, atom.Select) && t.atom == atom.Select {
+		if b.popUntil(defaultScope, atom.Select) && t.Atom == atom.Select {
 			return // a select in a select closes the first
 		}
 	case atom.Option, atom.Optgroup:
 		switch {
-		case b.inScope(defaultScope, atom.Select) >= 0 && t.atom == atom.Option:
+		case b.inScope(defaultScope, atom.Select) >= 0 && t.Atom == atom.Option:
 			b.generateImpliedEndTags(atom.Optgroup)
 		case b.inScope(defaultScope, atom.Select) >= 0:
 			b.generateImpliedEndTags(0)
-		case b.is(b.top(), atom.Option):
+		case b.Is(b.top(), atom.Option):
 			b.pop()
 		}
 	case atom.Rb, atom.Rtc, atom.Rp, atom.Rt:
 		if b.inScope(defaultScope, atom.Ruby) >= 0 {
 			except := atom.Atom(0)
-			if t.atom == atom.Rp || t.atom == atom.Rt {
+			if t.Atom == atom.Rp || t.Atom == atom.Rt {
 				except = atom.Rtc
 			}
 			b.generateImpliedEndTags(except)
 		}
-		b.insert(nsHTML)
+		b.insert(NSHTML)
 		return
 	case atom.Svg:
-		ns = nsSVG
+		ns = NSSVG
 	case atom.Math:
-		ns = nsMath
+		ns = NSMath
 	}
 	b.reconstruct()
 	b.insert(ns)
-	if ns != nsHTML && t.selfClosing {
+	if ns != NSHTML && t.selfClosing {
 		b.pop()
 	}
-	if t.atom == atom.Applet || t.atom == atom.Marquee || t.atom == atom.Object {
+	if t.Atom == atom.Applet || t.Atom == atom.Marquee || t.Atom == atom.Object {
 		b.afe = append(b.afe, 0)
 	}
 }
 
 // closeListItem closes an open li (or dd, dt) before another one, unless a
 // special element other than address, div and p stands between.
-func (b *builder) closeListItem() {
+func (b *Builder) closeListItem() {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		same := b.is(n, b.tok.atom) || b.tok.atom != atom.Li && (b.is(n, atom.Dd) || b.is(n, atom.Dt))
+		same := b.Is(n, b.tok.Atom) || b.tok.Atom != atom.Li && (b.Is(n, atom.Dd) || b.Is(n, atom.Dt))
 		switch {
 		case same:
 			b.popTo(i)
 			return
-		case b.is(n, atom.Address) || b.is(n, atom.Div) || b.is(n, atom.P):
-		case b.nodes[n].props&pSpecial != 0:
+		case b.Is(n, atom.Address) || b.Is(n, atom.Div) || b.Is(n, atom.P):
+		case b.Nodes[n].Props&pSpecial != 0:
 			return
 		}
 	}
 }
 
-func (b *builder) inBodyEnd() bool {
+func (b *Builder) inBodyEnd() bool {
 	t := &b.tok
-	p := propsOf(t.atom)
+	p := PropsOf(t.Atom)
 	switch {
-	case t.atom == atom.Body, t.atom == atom.Html:
+	case t.Atom == atom.Body, t.Atom == atom.Html:
 		// what follows still goes into the body
-	case t.atom == atom.P:
+	case t.Atom == atom.P:
 		if b.inScope(buttonScope, atom.P) < 0 {
 			b.implied(html.StartTagToken, atom.P)
 		}
 		b.popUntil(buttonScope, atom.P)
-	case t.atom == atom.Li:
+	case t.Atom == atom.Li:
 		b.popUntil(listItemScope, atom.Li)
-	case p&pHeading != 0:
+	case p&Heading != 0:
 		b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
-	case t.atom == atom.Form:
+	case t.Atom == atom.Form:
 		b.endForm()
 	case p&pFormatting != 0:
-		b.adoptionAgency(t.atom)
-	case t.atom == atom.Applet, t.atom == atom.Marquee, t.atom == atom.Object:
-		if b.popUntil(defaultScope, t.atom) {
+		b.adoptionAgency(t.Atom)
+	case t.Atom == atom.Applet, t.Atom == atom.Marquee, t.Atom == atom.Object:
+		if b.popUntil(defaultScope, t.Atom) {
 			b.clearFormattingToMarker()
 		}
-	case t.atom == atom.Br:
+	case t.Atom == atom.Br:
 		t.kind = html.StartTagToken
 		return false
-	case t.atom == atom.Template:
+	case t.Atom == atom.Template:
 		b.endTemplate()
-	case p&pClosesP != 0, t.atom == atom.Dd, t.atom == atom.Dt, t.atom == atom.Button,
-		t.atom == atom.Listing, t.atom == atom.Pre, t.atom == atom.Select:
-		b.popUntil(defaultScope, t.atom)
+	case p&pClosesP != 0, t.Atom == atom.Dd, t.Atom == atom.Dt, t.Atom == atom.Button,
+		t.Atom == atom.Listing, t.Atom == atom.Pre, t.Atom == atom.Select:
+		b.popUntil(defaultScope, t.Atom)
 	default:
 		b.endOther()
 	}
 	return true
 }
 
-func (b *builder) endForm() {
+func (b *Builder) endForm() {
 	i := b.inScope(defaultScope, atom.Form)
 	if b.templates > 0 {
 		if i >= 0 {
@@ -499,26 +500,26 @@ func (b *builder) endForm() {
 
 // endOther is "any other end tag": it closes the innermost element of its
 // name, unless a special element stands above it.
-func (b *builder) endOther() {
+func (b *Builder) endOther() {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if b.nodes[n].ns == nsHTML && b.sameName(n) {
+		if b.Nodes[n].NS == NSHTML && b.sameName(n) {
 			b.popTo(i)
 			return
 		}
-		if b.nodes[n].props&pSpecial != 0 {
+		if b.Nodes[n].Props&pSpecial != 0 {
 			return
 		}
 	}
 }
 
 // sameName reports whether element n has the name of the current tag.
-func (b *builder) sameName(n nodeID) bool {
-	e := &b.nodes[n]
-	if b.tok.atom != 0 || e.atom != 0 {
-		return e.atom == b.tok.atom
+func (b *Builder) sameName(n NodeID) bool {
+	e := &b.Nodes[n]
+	if b.tok.Atom != 0 || e.Atom != 0 {
+		return e.Atom == b.tok.Atom
 	}
-	return bytes.Equal(b.bytes(e.data), b.bytes(b.tok.name))
+	return bytes.Equal(b.Bytes(e.Data), b.Bytes(b.tok.Name))
 }
 
 // scope kinds for inScope.
@@ -533,21 +534,21 @@ const (
 
 // inScope returns the stack index of the innermost open HTML element among
 // tags that is in scope, or -1.
-func (b *builder) inScope(s scope, tags ...atom.Atom) int {
+func (b *Builder) inScope(s scope, tags ...atom.Atom) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {
-		n := &b.nodes[b.stack[i]]
-		if n.ns == nsHTML {
-			if slices.Contains(tags, n.atom) {
+		n := &b.Nodes[b.stack[i]]
+		if n.NS == NSHTML {
+			if slices.Contains(tags, n.Atom) {
 				return i
 			}
 			switch {
-			case s == listItemScope && (n.atom == atom.Ol || n.atom == atom.Ul),
-				s == buttonScope && n.atom == atom.Button,
-				s == tableScope && (n.atom == atom.Html || n.atom == atom.Table || n.atom == atom.Template):
+			case s == listItemScope && (n.Atom == atom.Ol || n.Atom == atom.Ul),
+				s == buttonScope && n.Atom == atom.Button,
+				s == tableScope && (n.Atom == atom.Html || n.Atom == atom.Table || n.Atom == atom.Template):
 				return -1
 			}
 		}
-		if s != tableScope && n.props&pScope != 0 {
+		if s != tableScope && n.Props&pScope != 0 {
 			return -1
 		}
 	}
@@ -556,7 +557,7 @@ func (b *builder) inScope(s scope, tags ...atom.Atom) int {
 
 // popUntil pops the innermost element among tags in scope s, and what is
 // above it; it reports whether there was one.
-func (b *builder) popUntil(s scope, tags ...atom.Atom) bool {
+func (b *Builder) popUntil(s scope, tags ...atom.Atom) bool {
 	i := b.inScope(s, tags...)
 	if i >= 0 {
 		b.popTo(i)
@@ -565,7 +566,7 @@ func (b *builder) popUntil(s scope, tags ...atom.Atom) bool {
 }
 
 // closeP closes a p element in button scope, as block start tags do.
-func (b *builder) closeP() {
+func (b *Builder) closeP() {
 	if b.openP > 0 {
 		b.popUntil(buttonScope, atom.P)
 	}
@@ -573,61 +574,61 @@ func (b *builder) closeP() {
 
 // generateImpliedEndTags closes the elements whose end tags may be left
 // out (li, p, option …), but for except.
-func (b *builder) generateImpliedEndTags(except atom.Atom) {
-	for top := b.top(); b.has(top, pImpliedEnd) && b.nodes[top].atom != except; top = b.top() {
+func (b *Builder) generateImpliedEndTags(except atom.Atom) {
+	for top := b.top(); b.Has(top, pImpliedEnd) && b.Nodes[top].Atom != except; top = b.top() {
 		b.pop()
 	}
 }
 
 // mergeAttrs adds to element n the attributes of the current tag it lacks
 // (a second <html> or <body> tag).
-func (b *builder) mergeAttrs(n nodeID) {
-	have := b.attrs[b.nodes[n].attrs.from:b.nodes[n].attrs.to]
-	from := len(b.attrs)
-	for _, a := range b.attrs[b.tok.attrs.from:b.tok.attrs.to] {
-		if !slices.ContainsFunc(have, func(h attr) bool { return b.attrName(h) == b.attrName(a) }) {
-			if len(b.attrs) == from {
-				b.attrs = append(b.attrs, have...)
+func (b *Builder) mergeAttrs(n NodeID) {
+	have := b.Attrs[b.Nodes[n].Attrs.From:b.Nodes[n].Attrs.To]
+	from := len(b.Attrs)
+	for _, a := range b.Attrs[b.tok.Attrs.From:b.tok.Attrs.To] {
+		if !slices.ContainsFunc(have, func(h Attr) bool { return b.AttrName(h) == b.AttrName(a) }) {
+			if len(b.Attrs) == from {
+				b.Attrs = append(b.Attrs, have...)
 			}
-			b.attrs = append(b.attrs, a)
+			b.Attrs = append(b.Attrs, a)
 		}
 	}
-	if len(b.attrs) > from {
-		b.nodes[n].attrs = span{int32(from), int32(len(b.attrs))}
-		b.nodes[n].asked |= b.tok.asked
+	if len(b.Attrs) > from {
+		b.Nodes[n].Attrs = Span{int32(from), int32(len(b.Attrs))}
+		b.Nodes[n].Flags |= b.tok.Flags
 	}
 }
 
 // inForeign reports whether the current token is read by the rules of
 // foreign content: inside svg or MathML, but for start tags and text at
 // the integration points.
-func (b *builder) inForeign() bool {
-	n := &b.nodes[b.top()]
+func (b *Builder) inForeign() bool {
+	n := &b.Nodes[b.top()]
 	switch {
-	case n.ns == nsHTML || b.tok.kind == html.ErrorToken:
+	case n.NS == NSHTML || b.tok.kind == html.ErrorToken:
 		return false
 	case b.tok.kind == html.EndTagToken:
 		return true
 	}
-	return n.props&pIntegration == 0 && (b.tok.atom != atom.Svg || !b.nameIs(b.top(), "annotation-xml"))
+	return n.Props&pIntegration == 0 && (b.tok.Atom != atom.Svg || !b.NameIs(b.top(), "annotation-xml"))
 }
 
-// foreignProps are the props of an svg or MathML element: the integration
+// foreignProps are the Props of an svg or MathML element: the integration
 // points are special, end scopes and take HTML content.
-func (b *builder) foreignProps(ns namespace, name []byte, attrs span) props {
+func (b *Builder) foreignProps(ns Namespace, name []byte, attrs Span) Props {
 	const point = pSpecial | pScope | pIntegration
 	switch string(name) {
 	case "foreignobject", "desc", "title":
-		if ns == nsSVG {
+		if ns == NSSVG {
 			return point
 		}
 	case "mi", "mo", "mn", "ms", "mtext":
-		if ns == nsMath {
+		if ns == NSMath {
 			return point
 		}
 	case "annotation-xml":
-		enc, _ := b.attrIn(attrs, attrEncoding)
-		if ns == nsMath && (page.EqualFoldASCII(enc, "text/html") || page.EqualFoldASCII(enc, "application/xhtml+xml")) {
+		enc, _ := b.AttrIn(attrs, AttrEncoding)
+		if ns == NSMath && (page.EqualFoldASCII(enc, "text/html") || page.EqualFoldASCII(enc, "application/xhtml+xml")) {
 			return point
 		}
 		return pSpecial | pScope
@@ -635,29 +636,29 @@ func (b *builder) foreignProps(ns namespace, name []byte, attrs span) props {
 	return 0
 }
 
-func (b *builder) foreignContent() bool {
+func (b *Builder) foreignContent() bool {
 	t := &b.tok
 	switch t.kind {
 	case html.TextToken:
-		b.addText(t.text)
+		b.addText(t.Text)
 	case html.StartTagToken:
-		breakout := propsOf(t.atom)&pBreakout != 0
-		if t.atom == atom.Font {
+		breakout := PropsOf(t.Atom)&pBreakout != 0
+		if t.Atom == atom.Font {
 			for _, k := range []atom.Atom{atom.Color, atom.Face, atom.Size} {
-				if _, ok := b.attrIn(t.attrs, k); ok {
+				if _, ok := b.AttrIn(t.Attrs, k); ok {
 					breakout = true
 				}
 			}
 		}
 		if !breakout {
-			b.insert(b.nodes[b.top()].ns)
+			b.insert(b.Nodes[b.top()].NS)
 			b.z.NextIsNotRawText()
 			if t.selfClosing {
 				b.pop()
 			}
 			return true
 		}
-		for n := &b.nodes[b.top()]; len(b.stack) > 1 && n.ns != nsHTML && n.props&pIntegration == 0; n = &b.nodes[b.top()] {
+		for n := &b.Nodes[b.top()]; len(b.stack) > 1 && n.NS != NSHTML && n.Props&pIntegration == 0; n = &b.Nodes[b.top()] {
 			b.pop()
 		}
 		return false
@@ -667,7 +668,7 @@ func (b *builder) foreignContent() bool {
 				b.popTo(i)
 				return true
 			}
-			if b.nodes[b.stack[i-1]].ns == nsHTML {
+			if b.Nodes[b.stack[i-1]].NS == NSHTML {
 				break
 			}
 		}
@@ -684,7 +685,7 @@ func (b *builder) foreignContent() bool {
 // without a system identifier.
 func quirksDoctype(doctype []byte) bool {
 	d := bytes.ToLower(bytes.TrimSpace(doctype))
-	if !bytes.HasPrefix(d, []byte("html")) || len(d) > 4 && !isSpace(d[4:5]) {
+	if !bytes.HasPrefix(d, []byte("html")) || len(d) > 4 && !IsSpace(d[4:5]) {
 		return true
 	}
 	for _, q := range []string{"-//w3c//dtd html 3", "-//w3c//dtd html 4.0 transitional", "-//ietf//dtd html"} {

@@ -1,0 +1,150 @@
+package htmlpage
+
+import (
+	"bytes"
+
+	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
+	"github.com/pagelint/pagelint/internal/urlnorm"
+	"golang.org/x/net/html/atom"
+)
+
+// parser is one parse's state, kept from page to page: the tree's builder,
+// what the start tags and comments tell of the page, which the builder
+// tells it as it reads them (StartTag, Comment), and the model's scratch
+// space.
+type parser struct {
+	htmltree.Builder
+	hrefs urlnorm.Hrefs // see entry
+
+	links   []tagRef // start tags with references, in source order
+	anchors []span   // ids and a[name]s, in source order
+	base    span
+	hasBase bool
+	refresh []byte
+	ogURL   []byte // the first og:url, nil for none
+	maps    []span // the names and ids of map elements
+	title   nodeID // the first title element
+
+	directives []directive
+
+	// the model's scratch space
+	info     []nodeInfo
+	slots    []int32 // see model.infoOf
+	lineBuf  []int
+	selBuf   []byte // selector steps
+	selChain []span // the steps of one selector path
+	names    nameText
+}
+
+// nodeID indexes the tree's nodes; 0, the document, means none in a link
+// field.
+type nodeID = htmltree.NodeID
+
+// span is a range of the page's bytes or of the tree's buffer.
+type span = htmltree.Span
+
+// tagRef is a start tag with attributes that reference other resources.
+type tagRef struct {
+	node  nodeID // 0 when the tree construction ignored the tag
+	tag   atom.Atom
+	attrs span
+	off   int32
+}
+
+// directive is a suppression comment; from and to are the offsets of its
+// first and last bytes.
+type directive struct {
+	name     string
+	rules    []string
+	from, to int
+}
+
+// reset empties the parser for data, keeping its arenas.
+func (ps *parser) reset(data []byte) {
+	ps.Reset(data)
+	*ps = parser{
+		Builder: ps.Builder, hrefs: ps.hrefs,
+		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
+		info: ps.info[:0], slots: ps.slots[:0], lineBuf: ps.lineBuf[:0], selBuf: ps.selBuf[:0],
+		selChain: ps.selChain[:0],
+		names:    nameText{full: ps.names.full[:0], visible: ps.names.visible[:0]},
+	}
+}
+
+// StartTag notes what a start tag tells of the page.
+func (ps *parser) StartTag(t *htmltree.Tag) {
+	if t.Flags&htmltree.FlagOf(atom.Id) != 0 {
+		if id, _ := ps.AttrSpan(t.Attrs, atom.Id); id.To > id.From {
+			ps.anchors = append(ps.anchors, id)
+		}
+	}
+	if t.Atom == atom.A {
+		if name, _ := ps.AttrSpan(t.Attrs, atom.Name); name.To > name.From {
+			ps.anchors = append(ps.anchors, name)
+		}
+	}
+	foreign := t.Node != 0 && ps.Nodes[t.Node].NS != htmltree.NSHTML
+	switch {
+	case foreign:
+	case htmltree.PropsOf(t.Atom)&htmltree.Refs != 0:
+		ps.links = append(ps.links, tagRef{node: t.Node, tag: t.Atom, attrs: t.Attrs, off: t.Off})
+	}
+	switch t.Atom {
+	case atom.Base:
+		if href, ok := ps.AttrSpan(t.Attrs, atom.Href); ok && !ps.hasBase {
+			ps.base, ps.hasBase = href, true
+		}
+	case atom.Meta:
+		if he, _ := ps.AttrIn(t.Attrs, atom.HttpEquiv); bytes.EqualFold(bytes.TrimSpace(he), []byte("refresh")) && !foreign {
+			// Every refresh is a link; the first is the page's redirect.
+			ps.links = append(ps.links, tagRef{node: t.Node, tag: t.Atom, attrs: t.Attrs, off: t.Off})
+			if ps.refresh == nil {
+				content, _ := ps.AttrIn(t.Attrs, atom.Content)
+				ps.refresh = append([]byte{}, refreshURL(string(content))...)
+			}
+		}
+		if ps.ogURL == nil && ps.isOGURL(t.Attrs) {
+			content, _ := ps.AttrIn(t.Attrs, atom.Content)
+			ps.ogURL = append([]byte{}, bytes.TrimSpace(content)...)
+		}
+	case atom.Map:
+		for _, k := range [...]atom.Atom{atom.Name, atom.Id} {
+			if v, ok := ps.AttrSpan(t.Attrs, k); ok && v.To > v.From {
+				ps.maps = append(ps.maps, v)
+			}
+		}
+	case atom.Title:
+		if ps.title == 0 && t.Node != 0 && !foreign {
+			ps.title = t.Node
+		}
+	}
+}
+
+// Comment notes a suppression directive (see page.Directives).
+func (ps *parser) Comment(text []byte, from, to int) {
+	if !bytes.Contains(text, []byte("pagelint-")) {
+		return
+	}
+	if name, rules, ok := page.ParseDirective(string(text)); ok {
+		ps.directives = append(ps.directives, directive{name, rules, from, to})
+	}
+}
+
+// suppressions applies the directives, in source order.
+func (ps *parser) suppressions(l *lines) []page.Suppression {
+	var d page.Directives
+	for _, c := range ps.directives {
+		from, to := l.line(c.from), l.line(c.to)
+		d.Apply(c.name, c.rules, from, to, to+1)
+	}
+	return d.Close(len(l.starts))
+}
+
+// isOGURL: the meta element's attributes s name og:url, by property (as
+// the Open Graph protocol writes it) or name.
+func (ps *parser) isOGURL(s span) bool {
+	prop, _ := ps.AttrNamed(s, "property")
+	name, _ := ps.AttrIn(s, atom.Name)
+	return page.EqualFoldASCII(bytes.TrimSpace(prop), "og:url") || page.EqualFoldASCII(bytes.TrimSpace(name), "og:url")
+}
