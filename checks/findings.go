@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/finding"
@@ -26,6 +27,30 @@ func atMsg(source, rule string, pos page.Pos, selector string, ctx finding.Conte
 		Selector: selector,
 		Context:  ctx,
 	}
+}
+
+// appendReserving appends f to findings about a page's links, left of
+// which are still to be judged (f's own among them). The first reserves
+// room for a finding a link left and a sixteenth more, for the page's
+// other findings (finding.Append moves them in front): grown by append,
+// the findings of a page whose links are mostly broken were copied at
+// every growth, about four times their bytes in all (70 MB on the 10 MB
+// page of docs/BENCHMARKS.md), the last copy beside the old array at the
+// end of its checks. fitted gives back what goes unused.
+func appendReserving(findings []finding.Finding, left int, f finding.Finding) []finding.Finding {
+	if cap(findings) == 0 {
+		findings = make([]finding.Finding, 0, left+left/16)
+	}
+	return append(findings, f)
+}
+
+// fitted is findings in an array of their own size when most of the room
+// reserved for them went unused.
+func fitted(findings []finding.Finding) []finding.Finding {
+	if cap(findings)-len(findings) > len(findings) {
+		return slices.Clone(findings)
+	}
+	return findings
 }
 
 // q quotes a label, URL or item for a message. Unlike %q it leaves

@@ -37,11 +37,13 @@ func checkLinks(p *page.Page, env *Env, reading bool) Result {
 	defer clear(env.anchors)
 	lc.scope = newScope(p.URL, env.engine.site)
 	lc.self = lc.scope.pageTarget()
-	for _, l := range p.Links {
+	for i, l := range p.Links {
 		if l != nil {
+			lc.left = len(p.Links) - i
 			lc.check(l)
 		}
 	}
+	lc.result.Findings = fitted(lc.result.Findings)
 	return lc.result
 }
 
@@ -54,13 +56,15 @@ type linkCheck struct {
 	reading                      bool
 	broken, fragments, redirects bool
 	result                       Result
+	// left: the links not judged yet, the one being judged among them.
+	left int
 	// sharedSeen: the shared anchors a link of the page led to already.
 	sharedSeen map[string]bool
 }
 
 // add reports on l.
 func (lc *linkCheck) add(l *page.Link, rule, msg string) {
-	lc.result.Findings = append(lc.result.Findings,
+	lc.result.Findings = appendReserving(lc.result.Findings, lc.left,
 		atMsg(lc.p.Source, rule, l.Pos, l.Selector, finding.NewContext("href", l.Href, "target", l.Target, "tag", l.Tag.String()), msg))
 }
 

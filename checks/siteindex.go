@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"unique"
 
@@ -119,6 +120,7 @@ func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 	}
 	out := make([]*SiteMenu, len(menus))
 	var key []byte
+	var labels []string
 	for i, m := range menus {
 		ref := refOf(p, m)
 		key = append(append(append(key[:0], m.Name...), 0), m.Selector...)
@@ -134,15 +136,45 @@ func (mp *menuPool) share(p *page.Page, menus []*page.Menu) []*SiteMenu {
 		if shared == nil {
 			ref.name = intern(ref.name)
 			shared = &SiteMenu{Name: intern(m.Name), Selector: intern(m.Selector), Pos: m.Pos, Ref: ref, Empty: len(m.Entries) == 0}
+			labels = labels[:0]
 			walkEntries(m.Entries, nil, func(e, _ *page.Entry) {
 				if IsNavEntry(e) {
-					shared.Labels = append(shared.Labels, intern(e.Label))
+					labels = append(labels, e.Label)
 				}
 			})
+			shared.Labels = ownStrings(labels)
 			mp.menus[string(key)] = shared
 		}
 		mp.mu.Unlock()
 		out[i] = shared
+	}
+	return out
+}
+
+// ownStrings copies strs into one string of their own and gives them back
+// as pieces of it: a menu's labels are kept in one allocation, not interned
+// one by one. Interning costs about 200 bytes a distinct label (its table's
+// nodes and weak pointer), and the labels of a large page are mostly
+// distinct: 131,600 of them, 26 MB, on the 10 MB page of
+// docs/BENCHMARKS.md. Menus are shared whole (menuPool), so a label is
+// repeated only in menus that differ. nil when strs is empty.
+func ownStrings(strs []string) []string {
+	if len(strs) == 0 {
+		return nil
+	}
+	n := 0
+	for _, s := range strs {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range strs {
+		b.WriteString(s)
+	}
+	all := b.String()
+	out := make([]string, len(strs))
+	for i, s := range strs {
+		out[i], all = all[:len(s)], all[len(s):]
 	}
 	return out
 }

@@ -168,6 +168,7 @@ func runCheck(c *cli.Context, s *streams) error {
 	if err != nil {
 		return fail("%s", oneLine(err.Error()))
 	}
+	settleMemory()
 	for _, e := range res.PageErrors {
 		fmt.Fprintln(s.stderr, "pagelint: "+oneLine(e.Error()))
 	}

@@ -37,17 +37,36 @@ func governMemory() {
 	})
 }
 
+// settleMemory is called once the run's pages are checked and their models
+// dropped, before the reports are written. The limit was last set while a
+// large page's model was live beside its findings, and would let the
+// reports' garbage grow the heap to twice that: the peak of a run on a
+// page of many megabytes came there (docs/BENCHMARKS.md). When the limit
+// stands above the floor, a collection now sets it from what the reports
+// are written from; it marks only that, once a run.
+func settleMemory() {
+	if os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) <= memoryFloor {
+		return
+	}
+	runtime.GC()
+	limitFromLive()
+}
+
+func limitFromLive() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(max(memoryFloor, 2*int64(live[0].Value.Uint64())))
+	}
+}
+
 // gcSentinel is collected by every collection: its finalizer sets the
 // memory limit from what the collection found live, and arms the next.
 type gcSentinel struct{ _ *byte }
 
 func watchCollections() {
 	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
-		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(live)
-		if live[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetMemoryLimit(max(memoryFloor, 2*int64(live[0].Value.Uint64())))
-		}
+		limitFromLive()
 		watchCollections()
 	})
 }

@@ -39,11 +39,17 @@ type Rule struct {
 
 // Append appends more to findings, and is more itself when findings is
 // empty: the findings of a page pass from its checks to the run's report
-// without a copy at each step (a large page's are many megabytes). more is
-// not to be used after.
+// without a copy at each step (a large page's are many megabytes). When
+// more is the longer and has room for findings before it (what append
+// left spare as it grew), they are moved into it in place rather than
+// both copied into a new array, which stood beside the old one at the end
+// of a large page's checks. Neither is to be used after.
 func Append(findings, more []Finding) []Finding {
-	if len(findings) == 0 {
+	switch {
+	case len(findings) == 0:
 		return more
+	case len(more) > len(findings) && cap(more)-len(more) >= len(findings):
+		return slices.Insert(more, 0, findings...)
 	}
 	return append(findings, more...)
 }
