@@ -83,6 +83,9 @@ func (md *model) nameWalk(n nodeID) {
 		if !md.Has(c, htmltree.SkipText) && !md.hiddenByAttrs(c) {
 			md.nameOf(c)
 		}
+		if md.Nodes[c].SpaceAfter {
+			t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
+		}
 	}
 }
 
@@ -193,6 +196,9 @@ func (md *model) svgTextIn(n nodeID, drawn bool) {
 		case !md.Nodes[c].Text && !md.NameIs(c, "title") && !md.NameIs(c, "desc") && !md.hiddenByAttrs(c):
 			md.svgTextIn(c, drawn)
 		}
+		if md.Nodes[c].SpaceAfter && drawn {
+			t.full, t.visible = append(t.full, ' '), append(t.visible, ' ')
+		}
 	}
 }
 
@@ -223,8 +229,13 @@ func (md *model) textOf(n nodeID) string {
 		for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 			if md.Nodes[c].Text {
 				b = append(b, md.Bytes(md.Nodes[c].Data)...)
-			} else if !md.Has(c, htmltree.SkipText) {
+				continue
+			}
+			if !md.Has(c, htmltree.SkipText) {
 				walk(c)
+			}
+			if md.Nodes[c].SpaceAfter {
+				b = append(b, ' ')
 			}
 		}
 	}

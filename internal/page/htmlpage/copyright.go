@@ -91,6 +91,9 @@ func (md *model) noticeText(el nodeID) string {
 			default:
 				walk(c, false)
 			}
+			if md.Nodes[c].SpaceAfter {
+				b = append(b, ' ')
+			}
 		}
 	}
 	walk(el, true)

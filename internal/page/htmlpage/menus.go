@@ -223,6 +223,9 @@ func (md *model) shortText(n nodeID) (string, bool) {
 			case !walk(c):
 				return false
 			}
+			if md.Nodes[c].SpaceAfter {
+				b = append(b, ' ')
+			}
 		}
 		return true
 	}

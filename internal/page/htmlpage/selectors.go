@@ -145,6 +145,9 @@ func (md *model) domOf(n nodeID) *html.Node {
 		for i := range md.Nodes {
 			for c := md.Nodes[i].First; c != 0; c = md.Nodes[c].Next {
 				md.dom[i].AppendChild(md.dom[c])
+				if md.Nodes[c].SpaceAfter {
+					md.dom[i].AppendChild(&html.Node{Type: html.TextNode, Data: " "})
+				}
 			}
 		}
 	}

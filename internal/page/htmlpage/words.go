@@ -43,23 +43,34 @@ func (md *model) countWords(n nodeID, w *wordCount) {
 			w.add(md.Bytes(md.Nodes[c].Data))
 			continue
 		}
-		if md.Nodes[c].NS != htmltree.NSHTML || md.Has(c, htmltree.SkipText) {
-			w.inRun = false
-			continue
+		md.countElementWords(c, w)
+		if md.Nodes[c].SpaceAfter {
+			w.add(space)
 		}
-		switch md.Nodes[c].Atom {
-		case atom.A, atom.Area, atom.Button, atom.Title:
-			w.inRun = false
-			continue
-		}
-		if md.Has(c, htmltree.Blockish) {
-			w.inRun = false
-			md.countWords(c, w)
-			w.inRun = false
-			continue
-		}
-		md.countWords(c, w)
 	}
+}
+
+var space = []byte{' '}
+
+// countElementWords counts the words of element c: none of links, buttons,
+// scripts and foreign content, which end a run of words as blocks do.
+func (md *model) countElementWords(c nodeID, w *wordCount) {
+	if md.Nodes[c].NS != htmltree.NSHTML || md.Has(c, htmltree.SkipText) {
+		w.inRun = false
+		return
+	}
+	switch md.Nodes[c].Atom {
+	case atom.A, atom.Area, atom.Button, atom.Title:
+		w.inRun = false
+		return
+	}
+	if md.Has(c, htmltree.Blockish) {
+		w.inRun = false
+		md.countWords(c, w)
+		w.inRun = false
+		return
+	}
+	md.countWords(c, w)
 }
 
 func (w *wordCount) add(text []byte) {

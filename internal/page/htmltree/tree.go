@@ -45,12 +45,17 @@ type Node struct {
 	Atom  atom.Atom // 0 for a name of no atom
 	Props Props     // the classes of an HTML element
 	NS    Namespace
-	Text  bool   // a text node: Data is its text
-	open  bool   // on the stack of open elements
-	Data  Span   // an element's tag name as read (lower case), or the text
-	Attrs Span   // a range of Tree.Attrs
-	Flags uint16 // the flagged attributes it has: see FlagOf
-	Off   int32  // see Offset
+	Text  bool // a text node: Data is its text
+	open  bool // on the stack of open elements
+	// SpaceAfter: white space alone followed the element, and makes no
+	// node (Builder.addText); a reader of text reads a space there. Only
+	// a closed element has it, so it moves with the element when the
+	// adoption agency moves a block's children (moveChildren).
+	SpaceAfter bool
+	Data       Span   // an element's tag name as read (lower case), or the text
+	Attrs      Span   // a range of Tree.Attrs
+	Flags      uint16 // the flagged attributes it has: see FlagOf
+	Off        int32  // see Offset
 }
 
 // Offset is where the start tag of an element begins in the source; -1 for
@@ -175,27 +180,46 @@ func (t *Tree) clearFor(page []byte) {
 const reserveFrom = 1 << 20
 
 // reserve sizes the arena of a large page from its bytes: a start tag makes
-// at most one element and the text up to the next tag, an "=" is at most
-// one attribute with a value. Grown by append instead, the arena of a page
-// of many megabytes would be copied a dozen times, and the copies, four
-// times the final arena, left to the collector while the page's model is
-// built (docs/BENCHMARKS.md). A page beyond the estimate grows as before.
+// at most one element, and the text up to the next tag at most one text
+// node — none when it is white space after an end tag (see addText); an
+// "=" is at most one attribute with a value. Grown by append instead, the
+// arena of a page of many megabytes would be copied a dozen times, and the
+// copies, four times the final arena, left to the collector while the
+// page's model is built (docs/BENCHMARKS.md). A page beyond the estimate
+// grows as before.
 func (t *Tree) reserve(page []byte) {
 	if len(page) < reserveFrom {
 		return
 	}
-	tags := 0
+	nodes, textFrom, afterStart := 8, 0, true
 	for i := 0; ; {
 		j := bytes.IndexByte(page[i:], '<')
 		if j < 0 {
 			break
 		}
-		if i += j + 1; i < len(page) && ('a' <= page[i]|0x20 && page[i]|0x20 <= 'z') {
-			tags++
+		i += j + 1
+		if i >= len(page) {
+			break
+		}
+		start := 'a' <= page[i]|0x20 && page[i]|0x20 <= 'z'
+		if !start && page[i] != '/' {
+			continue // no tag: the text goes on
+		}
+		if text := page[textFrom : i-1]; len(text) > 0 && (afterStart || !IsSpace(text)) {
+			nodes++ // the text before the tag
+		}
+		if start {
+			nodes++
+		}
+		afterStart = start
+		if k := bytes.IndexByte(page[i:], '>'); k >= 0 {
+			textFrom, i = i+k+1, i+k+1
+		} else {
+			textFrom = i
 		}
 	}
-	if n := 2*tags + 8; cap(t.Nodes) < n {
-		t.Nodes = make([]Node, 0, n)
+	if cap(t.Nodes) < nodes {
+		t.Nodes = make([]Node, 0, nodes)
 	}
 	if n := bytes.Count(page, []byte{'='}); cap(t.Attrs) < n {
 		t.Attrs = make([]Attr, 0, n)
@@ -349,6 +373,7 @@ func (t *Tree) detach(child NodeID) {
 	if c.Parent == 0 && t.Nodes[0].First != child {
 		return
 	}
+
 	p := &t.Nodes[c.Parent]
 	if c.Prev != 0 {
 		t.Nodes[c.Prev].Next = c.Next

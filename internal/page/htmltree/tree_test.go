@@ -115,6 +115,66 @@ func checkTree(t *testing.T, name string, src []byte) {
 	if got, want := outlineBuilt(src), outlineParsed(doc); got != want {
 		t.Errorf("%s: the builder's tree differs from html.Parse's:\n%s", name, firstDifference(got, want))
 	}
+	if keepsFirstNewline(src) {
+		return
+	}
+	if got, want := wordsBuilt(src), wordsParsed(doc); got != want {
+		t.Errorf("%s: the builder's text reads %q, html.Parse's %q", name, got, want)
+	}
+}
+
+// keepsFirstNewline: src has an element whose first newline html.Parse
+// leaves out and the builder keeps (pre, listing, textarea), white space
+// that no reader of the model sees.
+func keepsFirstNewline(src []byte) bool {
+	low := bytes.ToLower(src)
+	for _, s := range []string{"<pre", "<listing", "<textarea"} {
+		if bytes.Contains(low, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsBuilt is the text of the body of the builder's tree in document
+// order, elements no break between words, white space collapsed: the white
+// space left out after an element (Node.SpaceAfter) still parts the words
+// around it. (Before the body, the builder keeps no white space.)
+func wordsBuilt(src []byte) string {
+	b := new(Builder)
+	b.Reset(src)
+	b.Build(nil)
+	var text []byte
+	var walk func(n NodeID)
+	walk = func(n NodeID) {
+		for c := b.Nodes[n].First; c != 0; c = b.Nodes[c].Next {
+			if b.Nodes[c].Text {
+				text = append(text, b.Bytes(b.Nodes[c].Data)...)
+				continue
+			}
+			walk(c)
+			if b.Nodes[c].SpaceAfter {
+				text = append(text, ' ')
+			}
+		}
+	}
+	walk(b.body)
+	return strings.Join(strings.Fields(string(text)), " ")
+}
+
+func wordsParsed(doc *html.Node) string {
+	var text []byte
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			for d := range n.Descendants() {
+				if d.Type == html.TextNode {
+					text = append(text, d.Data...)
+				}
+			}
+			break
+		}
+	}
+	return strings.Join(strings.Fields(string(text)), " ")
 }
 
 func firstDifference(got, want string) string {

@@ -187,6 +187,21 @@ func (b *Builder) addText(text []byte) {
 	if b.fosterParenting && b.tablePart(parent) {
 		parent, ref = b.fosterPlace()
 	}
+	if last := b.Nodes[parent].Last; ref == 0 && last != 0 && !b.Nodes[last].Text {
+		// White space alone between elements, a quarter of the nodes of an
+		// indented page, makes no node: the element before it says it is
+		// there. Text that follows it after all (past a comment) gets it
+		// back, so that no reader sees a difference but in the kind of
+		// white space.
+		switch l := &b.Nodes[last]; {
+		case l.SpaceAfter:
+			l.SpaceAfter = false
+			b.Tree.addText(parent, 0, []byte{' '}, -1)
+		case IsSpace(text):
+			l.SpaceAfter = true
+			return
+		}
+	}
 	b.Tree.addText(parent, ref, text, at)
 }
 
