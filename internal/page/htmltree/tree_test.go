@@ -14,64 +14,57 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// outlineTree writes the elements and text of a tree, one per line, for
+// outline writes the elements and text of a tree, one per line, for
 // comparing the builder's tree with html.Parse's: element names, ids and
 // the text between them (white space collapsed, empty text left out).
-func outlineTree(w *strings.Builder, depth int, name, id, text string) {
-	if text != "" {
-		fmt.Fprintf(w, "%s%q\n", strings.Repeat(" ", depth), text)
-		return
+type outline struct {
+	w    strings.Builder
+	text []byte // the text since the last element
+}
+
+func (o *outline) element(depth int, name, id string) {
+	o.flush(depth)
+	fmt.Fprintf(&o.w, "%s<%s id=%q>\n", strings.Repeat(" ", depth), strings.ToLower(name), id)
+}
+
+func (o *outline) flush(depth int) {
+	if t := strings.Join(strings.Fields(string(o.text)), " "); t != "" {
+		fmt.Fprintf(&o.w, "%s%q\n", strings.Repeat(" ", depth), t)
 	}
-	fmt.Fprintf(w, "%s<%s id=%q>\n", strings.Repeat(" ", depth), strings.ToLower(name), id)
+	o.text = o.text[:0]
 }
 
 func outlineBuilt(src []byte) string {
 	b := new(Builder)
 	b.Reset(src)
 	b.Build(nil)
-	var w strings.Builder
-	var text []byte
-	flush := func(depth int) {
-		if t := strings.Join(strings.Fields(string(text)), " "); t != "" {
-			outlineTree(&w, depth, "", "", t)
-		}
-		text = text[:0]
-	}
+	var o outline
 	var walk func(n NodeID, depth int)
 	walk = func(n NodeID, depth int) {
 		for c := b.Nodes[n].First; c != 0; c = b.Nodes[c].Next {
 			if b.Nodes[c].Text {
-				text = append(text, b.Bytes(b.Nodes[c].Data)...)
+				o.text = append(o.text, b.Bytes(b.Nodes[c].Data)...)
 				continue
 			}
-			flush(depth)
 			id, _ := b.Attr(c, atom.Id)
-			outlineTree(&w, depth, b.Name(c), string(id), "")
+			o.element(depth, b.Name(c), string(id))
 			walk(c, depth+1)
-			flush(depth + 1)
+			o.flush(depth + 1)
 		}
 	}
 	walk(0, 0)
-	return w.String()
+	return o.w.String()
 }
 
 func outlineParsed(doc *html.Node) string {
-	var w strings.Builder
-	var text []byte
-	flush := func(depth int) {
-		if t := strings.Join(strings.Fields(string(text)), " "); t != "" {
-			outlineTree(&w, depth, "", "", t)
-		}
-		text = text[:0]
-	}
+	var o outline
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				text = append(text, c.Data...)
+				o.text = append(o.text, c.Data...)
 			case html.ElementNode:
-				flush(depth)
 				id := ""
 				for _, a := range c.Attr {
 					if a.Key == "id" && a.Namespace == "" {
@@ -79,14 +72,14 @@ func outlineParsed(doc *html.Node) string {
 						break
 					}
 				}
-				outlineTree(&w, depth, c.Data, id, "")
+				o.element(depth, c.Data, id)
 				walk(c, depth+1)
-				flush(depth + 1)
+				o.flush(depth + 1)
 			}
 		}
 	}
 	walk(doc, 0)
-	return w.String()
+	return o.w.String()
 }
 
 // comparable says whether html.Parse is a reference for src: it refuses
