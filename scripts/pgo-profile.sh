@@ -3,7 +3,9 @@
 # cmd/pagelint/default.pgo (docs/BENCHMARKS.md, "Profile-guided
 # optimisation"): `pagelint check --offline` on a generated site of 5,000
 # pages and on each site given, 20 times each. Run it on a real site build too,
-# and again when the parse or the checks change much.
+# and again when the parse or the checks change much. Recordings differ: of
+# two on the same code, one built a binary that ran 4% more instructions, so
+# count a run's instructions (docs/BENCHMARKS.md) before keeping a profile.
 #   scripts/pgo-profile.sh [SITE...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
