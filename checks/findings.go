@@ -30,19 +30,24 @@ func atMsg(source, rule string, pos page.Pos, selector string, ctx finding.Conte
 }
 
 // appendReserving appends f to findings about a page's links, left of
-// which are still to be judged (f's own among them). The first reserves
-// room for a finding a link left and a sixteenth more, for the page's
-// other findings (finding.Append moves them in front): grown by append,
-// the findings of a page whose links are mostly broken were copied at
-// every growth, about four times their bytes in all (70 MB on the 10 MB
-// page of docs/BENCHMARKS.md), the last copy beside the old array at the
-// end of its checks. fitted gives back what goes unused.
+// which are still to be judged (f's own among them). On a page of many
+// links (reserveFindingsFrom), the first reserves room for a finding a
+// link left and a sixteenth more, for the page's other findings
+// (finding.Append moves them in front): grown by append, the findings of a
+// page whose links are mostly broken were copied at every growth, about
+// four times their bytes in all (70 MB on the 10 MB page of
+// docs/BENCHMARKS.md), the last copy beside the old array at the end of its
+// checks. fitted gives back what goes unused. A page of a few hundred
+// links, with a finding or two, grows by append: room for every link was a
+// tenth of what a run on the GOV.UK build allocated.
 func appendReserving(findings []finding.Finding, left int, f finding.Finding) []finding.Finding {
-	if cap(findings) == 0 {
+	if cap(findings) == 0 && left >= reserveFindingsFrom {
 		findings = make([]finding.Finding, 0, left+left/16)
 	}
 	return append(findings, f)
 }
+
+const reserveFindingsFrom = 1024
 
 // fitted is findings in an array of their own size when most of the room
 // reserved for them went unused.
