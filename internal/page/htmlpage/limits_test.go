@@ -13,9 +13,9 @@ import (
 )
 
 // Deep nesting parses in linear time: the stack of open elements is capped
-// (htmltree.MaxDepth), so a link below any number of divs is still found. Past the
-// cap, elements stand beside the deepest one, as Chromium puts them: the
-// nav's link is its sibling.
+// (htmltree.MaxDepth), so a link below any number of divs is still found.
+// Past the cap, elements stand beside the deepest one, as Chromium puts
+// them: the nav's link is its sibling.
 func TestDeepNesting(t *testing.T) {
 	for _, tt := range []struct {
 		depth int
