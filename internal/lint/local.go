@@ -99,7 +99,6 @@ func (lg *localGroup) parse(ctx context.Context, opt *Options, engine *checks.En
 	mine := mineOf(sources, opt.Shard)
 	home := lg.home()
 	site := &localSite{root: lg.root, files: lg.site, readAnchors: anchorReader(opt)}
-	site.listPages(lg.jobs)
 	if lg.site == nil {
 		site.lazy = source.NewLazySite(lg.root)
 	}

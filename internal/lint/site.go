@@ -30,11 +30,6 @@ type localSite struct {
 	// every page is read.
 	anchorsMu sync.RWMutex
 	anchors   map[string]map[string]bool
-	// listed holds the same anchors for the pages the run was given to
-	// read, by site path, in a table made before they are read and never
-	// changed after: the workers' links to them ask it without a lock,
-	// and whether the walk found the file too (see siteView.Resolve).
-	listed map[string]*listedPage
 	// resolved remembers answers: the pages of a site link to the same
 	// targets over and over (menus, footers), from many workers at once.
 	// A map behind a read lock is much cheaper here than a sync.Map.
@@ -99,36 +94,7 @@ func (s *localSite) resolve(sitePath string) (path string, ok, walked bool) {
 	return path, ok, false
 }
 
-// listedPage is a page to read: whether the walk found its file (as
-// written, see isFile), and its anchors once it is read.
-type listedPage struct {
-	file    bool
-	anchors atomic.Pointer[map[string]bool]
-}
-
-// listPages makes the table of the pages to read (see localSite.listed).
-func (s *localSite) listPages(jobs []job) {
-	s.listed = make(map[string]*listedPage, len(jobs))
-	for _, j := range jobs {
-		s.listed[j.sitePath] = &listedPage{file: s.isFile(j.sitePath)}
-	}
-}
-
 func (s *localSite) Anchors(resolved string) (map[string]bool, bool) {
-	return s.anchorsOf(s.listed[resolved], resolved)
-}
-
-// anchorsOf is Anchors of resolved, whose entry in listed is l (nil for
-// none).
-func (s *localSite) anchorsOf(l *listedPage, resolved string) (map[string]bool, bool) {
-	if l != nil {
-		if a := l.anchors.Load(); a != nil {
-			return *a, true
-		}
-		if !s.read.Load() {
-			return nil, false // not read yet
-		}
-	}
 	s.anchorsMu.RLock()
 	a, ok := s.anchors[resolved]
 	s.anchorsMu.RUnlock()
@@ -161,25 +127,16 @@ func isPage(sitePath string) bool {
 // and over, and the workers would contend for the shared maps' locks. The
 // caches forget all when full (see memo).
 func (s *localSite) view() *siteView {
-	return &siteView{site: s, resolved: map[string]resolution{}}
+	return &siteView{site: s, resolved: map[string]resolution{}, anchors: map[string]map[string]bool{}}
 }
 
 type siteView struct {
 	site     *localSite
 	resolved map[string]resolution
-	// page is the page to read that Resolve answered last, at pagePath:
-	// a link to another page's fragment asks for its anchors next, which
-	// would be a second lookup, by the same path, in a table too large
-	// to stay in the processor's caches.
-	page     *listedPage
-	pagePath string
+	anchors  map[string]map[string]bool // of pages read: they never change
 }
 
 func (v *siteView) Resolve(sitePath string) (string, bool) {
-	if l := v.site.listed[sitePath]; l != nil && l.file {
-		v.page, v.pagePath = l, sitePath
-		return sitePath, true
-	}
 	if v.site.isFile(sitePath) {
 		return sitePath, true
 	}
@@ -191,23 +148,24 @@ func (v *siteView) Resolve(sitePath string) (string, bool) {
 	return path, ok
 }
 
-// Anchors asks the site: the pages of the run answer without a lock
-// (localSite.listed), and the few others are read once each.
 func (v *siteView) Anchors(resolved string) (map[string]bool, bool) {
-	if v.page != nil && resolved == v.pagePath {
-		return v.site.anchorsOf(v.page, resolved)
+	if a, ok := v.anchors[resolved]; ok {
+		return a, true
 	}
-	return v.site.Anchors(resolved)
+	a, ok := v.site.Anchors(resolved)
+	if ok {
+		// The key is cloned: a path that Resolve answered with itself
+		// may share memory with a whole page.
+		memo.Put(v.anchors, strings.Clone(resolved), a)
+	}
+	return a, ok
 }
 
 func (s *localSite) addAnchors(sitePath string, anchors map[string]bool) {
 	s.anchorsMu.Lock()
+	defer s.anchorsMu.Unlock()
 	if s.anchors == nil {
 		s.anchors = map[string]map[string]bool{}
 	}
 	s.anchors[sitePath] = anchors
-	s.anchorsMu.Unlock()
-	if l := s.listed[sitePath]; l != nil {
-		l.anchors.Store(&anchors)
-	}
 }
