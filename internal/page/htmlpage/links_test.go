@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
+	"golang.org/x/net/html/atom"
 )
 
 func TestLinks(t *testing.T) {
@@ -383,5 +385,20 @@ func TestParseLeavesThePageAsItWas(t *testing.T) {
 	}
 	if string(data) != src {
 		t.Errorf("Parse changed its input:\n%q\nwas\n%q", data, src)
+	}
+}
+
+// The tree marks as Refs the elements whose references the model reads
+// (refAttrs), so that the parser notes exactly those start tags: the two
+// lists are kept in two packages and must agree.
+func TestRefsAreRefAttrs(t *testing.T) {
+	for _, name := range strings.Fields(`a abbr area audio b base body br button canvas col div embed
+		form frame head html iframe img input link map meta nav object p picture script section source
+		span style svg table td template track ul video`) {
+		a := atom.Lookup([]byte(name))
+		_, reads := refAttrs[a]
+		if marked := htmltree.PropsOf(a)&htmltree.Refs != 0; marked != reads {
+			t.Errorf("<%s>: marked Refs %v, references read %v", name, marked, reads)
+		}
 	}
 }
