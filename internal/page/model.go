@@ -259,7 +259,10 @@ func (l *Link) SetRare(r Rare) {
 		l.Rare = nil
 		return
 	}
-	l.Rare = &r
+	// A copy made here, not r itself: were r's address taken, every call
+	// would move r to the heap, the empty ones too (most entries').
+	kept := r
+	l.Rare = &kept
 }
 
 // Suppression silences rules on lines From..To (inclusive) of the source.
