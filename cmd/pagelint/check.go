@@ -147,6 +147,7 @@ func runCheck(c *cli.Context, s *streams) error {
 		MaxDepth:       c.Int("max-depth"),
 		Sitemaps:       c.StringSlice("sitemap"),
 		Shard:          shard,
+		Read:           pageRead,
 		Warn:           func(msg string) { fmt.Fprintln(s.stderr, "pagelint: "+msg) },
 		Resolve:        s.resolve,
 		Version:        version,

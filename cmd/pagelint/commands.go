@@ -150,6 +150,7 @@ func extractCommand(s *streams) *cli.Command {
 			pages, pageErrs, err := lint.Extract(c.Context, lint.Options{
 				Inputs: c.Args().Slice(), Stdin: s.stdin, Config: cfg,
 				InputFormat: c.String("input-format"), Render: c.Bool("render"), Version: version,
+				Read: pageRead,
 			})
 			if err != nil {
 				return fail("%s", oneLine(err.Error()))

@@ -63,6 +63,9 @@ type Options struct {
 
 	// Progress receives the link checker's progress bar; nil for none.
 	Progress io.Writer
+	// Read, when set, is told the size of each page as it is read, before
+	// it is parsed (the command grows its collector's floor with it).
+	Read func(bytes int)
 	// Warn receives one-line warnings (cache trouble, skipped URLs).
 	Warn func(string)
 	// Resolve looks up the host names of the run's requests; nil means

@@ -8,10 +8,18 @@ import (
 
 // parse builds the model of one page from its bytes.
 func parse(data []byte, src, url, format string, opt *Options) (*page.Page, error) {
+	opt.noteRead(len(data))
 	if format == "text" {
 		return textpage.Parse(data, textpage.Options{Source: src, URL: url})
 	}
 	return htmlpage.Parse(data, htmlOptions(src, url, page.FormatHTML, opt))
+}
+
+// noteRead tells opt.Read of a page of size bytes.
+func (opt *Options) noteRead(size int) {
+	if opt.Read != nil {
+		opt.Read(size)
+	}
 }
 
 func htmlOptions(src, url, format string, opt *Options) htmlpage.Options {

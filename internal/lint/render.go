@@ -108,6 +108,7 @@ func (s *renderSession) page(ctx context.Context, sitePath, src string, opt *Opt
 	if err != nil {
 		return nil, err
 	}
+	opt.noteRead(len(res.HTML))
 	p, err := htmlpage.Parse([]byte(res.HTML), htmlOptions(src, sitePath, page.FormatDOM, opt))
 	if err != nil {
 		return nil, err
@@ -129,6 +130,7 @@ func (s *renderSession) remote(ctx context.Context, given, url string, opt *Opti
 	if err != nil {
 		return nil, err
 	}
+	opt.noteRead(len(res.HTML))
 	p, err := htmlpage.Parse([]byte(res.HTML), htmlOptions(given, res.URL, page.FormatDOM, opt))
 	if err != nil {
 		return nil, err
