@@ -61,10 +61,10 @@ type Options struct {
 var parsers = make(chan *parser, 16)
 
 // maxPooledNodes: the arena of a page larger than this is not kept for
-// the next page. A site's pages mostly have a few thousand nodes; an arena
-// sized for its largest page would be kept, by every worker, through the
-// whole run (about 80 bytes a node with the model's memo, which only
-// elements have).
+// the next page, which gets the one the parser had before it. A site's
+// pages mostly have a few thousand nodes; an arena sized for its largest
+// page would be kept, by every worker, through the whole run (about 80
+// bytes a node with the model's memo, which only elements have).
 const maxPooledNodes = 1 << 14
 
 // Parse builds the model of one HTML page. It fails only when data is no
@@ -89,16 +89,19 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 		ps = new(parser)
 	}
 	ps.reset(data)
+	// The arena before the page grows it: kept in the stead of an arena too
+	// large to keep, so that the next pages need not grow one from nothing.
+	pooled := *ps
 	ps.Build(ps)
 	p := newModel(ps, &opt, sel).page()
-	if len(ps.Nodes) <= maxPooledNodes {
-		ps.reset(nil)
-		select {
-		case parsers <- ps:
-		default:
-		}
-	} else {
+	if len(ps.Nodes) > maxPooledNodes {
 		ps.release()
+		*ps = pooled
+	}
+	ps.reset(nil)
+	select {
+	case parsers <- ps:
+	default:
 	}
 	return p, nil
 }
