@@ -185,10 +185,19 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 		return
 	}
 	if !md.regionPass {
+		// Set once: each SetChildren makes the owner's rare fields anew.
+		children := owner.Children()
+		had := len(children)
 		for _, e := range entries {
-			if e != owner && !slices.Contains(owner.Children(), e) {
-				owner.SetChildren(append(owner.Children(), e))
+			if e != owner && !slices.Contains(children, e) {
+				if children == nil {
+					children = make([]*page.Entry, 0, len(entries))
+				}
+				children = append(children, e)
 			}
+		}
+		if len(children) > had {
+			owner.SetChildren(children)
 		}
 	}
 	if owner.Control == page.ControlToggle {
