@@ -118,6 +118,7 @@ func (md *model) makeLinks() {
 			md.addMissing(r, at)
 		}
 	}
+	md.p.Links = append(make([]*page.Link, 0, len(md.made)), md.made...)
 }
 
 // linkPlace is where a link stands: its selector and region, whether it
@@ -155,7 +156,7 @@ func (md *model) addMissing(r tagRef, at linkPlace) {
 	}
 	l := md.newLink(r, at, k, "")
 	l.Missing = true
-	md.p.Links = append(md.p.Links, l)
+	md.made = append(md.made, l)
 }
 
 // addUsemap makes the link of an img's usemap, a reference to a map of the
@@ -164,7 +165,7 @@ func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
 	if strings.TrimSpace(val) != "" {
 		l := md.newLink(r, at, atom.Usemap, val)
 		l.Target = md.res.Target(val)
-		md.p.Links = append(md.p.Links, l)
+		md.made = append(md.made, l)
 	}
 }
 
@@ -178,9 +179,9 @@ func (md *model) addRefresh(r tagRef, at linkPlace) {
 	case u != "":
 		l := md.newLink(r, at, atom.Content, u)
 		l.Target = md.res.Target(u)
-		md.p.Links = append(md.p.Links, l)
+		md.made = append(md.made, l)
 	case malformed:
-		md.p.Links = append(md.p.Links, md.newLink(r, at, atom.Content, string(content)))
+		md.made = append(md.made, md.newLink(r, at, atom.Content, string(content)))
 	}
 }
 
@@ -212,7 +213,7 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 			l.SetRare(rare)
 		}
 	}
-	md.p.Links = append(md.p.Links, l)
+	md.made = append(md.made, l)
 }
 
 // newLink is a link of tag r's attribute k, written href, at its tag; the

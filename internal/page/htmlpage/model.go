@@ -15,7 +15,7 @@ import (
 // model reads the page model off the tree the builder made.
 type model struct {
 	*parser
-	opt   *Options
+	opt   Options // a copy: a pointer to Parse's moved it to the heap
 	sel   *selectors
 	p     *page.Page
 	lines *lines
@@ -25,7 +25,6 @@ type model struct {
 	cands          []candidate
 	header, footer int // index into cands, -1 for none
 	menus          []int
-	controls       []nodeID
 	ids            map[string]nodeID // see byID
 	idNodes        []nodeID          // the elements with an id, in tree order (scan)
 	cutBy          map[int32]int32   // see nestedLink
@@ -42,9 +41,8 @@ type model struct {
 	pathBytes int
 	entrySlab []page.Entry
 	linkSlab  []page.Link
-	ownLinks  int           // about how many links are no entry's Link (makeLinks)
-	entries   []*page.Entry // see nodeInfo.entry
-	texts     []string      // see nodeInfo.group; texts[0] is ""
+	ownLinks  int      // about how many links are no entry's Link (makeLinks)
+	texts     []string // see nodeInfo.group; texts[0] is ""
 }
 
 // nodeInfo is what the model learns of an element, memoized. It holds no
@@ -108,7 +106,21 @@ func newModel(b *parser, opt *Options, sel *selectors) *model {
 	}
 	b.info = slices.Grow(b.info[:0], int(elements)+1)[:elements+1]
 	clear(b.info)
-	return &model{parser: b, opt: opt, sel: sel, header: -1, footer: -1, texts: []string{""}}
+	md := &b.md
+	*md = md.scratch()
+	md.parser, md.opt, md.sel, md.header, md.footer = b, *opt, sel, -1, -1
+	md.texts = append(md.texts, "")
+	return md
+}
+
+// scratch is an empty model with the space of md's lists, for the next
+// page, and nothing of md's page (the texts are the page's): the parser
+// keeps it, where a model and its lists made anew for every page were a
+// fiftieth of what a run on the GOV.UK build allocated.
+func (md *model) scratch() model {
+	clear(md.texts[:cap(md.texts)])
+	return model{cands: md.cands[:0], menus: md.menus[:0], idNodes: md.idNodes[:0],
+		itemNodes: md.itemNodes[:0], headNodes: md.headNodes[:0], texts: md.texts[:0]}
 }
 
 // infoOf is the memo of element n: slots number the elements, so that

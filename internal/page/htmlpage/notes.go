@@ -35,6 +35,10 @@ type parser struct {
 	selBuf   []byte // selector steps
 	selChain []span // the steps of one selector path
 	names    nameText
+	controls []nodeID      // see model.scan
+	entries  []*page.Entry // see nodeInfo.entry
+	made     []*page.Link  // the page's links, copied to its model (makeLinks)
+	md       model         // the model read of the tree (newModel)
 }
 
 // nodeID indexes the tree's nodes; 0, the document, means none in a link
@@ -63,12 +67,18 @@ type directive struct {
 // reset empties the parser for data, keeping its arenas.
 func (ps *parser) reset(data []byte) {
 	ps.Reset(data)
+	// The pool keeps no page's model alive: up to the capacity, as a parser
+	// that Parse restored after a page too large to keep holds that page's
+	// pointers past the length.
+	clear(ps.entries[:cap(ps.entries)])
+	clear(ps.made[:cap(ps.made)])
 	*ps = parser{
 		Builder: ps.Builder, hrefs: ps.hrefs,
 		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
 		info: ps.info[:0], slots: ps.slots[:0], lineBuf: ps.lineBuf[:0], selBuf: ps.selBuf[:0],
 		selChain: ps.selChain[:0],
 		names:    nameText{full: ps.names.full[:0], visible: ps.names.visible[:0]},
+		controls: ps.controls[:0], entries: ps.entries[:0], made: ps.made[:0], md: ps.md.scratch(),
 	}
 }
 
