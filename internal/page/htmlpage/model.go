@@ -543,7 +543,9 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 // id, and another link to it the element that took it.
 func (md *model) makeAnchors() {
 	seen := make(map[string]int, len(md.anchors))
-	for _, id := range md.strings(md.anchors) {
+	ids := md.strings(md.anchors)
+	md.p.Anchors = ids[:0] // the first of each, over those read: no list grown of its own
+	for _, id := range ids {
 		seen[id]++
 		switch seen[id] {
 		case 1:
