@@ -32,8 +32,9 @@ type model struct {
 	// regionPass says it is the footer, whose menus are read already.
 	root       nodeID
 	regionPass bool
-	itemNodes  []nodeID // see itemParts
-	headNodes  []nodeID // see headControls
+	itemNodes  []nodeID      // see itemParts
+	headNodes  []nodeID      // see headControls
+	gathered   []*page.Entry // see gather
 	paths      [pathSlots]struct {
 		node nodeID
 		path span
@@ -119,8 +120,9 @@ func newModel(b *parser, opt *Options, sel *selectors) *model {
 // fiftieth of what a run on the GOV.UK build allocated.
 func (md *model) scratch() model {
 	clear(md.texts[:cap(md.texts)])
+	clear(md.gathered[:cap(md.gathered)])
 	return model{cands: md.cands[:0], menus: md.menus[:0], idNodes: md.idNodes[:0],
-		itemNodes: md.itemNodes[:0], headNodes: md.headNodes[:0], texts: md.texts[:0]}
+		itemNodes: md.itemNodes[:0], headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
 }
 
 // infoOf is the memo of element n: slots number the elements, so that
