@@ -36,13 +36,13 @@ func (lc *linkCheck) missingTarget(l *page.Link, t target) {
 	if !lc.broken {
 		return
 	}
-	msg := "broken " + what(l) + " " + q(l.Href)
+	// One concatenation a message, the quotes written out: a message
+	// made in steps was made again at every step.
 	if l.Href != t.path {
-		msg += ": " + q(t.path) + " does not exist"
+		lc.add(l, ruleLinkBroken.ID, "broken "+what(l)+` "`+l.Href+`": "`+t.path+`" does not exist`)
 	} else {
-		msg += ": no such page or file"
+		lc.add(l, ruleLinkBroken.ID, "broken "+what(l)+` "`+l.Href+`": no such page or file`)
 	}
-	lc.add(l, ruleLinkBroken.ID, msg)
 }
 
 // brokenExternal reports an external URL the link checker found broken.
