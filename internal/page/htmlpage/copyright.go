@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -30,7 +31,7 @@ func (md *model) copyright(root nodeID) []*page.Copyright {
 				if !md.Has(c, htmltree.SkipText) {
 					walk(c)
 				}
-			case hasCopyrightMark(string(md.Bytes(md.Nodes[c].Data))):
+			case hasCopyrightMark(md.Bytes(md.Nodes[c].Data)):
 				el, label := md.controlAround(n, root), true
 				if el == 0 {
 					el, label = md.noticeElement(n, root), false
@@ -244,9 +245,18 @@ func hasWords(s string) bool {
 	return false
 }
 
-func hasCopyrightMark(s string) bool {
-	if strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") {
+func hasCopyrightMark[T string | []byte](s T) bool {
+	if contains(s, "©") || contains(s, "(c)") || contains(s, "(C)") {
 		return true
 	}
 	return page.ContainsFold(s, "copyright")
+}
+
+// contains is strings.Contains of a string or the page's bytes, which a
+// string made of them for each text node of a footer would copy.
+func contains[T string | []byte](s T, sub string) bool {
+	if b, ok := any(s).([]byte); ok {
+		return bytes.Contains(b, []byte(sub))
+	}
+	return strings.Contains(string(s), sub)
 }
