@@ -220,7 +220,13 @@ func (md *model) addLink(r tagRef, e *page.Entry, at linkPlace, k atom.Atom, hre
 // label of an img is its alt.
 func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page.Link {
 	if len(md.linkSlab) == cap(md.linkSlab) {
-		md.linkSlab = make([]page.Link, 0, max(16, md.ownLinks))
+		// The first slab as large as makeLinks expects, which it rarely
+		// exceeds; at least 16, it was twice the links of the GOV.UK build.
+		size := 16
+		if md.linkSlab == nil && md.ownLinks > 0 {
+			size = md.ownLinks
+		}
+		md.linkSlab = make([]page.Link, 0, size)
 	}
 	md.linkSlab = md.linkSlab[:len(md.linkSlab)+1]
 	l := &md.linkSlab[len(md.linkSlab)-1]

@@ -406,7 +406,9 @@ func (md *model) keepText(s string) int32 {
 
 func (md *model) newEntry() *page.Entry {
 	if len(md.entrySlab) == cap(md.entrySlab) {
-		md.entrySlab = make([]page.Entry, 0, max(16, len(md.controls)))
+		// One entry a control: a slab of 16 for a page of fewer left the
+		// rest unused.
+		md.entrySlab = make([]page.Entry, 0, max(1, len(md.controls)))
 	}
 	md.entrySlab = md.entrySlab[:len(md.entrySlab)+1]
 	return &md.entrySlab[len(md.entrySlab)-1]
