@@ -33,6 +33,8 @@ type model struct {
 	root       nodeID
 	regionPass bool
 	itemNodes  []nodeID      // see itemParts
+	itemOwn    []*page.Entry // see itemParts
+	itemSub    []*page.Entry // see itemParts
 	headNodes  []nodeID      // see headControls
 	gathered   []*page.Entry // see gather
 	paths      [pathSlots]struct {
@@ -121,8 +123,11 @@ func newModel(b *parser, opt *Options, sel *selectors) *model {
 func (md *model) scratch() model {
 	clear(md.texts[:cap(md.texts)])
 	clear(md.gathered[:cap(md.gathered)])
+	clear(md.itemOwn[:cap(md.itemOwn)])
+	clear(md.itemSub[:cap(md.itemSub)])
 	return model{cands: md.cands[:0], menus: md.menus[:0], idNodes: md.idNodes[:0],
-		itemNodes: md.itemNodes[:0], headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
+		itemNodes: md.itemNodes[:0], itemOwn: md.itemOwn[:0], itemSub: md.itemSub[:0],
+		headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
 }
 
 // infoOf is the memo of element n: slots number the elements, so that
