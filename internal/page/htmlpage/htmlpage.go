@@ -88,10 +88,11 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	default:
 		ps = new(parser)
 	}
-	ps.reset(data)
-	// The arena before the page grows it: kept in the stead of an arena too
-	// large to keep, so that the next pages need not grow one from nothing.
+	// The arena before the page grows it, or reset sizes it for a page of
+	// megabytes: kept in the stead of an arena too large to keep, so that
+	// the next pages need not grow one from nothing.
 	pooled := *ps
+	ps.reset(data)
 	ps.Build(ps)
 	p := newModel(ps, &opt, sel).page()
 	if len(ps.Nodes) > maxPooledNodes {

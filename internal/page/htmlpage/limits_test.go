@@ -105,3 +105,22 @@ func liveHeap() uint64 {
 	metrics.Read(s)
 	return s[0].Value.Uint64()
 }
+
+// The parsers kept for the next pages keep no arena sized for a page too
+// large to keep, one that reset sized from its megabytes included.
+func TestLargeArenaNotKept(t *testing.T) {
+	big := []byte("<!DOCTYPE html><body>" + strings.Repeat("<p>x</p>", 1<<17))
+	if _, err := Parse(big, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		select {
+		case ps := <-parsers:
+			if n := cap(ps.Nodes); n > 2*maxPooledNodes {
+				t.Errorf("a kept parser's arena holds %d nodes", n)
+			}
+		default:
+			return
+		}
+	}
+}
