@@ -220,22 +220,23 @@ func hasRole(md *model, n nodeID, role string) bool {
 // byID is the first element of the page with id id, in tree order, from
 // the elements with an id that scan met in tree order.
 func (md *model) byID(id string) nodeID {
-	if md.ids == nil {
-		elements := md.idNodes[:0]
-		var ids []span
+	if !md.idsIndexed {
+		md.idsIndexed = true
+		md.ids.reset(len(md.idNodes))
+		first := md.idNodes[:0] // the first element of each id, as md.ids.spans
 		for _, n := range md.idNodes {
-			if id, _ := md.AttrSpan(md.Nodes[n].Attrs, atom.Id); id.To > id.From {
-				elements, ids = append(elements, n), append(ids, id)
+			if s, _ := md.AttrSpan(md.Nodes[n].Attrs, atom.Id); s.To > s.From {
+				if _, added := md.ids.add(md, s); added {
+					first = append(first, n)
+				}
 			}
 		}
-		md.ids = make(map[string]nodeID, len(ids))
-		for i, id := range md.strings(ids) {
-			if _, ok := md.ids[id]; !ok {
-				md.ids[id] = elements[i]
-			}
-		}
+		md.idNodes = first
 	}
-	return md.ids[id]
+	if k := md.ids.find(md, id); k >= 0 {
+		return md.idNodes[k]
+	}
+	return 0
 }
 
 // noteID notes element n for byID when it has an id.

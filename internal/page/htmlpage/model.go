@@ -25,9 +25,12 @@ type model struct {
 	cands          []candidate
 	header, footer int // index into cands, -1 for none
 	menus          []int
-	ids            map[string]nodeID // see byID
-	idNodes        []nodeID          // the elements with an id, in tree order (scan)
-	cutBy          map[int32]int32   // see nestedLink
+	ids            spanIndex // see byID
+	idsIndexed     bool
+	idNodes        []nodeID  // the elements with an id, in tree order (scan)
+	anchorIDs      spanIndex // see makeAnchors
+	anchorSeen     []uint8
+	cutBy          map[int32]int32 // see nestedLink
 	// root is the menu or region whose entries collect is nesting;
 	// regionPass says it is the footer, whose menus are read already.
 	root       nodeID
@@ -125,7 +128,8 @@ func (md *model) scratch() model {
 	clear(md.gathered[:cap(md.gathered)])
 	clear(md.itemOwn[:cap(md.itemOwn)])
 	clear(md.itemSub[:cap(md.itemSub)])
-	return model{cands: md.cands[:0], menus: md.menus[:0], idNodes: md.idNodes[:0],
+	return model{cands: md.cands[:0], menus: md.menus[:0], ids: md.ids, idNodes: md.idNodes[:0],
+		anchorIDs: md.anchorIDs, anchorSeen: md.anchorSeen[:0],
 		itemNodes: md.itemNodes[:0], itemOwn: md.itemOwn[:0], itemSub: md.itemSub[:0],
 		headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
 }
@@ -551,12 +555,18 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 // a skip link to "#content" means the main element, whatever else took its
 // id, and another link to it the element that took it.
 func (md *model) makeAnchors() {
-	seen := make(map[string]int, len(md.anchors))
 	ids := md.strings(md.anchors)
 	md.p.Anchors = ids[:0] // the first of each, over those read: no list grown of its own
-	for _, id := range ids {
-		seen[id]++
-		switch seen[id] {
+	md.anchorIDs.reset(len(md.anchors))
+	seen := md.anchorSeen[:0] // how often each id was met (3: more than twice), by its index in anchorIDs
+	for i, s := range md.anchors {
+		id := ids[i]
+		k, first := md.anchorIDs.add(md, s)
+		if first {
+			seen = append(seen, 0)
+		}
+		seen[k] = min(seen[k]+1, 3)
+		switch seen[k] {
 		case 1:
 			md.p.Anchors = append(md.p.Anchors, id)
 		case 2:
@@ -567,6 +577,7 @@ func (md *model) makeAnchors() {
 			}
 		}
 	}
+	md.anchorSeen = seen
 }
 
 // strings are the texts of spans, pieces of one string: a page has many
