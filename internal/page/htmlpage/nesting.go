@@ -18,6 +18,18 @@ import (
 // collect returns the entries in n's subtree, nested.
 func (md *model) collect(n nodeID) []*page.Entry {
 	from := len(md.gathered)
+	md.gatherAll(n)
+	return md.gatheredFrom(from)
+}
+
+// gatherAll gathers the entries in n's subtree, nested, on md.gathered,
+// above those of the levels it stands in. A level's entries are kept in a
+// slice of their own only where they are kept (collect); a nested level's
+// stay on the stack among its parent's, where slices of their own, grown
+// by append at every level of a menu, were a twentieth of what a run on
+// the GOV.UK build allocated.
+func (md *model) gatherAll(n nodeID) {
+	from := len(md.gathered)
 	var blocks copyFinder
 	var read nodeID // a panel read with the control before it
 	for c := range md.nestedChildren(n) {
@@ -29,7 +41,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 			e := md.entryOf(c)
 			md.gathered = append(md.gathered, e)
 			if p := md.panelAfter(c); p != 0 && md.opensPanel(c) {
-				md.gather(md.attach(e, p))
+				md.attach(e, p)
 				read = p
 			}
 		case md.Is(c, atom.Li):
@@ -39,25 +51,22 @@ func (md *model) collect(n nodeID) []*page.Entry {
 				if head := md.headEntries(c); head != nil {
 					md.gather(head)
 					md.markBack(head[0], p)
-					md.adopt(head[0], md.collect(p))
+					sub := len(md.gathered)
+					md.gatherAll(p)
+					md.adopt(head[0], md.gathered[sub:])
+					md.gathered = md.gathered[:sub]
 					read = p
 					continue
 				}
 			}
-			md.gather(md.collectBlock(c, &blocks))
+			md.gatherBlock(c, &blocks)
 		}
 	}
-	out := md.gatheredFrom(from)
-	markOverflow(out)
-	return out
+	markOverflow(md.gathered[from:])
 }
 
-// gather adds entries to those collect gathers. Each collect gathers its
-// entries on md.gathered, above those of the collects it stands in, and
-// keeps them in a slice of their size: grown by append at every level of
-// a menu, a slice each was a fortieth of what a run on the GOV.UK build
-// allocated. A nested collect's entries are off the stack when it returns,
-// before the entries are added.
+// gather adds entries to those gatherAll gathers; an item's are the ends
+// of md's stacks (item), which the stack of entries does not share.
 func (md *model) gather(entries []*page.Entry) { md.gathered = append(md.gathered, entries...) }
 
 // gatheredFrom takes the entries gathered from from on off the stack, in
@@ -71,10 +80,14 @@ func (md *model) gatheredFrom(from int) []*page.Entry {
 	return out
 }
 
-// collectBlock collects the entries of a block among its siblings, marking
-// them as copies when an earlier sibling block held the same.
-func (md *model) collectBlock(n nodeID, siblings *copyFinder) []*page.Entry {
-	got := md.collect(n)
+// gatherBlock gathers the entries of a block among its siblings, marking
+// them as copies when an earlier sibling block held the same; it returns
+// them as they stand on the stack, which its caller leaves there until
+// the siblings are gathered (siblings holds them).
+func (md *model) gatherBlock(n nodeID, siblings *copyFinder) []*page.Entry {
+	from := len(md.gathered)
+	md.gatherAll(n)
+	got := md.gathered[from:len(md.gathered):len(md.gathered)]
 	siblings.add(got)
 	return got
 }
@@ -101,9 +114,10 @@ func (md *model) nestedChildren(n nodeID) iter.Seq[nodeID] {
 // What it returns stands on md's stacks, past their ends, until the next
 // item: collect, which asks it, gathers it at once.
 func (md *model) item(li nodeID) []*page.Entry {
-	s := itemParts{nodes: len(md.itemNodes), sub: len(md.itemSub)}
+	s := itemParts{nodes: len(md.itemNodes), sub: len(md.itemSub), gathered: len(md.gathered)}
 	defer func() {
 		md.itemNodes, md.itemOwn, md.itemSub = md.itemNodes[:s.nodes], md.itemOwn[:s.nodes], md.itemSub[:s.sub]
+		md.gathered = md.gathered[:s.gathered]
 	}()
 	md.split(li, 0, true, &s)
 	own, sub := md.own(&s), md.itemSub[s.sub:]
@@ -127,10 +141,11 @@ func (md *model) item(li nodeID) []*page.Entry {
 // itemParts are where a list item's own controls and the entries of its
 // lists and panels stand on md's stacks: its own controls' elements in
 // md.itemNodes and their entries in md.itemOwn from nodes on, the other
-// entries in md.itemSub from sub on. Items nest, and each leaves the
+// entries in md.itemSub from sub on (its blocks' on md.gathered from
+// gathered on, while the item is split). Items nest, and each leaves the
 // stacks as it found them: slices of their own, grown by append for every
 // item, were a fiftieth of what a run on the GOV.UK build allocated.
-type itemParts struct{ nodes, sub int }
+type itemParts struct{ nodes, sub, gathered int }
 
 // own are the item's own controls.
 func (md *model) own(s *itemParts) []*page.Entry { return md.itemOwn[s.nodes:] }
@@ -153,7 +168,7 @@ func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
 				md.itemSub = append(md.itemSub, md.entryOf(c))
 			}
 		case md.Has(c, htmltree.List) || md.Is(c, atom.Li):
-			got := md.collectBlock(c, &blocks)
+			got := md.gatherBlock(c, &blocks)
 			md.itemSub = append(md.itemSub, got...)
 		default:
 			md.split(c, depth+1, len(md.own(s)) == 0 || head && md.onlyToggles(c), s)
@@ -192,18 +207,20 @@ func (md *model) labelToggle(e *page.Entry, n nodeID) {
 }
 
 // attach makes the entries of panel the submenu of the toggle e that
-// stands before it, and returns what stays at e's level: nothing, or — when
-// e opens the whole menu (a "Menu" button before the menu's list) — the
-// panel's entries, e being the menu's control.
-func (md *model) attach(e *page.Entry, panel nodeID) []*page.Entry {
+// stands before it, and leaves on the stack of gathered entries what stays
+// at e's level: nothing, or — when e opens the whole menu (a "Menu" button
+// before the menu's list) — the panel's entries, e being the menu's
+// control.
+func (md *model) attach(e *page.Entry, panel nodeID) {
 	md.markBack(e, panel)
-	entries := md.collect(panel)
+	from := len(md.gathered)
+	md.gatherAll(panel)
 	if md.opensWholeMenu(e, panel) {
 		e.Control = page.ControlToggle
-		return entries
+		return
 	}
-	md.adopt(e, entries)
-	return nil
+	md.adopt(e, md.gathered[from:])
+	md.gathered = md.gathered[:from]
 }
 
 // adopt makes entries the children of owner (once each). An owner with a
@@ -260,7 +277,9 @@ func (md *model) nestRegion(n nodeID) {
 		return
 	}
 	md.root, md.regionPass = n, true
-	md.collect(n)
+	from := len(md.gathered)
+	md.gatherAll(n)
+	md.gathered = md.gathered[:from]
 	md.root, md.regionPass = 0, false
 }
 
