@@ -7,9 +7,13 @@
 #   - htmltest (CheckExternal: false), from PATH or HTMLTEST.
 # Runs alternate, RUNS times each (default 5), under /usr/bin/time -v; the
 # script prints the median CPU time (user+sys) and peak RSS of each, and
-# pagelint's CPU as a multiple of the floor's and of htmltest's.
+# pagelint's CPU as a multiple of the floor's and of htmltest's. BASE names
+# another pagelint binary (an earlier commit's) to run in the same rotation:
+# the machine's speed, and how it treats each tool, changes from day to day
+# (docs/BENCHMARKS.md), so a change is measured beside what it changed.
 #   scripts/bench-govuk.sh ../shared/corpus/sites/govuk-developer-docs
 #   HTMLTEST=../shared/peers/htmltest RUNS=9 scripts/bench-govuk.sh SITE
+#   BASE=/tmp/pagelint-before scripts/bench-govuk.sh SITE
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 SITE" >&2; exit 2; }
 site=$(realpath "$1")
@@ -39,6 +43,9 @@ rm -f "$out"/*.times
 for _ in $(seq "$runs"); do
   measure floor "$out/tokenize-floor" "$site"
   (cd "$out/empty" && measure pagelint "$out/pagelint" check --offline --no-progress "$site")
+  if [ -n "${BASE:-}" ]; then
+    (cd "$out/empty" && measure base "$BASE" check --offline --no-progress "$site")
+  fi
   (cd "$out" && measure htmltest "$htmltest" -c .htmltest.yml)
 done
 
@@ -48,4 +55,9 @@ read -r pl_cpu pl_rss <<<"$(median pagelint)"
 read -r ht_cpu ht_rss <<<"$(median htmltest)"
 echo "$(find "$site" -name '*.html' | wc -l) pages, $runs runs each, $(nproc) cores; median CPU (user+sys), peak RSS"
 printf '%-16s %6.2f s  %6.0f MB\n' "tokenizer floor" "$floor_cpu" "$floor_rss" pagelint "$pl_cpu" "$pl_rss" htmltest "$ht_cpu" "$ht_rss"
+if [ -n "${BASE:-}" ]; then
+  read -r base_cpu base_rss <<<"$(median base)"
+  printf '%-16s %6.2f s  %6.0f MB\n' "BASE" "$base_cpu" "$base_rss"
+  awk -v b="$base_cpu" -v f="$floor_cpu" -v h="$ht_cpu" 'BEGIN { printf "BASE: %.2f x the floor, %.2f x htmltest\n", b / f, b / h }'
+fi
 awk -v p="$pl_cpu" -v f="$floor_cpu" -v h="$ht_cpu" 'BEGIN { printf "pagelint: %.2f x the floor, %.2f x htmltest\n", p / f, p / h }'
