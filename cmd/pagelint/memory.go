@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 )
 
 // The collector's policy for a run. What lives through a run is small (each
@@ -59,11 +60,23 @@ func governMemory() {
 	})
 }
 
+// floorDone: the floor has stopped growing at maxFloor, so that the
+// workers reading a site's pages take no lock once its first megabytes are
+// read.
+var floorDone atomic.Bool
+
 // pageRead is told the size of each page the run reads (lint.Options.Read).
 func pageRead(bytes int) {
+	if floorDone.Load() {
+		return
+	}
 	memoryLimit.Lock()
 	defer memoryLimit.Unlock()
-	if !memoryLimit.governed || memoryLimit.floor == maxFloor {
+	if !memoryLimit.governed {
+		return
+	}
+	if memoryLimit.floor == maxFloor {
+		floorDone.Store(true)
 		return
 	}
 	memoryLimit.bytesRead += int64(bytes)
