@@ -374,7 +374,7 @@ func collapsedBytes(b []byte) []byte {
 }
 
 func isASCII(b []byte) bool {
-	for _, c := range b[asciiPrefix(b):] {
+	for _, c := range b[page.ASCIIPrefix(b):] {
 		if c >= 0x80 {
 			return false
 		}

@@ -77,11 +77,24 @@ func lastTag(sel string) string {
 
 // offsetAt turns a position back into a byte offset of src.
 func offsetAt(src []byte, pos page.Pos) int {
-	l := newLines(src, nil)
-	if pos.Line < 1 || pos.Line > len(l.starts) {
+	// The line starts, found apart from page.Lines: "\n", "\r\n" or a
+	// lone "\r" end a line.
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+			i++
+		}
+		if src[i] == '\n' || src[i] == '\r' {
+			starts = append(starts, i+1)
+		}
+	}
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		starts[0] = 3
+	}
+	if pos.Line < 1 || pos.Line > len(starts) {
 		return -1
 	}
-	off := l.starts[pos.Line-1]
+	off := starts[pos.Line-1]
 	for col := 1; col < pos.Column && off < len(src); col++ {
 		_, n := decodeRune(src[off:])
 		off += n

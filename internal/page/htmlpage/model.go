@@ -18,7 +18,7 @@ type model struct {
 	opt   Options // a copy: a pointer to Parse's moved it to the heap
 	sel   *selectors
 	p     *page.Page
-	lines *lines
+	lines *page.Lines      // nil for a rendered DOM, which has no source
 	res   urlnorm.Resolver // resolves the page's references
 	dom   []*html.Node     // see domOf
 
@@ -145,8 +145,8 @@ func (md *model) page() *page.Page {
 		Menus: []*page.Menu{}, Links: []*page.Link{}, Anchors: []string{}}
 	md.p = p
 	if md.opt.Format != page.FormatDOM {
-		md.lines = newLines(md.Page, md.lineBuf[:0])
-		md.lineBuf = md.lines.starts
+		md.lines = &md.lineTable
+		md.lines.Reset(md.Page)
 		p.Suppressions = md.suppressions(md.lines)
 	}
 	if md.title != 0 {
@@ -187,7 +187,7 @@ func (md *model) page() *page.Page {
 	return p
 }
 
-func (md *model) pos(off int) page.Pos { return md.lines.pos(off) }
+func (md *model) pos(off int) page.Pos { return md.lines.Pos(off) }
 
 // scanContext is what an element inherits from its ancestors while scan
 // looks for landmarks: the innermost candidates around it.

@@ -29,16 +29,16 @@ type parser struct {
 	directives []directive
 
 	// the model's scratch space
-	info     []nodeInfo
-	slots    []int32 // see model.infoOf
-	lineBuf  []int
-	selBuf   []byte // selector steps
-	selChain []span // the steps of one selector path
-	names    nameText
-	controls []nodeID      // see model.scan
-	entries  []*page.Entry // see nodeInfo.entry
-	made     []*page.Link  // the page's links, copied to its model (makeLinks)
-	md       model         // the model read of the tree (newModel)
+	info      []nodeInfo
+	slots     []int32 // see model.infoOf
+	lineTable page.Lines
+	selBuf    []byte // selector steps
+	selChain  []span // the steps of one selector path
+	names     nameText
+	controls  []nodeID      // see model.scan
+	entries   []*page.Entry // see nodeInfo.entry
+	made      []*page.Link  // the page's links, copied to its model (makeLinks)
+	md        model         // the model read of the tree (newModel)
 }
 
 // nodeID indexes the tree's nodes; 0, the document, means none in a link
@@ -72,10 +72,11 @@ func (ps *parser) reset(data []byte) {
 	// pointers past the length.
 	clear(ps.entries[:cap(ps.entries)])
 	clear(ps.made[:cap(ps.made)])
+	ps.lineTable.Reset(nil)
 	*ps = parser{
 		Builder: ps.Builder, hrefs: ps.hrefs,
 		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
-		info: ps.info[:0], slots: ps.slots[:0], lineBuf: ps.lineBuf[:0], selBuf: ps.selBuf[:0],
+		info: ps.info[:0], slots: ps.slots[:0], lineTable: ps.lineTable, selBuf: ps.selBuf[:0],
 		selChain: ps.selChain[:0],
 		names:    nameText{full: ps.names.full[:0], visible: ps.names.visible[:0]},
 		controls: ps.controls[:0], entries: ps.entries[:0], made: ps.made[:0], md: ps.md.scratch(),
@@ -142,13 +143,13 @@ func (ps *parser) Comment(text []byte, from, to int) {
 }
 
 // suppressions applies the directives, in source order.
-func (ps *parser) suppressions(l *lines) []page.Suppression {
+func (ps *parser) suppressions(l *page.Lines) []page.Suppression {
 	var d page.Directives
 	for _, c := range ps.directives {
-		from, to := l.line(c.from), l.line(c.to)
+		from, to := l.Line(c.from), l.Line(c.to)
 		d.Apply(c.name, c.rules, from, to, to+1)
 	}
-	return d.Close(len(l.starts))
+	return d.Close(l.Count())
 }
 
 // isOGURL: the meta element's attributes s name og:url, by property (as

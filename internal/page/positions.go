@@ -1,17 +1,17 @@
-package htmlpage
+package page
 
 import (
 	"bytes"
 	"encoding/binary"
 	"sort"
 	"unicode/utf8"
-
-	"github.com/pagelint/pagelint/internal/page"
 )
 
-// lines maps byte offsets to 1-based line and column, the column counted in
-// code points. A line ends at "\n", "\r\n" or a lone "\r", as HTML reads it.
-type lines struct {
+// Lines maps the byte offsets of a page's source to 1-based line and
+// column, the column counted in code points. A line ends at "\n", "\r\n"
+// or a lone "\r", as HTML reads it. A Lines is kept from page to page: its
+// table of line starts stays.
+type Lines struct {
 	data   []byte
 	starts []int // byte offset where each line starts
 
@@ -19,8 +19,9 @@ type lines struct {
 	lastOff, lastLine, lastCol int
 }
 
-func newLines(data []byte, buf []int) *lines {
-	l := &lines{data: data, starts: append(buf[:0], 0)}
+// Reset makes l the lines of data.
+func (l *Lines) Reset(data []byte) {
+	*l = Lines{data: data, starts: append(l.starts[:0], 0)}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		l.starts[0] = 3 // a byte order mark is no column
 	}
@@ -28,7 +29,7 @@ func newLines(data []byte, buf []int) *lines {
 		for i := 0; ; {
 			j := bytes.IndexByte(data[i:], '\n')
 			if j < 0 {
-				return l
+				return
 			}
 			i += j + 1
 			l.starts = append(l.starts, i)
@@ -45,19 +46,22 @@ func newLines(data []byte, buf []int) *lines {
 			l.starts = append(l.starts, i+1)
 		}
 	}
-	return l
 }
+
+// Count is the number of lines.
+func (l *Lines) Count() int { return len(l.starts) }
 
 // runeCount is utf8.RuneCount, eight bytes at a time while they are
 // ASCII, as the markup before an element mostly is.
 func runeCount(b []byte) int {
-	i := asciiPrefix(b)
+	i := ASCIIPrefix(b)
 	return i + utf8.RuneCount(b[i:])
 }
 
-// asciiPrefix is the length of b's leading ASCII bytes, read eight at a
-// time, rounded down to eight.
-func asciiPrefix(b []byte) int {
+// ASCIIPrefix is the length of b's leading ASCII bytes, read eight at a
+// time, rounded down to eight: what is left to check of b one byte at a
+// time.
+func ASCIIPrefix(b []byte) int {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
@@ -67,46 +71,46 @@ func asciiPrefix(b []byte) int {
 	return i
 }
 
-// line returns the 1-based line of byte offset off (1 inside a leading
+// Line returns the 1-based line of byte offset off (1 inside a leading
 // byte order mark).
-func (l *lines) line(off int) int {
+func (l *Lines) Line(off int) int {
 	return max(1, sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }))
 }
 
 // lineAfterLast is line, found by stepping on from the line of the last
 // position when off is a few lines after it, as it mostly is.
-func (l *lines) lineAfterLast(off int) int {
+func (l *Lines) lineAfterLast(off int) int {
 	if l.lastLine == 0 || off < l.lastOff {
-		return l.line(off)
+		return l.Line(off)
 	}
 	n := l.lastLine
 	for k := 0; n < len(l.starts) && l.starts[n] <= off; k++ {
 		if k == 8 {
-			return l.line(off)
+			return l.Line(off)
 		}
 		n++
 	}
 	return n
 }
 
-// pos returns the position of byte offset off; the zero Pos when off is
+// Pos returns the position of byte offset off; the zero Pos when off is
 // unknown (negative) or the lines are nil (a rendered DOM has none).
-func (l *lines) pos(off int) page.Pos {
+func (l *Lines) Pos(off int) Pos {
 	if l == nil || off < 0 || off > len(l.data) {
-		return page.Pos{}
+		return Pos{}
 	}
 	if l.lastLine > 0 && off >= l.lastOff && (l.lastLine == len(l.starts) || off < l.starts[l.lastLine]) {
 		// on the line of the last position, after it
 		l.lastCol += runeCount(l.data[l.lastOff:off])
 		l.lastOff = off
-		return page.Pos{Line: l.lastLine, Column: l.lastCol}
+		return Pos{Line: l.lastLine, Column: l.lastCol}
 	}
 	n := l.lineAfterLast(off)
 	start := l.starts[n-1]
 	if off < start { // inside a byte order mark
-		return page.Pos{Line: n, Column: 1}
+		return Pos{Line: n, Column: 1}
 	}
 	col := 1 + runeCount(l.data[start:off])
 	l.lastOff, l.lastLine, l.lastCol = off, n, col
-	return page.Pos{Line: n, Column: col}
+	return Pos{Line: n, Column: col}
 }
