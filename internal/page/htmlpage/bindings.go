@@ -28,7 +28,7 @@ func (md *model) nameBinding(n nodeID) string {
 		}
 	}
 	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
-		if md.Nodes[c].Text || md.Has(c, htmltree.SkipText) || md.hiddenByAttrs(c) {
+		if md.Nodes[c].Text || md.Has(c, htmltree.SkipText) || md.names.HiddenByAttrs(c) {
 			continue
 		}
 		if name := md.nameBinding(c); name != "" {

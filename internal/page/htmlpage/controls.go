@@ -189,7 +189,7 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 		return false
 	}
 	id := e.Href[1:]
-	target := md.byID(id)
+	target := md.names.ByID(id)
 	if target != 0 && (md.Is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
 		return true
 	}
@@ -215,35 +215,6 @@ func (md *model) landmark(n nodeID) bool {
 func hasRole(md *model, n nodeID, role string) bool {
 	r, _ := md.Attr(n, htmltree.AttrRole)
 	return page.EqualFoldASCII(bytes.TrimSpace(r), role)
-}
-
-// byID is the first element of the page with id id, in tree order, from
-// the elements with an id that scan met in tree order.
-func (md *model) byID(id string) nodeID {
-	if !md.idsIndexed {
-		md.idsIndexed = true
-		md.ids.reset(len(md.idNodes))
-		first := md.idNodes[:0] // the first element of each id, as md.ids.spans
-		for _, n := range md.idNodes {
-			if s, _ := md.AttrSpan(md.Nodes[n].Attrs, atom.Id); s.To > s.From {
-				if _, added := md.ids.add(md, s); added {
-					first = append(first, n)
-				}
-			}
-		}
-		md.idNodes = first
-	}
-	if k := md.ids.find(md, id); k >= 0 {
-		return md.idNodes[k]
-	}
-	return 0
-}
-
-// noteID notes element n for byID when it has an id.
-func (md *model) noteID(n nodeID) {
-	if md.Nodes[n].Flags&htmltree.FlagOf(atom.Id) != 0 {
-		md.idNodes = append(md.idNodes, n)
-	}
 }
 
 // blank: n has no element and no text but white space inside.

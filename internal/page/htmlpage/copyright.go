@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 )
 
@@ -64,7 +65,7 @@ func (md *model) controlAround(n, root nodeID) nodeID {
 // noticeElement climbs from the element holding a mark while its text is
 // the mark alone (<span>©</span> 2024 Contoso).
 func (md *model) noticeElement(el, root nodeID) nodeID {
-	for el != root && md.Element(md.Nodes[el].Parent) && !hasWords(md.textOf(el)) {
+	for el != root && md.Element(md.Nodes[el].Parent) && !hasWords(md.names.TextOf(el)) {
 		el = md.Nodes[el].Parent
 	}
 	return el
@@ -84,7 +85,7 @@ func (md *model) noticeText(el nodeID) string {
 			switch {
 			case md.Nodes[c].Text:
 				b = append(b, md.Bytes(md.Nodes[c].Data)...)
-			case md.Has(c, htmltree.SkipText) || md.isSVG(c) || md.notShown(c) || top && md.wordmark(c):
+			case md.Has(c, htmltree.SkipText) || md.names.IsSVG(c) || md.names.NotShown(c) || top && md.wordmark(c):
 			case md.Has(c, htmltree.Blockish):
 				b = append(b, ' ')
 				walk(c, false)
@@ -98,7 +99,7 @@ func (md *model) noticeText(el nodeID) string {
 		}
 	}
 	walk(el, true)
-	return cutNotice(collapseBytes(b))
+	return cutNotice(accname.CollapseBytes(b))
 }
 
 // wordmark: element c holds text with no mark, glued to a mark right
@@ -109,7 +110,7 @@ func (md *model) wordmark(c nodeID) bool {
 		return false
 	}
 	after := string(md.Bytes(md.Nodes[next].Data))
-	text := md.textOf(c)
+	text := md.names.TextOf(c)
 	if text == "" || hasCopyrightMark(text) || !startsWithMark(after) {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
@@ -36,11 +37,11 @@ func (md *model) menu(c candidate) *page.Menu {
 // menuName: aria-label, else the text of aria-labelledby, else the first
 // heading inside.
 func (md *model) menuName(n nodeID) string {
-	if name := md.ariaName(n); name != "" {
+	if name := md.names.AriaName(n); name != "" {
 		return name
 	}
 	if first := md.firstHeading(n); first != 0 {
-		label, _ := md.accName(first)
+		label, _ := md.names.Name(first)
 		return label
 	}
 	return ""
@@ -110,9 +111,9 @@ func (md *model) iconNode(n nodeID) (bool, string) {
 	switch {
 	case md.Is(n, atom.Img):
 		alt, _ := md.Attr(n, atom.Alt)
-		return true, collapse(string(alt))
-	case md.isSVG(n):
-		return true, md.svgTitle(n)
+		return true, accname.Collapse(string(alt))
+	case md.names.IsSVG(n):
+		return true, md.names.SVGTitle(n)
 	}
 	return false, ""
 }
@@ -140,7 +141,7 @@ func (md *model) groupAt(cur, root nodeID, self bool) (string, bool) {
 		return "", true // the search ends
 	}
 	if !self && (md.Has(cur, htmltree.List) || md.Is(cur, atom.Nav)) {
-		if name := md.ariaName(cur); name != "" {
+		if name := md.names.AriaName(cur); name != "" {
 			return name, true
 		}
 	}
@@ -180,7 +181,7 @@ func (md *model) groupAbove(cur, root nodeID) string {
 // sentence or a copyright notice.
 func (md *model) siblingHeading(n nodeID) string {
 	for s := md.Nodes[n].Prev; s != 0; s = md.Nodes[s].Prev {
-		if md.Nodes[s].Text || md.hiddenByAttrs(s) || md.Has(s, htmltree.SkipText) {
+		if md.Nodes[s].Text || md.names.HiddenByAttrs(s) || md.Has(s, htmltree.SkipText) {
 			continue
 		}
 		if md.isHeading(s) || md.isControl(s) || md.hasControl(s) || md.lastHeading(s) != 0 {
@@ -213,7 +214,7 @@ func (md *model) shortText(n nodeID) (string, bool) {
 				if b = append(b, md.Bytes(md.Nodes[c].Data)...); len(b) > 4*maxHeadingText {
 					return false
 				}
-			case md.Has(c, htmltree.SkipText) || md.hiddenByAttrs(c):
+			case md.Has(c, htmltree.SkipText) || md.names.HiddenByAttrs(c):
 			case md.Has(c, htmltree.Blockish):
 				b = append(b, ' ')
 				if !walk(c) {
@@ -232,7 +233,7 @@ func (md *model) shortText(n nodeID) (string, bool) {
 	if !walk(n) {
 		return "", false
 	}
-	text := collapseBytes(b)
+	text := accname.CollapseBytes(b)
 	if utf8.RuneCountInString(text) > maxHeadingText {
 		return "", false
 	}
@@ -247,7 +248,7 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 	}
 	var g groupResult
 	s := md.Nodes[n].Prev
-	for s != 0 && (md.Nodes[s].Text || md.hiddenByAttrs(s)) {
+	for s != 0 && (md.Nodes[s].Text || md.names.HiddenByAttrs(s)) {
 		s = md.Nodes[s].Prev
 	}
 	switch {
@@ -278,7 +279,7 @@ func (md *model) precedingGroup(n nodeID) groupResult {
 }
 
 func (md *model) headingText(h nodeID) string {
-	label, _ := md.accName(h)
+	label, _ := md.names.Name(h)
 	return label
 }
 
@@ -289,7 +290,7 @@ func (md *model) lastHeading(n nodeID) nodeID {
 	}
 	var last nodeID
 	for c := md.Nodes[n].Last; c != 0 && last == 0; c = md.Nodes[c].Prev {
-		if md.Nodes[c].Text || md.hiddenByAttrs(c) {
+		if md.Nodes[c].Text || md.names.HiddenByAttrs(c) {
 			continue
 		}
 		if md.isHeading(c) {

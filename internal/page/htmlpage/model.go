@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html"
@@ -25,10 +26,7 @@ type model struct {
 	cands          []candidate
 	header, footer int // index into cands, -1 for none
 	menus          []int
-	ids            spanIndex // see byID
-	idsIndexed     bool
-	idNodes        []nodeID  // the elements with an id, in tree order (scan)
-	anchorIDs      spanIndex // see makeAnchors
+	anchorIDs      htmltree.SpanIndex // see makeAnchors
 	anchorSeen     []uint8
 	cutBy          map[int32]int32 // see nestedLink
 	// root is the menu or region whose entries collect is nesting;
@@ -115,6 +113,7 @@ func newModel(b *parser, opt *Options, sel *selectors) *model {
 	md := &b.md
 	*md = md.scratch()
 	md.parser, md.opt, md.sel, md.header, md.footer = b, *opt, sel, -1, -1
+	md.names.Reset(&b.Tree)
 	md.texts = append(md.texts, "")
 	return md
 }
@@ -128,7 +127,7 @@ func (md *model) scratch() model {
 	clear(md.gathered[:cap(md.gathered)])
 	clear(md.itemOwn[:cap(md.itemOwn)])
 	clear(md.itemSub[:cap(md.itemSub)])
-	return model{cands: md.cands[:0], menus: md.menus[:0], ids: md.ids, idNodes: md.idNodes[:0],
+	return model{cands: md.cands[:0], menus: md.menus[:0],
 		anchorIDs: md.anchorIDs, anchorSeen: md.anchorSeen[:0],
 		itemNodes: md.itemNodes[:0], itemOwn: md.itemOwn[:0], itemSub: md.itemSub[:0],
 		headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
@@ -150,7 +149,7 @@ func (md *model) page() *page.Page {
 		p.Suppressions = md.suppressions(md.lines)
 	}
 	if md.title != 0 {
-		p.Title = collapse(md.textOf(md.title))
+		p.Title = accname.Collapse(md.names.TextOf(md.title))
 	}
 	if h := md.Nodes[0].First; md.Is(h, atom.Html) {
 		p.Lang = string(md.attrBytes(h, atom.Lang))
@@ -180,7 +179,7 @@ func (md *model) page() *page.Page {
 	}
 	md.makeLinks()
 	md.makeAnchors()
-	p.Words = md.words()
+	p.Words = md.names.Words()
 	for _, m := range md.maps {
 		p.Maps = append(p.Maps, string(md.Bytes(m)))
 	}
@@ -218,11 +217,11 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		if md.Is(c, atom.Body) {
 			inner.inBody = true
 		}
-		md.noteID(c)
+		md.names.NoteID(c)
 		if md.Is(c, atom.Template) {
 			// Its content is no part of the page (place.inert), but
 			// byID finds its ids, as a walk of the tree would.
-			md.eachElement(c, md.noteID)
+			md.eachElement(c, md.names.NoteID)
 			continue
 		}
 		if !root && n.Off >= 0 && mayBeControl(n) && md.controlKind(c) != 0 {
@@ -353,7 +352,7 @@ func (md *model) locate(n nodeID) {
 		md.locate(p)
 		info.in, info.root = md.infoOf(p).in, md.infoOf(p).root
 	}
-	if md.hiddenByAttrs(n) {
+	if md.names.HiddenByAttrs(n) {
 		info.in |= inHidden
 	}
 	if md.Is(n, atom.Template) {
@@ -443,7 +442,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	md.infoOf(n).entry = int32(len(md.entries))
 	e.Kind = md.controlKind(n)
 	var rare page.Rare
-	e.Label, rare.Text = md.accName(n)
+	e.Label, rare.Text = md.names.Name(n)
 	if e.Label == "" {
 		rare.NamedBy = md.nameBinding(n)
 	}
@@ -557,11 +556,11 @@ func (md *model) eachElement(n nodeID, f func(nodeID)) {
 func (md *model) makeAnchors() {
 	ids := md.strings(md.anchors)
 	md.p.Anchors = ids[:0] // the first of each, over those read: no list grown of its own
-	md.anchorIDs.reset(len(md.anchors))
+	md.anchorIDs.Reset(len(md.anchors))
 	seen := md.anchorSeen[:0] // how often each id was met (3: more than twice), by its index in anchorIDs
 	for i, s := range md.anchors {
 		id := ids[i]
-		k, first := md.anchorIDs.add(md, s)
+		k, first := md.anchorIDs.Add(&md.Tree, s)
 		if first {
 			seen = append(seen, 0)
 		}
@@ -570,7 +569,7 @@ func (md *model) makeAnchors() {
 		case 1:
 			md.p.Anchors = append(md.p.Anchors, id)
 		case 2:
-			if first := md.byID(id); first != 0 && md.landmark(first) {
+			if first := md.names.ByID(id); first != 0 && md.landmark(first) {
 				md.p.LandmarkAnchors = append(md.p.LandmarkAnchors, id)
 			} else {
 				md.p.SharedAnchors = append(md.p.SharedAnchors, id)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html/atom"
@@ -32,9 +33,9 @@ type parser struct {
 	info      []nodeInfo
 	slots     []int32 // see model.infoOf
 	lineTable page.Lines
-	selBuf    []byte // selector steps
-	selChain  []span // the steps of one selector path
-	names     nameText
+	selBuf    []byte        // selector steps
+	selChain  []span        // the steps of one selector path
+	names     accname.Namer // the names of the page's elements, and its ids
 	controls  []nodeID      // see model.scan
 	entries   []*page.Entry // see nodeInfo.entry
 	made      []*page.Link  // the page's links, copied to its model (makeLinks)
@@ -78,7 +79,7 @@ func (ps *parser) reset(data []byte) {
 		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
 		info: ps.info[:0], slots: ps.slots[:0], lineTable: ps.lineTable, selBuf: ps.selBuf[:0],
 		selChain: ps.selChain[:0],
-		names:    nameText{full: ps.names.full[:0], visible: ps.names.visible[:0]},
+		names:    ps.names,
 		controls: ps.controls[:0], entries: ps.entries[:0], made: ps.made[:0], md: ps.md.scratch(),
 	}
 }

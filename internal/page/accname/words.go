@@ -1,4 +1,4 @@
-package htmlpage
+package accname
 
 import (
 	"unicode"
@@ -12,20 +12,20 @@ import (
 // its own, and counting on would only cost time.
 const maxWords = 100
 
-// words counts the words of text the page shows of its own (page.Page.Words):
+// Words counts the words of text the page shows of its own (page.Page.Words):
 // the text of the body outside links (a, area), buttons, titles and what
 // shows no text (script, style, template, noscript, SVG), up to maxWords. A word
 // is a run of characters between white space that holds a letter or a
 // digit ("|" and "…" are none), read across inline elements ("Re<b>dir</b>ecting"
 // is one) and ended by block elements; each character of a script written
 // without spaces (Han, kana, Thai …) is a word of its own.
-func (md *model) words() int {
-	body := md.body()
+func (nm *Namer) Words() int {
+	body := nm.body()
 	if body == 0 {
 		return 0
 	}
 	w := wordCount{}
-	md.countWords(body, &w)
+	nm.countWords(body, &w)
 	return min(w.n, maxWords)
 }
 
@@ -37,14 +37,14 @@ type wordCount struct {
 	inRun, counted bool
 }
 
-func (md *model) countWords(n nodeID, w *wordCount) {
-	for c := md.Nodes[n].First; c != 0 && w.n < maxWords; c = md.Nodes[c].Next {
-		if md.Nodes[c].Text {
-			w.add(md.Bytes(md.Nodes[c].Data))
+func (nm *Namer) countWords(n nodeID, w *wordCount) {
+	for c := nm.Nodes[n].First; c != 0 && w.n < maxWords; c = nm.Nodes[c].Next {
+		if nm.Nodes[c].Text {
+			w.add(nm.Bytes(nm.Nodes[c].Data))
 			continue
 		}
-		md.countElementWords(c, w)
-		if md.Nodes[c].SpaceAfter {
+		nm.countElementWords(c, w)
+		if nm.Nodes[c].SpaceAfter {
 			w.add(space)
 		}
 	}
@@ -54,23 +54,23 @@ var space = []byte{' '}
 
 // countElementWords counts the words of element c: none of links, buttons,
 // scripts and foreign content, which end a run of words as blocks do.
-func (md *model) countElementWords(c nodeID, w *wordCount) {
-	if md.Nodes[c].NS != htmltree.NSHTML || md.Has(c, htmltree.SkipText) {
+func (nm *Namer) countElementWords(c nodeID, w *wordCount) {
+	if nm.Nodes[c].NS != htmltree.NSHTML || nm.Has(c, htmltree.SkipText) {
 		w.inRun = false
 		return
 	}
-	switch md.Nodes[c].Atom {
+	switch nm.Nodes[c].Atom {
 	case atom.A, atom.Area, atom.Button, atom.Title:
 		w.inRun = false
 		return
 	}
-	if md.Has(c, htmltree.Blockish) {
+	if nm.Has(c, htmltree.Blockish) {
 		w.inRun = false
-		md.countWords(c, w)
+		nm.countWords(c, w)
 		w.inRun = false
 		return
 	}
-	md.countWords(c, w)
+	nm.countWords(c, w)
 }
 
 func (w *wordCount) add(text []byte) {
@@ -142,17 +142,19 @@ func unbrokenScript(r rune) bool {
 }
 
 // body is the page's body element, 0 for none (a frameset).
-func (md *model) body() nodeID {
-	html := md.Nodes[0].First
-	for ; html != 0 && !md.Is(html, atom.Html); html = md.Nodes[html].Next {
+func (nm *Namer) body() nodeID {
+	html := nm.Nodes[0].First
+	for ; html != 0 && !nm.Is(html, atom.Html); html = nm.Nodes[html].Next {
 	}
 	if html == 0 {
 		return 0
 	}
-	for c := md.Nodes[html].First; c != 0; c = md.Nodes[c].Next {
-		if md.Is(c, atom.Body) {
+	for c := nm.Nodes[html].First; c != 0; c = nm.Nodes[c].Next {
+		if nm.Is(c, atom.Body) {
 			return c
 		}
 	}
 	return 0
 }
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
