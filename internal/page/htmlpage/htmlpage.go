@@ -13,6 +13,7 @@ package htmlpage
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -22,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
+	"github.com/pagelint/pagelint/internal/page/selector"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -34,14 +36,14 @@ var (
 
 // Default landmark selectors, as browsers map roles to elements.
 const (
-	DefaultNavSelector    = "nav, [role=navigation]"
-	DefaultHeaderSelector = "header, [role=banner]"
-	DefaultFooterSelector = "footer, [role=contentinfo]"
+	DefaultNavSelector    = selector.Nav
+	DefaultHeaderSelector = selector.Header
+	DefaultFooterSelector = selector.Footer
 )
 
 // NamedSelector is a menu the config names: the elements Selector matches
 // are menus called Name.
-type NamedSelector struct{ Name, Selector string }
+type NamedSelector = selector.Named
 
 // Options say what page is parsed and where its landmarks are.
 type Options struct {
@@ -109,6 +111,15 @@ func Parse(data []byte, opt Options) (*page.Page, error) {
 	return p, nil
 }
 
+// compileSelectors compiles opt's landmark selectors, the defaults for
+// those it leaves empty.
+func compileSelectors(opt *Options) (*selector.Set, error) {
+	opt.NavSelector = cmp.Or(opt.NavSelector, DefaultNavSelector)
+	opt.HeaderSelector = cmp.Or(opt.HeaderSelector, DefaultHeaderSelector)
+	opt.FooterSelector = cmp.Or(opt.FooterSelector, DefaultFooterSelector)
+	return selector.Compile(opt.NavSelector, opt.HeaderSelector, opt.FooterSelector, opt.Menus)
+}
+
 // collectArenaFrom is the size from which the arena of a page too large to
 // keep is collected as soon as it is dropped (release).
 const collectArenaFrom = 16 << 20
@@ -124,7 +135,7 @@ var infoSize = int(reflect.TypeFor[nodeInfo]().Size())
 // most four times the arena's bytes, which the parse wrote, so the time
 // stays linear in the page's bytes.
 func (ps *parser) release() {
-	size := ps.ArenaBytes() + cap(ps.info)*infoSize + 4*cap(ps.slots) + cap(ps.selBuf)
+	size := ps.ArenaBytes() + cap(ps.info)*infoSize + 4*cap(ps.slots) + ps.paths.Size()
 	*ps = parser{}
 	if size < collectArenaFrom {
 		return

@@ -80,7 +80,7 @@ func (md *model) makeLinks() {
 			if e != nil {
 				at.sel = e.Selector // the same: one copy
 			} else {
-				at.sel = md.selector(r.node)
+				at.sel = md.paths.Path(r.node)
 			}
 		}
 		if r.tag == atom.Meta {

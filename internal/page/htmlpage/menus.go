@@ -20,7 +20,7 @@ func (md *model) isControl(n nodeID) bool { return md.infoOf(n).entry != 0 }
 // menu makes the model of the menu candidate c.
 func (md *model) menu(c candidate) *page.Menu {
 	n := c.node
-	m := &page.Menu{Name: c.name, Selector: md.selector(n), Region: md.landmarkRegion(n),
+	m := &page.Menu{Name: c.name, Selector: md.paths.Path(n), Region: md.landmarkRegion(n),
 		Pos: md.pos(md.Nodes[n].Offset())}
 	if !c.named {
 		m.Name = md.menuName(n)

@@ -8,8 +8,8 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
+	"github.com/pagelint/pagelint/internal/page/selector"
 	"github.com/pagelint/pagelint/internal/urlnorm"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -17,11 +17,10 @@ import (
 type model struct {
 	*parser
 	opt   Options // a copy: a pointer to Parse's moved it to the heap
-	sel   *selectors
+	sel   *selector.Set
 	p     *page.Page
 	lines *page.Lines      // nil for a rendered DOM, which has no source
 	res   urlnorm.Resolver // resolves the page's references
-	dom   []*html.Node     // see domOf
 
 	cands          []candidate
 	header, footer int // index into cands, -1 for none
@@ -38,15 +37,10 @@ type model struct {
 	itemSub    []*page.Entry // see itemParts
 	headNodes  []nodeID      // see headControls
 	gathered   []*page.Entry // see gather
-	paths      [pathSlots]struct {
-		node nodeID
-		path span
-	} // see pathOf
-	pathBytes int
-	entrySlab []page.Entry
-	linkSlab  []page.Link
-	ownLinks  int      // about how many links are no entry's Link (makeLinks)
-	texts     []string // see nodeInfo.group; texts[0] is ""
+	entrySlab  []page.Entry
+	linkSlab   []page.Link
+	ownLinks   int      // about how many links are no entry's Link (makeLinks)
+	texts      []string // see nodeInfo.group; texts[0] is ""
 }
 
 // nodeInfo is what the model learns of an element, memoized. It holds no
@@ -55,14 +49,12 @@ type model struct {
 // about half of a page's nodes, have none (infoOf).
 type nodeInfo struct {
 	entry int32 // 1 + the index of the control's entry in model.entries, 0 for none
-	nth   int32
 	cand  int32 // 1 + the index of the candidate the element is, 0 if none
 	// see lastHeading, precedingGroup, groupAbove; group and above index
 	// model.texts
 	heading      nodeID
 	group, above int32
 	root         nodeID // see place
-	sel          span   // of selBuf: see selectorStep
 	memo         memo
 	in           uint8     // see locate
 	anchor       page.Kind // see anchorKind; 0 before it is asked
@@ -75,9 +67,7 @@ const (
 	memoGroup
 	memoAbove
 	memoPlace
-	memoSelector
 	memoGroupFound // precedingGroup found a heading
-	memoAnchor     // a selector path starts at the element (selectorStep)
 )
 
 // candidate is an element a landmark selector matches.
@@ -97,7 +87,7 @@ const (
 	candMenu
 )
 
-func newModel(b *parser, opt *Options, sel *selectors) *model {
+func newModel(b *parser, opt *Options, sel *selector.Set) *model {
 	b.slots = slices.Grow(b.slots[:0], len(b.Nodes))[:len(b.Nodes)]
 	elements := int32(0)
 	for i := range b.Nodes {
@@ -114,6 +104,7 @@ func newModel(b *parser, opt *Options, sel *selectors) *model {
 	*md = md.scratch()
 	md.parser, md.opt, md.sel, md.header, md.footer = b, *opt, sel, -1, -1
 	md.names.Reset(&b.Tree)
+	md.paths.Reset(&b.Tree, b.slots, int(elements))
 	md.texts = append(md.texts, "")
 	return md
 }
@@ -152,7 +143,8 @@ func (md *model) page() *page.Page {
 		p.Title = accname.Collapse(md.names.TextOf(md.title))
 	}
 	if h := md.Nodes[0].First; md.Is(h, atom.Html) {
-		p.Lang = string(md.attrBytes(h, atom.Lang))
+		lang, _ := md.Attr(h, atom.Lang)
+		p.Lang = string(lang)
 	}
 	if md.hasBase {
 		p.Base = string(md.Bytes(md.base))
@@ -206,9 +198,9 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 			continue
 		}
 		inner := ctx
-		root := md.isRootName(c)
+		root := md.IsRoot(c)
 		if ctx.inBody && !root && n.Props&htmltree.Void == 0 {
-			if md.sel.mayMatch(n) {
+			if md.sel.MayMatch(n) {
 				md.candidates(c, ctx.sectioning, &inner)
 			} else if n.Props&htmltree.Sectioning != 0 && n.NS == htmltree.NSHTML {
 				inner.sectioning = true
@@ -237,23 +229,23 @@ func (md *model) candidates(n nodeID, sectioning bool, ctx *scanContext) {
 		md.infoOf(n).cand = int32(len(md.cands))
 		return len(md.cands) - 1
 	}
-	if ctx.header < 0 && md.matches(md.sel.header, n) {
+	if ctx.header < 0 && md.paths.Matches(md.sel.Header, n) {
 		ctx.header = add(candHeader, "", false)
 	}
-	if ctx.footer < 0 && md.matches(md.sel.footer, n) {
+	if ctx.footer < 0 && md.paths.Matches(md.sel.Footer, n) {
 		ctx.footer = add(candFooter, "", false)
 	}
 	isMenu := false
 	if ctx.named < 0 {
-		for _, m := range md.sel.menus {
-			if md.matches(m.m, n) {
-				ctx.named = add(candMenu, m.name, true)
+		for _, m := range md.sel.Menus {
+			if md.paths.Matches(m.Matcher, n) {
+				ctx.named = add(candMenu, m.Name, true)
 				ctx.menu, isMenu = ctx.named, true
 				break
 			}
 		}
 	}
-	if !isMenu && ctx.menu < 0 && md.matches(md.sel.nav, n) {
+	if !isMenu && ctx.menu < 0 && md.paths.Matches(md.sel.Nav, n) {
 		ctx.menu = add(candMenu, "", false)
 	}
 	if md.Has(n, htmltree.Sectioning) {
@@ -464,7 +456,7 @@ func (md *model) entry(n nodeID) *page.Entry {
 	if e.Icon, rare.IconLabel = md.icon(n); rare.IconLabel != "" {
 		e.SetRare(rare)
 	}
-	e.Selector = md.selector(n)
+	e.Selector = md.paths.Path(n)
 	e.Pos = md.pos(md.Nodes[n].Offset())
 	if root := md.groupRoot(n, pl); root != 0 {
 		e.Group = md.group(n, root)
@@ -527,7 +519,7 @@ func (md *model) controlKind(n nodeID) page.Kind {
 // region makes the page header or footer of candidate c: every control in
 // document order, and for the footer the copyright notices.
 func (md *model) region(c candidate, footer bool) *page.Region {
-	r := &page.Region{Selector: md.selector(c.node), Items: []*page.Entry{}, Pos: md.pos(md.Nodes[c.node].Offset())}
+	r := &page.Region{Selector: md.paths.Path(c.node), Items: []*page.Entry{}, Pos: md.pos(md.Nodes[c.node].Offset())}
 	md.eachElement(c.node, func(n nodeID) {
 		if e := md.entryOf(n); e != nil {
 			r.Items = append(r.Items, e)

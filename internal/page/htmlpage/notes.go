@@ -6,6 +6,7 @@ import (
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
+	"github.com/pagelint/pagelint/internal/page/selector"
 	"github.com/pagelint/pagelint/internal/urlnorm"
 	"golang.org/x/net/html/atom"
 )
@@ -33,8 +34,7 @@ type parser struct {
 	info      []nodeInfo
 	slots     []int32 // see model.infoOf
 	lineTable page.Lines
-	selBuf    []byte        // selector steps
-	selChain  []span        // the steps of one selector path
+	paths     selector.Page // the selector paths of the page's elements
 	names     accname.Namer // the names of the page's elements, and its ids
 	controls  []nodeID      // see model.scan
 	entries   []*page.Entry // see nodeInfo.entry
@@ -74,11 +74,11 @@ func (ps *parser) reset(data []byte) {
 	clear(ps.entries[:cap(ps.entries)])
 	clear(ps.made[:cap(ps.made)])
 	ps.lineTable.Reset(nil)
+	ps.paths.Reset(nil, nil, 0) // drops the DOM a config's selector made
 	*ps = parser{
 		Builder: ps.Builder, hrefs: ps.hrefs,
 		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
-		info: ps.info[:0], slots: ps.slots[:0], lineTable: ps.lineTable, selBuf: ps.selBuf[:0],
-		selChain: ps.selChain[:0],
+		info: ps.info[:0], slots: ps.slots[:0], lineTable: ps.lineTable, paths: ps.paths,
 		names:    ps.names,
 		controls: ps.controls[:0], entries: ps.entries[:0], made: ps.made[:0], md: ps.md.scratch(),
 	}

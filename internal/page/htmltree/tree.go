@@ -426,3 +426,12 @@ func (t *Tree) addText(parent, ref NodeID, text []byte, at int) {
 	t.Nodes = append(t.Nodes, Node{Text: true, Data: data, Off: -1})
 	t.insertBefore(parent, id, ref)
 }
+
+// IsRoot: n is html, head or body, the elements that frame every page.
+func (t *Tree) IsRoot(n NodeID) bool {
+	switch t.Nodes[n].Atom {
+	case atom.Html, atom.Head, atom.Body:
+		return true
+	}
+	return false
+}

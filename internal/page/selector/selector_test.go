@@ -1,0 +1,68 @@
+package selector
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pagelint/pagelint/internal/page/htmltree"
+)
+
+// pageOf builds the tree of src and a Page over it.
+func pageOf(src []byte) *Page {
+	var b htmltree.Builder
+	b.Reset(src)
+	b.Build(nil)
+	slots := make([]int32, len(b.Nodes))
+	elements := 0
+	for i := 1; i < len(b.Nodes); i++ {
+		if !b.Nodes[i].Text {
+			elements++
+			slots[i] = int32(elements)
+		}
+	}
+	var sp Page
+	sp.Reset(&b.Tree, slots, elements)
+	return &sp
+}
+
+// The selector path of every element is the one its steps join to,
+// whether the path of its grandparent was kept (pathOf) or not: lists in
+// more places than pathOf has slots, nested ones, ids that anchor a path,
+// and the fixtures' pages.
+func TestPathsAsWalked(t *testing.T) {
+	var deep strings.Builder
+	deep.WriteString("<body><nav><ul>")
+	for i := range 3 * pathSlots {
+		fmt.Fprintf(&deep, `<li><a href="/%d">%d</a><ul><li><span><a href="/%d/x">x</a></span></ul>`, i, i, i)
+		if i%7 == 0 {
+			fmt.Fprintf(&deep, `<div id="d%d"><p><b><a href="#d%d">d</a></b></p></div>`, i, i)
+		}
+	}
+	deep.WriteString("</ul></nav>")
+	srcs := map[string][]byte{"deep": []byte(deep.String()), "html after text": []byte(`<a href="/">x</a><html id="h"><p><a>y</a>`)}
+	files, err := filepath.Glob("../../../fixtures/*/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures' pages: %v", err)
+	}
+	for _, f := range files {
+		if srcs[f], err = os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, src := range srcs {
+		sp := pageOf(src)
+		for n := nodeID(1); int(n) < len(sp.Nodes); n++ {
+			if sp.Nodes[n].Text {
+				continue
+			}
+			got := sp.Path(n)
+			whole := sp.appendPath(n)
+			if want := string(sp.buf[whole.From:whole.To]); got != want {
+				t.Fatalf("%s: element %d <%s>: path %q, its steps %q", name, n, sp.Name(n), got, want)
+			}
+		}
+	}
+}
