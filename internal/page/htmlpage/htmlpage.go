@@ -4,11 +4,11 @@
 // tells a parser (notes.go) on the way what single tags and comments say:
 // links, anchors, the base, the refresh, suppressions. The model is then
 // read off the tree (model.go): the landmarks, each link and button with
-// its accessible name (accname.go) and what kind of control an a is
+// its accessible name (package accname) and what kind of control an a is
 // (controls.go), the menus with their nesting and groups (menus.go,
-// nesting.go), the footer's copyright notices (copyright.go), selectors and
-// positions (selectors.go, positions.go). The tree never outlives the
-// parse.
+// nesting.go), the footer's copyright notices (copyright.go), each
+// element's selector path (package selector) and position (page.Lines).
+// The tree never outlives the parse.
 package htmlpage
 
 import (
