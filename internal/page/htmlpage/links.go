@@ -6,6 +6,7 @@ import (
 
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/accname"
+	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
 
@@ -99,7 +100,7 @@ func (md *model) makeLinks() {
 			}
 			found = true
 			if k == atom.Srcset {
-				for _, u := range srcsetURLs(string(val)) {
+				for _, u := range htmltree.SrcsetURLs(string(val)) {
 					md.addLink(r, e, at, k, u)
 				}
 				continue
@@ -175,7 +176,7 @@ func (md *model) addUsemap(r tagRef, at linkPlace, val string) {
 // with no target and the content as written.
 func (md *model) addRefresh(r tagRef, at linkPlace) {
 	content, _ := md.AttrIn(r.attrs, atom.Content)
-	u, malformed := refreshTarget(string(content))
+	u, malformed := htmltree.RefreshTarget(string(content))
 	switch {
 	case u != "":
 		l := md.newLink(r, at, atom.Content, u)
@@ -261,53 +262,6 @@ var sharedRels = func() map[string]*page.Rare {
 	return rels
 }()
 
-// srcsetURLs splits a srcset attribute into its URLs, following the HTML
-// parsing rules in short: candidates are separated by commas, a URL ends at
-// white space, and trailing commas of a URL end its candidate.
-func srcsetURLs(srcset string) []string {
-	var urls []string
-	s := srcset
-	for {
-		s = strings.TrimLeft(s, " \t\n\r\f,")
-		if s == "" {
-			return urls
-		}
-		end := strings.IndexAny(s, " \t\n\r\f")
-		if end < 0 {
-			end = len(s)
-		}
-		u := s[:end]
-		s = s[end:]
-		if trimmed := strings.TrimRight(u, ","); trimmed != u {
-			urls = append(urls, trimmed)
-			continue
-		}
-		urls = append(urls, u)
-		s = skipDescriptors(s)
-	}
-}
-
-// skipDescriptors skips a candidate's descriptors up to the comma that ends
-// it; a comma inside parentheses belongs to the descriptor.
-func skipDescriptors(s string) string {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case ',':
-			if depth == 0 {
-				return s[i+1:]
-			}
-		}
-	}
-	return ""
-}
-
 // nestedLink is the position of the a start tag that closed the a whose
 // start tag is at off, nil if none did.
 func (md *model) nestedLink(off int32) *page.Pos {
@@ -328,49 +282,4 @@ func (md *model) nestedLink(off int32) *page.Pos {
 	}
 	pos := md.pos(int(inner))
 	return &pos
-}
-
-// refreshTarget reads a meta refresh content for the link it makes: the
-// URL browsers redirect to, or, for a content that names a URL browsers
-// do not follow because its time is no number ("3x;url=target.html"),
-// malformed. A content that names no URL ("30", "5; url=", "-2") makes no
-// link: the page reloads itself, or nothing happens.
-func refreshTarget(content string) (url string, malformed bool) {
-	if u := refreshURL(content); u != "" {
-		return u, false
-	}
-	i := strings.Index(strings.ToLower(content), "url=")
-	return "", i >= 0 && strings.TrimSpace(strings.Trim(strings.TrimSpace(content[i+4:]), `"'`)) != ""
-}
-
-// refreshURL returns the URL of a meta refresh content such as
-// "0; url=/new/" (quotes allowed), or "" when it names none.
-func refreshURL(content string) string {
-	s := strings.TrimLeft(content, " \t\n\r\f")
-	i := 0
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
-		i++
-	}
-	if i == 0 {
-		return ""
-	}
-	s = strings.TrimLeft(s[i:], " \t\n\r\f")
-	if s == "" || (s[0] != ';' && s[0] != ',') {
-		return ""
-	}
-	s = strings.TrimLeft(s[1:], " \t\n\r\f")
-	if len(s) >= 3 && strings.EqualFold(s[:3], "url") {
-		rest := strings.TrimLeft(s[3:], " \t\n\r\f")
-		if strings.HasPrefix(rest, "=") {
-			s = strings.TrimLeft(rest[1:], " \t\n\r\f")
-		}
-	}
-	if s != "" && (s[0] == '"' || s[0] == '\'') {
-		q := s[0]
-		s = s[1:]
-		if j := strings.IndexByte(s, q); j >= 0 {
-			s = s[:j]
-		}
-	}
-	return strings.TrimSpace(s)
 }

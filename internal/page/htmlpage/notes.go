@@ -113,7 +113,7 @@ func (ps *parser) StartTag(t *htmltree.Tag) {
 			ps.links = append(ps.links, tagRef{node: t.Node, tag: t.Atom, attrs: t.Attrs, off: t.Off})
 			if ps.refresh == nil {
 				content, _ := ps.AttrIn(t.Attrs, atom.Content)
-				ps.refresh = append([]byte{}, refreshURL(string(content))...)
+				ps.refresh = append([]byte{}, htmltree.RefreshURL(string(content))...)
 			}
 		}
 		if ps.ogURL == nil && ps.isOGURL(t.Attrs) {
