@@ -157,10 +157,6 @@ func markCopies(entries []*page.Entry) {
 	}
 }
 
-// overflowWords begin the names of "More" toggles.
-var overflowWords = []string{"more", "mehr", "weitere", "weiteres", "plus", "más", "mas", "autres", "altro",
-	"altri", "meer", "więcej", "others"}
-
 // minTail: a panel that starts with the last two entries of its bar repeats
 // them for narrow screens; one alike may be a cross-listing.
 const minTail = 2
@@ -175,15 +171,11 @@ func markOverflow(siblings []*page.Entry) {
 		if len(o.Children()) == 0 || o.Control != 0 {
 			continue
 		}
-		if !isOverflowName(o.Name()) && !repeatsTail(o.Children(), siblings[:i]) {
+		if !page.IsOverflowName(o.Name()) && !repeatsTail(o.Children(), siblings[:i]) {
 			continue
 		}
 		markRepeats(o.Children(), siblings, o)
 	}
-}
-
-func isOverflowName(name string) bool {
-	return !hasWordChars(name) && name != "" || startsWith(wordsOf(name), overflowWords)
 }
 
 // repeatsTail: the first entries of children (hidden ones and controls

@@ -253,7 +253,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 	if owner.Kind == page.KindButton {
 		owner.Kind = page.KindToggle
 	}
-	if first := entries[0]; first != owner && first.Control == 0 && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
+	if first := entries[0]; first != owner && first.Control == 0 && first.Kind != page.KindLink && page.SameWords(first.Name(), owner.Name()) {
 		first.Control = page.ControlClose
 	}
 }
@@ -263,7 +263,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 // panel of "Recipes"), before the panel is read: it opens nothing.
 func (md *model) markBack(owner *page.Entry, panel nodeID) {
 	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
-		if e := md.entryOf(c); e.Control == 0 && sameWords(e.Name(), owner.Name()) {
+		if e := md.entryOf(c); e.Control == 0 && page.SameWords(e.Name(), owner.Name()) {
 			e.Control = page.ControlClose
 		}
 	}
@@ -395,7 +395,7 @@ func (md *model) onlyToggles(n nodeID) bool {
 // opensWholeMenu: e is the menu's own toggle ("Menu", "☰") and panel holds
 // most of the menu: its entries stay the menu's top level.
 func (md *model) opensWholeMenu(e *page.Entry, panel nodeID) bool {
-	if md.root == 0 || !isMenuToggleName(e.Name()) {
+	if md.root == 0 || !page.IsMenuToggleName(e.Name()) {
 		return false
 	}
 	return 2*md.countControls(panel) > md.countControls(md.root)
