@@ -90,9 +90,9 @@ func IsTopName(words string) bool { return startsWith(words, topWords) }
 var overflowWords = []string{"more", "mehr", "weitere", "weiteres", "plus", "más", "mas", "autres", "altro",
 	"altri", "meer", "więcej", "others"}
 
-// IsOverflowName: the name of a toggle that shows the entries of a bar that
+// isOverflowName: the name of a toggle that shows the entries of a bar that
 // has no room for them ("More", "Mehr"), or one with no words ("…").
-func IsOverflowName(name string) bool {
+func isOverflowName(name string) bool {
 	return !hasWordChars(name) && name != "" || startsWith(WordsOf(name), overflowWords)
 }
 
