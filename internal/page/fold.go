@@ -59,3 +59,9 @@ func EqualFoldASCII[T string | []byte](s T, word string) bool {
 	}
 	return true
 }
+
+// HasPrefixFold reports whether b begins with prefix, whose letters are
+// lower-case ASCII, in any case of its letters.
+func HasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && EqualFoldASCII(b[:len(prefix)], prefix)
+}

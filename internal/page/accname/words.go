@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
@@ -97,7 +98,7 @@ func (w *wordCount) add(text []byte) {
 			w.n++
 			w.inRun, w.counted = true, true
 		default:
-			w.char(isWordChar(r))
+			w.char(page.IsWordChar(r))
 		}
 	}
 }
@@ -114,14 +115,14 @@ func (w *wordCount) char(word bool) {
 	}
 }
 
-// asciiClass is what unicode.IsSpace and isWordChar say of each ASCII
+// asciiClass is what unicode.IsSpace and page.IsWordChar say of each ASCII
 // character.
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
 		switch r := rune(c); {
 		case unicode.IsSpace(r):
 			t[c] = asciiSpace
-		case isWordChar(r):
+		case page.IsWordChar(r):
 			t[c] = asciiWord
 		}
 	}
@@ -156,5 +157,3 @@ func (nm *Namer) body() nodeID {
 	}
 	return 0
 }
-
-func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

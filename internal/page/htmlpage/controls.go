@@ -2,10 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
-	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
@@ -34,16 +31,16 @@ func (md *model) controlRole(n nodeID, e *page.Entry) page.Control {
 	case md.submitsForm(n):
 		return page.ControlForm
 	}
-	label, text := wordsOf(e.Label), ""
+	label, text := page.WordsOf(e.Label), ""
 	name := label
 	if e.Text() != "" {
-		text = wordsOf(e.Text())
+		text = page.WordsOf(e.Text())
 		name = text
 	}
 	switch {
-	case startsWith(name, topWords):
+	case page.IsTopName(name):
 		return page.ControlSkip
-	case isCloseName(e.Label, label) || isCloseName(e.Text(), text):
+	case page.IsCloseName(e.Label, label) || page.IsCloseName(e.Text(), text):
 		return page.ControlClose
 	case md.disclosure(n):
 		// The toggle of a panel; one that holds its submenu turns out an
@@ -112,7 +109,7 @@ func (md *model) readAnchor(n nodeID) page.Kind {
 // deadHref: an href that leads to no page (none, "", "#", javascript:).
 func deadHref(href []byte, has bool) bool {
 	h := bytes.TrimSpace(href)
-	return !has || len(h) == 0 || string(h) == "#" || hasPrefixFold(h, "javascript:")
+	return !has || len(h) == 0 || string(h) == "#" || page.HasPrefixFold(h, "javascript:")
 }
 
 // widgetRoles are the roles that make an element a widget a reader
@@ -193,7 +190,7 @@ func (md *model) skipLink(n nodeID, e *page.Entry) bool {
 	if target != 0 && (md.Is(target, atom.Nav) || hasRole(md, target, "navigation") || md.chosenMenu(target)) {
 		return true
 	}
-	if !startsWith(wordsOf(e.Name()), skipWords) {
+	if !page.IsSkipName(page.WordsOf(e.Name())) {
 		return false
 	}
 	if target == 0 {
@@ -240,42 +237,12 @@ func (md *model) hasAttrNamed(n nodeID, name string) bool {
 	return ok
 }
 
-func hasPrefixFold(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && page.EqualFoldASCII(b[:len(prefix)], prefix)
-}
-
-// wordsOf is a name as words, lower case, one space between them: letters
-// and digits only, so that icon glyphs, arrows and punctuation fall away
-// ("‹ Recipes", "Recipes \ue5cc" → "recipes").
-func wordsOf(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for _, r := range s {
-		if !isWordChar(r) {
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return string(b)
-}
-
-// sameWords: two names read alike, icons and punctuation aside.
-func sameWords(a, b string) bool {
-	w := wordsOf(a)
-	return w != "" && w == wordsOf(b)
-}
-
 // showsWords: the text inside n holds a letter or a digit.
 func (md *model) showsWords(n nodeID) bool {
 	for c := md.Nodes[n].First; c != 0; c = md.Nodes[c].Next {
 		switch {
 		case md.Nodes[c].Text:
-			if bytes.IndexFunc(md.Bytes(md.Nodes[c].Data), isWordChar) >= 0 {
+			if bytes.IndexFunc(md.Bytes(md.Nodes[c].Data), page.IsWordChar) >= 0 {
 				return true
 			}
 		case !md.Has(c, htmltree.SkipText) && md.showsWords(c):
@@ -283,52 +250,4 @@ func (md *model) showsWords(n nodeID) bool {
 		}
 	}
 	return false
-}
-
-// hasWordChars: s holds a letter or a digit.
-func hasWordChars(s string) bool { return strings.IndexFunc(s, isWordChar) >= 0 }
-
-func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// startsWith: the words (wordsOf) begin with one of the phrases.
-func startsWith(words string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.HasPrefix(words, p) && (len(words) == len(p) || words[len(p)] == ' ') {
-			return true
-		}
-	}
-	return false
-}
-
-// closeWords begin the names of close and back buttons.
-var closeWords = []string{"close", "back", "go back", "return", "dismiss", "hide",
-	"schließen", "schliessen", "zurück", "ausblenden", "fermer", "retour", "cerrar", "volver", "atrás",
-	"chiudi", "indietro", "sluiten", "terug", "fechar", "voltar", "zamknij", "wstecz", "stäng", "tillbaka"}
-
-// isCloseName: a close or back button's name (words, its wordsOf), or a
-// close glyph alone.
-func isCloseName(name, words string) bool {
-	switch strings.TrimSpace(name) {
-	case "×", "✕", "✖", "x", "X", "‹", "«", "←", "<":
-		return true
-	}
-	return startsWith(words, closeWords)
-}
-
-// skipWords begin the names of skip links.
-var skipWords = []string{"skip", "jump", "back to", "go to", "to top", "top", "springe", "springen",
-	"zum", "zur", "direkt", "zurück", "nach oben", "aller", "passer", "ir a", "saltar", "salta", "vai",
-	"ga naar", "naar"}
-
-// topWords name the buttons that scroll back to the top of the page.
-var topWords = []string{"back to top", "to top", "top of page", "nach oben", "zurück nach oben", "haut de page"}
-
-// menuToggleWords name a button that opens a whole menu.
-var menuToggleWords = []string{"menu", "menü", "main menu", "open menu", "toggle menu", "toggle navigation",
-	"navigation", "open navigation", "hauptmenü", "menü öffnen", "navigation öffnen", "site menu"}
-
-// isMenuToggleName: "Menu", "Open navigation" …, or no words at all ("☰").
-func isMenuToggleName(name string) bool {
-	w := wordsOf(name)
-	return w == "" || slices.Contains(menuToggleWords, w)
 }

@@ -189,7 +189,7 @@ func (md *model) siblingHeading(n nodeID) string {
 		}
 		text, ok := md.shortText(s)
 		switch {
-		case !ok || strings.HasSuffix(text, ".") || hasCopyrightMark(text):
+		case !ok || strings.HasSuffix(text, ".") || page.HasCopyrightMark(text):
 			return "" // a sentence or a notice, not a title
 		case text != "":
 			return text

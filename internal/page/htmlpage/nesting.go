@@ -13,7 +13,8 @@ import (
 // are its first entry's submenu; so is the panel that follows a button or a
 // toggling link, or a head block (a link and its toggle), wherever it
 // stands. Controls beside an entry are marked, not nested (controls.go);
-// lists that repeat a sibling list are marked as copies (copies.go).
+// lists that repeat a sibling list are marked as copies
+// (internal/page/copies.go).
 
 // collect returns the entries in n's subtree, nested.
 func (md *model) collect(n nodeID) []*page.Entry {
@@ -30,7 +31,7 @@ func (md *model) collect(n nodeID) []*page.Entry {
 // the GOV.UK build allocated.
 func (md *model) gatherAll(n nodeID) {
 	from := len(md.gathered)
-	var blocks copyFinder
+	var blocks page.CopyFinder
 	var read nodeID // a panel read with the control before it
 	for c := range md.nestedChildren(n) {
 		if c == read {
@@ -62,7 +63,7 @@ func (md *model) gatherAll(n nodeID) {
 			md.gatherBlock(c, &blocks)
 		}
 	}
-	markOverflow(md.gathered[from:])
+	page.MarkOverflow(md.gathered[from:])
 }
 
 // gather adds entries to those gatherAll gathers; an item's are the ends
@@ -84,11 +85,11 @@ func (md *model) gatheredFrom(from int) []*page.Entry {
 // them as copies when an earlier sibling block held the same; it returns
 // them as they stand on the stack, which its caller leaves there until
 // the siblings are gathered (siblings holds them).
-func (md *model) gatherBlock(n nodeID, siblings *copyFinder) []*page.Entry {
+func (md *model) gatherBlock(n nodeID, siblings *page.CopyFinder) []*page.Entry {
 	from := len(md.gathered)
 	md.gatherAll(n)
 	got := md.gathered[from:len(md.gathered):len(md.gathered)]
-	siblings.add(got)
+	siblings.Add(got)
 	return got
 }
 
@@ -158,7 +159,7 @@ func (md *model) ownNode(s *itemParts, i int) nodeID { return md.itemNodes[s.nod
 // the list item, or toggles beside the first in a head wrapper (head); the
 // controls of a wrapper that follows the first control are the submenu's.
 func (md *model) split(n nodeID, depth int, head bool, s *itemParts) {
-	var blocks copyFinder
+	var blocks page.CopyFinder
 	for c := range md.nestedChildren(n) {
 		switch {
 		case md.isControl(c):
@@ -253,7 +254,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 	if owner.Kind == page.KindButton {
 		owner.Kind = page.KindToggle
 	}
-	if first := entries[0]; first != owner && first.Control == 0 && first.Kind != page.KindLink && sameWords(first.Name(), owner.Name()) {
+	if first := entries[0]; first != owner && first.Control == 0 && first.Kind != page.KindLink && page.SameWords(first.Name(), owner.Name()) {
 		first.Control = page.ControlClose
 	}
 }
@@ -263,7 +264,7 @@ func (md *model) adopt(owner *page.Entry, entries []*page.Entry) {
 // panel of "Recipes"), before the panel is read: it opens nothing.
 func (md *model) markBack(owner *page.Entry, panel nodeID) {
 	if c := md.firstInside(panel, md.isControl); c != 0 && md.toggleLike(c) && !md.navigates(c) {
-		if e := md.entryOf(c); e.Control == 0 && sameWords(e.Name(), owner.Name()) {
+		if e := md.entryOf(c); e.Control == 0 && page.SameWords(e.Name(), owner.Name()) {
 			e.Control = page.ControlClose
 		}
 	}
@@ -395,7 +396,7 @@ func (md *model) onlyToggles(n nodeID) bool {
 // opensWholeMenu: e is the menu's own toggle ("Menu", "☰") and panel holds
 // most of the menu: its entries stay the menu's top level.
 func (md *model) opensWholeMenu(e *page.Entry, panel nodeID) bool {
-	if md.root == 0 || !isMenuToggleName(e.Name()) {
+	if md.root == 0 || !page.IsMenuToggleName(e.Name()) {
 		return false
 	}
 	return 2*md.countControls(panel) > md.countControls(md.root)

@@ -1,30 +1,29 @@
-package htmlpage
+package page
 
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/pagelint/pagelint/internal/page"
 )
 
-// Copies of entries (page.Entry.Copy): a list drawn twice for other
+// Copies of entries (Entry.Copy): a list drawn twice for other
 // screens, side by side in one menu, and the entries a "More" overflow
 // toggle repeats from the bar. A reader sees one of them at a time.
 
-// copyFinder finds, among the blocks under one element, those that repeat
+// CopyFinder finds, among the blocks under one element, those that repeat
 // an earlier block: the same entries, by label and target, nested alike,
 // in the same order. Blocks are told apart first by what costs nothing to
 // read — how many entries a reader sees in them, and the target of the
 // first — and hashed only when that is alike: most elements hold one block,
-// and most blocks differ in it.
-type copyFinder struct {
+// and most blocks differ in it. A parser keeps one for each element whose
+// blocks it gathers, and adds them in order; the zero value has seen none.
+type CopyFinder struct {
 	first block   // the first block with minCopy entries or more
 	more  []block // the later ones that repeat no earlier one
 }
 
 // block is one block of entries: its key, and its signature once asked.
 type block struct {
-	entries []*page.Entry
+	entries []*Entry
 	key     blockKey
 	sig     blockSig
 	signed  bool
@@ -45,9 +44,9 @@ type blockSig struct {
 // minCopy: one entry twice is a duplicate, not a copy of a list.
 const minCopy = 2
 
-// add notes the entries of one block, and marks them as copies when an
+// Add notes the entries of one block, and marks them as copies when an
 // earlier block held the same.
-func (f *copyFinder) add(entries []*page.Entry) {
+func (f *CopyFinder) Add(entries []*Entry) {
 	b := block{entries: entries, key: keyOf(entries)}
 	if b.key.count < minCopy {
 		return
@@ -64,7 +63,7 @@ func (f *copyFinder) add(entries []*page.Entry) {
 }
 
 // repeats: an earlier block holds what b holds.
-func (f *copyFinder) repeats(b *block) bool {
+func (f *CopyFinder) repeats(b *block) bool {
 	if f.first.alike(b) {
 		return true
 	}
@@ -90,7 +89,7 @@ func (a *block) signature() blockSig {
 
 // keyOf is the key of a block: the entries that sign hashes, counted, and
 // the target of the first.
-func keyOf(entries []*page.Entry) blockKey {
+func keyOf(entries []*Entry) blockKey {
 	var k blockKey
 	for _, e := range entries {
 		if e.Hidden || e.Control != 0 {
@@ -104,7 +103,7 @@ func keyOf(entries []*page.Entry) blockKey {
 	return k
 }
 
-func signature(entries []*page.Entry) blockSig {
+func signature(entries []*Entry) blockSig {
 	sig := blockSig{hash: fnvOffset}
 	sig.sign(entries, 0)
 	return sig
@@ -117,7 +116,7 @@ const (
 
 // sign hashes the entries a reader sees, by label (case and spacing aside)
 // and target, with their depth.
-func (s *blockSig) sign(entries []*page.Entry, depth byte) {
+func (s *blockSig) sign(entries []*Entry, depth byte) {
 	for _, e := range entries {
 		if e.Hidden || e.Control != 0 {
 			continue
@@ -150,27 +149,23 @@ func (s *blockSig) sign(entries []*page.Entry, depth byte) {
 
 func (s *blockSig) byte(b byte) { s.hash = (s.hash ^ uint64(b)) * fnvPrime }
 
-func markCopies(entries []*page.Entry) {
+func markCopies(entries []*Entry) {
 	for _, e := range entries {
 		e.Copy = true
 		markCopies(e.Children())
 	}
 }
 
-// overflowWords begin the names of "More" toggles.
-var overflowWords = []string{"more", "mehr", "weitere", "weiteres", "plus", "más", "mas", "autres", "altro",
-	"altri", "meer", "więcej", "others"}
-
 // minTail: a panel that starts with the last two entries of its bar repeats
 // them for narrow screens; one alike may be a cross-listing.
 const minTail = 2
 
-// markOverflow marks, under an overflow toggle among siblings, the entries
+// MarkOverflow marks, under an overflow toggle among siblings, the entries
 // that repeat one of the siblings, label and target: the bar's entries
 // that the toggle shows where the bar has no room. A toggle is one by its
 // name ("More", "Mehr", "…") or by a panel that starts with the last
 // entries before it.
-func markOverflow(siblings []*page.Entry) {
+func MarkOverflow(siblings []*Entry) {
 	for i, o := range siblings {
 		if len(o.Children()) == 0 || o.Control != 0 {
 			continue
@@ -182,13 +177,9 @@ func markOverflow(siblings []*page.Entry) {
 	}
 }
 
-func isOverflowName(name string) bool {
-	return !hasWordChars(name) && name != "" || startsWith(wordsOf(name), overflowWords)
-}
-
 // repeatsTail: the first entries of children (hidden ones and controls
 // aside) are the last ones of before.
-func repeatsTail(children, before []*page.Entry) bool {
+func repeatsTail(children, before []*Entry) bool {
 	for k := min(countSeen(children), countSeen(before)); k >= minTail; k-- {
 		if sameRun(children, before, k) {
 			return true
@@ -199,7 +190,7 @@ func repeatsTail(children, before []*page.Entry) bool {
 
 // sameRun: the first k seen entries of a are, label and target, the last k
 // seen entries of b.
-func sameRun(a, b []*page.Entry, k int) bool {
+func sameRun(a, b []*Entry, k int) bool {
 	j := len(b)
 	for n := 0; n < k; {
 		if j--; b[j].Seen() {
@@ -214,7 +205,7 @@ func sameRun(a, b []*page.Entry, k int) bool {
 		for !b[j].Seen() {
 			j++
 		}
-		if a[i].Target != b[j].Target || page.NormalizeLabel(a[i].Label) != page.NormalizeLabel(b[j].Label) {
+		if a[i].Target != b[j].Target || NormalizeLabel(a[i].Label) != NormalizeLabel(b[j].Label) {
 			return false
 		}
 		i, j = i+1, j+1
@@ -222,7 +213,7 @@ func sameRun(a, b []*page.Entry, k int) bool {
 	return true
 }
 
-func countSeen(entries []*page.Entry) int {
+func countSeen(entries []*Entry) int {
 	n := 0
 	for _, e := range entries {
 		if e.Seen() {
@@ -234,11 +225,11 @@ func countSeen(entries []*page.Entry) int {
 
 // markRepeats marks the entries under an overflow toggle that repeat a
 // sibling of the toggle.
-func markRepeats(entries, siblings []*page.Entry, toggle *page.Entry) {
+func markRepeats(entries, siblings []*Entry, toggle *Entry) {
 	for _, e := range entries {
 		if e.Target != "" && e.Control == 0 {
 			for _, s := range siblings {
-				if s != toggle && s.Control == 0 && s.Target == e.Target && page.NormalizeLabel(s.Label) == page.NormalizeLabel(e.Label) {
+				if s != toggle && s.Control == 0 && s.Target == e.Target && NormalizeLabel(s.Label) == NormalizeLabel(e.Label) {
 					e.Copy = true
 					break
 				}
