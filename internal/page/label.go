@@ -21,6 +21,9 @@ func CollapseSpace(s string) string {
 // out, every Unicode space a space, white space collapsed. The model's
 // labels and texts are clean; messages quote them so.
 func CleanLabel(s string) string {
+	if isClean(s) {
+		return s // as most labels are: no copy
+	}
 	if isASCII(s) {
 		return CollapseSpace(s)
 	}
@@ -58,4 +61,63 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// isClean: s is ASCII with no white space but single spaces between
+// words, which CleanLabel leaves as it is.
+func isClean(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c < ' ' || c >= utf8.RuneSelf: // white space, controls, Unicode spaces, soft hyphens, icon glyphs
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
+}
+
+// CleanLabelInPlace is CleanLabel of b, made in b's memory: ASCII text is
+// collapsed in place, without the copies of strings.Fields.
+func CleanLabelInPlace(b []byte) []byte {
+	if !isASCIIBytes(b) {
+		return append(b[:0], CleanLabel(string(b))...) // Unicode spaces, soft hyphens, icon glyphs
+	}
+	out := 0
+	for i := 0; i < len(b); {
+		if isASCIISpace(b[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(b) && !isASCIISpace(b[j]) {
+			j++
+		}
+		if out > 0 {
+			b[out] = ' '
+			out++
+		}
+		out += copy(b[out:], b[i:j])
+		i = j
+	}
+	return b[:out]
+}
+
+func isASCIIBytes(b []byte) bool {
+	for _, c := range b[ASCIIPrefix(b):] {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }

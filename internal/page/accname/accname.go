@@ -263,11 +263,11 @@ func appendWord(b, w []byte) []byte {
 // SVGTitle is the name of an svg: its aria-label, else its own <title>.
 func (nm *Namer) SVGTitle(svg nodeID) string {
 	if l, _ := nm.Attr(svg, htmltree.AttrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
-		return Collapse(string(l))
+		return page.CleanLabel(string(l))
 	}
 	for c := nm.Nodes[svg].First; c != 0; c = nm.Nodes[c].Next {
 		if !nm.Nodes[c].Text && nm.NameIs(c, "title") {
-			return Collapse(nm.TextOf(c))
+			return page.CleanLabel(nm.TextOf(c))
 		}
 	}
 	return ""
@@ -309,10 +309,10 @@ func (nm *Namer) Name(n nodeID) (label, text string) {
 	// The visible text is mostly the label itself: it is collapsed and
 	// made a string only when it differs.
 	same := bytes.Equal(t.full, t.visible)
-	full := collapsedBytes(t.full)
+	full := page.CleanLabelInPlace(t.full)
 	visible := full
 	if !same {
-		visible = collapsedBytes(t.visible)
+		visible = page.CleanLabelInPlace(t.visible)
 	}
 	if l := nm.AriaName(n); l != "" {
 		return l, differs(visible, l)
@@ -320,7 +320,7 @@ func (nm *Namer) Name(n nodeID) (label, text string) {
 	label = string(full)
 	if label == "" {
 		if title, _ := nm.Attr(n, atom.Title); len(bytes.TrimSpace(title)) > 0 {
-			label = Collapse(string(title))
+			label = page.CleanLabel(string(title))
 		}
 	}
 	return label, differs(visible, label)
@@ -337,7 +337,7 @@ func (nm *Namer) AriaName(n nodeID) string {
 		}
 	}
 	if l, _ := nm.Attr(n, htmltree.AttrAriaLabel); len(bytes.TrimSpace(l)) > 0 {
-		return Collapse(string(l))
+		return page.CleanLabel(string(l))
 	}
 	return ""
 }
@@ -354,12 +354,12 @@ func (nm *Namer) labelledBy(ids []byte) string {
 		}
 		nm.nameText = nameText{labelling: true}
 		nm.nameOf(n)
-		if s := CollapseBytes(nm.full); s != "" {
+		if s := string(page.CleanLabelInPlace(nm.full)); s != "" {
 			parts = append(parts, s)
 		}
 	}
 	nm.nameText = saved
-	return Collapse(strings.Join(parts, " "))
+	return page.CleanLabel(strings.Join(parts, " "))
 }
 
 // differs is the visible text when it is not the label, else "".
@@ -368,72 +368,4 @@ func differs(text []byte, label string) string {
 		return ""
 	}
 	return string(text)
-}
-
-// Collapse is page.CleanLabel without allocating when s is already clean
-// and collapsed, as most labels are.
-func Collapse(s string) string {
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ':
-			if prevSpace {
-				return page.CleanLabel(s)
-			}
-			prevSpace = true
-		case '\t', '\n', '\r', '\f', '\v':
-			return page.CleanLabel(s)
-		default:
-			if s[i] >= 0x80 {
-				return page.CleanLabel(s) // Unicode spaces, soft hyphens, icon glyphs
-			}
-			prevSpace = false
-		}
-	}
-	if prevSpace && s != "" {
-		return page.CleanLabel(s)
-	}
-	return s
-}
-
-// CollapseBytes is Collapse of b as a new string.
-func CollapseBytes(b []byte) string { return string(collapsedBytes(b)) }
-
-// collapsedBytes is Collapse of b, in b's memory: ASCII text is collapsed
-// in place, without the copies of strings.Fields.
-func collapsedBytes(b []byte) []byte {
-	if !isASCII(b) {
-		return append(b[:0], page.CleanLabel(string(b))...) // Unicode spaces, soft hyphens, icon glyphs
-	}
-	out := 0
-	for i := 0; i < len(b); {
-		if isASCIISpace(b[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(b) && !isASCIISpace(b[j]) {
-			j++
-		}
-		if out > 0 {
-			b[out] = ' '
-			out++
-		}
-		out += copy(b[out:], b[i:j])
-		i = j
-	}
-	return b[:out]
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b[page.ASCIIPrefix(b):] {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 )
 
@@ -97,7 +96,7 @@ func (md *model) noticeText(el nodeID) string {
 		}
 	}
 	walk(el, true)
-	return page.CutNotice(accname.CollapseBytes(b))
+	return page.CutNotice(string(page.CleanLabelInPlace(b)))
 }
 
 // wordmark: element c holds text with no mark, glued to a mark right

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
@@ -240,11 +239,11 @@ func (md *model) newLink(r tagRef, at linkPlace, k atom.Atom, href string) *page
 		if shared := sharedRels[string(rel)]; shared != nil {
 			l.Rare = shared
 		} else {
-			l.SetRare(page.Rare{Rel: accname.Collapse(string(rel))})
+			l.SetRare(page.Rare{Rel: page.CleanLabel(string(rel))})
 		}
 	case atom.Img:
 		alt, _ := md.AttrIn(r.attrs, atom.Alt)
-		l.Label = accname.Collapse(string(alt)) // alt is the page's own bytes: never collapsed in place
+		l.Label = page.CleanLabel(string(alt)) // alt is the page's own bytes: never collapsed in place
 	}
 	return l
 }
@@ -257,7 +256,7 @@ var sharedRels = func() map[string]*page.Rare {
 	rels := map[string]*page.Rare{}
 	for _, rel := range []string{"stylesheet", "icon", "shortcut icon", "canonical", "alternate", "manifest",
 		"apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch"} {
-		rels[rel] = &page.Rare{Rel: accname.Collapse(rel)}
+		rels[rel] = &page.Rare{Rel: page.CleanLabel(rel)}
 	}
 	return rels
 }()

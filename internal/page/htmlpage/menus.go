@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"golang.org/x/net/html/atom"
 )
@@ -111,7 +110,7 @@ func (md *model) iconNode(n nodeID) (bool, string) {
 	switch {
 	case md.Is(n, atom.Img):
 		alt, _ := md.Attr(n, atom.Alt)
-		return true, accname.Collapse(string(alt))
+		return true, page.CleanLabel(string(alt))
 	case md.names.IsSVG(n):
 		return true, md.names.SVGTitle(n)
 	}
@@ -233,7 +232,7 @@ func (md *model) shortText(n nodeID) (string, bool) {
 	if !walk(n) {
 		return "", false
 	}
-	text := accname.CollapseBytes(b)
+	text := string(page.CleanLabelInPlace(b))
 	if utf8.RuneCountInString(text) > maxHeadingText {
 		return "", false
 	}

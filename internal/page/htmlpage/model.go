@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/pagelint/pagelint/internal/page"
-	"github.com/pagelint/pagelint/internal/page/accname"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
 	"github.com/pagelint/pagelint/internal/page/selector"
 	"github.com/pagelint/pagelint/internal/urlnorm"
@@ -140,7 +139,7 @@ func (md *model) page() *page.Page {
 		p.Suppressions = md.suppressions(md.lines)
 	}
 	if md.title != 0 {
-		p.Title = accname.Collapse(md.names.TextOf(md.title))
+		p.Title = page.CleanLabel(md.names.TextOf(md.title))
 	}
 	if h := md.Nodes[0].First; md.Is(h, atom.Html) {
 		lang, _ := md.Attr(h, atom.Lang)

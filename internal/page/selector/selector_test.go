@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pagelint/pagelint/internal/page/htmltree"
+	"golang.org/x/net/html/atom"
 )
 
 // pageOf builds the tree of src and a Page over it.
@@ -64,5 +65,42 @@ func TestPathsAsWalked(t *testing.T) {
 				t.Fatalf("%s: element %d <%s>: path %q, its steps %q", name, n, sp.Name(n), got, want)
 			}
 		}
+	}
+}
+
+// A landmark selector matches by tag or by role, on the tree; a config's
+// CSS selector on a DOM made of it.
+func TestMatches(t *testing.T) {
+	src := []byte(`<nav id=a></nav><div role=navigation id=b></div><div role=Navigation id=c></div>` +
+		`<ul class="menu main" id=d></ul><footer id=e></footer>`)
+	tests := []struct {
+		selector string
+		want     string // the ids of the elements it matches
+	}{
+		{Nav, "a b"},
+		{Footer, "e"},
+		{"ul.menu", "d"},
+		{"#b, footer", "b e"},
+		{"div[role]", "b c"},
+	}
+	for _, tt := range tests {
+		set, err := Compile(tt.selector, Header, Footer, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp := pageOf(src)
+		var got []string
+		for n := nodeID(1); int(n) < len(sp.Nodes); n++ {
+			if !sp.Nodes[n].Text && set.MayMatch(&sp.Nodes[n]) && sp.Matches(set.Nav, n) {
+				id, _ := sp.Attr(n, atom.Id)
+				got = append(got, string(id))
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q matches %q, want %q", tt.selector, got, tt.want)
+		}
+	}
+	if _, err := Compile("nav[", Header, Footer, nil); err == nil || !strings.Contains(err.Error(), `invalid selector "nav["`) {
+		t.Errorf("an invalid selector: %v", err)
 	}
 }
