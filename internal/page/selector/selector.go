@@ -6,11 +6,11 @@ package selector
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/pagelint/pagelint/internal/page/htmltree"
@@ -175,7 +175,9 @@ func (sp *Page) Reset(t *htmltree.Tree, slots []int32, elements int) {
 }
 
 // Size is about how many bytes sp keeps.
-func (sp *Page) Size() int { return cap(sp.buf) + cap(sp.memos)*int(unsafe.Sizeof(elementMemo{})) }
+func (sp *Page) Size() int { return cap(sp.buf) + cap(sp.memos)*memoSize }
+
+var memoSize = int(reflect.TypeFor[elementMemo]().Size())
 
 func (sp *Page) stepOf(n nodeID) *elementMemo { return &sp.memos[sp.slots[n]] }
 
