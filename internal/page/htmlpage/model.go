@@ -124,9 +124,10 @@ func (md *model) scratch() model {
 }
 
 // infoOf is the memo of element n: slots number the elements, so that
-// the memo of a page of many megabytes is 40 bytes an element, not a node
-// (docs/BENCHMARKS.md). The document and text nodes share slot 0, which
-// nothing memoizes.
+// the memo of a page of many megabytes is 28 bytes an element, not a node
+// (docs/BENCHMARKS.md; the selector paths' memo, 16 bytes more, is
+// numbered by the same slots). The document and text nodes share slot 0,
+// which nothing memoizes.
 func (md *model) infoOf(n nodeID) *nodeInfo { return &md.info[md.slots[n]] }
 
 func (md *model) page() *page.Page {
@@ -211,7 +212,7 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 		md.names.NoteID(c)
 		if md.Is(c, atom.Template) {
 			// Its content is no part of the page (place.inert), but
-			// byID finds its ids, as a walk of the tree would.
+			// ByID finds its ids, as a walk of the tree would.
 			md.eachElement(c, md.names.NoteID)
 			continue
 		}
