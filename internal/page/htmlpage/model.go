@@ -125,7 +125,7 @@ func (md *model) scratch() model {
 
 // infoOf is the memo of element n: slots number the elements, so that
 // the memo of a page of many megabytes is 28 bytes an element, not a node
-// (docs/BENCHMARKS.md; the selector paths' memo, 16 bytes more, is
+// (docs/BENCHMARKS.md; the selector paths' memo, 12 bytes more, is
 // numbered by the same slots). The document and text nodes share slot 0,
 // which nothing memoizes.
 func (md *model) infoOf(n nodeID) *nodeInfo { return &md.info[md.slots[n]] }

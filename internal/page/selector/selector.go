@@ -152,18 +152,19 @@ type Page struct {
 	dom       []*html.Node // see domOf
 }
 
-// elementMemo is what a Page learns of an element, memoized.
+// elementMemo is what a Page learns of an element, memoized: 12 bytes,
+// which with the page model's memo of an element (numbered by the same
+// slots) make 40.
 type elementMemo struct {
-	sel  span // of buf: see selectorStep
-	nth  int32
-	memo memo
+	sel span   // of buf: see selectorStep
+	nth uint32 // the position among the parent's elements (nthMask), and memo bits
 }
 
-type memo uint8
-
 const (
-	memoSelector memo = 1 << iota
-	memoAnchor        // a selector path starts at the element (selectorStep)
+	memoSelector = 1 << 31
+	memoAnchor   = 1 << 30 // a selector path starts at the element (selectorStep)
+	// nthMask: a page under 2 GiB has fewer elements than this
+	nthMask = memoAnchor - 1
 )
 
 // Reset empties sp for the tree t, whose elements slots numbers from 1
@@ -336,8 +337,8 @@ func (sp *Page) appendPath(n nodeID) span {
 // memoized with the step, as every path asks it of each of its steps.
 func (sp *Page) selectorStep(n nodeID) (step span, anchor bool) {
 	st := sp.stepOf(n)
-	if st.memo&memoSelector != 0 {
-		return st.sel, st.memo&memoAnchor != 0
+	if st.nth&memoSelector != 0 {
+		return st.sel, st.nth&memoAnchor != 0
 	}
 	from := len(sp.buf)
 	b := sp.buf
@@ -356,9 +357,9 @@ func (sp *Page) selectorStep(n nodeID) (step span, anchor bool) {
 		b = append(b, ')')
 	}
 	sp.buf = b
-	st.sel, st.memo = span{From: int32(from), To: int32(len(b))}, st.memo|memoSelector
+	st.sel, st.nth = span{From: int32(from), To: int32(len(b))}, st.nth|memoSelector
 	if anchor {
-		st.memo |= memoAnchor
+		st.nth |= memoAnchor
 	}
 	return st.sel, anchor
 }
@@ -373,16 +374,17 @@ func (sp *Page) attrBytes(n nodeID, k atom.Atom) []byte {
 // nth is the position of element n among its parent's element children,
 // counted for all of them at once.
 func (sp *Page) nth(n nodeID) int {
-	if sp.stepOf(n).nth == 0 {
-		i := int32(0)
+	if sp.stepOf(n).nth&nthMask == 0 {
+		i := uint32(0)
 		for c := sp.Nodes[sp.Nodes[n].Parent].First; c != 0; c = sp.Nodes[c].Next {
 			if !sp.Nodes[c].Text {
 				i++
-				sp.stepOf(c).nth = i
+				st := sp.stepOf(c)
+				st.nth = st.nth&^nthMask | i
 			}
 		}
 	}
-	return int(sp.stepOf(n).nth)
+	return int(sp.stepOf(n).nth & nthMask)
 }
 
 var idEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\a `)

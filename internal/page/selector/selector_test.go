@@ -104,3 +104,11 @@ func TestMatches(t *testing.T) {
 		t.Errorf("an invalid selector: %v", err)
 	}
 }
+
+// The memo of an element stays 12 bytes: a page of many megabytes has a
+// memo for each of its elements (the page model's memo says why).
+func TestMemoSize(t *testing.T) {
+	if memoSize != 12 {
+		t.Errorf("an element's memo takes %d bytes", memoSize)
+	}
+}
