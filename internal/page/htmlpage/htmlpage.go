@@ -135,7 +135,7 @@ var infoSize = int(reflect.TypeFor[nodeInfo]().Size())
 // most four times the arena's bytes, which the parse wrote, so the time
 // stays linear in the page's bytes.
 func (ps *parser) release() {
-	size := ps.ArenaBytes() + cap(ps.info)*infoSize + 4*cap(ps.slots) + ps.paths.Size()
+	size := ps.ArenaBytes() + cap(ps.info)*infoSize + ps.paths.Size()
 	*ps = parser{}
 	if size < collectArenaFrom {
 		return

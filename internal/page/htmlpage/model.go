@@ -87,23 +87,13 @@ const (
 )
 
 func newModel(b *parser, opt *Options, sel *selector.Set) *model {
-	b.slots = slices.Grow(b.slots[:0], len(b.Nodes))[:len(b.Nodes)]
-	elements := int32(0)
-	for i := range b.Nodes {
-		if i > 0 && !b.Nodes[i].Text {
-			elements++
-			b.slots[i] = elements
-		} else {
-			b.slots[i] = 0
-		}
-	}
-	b.info = slices.Grow(b.info[:0], int(elements)+1)[:elements+1]
+	b.info = slices.Grow(b.info[:0], int(b.Elements)+1)[:b.Elements+1]
 	clear(b.info)
 	md := &b.md
 	*md = md.scratch()
 	md.parser, md.opt, md.sel, md.header, md.footer = b, *opt, sel, -1, -1
 	md.names.Reset(&b.Tree)
-	md.paths.Reset(&b.Tree, b.slots, int(elements))
+	md.paths.Reset(&b.Tree)
 	md.texts = append(md.texts, "")
 	return md
 }
@@ -123,12 +113,12 @@ func (md *model) scratch() model {
 		headNodes: md.headNodes[:0], gathered: md.gathered[:0], texts: md.texts[:0]}
 }
 
-// infoOf is the memo of element n: slots number the elements, so that
-// the memo of a page of many megabytes is 28 bytes an element, not a node
-// (docs/BENCHMARKS.md; the selector paths' memo, 12 bytes more, is
-// numbered by the same slots). The document and text nodes share slot 0,
-// which nothing memoizes.
-func (md *model) infoOf(n nodeID) *nodeInfo { return &md.info[md.slots[n]] }
+// infoOf is the memo of element n, by its number among the elements
+// (htmltree.Node.Elem), so that the memo of a page of many megabytes is 28
+// bytes an element, not a node (docs/BENCHMARKS.md; the selector paths'
+// memo is 12 bytes more). The document and text nodes share 0, which
+// nothing memoizes.
+func (md *model) infoOf(n nodeID) *nodeInfo { return &md.info[md.Nodes[n].Elem] }
 
 func (md *model) page() *page.Page {
 	p := &page.Page{Source: md.opt.Source, URL: md.opt.URL, Format: md.opt.Format,

@@ -32,7 +32,6 @@ type parser struct {
 
 	// the model's scratch space
 	info      []nodeInfo
-	slots     []int32 // see model.infoOf
 	lineTable page.Lines
 	paths     selector.Page // the selector paths of the page's elements
 	names     accname.Namer // the names of the page's elements, and its ids
@@ -74,11 +73,11 @@ func (ps *parser) reset(data []byte) {
 	clear(ps.entries[:cap(ps.entries)])
 	clear(ps.made[:cap(ps.made)])
 	ps.lineTable.Reset(nil)
-	ps.paths.Reset(nil, nil, 0) // drops the DOM a config's selector made
+	ps.paths.Reset(nil) // drops the DOM a config's selector made
 	*ps = parser{
 		Builder: ps.Builder, hrefs: ps.hrefs,
 		links: ps.links[:0], anchors: ps.anchors[:0], maps: ps.maps[:0], directives: ps.directives[:0],
-		info: ps.info[:0], slots: ps.slots[:0], lineTable: ps.lineTable, paths: ps.paths,
+		info: ps.info[:0], lineTable: ps.lineTable, paths: ps.paths,
 		names:    ps.names,
 		controls: ps.controls[:0], entries: ps.entries[:0], made: ps.made[:0], md: ps.md.scratch(),
 	}

@@ -75,6 +75,8 @@ func (b *Builder) clearFormattingToMarker() {
 func (b *Builder) clone(n NodeID) NodeID {
 	c := b.Nodes[n]
 	c.Parent, c.First, c.Last, c.Prev, c.Next, c.open = 0, 0, 0, 0, 0, false
+	b.Elements++
+	c.Elem = b.Elements
 	b.Nodes = append(b.Nodes, c)
 	return NodeID(len(b.Nodes) - 1)
 }

@@ -56,6 +56,12 @@ type Node struct {
 	Attrs      Span   // a range of Tree.Attrs
 	Flags      uint16 // the flagged attributes it has: see FlagOf
 	Off        int32  // see Offset
+	// Elem numbers the elements from 1 (Tree.Elements), in the order they
+	// were made; 0 for a text node and the document. A reader keeps what it
+	// learns of each element in a list indexed by it: a page's text nodes,
+	// about half its nodes, take no room there, and no pass over the nodes
+	// numbers them (each a cache line read again on a large page).
+	Elem int32
 }
 
 // Offset is where the start tag of an element begins in the source; -1 for
@@ -158,17 +164,18 @@ func FlagOf(k atom.Atom) uint16 {
 
 // Tree is the arena: the nodes, their attributes, the page.
 type Tree struct {
-	Nodes []Node
-	Attrs []Attr
-	Page  []byte
-	buf   []byte
+	Nodes    []Node
+	Attrs    []Attr
+	Page     []byte
+	Elements int32 // the number of elements: see Node.Elem
+	buf      []byte
 }
 
 // clearFor empties the tree for page, keeping the arena.
 func (t *Tree) clearFor(page []byte) {
 	t.reserve(page)
 	t.Nodes = append(t.Nodes[:0], Node{Off: -1}) // the document
-	t.Attrs = t.Attrs[:0]
+	t.Attrs, t.Elements = t.Attrs[:0], 0
 	t.Page, t.buf = page, t.buf[:0]
 }
 

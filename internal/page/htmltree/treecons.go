@@ -127,6 +127,8 @@ func (b *Builder) insert(ns Namespace) NodeID {
 	} else {
 		nd.Props = b.foreignProps(ns, b.tokName(), t.Attrs)
 	}
+	b.Elements++
+	nd.Elem = b.Elements
 	b.Nodes = append(b.Nodes, nd)
 	n := NodeID(len(b.Nodes) - 1)
 	b.open(n)

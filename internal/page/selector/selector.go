@@ -140,7 +140,6 @@ func compile(selector string) (Matcher, error) {
 // their selector paths. It is kept from page to page: its buffers stay.
 type Page struct {
 	*htmltree.Tree
-	slots []int32       // the elements' indexes into memos; text nodes have 0
 	memos []elementMemo // by slot
 	buf   []byte        // the steps' bytes
 	chain []span        // the steps of one selector path
@@ -152,9 +151,9 @@ type Page struct {
 	dom       []*html.Node // see domOf
 }
 
-// elementMemo is what a Page learns of an element, memoized: 12 bytes,
-// which with the page model's memo of an element (numbered by the same
-// slots) make 40.
+// elementMemo is what a Page learns of an element, memoized, by the
+// element's number (htmltree.Node.Elem): 12 bytes, which with the page
+// model's memo of an element make 40.
 type elementMemo struct {
 	sel span   // of buf: see selectorStep
 	nth uint32 // the position among the parent's elements (nthMask), and memo bits
@@ -167,12 +166,15 @@ const (
 	nthMask = memoAnchor - 1
 )
 
-// Reset empties sp for the tree t, whose elements slots numbers from 1
-// (text nodes 0) to elements, keeping its space.
-func (sp *Page) Reset(t *htmltree.Tree, slots []int32, elements int) {
+// Reset empties sp for the tree t, keeping its space.
+func (sp *Page) Reset(t *htmltree.Tree) {
+	var elements int
+	if t != nil {
+		elements = int(t.Elements)
+	}
 	memos := slices.Grow(sp.memos[:0], elements+1)[:elements+1]
 	clear(memos)
-	*sp = Page{Tree: t, slots: slots, memos: memos, buf: sp.buf[:0], chain: sp.chain[:0]}
+	*sp = Page{Tree: t, memos: memos, buf: sp.buf[:0], chain: sp.chain[:0]}
 }
 
 // Size is about how many bytes sp keeps.
@@ -180,7 +182,7 @@ func (sp *Page) Size() int { return cap(sp.buf) + cap(sp.memos)*memoSize }
 
 var memoSize = int(reflect.TypeFor[elementMemo]().Size())
 
-func (sp *Page) stepOf(n nodeID) *elementMemo { return &sp.memos[sp.slots[n]] }
+func (sp *Page) stepOf(n nodeID) *elementMemo { return &sp.memos[sp.Nodes[n].Elem] }
 
 // Matches reports whether element n matches m.
 func (sp *Page) Matches(m Matcher, n nodeID) bool {

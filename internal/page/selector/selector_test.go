@@ -16,16 +16,8 @@ func pageOf(src []byte) *Page {
 	var b htmltree.Builder
 	b.Reset(src)
 	b.Build(nil)
-	slots := make([]int32, len(b.Nodes))
-	elements := 0
-	for i := 1; i < len(b.Nodes); i++ {
-		if !b.Nodes[i].Text {
-			elements++
-			slots[i] = int32(elements)
-		}
-	}
 	var sp Page
-	sp.Reset(&b.Tree, slots, elements)
+	sp.Reset(&b.Tree)
 	return &sp
 }
 
