@@ -1,6 +1,8 @@
 package htmltree
 
 import (
+	"bytes"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -31,6 +33,22 @@ func tableTag(a atom.Atom) bool {
 	return a != atom.Table && a != atom.Template && (PropsOf(a)&pTableCtx != 0 || a == atom.Col)
 }
 
+// colgroupSpace adds the white space that begins the text of the current
+// token to the colgroup, and leaves the rest in the token: browsers read
+// a colgroup's text a character at a time, and the first that is no white
+// space closes it.
+func (b *Builder) colgroupSpace() {
+	t := &b.tok
+	n := len(t.Text) - len(bytes.TrimLeft(t.Text, "\t\n\f\r "))
+	if n == 0 {
+		return
+	}
+	end := t.End
+	t.End -= int32(len(t.Text) - n) // where the white space ends, for addText
+	b.addText(t.Text[:n])
+	t.End, t.Text = end, t.Text[n:]
+}
+
 func (b *Builder) inTable() bool {
 	t := &b.tok
 	ctx := b.Nodes[b.ctx].Atom
@@ -44,6 +62,7 @@ func (b *Builder) inTable() bool {
 			b.addText(t.Text)
 			return true
 		case ctx == atom.Colgroup:
+			b.colgroupSpace()
 			return b.closeTablePart()
 		}
 	case html.StartTagToken:

@@ -230,6 +230,7 @@ x</pre><listing>y</listing><xmp><b>z</xmp>`,
 <b>x</textarea><iframe><p></iframe><noscript><a href=x></noscript>`,
 	`</p></br><p>`,
 	`<object><p>x</object>y<applet>z</applet>`,
+	`<table><col> 0000<td>x</table><table><colgroup>\n x</table>`,
 }
 
 // FuzzTree: on any input, the builder's tree is html.Parse's (where
