@@ -32,6 +32,11 @@ type Builder struct {
 	fosterParenting  bool
 	frameset         bool // the page is a frameset: the rest makes no nodes
 	quirks, doctype  bool
+	// amp and cr are the offsets of the page's first "&" and carriage
+	// return at or after the current token (len(Page) for none), -1 until
+	// found: tokens come in order, so that each is looked for once for all
+	// the tokens before it (see plain), not twice in every token.
+	amp, cr int
 
 	// CutLinks pairs the offset of an a's start tag with that of the a
 	// start tag that closed it: browsers nest no links.
@@ -89,6 +94,7 @@ func (b *Builder) Reset(page []byte) {
 	*b = Builder{
 		Tree: b.Tree, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true, CutLinks: b.CutLinks[:0],
+		amp: -1, cr: -1,
 	}
 }
 
@@ -111,7 +117,7 @@ func (b *Builder) run() {
 		case html.TextToken:
 			// The text is the page's bytes but where the tokenizer would
 			// decode a reference or a carriage return.
-			b.tok.Text, b.tok.inPage = b.Page[b.tok.Off:b.tok.End], plain(raw)
+			b.tok.Text, b.tok.inPage = b.Page[b.tok.Off:b.tok.End], b.plain(int(b.tok.Off), int(b.tok.End))
 			if !b.tok.inPage {
 				b.tok.Text = b.z.Text()
 			}
@@ -148,7 +154,7 @@ func (b *Builder) run() {
 // to white space, "/", ">" or "="; a value is quoted, or runs to white
 // space or ">".
 func (b *Builder) readTag(withAttrs bool) {
-	off, raw := int(b.tok.Off), b.Page[b.tok.Off:b.tok.End]
+	raw := b.Page[b.tok.Off:b.tok.End]
 	i := 1
 	if raw[1] == '/' {
 		i = 2
@@ -158,11 +164,17 @@ func (b *Builder) readTag(withAttrs bool) {
 		b.tok.Name = b.save(name)
 	}
 	from := len(b.Attrs)
-	defer func() { b.tok.Attrs = Span{int32(from), int32(len(b.Attrs))} }()
-	if !withAttrs {
-		return
+	if withAttrs {
+		b.readAttrs(raw, i)
 	}
-	if !plain(raw) {
+	b.tok.Attrs = Span{int32(from), int32(len(b.Attrs))}
+}
+
+// readAttrs saves the attributes of the current start tag, raw, from
+// raw[i:] on.
+func (b *Builder) readAttrs(raw []byte, i int) {
+	off, from := int(b.tok.Off), len(b.Attrs)
+	if !b.plain(off, int(b.tok.End)) {
 		for more := true; more; {
 			var k, v []byte
 			if k, v, more = b.z.TagAttr(); k != nil {
@@ -244,10 +256,25 @@ func (b *Builder) addAttr(from int, key []byte, val Span) {
 	b.tok.Flags |= FlagOf(a.Key)
 }
 
-// plain: the tokenizer gives the bytes of raw as they are, with no
-// character reference or carriage return to decode.
-func plain(raw []byte) bool {
-	return bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0
+// plain: the tokenizer gives the page's bytes from from to to as they
+// are, with no character reference or carriage return to decode.
+func (b *Builder) plain(from, to int) bool {
+	if b.amp < from {
+		b.amp = nextByte(b.Page, from, '&')
+	}
+	if b.cr < from {
+		b.cr = nextByte(b.Page, from, '\r')
+	}
+	return b.amp >= to && b.cr >= to
+}
+
+// nextByte is the offset of the first c in page from from on, len(page)
+// for none.
+func nextByte(page []byte, from int, c byte) int {
+	if i := bytes.IndexByte(page[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(page)
 }
 
 // nameBytes classes the bytes of names and keys for lowerName.
