@@ -159,8 +159,8 @@ func (b *Builder) readTag(withAttrs bool) {
 	if raw[1] == '/' {
 		i = 2
 	}
-	name, i := b.lowerName(raw, i, len(raw))
-	if b.tok.Atom = b.tagAtoms.get(name, tagAtom); b.tok.Atom == 0 {
+	name, a, i := b.readName(raw, i, nameEnd, &b.tagAtoms, tagAtom)
+	if b.tok.Atom = a; a == 0 {
 		b.tok.Name = b.save(name)
 	}
 	from := len(b.Attrs)
@@ -178,7 +178,7 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 		for more := true; more; {
 			var k, v []byte
 			if k, v, more = b.z.TagAttr(); k != nil {
-				b.addAttr(from, k, b.save(v))
+				b.addAttr(from, k, b.attrAtoms.get(k, attrAtomName), b.save(v))
 			}
 		}
 		return
@@ -190,11 +190,11 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 		if i >= len(raw) || raw[i] == '>' {
 			return
 		}
-		var key []byte
-		key, i = b.lowerName(raw, i, i+1) // a leading "=" is part of the key
+		key, a, next := b.readName(raw, i, nameEnd|nameEq, &b.attrAtoms, attrAtomName)
+		i = next
 		j := skipSpace(raw, i)
 		if j == len(raw) || raw[j] != '=' {
-			b.addAttr(from, key, Span{})
+			b.addAttr(from, key, a, Span{})
 			continue
 		}
 		j = skipSpace(raw, j+1)
@@ -212,20 +212,23 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 			}
 			i = j
 		}
-		b.addAttr(from, key, Span{int32(off + v), int32(off + max(v, j))})
+		b.addAttr(from, key, a, Span{int32(off + v), int32(off + max(v, j))})
 	}
 }
 
-// lowerName reads a tag name or key from raw[from:] in lower case: it ends
-// at white space, "/", ">" or (from eq on) "="; next is where it ends.
-func (b *Builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
-	i, upper := from, byte(0)
-	for ; i < len(raw); i++ {
+// readName reads a tag name or key from raw[from:] in lower case, and its
+// atom through cache: it ends at a byte of class stop (white space, "/",
+// ">"; "=" too for a key, though a key's first byte may be one); next is
+// where it ends.
+func (b *Builder) readName(raw []byte, from int, stop byte, cache *atomCache, lookup func([]byte) (atom.Atom, string)) (name []byte, a atom.Atom, next int) {
+	i, upper := from+1, nameBytes[raw[from]]
+	for i < len(raw) {
 		c := nameBytes[raw[i]]
-		if c&nameEnd != 0 || c&nameEq != 0 && i >= eq {
+		if c&stop != 0 {
 			break
 		}
 		upper |= c
+		i++
 	}
 	if name = raw[from:i]; upper&nameUpper != 0 {
 		b.lower = b.lower[:0]
@@ -237,13 +240,17 @@ func (b *Builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
 		}
 		name = b.lower
 	}
-	return name, i
+	k := prefix(name) // cache.get, inlined: most names are found there
+	if e := cache.slot(k); e.holds(name, k) {
+		return name, e.atom, i
+	}
+	return name, cache.miss(name, k, lookup), i
 }
 
 // addAttr adds an attribute to those of the tag from attrs[from:] on;
 // a repeated one is dropped, as the tokenizer drops it.
-func (b *Builder) addAttr(from int, key []byte, val Span) {
-	a := Attr{Key: b.attrAtoms.get(key, attrAtomName), Val: val}
+func (b *Builder) addAttr(from int, key []byte, k atom.Atom, val Span) {
+	a := Attr{Key: k, Val: val}
 	for _, o := range b.Attrs[from:] {
 		if o.Key == a.Key && (a.Key != 0 || bytes.Equal(b.Bytes(o.Name), key)) {
 			return
@@ -277,7 +284,7 @@ func nextByte(page []byte, from int, c byte) int {
 	return len(page)
 }
 
-// nameBytes classes the bytes of names and keys for lowerName.
+// nameBytes classes the bytes of names and keys for readName.
 var nameBytes = func() (t [256]byte) {
 	for _, c := range []byte(" \t\n\r\f/>") {
 		t[c] = nameEnd
