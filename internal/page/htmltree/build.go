@@ -159,7 +159,7 @@ func (b *Builder) readTag(withAttrs bool) {
 	if raw[1] == '/' {
 		i = 2
 	}
-	name, a, i := b.readName(raw, i, nameEnd, &b.tagAtoms, tagAtom)
+	name, a, i := b.readName(raw, i, isSpace|isSlash|isGT, &b.tagAtoms, tagAtom)
 	if b.tok.Atom = a; a == 0 {
 		b.tok.Name = b.save(name)
 	}
@@ -184,13 +184,13 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 		return
 	}
 	for {
-		for i < len(raw) && (isSpaceByte(raw[i]) || raw[i] == '/') {
+		for i < len(raw) && byteClass[raw[i]]&(isSpace|isSlash) != 0 {
 			i++
 		}
 		if i >= len(raw) || raw[i] == '>' {
 			return
 		}
-		key, a, next := b.readName(raw, i, nameEnd|nameEq, &b.attrAtoms, attrAtomName)
+		key, a, next := b.readName(raw, i, isSpace|isSlash|isGT|isEq, &b.attrAtoms, attrAtomName)
 		i = next
 		j := skipSpace(raw, i)
 		if j == len(raw) || raw[j] != '=' {
@@ -207,7 +207,7 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 			j = v + max(0, bytes.IndexByte(raw[v:], raw[j]))
 			i = j + 1
 		default:
-			for j < len(raw) && !isSpaceByte(raw[j]) && raw[j] != '>' {
+			for j < len(raw) && byteClass[raw[j]]&(isSpace|isGT) == 0 {
 				j++
 			}
 			i = j
@@ -221,16 +221,16 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 // ">"; "=" too for a key, though a key's first byte may be one); next is
 // where it ends.
 func (b *Builder) readName(raw []byte, from int, stop byte, cache *atomCache, lookup func([]byte) (atom.Atom, string)) (name []byte, a atom.Atom, next int) {
-	i, upper := from+1, nameBytes[raw[from]]
+	i, upper := from+1, byteClass[raw[from]]
 	for i < len(raw) {
-		c := nameBytes[raw[i]]
+		c := byteClass[raw[i]]
 		if c&stop != 0 {
 			break
 		}
 		upper |= c
 		i++
 	}
-	if name = raw[from:i]; upper&nameUpper != 0 {
+	if name = raw[from:i]; upper&isUpper != 0 {
 		b.lower = b.lower[:0]
 		for _, c := range name {
 			if 'A' <= c && c <= 'Z' {
@@ -266,13 +266,21 @@ func (b *Builder) addAttr(from int, key []byte, k atom.Atom, val Span) {
 // plain: the tokenizer gives the page's bytes from from to to as they
 // are, with no character reference or carriage return to decode.
 func (b *Builder) plain(from, to int) bool {
+	if b.amp < from || b.cr < from {
+		b.findDecoded(from)
+	}
+	return b.amp >= to && b.cr >= to
+}
+
+// findDecoded finds the page's first "&" and carriage return from from on,
+// where it has not yet.
+func (b *Builder) findDecoded(from int) {
 	if b.amp < from {
 		b.amp = nextByte(b.Page, from, '&')
 	}
 	if b.cr < from {
 		b.cr = nextByte(b.Page, from, '\r')
 	}
-	return b.amp >= to && b.cr >= to
 }
 
 // nextByte is the offset of the first c in page from from on, len(page)
@@ -284,25 +292,28 @@ func nextByte(page []byte, from int, c byte) int {
 	return len(page)
 }
 
-// nameBytes classes the bytes of names and keys for readName.
-var nameBytes = func() (t [256]byte) {
-	for _, c := range []byte(" \t\n\r\f/>") {
-		t[c] = nameEnd
+// byteClass classes the bytes that end names, keys and values, and white
+// space: a tag is read a byte at a time.
+var byteClass = func() (t [256]byte) {
+	for _, c := range []byte(" \t\n\r\f") {
+		t[c] = isSpace
 	}
-	t['='] = nameEq
+	t['/'], t['>'], t['='] = isSlash, isGT, isEq
 	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = nameUpper
+		t[c] = isUpper
 	}
 	return t
 }()
 
 const (
-	nameEnd byte = 1 << iota
-	nameEq
-	nameUpper
+	isSpace byte = 1 << iota
+	isSlash
+	isGT
+	isEq
+	isUpper
 )
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+func isSpaceByte(c byte) bool { return byteClass[c]&isSpace != 0 }
 
 func skipSpace(raw []byte, i int) int {
 	for i < len(raw) && isSpaceByte(raw[i]) {
