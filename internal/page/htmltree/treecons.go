@@ -331,33 +331,28 @@ func (b *Builder) inBody() bool {
 	return true
 }
 
+// inBodyStart reads a start tag in the body. The tags of rules of their
+// own are told by their atom, the rest by their class (at one compare a
+// case, an inline element came after some thirty).
 func (b *Builder) inBodyStart() bool {
 	t := &b.tok
-	p := PropsOf(t.Atom)
-	switch {
-	case t.Atom == atom.Html:
+	switch t.Atom {
+	case atom.Html:
 		if b.templates == 0 {
 			b.mergeAttrs(b.stack[0])
 		}
-	case t.Atom == atom.Body:
+	case atom.Body:
 		if b.templates == 0 && b.body != 0 {
 			b.mergeAttrs(b.body)
 		}
-	case t.Atom == atom.Template:
+	case atom.Template:
 		b.startTemplate()
-	case p&pHeadish != 0, t.Atom == atom.Param, t.Atom == atom.Source, t.Atom == atom.Track,
-		t.Atom == atom.Textarea, t.Atom == atom.Iframe, t.Atom == atom.Noembed, t.Atom == atom.Noscript:
+	case atom.Param, atom.Source, atom.Track, atom.Textarea, atom.Iframe, atom.Noembed, atom.Noscript:
 		b.insert(NSHTML)
-	case p&pClosesP != 0, t.Atom == atom.Pre, t.Atom == atom.Listing, t.Atom == atom.Plaintext:
+	case atom.Pre, atom.Listing, atom.Plaintext:
 		b.closeP()
 		b.insert(NSHTML)
-	case p&Heading != 0:
-		b.closeP()
-		if b.Has(b.top(), Heading) {
-			b.pop()
-		}
-		b.insert(NSHTML)
-	case t.Atom == atom.Form:
+	case atom.Form:
 		if b.form != 0 && b.templates == 0 {
 			return true
 		}
@@ -365,34 +360,50 @@ func (b *Builder) inBodyStart() bool {
 		if n := b.insert(NSHTML); b.templates == 0 {
 			b.form = n
 		}
-	case t.Atom == atom.Li, t.Atom == atom.Dd, t.Atom == atom.Dt:
+	case atom.Li, atom.Dd, atom.Dt:
 		b.closeListItem()
 		b.closeP()
 		b.insert(NSHTML)
-	case t.Atom == atom.Table:
+	case atom.Table:
 		if !b.quirks {
 			b.closeP()
 		}
 		b.insert(NSHTML)
-	case t.Atom == atom.Hr:
+	case atom.Hr:
 		b.closeP()
 		if b.inScope(defaultScope, atom.Select) >= 0 {
 			b.generateImpliedEndTags(0)
 		}
 		b.insert(NSHTML)
-	case t.Atom == atom.Xmp:
+	case atom.Xmp:
 		b.closeP()
 		b.reconstruct()
 		b.insert(NSHTML)
-	case t.Atom == atom.Image:
+	case atom.Image:
 		t.Atom = atom.Img
 		return false
-	case p&pTableCtx != 0, t.Atom == atom.Col, t.Atom == atom.Frame, t.Atom == atom.Head, t.Atom == atom.Frameset:
+	case atom.Col, atom.Frame, atom.Head, atom.Frameset:
 		// ignored in the body
-	case p&pFormatting != 0:
-		b.startFormatting()
 	default:
-		b.startInline()
+		switch p := PropsOf(t.Atom); {
+		case p&pHeadish != 0:
+			b.insert(NSHTML)
+		case p&pClosesP != 0:
+			b.closeP()
+			b.insert(NSHTML)
+		case p&Heading != 0:
+			b.closeP()
+			if b.Has(b.top(), Heading) {
+				b.pop()
+			}
+			b.insert(NSHTML)
+		case p&pTableCtx != 0:
+			// ignored in the body
+		case p&pFormatting != 0:
+			b.startFormatting()
+		default:
+			b.startInline()
+		}
 	}
 	return true
 }
@@ -460,39 +471,44 @@ func (b *Builder) closeListItem() {
 	}
 }
 
+// inBodyEnd reads an end tag in the body; as in inBodyStart, the tags of
+// rules of their own are told by their atom, the rest by their class.
 func (b *Builder) inBodyEnd() bool {
 	t := &b.tok
-	p := PropsOf(t.Atom)
-	switch {
-	case t.Atom == atom.Body, t.Atom == atom.Html:
+	switch t.Atom {
+	case atom.Body, atom.Html:
 		// what follows still goes into the body
-	case t.Atom == atom.P:
+	case atom.P:
 		if b.inScope(buttonScope, atom.P) < 0 {
 			b.implied(html.StartTagToken, atom.P)
 		}
 		b.popUntil(buttonScope, atom.P)
-	case t.Atom == atom.Li:
+	case atom.Li:
 		b.popUntil(listItemScope, atom.Li)
-	case p&Heading != 0:
-		b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
-	case t.Atom == atom.Form:
+	case atom.Form:
 		b.endForm()
-	case p&pFormatting != 0:
-		b.adoptionAgency(t.Atom)
-	case t.Atom == atom.Applet, t.Atom == atom.Marquee, t.Atom == atom.Object:
+	case atom.Applet, atom.Marquee, atom.Object:
 		if b.popUntil(defaultScope, t.Atom) {
 			b.clearFormattingToMarker()
 		}
-	case t.Atom == atom.Br:
+	case atom.Br:
 		t.kind = html.StartTagToken
 		return false
-	case t.Atom == atom.Template:
+	case atom.Template:
 		b.endTemplate()
-	case p&pClosesP != 0, t.Atom == atom.Dd, t.Atom == atom.Dt, t.Atom == atom.Button,
-		t.Atom == atom.Listing, t.Atom == atom.Pre, t.Atom == atom.Select:
+	case atom.Dd, atom.Dt, atom.Button, atom.Listing, atom.Pre, atom.Select:
 		b.popUntil(defaultScope, t.Atom)
 	default:
-		b.endOther()
+		switch p := PropsOf(t.Atom); {
+		case p&Heading != 0:
+			b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
+		case p&pFormatting != 0:
+			b.adoptionAgency(t.Atom)
+		case p&pClosesP != 0:
+			b.popUntil(defaultScope, t.Atom)
+		default:
+			b.endOther()
+		}
 	}
 	return true
 }
