@@ -103,8 +103,12 @@ func (b *Builder) run() {
 	b.z = html.NewTokenizer(bytes.NewReader(b.Page))
 	off := 0
 	for {
-		top := b.top()
-		b.z.AllowCDATA(top != 0 && b.Nodes[top].NS != NSHTML)
+		if cdataAt(b.Page, off) {
+			// The tokenizer reads a CDATA section as text in foreign
+			// content, as a comment elsewhere; only there does it ask.
+			top := b.top()
+			b.z.AllowCDATA(top != 0 && b.Nodes[top].NS != NSHTML)
+		}
 		tt := b.z.Next()
 		raw := b.z.Raw()
 		b.tok = token{kind: tt, Tag: Tag{Off: int32(off), End: int32(off + len(raw))}}
@@ -143,6 +147,11 @@ func (b *Builder) run() {
 			b.watch.StartTag(&b.tok.Tag)
 		}
 	}
+}
+
+// cdataAt: a CDATA section may start at offset off of page.
+func cdataAt(page []byte, off int) bool {
+	return off+2 < len(page) && page[off] == '<' && page[off+1] == '!' && page[off+2] == '['
 }
 
 // readTag saves the name and (for a start tag) the attributes of the
