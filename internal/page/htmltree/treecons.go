@@ -48,26 +48,51 @@ func (b *Builder) top() NodeID {
 	return b.stack[len(b.stack)-1]
 }
 
+// push opens n; push and pop count the open p elements (block start tags
+// look for one, and on a deep stack the search is long) and templates, and
+// keep the innermost table part: both run for every element, so they do
+// it themselves, and setOpen when an element leaves or joins the stack
+// elsewhere.
 func (b *Builder) push(n NodeID) {
-	b.setOpen(n, true)
-	b.stack = append(b.stack, n)
-	if b.Nodes[n].Props&pTableCtx != 0 && b.Nodes[n].NS == NSHTML {
-		b.ctx = n
+	nd := &b.Nodes[n]
+	nd.open = true
+	if nd.NS == NSHTML {
+		b.count(nd.Atom, 1)
+		if nd.Props&pTableCtx != 0 {
+			b.ctx = n
+		}
 	}
+	b.stack = append(b.stack, n)
 }
 
 func (b *Builder) pop() NodeID {
 	n := b.top()
-	if n != 0 {
-		b.stack = b.stack[:len(b.stack)-1]
-		b.setOpen(n, false)
+	if n == 0 {
+		return 0
+	}
+	b.stack = b.stack[:len(b.stack)-1]
+	nd := &b.Nodes[n]
+	nd.open = false
+	if nd.NS == NSHTML {
+		b.count(nd.Atom, -1)
+		if n == b.ctx {
+			b.findCtx()
+		}
 	}
 	return n
 }
 
-// setOpen marks n open or closed; it counts the open p elements (block
-// start tags look for one, and on a deep stack the search is long) and
-// templates, and finds the innermost table part again when one closes.
+// count counts an element a that opens (d = 1) or closes (d = -1).
+func (b *Builder) count(a atom.Atom, d int) {
+	switch a {
+	case atom.P:
+		b.openP += d
+	case atom.Template:
+		b.templates += d
+	}
+}
+
+// setOpen marks n open or closed, as push and pop do.
 func (b *Builder) setOpen(n NodeID, open bool) {
 	nd := &b.Nodes[n]
 	nd.open = open
@@ -78,18 +103,18 @@ func (b *Builder) setOpen(n NodeID, open bool) {
 	if !open {
 		d = -1
 	}
-	switch nd.Atom {
-	case atom.P:
-		b.openP += d
-	case atom.Template:
-		b.templates += d
-	}
+	b.count(nd.Atom, d)
 	if !open && n == b.ctx {
-		b.ctx = 0
-		for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
-			if s := b.stack[i]; b.Has(s, pTableCtx) {
-				b.ctx = s
-			}
+		b.findCtx()
+	}
+}
+
+// findCtx finds the innermost table part, cell, caption or template open.
+func (b *Builder) findCtx() {
+	b.ctx = 0
+	for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
+		if s := b.stack[i]; b.Has(s, pTableCtx) {
+			b.ctx = s
 		}
 	}
 }
