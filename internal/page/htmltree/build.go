@@ -173,7 +173,7 @@ func (b *Builder) readTag(withAttrs bool) {
 		b.tok.Name = b.save(name)
 	}
 	from := len(b.Attrs)
-	if withAttrs {
+	if withAttrs && i < len(raw) && raw[i] != '>' {
 		b.readAttrs(raw, i)
 	}
 	b.tok.Attrs = Span{int32(from), int32(len(b.Attrs))}
@@ -221,7 +221,15 @@ func (b *Builder) readAttrs(raw []byte, i int) {
 			}
 			i = j
 		}
-		b.addAttr(from, key, a, Span{int32(off + v), int32(off + max(v, j))})
+		val := Span{int32(off + v), int32(off + max(v, j))}
+		if len(b.Attrs) == from && a != 0 && a < AttrRole {
+			// addAttr, for a tag's first attribute named by an atom, as
+			// most are: there is nothing to compare it with or to save.
+			b.Attrs = append(b.Attrs, Attr{Key: a, Val: val})
+			b.tok.Flags |= FlagOf(a)
+			continue
+		}
+		b.addAttr(from, key, a, val)
 	}
 }
 
