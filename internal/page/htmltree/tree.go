@@ -464,8 +464,14 @@ func (t *Tree) addText(parent, ref NodeID, text []byte, at int) {
 		data = t.save(text)
 	}
 	id := NodeID(len(t.Nodes))
-	t.Nodes = append(t.Nodes, Node{Text: true, Data: data, Off: -1})
-	t.insertBefore(parent, id, ref)
+	t.Nodes = append(t.Nodes, Node{})
+	nd := &t.Nodes[id] // written in place: a literal is built beside and copied
+	nd.Text, nd.Data, nd.Off = true, data, -1
+	if ref == 0 {
+		t.appendChild(parent, id) // inlined, as insertBefore is not
+	} else {
+		t.insertBefore(parent, id, ref)
+	}
 }
 
 // IsRoot: n is html, head or body, the elements that frame every page.

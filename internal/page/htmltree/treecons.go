@@ -37,6 +37,10 @@ func (b *Builder) step() bool {
 		return b.foreignContent()
 	case b.ctx != 0:
 		return b.inTable()
+	case b.tok.kind == html.StartTagToken: // inBody's, without its call
+		return b.inBodyStart()
+	case b.tok.kind == html.EndTagToken:
+		return b.inBodyEnd()
 	}
 	return b.inBody()
 }
@@ -146,20 +150,22 @@ func (b *Builder) indexOpen(n NodeID) int {
 // text element takes the text that follows.
 func (b *Builder) insert(ns Namespace) NodeID {
 	t := &b.tok
-	nd := Node{Atom: t.Atom, NS: ns, Data: t.Name, Attrs: t.Attrs, Flags: t.Flags, Off: t.Off}
+	var props Props
 	if ns == NSHTML {
-		nd.Props = PropsOf(t.Atom)
+		props = PropsOf(t.Atom)
 	} else {
-		nd.Props = b.foreignProps(ns, b.tokName(), t.Attrs)
+		props = b.foreignProps(ns, b.tokName(), t.Attrs)
 	}
-	b.Nodes = append(b.Nodes, nd)
-	n := NodeID(len(b.Nodes) - 1)
+	n := NodeID(len(b.Nodes))
+	b.Nodes = append(b.Nodes, Node{})
+	nd := &b.Nodes[n] // written in place: a literal is built beside and copied
+	nd.Atom, nd.Props, nd.NS, nd.Data, nd.Attrs, nd.Flags, nd.Off = t.Atom, props, ns, t.Name, t.Attrs, t.Flags, t.Off
 	b.open(n)
 	t.Node = n
 	switch {
-	case nd.Props&Void != 0:
+	case props&Void != 0:
 		b.pop()
-	case nd.Props&pRawText != 0:
+	case props&pRawText != 0:
 		b.rawText = true
 	}
 	return n
