@@ -32,6 +32,11 @@ type Builder struct {
 	fosterParenting  bool
 	frameset         bool // the page is a frameset: the rest makes no nodes
 	quirks, doctype  bool
+	// amp and cr are the offsets of the page's first "&" and carriage
+	// return at or after the current token (len(Page) for none), -1 until
+	// found: tokens come in order, so that each is looked for once for all
+	// the tokens before it (see plain), not twice in every token.
+	amp, cr int
 
 	// CutLinks pairs the offset of an a's start tag with that of the a
 	// start tag that closed it: browsers nest no links.
@@ -89,6 +94,7 @@ func (b *Builder) Reset(page []byte) {
 	*b = Builder{
 		Tree: b.Tree, tagAtoms: b.tagAtoms, attrAtoms: b.attrAtoms,
 		stack: b.stack[:0], afe: b.afe[:0], quirks: true, CutLinks: b.CutLinks[:0],
+		amp: -1, cr: -1,
 	}
 }
 
@@ -97,8 +103,12 @@ func (b *Builder) run() {
 	b.z = html.NewTokenizer(bytes.NewReader(b.Page))
 	off := 0
 	for {
-		top := b.top()
-		b.z.AllowCDATA(top != 0 && b.Nodes[top].NS != NSHTML)
+		if cdataAt(b.Page, off) {
+			// The tokenizer reads a CDATA section as text in foreign
+			// content, as a comment elsewhere; only there does it ask.
+			top := b.top()
+			b.z.AllowCDATA(top != 0 && b.Nodes[top].NS != NSHTML)
+		}
 		tt := b.z.Next()
 		raw := b.z.Raw()
 		b.tok = token{kind: tt, Tag: Tag{Off: int32(off), End: int32(off + len(raw))}}
@@ -111,7 +121,7 @@ func (b *Builder) run() {
 		case html.TextToken:
 			// The text is the page's bytes but where the tokenizer would
 			// decode a reference or a carriage return.
-			b.tok.Text, b.tok.inPage = b.Page[b.tok.Off:b.tok.End], plain(raw)
+			b.tok.Text, b.tok.inPage = b.Page[b.tok.Off:b.tok.End], b.plain(int(b.tok.Off), int(b.tok.End))
 			if !b.tok.inPage {
 				b.tok.Text = b.z.Text()
 			}
@@ -139,6 +149,11 @@ func (b *Builder) run() {
 	}
 }
 
+// cdataAt: a CDATA section may start at offset off of page.
+func cdataAt(page []byte, off int) bool {
+	return off+2 < len(page) && page[off] == '<' && page[off+1] == '!' && page[off+2] == '['
+}
+
 // readTag saves the name and (for a start tag) the attributes of the
 // current tag token, as spans of the page: the tokenizer's TagName and
 // TagAttr would copy every name and value. A tag with a character
@@ -148,41 +163,47 @@ func (b *Builder) run() {
 // to white space, "/", ">" or "="; a value is quoted, or runs to white
 // space or ">".
 func (b *Builder) readTag(withAttrs bool) {
-	off, raw := int(b.tok.Off), b.Page[b.tok.Off:b.tok.End]
+	raw := b.Page[b.tok.Off:b.tok.End]
 	i := 1
 	if raw[1] == '/' {
 		i = 2
 	}
-	name, i := b.lowerName(raw, i, len(raw))
-	if b.tok.Atom = b.tagAtoms.get(name, tagAtom); b.tok.Atom == 0 {
+	name, a, i := b.readName(raw, i, isSpace|isSlash|isGT, &b.tagAtoms, tagAtom)
+	if b.tok.Atom = a; a == 0 {
 		b.tok.Name = b.save(name)
 	}
 	from := len(b.Attrs)
-	defer func() { b.tok.Attrs = Span{int32(from), int32(len(b.Attrs))} }()
-	if !withAttrs {
-		return
+	if withAttrs && i < len(raw) && raw[i] != '>' {
+		b.readAttrs(raw, i)
 	}
-	if !plain(raw) {
+	b.tok.Attrs = Span{int32(from), int32(len(b.Attrs))}
+}
+
+// readAttrs saves the attributes of the current start tag, raw, from
+// raw[i:] on.
+func (b *Builder) readAttrs(raw []byte, i int) {
+	off, from := int(b.tok.Off), len(b.Attrs)
+	if !b.plain(off, int(b.tok.End)) {
 		for more := true; more; {
 			var k, v []byte
 			if k, v, more = b.z.TagAttr(); k != nil {
-				b.addAttr(from, k, b.save(v))
+				b.addAttr(from, k, b.attrAtoms.get(k, attrAtomName), b.save(v))
 			}
 		}
 		return
 	}
 	for {
-		for i < len(raw) && (isSpaceByte(raw[i]) || raw[i] == '/') {
+		for i < len(raw) && byteClass[raw[i]]&(isSpace|isSlash) != 0 {
 			i++
 		}
 		if i >= len(raw) || raw[i] == '>' {
 			return
 		}
-		var key []byte
-		key, i = b.lowerName(raw, i, i+1) // a leading "=" is part of the key
+		key, a, next := b.readName(raw, i, isSpace|isSlash|isGT|isEq, &b.attrAtoms, attrAtomName)
+		i = next
 		j := skipSpace(raw, i)
 		if j == len(raw) || raw[j] != '=' {
-			b.addAttr(from, key, Span{})
+			b.addAttr(from, key, a, Span{})
 			continue
 		}
 		j = skipSpace(raw, j+1)
@@ -195,27 +216,38 @@ func (b *Builder) readTag(withAttrs bool) {
 			j = v + max(0, bytes.IndexByte(raw[v:], raw[j]))
 			i = j + 1
 		default:
-			for j < len(raw) && !isSpaceByte(raw[j]) && raw[j] != '>' {
+			for j < len(raw) && byteClass[raw[j]]&(isSpace|isGT) == 0 {
 				j++
 			}
 			i = j
 		}
-		b.addAttr(from, key, Span{int32(off + v), int32(off + max(v, j))})
+		val := Span{int32(off + v), int32(off + max(v, j))}
+		if len(b.Attrs) == from && a != 0 && a < AttrRole {
+			// addAttr, for a tag's first attribute named by an atom, as
+			// most are: there is nothing to compare it with or to save.
+			b.Attrs = append(b.Attrs, Attr{Key: a, Val: val})
+			b.tok.Flags |= FlagOf(a)
+			continue
+		}
+		b.addAttr(from, key, a, val)
 	}
 }
 
-// lowerName reads a tag name or key from raw[from:] in lower case: it ends
-// at white space, "/", ">" or (from eq on) "="; next is where it ends.
-func (b *Builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
-	i, upper := from, byte(0)
-	for ; i < len(raw); i++ {
-		c := nameBytes[raw[i]]
-		if c&nameEnd != 0 || c&nameEq != 0 && i >= eq {
+// readName reads a tag name or key from raw[from:] in lower case, and its
+// atom through cache: it ends at a byte of class stop (white space, "/",
+// ">"; "=" too for a key, though a key's first byte may be one); next is
+// where it ends.
+func (b *Builder) readName(raw []byte, from int, stop byte, cache *atomCache, lookup func([]byte) (atom.Atom, string)) (name []byte, a atom.Atom, next int) {
+	i, upper := from+1, byteClass[raw[from]]
+	for i < len(raw) {
+		c := byteClass[raw[i]]
+		if c&stop != 0 {
 			break
 		}
 		upper |= c
+		i++
 	}
-	if name = raw[from:i]; upper&nameUpper != 0 {
+	if name = raw[from:i]; upper&isUpper != 0 {
 		b.lower = b.lower[:0]
 		for _, c := range name {
 			if 'A' <= c && c <= 'Z' {
@@ -225,13 +257,17 @@ func (b *Builder) lowerName(raw []byte, from, eq int) (name []byte, next int) {
 		}
 		name = b.lower
 	}
-	return name, i
+	k := prefix(name) // cache.get, inlined: most names are found there
+	if e := cache.slot(k); e.holds(name, k) {
+		return name, e.atom, i
+	}
+	return name, cache.miss(name, k, lookup), i
 }
 
 // addAttr adds an attribute to those of the tag from attrs[from:] on;
 // a repeated one is dropped, as the tokenizer drops it.
-func (b *Builder) addAttr(from int, key []byte, val Span) {
-	a := Attr{Key: b.attrAtoms.get(key, attrAtomName), Val: val}
+func (b *Builder) addAttr(from int, key []byte, k atom.Atom, val Span) {
+	a := Attr{Key: k, Val: val}
 	for _, o := range b.Attrs[from:] {
 		if o.Key == a.Key && (a.Key != 0 || bytes.Equal(b.Bytes(o.Name), key)) {
 			return
@@ -244,31 +280,57 @@ func (b *Builder) addAttr(from int, key []byte, val Span) {
 	b.tok.Flags |= FlagOf(a.Key)
 }
 
-// plain: the tokenizer gives the bytes of raw as they are, with no
-// character reference or carriage return to decode.
-func plain(raw []byte) bool {
-	return bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0
+// plain: the tokenizer gives the page's bytes from from to to as they
+// are, with no character reference or carriage return to decode.
+func (b *Builder) plain(from, to int) bool {
+	if b.amp < from || b.cr < from {
+		b.findDecoded(from)
+	}
+	return b.amp >= to && b.cr >= to
 }
 
-// nameBytes classes the bytes of names and keys for lowerName.
-var nameBytes = func() (t [256]byte) {
-	for _, c := range []byte(" \t\n\r\f/>") {
-		t[c] = nameEnd
+// findDecoded finds the page's first "&" and carriage return from from on,
+// where it has not yet.
+func (b *Builder) findDecoded(from int) {
+	if b.amp < from {
+		b.amp = nextByte(b.Page, from, '&')
 	}
-	t['='] = nameEq
+	if b.cr < from {
+		b.cr = nextByte(b.Page, from, '\r')
+	}
+}
+
+// nextByte is the offset of the first c in page from from on, len(page)
+// for none.
+func nextByte(page []byte, from int, c byte) int {
+	if i := bytes.IndexByte(page[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(page)
+}
+
+// byteClass classes the bytes that end names, keys and values, and white
+// space: a tag is read a byte at a time.
+var byteClass = func() (t [256]byte) {
+	for _, c := range []byte(" \t\n\r\f") {
+		t[c] = isSpace
+	}
+	t['/'], t['>'], t['='] = isSlash, isGT, isEq
 	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = nameUpper
+		t[c] = isUpper
 	}
 	return t
 }()
 
 const (
-	nameEnd byte = 1 << iota
-	nameEq
-	nameUpper
+	isSpace byte = 1 << iota
+	isSlash
+	isGT
+	isEq
+	isUpper
 )
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+func isSpaceByte(c byte) bool { return byteClass[c]&isSpace != 0 }
 
 func skipSpace(raw []byte, i int) int {
 	for i < len(raw) && isSpaceByte(raw[i]) {

@@ -82,16 +82,22 @@ var propSets = []struct {
 		atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext}},
 }
 
-// propTable maps atoms to Props by open addressing: Props are looked up for
+// PropsOf looks an atom up in a table of open addressing whose hash has
+// no collisions among the atoms of a class, so that it costs one probe, as
+// it does for the atoms of none (span, svg …): Props are looked up for
 // every tag, and a Go map costs several times as much.
 const propSlots = 1024
 
 var (
 	propKeys [propSlots]atom.Atom
 	propVals [propSlots]Props
+	// propMul is the first odd multiplier from 0x9E3779B1 on that puts the
+	// atoms of the classes in slots of their own; init looks on from it
+	// when a change to propSets makes two share one.
+	propMul uint32 = 0x9E379D89
 )
 
-func propSlot(a atom.Atom) uint32 { return (uint32(a) * 0x9E3779B1) >> 22 }
+func propSlot(a atom.Atom) uint32 { return (uint32(a) * propMul) >> 22 }
 
 func init() {
 	all := map[atom.Atom]Props{}
@@ -100,25 +106,30 @@ func init() {
 			all[a] |= s.p
 		}
 	}
+	for collides(all) {
+		propMul += 2
+	}
 	for a, p := range all {
-		i := propSlot(a)
-		for propKeys[i] != 0 {
-			i = (i + 1) & (propSlots - 1)
-		}
-		propKeys[i], propVals[i] = a, p
+		propKeys[propSlot(a)], propVals[propSlot(a)] = a, p
 	}
 }
 
-func PropsOf(a atom.Atom) Props {
-	if a == 0 {
-		return 0
-	}
-	for i := propSlot(a); ; i = (i + 1) & (propSlots - 1) {
-		switch propKeys[i] {
-		case a:
-			return propVals[i]
-		case 0:
-			return 0
+// collides: two atoms of all share a slot.
+func collides(all map[atom.Atom]Props) bool {
+	var used [propSlots / 64]uint64
+	for a := range all {
+		i := propSlot(a)
+		if used[i/64]&(1<<(i%64)) != 0 {
+			return true
 		}
+		used[i/64] |= 1 << (i % 64)
 	}
+	return false
+}
+
+func PropsOf(a atom.Atom) Props {
+	if i := propSlot(a); propKeys[i] == a { // or a is 0 and the slot empty
+		return propVals[i]
+	}
+	return 0
 }

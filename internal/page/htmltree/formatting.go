@@ -51,6 +51,17 @@ func (b *Builder) startFormatting() {
 	}
 }
 
+// lastFormatting is the index of the last formatting element named tag
+// after the last marker in the list, -1 for none.
+func (b *Builder) lastFormatting(tag atom.Atom) int {
+	for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0; j-- {
+		if b.Nodes[b.afe[j]].Atom == tag {
+			return j
+		}
+	}
+	return -1
+}
+
 func (b *Builder) indexFormatting(n NodeID) int {
 	return slices.Index(b.afe, n)
 }
@@ -101,21 +112,28 @@ func (b *Builder) reconstruct() {
 // adoptionAgency is the end tag of formatting element tag: the HTML
 // standard's algorithm, step by step.
 func (b *Builder) adoptionAgency(tag atom.Atom) {
-	if top := b.top(); b.Is(top, tag) && b.indexFormatting(top) < 0 {
-		b.pop()
-		return
+	if top := b.top(); b.Is(top, tag) {
+		// The current node, as mostly, is popped; when it is the last
+		// formatting element named tag, the loop below would find it at
+		// once, pop it and forget it.
+		i := b.indexFormatting(top)
+		if i < 0 {
+			b.pop()
+			return
+		}
+		if j := b.lastFormatting(tag); j >= 0 && b.afe[j] == top {
+			b.pop()
+			b.afe = slices.Delete(b.afe, i, i+1)
+			return
+		}
 	}
 	for range 8 {
-		fe := NodeID(0)
-		for j := len(b.afe) - 1; j >= 0 && b.afe[j] != 0 && fe == 0; j-- {
-			if b.Nodes[b.afe[j]].Atom == tag {
-				fe = b.afe[j]
-			}
-		}
-		if fe == 0 {
+		j := b.lastFormatting(tag)
+		if j < 0 {
 			b.endOther()
 			return
 		}
+		fe := b.afe[j]
 		feIndex := b.indexOpen(fe)
 		if feIndex < 0 {
 			b.removeFormatting(fe)

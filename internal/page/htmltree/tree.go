@@ -9,6 +9,7 @@ package htmltree
 
 import (
 	"bytes"
+	"encoding/binary"
 	"reflect"
 
 	"golang.org/x/net/html/atom"
@@ -115,28 +116,68 @@ func attrAtomName(name []byte) (atom.Atom, string) {
 }
 
 // atomCache remembers the atoms of the names a page repeats (div, a, li,
-// class, href …), by their first byte and length: hashing each name
-// again (atom.Lookup) cost a fortieth of a run.
-type atomCache [64]struct {
-	name string
-	atom atom.Atom
+// class, href …), and that the names of no atom (circle, data-module …)
+// have none: hashing each name again (atom.Lookup) cost a fortieth of a
+// run. A name is found by its first eight bytes, read as one number (see
+// prefix), and its length: few names have more bytes to compare.
+type atomCache [64]atomEntry
+
+type atomEntry struct {
+	prefix uint64
+	rest   string // the name's bytes past the eighth
+	len    int
+	atom   atom.Atom
 }
 
 // get is the atom lookup gives name, remembered; lookup gives the atom and
-// its name, "" for none, which is not remembered.
+// its name, "" for none.
 func (c *atomCache) get(name []byte, lookup func([]byte) (atom.Atom, string)) atom.Atom {
-	if len(name) == 0 {
-		return 0
-	}
-	e := &c[(int(name[0])*8+len(name))%len(c)]
-	if e.name == string(name) {
+	k := prefix(name)
+	if e := c.slot(k); e.holds(name, k) {
 		return e.atom
 	}
+	return c.miss(name, k, lookup)
+}
+
+// slot is where the name of prefix k is remembered.
+func (c *atomCache) slot(k uint64) *atomEntry { return &c[(k*0x9E3779B97F4A7C15)>>58] }
+
+// holds: e remembers name, of prefix k.
+func (e *atomEntry) holds(name []byte, k uint64) bool {
+	return e.len == len(name) && e.prefix == k && (len(name) <= 8 || e.rest == string(name[8:]))
+}
+
+// miss looks name, of prefix k, up and remembers it.
+func (c *atomCache) miss(name []byte, k uint64, lookup func([]byte) (atom.Atom, string)) atom.Atom {
 	a, s := lookup(name)
-	if s != "" {
-		e.name, e.atom = s, a
+	e := c.slot(k)
+	e.prefix, e.len, e.atom, e.rest = k, len(name), a, ""
+	switch {
+	case len(name) <= 8:
+	case s != "":
+		e.rest = s[8:]
+	default:
+		e.rest = string(name[8:])
 	}
 	return a
+}
+
+// prefix is the first eight bytes of name (fewer when it is shorter) as a
+// number. A name is a slice of the page or of a buffer, so the eight bytes
+// are mostly there to read at once, past its end; those are masked off.
+func prefix(name []byte) uint64 {
+	if cap(name) < 8 {
+		return shortPrefix(name)
+	}
+	return binary.LittleEndian.Uint64(name[:8]) & (^uint64(0) >> (64 - 8*min(len(name), 8)))
+}
+
+func shortPrefix(name []byte) uint64 {
+	var k uint64
+	for i := len(name) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(name[i])
+	}
+	return k
 }
 
 // tagAtom is atom.Lookup(name) and its name.
@@ -430,8 +471,14 @@ func (t *Tree) addText(parent, ref NodeID, text []byte, at int) {
 		data = t.save(text)
 	}
 	id := NodeID(len(t.Nodes))
-	t.Nodes = append(t.Nodes, Node{Text: true, Data: data, Off: -1})
-	t.insertBefore(parent, id, ref)
+	t.Nodes = append(t.Nodes, Node{})
+	nd := &t.Nodes[id] // written in place: a literal is built beside and copied
+	nd.Text, nd.Data, nd.Off = true, data, -1
+	if ref == 0 {
+		t.appendChild(parent, id) // inlined, as insertBefore is not
+	} else {
+		t.insertBefore(parent, id, ref)
+	}
 }
 
 // IsRoot: n is html, head or body, the elements that frame every page.

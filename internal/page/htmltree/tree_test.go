@@ -233,6 +233,23 @@ x</pre><listing>y</listing><xmp><b>z</xmp>`,
 	`<table><col> 0000<td>x</table><table><colgroup>\n x</table>`,
 }
 
+// A CDATA section is text where the adjusted current node is foreign
+// (foreignObject and mi too), and a comment elsewhere: the tokenizer is
+// told which wherever it meets one.
+func TestCDATA(t *testing.T) {
+	src := `<p>x<svg><![CDATA[svg1<svg2]]><foreignObject><![CDATA[fo]]>d</foreignObject><![CDATA[svg3]]></svg>` +
+		`<![CDATA[nowhere]]><math><mi><![CDATA[mi]]></mi><![CDATA[math]]></math>`
+	got := wordsBuilt([]byte(src))
+	for _, w := range []string{"svg1<svg2", "fo", "svg3", "mi", "math"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("%q lacks %q", got, w)
+		}
+	}
+	if strings.Contains(got, "nowhere") {
+		t.Errorf("%q has the CDATA section in HTML content", got)
+	}
+}
+
 // FuzzTree: on any input, the builder's tree is html.Parse's (where
 // html.Parse is a reference: see comparable).
 func FuzzTree(f *testing.F) {

@@ -37,6 +37,10 @@ func (b *Builder) step() bool {
 		return b.foreignContent()
 	case b.ctx != 0:
 		return b.inTable()
+	case b.tok.kind == html.StartTagToken: // inBody's, without its call
+		return b.inBodyStart()
+	case b.tok.kind == html.EndTagToken:
+		return b.inBodyEnd()
 	}
 	return b.inBody()
 }
@@ -48,26 +52,51 @@ func (b *Builder) top() NodeID {
 	return b.stack[len(b.stack)-1]
 }
 
+// push opens n; push and pop count the open p elements (block start tags
+// look for one, and on a deep stack the search is long) and templates, and
+// keep the innermost table part: both run for every element, so they do
+// it themselves, and setOpen when an element leaves or joins the stack
+// elsewhere.
 func (b *Builder) push(n NodeID) {
-	b.setOpen(n, true)
-	b.stack = append(b.stack, n)
-	if b.Nodes[n].Props&pTableCtx != 0 && b.Nodes[n].NS == NSHTML {
-		b.ctx = n
+	nd := &b.Nodes[n]
+	nd.open = true
+	if nd.NS == NSHTML {
+		b.count(nd.Atom, 1)
+		if nd.Props&pTableCtx != 0 {
+			b.ctx = n
+		}
 	}
+	b.stack = append(b.stack, n)
 }
 
 func (b *Builder) pop() NodeID {
 	n := b.top()
-	if n != 0 {
-		b.stack = b.stack[:len(b.stack)-1]
-		b.setOpen(n, false)
+	if n == 0 {
+		return 0
+	}
+	b.stack = b.stack[:len(b.stack)-1]
+	nd := &b.Nodes[n]
+	nd.open = false
+	if nd.NS == NSHTML {
+		b.count(nd.Atom, -1)
+		if n == b.ctx {
+			b.findCtx()
+		}
 	}
 	return n
 }
 
-// setOpen marks n open or closed; it counts the open p elements (block
-// start tags look for one, and on a deep stack the search is long) and
-// templates, and finds the innermost table part again when one closes.
+// count counts an element a that opens (d = 1) or closes (d = -1).
+func (b *Builder) count(a atom.Atom, d int) {
+	switch a {
+	case atom.P:
+		b.openP += d
+	case atom.Template:
+		b.templates += d
+	}
+}
+
+// setOpen marks n open or closed, as push and pop do.
 func (b *Builder) setOpen(n NodeID, open bool) {
 	nd := &b.Nodes[n]
 	nd.open = open
@@ -78,18 +107,18 @@ func (b *Builder) setOpen(n NodeID, open bool) {
 	if !open {
 		d = -1
 	}
-	switch nd.Atom {
-	case atom.P:
-		b.openP += d
-	case atom.Template:
-		b.templates += d
-	}
+	b.count(nd.Atom, d)
 	if !open && n == b.ctx {
-		b.ctx = 0
-		for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
-			if s := b.stack[i]; b.Has(s, pTableCtx) {
-				b.ctx = s
-			}
+		b.findCtx()
+	}
+}
+
+// findCtx finds the innermost table part, cell, caption or template open.
+func (b *Builder) findCtx() {
+	b.ctx = 0
+	for i := len(b.stack) - 1; i >= 0 && b.ctx == 0; i-- {
+		if s := b.stack[i]; b.Has(s, pTableCtx) {
+			b.ctx = s
 		}
 	}
 }
@@ -121,22 +150,24 @@ func (b *Builder) indexOpen(n NodeID) int {
 // text element takes the text that follows.
 func (b *Builder) insert(ns Namespace) NodeID {
 	t := &b.tok
-	nd := Node{Atom: t.Atom, NS: ns, Data: t.Name, Attrs: t.Attrs, Flags: t.Flags, Off: t.Off}
+	var props Props
 	if ns == NSHTML {
-		nd.Props = PropsOf(t.Atom)
+		props = PropsOf(t.Atom)
 	} else {
-		nd.Props = b.foreignProps(ns, b.tokName(), t.Attrs)
+		props = b.foreignProps(ns, b.tokName(), t.Attrs)
 	}
+	n := NodeID(len(b.Nodes))
+	b.Nodes = append(b.Nodes, Node{})
+	nd := &b.Nodes[n] // written in place: a literal is built beside and copied
+	nd.Atom, nd.Props, nd.NS, nd.Data, nd.Attrs, nd.Flags, nd.Off = t.Atom, props, ns, t.Name, t.Attrs, t.Flags, t.Off
 	b.Elements++
 	nd.Elem = b.Elements
-	b.Nodes = append(b.Nodes, nd)
-	n := NodeID(len(b.Nodes) - 1)
 	b.open(n)
 	t.Node = n
 	switch {
-	case nd.Props&Void != 0:
+	case props&Void != 0:
 		b.pop()
-	case nd.Props&pRawText != 0:
+	case props&pRawText != 0:
 		b.rawText = true
 	}
 	return n
@@ -333,33 +364,28 @@ func (b *Builder) inBody() bool {
 	return true
 }
 
+// inBodyStart reads a start tag in the body. The tags of rules of their
+// own are told by their atom, the rest by their class (at one compare a
+// case, an inline element came after some thirty).
 func (b *Builder) inBodyStart() bool {
 	t := &b.tok
-	p := PropsOf(t.Atom)
-	switch {
-	case t.Atom == atom.Html:
+	switch t.Atom {
+	case atom.Html:
 		if b.templates == 0 {
 			b.mergeAttrs(b.stack[0])
 		}
-	case t.Atom == atom.Body:
+	case atom.Body:
 		if b.templates == 0 && b.body != 0 {
 			b.mergeAttrs(b.body)
 		}
-	case t.Atom == atom.Template:
+	case atom.Template:
 		b.startTemplate()
-	case p&pHeadish != 0, t.Atom == atom.Param, t.Atom == atom.Source, t.Atom == atom.Track,
-		t.Atom == atom.Textarea, t.Atom == atom.Iframe, t.Atom == atom.Noembed, t.Atom == atom.Noscript:
+	case atom.Param, atom.Source, atom.Track, atom.Textarea, atom.Iframe, atom.Noembed, atom.Noscript:
 		b.insert(NSHTML)
-	case p&pClosesP != 0, t.Atom == atom.Pre, t.Atom == atom.Listing, t.Atom == atom.Plaintext:
+	case atom.Pre, atom.Listing, atom.Plaintext:
 		b.closeP()
 		b.insert(NSHTML)
-	case p&Heading != 0:
-		b.closeP()
-		if b.Has(b.top(), Heading) {
-			b.pop()
-		}
-		b.insert(NSHTML)
-	case t.Atom == atom.Form:
+	case atom.Form:
 		if b.form != 0 && b.templates == 0 {
 			return true
 		}
@@ -367,34 +393,50 @@ func (b *Builder) inBodyStart() bool {
 		if n := b.insert(NSHTML); b.templates == 0 {
 			b.form = n
 		}
-	case t.Atom == atom.Li, t.Atom == atom.Dd, t.Atom == atom.Dt:
+	case atom.Li, atom.Dd, atom.Dt:
 		b.closeListItem()
 		b.closeP()
 		b.insert(NSHTML)
-	case t.Atom == atom.Table:
+	case atom.Table:
 		if !b.quirks {
 			b.closeP()
 		}
 		b.insert(NSHTML)
-	case t.Atom == atom.Hr:
+	case atom.Hr:
 		b.closeP()
 		if b.inScope(defaultScope, atom.Select) >= 0 {
 			b.generateImpliedEndTags(0)
 		}
 		b.insert(NSHTML)
-	case t.Atom == atom.Xmp:
+	case atom.Xmp:
 		b.closeP()
 		b.reconstruct()
 		b.insert(NSHTML)
-	case t.Atom == atom.Image:
+	case atom.Image:
 		t.Atom = atom.Img
 		return false
-	case p&pTableCtx != 0, t.Atom == atom.Col, t.Atom == atom.Frame, t.Atom == atom.Head, t.Atom == atom.Frameset:
+	case atom.Col, atom.Frame, atom.Head, atom.Frameset:
 		// ignored in the body
-	case p&pFormatting != 0:
-		b.startFormatting()
 	default:
-		b.startInline()
+		switch p := PropsOf(t.Atom); {
+		case p&pHeadish != 0:
+			b.insert(NSHTML)
+		case p&pClosesP != 0:
+			b.closeP()
+			b.insert(NSHTML)
+		case p&Heading != 0:
+			b.closeP()
+			if b.Has(b.top(), Heading) {
+				b.pop()
+			}
+			b.insert(NSHTML)
+		case p&pTableCtx != 0:
+			// ignored in the body
+		case p&pFormatting != 0:
+			b.startFormatting()
+		default:
+			b.startInline()
+		}
 	}
 	return true
 }
@@ -462,39 +504,44 @@ func (b *Builder) closeListItem() {
 	}
 }
 
+// inBodyEnd reads an end tag in the body; as in inBodyStart, the tags of
+// rules of their own are told by their atom, the rest by their class.
 func (b *Builder) inBodyEnd() bool {
 	t := &b.tok
-	p := PropsOf(t.Atom)
-	switch {
-	case t.Atom == atom.Body, t.Atom == atom.Html:
+	switch t.Atom {
+	case atom.Body, atom.Html:
 		// what follows still goes into the body
-	case t.Atom == atom.P:
+	case atom.P:
 		if b.inScope(buttonScope, atom.P) < 0 {
 			b.implied(html.StartTagToken, atom.P)
 		}
 		b.popUntil(buttonScope, atom.P)
-	case t.Atom == atom.Li:
+	case atom.Li:
 		b.popUntil(listItemScope, atom.Li)
-	case p&Heading != 0:
-		b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
-	case t.Atom == atom.Form:
+	case atom.Form:
 		b.endForm()
-	case p&pFormatting != 0:
-		b.adoptionAgency(t.Atom)
-	case t.Atom == atom.Applet, t.Atom == atom.Marquee, t.Atom == atom.Object:
+	case atom.Applet, atom.Marquee, atom.Object:
 		if b.popUntil(defaultScope, t.Atom) {
 			b.clearFormattingToMarker()
 		}
-	case t.Atom == atom.Br:
+	case atom.Br:
 		t.kind = html.StartTagToken
 		return false
-	case t.Atom == atom.Template:
+	case atom.Template:
 		b.endTemplate()
-	case p&pClosesP != 0, t.Atom == atom.Dd, t.Atom == atom.Dt, t.Atom == atom.Button,
-		t.Atom == atom.Listing, t.Atom == atom.Pre, t.Atom == atom.Select:
+	case atom.Dd, atom.Dt, atom.Button, atom.Listing, atom.Pre, atom.Select:
 		b.popUntil(defaultScope, t.Atom)
 	default:
-		b.endOther()
+		switch p := PropsOf(t.Atom); {
+		case p&Heading != 0:
+			b.popUntil(defaultScope, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
+		case p&pFormatting != 0:
+			b.adoptionAgency(t.Atom)
+		case p&pClosesP != 0:
+			b.popUntil(defaultScope, t.Atom)
+		default:
+			b.endOther()
+		}
 	}
 	return true
 }
