@@ -50,6 +50,7 @@ func TestName(t *testing.T) {
 		{"an icon beside aria-label is seen", `<a href=/ aria-label="Close menu"><span>×</span></a>`, "Close menu", "×"},
 		{"the title when there is no content", `<a href=/ title="Search"></a>`, "Search", ""},
 		{"an svg's title", `<a href=/><svg><title>Twitter</title><path d=""/></svg></a>`, "Twitter", ""},
+		{"an svg's drawn text, in a CDATA section", `<a href=/><svg><text><![CDATA[Search]]></text></svg></a>`, "Search", ""},
 		{"a submit button without a value", `<input type=submit>`, "Submit", ""},
 		{"an image button", `<input type=image alt="Go">`, "Go", ""},
 		{"blocks stand apart", `<a href=/><div>News</div><div>Today</div></a>`, "News Today", ""},

@@ -120,8 +120,11 @@ func (b *Builder) run() {
 			return
 		case html.TextToken:
 			// The text is the page's bytes but where the tokenizer would
-			// decode a reference or a carriage return.
-			b.tok.Text, b.tok.inPage = b.Page[b.tok.Off:b.tok.End], b.plain(int(b.tok.Off), int(b.tok.End))
+			// decode a reference or a carriage return, or leave out the
+			// markers of a CDATA section (a text that begins with "<" is
+			// rare enough to be asked of the tokenizer whatever it is).
+			b.tok.Text = b.Page[b.tok.Off:b.tok.End]
+			b.tok.inPage = b.Page[b.tok.Off] != '<' && b.plain(int(b.tok.Off), int(b.tok.End))
 			if !b.tok.inPage {
 				b.tok.Text = b.z.Text()
 			}

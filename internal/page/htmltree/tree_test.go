@@ -248,6 +248,9 @@ func TestCDATA(t *testing.T) {
 	if strings.Contains(got, "nowhere") {
 		t.Errorf("%q has the CDATA section in HTML content", got)
 	}
+	if strings.Contains(got, "CDATA") || strings.Contains(got, "]]") {
+		t.Errorf("%q has a CDATA section's markers", got)
+	}
 }
 
 // FuzzTree: on any input, the builder's tree is html.Parse's (where
