@@ -82,10 +82,8 @@ var propSets = []struct {
 		atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext}},
 }
 
-// PropsOf looks an atom up in a table of open addressing whose hash has
-// no collisions among the atoms of a class, so that it costs one probe, as
-// it does for the atoms of none (span, svg …): Props are looked up for
-// every tag, and a Go map costs several times as much.
+// propSlots is the size of PropsOf's table: open addressing whose hash
+// has no collisions among the atoms of a class.
 const propSlots = 1024
 
 var (
@@ -127,6 +125,9 @@ func collides(all map[atom.Atom]Props) bool {
 	return false
 }
 
+// PropsOf is the classes of an HTML element of atom a, found in one probe
+// of its table, as for the atoms of no class (span, svg …): Props are
+// looked up for every tag, and a Go map costs several times as much.
 func PropsOf(a atom.Atom) Props {
 	if i := propSlot(a); propKeys[i] == a { // or a is 0 and the slot empty
 		return propVals[i]
