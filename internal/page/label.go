@@ -91,19 +91,22 @@ func CleanLabelInPlace(b []byte) []byte {
 	}
 	out := 0
 	for i := 0; i < len(b); {
-		if isASCIISpace(b[i]) {
+		if asciiSpace[b[i]] {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(b) && !isASCIISpace(b[j]) {
+		for j < len(b) && !asciiSpace[b[j]] {
 			j++
 		}
 		if out > 0 {
 			b[out] = ' '
 			out++
 		}
-		out += copy(b[out:], b[i:j])
+		if out != i { // most words of a clean label stand where they are
+			copy(b[out:], b[i:j])
+		}
+		out += j - i
 		i = j
 	}
 	return b[:out]
@@ -118,6 +121,6 @@ func isASCIIBytes(b []byte) bool {
 	return true
 }
 
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+// asciiSpace is the ASCII white space, by byte: a table, as every byte of
+// a label is asked.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
