@@ -51,6 +51,10 @@ func NewResolver(pageURL, base string) Resolver {
 // kept as written.
 var unresolvedSchemes = []string{"javascript:", "mailto:", "tel:", "data:"}
 
+// unresolvedFirst is the first bytes of unresolvedSchemes, in either case:
+// most hrefs begin with none of them.
+var unresolvedFirst = byteSet("jmtdJMTD")
+
 // Target returns href resolved against the page, keeping query and
 // fragment (javascript:, mailto:, tel: and data: references as written);
 // "" when href does not parse.
@@ -103,6 +107,10 @@ const (
 
 func newHrefShape(href string) hrefShape {
 	hs := hrefShape{href: href, h: strings.TrimSpace(href)}
+	if hs.h == "" || !unresolvedFirst[hs.h[0]] {
+		hs.shape = shapeOf(hs.h)
+		return hs
+	}
 	for _, s := range unresolvedSchemes {
 		if len(hs.h) >= len(s) && strings.EqualFold(hs.h[:len(s)], s) {
 			hs.shape = shapeUnresolved
@@ -153,6 +161,55 @@ func plainPath(p string) bool {
 	return true
 }
 
+// plainPathEnd is where the path that s begins with ends (at its query or
+// fragment, else at the end of s), and plainPath of it: one pass over
+// an href, whose paths are most of its bytes.
+func plainPathEnd(s string) (end int, plain bool) {
+	for i := 0; i < len(s); i++ {
+		switch pathClass[s[i]] {
+		case pathPlain:
+		case pathEnd:
+			return i, true
+		case pathDot:
+			if i+1 == len(s) || s[i+1] == '/' || pathClass[s[i+1]] == pathEnd {
+				return i, false
+			}
+		case pathSlash:
+			if i+1 < len(s) && s[i+1] == '/' {
+				return i, false
+			}
+		default:
+			return i, false
+		}
+	}
+	return len(s), true
+}
+
+// pathClass is what plainPathEnd makes of each byte.
+var pathClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == '?' || c == '#':
+			t[c] = pathEnd
+		case c == '.':
+			t[c] = pathDot
+		case c == '/':
+			t[c] = pathSlash
+		case !simpleByte[c]:
+			t[c] = pathOther
+		}
+	}
+	return t
+}()
+
+const (
+	pathPlain uint8 = iota
+	pathEnd
+	pathDot
+	pathSlash
+	pathOther
+)
+
 // plainQuery: a query (without its "?") of simple characters, escapes and
 // question marks, which net/url keeps as written.
 func plainQuery(q string) bool {
@@ -176,9 +233,8 @@ func indexIn(s string, set *[256]bool) int {
 	return -1
 }
 
-// queryOrFragment and hostEnd are sets for indexIn: what ends a path, and
-// what ends the host of an absolute URL.
-var queryOrFragment, hostEnd = byteSet("?#"), byteSet("/?#")
+// hostEnd is a set for indexIn: what ends the host of an absolute URL.
+var hostEnd = byteSet("/?#")
 
 // allIn: every byte of s is in set (a table, where strings.Trim would
 // build one from its cutset at every call).
@@ -250,13 +306,13 @@ func shapeOf(h string) shape {
 	if !ok {
 		return shapeSlow
 	}
-	path, rest := h[len(origin):], ""
-	if i := indexIn(path, &queryOrFragment); i >= 0 {
-		path, rest = path[:i], path[i:]
-	}
-	switch {
-	case !plainPath(path):
+	after := h[len(origin):]
+	end, plain := plainPathEnd(after)
+	if !plain {
 		return shapeSlow
+	}
+	path, rest := after[:end], after[end:]
+	switch {
 	case origin == "" && strings.IndexByte(path, ':') >= 0 && !strings.Contains(path[:strings.IndexByte(path, ':')], "/"):
 		return shapeSlow // a scheme
 	case origin != "" && path != "" && path[0] != '/':
