@@ -188,19 +188,21 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 			continue
 		}
 		inner := ctx
-		root := md.IsRoot(c)
+		// The tests of md.IsRoot and md.Is on n, whose node scan holds.
+		root := n.Atom == atom.Html || n.Atom == atom.Head || n.Atom == atom.Body
+		html := n.NS == htmltree.NSHTML
 		if ctx.inBody && !root && n.Props&htmltree.Void == 0 {
 			if md.sel.MayMatch(n) {
 				md.candidates(c, ctx.sectioning, &inner)
-			} else if n.Props&htmltree.Sectioning != 0 && n.NS == htmltree.NSHTML {
+			} else if n.Props&htmltree.Sectioning != 0 && html {
 				inner.sectioning = true
 			}
 		}
-		if md.Is(c, atom.Body) {
+		if n.Atom == atom.Body && html {
 			inner.inBody = true
 		}
 		md.names.NoteID(c)
-		if md.Is(c, atom.Template) {
+		if n.Atom == atom.Template && html {
 			// Its content is no part of the page (place.inert), but
 			// ByID finds its ids, as a walk of the tree would.
 			md.eachElement(c, md.names.NoteID)

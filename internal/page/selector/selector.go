@@ -42,6 +42,7 @@ type Set struct {
 	// landmarkTags are the tags of the plain landmark selectors; css says
 	// that a selector is a cascadia one (see mayMatch).
 	landmarkTags []atom.Atom
+	tagBits      uint64 // see tagBit
 	css          bool
 }
 
@@ -49,8 +50,14 @@ type Set struct {
 // matches a plain landmark only by its tag, so most of a page's elements
 // need no selector asked.
 func (s *Set) MayMatch(n *htmltree.Node) bool {
-	return s.css || n.Flags&htmltree.FlagOf(htmltree.AttrRole) != 0 || slices.Contains(s.landmarkTags, n.Atom)
+	return s.css || n.Flags&htmltree.FlagOf(htmltree.AttrRole) != 0 ||
+		s.tagBits&tagBit(n.Atom) != 0 && slices.Contains(s.landmarkTags, n.Atom)
 }
+
+// tagBit is a's bit in Set.tagBits, by a's offset in the atom table: most
+// elements' tags share no bit with a landmark's, and are told apart at one
+// test.
+func tagBit(a atom.Atom) uint64 { return 1 << (uint32(a) >> 8 & 63) }
 
 // NamedMatcher is a menu the config names, compiled.
 type NamedMatcher struct {
@@ -117,6 +124,7 @@ func (s *Set) note(ms ...Matcher) {
 			s.css = true
 		} else {
 			s.landmarkTags = append(s.landmarkTags, m.landmark.tag)
+			s.tagBits |= tagBit(m.landmark.tag)
 		}
 	}
 }
