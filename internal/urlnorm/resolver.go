@@ -150,15 +150,8 @@ func simple(s string) bool {
 // ones ("./", "//", a last "."), which net/url gives back as written. One
 // pass: it runs over every href.
 func plainPath(p string) bool {
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case !simpleByte[c]:
-			return false
-		case c == '/' && i+1 < len(p) && p[i+1] == '/', c == '.' && (i+1 == len(p) || p[i+1] == '/'):
-			return false
-		}
-	}
-	return true
+	end, plain := plainPathEnd(p)
+	return plain && end == len(p) // "?" and "#" are no simple characters
 }
 
 // plainPathEnd is where the path that s begins with ends (at its query or

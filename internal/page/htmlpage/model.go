@@ -188,21 +188,19 @@ func (md *model) scan(parent nodeID, ctx scanContext) {
 			continue
 		}
 		inner := ctx
-		// The tests of md.IsRoot and md.Is on n, whose node scan holds.
-		root := n.Atom == atom.Html || n.Atom == atom.Head || n.Atom == atom.Body
-		html := n.NS == htmltree.NSHTML
+		root := n.IsRoot()
 		if ctx.inBody && !root && n.Props&htmltree.Void == 0 {
 			if md.sel.MayMatch(n) {
 				md.candidates(c, ctx.sectioning, &inner)
-			} else if n.Props&htmltree.Sectioning != 0 && html {
+			} else if n.Props&htmltree.Sectioning != 0 && n.NS == htmltree.NSHTML {
 				inner.sectioning = true
 			}
 		}
-		if n.Atom == atom.Body && html {
+		if n.Is(atom.Body) {
 			inner.inBody = true
 		}
 		md.names.NoteID(c)
-		if n.Atom == atom.Template && html {
+		if n.Is(atom.Template) {
 			// Its content is no part of the page (place.inert), but
 			// ByID finds its ids, as a walk of the tree would.
 			md.eachElement(c, md.names.NoteID)

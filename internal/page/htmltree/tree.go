@@ -321,10 +321,11 @@ func (t *Tree) NameIs(id NodeID, s string) bool {
 }
 
 // is reports whether id is the HTML element a.
-func (t *Tree) Is(id NodeID, a atom.Atom) bool {
-	n := &t.Nodes[id]
-	return id > 0 && n.Atom == a && n.NS == NSHTML && !n.Text
-}
+func (t *Tree) Is(id NodeID, a atom.Atom) bool { return id > 0 && t.Nodes[id].Is(a) }
+
+// Is reports whether n is an HTML element of atom a: a reader that holds
+// the node asks it so, not by its id again.
+func (n *Node) Is(a atom.Atom) bool { return n.Atom == a && n.NS == NSHTML && !n.Text }
 
 // has reports whether id is an HTML element of class p.
 func (t *Tree) Has(id NodeID, p Props) bool {
@@ -482,8 +483,11 @@ func (t *Tree) addText(parent, ref NodeID, text []byte, at int) {
 }
 
 // IsRoot: n is html, head or body, the elements that frame every page.
-func (t *Tree) IsRoot(n NodeID) bool {
-	switch t.Nodes[n].Atom {
+func (t *Tree) IsRoot(n NodeID) bool { return t.Nodes[n].IsRoot() }
+
+// IsRoot is Tree.IsRoot of a node its reader holds.
+func (n *Node) IsRoot() bool {
+	switch n.Atom {
 	case atom.Html, atom.Head, atom.Body:
 		return true
 	}
