@@ -8,8 +8,9 @@ import (
 )
 
 // What a control's name says it does: close or go back, skip, scroll to
-// the top, show a bar's overflow, open the whole menu. Names are compared as words (WordsOf), so
-// that icon glyphs, arrows and punctuation around them do not count.
+// the top, show a bar's overflow, open the whole menu. Names are compared
+// as words (WordsOf), so that icon glyphs, arrows and punctuation around
+// them do not count.
 
 // WordsOf is a name as words, lower case, one space between them: letters
 // and digits only, so that icon glyphs, arrows and punctuation fall away

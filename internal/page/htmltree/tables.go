@@ -1,8 +1,6 @@
 package htmltree
 
 import (
-	"bytes"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -39,7 +37,7 @@ func tableTag(a atom.Atom) bool {
 // space closes it.
 func (b *Builder) colgroupSpace() {
 	t := &b.tok
-	n := len(t.Text) - len(bytes.TrimLeft(t.Text, "\t\n\f\r "))
+	n := skipSpace(t.Text, 0)
 	if n == 0 {
 		return
 	}
