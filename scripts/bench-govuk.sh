@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Times three tools side by side on a real site build (the GOV.UK developer
+# Times four programs side by side on a real site build (the GOV.UK developer
 # docs, 1,544 pages; not in the repository: give its folder):
 #   - the floor: x/net/html's tokenizer over every page, 2 workers
 #     (scripts/tokenize-floor);
+#   - html.Parse: the same, building each page's tree with x/net/html's
+#     Parse (tokenize-floor -parse): what reading pages as a browser does
+#     costs with Go's own parser, before anything is checked;
 #   - pagelint check --offline, no config (every `recommended` rule);
 #   - htmltest (CheckExternal: false), from PATH or HTMLTEST.
 # Runs alternate, RUNS times each (default 5), under /usr/bin/time -v; the
@@ -42,6 +45,7 @@ measure() { # name, command...: appends "cpu_s rss_kb" to $out/$name.times
 rm -f "$out"/*.times
 for _ in $(seq "$runs"); do
   measure floor "$out/tokenize-floor" "$site"
+  measure parse "$out/tokenize-floor" -parse "$site"
   (cd "$out/empty" && measure pagelint "$out/pagelint" check --offline --no-progress "$site")
   if [ -n "${BASE:-}" ]; then
     (cd "$out/empty" && measure base "$BASE" check --offline --no-progress "$site")
@@ -53,11 +57,12 @@ median() { sort -n "$out/$1.times" | awk '{ c[NR] = $1; if ($2 > m) m = $2 } END
 read -r floor_cpu floor_rss <<<"$(median floor)"
 read -r pl_cpu pl_rss <<<"$(median pagelint)"
 read -r ht_cpu ht_rss <<<"$(median htmltest)"
+read -r parse_cpu parse_rss <<<"$(median parse)"
 echo "$(find "$site" -name '*.html' | wc -l) pages, $runs runs each, $(nproc) cores; median CPU (user+sys), peak RSS"
-printf '%-16s %6.2f s  %6.0f MB\n' "tokenizer floor" "$floor_cpu" "$floor_rss" pagelint "$pl_cpu" "$pl_rss" htmltest "$ht_cpu" "$ht_rss"
+printf '%-16s %6.2f s  %6.0f MB\n' "tokenizer floor" "$floor_cpu" "$floor_rss" html.Parse "$parse_cpu" "$parse_rss" pagelint "$pl_cpu" "$pl_rss" htmltest "$ht_cpu" "$ht_rss"
 if [ -n "${BASE:-}" ]; then
   read -r base_cpu base_rss <<<"$(median base)"
   printf '%-16s %6.2f s  %6.0f MB\n' "BASE" "$base_cpu" "$base_rss"
   awk -v b="$base_cpu" -v f="$floor_cpu" -v h="$ht_cpu" 'BEGIN { printf "BASE: %.2f x the floor, %.2f x htmltest\n", b / f, b / h }'
 fi
-awk -v p="$pl_cpu" -v f="$floor_cpu" -v h="$ht_cpu" 'BEGIN { printf "pagelint: %.2f x the floor, %.2f x htmltest\n", p / f, p / h }'
+awk -v p="$pl_cpu" -v f="$floor_cpu" -v h="$ht_cpu" -v t="$parse_cpu" 'BEGIN { printf "pagelint: %.2f x the floor, %.2f x htmltest, %.2f x html.Parse\nhtml.Parse: %.2f x the floor, %.2f x htmltest\n", p / f, p / h, p / t, t / f, t / h }'

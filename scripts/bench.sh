@@ -2,7 +2,11 @@
 # Times `pagelint check --offline` on a generated site beside htmltest
 # (CheckExternal: false, TestFilesConcurrently: true), runs alternating, with
 # /usr/bin/time -v; prints the median wall time and the peak memory of each,
-# and checks that pagelint found every planted defect.
+# and checks that pagelint found every planted defect. Beside them it times
+# two references on the same pages (scripts/tokenize-floor): x/net/html's
+# tokenizer alone, and its html.Parse building every page's tree (what
+# reading pages as a browser does costs with Go's own parser, before
+# anything is checked).
 #   scripts/bench.sh            # 5,000 pages, 5 runs each
 #   PAGES=20000 RUNS=3 scripts/bench.sh
 #   PER_PAGE_LINKS=1 scripts/bench.sh   # no two pages share header or footer
@@ -17,6 +21,7 @@ export PATH="$(go env GOPATH)/bin:$PATH"
 
 go run ./scripts/gensite -out "$out/site" -pages "$pages" -per-page-links="${PER_PAGE_LINKS:-0}"
 go build -o "$out/pagelint" ./cmd/pagelint
+go build -o "$out/tokenize-floor" ./scripts/tokenize-floor
 if ! command -v htmltest >/dev/null; then
   # `go install github.com/wjdp/htmltest@latest` fails on the module proxy's
   # deprecation lookup; building it inside a throwaway module works.
@@ -45,12 +50,16 @@ rm -f "$out"/*.times
 for _ in $(seq "$runs"); do
   measure pagelint "$out/pagelint" check --offline --no-progress --config "$out/pagelint.json" -f json "$out/site"
   (cd "$out" && measure htmltest htmltest -c .htmltest.yml)
+  measure tokenizer "$out/tokenize-floor" "$out/site"
+  measure html.Parse "$out/tokenize-floor" -parse "$out/site"
 done
 
 summary() { sort -n "$out/$1.times" | awk -v name="$1" '{ w[NR] = $1; if ($2 > m) m = $2 } END { printf "%-10s median wall %.2f s   peak RSS %.0f MB\n", name, w[int((NR + 1) / 2)], m / 1024 }'; }
 echo "$pages pages, $(du -sm "$out/site" | cut -f1) MB, $runs runs each, $(nproc) cores"
 summary pagelint
 summary htmltest
+summary tokenizer
+summary html.Parse
 
 # Every planted defect must be among pagelint's findings.
 missing=0
