@@ -38,7 +38,7 @@ func main() {
 		os.Exit(1)
 	}
 	const workers = 2
-	tokens := make([]int, workers)
+	counts := make([]int, workers) // tokens, or trees with -parse
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
@@ -50,13 +50,13 @@ func main() {
 				}
 				if *parse {
 					if _, err := html.Parse(bytes.NewReader(data)); err == nil {
-						tokens[w]++ // a page
+						counts[w]++
 					}
 					continue
 				}
 				z := html.NewTokenizer(bytes.NewReader(data))
 				for z.Next() != html.ErrorToken {
-					tokens[w]++
+					counts[w]++
 				}
 			}
 		})
@@ -66,5 +66,5 @@ func main() {
 	if *parse {
 		unit = "trees"
 	}
-	fmt.Printf("%d files, %d %s\n", len(files), tokens[0]+tokens[1], unit)
+	fmt.Printf("%d files, %d %s\n", len(files), counts[0]+counts[1], unit)
 }
